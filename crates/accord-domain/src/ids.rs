@@ -1,0 +1,307 @@
+//! Parsed values: each `parse` rejects bad input once, at the edge, with a
+//! [`Refusal`] that says what is wrong; a value of these types is valid.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::Refusal;
+
+macro_rules! string_newtype_serde {
+    ($t:ty) => {
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                // Stored values must already be in their canonical form
+                // (`parse` would normalise " bra " to "BRA"): an entry has
+                // exactly one encoding.
+                let s = String::deserialize(d)?;
+                let v = <$t>::parse(&s).map_err(|r| serde::de::Error::custom(r.message))?;
+                if v.as_str() != s {
+                    return Err(serde::de::Error::custom(format!("{s:?} is not in canonical form")));
+                }
+                Ok(v)
+            }
+        }
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+/// A member's code: an ISO 3166-1 alpha-3 code for a state (`BRA`), or a
+/// short code for an organisation (`ICRC`, `ISOC`). Upper-case ASCII letters,
+/// digits and hyphens, starting with a letter, 2 to 16 characters. Whether a
+/// code is an assigned ISO code is checked on admission, where the kind of
+/// member is known.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MemberCode(String);
+
+impl MemberCode {
+    /// Parses a code; lower-case letters are accepted and upper-cased.
+    pub fn parse(input: &str) -> Result<Self, Refusal> {
+        let code = input.trim().to_ascii_uppercase();
+        let ok = (2..=16).contains(&code.len())
+            && code.starts_with(|c: char| c.is_ascii_uppercase())
+            && code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+        if ok {
+            Ok(Self(code))
+        } else {
+            Err(Refusal::invalid(
+                "invalid_member_code",
+                format!(
+                    "{input:?} is not a member code: use an ISO 3166-1 alpha-3 code for a state \
+                     (e.g. BRA) or 2 to 16 letters, digits and hyphens starting with a letter \
+                     for an organisation (e.g. ICRC)"
+                ),
+            ))
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+string_newtype_serde!(MemberCode);
+
+/// A delegate's stable identifier in the record: `D` followed by a number
+/// (`D17`), given in order of accreditation. The record names delegates by
+/// this id and their display name, never by contact details.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DelegateId(pub u64);
+
+impl DelegateId {
+    pub fn parse(input: &str) -> Result<Self, Refusal> {
+        input
+            .strip_prefix('D')
+            .filter(|n| !n.is_empty() && !n.starts_with('0') && n.len() <= 19)
+            .and_then(|n| n.parse::<u64>().ok())
+            .map(Self)
+            .ok_or_else(|| {
+                Refusal::invalid(
+                    "invalid_delegate_id",
+                    format!("{input:?} is not a delegate id: expected D followed by a number, e.g. D17"),
+                )
+            })
+    }
+    pub fn as_str(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl fmt::Display for DelegateId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "D{}", self.0)
+    }
+}
+
+impl Serialize for DelegateId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+impl<'de> Deserialize<'de> for DelegateId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        DelegateId::parse(&s).map_err(|r| serde::de::Error::custom(r.message))
+    }
+}
+
+/// An e-mail address used to log in. Kept in private tables, never in the
+/// record. Stored lower-case; the check is deliberately simple (one `@`, a
+/// dotted domain, no spaces), since the real check is that mail arrives.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(input: &str) -> Result<Self, Refusal> {
+        let email = input.trim().to_lowercase();
+        let valid = email.len() <= 254
+            && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+            && match email.split_once('@') {
+                Some((local, domain)) => {
+                    !local.is_empty()
+                        && local.len() <= 64
+                        && !domain.contains('@')
+                        && domain.contains('.')
+                        && !domain.starts_with('.')
+                        && !domain.ends_with('.')
+                        && !domain.contains("..")
+                }
+                None => false,
+            };
+        if valid {
+            Ok(Self(email))
+        } else {
+            Err(Refusal::invalid("invalid_email", format!("{input:?} is not an e-mail address, e.g. name@example.org")))
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+string_newtype_serde!(Email);
+
+/// A name as shown to people: a member's name, a delegate's display name, a
+/// forum's name. Trimmed, 1 to 200 characters, no control characters.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DisplayName(String);
+
+impl DisplayName {
+    pub fn parse(input: &str) -> Result<Self, Refusal> {
+        let name = input.trim();
+        if name.is_empty() {
+            return Err(Refusal::invalid("invalid_name", "the name is empty: give a name"));
+        }
+        if name.chars().count() > 200 {
+            return Err(Refusal::invalid("invalid_name", "the name is longer than 200 characters"));
+        }
+        if name.chars().any(char::is_control) {
+            return Err(Refusal::invalid(
+                "invalid_name",
+                "the name contains control characters (line breaks, tabs): remove them",
+            ));
+        }
+        Ok(Self(name.to_owned()))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+string_newtype_serde!(DisplayName);
+
+/// A free-text reason or note recorded with an entry (why a member was
+/// suspended, why an accreditation was withdrawn): up to 2,000 characters.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Reason(String);
+
+impl Reason {
+    pub fn parse(input: &str) -> Result<Self, Refusal> {
+        let text = input.trim();
+        if text.chars().count() > 2000 {
+            return Err(Refusal::invalid("invalid_reason", "the reason is longer than 2,000 characters"));
+        }
+        if text.chars().any(|c| c.is_control() && c != '\n') {
+            return Err(Refusal::invalid("invalid_reason", "the reason contains control characters"));
+        }
+        Ok(Self(text.to_owned()))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+string_newtype_serde!(Reason);
+
+/// A language tag for the forum's official languages: a two- or
+/// three-letter ISO 639 code, optionally with a script or region subtag
+/// (`en`, `zh`, `zh-Hans`, `pt-BR`). The six UN languages are `ar`, `zh`,
+/// `en`, `fr`, `ru`, `es`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LanguageTag(String);
+
+impl LanguageTag {
+    pub fn parse(input: &str) -> Result<Self, Refusal> {
+        let tag = input.trim();
+        let mut parts = tag.split('-');
+        let primary = parts.next().unwrap_or_default();
+        let primary_ok = (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_lowercase());
+        let rest: Vec<&str> = parts.collect();
+        let rest_ok = rest.len() <= 2
+            && rest.iter().all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+        if primary_ok && rest_ok {
+            Ok(Self(tag.to_owned()))
+        } else {
+            Err(Refusal::invalid(
+                "invalid_language",
+                format!("{input:?} is not a language tag such as en, fr, zh or pt-BR"),
+            ))
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The six official languages of the United Nations.
+    pub fn un_languages() -> Vec<LanguageTag> {
+        ["ar", "zh", "en", "fr", "ru", "es"].iter().map(|t| LanguageTag(t.to_string())).collect()
+    }
+}
+string_newtype_serde!(LanguageTag);
+
+/// A password chosen by a person: 12 to 1,024 characters. Never stored or
+/// logged in clear; the store keeps an argon2id hash in a private table.
+#[derive(Clone, PartialEq, Eq)]
+pub struct NewPassword(String);
+
+impl NewPassword {
+    pub fn parse(input: &str) -> Result<Self, Refusal> {
+        let n = input.chars().count();
+        if n < 12 {
+            return Err(Refusal::invalid(
+                "weak_password",
+                "the password is shorter than 12 characters: a short sentence is easy to remember and hard to guess",
+            ));
+        }
+        if n > 1024 {
+            return Err(Refusal::invalid("invalid_password", "the password is longer than 1,024 characters"));
+        }
+        Ok(Self(input.to_owned()))
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for NewPassword {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("NewPassword(..)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn member_codes() {
+        assert_eq!(MemberCode::parse(" bra ").unwrap().as_str(), "BRA");
+        assert_eq!(MemberCode::parse("ICRC").unwrap().as_str(), "ICRC");
+        for bad in ["", "B", "1AB", "A B", "ÉTAT", "ABCDEFGHIJKLMNOPQ", "A_B"] {
+            assert!(MemberCode::parse(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn delegate_ids() {
+        assert_eq!(DelegateId::parse("D17").unwrap(), DelegateId(17));
+        assert_eq!(DelegateId(17).to_string(), "D17");
+        for bad in ["", "D", "17", "D017", "d17", "D1x", "D99999999999999999999"] {
+            assert!(DelegateId::parse(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(Email::parse(" Ana@Example.ORG ").unwrap().as_str(), "ana@example.org");
+        for bad in
+            ["", "ana", "ana@", "@example.org", "ana@example", "a b@example.org", "a@b@example.org", "ana@example..org"]
+        {
+            assert!(Email::parse(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn names_and_languages() {
+        assert_eq!(DisplayName::parse("  Côte d'Ivoire ").unwrap().as_str(), "Côte d'Ivoire");
+        assert!(DisplayName::parse("   ").is_err());
+        assert!(DisplayName::parse("a\nb").is_err());
+        assert!(LanguageTag::parse("zh-Hans").is_ok());
+        assert!(LanguageTag::parse("EN").is_err());
+        assert!(NewPassword::parse("short").is_err());
+        assert!(NewPassword::parse("correct horse battery").is_ok());
+    }
+}

@@ -1,0 +1,893 @@
+//! The forum as it stands: a fold of the record's entries.
+//!
+//! [`State::prepare`] turns what a user asks for (an [`Action`], by a
+//! [`Principal`]) into the body of an entry, or refuses it;
+//! [`State::apply`] checks a whole entry (index, time, the actor's rights,
+//! the payload) and folds it in. `apply` checks everything before it changes
+//! anything, and it is the same function for live appends and for replay.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::entry::*;
+use crate::error::Refusal;
+use crate::ids::{DelegateId, DisplayName, LanguageTag, MemberCode, Reason};
+use crate::iso3166;
+
+/// A state, or an organisation (institution, company, individual expert).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MemberKind {
+    State,
+    Organisation,
+}
+
+/// What kind of organisation a member or observer is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisationCategory {
+    IntergovernmentalOrganisation,
+    Ngo,
+    PrivateSector,
+    Academia,
+    TechnicalCommunity,
+    Individual,
+}
+
+impl OrganisationCategory {
+    pub const ALL: [OrganisationCategory; 6] = [
+        Self::IntergovernmentalOrganisation,
+        Self::Ngo,
+        Self::PrivateSector,
+        Self::Academia,
+        Self::TechnicalCommunity,
+        Self::Individual,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::IntergovernmentalOrganisation => "intergovernmental_organisation",
+            Self::Ngo => "ngo",
+            Self::PrivateSector => "private_sector",
+            Self::Academia => "academia",
+            Self::TechnicalCommunity => "technical_community",
+            Self::Individual => "individual",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::IntergovernmentalOrganisation => "Intergovernmental organisation",
+            Self::Ngo => "Non-governmental organisation",
+            Self::PrivateSector => "Private sector",
+            Self::Academia => "Academia",
+            Self::TechnicalCommunity => "Technical community",
+            Self::Individual => "Individual",
+        }
+    }
+}
+
+/// Full members vote and can block consensus; observers cannot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MemberStatus {
+    Member,
+    Observer,
+}
+
+impl MemberStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Member => "member",
+            Self::Observer => "observer",
+        }
+    }
+}
+
+/// A delegate's role within their member's delegation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MemberRole {
+    HeadOfDelegation,
+    Delegate,
+    Adviser,
+}
+
+impl MemberRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::HeadOfDelegation => "head_of_delegation",
+            Self::Delegate => "delegate",
+            Self::Adviser => "adviser",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::HeadOfDelegation => "Head of delegation",
+            Self::Delegate => "Delegate",
+            Self::Adviser => "Adviser",
+        }
+    }
+}
+
+/// A forum-wide role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OfficerRole {
+    Secretariat,
+    Chair,
+    ViceChair,
+    CoFacilitator,
+}
+
+impl OfficerRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Secretariat => "secretariat",
+            Self::Chair => "chair",
+            Self::ViceChair => "vice_chair",
+            Self::CoFacilitator => "co_facilitator",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Secretariat => "Secretariat",
+            Self::Chair => "Chair",
+            Self::ViceChair => "Vice-chair",
+            Self::CoFacilitator => "Co-facilitator",
+        }
+    }
+}
+
+/// Where a person is accredited: to a member's delegation, or to the forum
+/// as an officer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Affiliation {
+    Member { member: MemberCode, role: MemberRole },
+    Officer { role: OfficerRole },
+}
+
+/// The forum's settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Forum {
+    pub name: DisplayName,
+    pub languages: Vec<LanguageTag>,
+    /// Unix milliseconds of the `forum.established` entry.
+    pub established: i64,
+}
+
+/// A member or observer of the forum.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Member {
+    pub code: MemberCode,
+    pub name: DisplayName,
+    pub kind: MemberKind,
+    pub category: Option<OrganisationCategory>,
+    pub status: MemberStatus,
+    /// Why the member is suspended, if it is.
+    pub suspended: Option<Reason>,
+    /// Index of the entry that admitted it.
+    pub admitted_entry: u64,
+}
+
+/// A person accredited to a member or to the forum.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Delegate {
+    pub id: DelegateId,
+    pub name: DisplayName,
+    pub affiliation: Affiliation,
+    /// Index of the entry that accredited them.
+    pub accredited_entry: u64,
+    /// Index of the entry that withdrew the accreditation, if any.
+    pub withdrawn_entry: Option<u64>,
+}
+
+impl Delegate {
+    pub fn is_active(&self) -> bool {
+        self.withdrawn_entry.is_none()
+    }
+    pub fn member(&self) -> Option<&MemberCode> {
+        match &self.affiliation {
+            Affiliation::Member { member, .. } => Some(member),
+            Affiliation::Officer { .. } => None,
+        }
+    }
+    pub fn officer_role(&self) -> Option<OfficerRole> {
+        match &self.affiliation {
+            Affiliation::Officer { role } => Some(*role),
+            Affiliation::Member { .. } => None,
+        }
+    }
+    pub fn role_label(&self) -> &'static str {
+        match &self.affiliation {
+            Affiliation::Member { role, .. } => role.label(),
+            Affiliation::Officer { role } => role.label(),
+        }
+    }
+}
+
+/// Who asks for an action: the operator at the console, or a logged-in
+/// delegate (the server has authenticated them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Principal {
+    System,
+    Delegate(DelegateId),
+}
+
+/// What a user asks for. [`State::prepare`] checks it and makes the entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    EstablishForum {
+        name: DisplayName,
+        languages: Vec<LanguageTag>,
+    },
+    ChangeForumSettings {
+        name: Option<DisplayName>,
+        languages: Option<Vec<LanguageTag>>,
+    },
+    AdmitMember {
+        code: MemberCode,
+        /// For a state, the ISO short name is used when no name is given.
+        name: Option<DisplayName>,
+        kind: MemberKind,
+        category: Option<OrganisationCategory>,
+        status: MemberStatus,
+    },
+    ChangeMemberStatus {
+        code: MemberCode,
+        status: MemberStatus,
+    },
+    SuspendMember {
+        code: MemberCode,
+        reason: Reason,
+    },
+    ReinstateMember {
+        code: MemberCode,
+    },
+    AccreditDelegate {
+        member: MemberCode,
+        name: DisplayName,
+        role: MemberRole,
+    },
+    AppointOfficer {
+        name: DisplayName,
+        role: OfficerRole,
+    },
+    WithdrawAccreditation {
+        delegate: DelegateId,
+        reason: Reason,
+    },
+}
+
+/// The forum as it stands after the entries folded so far.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct State {
+    pub forum: Option<Forum>,
+    pub members: BTreeMap<MemberCode, Member>,
+    pub delegates: BTreeMap<DelegateId, Delegate>,
+    /// Index the next entry must carry.
+    pub next_index: u64,
+    /// Time of the last entry (Unix ms); the next may not be earlier.
+    pub last_time: i64,
+}
+
+/// The most official languages a forum may list.
+const MAX_LANGUAGES: usize = 24;
+
+impl State {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn member(&self, code: &MemberCode) -> Option<&Member> {
+        self.members.get(code)
+    }
+
+    pub fn delegate(&self, id: DelegateId) -> Option<&Delegate> {
+        self.delegates.get(&id)
+    }
+
+    /// The id the next accreditation or appointment receives.
+    pub fn next_delegate_id(&self) -> DelegateId {
+        DelegateId(self.delegates.keys().next_back().map_or(1, |d| d.0 + 1))
+    }
+
+    /// The active delegates of a member, in order of accreditation.
+    pub fn delegation(&self, code: &MemberCode) -> impl Iterator<Item = &Delegate> {
+        let code = code.clone();
+        self.delegates.values().filter(move |d| d.is_active() && d.member() == Some(&code))
+    }
+
+    /// Active officers, in order of appointment.
+    pub fn officers(&self) -> impl Iterator<Item = &Delegate> {
+        self.delegates.values().filter(|d| d.is_active() && d.officer_role().is_some())
+    }
+
+    /// The actor an authenticated principal acts as, if they are still
+    /// accredited.
+    pub fn actor_for(&self, principal: Principal) -> Result<Actor, Refusal> {
+        match principal {
+            Principal::System => Ok(Actor::System),
+            Principal::Delegate(id) => {
+                let d = self.delegates.get(&id).filter(|d| d.is_active()).ok_or_else(|| {
+                    Refusal::forbidden("not_accredited", format!("{id} is not (or no longer) accredited"))
+                })?;
+                Ok(match &d.affiliation {
+                    Affiliation::Member { member, .. } => Actor::Delegate { delegate: id, member: member.clone() },
+                    Affiliation::Officer { role } => Actor::Officer { delegate: id, role: *role },
+                })
+            }
+        }
+    }
+
+    /// Checks an action by a principal against the state and makes the
+    /// entry body it would record. Nothing changes here; the caller then
+    /// sequences the entry and passes it to [`State::apply`], which checks
+    /// again (so replay checks the same things).
+    pub fn prepare(&self, principal: Principal, action: Action) -> Result<(Actor, EntryBody), Refusal> {
+        let actor = self.actor_for(principal)?;
+        let body = match action {
+            Action::EstablishForum { name, languages } => {
+                EntryBody::ForumEstablished(ForumSettings { name, languages })
+            }
+            Action::ChangeForumSettings { name, languages } => {
+                let forum = self.forum.as_ref().ok_or_else(no_forum)?;
+                EntryBody::ForumSettingsChanged(ForumSettings {
+                    name: name.unwrap_or_else(|| forum.name.clone()),
+                    languages: languages.unwrap_or_else(|| forum.languages.clone()),
+                })
+            }
+            Action::AdmitMember { code, name, kind, category, status } => {
+                let name = match (name, kind) {
+                    (Some(name), _) => name,
+                    (None, MemberKind::State) => match iso3166::lookup(code.as_str()) {
+                        Some(c) => DisplayName::parse(c.name)?,
+                        None => return Err(unknown_state(&code)),
+                    },
+                    (None, MemberKind::Organisation) => {
+                        return Err(Refusal::invalid("missing_name", "give the organisation's name"))
+                    }
+                };
+                EntryBody::MemberAdmitted(MemberAdmitted { code, name, kind, category, status })
+            }
+            Action::ChangeMemberStatus { code, status } => {
+                EntryBody::MemberStatusChanged(MemberStatusChanged { code, status })
+            }
+            Action::SuspendMember { code, reason } => EntryBody::MemberSuspended(MemberSuspended { code, reason }),
+            Action::ReinstateMember { code } => EntryBody::MemberReinstated(MemberReinstated { code }),
+            Action::AccreditDelegate { member, name, role } => EntryBody::DelegateAccredited(DelegateAccredited {
+                delegate: self.next_delegate_id(),
+                name,
+                member,
+                role,
+            }),
+            Action::AppointOfficer { name, role } => {
+                EntryBody::OfficerAppointed(OfficerAppointed { delegate: self.next_delegate_id(), name, role })
+            }
+            Action::WithdrawAccreditation { delegate, reason } => {
+                EntryBody::AccreditationWithdrawn(AccreditationWithdrawn { delegate, reason })
+            }
+        };
+        self.check_body(&actor, &body)?;
+        Ok((actor, body))
+    }
+
+    /// Checks an entry completely and folds it into the state. On a refusal
+    /// the state is unchanged.
+    pub fn apply(&mut self, entry: &Entry) -> Result<(), Refusal> {
+        if entry.index != self.next_index {
+            return Err(Refusal::invalid(
+                "entry_out_of_order",
+                format!("entry has index {}, the record expects {}", entry.index, self.next_index),
+            ));
+        }
+        if entry.time < self.last_time {
+            return Err(Refusal::invalid(
+                "entry_time_decreases",
+                format!("entry {} is dated before the entry that precedes it", entry.index),
+            ));
+        }
+        self.check_actor(&entry.actor)?;
+        self.check_body(&entry.actor, &entry.body)?;
+        self.fold(entry);
+        self.next_index += 1;
+        self.last_time = entry.time;
+        Ok(())
+    }
+
+    /// The recorded actor must be who the state says they were.
+    fn check_actor(&self, actor: &Actor) -> Result<(), Refusal> {
+        let Some(id) = actor.delegate() else { return Ok(()) };
+        let expected = self.actor_for(Principal::Delegate(id))?;
+        if &expected != actor {
+            return Err(Refusal::invalid(
+                "actor_mismatch",
+                format!("the entry names {id} with an affiliation they do not hold"),
+            ));
+        }
+        Ok(())
+    }
+
+    fn require_secretariat(&self, actor: &Actor, what: &str) -> Result<(), Refusal> {
+        match actor {
+            Actor::System | Actor::Officer { role: OfficerRole::Secretariat, .. } => Ok(()),
+            _ => Err(Refusal::forbidden("secretariat_only", format!("only the secretariat {what}"))),
+        }
+    }
+
+    fn existing_member(&self, code: &MemberCode) -> Result<&Member, Refusal> {
+        self.members.get(code).ok_or_else(|| {
+            Refusal::not_found("unknown_member", format!("{code} is not a member or observer of this forum"))
+        })
+    }
+
+    /// The rules: who may record what, and what must hold first.
+    fn check_body(&self, actor: &Actor, body: &EntryBody) -> Result<(), Refusal> {
+        if let EntryBody::ForumEstablished(settings) = body {
+            if self.forum.is_some() || self.next_index != 0 {
+                return Err(Refusal::conflict("forum_exists", "the forum is already established"));
+            }
+            if actor != &Actor::System {
+                return Err(Refusal::forbidden("system_only", "only the operator establishes the forum"));
+            }
+            return check_languages(&settings.languages);
+        }
+        if self.forum.is_none() {
+            return Err(no_forum());
+        }
+        match body {
+            EntryBody::ForumEstablished(_) => unreachable!("handled above"),
+            EntryBody::ForumSettingsChanged(settings) => {
+                self.require_secretariat(actor, "changes the forum's settings")?;
+                check_languages(&settings.languages)
+            }
+            EntryBody::MemberAdmitted(m) => {
+                self.require_secretariat(actor, "admits members")?;
+                if let Some(existing) = self.members.get(&m.code) {
+                    return Err(Refusal::conflict(
+                        "member_exists",
+                        format!("{} ({}) is already admitted", m.code, existing.name),
+                    ));
+                }
+                match m.kind {
+                    MemberKind::State => {
+                        if iso3166::lookup(m.code.as_str()).is_none() {
+                            return Err(unknown_state(&m.code));
+                        }
+                        if m.category.is_some() {
+                            return Err(Refusal::invalid(
+                                "category_for_state",
+                                "a state has no organisation category: leave category out",
+                            ));
+                        }
+                    }
+                    MemberKind::Organisation => {
+                        if m.category.is_none() {
+                            return Err(Refusal::invalid(
+                                "missing_category",
+                                "give the organisation's category: intergovernmental_organisation, ngo, \
+                                 private_sector, academia, technical_community or individual",
+                            ));
+                        }
+                        if iso3166::lookup(m.code.as_str()).is_some() {
+                            return Err(Refusal::invalid(
+                                "code_is_a_state",
+                                format!(
+                                    "{} is the ISO 3166-1 code of a state: choose another code for the organisation",
+                                    m.code
+                                ),
+                            ));
+                        }
+                    }
+                }
+                Ok(())
+            }
+            EntryBody::MemberStatusChanged(c) => {
+                self.require_secretariat(actor, "changes a member's status")?;
+                let member = self.existing_member(&c.code)?;
+                if member.status == c.status {
+                    return Err(Refusal::conflict(
+                        "status_unchanged",
+                        format!("{} already has status {}", c.code, c.status.as_str()),
+                    ));
+                }
+                Ok(())
+            }
+            EntryBody::MemberSuspended(s) => {
+                self.require_secretariat(actor, "suspends members")?;
+                if self.existing_member(&s.code)?.suspended.is_some() {
+                    return Err(Refusal::conflict("already_suspended", format!("{} is already suspended", s.code)));
+                }
+                Ok(())
+            }
+            EntryBody::MemberReinstated(r) => {
+                self.require_secretariat(actor, "reinstates members")?;
+                if self.existing_member(&r.code)?.suspended.is_none() {
+                    return Err(Refusal::conflict("not_suspended", format!("{} is not suspended", r.code)));
+                }
+                Ok(())
+            }
+            EntryBody::DelegateAccredited(a) => {
+                self.require_secretariat(actor, "accredits delegates")?;
+                self.check_new_delegate_id(a.delegate)?;
+                let member = self.existing_member(&a.member)?;
+                if let Some(reason) = &member.suspended {
+                    return Err(Refusal::unprocessable(
+                        "member_suspended",
+                        format!("{} is suspended ({}): reinstate it before accrediting delegates", a.member, reason),
+                    ));
+                }
+                if a.role == MemberRole::HeadOfDelegation {
+                    if let Some(head) = self.delegation(&a.member).find(|d| {
+                        matches!(d.affiliation, Affiliation::Member { role: MemberRole::HeadOfDelegation, .. })
+                    }) {
+                        return Err(Refusal::conflict(
+                            "head_of_delegation_exists",
+                            format!(
+                                "{} already has a head of delegation ({}, {}): withdraw that accreditation first",
+                                a.member, head.name, head.id
+                            ),
+                        ));
+                    }
+                }
+                Ok(())
+            }
+            EntryBody::OfficerAppointed(o) => {
+                self.require_secretariat(actor, "appoints officers")?;
+                self.check_new_delegate_id(o.delegate)
+            }
+            EntryBody::AccreditationWithdrawn(w) => {
+                let target = self.delegates.get(&w.delegate).ok_or_else(|| {
+                    Refusal::not_found("unknown_delegate", format!("{} is not a delegate of this forum", w.delegate))
+                })?;
+                if !target.is_active() {
+                    return Err(Refusal::conflict(
+                        "already_withdrawn",
+                        format!("the accreditation of {} ({}) is already withdrawn", target.name, target.id),
+                    ));
+                }
+                // The secretariat withdraws anyone; a head of delegation
+                // withdraws members of their own delegation.
+                let own_head = match (actor, target.member()) {
+                    (Actor::Delegate { delegate, member }, Some(target_member)) if member == target_member => {
+                        matches!(
+                            self.delegates.get(delegate).map(|d| &d.affiliation),
+                            Some(Affiliation::Member { role: MemberRole::HeadOfDelegation, .. })
+                        )
+                    }
+                    _ => false,
+                };
+                if !own_head {
+                    self.require_secretariat(
+                        actor,
+                        "or the head of the delegation concerned withdraws an accreditation",
+                    )?;
+                }
+                if target.officer_role() == Some(OfficerRole::Secretariat)
+                    && self.officers().filter(|d| d.officer_role() == Some(OfficerRole::Secretariat)).count() == 1
+                {
+                    return Err(Refusal::unprocessable(
+                        "last_secretariat",
+                        "this is the forum's last secretariat officer: appoint another before withdrawing it",
+                    ));
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn check_new_delegate_id(&self, id: DelegateId) -> Result<(), Refusal> {
+        if id != self.next_delegate_id() {
+            return Err(Refusal::invalid(
+                "delegate_id_out_of_order",
+                format!("the next delegate id is {}, not {id}", self.next_delegate_id()),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Folds a checked entry in. Must not fail.
+    fn fold(&mut self, entry: &Entry) {
+        match &entry.body {
+            EntryBody::ForumEstablished(s) => {
+                self.forum =
+                    Some(Forum { name: s.name.clone(), languages: s.languages.clone(), established: entry.time });
+            }
+            EntryBody::ForumSettingsChanged(s) => {
+                if let Some(forum) = &mut self.forum {
+                    forum.name = s.name.clone();
+                    forum.languages = s.languages.clone();
+                }
+            }
+            EntryBody::MemberAdmitted(m) => {
+                self.members.insert(
+                    m.code.clone(),
+                    Member {
+                        code: m.code.clone(),
+                        name: m.name.clone(),
+                        kind: m.kind,
+                        category: m.category,
+                        status: m.status,
+                        suspended: None,
+                        admitted_entry: entry.index,
+                    },
+                );
+            }
+            EntryBody::MemberStatusChanged(c) => {
+                if let Some(m) = self.members.get_mut(&c.code) {
+                    m.status = c.status;
+                }
+            }
+            EntryBody::MemberSuspended(s) => {
+                if let Some(m) = self.members.get_mut(&s.code) {
+                    m.suspended = Some(s.reason.clone());
+                }
+            }
+            EntryBody::MemberReinstated(r) => {
+                if let Some(m) = self.members.get_mut(&r.code) {
+                    m.suspended = None;
+                }
+            }
+            EntryBody::DelegateAccredited(a) => {
+                self.delegates.insert(
+                    a.delegate,
+                    Delegate {
+                        id: a.delegate,
+                        name: a.name.clone(),
+                        affiliation: Affiliation::Member { member: a.member.clone(), role: a.role },
+                        accredited_entry: entry.index,
+                        withdrawn_entry: None,
+                    },
+                );
+            }
+            EntryBody::OfficerAppointed(o) => {
+                self.delegates.insert(
+                    o.delegate,
+                    Delegate {
+                        id: o.delegate,
+                        name: o.name.clone(),
+                        affiliation: Affiliation::Officer { role: o.role },
+                        accredited_entry: entry.index,
+                        withdrawn_entry: None,
+                    },
+                );
+            }
+            EntryBody::AccreditationWithdrawn(w) => {
+                if let Some(d) = self.delegates.get_mut(&w.delegate) {
+                    d.withdrawn_entry = Some(entry.index);
+                }
+            }
+        }
+    }
+}
+
+fn no_forum() -> Refusal {
+    Refusal::unprocessable("no_forum", "the forum is not established yet: run `accord init` first")
+}
+
+fn unknown_state(code: &MemberCode) -> Refusal {
+    Refusal::invalid(
+        "unknown_state_code",
+        format!("{code} is not an ISO 3166-1 alpha-3 code of a state (e.g. BRA, KEN, CHN)"),
+    )
+}
+
+fn check_languages(languages: &[LanguageTag]) -> Result<(), Refusal> {
+    if languages.is_empty() {
+        return Err(Refusal::invalid("no_languages", "give at least one official language, e.g. en"));
+    }
+    if languages.len() > MAX_LANGUAGES {
+        return Err(Refusal::invalid("too_many_languages", format!("give at most {MAX_LANGUAGES} official languages")));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for l in languages {
+        if !seen.insert(l) {
+            return Err(Refusal::invalid("duplicate_language", format!("{l} is listed twice")));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn name(s: &str) -> DisplayName {
+        DisplayName::parse(s).unwrap()
+    }
+    fn code(s: &str) -> MemberCode {
+        MemberCode::parse(s).unwrap()
+    }
+
+    /// Runs an action the way the store does: prepare, sequence, apply.
+    fn act(state: &mut State, log: &mut Vec<Vec<u8>>, who: Principal, action: Action) -> Result<(), Refusal> {
+        let (actor, body) = state.prepare(who, action)?;
+        let entry = Entry { index: state.next_index, time: 1_000 + state.next_index as i64, actor, body };
+        let bytes = entry.encode()?;
+        state.apply(&entry)?;
+        log.push(bytes);
+        Ok(())
+    }
+
+    fn founded() -> (State, Vec<Vec<u8>>) {
+        let mut state = State::new();
+        let mut log = Vec::new();
+        act(
+            &mut state,
+            &mut log,
+            Principal::System,
+            Action::EstablishForum { name: name("Test Forum"), languages: LanguageTag::un_languages() },
+        )
+        .unwrap();
+        act(
+            &mut state,
+            &mut log,
+            Principal::System,
+            Action::AppointOfficer { name: name("Sec"), role: OfficerRole::Secretariat },
+        )
+        .unwrap();
+        (state, log)
+    }
+
+    #[test]
+    fn rules_of_admission_and_accreditation() {
+        let (mut s, mut log) = founded();
+        let sec = Principal::Delegate(DelegateId(1));
+        let admit = |c: &str, kind, category| Action::AdmitMember {
+            code: code(c),
+            name: None,
+            kind,
+            category,
+            status: MemberStatus::Member,
+        };
+        act(&mut s, &mut log, sec, admit("KEN", MemberKind::State, None)).unwrap();
+        assert_eq!(s.member(&code("KEN")).unwrap().name.as_str(), "Kenya");
+        let err = act(&mut s, &mut log, sec, admit("KEN", MemberKind::State, None)).unwrap_err();
+        assert_eq!(err.code, "member_exists");
+        let err = act(&mut s, &mut log, sec, admit("XYZ", MemberKind::State, None)).unwrap_err();
+        assert_eq!(err.code, "unknown_state_code");
+        let err = act(&mut s, &mut log, sec, admit("ICRC", MemberKind::Organisation, None)).unwrap_err();
+        assert_eq!(err.code, "missing_name");
+        act(
+            &mut s,
+            &mut log,
+            sec,
+            Action::AccreditDelegate { member: code("KEN"), name: name("Head"), role: MemberRole::HeadOfDelegation },
+        )
+        .unwrap();
+        let head = Principal::Delegate(DelegateId(2));
+        let err = act(&mut s, &mut log, head, admit("BRA", MemberKind::State, None)).unwrap_err();
+        assert_eq!(err.code, "secretariat_only");
+        let err = act(
+            &mut s,
+            &mut log,
+            sec,
+            Action::AccreditDelegate {
+                member: code("KEN"),
+                name: name("Second head"),
+                role: MemberRole::HeadOfDelegation,
+            },
+        )
+        .unwrap_err();
+        assert_eq!(err.code, "head_of_delegation_exists");
+        let err = act(
+            &mut s,
+            &mut log,
+            sec,
+            Action::WithdrawAccreditation { delegate: DelegateId(1), reason: Reason::default() },
+        )
+        .unwrap_err();
+        assert_eq!(err.code, "last_secretariat");
+    }
+
+    #[test]
+    fn apply_refuses_forged_entries() {
+        let (mut s, _) = founded();
+        // A delegate that does not exist cannot have acted.
+        let forged = Entry {
+            index: s.next_index,
+            time: 5_000,
+            actor: Actor::Officer { delegate: DelegateId(9), role: OfficerRole::Secretariat },
+            body: EntryBody::MemberReinstated(MemberReinstated { code: code("KEN") }),
+        };
+        let before = s.clone();
+        assert!(s.apply(&forged).is_err());
+        assert_eq!(s, before);
+        // An entry out of order is refused.
+        let mut late = forged.clone();
+        late.actor = Actor::System;
+        late.index += 1;
+        assert_eq!(s.apply(&late).unwrap_err().code, "entry_out_of_order");
+    }
+
+    #[derive(Debug, Clone)]
+    enum Step {
+        Admit(usize, bool, bool),
+        Status(usize, bool),
+        Suspend(usize),
+        Reinstate(usize),
+        Accredit(usize, u8),
+        Appoint(u8),
+        Withdraw(u64),
+        Settings(u8),
+    }
+
+    const CODES: [&str; 8] = ["BRA", "KEN", "CHN", "USA", "ICRC", "ISOC", "XYZ", "FRA"];
+
+    fn step() -> impl Strategy<Value = (u64, Step)> {
+        let s = prop_oneof![
+            (0..CODES.len(), any::<bool>(), any::<bool>()).prop_map(|(c, o, st)| Step::Admit(c, o, st)),
+            (0..CODES.len(), any::<bool>()).prop_map(|(c, o)| Step::Status(c, o)),
+            (0..CODES.len()).prop_map(Step::Suspend),
+            (0..CODES.len()).prop_map(Step::Reinstate),
+            (0..CODES.len(), 0u8..3).prop_map(|(c, r)| Step::Accredit(c, r)),
+            (0u8..4).prop_map(Step::Appoint),
+            (1u64..12).prop_map(Step::Withdraw),
+            (0u8..3).prop_map(Step::Settings),
+        ];
+        // Who acts: 0 is the console, n is delegate Dn (who may not exist).
+        (0u64..10, s)
+    }
+
+    fn to_action(step: Step) -> Action {
+        match step {
+            Step::Admit(c, org, observer) => Action::AdmitMember {
+                code: code(CODES[c]),
+                name: org.then(|| name("An organisation")),
+                kind: if org { MemberKind::Organisation } else { MemberKind::State },
+                category: org.then_some(OrganisationCategory::Ngo),
+                status: if observer { MemberStatus::Observer } else { MemberStatus::Member },
+            },
+            Step::Status(c, o) => Action::ChangeMemberStatus {
+                code: code(CODES[c]),
+                status: if o { MemberStatus::Observer } else { MemberStatus::Member },
+            },
+            Step::Suspend(c) => {
+                Action::SuspendMember { code: code(CODES[c]), reason: Reason::parse("arrears").unwrap() }
+            }
+            Step::Reinstate(c) => Action::ReinstateMember { code: code(CODES[c]) },
+            Step::Accredit(c, r) => Action::AccreditDelegate {
+                member: code(CODES[c]),
+                name: name("Delegate"),
+                role: [MemberRole::HeadOfDelegation, MemberRole::Delegate, MemberRole::Adviser][r as usize],
+            },
+            Step::Appoint(r) => Action::AppointOfficer {
+                name: name("Officer"),
+                role: [
+                    OfficerRole::Secretariat,
+                    OfficerRole::Chair,
+                    OfficerRole::ViceChair,
+                    OfficerRole::CoFacilitator,
+                ][r as usize],
+            },
+            Step::Withdraw(d) => Action::WithdrawAccreditation { delegate: DelegateId(d), reason: Reason::default() },
+            Step::Settings(n) => {
+                Action::ChangeForumSettings { name: Some(name(&format!("Forum {n}"))), languages: None }
+            }
+        }
+    }
+
+    proptest! {
+        /// Replaying the encoded record from entry 0 reproduces the state,
+        /// and a refused action leaves the state as it was.
+        #[test]
+        fn replay_reproduces_state(steps in proptest::collection::vec(step(), 0..120)) {
+            let (mut state, mut log) = founded();
+            for (who, step) in steps {
+                let principal = if who == 0 { Principal::System } else { Principal::Delegate(DelegateId(who)) };
+                let before = state.clone();
+                if act(&mut state, &mut log, principal, to_action(step)).is_err() {
+                    prop_assert_eq!(&state, &before);
+                }
+            }
+            let mut replayed = State::new();
+            for bytes in &log {
+                let entry = Entry::decode(bytes).unwrap();
+                prop_assert_eq!(&entry.encode().unwrap(), bytes);
+                replayed.apply(&entry).unwrap();
+            }
+            prop_assert_eq!(replayed, state);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! Accord's HTTP server: the web application and the JSON API.
+//!
+//! # Layout
+//! - [`app`]: builds the router; [`App`] is the shared state (the store, the
+//!   log-in rate limiter, the metrics).
+//! - [`api`]: the JSON API under `/api/v1`, with its OpenAPI document.
+//! - [`pages`]: the server-rendered web pages (askama templates in
+//!   `templates/`), which work without JavaScript.
+//! - [`auth`]: passwords (argon2id), sessions, CSRF, API tokens, the log-in
+//!   rate limiter, and the extractors that say who is asking.
+//! - [`error`]: [`error::ApiError`], the one error type of the HTTP layer.
+//! - [`metrics`]: Prometheus counters at `/metrics`.
+//!
+//! # Invariants
+//! - Handlers never touch SQL: they read the published state and the private
+//!   tables through the store, and change the record only by submitting an
+//!   action to the store, which answers once the entry is durable.
+//! - Templates never query: handlers pass them plain values.
+//! - The API authenticates only with `Authorization: Bearer`; cookies
+//!   authenticate only the web pages, whose every state-changing form
+//!   carries the session's CSRF token.
+
+pub mod api;
+pub mod auth;
+pub mod error;
+pub mod metrics;
+pub mod pages;
+pub mod setup;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use accord_store::Store;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+use axum::Router;
+
+/// How the server behaves; set from the command line.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Mark cookies `Secure` (set when Accord is served over TLS, directly
+    /// or behind a proxy).
+    pub secure_cookies: bool,
+    /// How long a browser session lasts.
+    pub session_lifetime: Duration,
+    /// How long an API token lasts unless revoked.
+    pub token_lifetime: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            secure_cookies: false,
+            session_lifetime: Duration::from_secs(12 * 3600),
+            token_lifetime: Duration::from_secs(90 * 24 * 3600),
+        }
+    }
+}
+
+/// Everything a handler needs.
+pub struct App {
+    pub store: Arc<Store>,
+    pub config: Config,
+    pub limiter: auth::LoginLimiter,
+    pub metrics: metrics::HttpMetrics,
+}
+
+pub type AppState = Arc<App>;
+
+/// The largest request body: 64 KiB, the size of the largest entry. Larger
+/// bodies get 413.
+pub const MAX_BODY: usize = 64 * 1024;
+
+/// Builds the whole application as a router (tests call it in-process).
+pub fn app(store: Arc<Store>, config: Config) -> Router {
+    let state: AppState = Arc::new(App {
+        store,
+        config,
+        limiter: auth::LoginLimiter::default(),
+        metrics: metrics::HttpMetrics::default(),
+    });
+    Router::new()
+        .merge(pages::routes())
+        .merge(api::routes())
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/metrics", get(metrics::render))
+        .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::count))
+        .layer(axum::middleware::from_fn(auth::refuse_cross_site))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .with_state(state)
+}

@@ -1,0 +1,1345 @@
+//! The web application: server-rendered pages that work without JavaScript.
+//!
+//! Every page gets a [`Chrome`] (forum name, the logged-in user, their CSRF
+//! token). Forms post back as `application/x-www-form-urlencoded`; on
+//! success the handler redirects (303) to a page that shows the result; on
+//! a refusal it renders the form again with the error and the status the
+//! API would answer, having changed nothing.
+
+use accord_domain::ids::{DisplayName, NewPassword, Reason};
+use accord_domain::state::{
+    Action, Affiliation, Delegate, MemberKind, MemberRole, MemberStatus, OfficerRole, OrganisationCategory,
+};
+use accord_domain::{DelegateId, Entry, MemberCode};
+use askama::Template;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{FromRequest, Path, Query, Request, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+
+use crate::api::{self, rfc3339};
+use crate::auth::{self, ClientAddr, MaybeUser, WebUser};
+use crate::error::ApiError;
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/assets/accord.css", get(css))
+        .route("/assets/accord.js", get(js))
+        .route("/members", get(members).post(admit))
+        .route("/members/new", get(admit_form))
+        .route("/members/{code}", get(member))
+        .route("/members/{code}/delegates", post(accredit))
+        .route("/members/{code}/status", post(change_status))
+        .route("/members/{code}/suspension", post(suspend))
+        .route("/members/{code}/reinstatement", post(reinstate))
+        .route("/delegates/{id}/withdraw", post(withdraw))
+        .route("/delegates/{id}/password-reset", post(reset_password))
+        .route("/officers", get(officers).post(appoint))
+        .route("/record", get(record))
+        .route("/record/{index}", get(entry))
+        .route("/login", get(login_form).post(login))
+        .route("/logout", post(logout))
+        .route("/account", get(account))
+        .route("/account/password", post(change_password))
+        .route("/account/tokens", post(create_token))
+        .route("/account/tokens/{id}/revoke", post(revoke_token))
+}
+
+async fn css() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")],
+        include_str!("../assets/accord.css"),
+    )
+}
+
+async fn js() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")],
+        include_str!("../assets/accord.js"),
+    )
+}
+
+// ---- the frame of every page ----
+
+/// What the page frame shows: the forum, and who is logged in.
+pub struct Chrome {
+    pub forum_name: String,
+    pub record_size: u64,
+    pub user: Option<UserChrome>,
+    pub nav: &'static str,
+}
+
+pub struct UserChrome {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    pub member: Option<String>,
+    pub csrf: String,
+    pub is_secretariat: bool,
+    pub must_change_password: bool,
+}
+
+impl Chrome {
+    fn new(app: &AppState, user: &Option<WebUser>, nav: &'static str) -> Chrome {
+        let state = app.store.state();
+        Chrome {
+            forum_name: state.forum.as_ref().map(|f| f.name.to_string()).unwrap_or_else(|| "Accord".into()),
+            record_size: state.next_index,
+            user: user.as_ref().map(|u| UserChrome {
+                id: u.delegate.id.to_string(),
+                name: u.delegate.name.to_string(),
+                role: u.delegate.role_label().into(),
+                member: u.delegate.member().map(|m| m.to_string()),
+                csrf: u.csrf.clone(),
+                is_secretariat: is_secretariat(&u.delegate),
+                must_change_password: u.must_change_password,
+            }),
+            nav,
+        }
+    }
+    pub fn csrf(&self) -> &str {
+        self.user.as_ref().map_or("", |u| u.csrf.as_str())
+    }
+    pub fn is_secretariat(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.is_secretariat)
+    }
+}
+
+fn is_secretariat(d: &Delegate) -> bool {
+    d.officer_role() == Some(OfficerRole::Secretariat)
+}
+
+/// Renders a template with a status.
+fn render(status: StatusCode, t: impl Template) -> Response {
+    match t.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, "the page could not be rendered").into_response()
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    chrome: Chrome,
+    title: String,
+    message: String,
+    code: String,
+}
+
+/// An error as a page.
+fn error_page(app: &AppState, user: &Option<WebUser>, e: ApiError) -> Response {
+    let title = match e.status {
+        StatusCode::NOT_FOUND => "Not found",
+        StatusCode::FORBIDDEN => "Not allowed",
+        StatusCode::UNAUTHORIZED => "Please log in",
+        StatusCode::TOO_MANY_REQUESTS => "Too many attempts",
+        s if s.is_server_error() => "Something went wrong",
+        _ => "This cannot be done",
+    };
+    let status = e.status;
+    render(
+        status,
+        ErrorPage { chrome: Chrome::new(app, user, ""), title: title.into(), message: e.message, code: e.code.into() },
+    )
+}
+
+pub async fn not_found(State(app): State<AppState>, MaybeUser(user): MaybeUser) -> Response {
+    error_page(&app, &user, ApiError::not_found("not_found", "there is no page at this address"))
+}
+
+/// The logged-in user, or a redirect to the log-in page.
+fn require_user(user: &Option<WebUser>, back_to: &str) -> Result<WebUser, Response> {
+    match user {
+        // An initial password works only to choose one's own.
+        Some(u) if u.must_change_password && !back_to.starts_with("/account") => {
+            Err(Redirect::to("/account?notice=choose_password").into_response())
+        }
+        Some(u) => Ok(u.clone()),
+        None => Err(Redirect::to(&format!("/login?next={}", urlencode(back_to))).into_response()),
+    }
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// `Form<T>` whose rejection is an error page.
+pub struct PageForm<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned> FromRequest<AppState> for PageForm<T> {
+    type Rejection = Response;
+    async fn from_request(req: Request, app: &AppState) -> Result<Self, Self::Rejection> {
+        match Form::<T>::from_request(req, app).await {
+            Ok(Form(v)) => Ok(PageForm(v)),
+            Err(e) => {
+                let status = match &e {
+                    FormRejection::BytesRejection(b) if b.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                        StatusCode::PAYLOAD_TOO_LARGE
+                    }
+                    FormRejection::InvalidFormContentType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    _ => StatusCode::BAD_REQUEST,
+                };
+                let err =
+                    ApiError::new(status, "malformed_form", format!("the form could not be read: {}", e.body_text()));
+                Err(error_page(app, &None, err))
+            }
+        }
+    }
+}
+
+/// Messages shown after a successful form, chosen by code so that a link
+/// cannot put words in Accord's mouth.
+fn notice_text(code: Option<&str>) -> Option<&'static str> {
+    Some(match code? {
+        "admitted" => "The member was admitted. The entry is in the record.",
+        "status" => "The status was changed. The entry is in the record.",
+        "suspended" => "The member was suspended. The entry is in the record.",
+        "reinstated" => "The suspension was ended. The entry is in the record.",
+        "withdrawn" => "The accreditation was withdrawn. The entry is in the record.",
+        "password" => "Your password was changed.",
+        "revoked" => "The token was revoked.",
+        "logged_in" => "You are logged in.",
+        "logged_out" => "You are logged out.",
+        "choose_password" => "Choose your own password to continue: the one you received works only once.",
+        _ => return None,
+    })
+}
+
+#[derive(Deserialize, Default)]
+struct NoticeQuery {
+    notice: Option<String>,
+}
+
+// ---- home ----
+
+struct EntryRow {
+    index: u64,
+    time: String,
+    actor: String,
+    kind: String,
+    summary: String,
+}
+
+fn entry_row(e: &Entry, state: &accord_domain::State) -> EntryRow {
+    EntryRow {
+        index: e.index,
+        time: rfc3339(e.time).replace('T', " ").trim_end_matches('Z').chars().take(19).collect(),
+        actor: describe_actor(&e.actor, state),
+        kind: e.body.kind().into(),
+        summary: summarise(&e.body),
+    }
+}
+
+fn describe_actor(actor: &accord_domain::Actor, state: &accord_domain::State) -> String {
+    use accord_domain::Actor;
+    match actor {
+        Actor::System => "Operator (console)".into(),
+        Actor::Delegate { delegate, member } => {
+            let name = state.delegate(*delegate).map(|d| d.name.to_string()).unwrap_or_default();
+            format!("{name} ({delegate}, {member})")
+        }
+        Actor::Officer { delegate, role } => {
+            let name = state.delegate(*delegate).map(|d| d.name.to_string()).unwrap_or_default();
+            format!("{name} ({delegate}, {})", role.label())
+        }
+    }
+}
+
+fn summarise(body: &accord_domain::EntryBody) -> String {
+    use accord_domain::EntryBody as B;
+    match body {
+        B::ForumEstablished(s) => format!("Forum established: {}", s.name),
+        B::ForumSettingsChanged(s) => format!(
+            "Forum settings: {}, languages {}",
+            s.name,
+            s.languages.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(", ")
+        ),
+        B::MemberAdmitted(m) => format!("{} ({}) admitted as {}", m.name, m.code, m.status.as_str()),
+        B::MemberStatusChanged(c) => format!("{} now has status {}", c.code, c.status.as_str()),
+        B::MemberSuspended(s) => format!(
+            "{} suspended{}",
+            s.code,
+            if s.reason.as_str().is_empty() { String::new() } else { format!(": {}", s.reason) }
+        ),
+        B::MemberReinstated(r) => format!("{} reinstated", r.code),
+        B::DelegateAccredited(a) => {
+            format!("{} ({}) accredited to {} as {}", a.name, a.delegate, a.member, a.role.label().to_lowercase())
+        }
+        B::OfficerAppointed(o) => format!("{} ({}) appointed {}", o.name, o.delegate, o.role.label().to_lowercase()),
+        B::AccreditationWithdrawn(w) => format!(
+            "Accreditation of {} withdrawn{}",
+            w.delegate,
+            if w.reason.as_str().is_empty() { String::new() } else { format!(": {}", w.reason) }
+        ),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    chrome: Chrome,
+    notice: Option<&'static str>,
+    languages: String,
+    established: String,
+    states: usize,
+    organisations: usize,
+    members: usize,
+    observers: usize,
+    delegates: usize,
+    officers: Vec<(String, String, String)>,
+    recent: Vec<EntryRow>,
+}
+
+async fn home(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<NoticeQuery>) -> Response {
+    let recent_entries = app.store.entries(
+        Some(app.store.len().saturating_sub(9)).filter(|_| app.store.len() > 8).map(|a| a.saturating_sub(1)),
+        8,
+    );
+    let recent_entries = match recent_entries {
+        Ok(e) => e,
+        Err(e) => return error_page(&app, &user, e.into()),
+    };
+    let page = {
+        let state = app.store.state();
+        let Some(forum) = state.forum.as_ref() else {
+            return error_page(
+                &app,
+                &user,
+                ApiError::not_found("no_forum", "the forum is not established yet: run `accord init`"),
+            );
+        };
+        HomePage {
+            chrome: Chrome::new(&app, &user, "home"),
+            notice: notice_text(q.notice.as_deref()),
+            languages: forum.languages.iter().map(|l| language_name(l.as_str())).collect::<Vec<_>>().join(", "),
+            established: rfc3339(forum.established)[..10].to_owned(),
+            states: state.members.values().filter(|m| m.kind == MemberKind::State).count(),
+            organisations: state.members.values().filter(|m| m.kind == MemberKind::Organisation).count(),
+            members: state.members.values().filter(|m| m.status == MemberStatus::Member).count(),
+            observers: state.members.values().filter(|m| m.status == MemberStatus::Observer).count(),
+            delegates: state.delegates.values().filter(|d| d.is_active() && d.member().is_some()).count(),
+            officers: state
+                .officers()
+                .map(|o| (o.id.to_string(), o.name.to_string(), o.role_label().to_owned()))
+                .collect(),
+            recent: recent_entries.iter().rev().map(|e| entry_row(e, &state)).collect(),
+        }
+    };
+    render(StatusCode::OK, page)
+}
+
+fn language_name(tag: &str) -> String {
+    match tag {
+        "ar" => "العربية (Arabic)".into(),
+        "zh" => "中文 (Chinese)".into(),
+        "en" => "English".into(),
+        "fr" => "Français (French)".into(),
+        "ru" => "Русский (Russian)".into(),
+        "es" => "Español (Spanish)".into(),
+        other => other.into(),
+    }
+}
+
+// ---- members ----
+
+struct MemberRow {
+    code: String,
+    name: String,
+    kind: String,
+    status: String,
+    suspended: bool,
+}
+
+#[derive(Template)]
+#[template(path = "members.html")]
+struct MembersPage {
+    chrome: Chrome,
+    notice: Option<&'static str>,
+    rows: Vec<MemberRow>,
+    kind: String,
+    status: String,
+    q: String,
+    total: usize,
+}
+
+#[derive(Deserialize)]
+struct MembersQuery {
+    kind: Option<String>,
+    status: Option<String>,
+    q: Option<String>,
+    notice: Option<String>,
+}
+
+fn kind_label(kind: MemberKind, category: Option<OrganisationCategory>) -> String {
+    match (kind, category) {
+        (MemberKind::State, _) => "State".into(),
+        (MemberKind::Organisation, Some(c)) => c.label().into(),
+        (MemberKind::Organisation, None) => "Organisation".into(),
+    }
+}
+
+async fn members(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    query: Result<Query<MembersQuery>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let Ok(Query(q)) = query else {
+        return error_page(&app, &user, ApiError::bad_request("malformed_query", "the filter is malformed"));
+    };
+    let kind = match q.kind.as_deref().filter(|k| !k.is_empty()).map(api::parse_kind).transpose() {
+        Ok(k) => k,
+        Err(e) => return error_page(&app, &user, e),
+    };
+    let status = match q.status.as_deref().filter(|s| !s.is_empty()).map(api::parse_status).transpose() {
+        Ok(s) => s,
+        Err(e) => return error_page(&app, &user, e),
+    };
+    let needle = q.q.clone().unwrap_or_default().trim().to_lowercase();
+    let page = {
+        let state = app.store.state();
+        let rows: Vec<MemberRow> = state
+            .members
+            .values()
+            .filter(|m| kind.is_none_or(|k| m.kind == k) && status.is_none_or(|s| m.status == s))
+            .filter(|m| {
+                needle.is_empty()
+                    || m.name.as_str().to_lowercase().contains(&needle)
+                    || m.code.as_str().to_lowercase() == needle
+            })
+            .map(|m| MemberRow {
+                code: m.code.to_string(),
+                name: m.name.to_string(),
+                kind: kind_label(m.kind, m.category),
+                status: m.status.as_str().into(),
+                suspended: m.suspended.is_some(),
+            })
+            .collect();
+        MembersPage {
+            chrome: Chrome::new(&app, &user, "members"),
+            notice: notice_text(q.notice.as_deref()),
+            total: state.members.len(),
+            rows,
+            kind: q.kind.unwrap_or_default(),
+            status: q.status.unwrap_or_default(),
+            q: q.q.unwrap_or_default(),
+        }
+    };
+    render(StatusCode::OK, page)
+}
+
+struct DelegateRow {
+    id: String,
+    name: String,
+    role: String,
+    can_withdraw: bool,
+}
+
+#[derive(Template)]
+#[template(path = "member.html")]
+struct MemberPage {
+    chrome: Chrome,
+    notice: Option<&'static str>,
+    error: Option<String>,
+    code: String,
+    name: String,
+    kind: String,
+    status: String,
+    suspended: Option<String>,
+    admitted_entry: u64,
+    delegation: Vec<DelegateRow>,
+    has_head: bool,
+    can_manage: bool,
+    form_name: String,
+    form_email: String,
+    form_role: String,
+    accredited: Option<Accredited>,
+}
+
+/// Shown once after an accreditation or appointment.
+pub struct Accredited {
+    id: String,
+    name: String,
+    email: String,
+    initial_password: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct AccreditForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    password: String,
+}
+
+fn member_page(
+    app: &AppState,
+    user: &Option<WebUser>,
+    code: &str,
+    notice: Option<&'static str>,
+    form: AccreditForm,
+    error: Option<String>,
+    accredited: Option<Accredited>,
+) -> Result<MemberPage, ApiError> {
+    let code = MemberCode::parse(code)?;
+    let state = app.store.state();
+    let m = state.member(&code).ok_or_else(|| {
+        ApiError::not_found("unknown_member", format!("{code} is not a member or observer of this forum"))
+    })?;
+    let secretariat = user.as_ref().is_some_and(|u| is_secretariat(&u.delegate));
+    let own_head = user.as_ref().is_some_and(|u| {
+        matches!(&u.delegate.affiliation, Affiliation::Member { member, role: MemberRole::HeadOfDelegation } if *member == code)
+    });
+    let delegation: Vec<DelegateRow> = state
+        .delegation(&code)
+        .map(|d| DelegateRow {
+            id: d.id.to_string(),
+            name: d.name.to_string(),
+            role: d.role_label().into(),
+            can_withdraw: secretariat || own_head,
+        })
+        .collect();
+    let has_head = state
+        .delegation(&code)
+        .any(|d| matches!(d.affiliation, Affiliation::Member { role: MemberRole::HeadOfDelegation, .. }));
+    Ok(MemberPage {
+        chrome: Chrome::new(app, user, "members"),
+        notice,
+        error,
+        code: code.to_string(),
+        name: m.name.to_string(),
+        kind: kind_label(m.kind, m.category),
+        status: m.status.as_str().into(),
+        suspended: m.suspended.as_ref().map(|r| {
+            if r.as_str().is_empty() {
+                "no reason given".into()
+            } else {
+                r.to_string()
+            }
+        }),
+        admitted_entry: m.admitted_entry,
+        has_head,
+        delegation,
+        can_manage: secretariat,
+        form_name: form.name,
+        form_email: form.email,
+        form_role: form.role,
+        accredited,
+    })
+}
+
+async fn member(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(code): Path<String>,
+    Query(q): Query<NoticeQuery>,
+) -> Response {
+    match member_page(&app, &user, &code, notice_text(q.notice.as_deref()), AccreditForm::default(), None, None) {
+        Ok(page) => render(StatusCode::OK, page),
+        Err(e) => error_page(&app, &user, e),
+    }
+}
+
+async fn accredit(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(code): Path<String>,
+    PageForm(form): PageForm<AccreditForm>,
+) -> Response {
+    let u = match require_user(&user, &format!("/members/{code}")) {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let result = async {
+        u.check_csrf(&form.csrf)?;
+        let member = MemberCode::parse(&code)?;
+        let name = DisplayName::parse(&form.name)?;
+        let role = api::parse_member_role(&form.role)?;
+        let action = Action::AccreditDelegate { member, name, role };
+        app.store.state().prepare(u.principal(), action.clone())?;
+        let password = Some(form.password.as_str()).filter(|p| !p.is_empty());
+        let (private, initial) = api::account_for(&form.email, password).await?;
+        let appended = app.store.submit(u.principal(), action, Some(private)).await?;
+        api::delegate_recorded(&app, &appended, initial)
+    }
+    .await;
+    match result {
+        Ok(done) => {
+            let accredited = Accredited {
+                id: done.delegate.id,
+                name: done.delegate.name,
+                email: form.email.trim().to_lowercase(),
+                initial_password: done.initial_password,
+            };
+            match member_page(&app, &user, &code, None, AccreditForm::default(), None, Some(accredited)) {
+                Ok(page) => render(StatusCode::CREATED, page),
+                Err(e) => error_page(&app, &user, e),
+            }
+        }
+        Err(e) => {
+            let status = e.status;
+            match member_page(
+                &app,
+                &user,
+                &code,
+                None,
+                AccreditForm { password: String::new(), ..form },
+                Some(e.message),
+                None,
+            ) {
+                Ok(page) => render(status, page),
+                Err(e) => error_page(&app, &user, e),
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct StatusForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    status: String,
+}
+
+#[derive(Deserialize)]
+struct ReasonForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// Runs a simple member action from a form and redirects to the member page.
+async fn member_action(
+    app: &AppState,
+    user: &Option<WebUser>,
+    code: &str,
+    csrf: &str,
+    notice: &str,
+    make: impl FnOnce(MemberCode) -> Result<Action, ApiError>,
+) -> Response {
+    let u = match require_user(user, &format!("/members/{code}")) {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let result = async {
+        u.check_csrf(csrf)?;
+        let code = MemberCode::parse(code)?;
+        let action = make(code.clone())?;
+        app.store.submit(u.principal(), action, None).await?;
+        Ok::<_, ApiError>(code)
+    }
+    .await;
+    match result {
+        Ok(code) => Redirect::to(&format!("/members/{code}?notice={notice}")).into_response(),
+        Err(e) => {
+            let status = e.status;
+            match member_page(app, user, code, None, AccreditForm::default(), Some(e.message.clone()), None) {
+                Ok(page) => render(status, page),
+                Err(_) => error_page(app, user, e),
+            }
+        }
+    }
+}
+
+async fn change_status(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(code): Path<String>,
+    PageForm(form): PageForm<StatusForm>,
+) -> Response {
+    member_action(&app, &user, &code, &form.csrf, "status", |code| {
+        Ok(Action::ChangeMemberStatus { code, status: api::parse_status(&form.status)? })
+    })
+    .await
+}
+
+async fn suspend(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(code): Path<String>,
+    PageForm(form): PageForm<ReasonForm>,
+) -> Response {
+    member_action(&app, &user, &code, &form.csrf, "suspended", |code| {
+        Ok(Action::SuspendMember { code, reason: Reason::parse(&form.reason)? })
+    })
+    .await
+}
+
+async fn reinstate(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(code): Path<String>,
+    PageForm(form): PageForm<ReasonForm>,
+) -> Response {
+    member_action(&app, &user, &code, &form.csrf, "reinstated", |code| Ok(Action::ReinstateMember { code })).await
+}
+
+async fn withdraw(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(id): Path<String>,
+    PageForm(form): PageForm<ReasonForm>,
+) -> Response {
+    let u = match require_user(&user, "/") {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let result = async {
+        u.check_csrf(&form.csrf)?;
+        let delegate = DelegateId::parse(&id)?;
+        let reason = Reason::parse(&form.reason)?;
+        app.store.submit(u.principal(), Action::WithdrawAccreditation { delegate, reason }, None).await?;
+        let back = app
+            .store
+            .state()
+            .delegate(delegate)
+            .and_then(|d| d.member().map(|m| format!("/members/{m}")))
+            .unwrap_or_else(|| "/officers".into());
+        Ok::<_, ApiError>(back)
+    }
+    .await;
+    match result {
+        Ok(back) => Redirect::to(&format!("{back}?notice=withdrawn")).into_response(),
+        Err(e) => error_page(&app, &user, e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "reset.html")]
+struct ResetPage {
+    chrome: Chrome,
+    id: String,
+    name: String,
+    initial_password: String,
+}
+
+async fn reset_password(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(id): Path<String>,
+    PageForm(form): PageForm<ReasonForm>,
+) -> Response {
+    let u = match require_user(&user, "/") {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let result = async {
+        u.check_csrf(&form.csrf)?;
+        let id = DelegateId::parse(&id)?;
+        let password = api::reset_password_for(&app, &u.delegate, id).await?;
+        let name = app.store.state().delegate(id).map(|d| d.name.to_string()).unwrap_or_default();
+        Ok::<_, ApiError>((id, name, password))
+    }
+    .await;
+    match result {
+        Ok((id, name, initial_password)) => render(
+            StatusCode::OK,
+            ResetPage { chrome: Chrome::new(&app, &user, ""), id: id.to_string(), name, initial_password },
+        ),
+        Err(e) => error_page(&app, &user, e),
+    }
+}
+
+// ---- admission ----
+
+#[derive(Template)]
+#[template(path = "admit.html")]
+struct AdmitPage {
+    chrome: Chrome,
+    error: Option<String>,
+    form: AdmitForm,
+    categories: Vec<(&'static str, &'static str)>,
+}
+
+#[derive(Deserialize, Default)]
+struct AdmitForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    category: String,
+    #[serde(default)]
+    status: String,
+}
+
+fn categories() -> Vec<(&'static str, &'static str)> {
+    OrganisationCategory::ALL.iter().map(|c| (c.as_str(), c.label())).collect()
+}
+
+async fn admit_form(State(app): State<AppState>, MaybeUser(user): MaybeUser) -> Response {
+    let u = match require_user(&user, "/members/new") {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    if !is_secretariat(&u.delegate) {
+        return error_page(&app, &user, ApiError::forbidden("secretariat_only", "only the secretariat admits members"));
+    }
+    let form = AdmitForm { kind: "state".into(), status: "member".into(), ..Default::default() };
+    render(
+        StatusCode::OK,
+        AdmitPage { chrome: Chrome::new(&app, &user, "members"), error: None, form, categories: categories() },
+    )
+}
+
+async fn admit(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    PageForm(form): PageForm<AdmitForm>,
+) -> Response {
+    let u = match require_user(&user, "/members/new") {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let result = async {
+        u.check_csrf(&form.csrf)?;
+        let request = api::AdmitMemberRequest {
+            code: form.code.clone(),
+            name: Some(form.name.clone()),
+            kind: form.kind.clone(),
+            category: Some(form.category.clone()).filter(|c| !c.is_empty() && form.kind == "organisation"),
+            status: Some(form.status.clone()).filter(|s| !s.is_empty()),
+        };
+        let (code, action) = request.into_action()?;
+        app.store.submit(u.principal(), action, None).await?;
+        Ok::<_, ApiError>(code)
+    }
+    .await;
+    match result {
+        Ok(code) => Redirect::to(&format!("/members/{code}?notice=admitted")).into_response(),
+        Err(e) => render(
+            e.status,
+            AdmitPage {
+                chrome: Chrome::new(&app, &user, "members"),
+                error: Some(e.message),
+                form,
+                categories: categories(),
+            },
+        ),
+    }
+}
+
+// ---- officers ----
+
+#[derive(Template)]
+#[template(path = "officers.html")]
+struct OfficersPage {
+    chrome: Chrome,
+    notice: Option<&'static str>,
+    error: Option<String>,
+    officers: Vec<DelegateRow>,
+    form_name: String,
+    form_email: String,
+    form_role: String,
+    accredited: Option<Accredited>,
+}
+
+fn officers_page(
+    app: &AppState,
+    user: &Option<WebUser>,
+    notice: Option<&'static str>,
+    error: Option<String>,
+    form: AccreditForm,
+    accredited: Option<Accredited>,
+) -> OfficersPage {
+    let secretariat = user.as_ref().is_some_and(|u| is_secretariat(&u.delegate));
+    let officers = app
+        .store
+        .state()
+        .officers()
+        .map(|d| DelegateRow {
+            id: d.id.to_string(),
+            name: d.name.to_string(),
+            role: d.role_label().into(),
+            can_withdraw: secretariat,
+        })
+        .collect();
+    OfficersPage {
+        chrome: Chrome::new(app, user, "officers"),
+        notice,
+        error,
+        officers,
+        form_name: form.name,
+        form_email: form.email,
+        form_role: form.role,
+        accredited,
+    }
+}
+
+async fn officers(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<NoticeQuery>) -> Response {
+    render(
+        StatusCode::OK,
+        officers_page(&app, &user, notice_text(q.notice.as_deref()), None, AccreditForm::default(), None),
+    )
+}
+
+async fn appoint(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    PageForm(form): PageForm<AccreditForm>,
+) -> Response {
+    let u = match require_user(&user, "/officers") {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let result = async {
+        u.check_csrf(&form.csrf)?;
+        let name = DisplayName::parse(&form.name)?;
+        let role = api::parse_officer_role(&form.role)?;
+        let action = Action::AppointOfficer { name, role };
+        app.store.state().prepare(u.principal(), action.clone())?;
+        let password = Some(form.password.as_str()).filter(|p| !p.is_empty());
+        let (private, initial) = api::account_for(&form.email, password).await?;
+        let appended = app.store.submit(u.principal(), action, Some(private)).await?;
+        api::delegate_recorded(&app, &appended, initial)
+    }
+    .await;
+    match result {
+        Ok(done) => {
+            let accredited = Accredited {
+                id: done.delegate.id,
+                name: done.delegate.name,
+                email: form.email.trim().to_lowercase(),
+                initial_password: done.initial_password,
+            };
+            render(
+                StatusCode::CREATED,
+                officers_page(&app, &user, None, None, AccreditForm::default(), Some(accredited)),
+            )
+        }
+        Err(e) => render(
+            e.status,
+            officers_page(&app, &user, None, Some(e.message), AccreditForm { password: String::new(), ..form }, None),
+        ),
+    }
+}
+
+// ---- the record ----
+
+#[derive(Template)]
+#[template(path = "record.html")]
+struct RecordPage {
+    chrome: Chrome,
+    rows: Vec<EntryRow>,
+    size: u64,
+    first: u64,
+    last: u64,
+    prev_after: Option<String>,
+    next_after: Option<u64>,
+    latest_after: String,
+}
+
+#[derive(Deserialize)]
+struct RecordQuery {
+    after: Option<u64>,
+}
+
+/// Entries per record page.
+const RECORD_PAGE: u64 = 50;
+
+async fn record(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    query: Result<Query<RecordQuery>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let Ok(Query(q)) = query else {
+        return error_page(
+            &app,
+            &user,
+            ApiError::bad_request("malformed_query", "after must be an entry index (0, 1, 2, ...)"),
+        );
+    };
+    let size = app.store.len();
+    // Without `after`, show the latest page.
+    let start = match q.after {
+        Some(a) => a.saturating_add(1),
+        None => size.saturating_sub(RECORD_PAGE),
+    };
+    let entries = match app.store.entries(start.checked_sub(1), RECORD_PAGE) {
+        Ok(e) => e,
+        Err(e) => return error_page(&app, &user, e.into()),
+    };
+    let rows: Vec<EntryRow> = {
+        let state = app.store.state();
+        entries.iter().map(|e| entry_row(e, &state)).collect()
+    };
+    let last = rows.last().map_or(start, |r| r.index);
+    let after_param = |s: u64| if s == 0 { String::new() } else { (s - 1).to_string() };
+    let page = RecordPage {
+        chrome: Chrome::new(&app, &user, "record"),
+        first: start,
+        last,
+        prev_after: (start > 0).then(|| after_param(start.saturating_sub(RECORD_PAGE))),
+        next_after: (last + 1 < size).then_some(last),
+        latest_after: after_param(size.saturating_sub(RECORD_PAGE)),
+        size,
+        rows,
+    };
+    render(StatusCode::OK, page)
+}
+
+#[derive(Template)]
+#[template(path = "entry.html")]
+struct EntryPage {
+    chrome: Chrome,
+    row: EntryRow,
+    canonical: String,
+    payload: String,
+    size: usize,
+}
+
+async fn entry(State(app): State<AppState>, MaybeUser(user): MaybeUser, Path(index): Path<String>) -> Response {
+    let Ok(index) = index.parse::<u64>() else {
+        return error_page(&app, &user, ApiError::bad_request("invalid_index", "an entry is numbered 0, 1, 2, ..."));
+    };
+    let found = match app.store.entry_bytes(index.checked_sub(1), 1) {
+        Ok(v) => v.into_iter().find(|(i, _)| *i == index),
+        Err(e) => return error_page(&app, &user, e.into()),
+    };
+    let Some((_, bytes)) = found else {
+        return error_page(
+            &app,
+            &user,
+            ApiError::not_found("unknown_entry", format!("the record has no entry {index}")),
+        );
+    };
+    let Ok(e) = Entry::decode(&bytes) else {
+        return error_page(&app, &user, ApiError::internal());
+    };
+    let row = entry_row(&e, &app.store.state());
+    let json = api::EntryJson::from(&e);
+    let page = EntryPage {
+        chrome: Chrome::new(&app, &user, "record"),
+        row,
+        payload: serde_json::to_string_pretty(&json.payload).unwrap_or_default(),
+        size: bytes.len(),
+        canonical: String::from_utf8_lossy(&bytes).into_owned(),
+    };
+    render(StatusCode::OK, page)
+}
+
+// ---- log-in and account ----
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    chrome: Chrome,
+    notice: Option<&'static str>,
+    error: Option<String>,
+    email: String,
+    next: String,
+}
+
+#[derive(Deserialize)]
+struct LoginQuery {
+    next: Option<String>,
+    notice: Option<String>,
+}
+
+/// Only local paths are followed after log-in (no open redirect).
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+        _ => "/".into(),
+    }
+}
+
+async fn login_form(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<LoginQuery>) -> Response {
+    render(
+        StatusCode::OK,
+        LoginPage {
+            chrome: Chrome::new(&app, &user, "login"),
+            notice: notice_text(q.notice.as_deref()),
+            error: None,
+            email: String::new(),
+            next: safe_next(q.next.as_deref()),
+        },
+    )
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+async fn login(
+    State(app): State<AppState>,
+    ClientAddr(addr): ClientAddr,
+    PageForm(form): PageForm<LoginForm>,
+) -> Response {
+    let next = safe_next(Some(&form.next));
+    match auth::authenticate(&app, &form.email, &form.password, &addr).await {
+        Ok((account, delegate)) => {
+            let token = auth::random_secret("");
+            let csrf = auth::random_secret("");
+            let expires = auth::now_millis() + app.config.session_lifetime.as_millis() as i64;
+            if let Err(e) = app.store.create_session(&auth::secret_hash(&token), delegate.id, &csrf, expires) {
+                return error_page(&app, &None, e.into());
+            }
+            let to = if account.must_change_password { "/account?notice=choose_password".to_owned() } else { next };
+            let mut headers = HeaderMap::new();
+            if let Ok(v) = auth::session_cookie(&app, Some(&token)).parse() {
+                headers.insert(header::SET_COOKIE, v);
+            }
+            (headers, Redirect::to(&to)).into_response()
+        }
+        Err(e) => render(
+            e.status,
+            LoginPage {
+                chrome: Chrome::new(&app, &None, "login"),
+                notice: None,
+                error: Some(e.message),
+                email: form.email,
+                next,
+            },
+        ),
+    }
+}
+
+#[derive(Deserialize)]
+struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+async fn logout(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    PageForm(form): PageForm<CsrfForm>,
+) -> Response {
+    if let Some(u) = &user {
+        if let Err(e) = u.check_csrf(&form.csrf) {
+            return error_page(&app, &user, e);
+        }
+        if let Err(e) = app.store.delete_session(&u.session_hash) {
+            return error_page(&app, &user, e.into());
+        }
+    }
+    let mut headers = HeaderMap::new();
+    if let Ok(v) = auth::session_cookie(&app, None).parse() {
+        headers.insert(header::SET_COOKIE, v);
+    }
+    (headers, Redirect::to("/login?notice=logged_out")).into_response()
+}
+
+struct TokenRow {
+    id: i64,
+    label: String,
+    created: String,
+    expires: String,
+    revoked: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "account.html")]
+struct AccountPage {
+    chrome: Chrome,
+    notice: Option<&'static str>,
+    error: Option<String>,
+    email: String,
+    delegate_id: String,
+    member: Option<String>,
+    role: String,
+    tokens: Vec<TokenRow>,
+    new_token: Option<String>,
+}
+
+fn account_page(
+    app: &AppState,
+    user: &Option<WebUser>,
+    u: &WebUser,
+    notice: Option<&'static str>,
+    error: Option<String>,
+    new_token: Option<String>,
+) -> Result<AccountPage, ApiError> {
+    let account = app.store.account(u.delegate.id)?;
+    let tokens = app
+        .store
+        .api_tokens(u.delegate.id)?
+        .into_iter()
+        .map(|t| TokenRow {
+            id: t.id,
+            label: t.label,
+            created: rfc3339(t.created_at)[..16].replace('T', " "),
+            expires: rfc3339(t.expires_at)[..10].to_owned(),
+            revoked: t.revoked_at.map(|r| rfc3339(r)[..16].replace('T', " ")),
+        })
+        .collect();
+    Ok(AccountPage {
+        chrome: Chrome::new(app, user, "account"),
+        notice,
+        error,
+        email: account.map(|a| a.email.to_string()).unwrap_or_default(),
+        delegate_id: u.delegate.id.to_string(),
+        member: u.delegate.member().map(|m| m.to_string()),
+        role: u.delegate.role_label().into(),
+        tokens,
+        new_token,
+    })
+}
+
+async fn account(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<NoticeQuery>) -> Response {
+    let u = match require_user(&user, "/account") {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    match account_page(&app, &user, &u, notice_text(q.notice.as_deref()), None, None) {
+        Ok(page) => render(StatusCode::OK, page),
+        Err(e) => error_page(&app, &user, e),
+    }
+}
+
+#[derive(Deserialize)]
+struct PasswordForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    new: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+async fn change_password(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    PageForm(form): PageForm<PasswordForm>,
+) -> Response {
+    let u = match require_user(&user, "/account") {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let result = async {
+        u.check_csrf(&form.csrf)?;
+        let account = app.store.account(u.delegate.id)?.ok_or_else(ApiError::internal)?;
+        if !auth::verify_password(account.password_hash, form.current.clone()).await {
+            return Err(ApiError::unauthorized("the current password is wrong"));
+        }
+        if form.new != form.confirm {
+            return Err(ApiError::bad_request(
+                "password_mismatch",
+                "the two new passwords differ: type the same password twice",
+            ));
+        }
+        if form.new == form.current {
+            return Err(ApiError::bad_request(
+                "password_unchanged",
+                "choose a password different from the current one",
+            ));
+        }
+        let new = NewPassword::parse(&form.new)?;
+        let hash = auth::hash_password(new.expose().to_owned()).await?;
+        // This ends every session of the account; start a fresh one here.
+        app.store.set_password(u.delegate.id, &hash, false)?;
+        let token = auth::random_secret("");
+        let expires = auth::now_millis() + app.config.session_lifetime.as_millis() as i64;
+        app.store.create_session(&auth::secret_hash(&token), u.delegate.id, &auth::random_secret(""), expires)?;
+        Ok::<_, ApiError>(token)
+    }
+    .await;
+    match result {
+        Ok(token) => {
+            let mut headers = HeaderMap::new();
+            if let Ok(v) = auth::session_cookie(&app, Some(&token)).parse() {
+                headers.insert(header::SET_COOKIE, v);
+            }
+            (headers, Redirect::to("/account?notice=password")).into_response()
+        }
+        Err(e) => match account_page(&app, &user, &u, None, Some(e.message.clone()), None) {
+            Ok(page) => render(e.status, page),
+            Err(e) => error_page(&app, &user, e),
+        },
+    }
+}
+
+#[derive(Deserialize)]
+struct TokenForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    label: String,
+}
+
+async fn create_token(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    PageForm(form): PageForm<TokenForm>,
+) -> Response {
+    let u = match require_user(&user, "/account") {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let result = u.check_csrf(&form.csrf).and_then(|_| {
+        if u.must_change_password {
+            return Err(ApiError::forbidden(
+                "password_change_required",
+                "choose your own password before issuing API tokens",
+            ));
+        }
+        api::issue_token(&app, u.delegate.id, &form.label)
+    });
+    let (status, new_token, error) = match result {
+        Ok(t) => (StatusCode::CREATED, Some(t.token), None),
+        Err(e) => (e.status, None, Some(e.message)),
+    };
+    match account_page(&app, &user, &u, None, error, new_token) {
+        Ok(page) => render(status, page),
+        Err(e) => error_page(&app, &user, e),
+    }
+}
+
+async fn revoke_token(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(id): Path<String>,
+    PageForm(form): PageForm<CsrfForm>,
+) -> Response {
+    let u = match require_user(&user, "/account") {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let result = async {
+        u.check_csrf(&form.csrf)?;
+        let id: i64 = id.parse().map_err(|_| ApiError::bad_request("invalid_token_id", "not a token id"))?;
+        if app.store.revoke_api_token(u.delegate.id, id)? {
+            Ok(())
+        } else {
+            Err(ApiError::not_found("unknown_token", format!("you hold no live token with id {id}")))
+        }
+    }
+    .await;
+    match result {
+        Ok(()) => Redirect::to("/account?notice=revoked").into_response(),
+        Err(e) => error_page(&app, &user, e),
+    }
+}

@@ -1,0 +1,271 @@
+//! Accord's storage: the only code that touches SQL.
+//!
+//! # Layout
+//! - [`Store`]: opens the SQLite file, replays the record into the domain's
+//!   [`State`], and runs the single writer thread that sequences entries and
+//!   commits them in groups ([`writer`]).
+//! - [`schema`]: the tables. `entries` is the public record (append-only,
+//!   enforced by triggers); `blobs` holds content-addressed large content;
+//!   `accounts`, `sessions` and `api_tokens` are private and never enter the
+//!   record.
+//! - [`private`]: reads and writes of the private tables.
+//! - [`data_dir`]: the data directory and its lock.
+//!
+//! # Invariants
+//! - An action is acknowledged (its future resolves `Ok`) only after the
+//!   transaction holding its entry has committed with `synchronous=FULL`,
+//!   i.e. after an fsync of the write-ahead log.
+//! - Readers see only committed entries: the writer folds a batch into the
+//!   published state after the commit, before it acknowledges.
+//! - Entry `i` is stored at `idx = i`; indexes have no gaps.
+
+pub mod data_dir;
+pub mod private;
+pub mod schema;
+mod writer;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc, Mutex, RwLock, RwLockReadGuard};
+use std::time::Instant;
+
+use accord_domain::state::{Action, Principal};
+use accord_domain::{Entry, Refusal, State};
+use rusqlite::{params, Connection, OptionalExtension};
+
+pub use data_dir::DataDir;
+pub use private::{Account, ApiToken, Session};
+pub use writer::{Appended, PrivateWrite};
+
+/// What went wrong in the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The domain refused the action; nothing was written.
+    #[error("{0}")]
+    Refused(#[from] Refusal),
+    /// The database failed (disk full, file damaged); nothing was
+    /// acknowledged.
+    #[error("storage failure: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// An entry in the file cannot be decoded or does not apply: the record
+    /// is damaged.
+    #[error("the record is damaged at entry {index}: {reason}")]
+    Damaged { index: u64, reason: String },
+    /// The store is shutting down (or was opened for the private tables only).
+    #[error("the store is shutting down")]
+    Closed,
+    /// There is no database at this path.
+    #[error("there is no Accord database at {0}: run `accord init` or `accord demo` first")]
+    Missing(PathBuf),
+}
+
+/// Counters for `/metrics`.
+#[derive(Debug, Default)]
+pub struct StoreMetrics {
+    pub entries_appended: AtomicU64,
+    pub commits: AtomicU64,
+    pub refusals: AtomicU64,
+    pub commit_micros_total: AtomicU64,
+}
+
+pub(crate) struct Shared {
+    pub(crate) path: PathBuf,
+    /// The state as of the last committed entry.
+    pub(crate) state: RwLock<State>,
+    /// Connections for reads and for the private tables.
+    pub(crate) pool: Mutex<Vec<Connection>>,
+    pub(crate) metrics: StoreMetrics,
+}
+
+/// The record and the private tables in one SQLite file.
+pub struct Store {
+    shared: Arc<Shared>,
+    jobs: Mutex<Option<mpsc::Sender<writer::Job>>>,
+    writer: Mutex<Option<std::thread::JoinHandle<()>>>,
+    /// How long the replay at open took, and how many entries it folded.
+    pub replay: (u64, std::time::Duration),
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path`, replays the record, and
+    /// starts the writer thread.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let conn = schema::connect(path)?;
+        schema::migrate(&conn)?;
+        let started = Instant::now();
+        let state = replay(&conn)?;
+        let replay = (state.next_index, started.elapsed());
+        let shared = Arc::new(Shared {
+            path: path.to_owned(),
+            state: RwLock::new(state.clone()),
+            pool: Mutex::new(Vec::new()),
+            metrics: StoreMetrics::default(),
+        });
+        let (tx, rx) = mpsc::channel();
+        let writer = writer::spawn(conn, state, rx, shared.clone())?;
+        Ok(Store { shared, jobs: Mutex::new(Some(tx)), writer: Mutex::new(Some(writer)), replay })
+    }
+
+    /// Opens an existing database for the private tables only (accounts,
+    /// sessions, tokens): no replay, no writer, so it can run beside a
+    /// serving process. Submitting actions through it fails.
+    pub fn open_private(path: &Path) -> Result<Store, StoreError> {
+        if !path.exists() {
+            return Err(StoreError::Missing(path.to_owned()));
+        }
+        let conn = schema::connect(path)?;
+        schema::migrate(&conn)?;
+        let shared = Arc::new(Shared {
+            path: path.to_owned(),
+            state: RwLock::new(State::new()),
+            pool: Mutex::new(vec![conn]),
+            metrics: StoreMetrics::default(),
+        });
+        Ok(Store { shared, jobs: Mutex::new(None), writer: Mutex::new(None), replay: (0, Default::default()) })
+    }
+
+    /// The state as of the last committed entry. Hold the guard briefly:
+    /// the writer waits for it to publish new entries.
+    pub fn state(&self) -> RwLockReadGuard<'_, State> {
+        self.shared.state.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn metrics(&self) -> &StoreMetrics {
+        &self.shared.metrics
+    }
+
+    /// Asks for an action. Resolves once its entry is durably committed (or
+    /// refused, with nothing written).
+    pub async fn submit(
+        &self,
+        principal: Principal,
+        action: Action,
+        private: Option<PrivateWrite>,
+    ) -> Result<Appended, StoreError> {
+        let rx = self.enqueue(principal, action, private)?;
+        rx.await.unwrap_or(Err(StoreError::Closed))
+    }
+
+    /// [`Store::submit`] for code outside an async runtime (the CLI).
+    pub fn submit_blocking(
+        &self,
+        principal: Principal,
+        action: Action,
+        private: Option<PrivateWrite>,
+    ) -> Result<Appended, StoreError> {
+        let rx = self.enqueue(principal, action, private)?;
+        rx.blocking_recv().unwrap_or(Err(StoreError::Closed))
+    }
+
+    fn enqueue(
+        &self,
+        principal: Principal,
+        action: Action,
+        private: Option<PrivateWrite>,
+    ) -> Result<tokio::sync::oneshot::Receiver<Result<Appended, StoreError>>, StoreError> {
+        let (reply, rx) = tokio::sync::oneshot::channel();
+        let jobs = self.jobs.lock().unwrap_or_else(|e| e.into_inner());
+        let sender = jobs.as_ref().ok_or(StoreError::Closed)?;
+        sender.send(writer::Job { principal, action, private, reply }).map_err(|_| StoreError::Closed)?;
+        Ok(rx)
+    }
+
+    /// Stops accepting actions, lets the writer commit what it holds, and
+    /// waits for it. Every acknowledged entry is already durable; this only
+    /// finishes the work in flight.
+    pub fn shutdown(&self) {
+        self.jobs.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some(handle) = self.writer.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            let _ = handle.join();
+        }
+    }
+
+    /// Runs `f` with a pooled connection.
+    pub(crate) fn with_conn<T>(&self, f: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T, StoreError> {
+        let conn = self.shared.pool.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        let conn = match conn {
+            Some(c) => c,
+            None => schema::connect(&self.shared.path)?,
+        };
+        let result = f(&conn);
+        let mut pool = self.shared.pool.lock().unwrap_or_else(|e| e.into_inner());
+        if pool.len() < 16 {
+            pool.push(conn);
+        }
+        Ok(result?)
+    }
+
+    /// Number of entries in the record.
+    pub fn len(&self) -> u64 {
+        self.state().next_index
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Up to `limit` entries with index greater than `after` (or from the
+    /// first), in order, as stored bytes.
+    pub fn entry_bytes(&self, after: Option<u64>, limit: u64) -> Result<Vec<(u64, Vec<u8>)>, StoreError> {
+        let start = after.map_or(0, |a| a.saturating_add(1)).min(i64::MAX as u64) as i64;
+        let limit = limit.min(i64::MAX as u64) as i64;
+        self.with_conn(|c| {
+            let mut stmt = c.prepare_cached("SELECT idx, bytes FROM entries WHERE idx >= ?1 ORDER BY idx LIMIT ?2")?;
+            let rows = stmt.query_map(params![start, limit], |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)))?;
+            rows.collect()
+        })
+    }
+
+    /// Up to `limit` decoded entries after `after`.
+    pub fn entries(&self, after: Option<u64>, limit: u64) -> Result<Vec<Entry>, StoreError> {
+        self.entry_bytes(after, limit)?
+            .into_iter()
+            .map(|(index, bytes)| Entry::decode(&bytes).map_err(|r| StoreError::Damaged { index, reason: r.message }))
+            .collect()
+    }
+
+    /// A blob by its SHA-256.
+    pub fn blob(&self, sha256: &[u8; 32]) -> Result<Option<Vec<u8>>, StoreError> {
+        self.with_conn(|c| {
+            c.query_row("SELECT bytes FROM blobs WHERE sha256 = ?1", [&sha256[..]], |r| r.get(0)).optional()
+        })
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+/// Reads every entry in order and folds it into a fresh state, checking
+/// each one as a live append is checked.
+fn replay(conn: &Connection) -> Result<State, StoreError> {
+    let mut state = State::new();
+    let mut stmt = conn.prepare("SELECT idx, bytes FROM entries ORDER BY idx")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let index = row.get::<_, i64>(0)? as u64;
+        let bytes = row.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?;
+        let entry = Entry::decode(bytes).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
+        if entry.index != index {
+            return Err(StoreError::Damaged { index, reason: format!("the entry says it is number {}", entry.index) });
+        }
+        state.apply(&entry).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
+    }
+    Ok(state)
+}
+
+/// SHA-256 of a blob, as the record names it.
+pub fn blob_hash(bytes: &[u8]) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).into()
+}
+
+pub(crate) fn now_millis() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
+}
+
+pub(crate) fn count_entry(metrics: &StoreMetrics, n: u64) {
+    metrics.entries_appended.fetch_add(n, Ordering::Relaxed);
+}

@@ -1,0 +1,84 @@
+//! The tables, and how connections are set up.
+//!
+//! `synchronous=FULL` with the write-ahead log makes every commit fsync the
+//! log before it returns: that fsync is what an acknowledgement rests on.
+//! The writer commits many entries per transaction (group commit), so one
+//! fsync covers a whole batch.
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::Connection;
+
+/// Opens a connection with Accord's settings.
+pub fn connect(path: &Path) -> rusqlite::Result<Connection> {
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(Duration::from_secs(10))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(conn)
+}
+
+/// The schema version this code writes.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// Creates the tables if they are missing.
+pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        r#"
+        -- The record: entry i at idx = i, in its canonical bytes (accord-entry/v1).
+        CREATE TABLE IF NOT EXISTS entries (
+            idx   INTEGER PRIMARY KEY,
+            bytes BLOB NOT NULL
+        ) STRICT;
+        CREATE TRIGGER IF NOT EXISTS entries_are_never_updated BEFORE UPDATE ON entries
+            BEGIN SELECT RAISE(ABORT, 'the record is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS entries_are_never_deleted BEFORE DELETE ON entries
+            BEGIN SELECT RAISE(ABORT, 'the record is append-only'); END;
+
+        -- Large content named by entries through its SHA-256.
+        CREATE TABLE IF NOT EXISTS blobs (
+            sha256 BLOB PRIMARY KEY,
+            bytes  BLOB NOT NULL
+        ) STRICT;
+
+        -- Private tables: secrets and contact details; never in the record.
+        CREATE TABLE IF NOT EXISTS accounts (
+            delegate             INTEGER PRIMARY KEY,
+            email                TEXT NOT NULL UNIQUE,
+            password_hash        TEXT NOT NULL,
+            must_change_password INTEGER NOT NULL,
+            updated_at           INTEGER NOT NULL
+        ) STRICT;
+        CREATE TABLE IF NOT EXISTS sessions (
+            token_hash BLOB PRIMARY KEY,
+            delegate   INTEGER NOT NULL,
+            csrf       TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX IF NOT EXISTS sessions_by_delegate ON sessions (delegate);
+        CREATE TABLE IF NOT EXISTS api_tokens (
+            id         INTEGER PRIMARY KEY,
+            token_hash BLOB NOT NULL UNIQUE,
+            delegate   INTEGER NOT NULL,
+            label      TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            revoked_at INTEGER
+        ) STRICT;
+        CREATE INDEX IF NOT EXISTS api_tokens_by_delegate ON api_tokens (delegate);
+
+        CREATE TABLE IF NOT EXISTS meta (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) STRICT;
+        "#,
+    )?;
+    conn.execute(
+        "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?1)",
+        [SCHEMA_VERSION.to_string()],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,306 @@
+//! The `accord` command. Each subcommand parses its arguments and calls the
+//! libraries: `accord-store` for the record, `accord-server` for the web
+//! application, the API and forum set-up.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use accord_domain::ids::{DisplayName, LanguageTag, NewPassword};
+use accord_domain::state::OfficerRole;
+use accord_domain::Email;
+use accord_server::setup;
+use accord_store::{DataDir, Store};
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "accord", version, about = "Accord: draft and adopt rules on a record no one can rewrite")]
+struct Cli {
+    /// Log format: `text` or `json`.
+    #[arg(long, global = true, default_value = "text", env = "ACCORD_LOG_FORMAT")]
+    log_format: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web application and the API.
+    Serve {
+        #[arg(long, default_value = "./accord-data", env = "ACCORD_DATA_DIR")]
+        data_dir: PathBuf,
+        #[arg(long, default_value = "127.0.0.1:8080", env = "ACCORD_LISTEN")]
+        listen: String,
+        /// On an empty data directory, create the demonstration forum first.
+        #[arg(long)]
+        demo: bool,
+        /// Mark cookies Secure: set this when Accord is reached over HTTPS (directly or through a proxy).
+        #[arg(long, env = "ACCORD_SECURE_COOKIES")]
+        secure_cookies: bool,
+    },
+    /// Create a forum in an empty data directory, with its first secretariat account.
+    Init {
+        #[arg(long, default_value = "./accord-data", env = "ACCORD_DATA_DIR")]
+        data_dir: PathBuf,
+        /// The forum's name.
+        #[arg(long)]
+        forum: String,
+        /// E-mail address of the first secretariat officer (the password comes from ACCORD_ADMIN_PASSWORD or is prompted for).
+        #[arg(long)]
+        admin_email: String,
+        /// Display name of the first secretariat officer, as the record shows it.
+        #[arg(long, default_value = "Secretariat")]
+        admin_name: String,
+        /// Official languages, comma-separated language tags.
+        #[arg(long, default_value = "ar,zh,en,fr,ru,es", value_delimiter = ',')]
+        languages: Vec<String>,
+    },
+    /// Create the demonstration forum (193 UN member states, observers, officers and delegates) and print the log-ins.
+    Demo {
+        #[arg(long, default_value = "./accord-data", env = "ACCORD_DATA_DIR")]
+        data_dir: PathBuf,
+    },
+    /// Accounts, passwords and tokens, from the console (the server must be stopped for create-account).
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Appoint an officer (secretariat, chair, vice_chair, co_facilitator) with an account; the password comes from ACCORD_PASSWORD or is prompted for.
+    CreateAccount {
+        #[arg(long, default_value = "./accord-data", env = "ACCORD_DATA_DIR")]
+        data_dir: PathBuf,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "secretariat")]
+        role: String,
+    },
+    /// Set a new password for an account (from ACCORD_PASSWORD or prompted for); ends its sessions.
+    ResetPassword {
+        #[arg(long, default_value = "./accord-data", env = "ACCORD_DATA_DIR")]
+        data_dir: PathBuf,
+        #[arg(long)]
+        email: String,
+    },
+    /// Issue an API token for an account and print it (shown once).
+    IssueToken {
+        #[arg(long, default_value = "./accord-data", env = "ACCORD_DATA_DIR")]
+        data_dir: PathBuf,
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "console")]
+        label: String,
+    },
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    init_logs(&cli.log_format);
+    match run(cli.command) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logs(format: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("ACCORD_LOG").unwrap_or_else(|_| "info".into());
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if format == "json" {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+fn run(command: Command) -> Result<()> {
+    match command {
+        Command::Serve { data_dir, listen, demo, secure_cookies } => serve(&data_dir, &listen, demo, secure_cookies),
+        Command::Init { data_dir, forum, admin_email, admin_name, languages } => {
+            let forum = DisplayName::parse(&forum).context("--forum")?;
+            let email = Email::parse(&admin_email).context("--admin-email")?;
+            let name = DisplayName::parse(&admin_name).context("--admin-name")?;
+            let languages = languages
+                .iter()
+                .map(|l| LanguageTag::parse(l))
+                .collect::<Result<Vec<_>, _>>()
+                .context("--languages")?;
+            let dir = DataDir::open(&data_dir)?;
+            let store = open_store(&dir)?;
+            if !store.is_empty() {
+                bail!("{} already holds a forum ({} entries): use another --data-dir", data_dir.display(), store.len());
+            }
+            let password = password_from("ACCORD_ADMIN_PASSWORD", "Password for the secretariat account")?;
+            setup::init_forum(&store, forum, languages, name, email.clone(), password.expose())?;
+            store.shutdown();
+            println!(
+                "Forum created in {}. Log in as {email}; start with: accord serve --data-dir {}",
+                data_dir.display(),
+                data_dir.display()
+            );
+            Ok(())
+        }
+        Command::Demo { data_dir } => {
+            let dir = DataDir::open(&data_dir)?;
+            let store = open_store(&dir)?;
+            let logins = setup::load_demo(&store)?;
+            store.shutdown();
+            print_demo_logins(&dir, &logins)?;
+            println!("Start it with: accord serve --data-dir {}", data_dir.display());
+            Ok(())
+        }
+        Command::Admin { command } => admin(command),
+    }
+}
+
+fn open_store(dir: &DataDir) -> Result<Store> {
+    Store::open(&dir.database()).with_context(|| format!("opening the record in {}", dir.path().display()))
+}
+
+/// A password from an environment variable, or asked for twice at the terminal.
+fn password_from(var: &str, prompt: &str) -> Result<NewPassword> {
+    if let Ok(p) = std::env::var(var) {
+        return NewPassword::parse(&p).with_context(|| format!("the password in {var}"));
+    }
+    let first = rpassword::prompt_password(format!("{prompt} (at least 12 characters): "))
+        .with_context(|| format!("no terminal to ask for the password: set {var}"))?;
+    let second = rpassword::prompt_password("The same password again: ")?;
+    if first != second {
+        bail!("the two passwords differ");
+    }
+    Ok(NewPassword::parse(&first)?)
+}
+
+fn print_demo_logins(dir: &DataDir, logins: &[setup::DemoLogin]) -> Result<()> {
+    let mut text = String::from("Demonstration forum log-ins (also saved in demo-logins.txt in the data directory):\n");
+    for l in logins {
+        text.push_str(&format!("  {:<32} {:<36} {}\n", l.who, l.email, l.password));
+    }
+    println!("{text}");
+    let path = dir.path().join("demo-logins.txt");
+    std::fs::write(&path, &text).with_context(|| format!("writing {}", path.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(())
+}
+
+fn serve(data_dir: &Path, listen: &str, demo: bool, secure_cookies: bool) -> Result<()> {
+    let dir = DataDir::open(data_dir)?;
+    let store = open_store(&dir)?;
+    if store.is_empty() {
+        if !demo {
+            bail!(
+                "{} holds no forum yet: create one with `accord init --data-dir {} --forum NAME --admin-email EMAIL`, or serve the demonstration forum with `accord serve --demo`",
+                data_dir.display(),
+                data_dir.display()
+            );
+        }
+        let logins = setup::load_demo(&store)?;
+        print_demo_logins(&dir, &logins)?;
+    }
+    let (entries, took) = store.replay;
+    tracing::info!(entries, seconds = took.as_secs_f64(), "record replayed");
+    let store = Arc::new(store);
+    let config = accord_server::Config { secure_cookies, ..Default::default() };
+    let app = accord_server::app(store.clone(), config);
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("listening on {listen}"))?;
+        let addr = listener.local_addr()?;
+        println!(
+            "Accord is serving {} at http://{addr}/",
+            store.state().forum.as_ref().map(|f| f.name.to_string()).unwrap_or_default()
+        );
+        tracing::info!(%addr, "listening");
+        axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown_signal())
+            .await?;
+        anyhow::Ok(())
+    })?;
+    tracing::info!("stopping: committing what is in flight");
+    store.shutdown();
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutdown requested");
+}
+
+fn admin(command: AdminCommand) -> Result<()> {
+    match command {
+        AdminCommand::CreateAccount { data_dir, email, name, role } => {
+            let email = Email::parse(&email).context("--email")?;
+            let name = DisplayName::parse(&name).context("--name")?;
+            let role = match role.as_str() {
+                "secretariat" => OfficerRole::Secretariat,
+                "chair" => OfficerRole::Chair,
+                "vice_chair" => OfficerRole::ViceChair,
+                "co_facilitator" => OfficerRole::CoFacilitator,
+                other => bail!("{other:?} is not a forum role: use secretariat, chair, vice_chair or co_facilitator"),
+            };
+            let dir = DataDir::open(&data_dir)?;
+            let store = open_store(&dir)?;
+            let password = password_from("ACCORD_PASSWORD", &format!("Password for {email}"))?;
+            let id = setup::create_officer(&store, name, role, email.clone(), password.expose())?;
+            store.shutdown();
+            println!("{email} is appointed {} as {id}", role.label().to_lowercase());
+            Ok(())
+        }
+        AdminCommand::ResetPassword { data_dir, email } => {
+            // Touches only the private tables, so it works while the server runs.
+            let email = Email::parse(&email).context("--email")?;
+            let store = Store::open_private(&data_dir.join("accord.sqlite3"))?;
+            let account = store
+                .account_by_email(&email)?
+                .with_context(|| format!("no account has the e-mail address {email}"))?;
+            let password = password_from("ACCORD_PASSWORD", &format!("New password for {email}"))?;
+            store.set_password(
+                account.delegate,
+                &accord_server::auth::hash_password_blocking(password.expose()),
+                false,
+            )?;
+            println!("the password of {email} ({}) is changed and its sessions are ended", account.delegate);
+            Ok(())
+        }
+        AdminCommand::IssueToken { data_dir, email, label } => {
+            let email = Email::parse(&email).context("--email")?;
+            let store = Store::open_private(&data_dir.join("accord.sqlite3"))?;
+            let account = store
+                .account_by_email(&email)?
+                .with_context(|| format!("no account has the e-mail address {email}"))?;
+            let token = accord_server::auth::random_secret("acc_");
+            let expires =
+                accord_server::auth::now_millis() + accord_server::Config::default().token_lifetime.as_millis() as i64;
+            store.create_api_token(&accord_server::auth::secret_hash(&token), account.delegate, &label, expires)?;
+            println!("{token}");
+            Ok(())
+        }
+    }
+}
