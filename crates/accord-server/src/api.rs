@@ -46,11 +46,6 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/me", get(me))
         .route("/api/v1/me/tokens", get(list_my_tokens).post(create_my_token))
         .route("/api/v1/me/tokens/{id}", axum::routing::delete(revoke_my_token))
-        .fallback(api_not_found)
-}
-
-async fn api_not_found() -> ApiError {
-    ApiError::not_found("no_such_endpoint", "there is no such API endpoint: see /api/openapi.json")
 }
 
 #[derive(OpenApi)]

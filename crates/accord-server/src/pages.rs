@@ -151,7 +151,11 @@ fn error_page(app: &AppState, user: &Option<WebUser>, e: ApiError) -> Response {
     )
 }
 
-pub async fn not_found(State(app): State<AppState>, MaybeUser(user): MaybeUser) -> Response {
+pub async fn not_found(State(app): State<AppState>, MaybeUser(user): MaybeUser, uri: axum::http::Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        return ApiError::not_found("no_such_endpoint", "there is no such API endpoint: see /api/openapi.json")
+            .into_response();
+    }
     error_page(&app, &user, ApiError::not_found("not_found", "there is no page at this address"))
 }
 

@@ -142,7 +142,8 @@ impl Store {
         action: Action,
         private: Option<PrivateWrite>,
     ) -> Result<Appended, StoreError> {
-        let rx = self.enqueue(principal, action, private)?;
+        let (reply, rx) = tokio::sync::oneshot::channel();
+        self.enqueue(principal, action, private, writer::Reply::Async(reply))?;
         rx.await.unwrap_or(Err(StoreError::Closed))
     }
 
@@ -153,8 +154,9 @@ impl Store {
         action: Action,
         private: Option<PrivateWrite>,
     ) -> Result<Appended, StoreError> {
-        let rx = self.enqueue(principal, action, private)?;
-        rx.blocking_recv().unwrap_or(Err(StoreError::Closed))
+        let (reply, rx) = mpsc::sync_channel(1);
+        self.enqueue(principal, action, private, writer::Reply::Blocking(reply))?;
+        rx.recv().unwrap_or(Err(StoreError::Closed))
     }
 
     fn enqueue(
@@ -162,12 +164,11 @@ impl Store {
         principal: Principal,
         action: Action,
         private: Option<PrivateWrite>,
-    ) -> Result<tokio::sync::oneshot::Receiver<Result<Appended, StoreError>>, StoreError> {
-        let (reply, rx) = tokio::sync::oneshot::channel();
+        reply: writer::Reply,
+    ) -> Result<(), StoreError> {
         let jobs = self.jobs.lock().unwrap_or_else(|e| e.into_inner());
         let sender = jobs.as_ref().ok_or(StoreError::Closed)?;
-        sender.send(writer::Job { principal, action, private, reply }).map_err(|_| StoreError::Closed)?;
-        Ok(rx)
+        sender.send(writer::Job { principal, action, private, reply }).map_err(|_| StoreError::Closed)
     }
 
     /// Stops accepting actions, lets the writer commit what it holds, and

@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::Connection;
+pub use rusqlite::Connection;
 
 /// Opens a connection with Accord's settings.
 pub fn connect(path: &Path) -> rusqlite::Result<Connection> {

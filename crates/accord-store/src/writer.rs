@@ -47,7 +47,24 @@ pub(crate) struct Job {
     pub principal: Principal,
     pub action: Action,
     pub private: Option<PrivateWrite>,
-    pub reply: oneshot::Sender<Result<Appended, StoreError>>,
+    pub reply: Reply,
+}
+
+/// Where the answer to a job goes: an async caller's future, or a blocking
+/// caller's channel (the CLI, and set-up code called from inside a runtime,
+/// where a tokio receiver may not block).
+pub(crate) enum Reply {
+    Async(oneshot::Sender<Result<Appended, StoreError>>),
+    Blocking(mpsc::SyncSender<Result<Appended, StoreError>>),
+}
+
+impl Reply {
+    pub(crate) fn send(self, answer: Result<Appended, StoreError>) -> Result<(), ()> {
+        match self {
+            Reply::Async(tx) => tx.send(answer).map_err(|_| ()),
+            Reply::Blocking(tx) => tx.send(answer).map_err(|_| ()),
+        }
+    }
 }
 
 pub(crate) fn spawn(
@@ -104,7 +121,6 @@ fn run(mut conn: Connection, mut leading: State, jobs: mpsc::Receiver<Job>, shar
     tracing::info!("writer stopped: every accepted entry is committed");
 }
 
-type Reply = oneshot::Sender<Result<Appended, StoreError>>;
 type Accepted = Vec<(Reply, Appended)>;
 
 /// Writes one batch in one transaction. Refused jobs are answered at once;
@@ -130,14 +146,14 @@ fn commit_batch(
                 let _ = job.reply.send(Err(StoreError::Refused(refusal)));
             }
             Err(e) => {
-                failure = Some((job.reply, e));
+                failure = Some((Some(job.reply), e));
                 break;
             }
         }
     }
     let result = match failure {
         Some((reply, e)) => Err((reply, e)),
-        None => tx.commit().map_err(|e| (oneshot::channel().0, e)),
+        None => tx.commit().map_err(|e| (None, e)),
     };
     match result {
         Ok(()) => {
@@ -146,7 +162,7 @@ fn commit_batch(
         }
         Err((reply, e)) => {
             let mut replies: Vec<Reply> = accepted.into_iter().map(|(r, _)| r).collect();
-            replies.push(reply);
+            replies.extend(reply);
             replies.extend(pending.map(|j| j.reply));
             Err((replies, e))
         }

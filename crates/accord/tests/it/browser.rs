@@ -1,0 +1,120 @@
+//! End to end in a real browser: Debian's Chromium driven through
+//! chromedriver (both installed by the test script).
+
+use std::time::Duration;
+
+use fantoccini::{ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+
+use crate::helpers::*;
+
+struct Driver(std::process::Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn chromedriver() -> (Driver, String) {
+    let path = ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists())
+        .expect("chromedriver is missing: run ./test.sh, which installs Debian's chromium and chromium-driver");
+    let port = free_port();
+    let child = std::process::Command::new(path)
+        .arg(format!("--port={port}"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let url = format!("http://127.0.0.1:{port}");
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return (Driver(child), url);
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("chromedriver did not start");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn secretariat_admits_and_accredits_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    init_forum_cli(dir.path());
+    let server = Server::start(dir.path());
+    let (_driver, driver_url) = chromedriver();
+    let profile = tempfile::tempdir().unwrap();
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({
+            "binary": "/usr/bin/chromium",
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--window-size=1280,900", format!("--user-data-dir={}", profile.path().display())]
+        }),
+    );
+    let client = ClientBuilder::new(HttpConnector::new())
+        .capabilities(caps)
+        .connect(&driver_url)
+        .await
+        .expect("a Chromium session");
+    let base = &server.base;
+
+    client.goto(&format!("{base}/login")).await.unwrap();
+    client.find(Locator::Id("email")).await.unwrap().send_keys(&email("sec")).await.unwrap();
+    client.find(Locator::Id("password")).await.unwrap().send_keys(PASSWORD).await.unwrap();
+    client.find(Locator::Css("main form button[type=submit]")).await.unwrap().click().await.unwrap();
+    client.wait().for_element(Locator::LinkText("Admit a member or observer")).await.unwrap();
+
+    client.goto(&format!("{base}/members/new")).await.unwrap();
+    // The script hides the category for states and shows it for organisations.
+    let category = client.find(Locator::Id("category")).await.unwrap();
+    assert!(!category.is_displayed().await.unwrap(), "category shown for a state");
+    client.find(Locator::Css("input[name=kind][value=organisation]")).await.unwrap().click().await.unwrap();
+    assert!(category.is_displayed().await.unwrap(), "category hidden for an organisation");
+    client.find(Locator::Css("input[name=kind][value=state]")).await.unwrap().click().await.unwrap();
+
+    // A wrong code is refused with the reason, in the page.
+    client.find(Locator::Id("code")).await.unwrap().send_keys("XQZ").await.unwrap();
+    client.find(Locator::Css("main form button[type=submit]")).await.unwrap().click().await.unwrap();
+    let error = client.wait().for_element(Locator::Css("[role=alert]")).await.unwrap();
+    assert!(error.text().await.unwrap().contains("XQZ is not an ISO 3166-1 alpha-3 code"));
+
+    let code = client.find(Locator::Id("code")).await.unwrap();
+    code.clear().await.unwrap();
+    code.send_keys("KEN").await.unwrap();
+    client.find(Locator::Css("main form button[type=submit]")).await.unwrap().click().await.unwrap();
+    let h1 = client.wait().for_element(Locator::Css("h1")).await.unwrap();
+    assert!(h1.text().await.unwrap().contains("Kenya"));
+    assert!(client.current_url().await.unwrap().path().ends_with("/members/KEN"));
+
+    client.find(Locator::Id("d-name")).await.unwrap().send_keys("Wanjiru Kamau").await.unwrap();
+    client.find(Locator::Id("d-email")).await.unwrap().send_keys("wanjiru@forum.test").await.unwrap();
+    client.find(Locator::Css("#d-role option[value=head_of_delegation]")).await.unwrap().click().await.unwrap();
+    client.find(Locator::Css("form[action='/members/KEN/delegates'] button")).await.unwrap().click().await.unwrap();
+    let notice = client.wait().for_element(Locator::Css(".notice")).await.unwrap();
+    let text = notice.text().await.unwrap();
+    assert!(text.contains("Wanjiru Kamau") && text.contains("Initial password"), "{text}");
+
+    // The delegation table and the record show it.
+    let table = client.find(Locator::Css("table.list")).await.unwrap().text().await.unwrap();
+    assert!(table.contains("Wanjiru Kamau") && table.contains("Head of delegation"));
+    client.goto(&format!("{base}/record")).await.unwrap();
+    let record = client.find(Locator::Css("table.record")).await.unwrap().text().await.unwrap();
+    assert!(record.contains("Kenya (KEN) admitted as member"));
+    assert!(record.contains("Wanjiru Kamau (D2) accredited to KEN"));
+
+    // Small screens: the members table still reads.
+    client.set_window_size(390, 844).await.unwrap();
+    client.goto(&format!("{base}/members")).await.unwrap();
+    let png = client.screenshot().await.unwrap();
+    assert!(png.len() > 1000);
+    client.close().await.unwrap();
+}

@@ -1,0 +1,130 @@
+//! The `accord` command line.
+
+use std::process::Command;
+
+use crate::helpers::*;
+
+fn accord() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_accord"))
+}
+
+#[test]
+fn init_then_admin_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    init_forum_cli(dir.path());
+    // A second init is refused and changes nothing.
+    let again = accord()
+        .args(["init", "--forum", "Other", "--admin-email", "x@y.test", "--data-dir"])
+        .arg(dir.path())
+        .env("ACCORD_ADMIN_PASSWORD", PASSWORD)
+        .output()
+        .unwrap();
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already holds a forum"));
+    // A weak password is refused.
+    let weak = tempfile::tempdir().unwrap();
+    let out = accord()
+        .args(["init", "--forum", "F", "--admin-email", "x@y.test", "--data-dir"])
+        .arg(weak.path())
+        .env("ACCORD_ADMIN_PASSWORD", "short")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("shorter than 12 characters"));
+
+    let out = accord()
+        .args([
+            "admin",
+            "create-account",
+            "--email",
+            "chair@forum.test",
+            "--name",
+            "The Chair",
+            "--role",
+            "chair",
+            "--data-dir",
+        ])
+        .arg(dir.path())
+        .env("ACCORD_PASSWORD", PASSWORD)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("appointed chair as D2"));
+
+    let out = accord()
+        .args(["admin", "reset-password", "--email", "chair@forum.test", "--data-dir"])
+        .arg(dir.path())
+        .env("ACCORD_PASSWORD", "a brand new password")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    let out = accord()
+        .args(["admin", "issue-token", "--email", "chair@forum.test", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let token = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+    assert!(token.starts_with("acc_"));
+
+    // The server accepts the token and the new password.
+    let server = Server::start(dir.path());
+    let agent = agent();
+    let mut me = agent
+        .get(format!("{}/api/v1/me", server.base))
+        .header("Authorization", format!("Bearer {token}"))
+        .call()
+        .unwrap();
+    assert_eq!(me.status(), 200);
+    let me: serde_json::Value = me.body_mut().read_json().unwrap();
+    assert_eq!(me["role"], "chair");
+    let login = agent
+        .post(format!("{}/api/v1/auth/token", server.base))
+        .send_json(serde_json::json!({"email": "chair@forum.test", "password": "a brand new password"}))
+        .unwrap();
+    assert_eq!(login.status(), 201);
+    // While the server runs, commands that append are refused.
+    let out = accord()
+        .args(["admin", "create-account", "--email", "x@forum.test", "--name", "X", "--data-dir"])
+        .arg(dir.path())
+        .env("ACCORD_PASSWORD", PASSWORD)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("another Accord process"));
+}
+
+#[test]
+fn serve_without_a_forum_says_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = accord().args(["serve", "--listen", "127.0.0.1:0", "--data-dir"]).arg(dir.path()).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("accord init"));
+}
+
+#[test]
+fn demo_forum_has_the_un_member_states() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = accord().args(["demo", "--data-dir"]).arg(dir.path()).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(printed.contains("secretariat@demo.accord.example"));
+    let password =
+        printed.lines().find(|l| l.contains("secretariat@demo")).unwrap().split_whitespace().last().unwrap().to_owned();
+    let server = Server::start(dir.path());
+    let agent = agent();
+    let mut res = agent.get(format!("{}/api/v1/members?kind=state&status=member", server.base)).call().unwrap();
+    let states: serde_json::Value = res.body_mut().read_json().unwrap();
+    assert_eq!(states.as_array().unwrap().len(), 193);
+    let mut res = agent.get(format!("{}/api/v1/members?status=observer", server.base)).call().unwrap();
+    let observers: serde_json::Value = res.body_mut().read_json().unwrap();
+    assert!(observers.as_array().unwrap().iter().any(|m| m["code"] == "VAT"));
+    assert!(observers.as_array().unwrap().iter().any(|m| m["kind"] == "organisation"));
+    let login = agent
+        .post(format!("{}/api/v1/auth/token", server.base))
+        .send_json(serde_json::json!({"email": "secretariat@demo.accord.example", "password": password}))
+        .unwrap();
+    assert_eq!(login.status(), 201);
+    assert!(dir.path().join("demo-logins.txt").exists());
+}

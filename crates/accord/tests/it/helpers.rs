@@ -1,0 +1,230 @@
+//! Test fixtures: a forum with officers and delegates, and ways to call it.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use accord_domain::ids::{DisplayName, LanguageTag};
+use accord_domain::state::{Action, MemberKind, MemberRole, MemberStatus, OfficerRole, Principal};
+use accord_domain::{Email, MemberCode};
+use accord_server::setup;
+use accord_store::Store;
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+
+/// The password every fixture account gets.
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// A forum in a temporary directory with one account per role:
+/// secretariat `sec`, chair `chair`, BRA head `bra_head`, BRA delegate
+/// `bra_del`, BRA adviser `bra_adv`, KEN head `ken_head`, observer ICRC
+/// delegate `icrc`. Members: BRA, KEN, CHN (states), ICRC (NGO, observer).
+pub struct TestForum {
+    pub dir: tempfile::TempDir,
+    pub store: Arc<Store>,
+    pub app: Router,
+}
+
+pub const ACCOUNTS: &[&str] = &["sec", "chair", "bra_head", "bra_del", "bra_adv", "ken_head", "icrc"];
+
+pub fn email(who: &str) -> String {
+    format!("{who}@forum.test")
+}
+
+impl TestForum {
+    pub fn new() -> TestForum {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("accord.sqlite3")).unwrap();
+        let name = |s: &str| DisplayName::parse(s).unwrap();
+        let code = |s: &str| MemberCode::parse(s).unwrap();
+        setup::init_forum(
+            &store,
+            name("Test Forum"),
+            LanguageTag::un_languages(),
+            name("Sec Retariat"),
+            Email::parse(&email("sec")).unwrap(),
+            PASSWORD,
+        )
+        .unwrap();
+        for (c, status) in [("BRA", MemberStatus::Member), ("KEN", MemberStatus::Member), ("CHN", MemberStatus::Member)]
+        {
+            store
+                .submit_blocking(
+                    Principal::System,
+                    Action::AdmitMember { code: code(c), name: None, kind: MemberKind::State, category: None, status },
+                    None,
+                )
+                .unwrap();
+        }
+        store
+            .submit_blocking(
+                Principal::System,
+                Action::AdmitMember {
+                    code: code("ICRC"),
+                    name: Some(name("International Committee of the Red Cross")),
+                    kind: MemberKind::Organisation,
+                    category: Some(accord_domain::state::OrganisationCategory::Ngo),
+                    status: MemberStatus::Observer,
+                },
+                None,
+            )
+            .unwrap();
+        let e = |w: &str| Email::parse(&email(w)).unwrap();
+        setup::create_officer(&store, name("Chair Person"), OfficerRole::Chair, e("chair"), PASSWORD).unwrap();
+        for (who, member, role) in [
+            ("bra_head", "BRA", MemberRole::HeadOfDelegation),
+            ("bra_del", "BRA", MemberRole::Delegate),
+            ("bra_adv", "BRA", MemberRole::Adviser),
+            ("ken_head", "KEN", MemberRole::HeadOfDelegation),
+            ("icrc", "ICRC", MemberRole::Delegate),
+        ] {
+            setup::create_delegate(&store, code(member), name(&format!("Person {who}")), role, e(who), PASSWORD)
+                .unwrap();
+        }
+        let store = Arc::new(store);
+        let app = accord_server::app(store.clone(), accord_server::Config::default());
+        TestForum { dir, store, app }
+    }
+
+    pub fn db_path(&self) -> PathBuf {
+        self.dir.path().join("accord.sqlite3")
+    }
+
+    /// Sends a request; answers the status and the JSON body (or `Null`).
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        let mut req = Request::builder().method(method).uri(path);
+        if let Some(t) = token {
+            req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        let req = match body {
+            Some(b) => req.header(header::CONTENT_TYPE, "application/json").body(Body::from(b.to_string())).unwrap(),
+            None => req.body(Body::empty()).unwrap(),
+        };
+        let (status, bytes) = self.raw(req).await;
+        (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+    }
+
+    /// Sends any request; answers status and body bytes.
+    pub async fn raw(&self, req: Request<Body>) -> (StatusCode, Vec<u8>) {
+        let res = self.app.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+        (status, bytes)
+    }
+
+    /// Full response, for headers.
+    pub async fn response(&self, req: Request<Body>) -> axum::http::Response<Body> {
+        self.app.clone().oneshot(req).await.unwrap()
+    }
+
+    pub async fn get(&self, path: &str) -> (StatusCode, Value) {
+        self.call(Method::GET, path, None, None).await
+    }
+
+    pub async fn post(&self, path: &str, token: &str, body: Value) -> (StatusCode, Value) {
+        self.call(Method::POST, path, Some(token), Some(body)).await
+    }
+
+    /// Logs in through the API and answers a token.
+    pub async fn token(&self, who: &str) -> String {
+        let (status, body) = self
+            .call(
+                Method::POST,
+                "/api/v1/auth/token",
+                None,
+                Some(serde_json::json!({"email": email(who), "password": PASSWORD})),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "log-in of {who} failed: {body}");
+        body["token"].as_str().unwrap().to_owned()
+    }
+
+    /// Tokens for every fixture account, by name.
+    pub async fn tokens(&self) -> std::collections::HashMap<&'static str, String> {
+        let mut out = std::collections::HashMap::new();
+        for who in ACCOUNTS {
+            out.insert(*who, self.token(who).await);
+        }
+        out
+    }
+
+    pub fn record_len(&self) -> u64 {
+        self.store.len()
+    }
+}
+
+/// Asserts an error answer: status and stable code, and a message.
+#[track_caller]
+pub fn assert_error(answer: &(StatusCode, Value), status: StatusCode, code: &str) {
+    assert_eq!(answer.0, status, "expected {status} {code}, got {answer:?}");
+    assert_eq!(answer.1["error"], code, "expected error code {code}, got {}", answer.1);
+    assert!(answer.1["message"].as_str().is_some_and(|m| !m.is_empty()), "no message in {}", answer.1);
+}
+
+/// A spawned `accord serve` on a free port.
+pub struct Server {
+    pub child: std::process::Child,
+    pub base: String,
+}
+
+impl Server {
+    pub fn start(data_dir: &std::path::Path) -> Server {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
+            .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
+            .arg(data_dir)
+            .env("ACCORD_LOG", "warn")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::inherit())
+            .spawn()
+            .expect("the accord binary starts");
+        let stdout = child.stdout.take().unwrap();
+        let mut lines = std::io::BufReader::new(stdout).lines();
+        let base = loop {
+            let line = lines.next().expect("accord serve printed its address").unwrap();
+            if let Some(rest) = line.split(" at http://").nth(1) {
+                break format!("http://{}", rest.trim_end_matches('/'));
+            }
+        };
+        // Keep draining stdout so the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        Server { child, base }
+    }
+
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// Creates a forum in `dir` through `accord init`, with the fixture
+/// password for `sec@forum.test`.
+pub fn init_forum_cli(dir: &std::path::Path) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
+        .args(["init", "--forum", "Crash Test Forum", "--admin-email", &email("sec"), "--data-dir"])
+        .arg(dir)
+        .env("ACCORD_ADMIN_PASSWORD", PASSWORD)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "accord init failed: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A blocking HTTP agent that reports error statuses as answers, not errors.
+pub fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder().http_status_as_error(false).build().into()
+}

@@ -1,0 +1,250 @@
+//! The web pages: log-in, forms with CSRF tokens, and what each role sees.
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use http_body_util::BodyExt;
+
+use crate::helpers::*;
+
+/// A browser-like client: keeps the session cookie, reads CSRF tokens.
+struct Browser<'a> {
+    forum: &'a TestForum,
+    cookie: Option<String>,
+}
+
+struct Page {
+    status: StatusCode,
+    location: Option<String>,
+    html: String,
+}
+
+impl<'a> Browser<'a> {
+    fn new(forum: &'a TestForum) -> Self {
+        Browser { forum, cookie: None }
+    }
+
+    async fn send(&mut self, method: Method, path: &str, form: Option<String>) -> Page {
+        let mut req = Request::builder().method(method).uri(path).header(header::HOST, "accord.test");
+        if let Some(c) = &self.cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        let req = match form {
+            Some(f) => req
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::ORIGIN, "http://accord.test")
+                .body(Body::from(f))
+                .unwrap(),
+            None => req.body(Body::empty()).unwrap(),
+        };
+        let res = self.forum.response(req).await;
+        if let Some(set) = res.headers().get(header::SET_COOKIE) {
+            let set = set.to_str().unwrap();
+            assert!(set.contains("HttpOnly") && set.contains("SameSite=Lax"), "session cookie flags: {set}");
+            let pair = set.split(';').next().unwrap().to_owned();
+            self.cookie = if pair.ends_with('=') { None } else { Some(pair) };
+        }
+        let status = res.status();
+        let location = res.headers().get(header::LOCATION).map(|l| l.to_str().unwrap().to_owned());
+        let html = String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+        Page { status, location, html }
+    }
+
+    async fn get(&mut self, path: &str) -> Page {
+        self.send(Method::GET, path, None).await
+    }
+
+    async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Page {
+        let body = form.iter().map(|(k, v)| format!("{k}={}", enc(v))).collect::<Vec<_>>().join("&");
+        self.send(Method::POST, path, Some(body)).await
+    }
+
+    async fn log_in(&mut self, who: &str, password: &str) -> Page {
+        self.post("/login", &[("email", &email(who)), ("password", password), ("next", "/")]).await
+    }
+
+    /// The CSRF token embedded in a page's forms.
+    fn csrf(page: &Page) -> String {
+        let at = page.html.find("name=\"csrf\" value=\"").expect("the page has a form with a CSRF token");
+        let rest = &page.html[at + 19..];
+        rest[..rest.find('"').unwrap()].to_owned()
+    }
+}
+
+fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn public_pages_render() {
+    let forum = TestForum::new();
+    let mut b = Browser::new(&forum);
+    for (path, text) in [
+        ("/", "Test Forum"),
+        ("/members", "Brazil"),
+        ("/members?kind=organisation", "International Committee of the Red Cross"),
+        ("/members/BRA", "Head of delegation"),
+        ("/officers", "Chair Person"),
+        ("/record", "member.admitted"),
+        ("/record/0", "forum.established"),
+        ("/login", "Password"),
+    ] {
+        let page = b.get(path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(page.html.contains(text), "{path} does not show {text:?}");
+        assert!(page.html.starts_with("<!doctype html>\n<html lang=\"en\">"), "{path}");
+        assert!(page.html.contains("<main id=\"main\""), "{path} has a main landmark");
+    }
+    let filtered = b.get("/members?kind=organisation").await;
+    assert!(!filtered.html.contains("Brazil"));
+    let missing = b.get("/members/QQQ").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(missing.html.contains("QQQ is not a member"));
+    assert_eq!(b.get("/no/such/page").await.status, StatusCode::NOT_FOUND);
+    // Anonymous visitors see no forms that change anything.
+    assert!(!b.get("/members/BRA").await.html.contains("Accredit a delegate"));
+    let admit = b.get("/members/new").await;
+    assert_eq!((admit.status, admit.location.as_deref()), (StatusCode::SEE_OTHER, Some("/login?next=/members/new")));
+}
+
+#[tokio::test]
+async fn secretariat_admits_and_accredits_through_forms() {
+    let forum = TestForum::new();
+    let mut b = Browser::new(&forum);
+    let wrong = b.log_in("sec", "not the password").await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert!(wrong.html.contains("the e-mail address or the password is wrong"));
+    let page = b.log_in("sec", PASSWORD).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert!(b.cookie.is_some());
+    let form = b.get("/members/new").await;
+    assert_eq!(form.status, StatusCode::OK);
+    let csrf = Browser::csrf(&form);
+
+    // Without the CSRF token: refused, nothing changes.
+    let before = forum.record_len();
+    let refused = b.post("/members", &[("code", "FRA"), ("kind", "state"), ("status", "member")]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(refused.html.contains("reload the page"));
+    assert_eq!(forum.record_len(), before);
+
+    // A bad code: the form comes back with the error and the input.
+    let bad = b.post("/members", &[("csrf", &csrf), ("code", "XQZ"), ("kind", "state"), ("status", "member")]).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.html.contains("XQZ is not an ISO 3166-1 alpha-3 code"));
+    assert!(bad.html.contains("value=\"XQZ\""));
+    assert_eq!(forum.record_len(), before);
+
+    let done = b
+        .post("/members", &[("csrf", &csrf), ("code", "fra"), ("kind", "state"), ("name", ""), ("status", "observer")])
+        .await;
+    assert_eq!((done.status, done.location.as_deref()), (StatusCode::SEE_OTHER, Some("/members/FRA?notice=admitted")));
+    let fra = b.get("/members/FRA?notice=admitted").await;
+    assert!(fra.html.contains("France") && fra.html.contains("The member was admitted"));
+    assert_eq!(forum.record_len(), before + 1);
+
+    // Accredit without a password: the one-time password is shown once.
+    let accredited = b
+        .post(
+            "/members/FRA/delegates",
+            &[
+                ("csrf", &csrf),
+                ("name", "Claire Martin"),
+                ("email", "claire@forum.test"),
+                ("role", "head_of_delegation"),
+                ("password", ""),
+            ],
+        )
+        .await;
+    assert_eq!(accredited.status, StatusCode::CREATED);
+    assert!(accredited.html.contains("Claire Martin") && accredited.html.contains("Initial password"));
+    let marker = "Initial password</dt><dd><code>";
+    let at = accredited.html.find(marker).unwrap() + marker.len();
+    let initial = accredited.html[at..at + 19].to_owned();
+
+    // The new delegate must choose a password before anything else.
+    let mut claire = Browser::new(&forum);
+    let login = claire.post("/login", &[("email", "claire@forum.test"), ("password", &initial), ("next", "/")]).await;
+    assert_eq!(login.location.as_deref(), Some("/account?notice=choose_password"));
+    let elsewhere = claire.get("/members/new").await;
+    assert_eq!(elsewhere.location.as_deref(), Some("/account?notice=choose_password"));
+    let account = claire.get("/account").await;
+    let c_csrf = Browser::csrf(&account);
+    let mismatch = claire
+        .post(
+            "/account/password",
+            &[
+                ("csrf", &c_csrf),
+                ("current", &initial),
+                ("new", "paris in the spring"),
+                ("confirm", "paris in the autumn"),
+            ],
+        )
+        .await;
+    assert_eq!(mismatch.status, StatusCode::BAD_REQUEST);
+    let changed = claire
+        .post(
+            "/account/password",
+            &[
+                ("csrf", &c_csrf),
+                ("current", &initial),
+                ("new", "paris in the spring"),
+                ("confirm", "paris in the spring"),
+            ],
+        )
+        .await;
+    assert_eq!(changed.location.as_deref(), Some("/account?notice=password"));
+    let home = claire.get("/").await;
+    assert!(home.html.contains("Claire Martin") && !home.html.contains("initial password"));
+
+    // The head of FRA sees no secretariat forms.
+    let fra = claire.get("/members/FRA").await;
+    assert!(!fra.html.contains("Accredit a delegate"));
+    assert!(claire.get("/members/new").await.status == StatusCode::FORBIDDEN);
+
+    // Log out ends the session.
+    let home = b.get("/").await;
+    let out = b.post("/logout", &[("csrf", &Browser::csrf(&home))]).await;
+    assert_eq!(out.location.as_deref(), Some("/login?notice=logged_out"));
+    assert_eq!(b.get("/members/new").await.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn head_of_delegation_withdraws_own_delegates_only() {
+    let forum = TestForum::new();
+    let mut head = Browser::new(&forum);
+    head.log_in("bra_head", PASSWORD).await;
+    let page = head.get("/members/BRA").await;
+    assert!(page.html.contains("Withdraw accreditation"));
+    let csrf = Browser::csrf(&page);
+    // Not on another member's page.
+    assert!(!head.get("/members/KEN").await.html.contains("Withdraw accreditation"));
+    let refused = head.post("/delegates/D6/withdraw", &[("csrf", &csrf), ("reason", "")]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let done = head.post("/delegates/D4/withdraw", &[("csrf", &csrf), ("reason", "returned to capital")]).await;
+    assert_eq!(done.location.as_deref(), Some("/members/BRA?notice=withdrawn"));
+    let (_, d4) = forum.get("/api/v1/delegates/D4").await;
+    assert_eq!(d4["active"], false);
+}
+
+#[tokio::test]
+async fn api_tokens_from_the_account_page() {
+    let forum = TestForum::new();
+    let mut b = Browser::new(&forum);
+    b.log_in("ken_head", PASSWORD).await;
+    let account = b.get("/account").await;
+    let csrf = Browser::csrf(&account);
+    let issued = b.post("/account/tokens", &[("csrf", &csrf), ("label", "delegation tracker")]).await;
+    assert_eq!(issued.status, StatusCode::CREATED);
+    let at = issued.html.find("<code class=\"token\">").unwrap() + 20;
+    let token = issued.html[at..].split('<').next().unwrap().to_owned();
+    assert!(token.starts_with("acc_"));
+    let (status, me) = forum.call(Method::GET, "/api/v1/me", Some(&token), None).await;
+    assert_eq!((status, me["member"].as_str()), (StatusCode::OK, Some("KEN")));
+    // Shown once: the page does not show it again.
+    assert!(!b.get("/account").await.html.contains(&token));
+}

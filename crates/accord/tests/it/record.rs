@@ -1,0 +1,152 @@
+//! The record: paging, replay, group commit, blobs.
+
+use std::sync::Arc;
+
+use accord_domain::ids::DisplayName;
+use accord_domain::state::{Action, MemberKind, MemberStatus, OrganisationCategory, Principal};
+use accord_domain::{Entry, MemberCode};
+use accord_store::{PrivateWrite, Store};
+use axum::http::StatusCode;
+use serde_json::json;
+
+use crate::helpers::*;
+
+#[tokio::test]
+async fn record_pages_through_every_entry_in_order() {
+    let forum = TestForum::new();
+    let n = forum.record_len();
+    let mut seen = Vec::new();
+    let mut after: Option<u64> = None;
+    loop {
+        let path = match after {
+            Some(a) => format!("/api/v1/record?after={a}&limit=3"),
+            None => "/api/v1/record?limit=3".into(),
+        };
+        let (status, page) = forum.get(&path).await;
+        assert_eq!(status, StatusCode::OK);
+        let page = page.as_array().unwrap().clone();
+        if page.is_empty() {
+            break;
+        }
+        for e in &page {
+            for field in ["index", "time", "actor", "kind", "payload"] {
+                assert!(!e[field].is_null(), "entry without {field}: {e}");
+            }
+            seen.push(e["index"].as_u64().unwrap());
+        }
+        after = seen.last().copied();
+    }
+    assert_eq!(seen, (0..n).collect::<Vec<_>>());
+    let (_, first) = forum.get("/api/v1/record/0").await;
+    assert_eq!(first["kind"], "forum.established");
+    assert_eq!(first["actor"], json!({"type": "system"}));
+    assert!(first["time"].as_str().unwrap().ends_with('Z'));
+    // The canonical bytes decode to the same entry.
+    let decoded = Entry::decode(first["canonical"].as_str().unwrap().as_bytes()).unwrap();
+    assert_eq!(decoded.index, 0);
+}
+
+#[tokio::test]
+async fn replay_of_the_file_reproduces_the_state() {
+    let forum = TestForum::new();
+    let tokens = forum.tokens().await;
+    forum.post("/api/v1/members", &tokens["sec"], json!({"code": "FRA", "kind": "state", "status": "observer"})).await;
+    forum.post("/api/v1/members/FRA/status", &tokens["sec"], json!({"status": "member"})).await;
+    forum.post("/api/v1/delegates/D5/withdraw", &tokens["bra_head"], json!({"reason": "x"})).await;
+    let live = forum.store.state().clone();
+    // A second store on the same file replays the record from entry 0.
+    let path = forum.db_path();
+    let replayed = tokio::task::spawn_blocking(move || Store::open(&path).unwrap().state().clone()).await.unwrap();
+    assert_eq!(replayed, live);
+    assert_eq!(replayed.next_index, forum.record_len());
+}
+
+#[test]
+fn concurrent_appends_share_commits() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(Store::open(&dir.path().join("accord.sqlite3")).unwrap());
+    accord_server::setup::init_forum(
+        &store,
+        DisplayName::parse("F").unwrap(),
+        vec![accord_domain::ids::LanguageTag::parse("en").unwrap()],
+        DisplayName::parse("S").unwrap(),
+        accord_domain::Email::parse("s@f.test").unwrap(),
+        PASSWORD,
+    )
+    .unwrap();
+    let commits_before = store.metrics().commits.load(std::sync::atomic::Ordering::Relaxed);
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).build().unwrap();
+    let indexes = rt.block_on(async {
+        let mut tasks = Vec::new();
+        for i in 0..512 {
+            let store = store.clone();
+            tasks.push(tokio::spawn(async move {
+                let action = Action::AdmitMember {
+                    code: MemberCode::parse(&format!("ORG{i}")).unwrap(),
+                    name: Some(DisplayName::parse("Org").unwrap()),
+                    kind: MemberKind::Organisation,
+                    category: Some(OrganisationCategory::Academia),
+                    status: MemberStatus::Observer,
+                };
+                store.submit(Principal::System, action, None).await.unwrap().entry.index
+            }));
+        }
+        let mut out = Vec::new();
+        for t in tasks {
+            out.push(t.await.unwrap());
+        }
+        out
+    });
+    let mut sorted = indexes.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), 512, "every append got its own index");
+    assert_eq!(store.len(), 2 + 512);
+    let commits = store.metrics().commits.load(std::sync::atomic::Ordering::Relaxed) - commits_before;
+    assert!(commits < 512, "512 concurrent appends took {commits} commits: they should share fsyncs");
+}
+
+#[test]
+fn blobs_are_stored_with_their_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("accord.sqlite3")).unwrap();
+    let big = "A long statement. ".repeat(10_000).into_bytes();
+    assert!(big.len() > accord_domain::ENTRY_MAX_BYTES);
+    store
+        .submit_blocking(
+            Principal::System,
+            Action::EstablishForum {
+                name: DisplayName::parse("F").unwrap(),
+                languages: vec![accord_domain::ids::LanguageTag::parse("en").unwrap()],
+            },
+            Some(PrivateWrite::Blobs(vec![big.clone()])),
+        )
+        .unwrap();
+    let hash = accord_store::blob_hash(&big);
+    assert_eq!(store.blob(&hash).unwrap().unwrap(), big);
+    assert!(store.blob(&[0u8; 32]).unwrap().is_none());
+}
+
+#[test]
+fn the_record_table_refuses_updates_and_deletes() {
+    let forum = TestForum::new();
+    let conn = rusqlite_open(&forum.db_path());
+    let update = conn.execute("UPDATE entries SET bytes = x'00' WHERE idx = 0", []);
+    assert!(update.unwrap_err().to_string().contains("append-only"));
+    let delete = conn.execute("DELETE FROM entries WHERE idx = 1", []);
+    assert!(delete.unwrap_err().to_string().contains("append-only"));
+}
+
+fn rusqlite_open(path: &std::path::Path) -> accord_store::schema::Connection {
+    accord_store::schema::connect(path).unwrap()
+}
+
+#[test]
+fn secrets_never_enter_the_record() {
+    let forum = TestForum::new();
+    let entries = forum.store.entry_bytes(None, 10_000).unwrap();
+    let all: String = entries.iter().map(|(_, b)| String::from_utf8_lossy(b).into_owned()).collect();
+    assert!(!all.contains('@'), "an e-mail address is in the record");
+    assert!(!all.contains("argon2"), "a password hash is in the record");
+    assert!(!all.contains(PASSWORD));
+}
