@@ -18,10 +18,13 @@ use axum::response::{IntoResponse, Response};
 
 use crate::AppState;
 
+/// (method, route pattern, status) of a request series.
+type Series = (String, String, u16);
+
 #[derive(Default)]
 pub struct HttpMetrics {
-    /// (method, route, status) → (count, total seconds).
-    requests: Mutex<BTreeMap<(String, String, u16), (u64, f64)>>,
+    /// Series → (count, total seconds).
+    requests: Mutex<BTreeMap<Series, (u64, f64)>>,
 }
 
 /// Middleware: counts every request.

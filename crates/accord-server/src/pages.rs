@@ -160,6 +160,7 @@ pub async fn not_found(State(app): State<AppState>, MaybeUser(user): MaybeUser, 
 }
 
 /// The logged-in user, or a redirect to the log-in page.
+#[allow(clippy::result_large_err)] // the Err is the response itself, returned at once
 fn require_user(user: &Option<WebUser>, back_to: &str) -> Result<WebUser, Response> {
     match user {
         // An initial password works only to choose one's own.
@@ -308,10 +309,9 @@ struct HomePage {
 }
 
 async fn home(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<NoticeQuery>) -> Response {
-    let recent_entries = app.store.entries(
-        Some(app.store.len().saturating_sub(9)).filter(|_| app.store.len() > 8).map(|a| a.saturating_sub(1)),
-        8,
-    );
+    // The last eight entries: those after index len - 9.
+    let len = app.store.len();
+    let recent_entries = app.store.entries(len.checked_sub(9), 8);
     let recent_entries = match recent_entries {
         Ok(e) => e,
         Err(e) => return error_page(&app, &user, e.into()),
@@ -772,7 +772,7 @@ struct AdmitPage {
     chrome: Chrome,
     error: Option<String>,
     form: AdmitForm,
-    categories: Vec<(&'static str, &'static str)>,
+    categories: Vec<(String, String)>,
 }
 
 #[derive(Deserialize, Default)]
@@ -791,8 +791,8 @@ struct AdmitForm {
     status: String,
 }
 
-fn categories() -> Vec<(&'static str, &'static str)> {
-    OrganisationCategory::ALL.iter().map(|c| (c.as_str(), c.label())).collect()
+fn categories() -> Vec<(String, String)> {
+    OrganisationCategory::ALL.iter().map(|c| (c.as_str().to_owned(), c.label().to_owned())).collect()
 }
 
 async fn admit_form(State(app): State<AppState>, MaybeUser(user): MaybeUser) -> Response {

@@ -27,16 +27,19 @@ fn chromedriver() -> (Driver, String) {
         .find(|p| std::path::Path::new(p).exists())
         .expect("chromedriver is missing: run ./test.sh, which installs Debian's chromium and chromium-driver");
     let port = free_port();
-    let child = std::process::Command::new(path)
-        .arg(format!("--port={port}"))
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    // Wrapped at once, so that it is killed and waited for on every path.
+    let driver = Driver(
+        std::process::Command::new(path)
+            .arg(format!("--port={port}"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
     let url = format!("http://127.0.0.1:{port}");
     for _ in 0..100 {
         if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return (Driver(child), url);
+            return (driver, url);
         }
         std::thread::sleep(Duration::from_millis(100));
     }

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test of Accord: formatting, lints, unit, property, integration,
+# crash and browser tests. Installs what the tests need from Debian's
+# packages when it is missing (Chromium and chromedriver for the browser
+# test; xmllint for Akoma Ntoso checks).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
+if ((${#need[@]})); then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "installing ${need[*]} from Debian's packages"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${need[@]}"
+fi
+
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+if cargo nextest --version >/dev/null 2>&1; then
+  cargo nextest run --workspace --all-targets --locked --no-fail-fast
+else
+  cargo test --workspace --all-targets --locked
+fi
