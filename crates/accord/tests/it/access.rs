@@ -389,3 +389,49 @@ async fn public_reads_need_no_log_in() {
     assert_eq!(names, ["head_of_delegation", "delegate", "adviser"]);
     assert!(!bra.to_string().contains("@"), "no e-mail address is public: {bra}");
 }
+
+#[tokio::test]
+async fn expired_tokens_and_sessions_are_refused() {
+    let forum = TestForum::new();
+    let token = "acc_expired-token-for-the-test";
+    let past = accord_server::auth::now_millis() - 1;
+    forum
+        .store
+        .create_api_token(&accord_server::auth::secret_hash(token), accord_domain::DelegateId(1), "old", past)
+        .unwrap();
+    let answer = forum.call(Method::GET, "/api/v1/me", Some(token), None).await;
+    assert_error(&answer, StatusCode::UNAUTHORIZED, "unauthenticated");
+    let malformed = forum.call(Method::GET, "/api/v1/me", Some(""), None).await;
+    assert_error(&malformed, StatusCode::UNAUTHORIZED, "unauthenticated");
+    // An expired session is no session: the account page sends to log-in.
+    let session = "expired-session";
+    forum
+        .store
+        .create_session(&accord_server::auth::secret_hash(session), accord_domain::DelegateId(1), "csrf", past)
+        .unwrap();
+    let req = axum::http::Request::builder()
+        .uri("/account")
+        .header("cookie", format!("accord_session={session}"))
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let res = forum.response(req).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn health_and_metrics() {
+    let forum = TestForum::new();
+    let (status, _) = forum.get("/healthz").await;
+    assert_eq!(status, StatusCode::OK);
+    forum.get("/api/v1/members").await;
+    let req = axum::http::Request::builder().uri("/metrics").body(axum::body::Body::empty()).unwrap();
+    let (status, body) = forum.raw(req).await;
+    assert_eq!(status, StatusCode::OK);
+    let text = String::from_utf8(body).unwrap();
+    assert!(
+        text.contains("accord_http_requests_total{method=\"GET\",route=\"/api/v1/members\",status=\"200\"} 1"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("accord_record_size {}", forum.record_len())));
+    assert!(text.contains("accord_record_commits_total"));
+}

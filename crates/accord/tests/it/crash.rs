@@ -94,3 +94,38 @@ fn sigkill_loses_no_acknowledged_entry() {
     }
     assert_eq!(seen, size);
 }
+
+#[test]
+fn sigterm_stops_gracefully_and_keeps_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    init_forum_cli(dir.path());
+    let mut server = Server::start(dir.path());
+    let agent = agent();
+    let mut login = agent
+        .post(format!("{}/api/v1/auth/token", server.base))
+        .send_json(json!({"email": email("sec"), "password": PASSWORD}))
+        .unwrap();
+    let token = login.body_mut().read_json::<Value>().unwrap()["token"].as_str().unwrap().to_owned();
+    let mut acked = Vec::new();
+    for n in 0..20 {
+        let mut res = agent
+            .post(format!("{}/api/v1/members", server.base))
+            .header("Authorization", format!("Bearer {token}"))
+            .send_json(json!({"code": format!("T{n}"), "kind": "organisation", "name": "Org", "category": "ngo"}))
+            .unwrap();
+        assert_eq!(res.status(), 201);
+        acked.push(res.body_mut().read_json::<Value>().unwrap()["entry"]["index"].as_u64().unwrap());
+    }
+    let pid = server.child.id().to_string();
+    assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let status = server.child.wait().unwrap();
+    assert!(status.success(), "accord serve exited with {status} on SIGTERM");
+    // The lock is released and the record is whole.
+    let server = Server::start(dir.path());
+    let mut res = agent.get(format!("{}/api/v1/members?kind=organisation", server.base)).call().unwrap();
+    let members: Value = res.body_mut().read_json().unwrap();
+    let indexes: Vec<u64> = members.as_array().unwrap().iter().map(|m| m["admitted_entry"].as_u64().unwrap()).collect();
+    for i in acked {
+        assert!(indexes.contains(&i), "entry {i} lost");
+    }
+}
