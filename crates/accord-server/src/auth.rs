@@ -187,12 +187,27 @@ static DUMMY_HASH: std::sync::LazyLock<String> =
     std::sync::LazyLock::new(|| hash_password_blocking("accord timing equaliser, never a real password"));
 
 /// The client's address, for rate limiting (`unknown` when the server is
-/// called in-process, as in tests).
+/// called in-process, as in tests). Behind a reverse proxy, with
+/// [`crate::Config::trust_forwarded_for`], it is the right-most address of
+/// `X-Forwarded-For`: the one the proxy itself saw.
 pub struct ClientAddr(pub String);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+impl FromRequestParts<AppState> for ClientAddr {
     type Rejection = std::convert::Infallible;
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
+        if app.config.trust_forwarded_for {
+            let forwarded = parts
+                .headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .map(str::trim)
+                .rfind(|a| !a.is_empty());
+            if let Some(addr) = forwarded {
+                return Ok(ClientAddr(addr.to_owned()));
+            }
+        }
         Ok(ClientAddr(
             parts
                 .extensions

@@ -41,6 +41,10 @@ pub struct Config {
     /// Mark cookies `Secure` (set when Accord is served over TLS, directly
     /// or behind a proxy).
     pub secure_cookies: bool,
+    /// Take the client's address from `X-Forwarded-For` (set this only
+    /// behind a reverse proxy that sets it), so that the per-address log-in
+    /// limit counts clients, not the proxy.
+    pub trust_forwarded_for: bool,
     /// How long a browser session lasts.
     pub session_lifetime: Duration,
     /// How long an API token lasts unless revoked.
@@ -51,6 +55,7 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             secure_cookies: false,
+            trust_forwarded_for: false,
             session_lifetime: Duration::from_secs(12 * 3600),
             token_lifetime: Duration::from_secs(90 * 24 * 3600),
         }

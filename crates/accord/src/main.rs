@@ -38,6 +38,9 @@ enum Command {
         /// Mark cookies Secure: set this when Accord is reached over HTTPS (directly or through a proxy).
         #[arg(long, env = "ACCORD_SECURE_COOKIES")]
         secure_cookies: bool,
+        /// Behind a reverse proxy: take the client's address from X-Forwarded-For (for the log-in rate limit).
+        #[arg(long, env = "ACCORD_TRUST_FORWARDED_FOR")]
+        trust_forwarded_for: bool,
     },
     /// Create a forum in an empty data directory, with its first secretariat account.
     Init {
@@ -123,7 +126,10 @@ fn init_logs(format: &str) {
 
 fn run(command: Command) -> Result<()> {
     match command {
-        Command::Serve { data_dir, listen, demo, secure_cookies } => serve(&data_dir, &listen, demo, secure_cookies),
+        Command::Serve { data_dir, listen, demo, secure_cookies, trust_forwarded_for } => {
+            let config = accord_server::Config { secure_cookies, trust_forwarded_for, ..Default::default() };
+            serve(&data_dir, &listen, demo, config)
+        }
         Command::Init { data_dir, forum, admin_email, admin_name, languages } => {
             let forum = DisplayName::parse(&forum).context("--forum")?;
             let email = Email::parse(&admin_email).context("--admin-email")?;
@@ -195,7 +201,7 @@ fn print_demo_logins(dir: &DataDir, logins: &[setup::DemoLogin]) -> Result<()> {
     Ok(())
 }
 
-fn serve(data_dir: &Path, listen: &str, demo: bool, secure_cookies: bool) -> Result<()> {
+fn serve(data_dir: &Path, listen: &str, demo: bool, config: accord_server::Config) -> Result<()> {
     let dir = DataDir::open(data_dir)?;
     let store = open_store(&dir)?;
     if store.is_empty() {
@@ -212,7 +218,6 @@ fn serve(data_dir: &Path, listen: &str, demo: bool, secure_cookies: bool) -> Res
     let (entries, took) = store.replay;
     tracing::info!(entries, seconds = took.as_secs_f64(), "record replayed");
     let store = Arc::new(store);
-    let config = accord_server::Config { secure_cookies, ..Default::default() };
     let app = accord_server::app(store.clone(), config);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {

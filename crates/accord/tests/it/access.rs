@@ -435,3 +435,17 @@ async fn health_and_metrics() {
     assert!(text.contains(&format!("accord_record_size {}", forum.record_len())));
     assert!(text.contains("accord_record_commits_total"));
 }
+
+#[tokio::test]
+async fn failed_log_ins_are_limited_per_address_too() {
+    let forum = TestForum::new();
+    // Twenty failures spread over accounts, from one address.
+    for i in 0..20 {
+        let bad = json!({"email": format!("nobody{i}@forum.test"), "password": "wrong password!"});
+        let answer = forum.call(Method::POST, "/api/v1/auth/token", None, Some(bad)).await;
+        assert_error(&answer, StatusCode::UNAUTHORIZED, "unauthenticated");
+    }
+    let good = json!({"email": email("sec"), "password": PASSWORD});
+    let answer = forum.call(Method::POST, "/api/v1/auth/token", None, Some(good)).await;
+    assert_error(&answer, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts");
+}
