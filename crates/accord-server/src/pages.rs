@@ -316,9 +316,13 @@ async fn home(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q):
         Ok(e) => e,
         Err(e) => return error_page(&app, &user, e.into()),
     };
+    // Built before the state is locked: a second read lock while a writer
+    // waits would deadlock.
+    let chrome = Chrome::new(&app, &user, "home");
     let page = {
         let state = app.store.state();
         let Some(forum) = state.forum.as_ref() else {
+            drop(state);
             return error_page(
                 &app,
                 &user,
@@ -326,7 +330,7 @@ async fn home(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q):
             );
         };
         HomePage {
-            chrome: Chrome::new(&app, &user, "home"),
+            chrome,
             notice: notice_text(q.notice.as_deref()),
             languages: forum.languages.iter().map(|l| language_name(l.as_str())).collect::<Vec<_>>().join(", "),
             established: rfc3339(forum.established)[..10].to_owned(),
@@ -412,6 +416,7 @@ async fn members(
         Err(e) => return error_page(&app, &user, e),
     };
     let needle = q.q.clone().unwrap_or_default().trim().to_lowercase();
+    let chrome = Chrome::new(&app, &user, "members");
     let page = {
         let state = app.store.state();
         let rows: Vec<MemberRow> = state
@@ -432,7 +437,7 @@ async fn members(
             })
             .collect();
         MembersPage {
-            chrome: Chrome::new(&app, &user, "members"),
+            chrome,
             notice: notice_text(q.notice.as_deref()),
             total: state.members.len(),
             rows,
@@ -504,6 +509,7 @@ fn member_page(
     accredited: Option<Accredited>,
 ) -> Result<MemberPage, ApiError> {
     let code = MemberCode::parse(code)?;
+    let chrome = Chrome::new(app, user, "members");
     let state = app.store.state();
     let m = state.member(&code).ok_or_else(|| {
         ApiError::not_found("unknown_member", format!("{code} is not a member or observer of this forum"))
@@ -525,7 +531,7 @@ fn member_page(
         .delegation(&code)
         .any(|d| matches!(d.affiliation, Affiliation::Member { role: MemberRole::HeadOfDelegation, .. }));
     Ok(MemberPage {
-        chrome: Chrome::new(app, user, "members"),
+        chrome,
         notice,
         error,
         code: code.to_string(),
@@ -952,14 +958,14 @@ struct RecordPage {
     size: u64,
     first: u64,
     last: u64,
-    prev_after: Option<String>,
-    next_after: Option<u64>,
-    latest_after: String,
+    prev_from: Option<u64>,
+    next_from: Option<u64>,
 }
 
 #[derive(Deserialize)]
 struct RecordQuery {
-    after: Option<u64>,
+    /// First entry of the page; without it, the latest page.
+    from: Option<u64>,
 }
 
 /// Entries per record page.
@@ -974,15 +980,11 @@ async fn record(
         return error_page(
             &app,
             &user,
-            ApiError::bad_request("malformed_query", "after must be an entry index (0, 1, 2, ...)"),
+            ApiError::bad_request("malformed_query", "from must be an entry index (0, 1, 2, ...)"),
         );
     };
     let size = app.store.len();
-    // Without `after`, show the latest page.
-    let start = match q.after {
-        Some(a) => a.saturating_add(1),
-        None => size.saturating_sub(RECORD_PAGE),
-    };
+    let start = q.from.unwrap_or_else(|| size.saturating_sub(RECORD_PAGE));
     let entries = match app.store.entries(start.checked_sub(1), RECORD_PAGE) {
         Ok(e) => e,
         Err(e) => return error_page(&app, &user, e.into()),
@@ -992,14 +994,12 @@ async fn record(
         entries.iter().map(|e| entry_row(e, &state)).collect()
     };
     let last = rows.last().map_or(start, |r| r.index);
-    let after_param = |s: u64| if s == 0 { String::new() } else { (s - 1).to_string() };
     let page = RecordPage {
         chrome: Chrome::new(&app, &user, "record"),
         first: start,
         last,
-        prev_after: (start > 0).then(|| after_param(start.saturating_sub(RECORD_PAGE))),
-        next_after: (last + 1 < size).then_some(last),
-        latest_after: after_param(size.saturating_sub(RECORD_PAGE)),
+        prev_from: (start > 0).then(|| start.saturating_sub(RECORD_PAGE)),
+        next_from: (last + 1 < size).then_some(last + 1),
         size,
         rows,
     };

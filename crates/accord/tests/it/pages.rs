@@ -90,6 +90,8 @@ async fn public_pages_render() {
         ("/members/BRA", "Head of delegation"),
         ("/officers", "Chair Person"),
         ("/record", "member.admitted"),
+        ("/record?from=0", "Forum established: Test Forum"),
+        ("/record?from=3", "Entries 3–"),
         ("/record/0", "forum.established"),
         ("/login", "Password"),
     ] {
@@ -105,6 +107,12 @@ async fn public_pages_render() {
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     assert!(missing.html.contains("QQQ is not a member"));
     assert_eq!(b.get("/no/such/page").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(b.get("/record?from=x").await.status, StatusCode::BAD_REQUEST);
+    // Every link of the record's pager leads to a page.
+    let record = b.get("/record?from=3").await;
+    for href in record.html.split("href=\"/record?").skip(1).map(|h| h.split('"').next().unwrap().to_owned()) {
+        assert_eq!(b.get(&format!("/record?{href}")).await.status, StatusCode::OK, "/record?{href}");
+    }
     // Anonymous visitors see no forms that change anything.
     assert!(!b.get("/members/BRA").await.html.contains("Accredit a delegate"));
     let admit = b.get("/members/new").await;
