@@ -204,6 +204,8 @@ fn print_demo_logins(dir: &DataDir, logins: &[setup::DemoLogin]) -> Result<()> {
 fn serve(data_dir: &Path, listen: &str, demo: bool, config: accord_server::Config) -> Result<()> {
     let dir = DataDir::open(data_dir)?;
     let store = open_store(&dir)?;
+    let (entries, took) = store.replay;
+    tracing::info!(entries, seconds = took.as_secs_f64(), "record replayed");
     if store.is_empty() {
         if !demo {
             bail!(
@@ -214,9 +216,8 @@ fn serve(data_dir: &Path, listen: &str, demo: bool, config: accord_server::Confi
         }
         let logins = setup::load_demo(&store)?;
         print_demo_logins(&dir, &logins)?;
+        tracing::info!(entries = store.len(), "demonstration forum created");
     }
-    let (entries, took) = store.replay;
-    tracing::info!(entries, seconds = took.as_secs_f64(), "record replayed");
     let store = Arc::new(store);
     let app = accord_server::app(store.clone(), config);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
