@@ -11,5 +11,6 @@ mod api_input;
 mod browser;
 mod cli;
 mod crash;
+mod log;
 mod pages;
 mod record;
