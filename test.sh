@@ -2,7 +2,8 @@
 # Runs every test of Accord: formatting, lints, unit, property, integration,
 # crash and browser tests. Installs what the tests need from Debian's
 # packages when it is missing (Chromium and chromedriver for the browser
-# test; xmllint for Akoma Ntoso checks).
+# test; xmllint for Akoma Ntoso checks; Go and golang.org/x/mod for the
+# transparency-log interoperability test).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,6 +11,8 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
+command -v go >/dev/null 2>&1 || need+=(golang-go)
+[ -d /usr/share/gocode/src/golang.org/x/mod/sumdb ] || need+=(golang-golang-x-mod-dev)
 if ((${#need[@]})); then
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi

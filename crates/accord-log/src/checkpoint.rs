@@ -53,7 +53,8 @@ impl LogSigner {
         let skey = skey.trim();
         let signer = StandardSigner::new(skey).map_err(|e| CheckpointError::BadKey(e.to_string()))?;
         // The public key is derived from the private one: PRIVATE+KEY+name+id+base64(0x01 ‖ seed).
-        let b64 = skey.rsplit('+').next().unwrap_or_default();
+        // The base64 part may itself contain '+': split from the left.
+        let b64 = skey.splitn(5, '+').nth(4).unwrap_or_default();
         let raw = BASE64_STANDARD.decode(b64).map_err(|e| CheckpointError::BadKey(e.to_string()))?;
         let seed: [u8; 32] = raw
             .get(1..33)
@@ -290,6 +291,18 @@ pub fn add_signature_lines(note: &str, lines: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_read_back() {
+        // Base64 may contain '+', the separator of the key's fields.
+        for _ in 0..64 {
+            let log = LogSigner::from_key(&LogSigner::generate("accord.test/forum").unwrap()).unwrap();
+            let note = log.sign(1, &crate::tree::leaf_hash(b"x"));
+            assert!(open_checkpoint(note.as_bytes(), log.verifier_key()).is_ok());
+            let w = Cosigner::from_key(&Cosigner::generate("witness.test/w").unwrap()).unwrap();
+            assert!(CosignatureVerifier::new(&w.verifier_key()).is_ok());
+        }
+    }
 
     #[test]
     fn sign_open_and_cosign() {

@@ -27,6 +27,11 @@ pub enum ProofError {
     Invalid,
 }
 
+/// How many stored hashes a tree of `n` entries has.
+pub fn stored_hash_count(n: u64) -> u64 {
+    tlog_tiles::stored_hash_count(n)
+}
+
 /// `SHA-256(0x00 ‖ entry)`.
 pub fn leaf_hash(entry: &[u8]) -> Hash {
     tlog_tiles::record_hash(entry)
@@ -80,6 +85,18 @@ impl MerkleTree {
         self.hashes.extend_from_slice(&added);
         self.size += 1;
         added
+    }
+
+    /// Appends the stored hashes that [`MerkleTree::append`] produced for the
+    /// next entry on another copy of this tree (no hashing here).
+    pub fn append_stored(&mut self, added: &[Hash]) {
+        debug_assert_eq!(
+            self.hashes.len() as u64 + added.len() as u64,
+            tlog_tiles::stored_hash_count(self.size + 1),
+            "stored hashes of one entry"
+        );
+        self.hashes.extend_from_slice(added);
+        self.size += 1;
     }
 
     /// The root hash of the tree's first `size` entries.

@@ -55,7 +55,8 @@ pub fn routes() -> Router<AppState> {
         create_token_by_password, change_password_by_password, get_forum, change_forum, list_members, admit_member,
         get_member, change_status, suspend_member, reinstate_member, list_delegation, accredit_delegate, get_delegate,
         withdraw_accreditation, reset_password, list_officers, appoint_officer, list_record, get_entry, me,
-        list_my_tokens, create_my_token, revoke_my_token
+        list_my_tokens, create_my_token, revoke_my_token, crate::log::log_info, crate::log::inclusion,
+        crate::log::consistency, crate::log::receipt
     ),
     components(schemas(ErrorBody)),
     modifiers(&BearerAuth)

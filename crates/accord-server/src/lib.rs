@@ -23,6 +23,7 @@
 pub mod api;
 pub mod auth;
 pub mod error;
+pub mod log;
 pub mod metrics;
 pub mod pages;
 pub mod setup;
@@ -49,6 +50,8 @@ pub struct Config {
     pub session_lifetime: Duration,
     /// How long an API token lasts unless revoked.
     pub token_lifetime: Duration,
+    /// How often a new checkpoint is signed when the record has grown.
+    pub checkpoint_interval: Duration,
 }
 
 impl Default for Config {
@@ -58,6 +61,7 @@ impl Default for Config {
             trust_forwarded_for: false,
             session_lifetime: Duration::from_secs(12 * 3600),
             token_lifetime: Duration::from_secs(90 * 24 * 3600),
+            checkpoint_interval: Duration::from_secs(1),
         }
     }
 }
@@ -65,6 +69,8 @@ impl Default for Config {
 /// Everything a handler needs.
 pub struct App {
     pub store: Arc<Store>,
+    /// The log's signing key and its latest checkpoint.
+    pub log: log::Log,
     pub config: Config,
     pub limiter: auth::LoginLimiter,
     pub metrics: metrics::HttpMetrics,
@@ -76,22 +82,35 @@ pub type AppState = Arc<App>;
 /// bodies get 413.
 pub const MAX_BODY: usize = 64 * 1024;
 
-/// Builds the whole application as a router (tests call it in-process).
-pub fn app(store: Arc<Store>, config: Config) -> Router {
+/// Builds the whole application as a router (tests call it in-process),
+/// and its shared state (for the checkpoint task).
+pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::LogSigner) -> (Router, AppState) {
     let state: AppState = Arc::new(App {
+        log: log::Log::new(signer, &store),
         store,
         config,
         limiter: auth::LoginLimiter::default(),
         metrics: metrics::HttpMetrics::default(),
     });
-    Router::new()
+    let router = Router::new()
         .merge(pages::routes())
         .merge(api::routes())
+        .merge(log::routes())
         .route("/healthz", get(|| async { "ok" }))
         .route("/metrics", get(metrics::render))
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::count))
         .layer(axum::middleware::from_fn(auth::refuse_cross_site))
         .layer(DefaultBodyLimit::max(MAX_BODY))
-        .with_state(state)
+        .with_state(state.clone());
+    (router, state)
+}
+
+/// [`build`] with a fresh log key that is not kept anywhere: for tests and
+/// benchmarks, never for a forum (its checkpoints could not be checked
+/// after a restart).
+pub fn app(store: Arc<Store>, config: Config) -> Router {
+    let key = accord_log::checkpoint::LogSigner::generate("accord.local/ephemeral").expect("a valid name");
+    let signer = accord_log::checkpoint::LogSigner::from_key(&key).expect("a fresh key reads back");
+    build(store, config, signer).0
 }

@@ -5,6 +5,21 @@
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 
+/// A data directory seen without its lock: reads only.
+pub struct DataDirView {
+    path: PathBuf,
+}
+
+impl DataDirView {
+    pub fn read_log_key(&self) -> std::io::Result<Option<String>> {
+        match std::fs::read_to_string(self.path.join("log-key")) {
+            Ok(k) => Ok(Some(k.trim().to_owned())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
+
 /// A locked data directory. The lock is released when this is dropped (or
 /// the process dies: the operating system releases it).
 pub struct DataDir {
@@ -31,6 +46,12 @@ impl DataDir {
         }
     }
 
+    /// A data directory read without its lock (for commands that only
+    /// read files beside a running server, such as `accord log key`).
+    pub fn at(path: &Path) -> DataDirView {
+        DataDirView { path: path.to_owned() }
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -38,6 +59,39 @@ impl DataDir {
     /// The SQLite file holding the record and the private tables.
     pub fn database(&self) -> PathBuf {
         self.path.join("accord.sqlite3")
+    }
+
+    /// The file holding the log's signing key (C2SP signed-note private key
+    /// text). Never in the database, never in the record.
+    pub fn log_key_path(&self) -> PathBuf {
+        self.path.join("log-key")
+    }
+
+    /// The log's signing key text, if it exists.
+    pub fn read_log_key(&self) -> std::io::Result<Option<String>> {
+        match std::fs::read_to_string(self.log_key_path()) {
+            Ok(k) => Ok(Some(k.trim().to_owned())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Writes the log's signing key, readable by its owner only. Refuses to
+    /// replace an existing key: a new key would orphan every checkpoint
+    /// signed so far.
+    pub fn write_log_key(&self, key: &str) -> std::io::Result<()> {
+        use std::io::Write;
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let mut f = options.open(self.log_key_path())?;
+        f.write_all(key.as_bytes())?;
+        f.write_all(b"\n")?;
+        f.sync_all()
     }
 
     /// Whether the record has been created here (by `accord init` or

@@ -31,9 +31,10 @@ use std::time::Instant;
 
 use accord_domain::state::{Action, Principal};
 use accord_domain::{Entry, Refusal, State};
+use accord_log::{Hash, MerkleTree};
 use rusqlite::{params, Connection, OptionalExtension};
 
-pub use data_dir::DataDir;
+pub use data_dir::{DataDir, DataDirView};
 pub use private::{Account, ApiToken, Session};
 pub use writer::{Appended, PrivateWrite};
 
@@ -72,6 +73,8 @@ pub(crate) struct Shared {
     pub(crate) path: PathBuf,
     /// The state as of the last committed entry.
     pub(crate) state: RwLock<State>,
+    /// The Merkle tree over the committed entries.
+    pub(crate) tree: RwLock<MerkleTree>,
     /// Connections for reads and for the private tables.
     pub(crate) pool: Mutex<Vec<Connection>>,
     pub(crate) metrics: StoreMetrics,
@@ -93,16 +96,17 @@ impl Store {
         let conn = schema::connect(path)?;
         schema::migrate(&conn)?;
         let started = Instant::now();
-        let state = replay(&conn)?;
+        let (state, tree) = replay(&conn)?;
         let replay = (state.next_index, started.elapsed());
         let shared = Arc::new(Shared {
             path: path.to_owned(),
             state: RwLock::new(state.clone()),
+            tree: RwLock::new(tree.clone()),
             pool: Mutex::new(Vec::new()),
             metrics: StoreMetrics::default(),
         });
         let (tx, rx) = mpsc::channel();
-        let writer = writer::spawn(conn, state, rx, shared.clone())?;
+        let writer = writer::spawn(conn, state, tree, rx, shared.clone())?;
         Ok(Store { shared, jobs: Mutex::new(Some(tx)), writer: Mutex::new(Some(writer)), replay })
     }
 
@@ -118,6 +122,7 @@ impl Store {
         let shared = Arc::new(Shared {
             path: path.to_owned(),
             state: RwLock::new(State::new()),
+            tree: RwLock::new(MerkleTree::new()),
             pool: Mutex::new(vec![conn]),
             metrics: StoreMetrics::default(),
         });
@@ -128,6 +133,46 @@ impl Store {
     /// the writer waits for it to publish new entries.
     pub fn state(&self) -> RwLockReadGuard<'_, State> {
         self.shared.state.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The Merkle tree over the committed entries. Hold the guard briefly.
+    pub fn tree(&self) -> RwLockReadGuard<'_, MerkleTree> {
+        self.shared.tree.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Stores a signed checkpoint (or a newer copy of it, with more
+    /// cosignatures).
+    pub fn save_checkpoint(&self, size: u64, note: &str) -> Result<(), StoreError> {
+        self.with_conn(|c| {
+            c.execute(
+                "INSERT INTO checkpoints (size, note, created_at) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT (size) DO UPDATE SET note = excluded.note",
+                params![size as i64, note, now_millis()],
+            )
+            .map(|_| ())
+        })
+    }
+
+    /// The checkpoint of the largest size stored.
+    pub fn latest_checkpoint(&self) -> Result<Option<(u64, String)>, StoreError> {
+        self.with_conn(|c| {
+            c.query_row("SELECT size, note FROM checkpoints ORDER BY size DESC LIMIT 1", [], |r| {
+                Ok((r.get::<_, i64>(0)? as u64, r.get(1)?))
+            })
+            .optional()
+        })
+    }
+
+    /// The smallest stored checkpoint that covers entry `index`.
+    pub fn checkpoint_covering(&self, index: u64) -> Result<Option<(u64, String)>, StoreError> {
+        self.with_conn(|c| {
+            c.query_row(
+                "SELECT size, note FROM checkpoints WHERE size > ?1 ORDER BY size LIMIT 1",
+                [index as i64],
+                |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)),
+            )
+            .optional()
+        })
     }
 
     pub fn metrics(&self) -> &StoreMetrics {
@@ -240,9 +285,32 @@ impl Drop for Store {
 }
 
 /// Reads every entry in order and folds it into a fresh state, checking
-/// each one as a live append is checked.
-fn replay(conn: &Connection) -> Result<State, StoreError> {
+/// each one as a live append is checked; loads the Merkle tree's stored
+/// hashes and checks that every entry's bytes match its leaf hash, so that
+/// an entry changed in the file is found at start.
+fn replay(conn: &Connection) -> Result<(State, MerkleTree), StoreError> {
+    let mut stored: Vec<Hash> = Vec::new();
+    {
+        let mut stmt = conn.prepare("SELECT idx, hash FROM tree_hashes ORDER BY idx")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let idx = row.get::<_, i64>(0)? as usize;
+            let bytes = row.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?;
+            let hash: [u8; 32] = bytes.try_into().map_err(|_| StoreError::Damaged {
+                index: 0,
+                reason: format!("stored tree hash {idx} is not 32 bytes"),
+            })?;
+            if idx != stored.len() {
+                return Err(StoreError::Damaged {
+                    index: 0,
+                    reason: format!("stored tree hash {idx} is out of place"),
+                });
+            }
+            stored.push(Hash(hash));
+        }
+    }
     let mut state = State::new();
+    let mut tree = MerkleTree::new();
     let mut stmt = conn.prepare("SELECT idx, bytes FROM entries ORDER BY idx")?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
@@ -253,8 +321,33 @@ fn replay(conn: &Connection) -> Result<State, StoreError> {
             return Err(StoreError::Damaged { index, reason: format!("the entry says it is number {}", entry.index) });
         }
         state.apply(&entry).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
+        let have = tlog_tiles_count(index + 1);
+        if (stored.len() as u64) >= have {
+            // Hashes are stored: take them, checking the entry against its leaf.
+            let first = tlog_tiles_count(index) as usize;
+            let added = &stored[first..have as usize];
+            if added[0] != accord_log::leaf_hash(bytes) {
+                return Err(StoreError::Damaged {
+                    index,
+                    reason: "its bytes do not match the hash the tree recorded for it: the entry was changed".into(),
+                });
+            }
+            tree.append_stored(added);
+        } else {
+            return Err(StoreError::Damaged { index, reason: "the tree's hashes for this entry are missing".into() });
+        }
     }
-    Ok(state)
+    if tree.stored().len() != stored.len() {
+        return Err(StoreError::Damaged {
+            index: state.next_index,
+            reason: "the tree holds hashes for entries that are not in the record: entries were removed".into(),
+        });
+    }
+    Ok((state, tree))
+}
+
+fn tlog_tiles_count(n: u64) -> u64 {
+    accord_log::tree::stored_hash_count(n)
 }
 
 /// SHA-256 of a blob, as the record names it.

@@ -37,6 +37,26 @@ pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
         CREATE TRIGGER IF NOT EXISTS entries_are_never_deleted BEFORE DELETE ON entries
             BEGIN SELECT RAISE(ABORT, 'the record is append-only'); END;
 
+        -- The Merkle tree over the record: the stored hashes of accord-log's
+        -- MerkleTree (the layout of tlog_tiles / Go's sumdb tlog), in order.
+        -- Written with the entries they hash, never changed.
+        CREATE TABLE IF NOT EXISTS tree_hashes (
+            idx  INTEGER PRIMARY KEY,
+            hash BLOB NOT NULL
+        ) STRICT;
+        CREATE TRIGGER IF NOT EXISTS tree_hashes_are_never_updated BEFORE UPDATE ON tree_hashes
+            BEGIN SELECT RAISE(ABORT, 'the tree is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS tree_hashes_are_never_deleted BEFORE DELETE ON tree_hashes
+            BEGIN SELECT RAISE(ABORT, 'the tree is append-only'); END;
+
+        -- Signed checkpoints (C2SP signed notes), by tree size, with the
+        -- witnesses' cosignatures as they arrive.
+        CREATE TABLE IF NOT EXISTS checkpoints (
+            size       INTEGER PRIMARY KEY,
+            note       TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        ) STRICT;
+
         -- Large content named by entries through its SHA-256.
         CREATE TABLE IF NOT EXISTS blobs (
             sha256 BLOB PRIMARY KEY,

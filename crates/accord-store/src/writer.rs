@@ -15,6 +15,7 @@ use std::time::Instant;
 
 use accord_domain::state::{Action, Principal};
 use accord_domain::{Email, Entry, EntryBody, Refusal, State};
+use accord_log::{Hash, MerkleTree};
 use rusqlite::{params, Connection};
 use tokio::sync::oneshot;
 
@@ -41,6 +42,8 @@ pub struct Appended {
     pub entry: Entry,
     /// The canonical bytes as stored.
     pub bytes: Vec<u8>,
+    /// The stored hashes of the Merkle tree this entry added.
+    pub(crate) tree_hashes: Vec<Hash>,
 }
 
 pub(crate) struct Job {
@@ -70,16 +73,24 @@ impl Reply {
 pub(crate) fn spawn(
     conn: Connection,
     state: State,
+    tree: MerkleTree,
     jobs: mpsc::Receiver<Job>,
     shared: Arc<Shared>,
 ) -> Result<std::thread::JoinHandle<()>, StoreError> {
     std::thread::Builder::new()
         .name("accord-writer".into())
-        .spawn(move || run(conn, state, jobs, shared))
+        .spawn(move || run(conn, Leading { state, tree }, jobs, shared))
         .map_err(|e| StoreError::Damaged { index: 0, reason: format!("cannot start the writer thread: {e}") })
 }
 
-fn run(mut conn: Connection, mut leading: State, jobs: mpsc::Receiver<Job>, shared: Arc<Shared>) {
+/// The writer's own copies, ahead of the published ones by the batch in
+/// flight.
+pub(crate) struct Leading {
+    state: State,
+    tree: MerkleTree,
+}
+
+fn run(mut conn: Connection, mut leading: Leading, jobs: mpsc::Receiver<Job>, shared: Arc<Shared>) {
     while let Ok(first) = jobs.recv() {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -96,10 +107,12 @@ fn run(mut conn: Connection, mut leading: State, jobs: mpsc::Receiver<Job>, shar
                 count_entry(&shared.metrics, n);
                 {
                     let mut published = shared.state.write().unwrap_or_else(|e| e.into_inner());
+                    let mut tree = shared.tree.write().unwrap_or_else(|e| e.into_inner());
                     for (_, appended) in &accepted {
                         published
                             .apply(&appended.entry)
                             .expect("an entry the leading state accepted applies to the published state");
+                        tree.append_stored(&appended.tree_hashes);
                     }
                 }
                 for (reply, appended) in accepted {
@@ -108,10 +121,13 @@ fn run(mut conn: Connection, mut leading: State, jobs: mpsc::Receiver<Job>, shar
             }
             Err((replies, error)) => {
                 tracing::error!(%error, "commit failed; the batch is refused and nothing of it is acknowledged");
-                leading = shared.state.read().unwrap_or_else(|e| e.into_inner()).clone();
+                leading = Leading {
+                    state: shared.state.read().unwrap_or_else(|e| e.into_inner()).clone(),
+                    tree: shared.tree.read().unwrap_or_else(|e| e.into_inner()).clone(),
+                };
                 for reply in replies {
                     let _ = reply.send(Err(StoreError::Damaged {
-                        index: leading.next_index,
+                        index: leading.state.next_index,
                         reason: format!("the entry could not be stored: {error}"),
                     }));
                 }
@@ -127,7 +143,7 @@ type Accepted = Vec<(Reply, Appended)>;
 /// accepted ones are returned to be acknowledged after the commit.
 fn commit_batch(
     conn: &mut Connection,
-    leading: &mut State,
+    leading: &mut Leading,
     batch: Vec<Job>,
     shared: &Shared,
 ) -> Result<(Accepted, u64), (Vec<Reply>, rusqlite::Error)> {
@@ -173,9 +189,10 @@ fn commit_batch(
 /// error is a storage failure (the batch fails); the inner one a refusal.
 fn stage(
     tx: &rusqlite::Transaction<'_>,
-    leading: &mut State,
+    leading: &mut Leading,
     job: &Job,
 ) -> rusqlite::Result<Result<Appended, Refusal>> {
+    let Leading { state: leading, tree } = leading;
     let (actor, body) = match leading.prepare(job.principal, job.action.clone()) {
         Ok(x) => x,
         Err(r) => return Ok(Err(r)),
@@ -203,6 +220,12 @@ fn stage(
     }
     tx.prepare_cached("INSERT INTO entries (idx, bytes) VALUES (?1, ?2)")?
         .execute(params![entry.index as i64, &bytes])?;
+    let tree_hashes = tree.append(&bytes);
+    let first = tree.stored().len() - tree_hashes.len();
+    for (i, h) in tree_hashes.iter().enumerate() {
+        tx.prepare_cached("INSERT INTO tree_hashes (idx, hash) VALUES (?1, ?2)")?
+            .execute(params![(first + i) as i64, &h.0[..]])?;
+    }
     match &job.private {
         Some(PrivateWrite::CreateAccount { email, password_hash, must_change_password }) => {
             let delegate = match &entry.body {
@@ -224,5 +247,5 @@ fn stage(
         }
         None => {}
     }
-    Ok(Ok(Appended { entry, bytes }))
+    Ok(Ok(Appended { entry, bytes, tree_hashes }))
 }

@@ -58,6 +58,9 @@ enum Command {
         /// Official languages, comma-separated language tags.
         #[arg(long, default_value = "ar,zh,en,fr,ru,es", value_delimiter = ',')]
         languages: Vec<String>,
+        /// The log's name in its checkpoints: the forum's public address without https://, e.g. accord.example.org/oewg (default: derived from the forum's name).
+        #[arg(long)]
+        log_origin: Option<String>,
     },
     /// Create the demonstration forum (193 UN member states, observers, officers and delegates) and print the log-ins.
     Demo {
@@ -68,6 +71,20 @@ enum Command {
     Admin {
         #[command(subcommand)]
         command: AdminCommand,
+    },
+    /// The record's transparency log.
+    Log {
+        #[command(subcommand)]
+        command: LogCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum LogCommand {
+    /// Print the log's verifier key (C2SP signed-note form), which anyone uses to check checkpoints.
+    Key {
+        #[arg(long, default_value = "./accord-data", env = "ACCORD_DATA_DIR")]
+        data_dir: PathBuf,
     },
 }
 
@@ -130,7 +147,7 @@ fn run(command: Command) -> Result<()> {
             let config = accord_server::Config { secure_cookies, trust_forwarded_for, ..Default::default() };
             serve(&data_dir, &listen, demo, config)
         }
-        Command::Init { data_dir, forum, admin_email, admin_name, languages } => {
+        Command::Init { data_dir, forum, admin_email, admin_name, languages, log_origin } => {
             let forum = DisplayName::parse(&forum).context("--forum")?;
             let email = Email::parse(&admin_email).context("--admin-email")?;
             let name = DisplayName::parse(&admin_name).context("--admin-name")?;
@@ -145,6 +162,8 @@ fn run(command: Command) -> Result<()> {
                 bail!("{} already holds a forum ({} entries): use another --data-dir", data_dir.display(), store.len());
             }
             let password = password_from("ACCORD_ADMIN_PASSWORD", "Password for the secretariat account")?;
+            let origin = log_origin.unwrap_or_else(|| default_origin(forum.as_str()));
+            log_signer(&dir, &origin)?;
             setup::init_forum(&store, forum, languages, name, email.clone(), password.expose())?;
             store.shutdown();
             println!(
@@ -158,13 +177,54 @@ fn run(command: Command) -> Result<()> {
             let dir = DataDir::open(&data_dir)?;
             let store = open_store(&dir)?;
             let logins = setup::load_demo(&store)?;
+            log_signer(&dir, DEMO_ORIGIN)?;
             store.shutdown();
             print_demo_logins(&dir, &logins)?;
             println!("Start it with: accord serve --data-dir {}", data_dir.display());
             Ok(())
         }
         Command::Admin { command } => admin(command),
+        Command::Log { command: LogCommand::Key { data_dir } } => {
+            let dir = DataDir::at(&data_dir);
+            let key = dir.read_log_key()?.with_context(|| {
+                format!("{} has no log key: run `accord init` or `accord serve` first", data_dir.display())
+            })?;
+            println!("{}", accord_log::checkpoint::LogSigner::from_key(&key)?.verifier_key());
+            Ok(())
+        }
     }
+}
+
+/// The log origin of the demonstration forum.
+const DEMO_ORIGIN: &str = "accord.example/demo";
+
+/// A log origin made from the forum's name, for forums created without
+/// `--log-origin`: `accord.local/<name in lower case, words joined by ->`.
+fn default_origin(forum: &str) -> String {
+    let mut slug = String::new();
+    for c in forum.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    format!("accord.local/{}", if slug.is_empty() { "forum" } else { slug })
+}
+
+/// The log's signing key, made on first use with the given origin.
+fn log_signer(dir: &DataDir, origin: &str) -> Result<accord_log::checkpoint::LogSigner> {
+    use accord_log::checkpoint::LogSigner;
+    let key = match dir.read_log_key()? {
+        Some(k) => k,
+        None => {
+            let k = LogSigner::generate(origin)?;
+            dir.write_log_key(&k).with_context(|| format!("writing {}", dir.log_key_path().display()))?;
+            k
+        }
+    };
+    LogSigner::from_key(&key).with_context(|| format!("reading {}", dir.log_key_path().display()))
 }
 
 fn open_store(dir: &DataDir) -> Result<Store> {
@@ -215,13 +275,18 @@ fn serve(data_dir: &Path, listen: &str, demo: bool, config: accord_server::Confi
             );
         }
         let logins = setup::load_demo(&store)?;
+        log_signer(&dir, DEMO_ORIGIN)?;
         print_demo_logins(&dir, &logins)?;
         tracing::info!(entries = store.len(), "demonstration forum created");
     }
+    let forum_name = store.state().forum.as_ref().map(|f| f.name.to_string()).unwrap_or_default();
+    let signer = log_signer(&dir, &default_origin(&forum_name))?;
+    tracing::info!(origin = signer.origin(), verifier_key = signer.verifier_key(), "transparency log");
     let store = Arc::new(store);
-    let app = accord_server::app(store.clone(), config);
+    let (app, state) = accord_server::build(store.clone(), config, signer);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
+        tokio::spawn(accord_server::log::run_checkpointer(state));
         let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("listening on {listen}"))?;
         let addr = listener.local_addr()?;
         println!(

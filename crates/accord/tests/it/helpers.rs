@@ -26,6 +26,7 @@ pub struct TestForum {
     pub dir: tempfile::TempDir,
     pub store: Arc<Store>,
     pub app: Router,
+    pub state: accord_server::AppState,
 }
 
 pub const ACCOUNTS: &[&str] = &["sec", "chair", "bra_head", "bra_del", "bra_adv", "ken_head", "icrc"];
@@ -85,8 +86,10 @@ impl TestForum {
                 .unwrap();
         }
         let store = Arc::new(store);
-        let app = accord_server::app(store.clone(), accord_server::Config::default());
-        TestForum { dir, store, app }
+        let key = accord_log::checkpoint::LogSigner::generate("accord.test/forum").unwrap();
+        let signer = accord_log::checkpoint::LogSigner::from_key(&key).unwrap();
+        let (app, state) = accord_server::build(store.clone(), accord_server::Config::default(), signer);
+        TestForum { dir, store, app, state }
     }
 
     pub fn db_path(&self) -> PathBuf {

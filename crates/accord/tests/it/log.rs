@@ -67,3 +67,104 @@ fn every_consistency_vector_is_accepted_or_rejected_as_it_says() {
         assert_eq!(result.is_err(), v["wantErr"].as_bool().unwrap(), "{}: {result:?}", path.display());
     }
 }
+
+mod served {
+    use axum::body::Body;
+    use axum::http::{header, Request, StatusCode};
+    use base64::prelude::{Engine, BASE64_STANDARD};
+    use serde_json::Value;
+
+    use crate::helpers::*;
+
+    #[tokio::test]
+    async fn checkpoint_tiles_proofs_and_receipts() {
+        let forum = TestForum::new();
+        let n = forum.record_len();
+        // Before any checkpoint: a clear answer, and receipts wait.
+        assert_error(&forum.get("/log/checkpoint").await, StatusCode::NOT_FOUND, "no_checkpoint");
+        assert_error(&forum.get("/api/v1/record/0/receipt").await, StatusCode::CONFLICT, "not_yet_checkpointed");
+        assert_eq!(accord_server::log::sign_checkpoint(&forum.state).unwrap(), Some(n));
+        assert_eq!(accord_server::log::sign_checkpoint(&forum.state).unwrap(), None, "no growth, no new checkpoint");
+
+        let (_, info) = forum.get("/api/v1/log").await;
+        let key = info["verifier_key"].as_str().unwrap().to_owned();
+        let req = Request::builder().uri("/log/checkpoint").body(Body::empty()).unwrap();
+        let (status, note) = forum.raw(req).await;
+        assert_eq!(status, StatusCode::OK);
+        let checkpoint = accord_log::checkpoint::open_checkpoint(&note, &key).unwrap();
+        assert_eq!(checkpoint.size, n);
+
+        // Tiles: immutable, and only what exists.
+        let res =
+            forum.response(Request::builder().uri(format!("/log/tile/0/000.p/{n}")).body(Body::empty()).unwrap()).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(res.headers()[header::CACHE_CONTROL].to_str().unwrap().contains("immutable"));
+        for missing in [
+            "/log/tile/0/000",
+            format!("/log/tile/0/000.p/{}", n + 1).as_str(),
+            "/log/tile/entries/001",
+            "/log/tile/0/bad",
+            "/log/tile/1/000.p/1",
+        ] {
+            let (status, _) = forum.raw(Request::builder().uri(missing).body(Body::empty()).unwrap()).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{missing}");
+        }
+        let (_, bundle) = forum
+            .raw(Request::builder().uri(format!("/log/tile/entries/000.p/{n}")).body(Body::empty()).unwrap())
+            .await;
+        let entries = accord_log::tiles::parse_entry_bundle(&bundle).unwrap();
+        assert_eq!(entries.len() as u64, n);
+        assert_eq!(entries[0], forum.store.entry_bytes(None, 1).unwrap()[0].1);
+
+        // A receipt proves its entry against the signed checkpoint, offline.
+        let (status, receipt) = forum.get("/api/v1/record/3/receipt").await;
+        assert_eq!(status, StatusCode::OK, "{receipt}");
+        assert_eq!(receipt["format"], "accord-receipt/v1");
+        let opened =
+            accord_log::checkpoint::open_checkpoint(receipt["checkpoint"].as_str().unwrap().as_bytes(), &key).unwrap();
+        let proof: Vec<Vec<u8>> = receipt["proof"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| BASE64_STANDARD.decode(p.as_str().unwrap()).unwrap())
+            .collect();
+        let leaf = accord_log::leaf_hash(receipt["entry"].as_str().unwrap().as_bytes());
+        accord_log::verify_inclusion(3, opened.size, &leaf.0, &opened.root.0, &proof).unwrap();
+        assert_error(&forum.get("/api/v1/record/999/receipt").await, StatusCode::NOT_FOUND, "unknown_entry");
+
+        // Proof endpoints refuse what cannot be proved.
+        assert_error(
+            &forum.get(&format!("/api/v1/log/inclusion?index={n}&size={n}")).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "no_such_proof",
+        );
+        assert_error(
+            &forum.get("/api/v1/log/consistency?old=5&new=2").await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "no_such_proof",
+        );
+        let (status, c): (StatusCode, Value) = forum.get(&format!("/api/v1/log/consistency?old=2&new={n}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(c["proof"].as_array().is_some_and(|p| !p.is_empty()));
+    }
+}
+
+#[test]
+fn a_changed_entry_in_the_file_is_found_at_start() {
+    let forum = crate::helpers::TestForum::new();
+    let path = forum.db_path();
+    let crate::helpers::TestForum { dir: _dir, store, app, state } = forum;
+    drop((app, state, store));
+    let conn = accord_store::schema::connect(&path).unwrap();
+    // Someone with the file edits an entry behind Accord's back.
+    conn.execute_batch("DROP TRIGGER entries_are_never_updated").unwrap();
+    conn.execute(
+        "UPDATE entries SET bytes = CAST(replace(CAST(bytes AS TEXT), 'Brazil', 'Brasil') AS BLOB) WHERE idx = 2",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let err = accord_store::Store::open(&path).err().expect("the store refuses a damaged record");
+    let message = err.to_string();
+    assert!(message.contains("entry 2") && message.contains("was changed"), "{message}");
+}

@@ -11,6 +11,7 @@ mod api_input;
 mod browser;
 mod cli;
 mod crash;
+mod interop;
 mod log;
 mod pages;
 mod record;
