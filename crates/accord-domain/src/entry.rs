@@ -270,7 +270,7 @@ impl Entry {
 }
 
 /// Writes a JSON value in the canonical form described in the module docs.
-fn write_canonical(value: &Value, out: &mut Vec<u8>) -> Result<(), Refusal> {
+pub(crate) fn write_canonical(value: &Value, out: &mut Vec<u8>) -> Result<(), Refusal> {
     match value {
         Value::Null => out.extend_from_slice(b"null"),
         Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),

@@ -287,6 +287,25 @@ impl State {
         self.delegates.get(&id)
     }
 
+    /// A digest of everything the state shows: SHA-256 of its canonical
+    /// JSON (the encoding of entries: sorted keys, no whitespace) with the
+    /// fields `size`, `forum`, `members` and `delegates`. The server
+    /// publishes it with each checkpoint; `accord verify` recomputes it by
+    /// replaying the record, so a server that shows anything the record does
+    /// not say is caught.
+    pub fn digest(&self) -> [u8; 32] {
+        use sha2::Digest;
+        let value = serde_json::json!({
+            "size": self.next_index,
+            "forum": self.forum,
+            "members": self.members.values().collect::<Vec<_>>(),
+            "delegates": self.delegates.values().collect::<Vec<_>>(),
+        });
+        let mut bytes = Vec::new();
+        crate::entry::write_canonical(&value, &mut bytes).expect("the state has no floats");
+        sha2::Sha256::digest(&bytes).into()
+    }
+
     /// The id the next accreditation or appointment receives.
     pub fn next_delegate_id(&self) -> DelegateId {
         DelegateId(self.delegates.keys().next_back().map_or(1, |d| d.0 + 1))

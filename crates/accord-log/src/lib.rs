@@ -8,6 +8,7 @@
 //!   grown one entry at a time; inclusion and consistency proofs, and the
 //!   checks of both ([`verify_inclusion`], [`verify_consistency`]).
 //! - [`tiles`]: C2SP tlog-tiles: tile paths, hash tiles, entry bundles.
+//! - [`receipt`]: offline verification of an `accord-receipt/v1` file.
 //! - [`checkpoint`]: C2SP tlog-checkpoint bodies signed as C2SP signed
 //!   notes with Ed25519, the log's keys, and C2SP tlog-cosignature
 //!   (`cosignature/v1`) for witnesses.
@@ -19,6 +20,7 @@
 //!   recomputed from scratch, and stored hashes never change.
 
 pub mod checkpoint;
+pub mod receipt;
 pub mod tiles;
 pub mod tree;
 

@@ -56,7 +56,7 @@ pub fn routes() -> Router<AppState> {
         get_member, change_status, suspend_member, reinstate_member, list_delegation, accredit_delegate, get_delegate,
         withdraw_accreditation, reset_password, list_officers, appoint_officer, list_record, get_entry, me,
         list_my_tokens, create_my_token, revoke_my_token, crate::log::log_info, crate::log::inclusion,
-        crate::log::consistency, crate::log::receipt
+        crate::log::consistency, crate::log::receipt, crate::log::state_digest
     ),
     components(schemas(ErrorBody)),
     modifiers(&BearerAuth)
@@ -200,17 +200,30 @@ impl From<&Delegate> for DelegateJson {
     }
 }
 
-/// Which entry recorded a change.
+/// Which entry recorded a change: the promise of a receipt. The entry is
+/// durable when this is answered; the signed checkpoint that includes it
+/// follows within a second, and `receipt` then answers the full receipt
+/// (entry, inclusion proof, signed checkpoint).
 #[derive(Serialize, ToSchema)]
 pub struct EntryRef {
     pub index: u64,
     /// RFC 3339, UTC.
     pub time: String,
+    /// `SHA-256(0x00 ‖ entry)`, base64: the entry's leaf in the record's Merkle tree.
+    pub leaf_hash: String,
+    /// Where to fetch the receipt (add `?wait=true` to wait for the checkpoint).
+    pub receipt: String,
 }
 
 impl From<&Appended> for EntryRef {
     fn from(a: &Appended) -> Self {
-        EntryRef { index: a.entry.index, time: rfc3339(a.entry.time) }
+        use base64::Engine;
+        EntryRef {
+            index: a.entry.index,
+            time: rfc3339(a.entry.time),
+            leaf_hash: base64::engine::general_purpose::STANDARD.encode(accord_log::leaf_hash(&a.bytes).0),
+            receipt: format!("/api/v1/record/{}/receipt", a.entry.index),
+        }
     }
 }
 

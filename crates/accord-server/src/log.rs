@@ -67,15 +67,12 @@ impl Log {
 /// Signs a checkpoint of the current tree if it has grown since the last
 /// one. Answers the new size, if it signed.
 pub fn sign_checkpoint(app: &AppState) -> Result<Option<u64>, ApiError> {
-    let (size, root) = {
-        let tree = app.store.tree();
-        (tree.size(), tree.root())
-    };
+    let (size, root, digest) = app.store.head();
     if app.log.latest().is_some_and(|(s, _)| s >= size) {
         return Ok(None);
     }
     let note = app.log.signer.sign(size, &root);
-    app.store.save_checkpoint(size, &note)?;
+    app.store.save_checkpoint(size, &note, &digest)?;
     *app.log.latest.write().unwrap_or_else(|e| e.into_inner()) = Some((size, note));
     app.log.signed.notify_waiters();
     Ok(Some(size))
@@ -100,6 +97,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/log", get(log_info))
         .route("/api/v1/log/inclusion", get(inclusion))
         .route("/api/v1/log/consistency", get(consistency))
+        .route("/api/v1/log/state/{size}", get(state_digest))
         .route("/api/v1/record/{index}/receipt", get(receipt))
 }
 
@@ -171,6 +169,30 @@ pub(crate) async fn log_info(State(app): State<AppState>) -> Json<LogInfo> {
         size: latest.as_ref().map_or(0, |(s, _)| *s),
         checkpoint: latest.map(|(_, n)| n),
     })
+}
+
+/// What the server shows, committed to at a checkpoint's size.
+#[derive(Serialize, ToSchema)]
+pub struct StateDigest {
+    pub size: u64,
+    /// SHA-256 (hex) of the canonical JSON of the state after the first
+    /// `size` entries (see `State::digest`): `accord verify` recomputes it
+    /// by replaying the record.
+    pub digest: String,
+}
+
+#[utoipa::path(get, path = "/api/v1/log/state/{size}", tag = "record", params(("size" = u64, Path)),
+    responses((status = 200, body = StateDigest), (status = 404, body = ErrorBody)))]
+pub(crate) async fn state_digest(
+    State(app): State<AppState>,
+    Path(size): Path<String>,
+) -> Result<Json<StateDigest>, ApiError> {
+    let size: u64 = size.parse().map_err(|_| ApiError::bad_request("invalid_size", "the size is a number"))?;
+    let digest = app
+        .store
+        .checkpoint_digest(size)?
+        .ok_or_else(|| ApiError::not_found("no_checkpoint", format!("no checkpoint of size {size} was signed")))?;
+    Ok(Json(StateDigest { size, digest: hex::encode(digest) }))
 }
 
 #[derive(Deserialize, IntoParams)]

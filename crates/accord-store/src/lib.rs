@@ -140,16 +140,43 @@ impl Store {
         self.shared.tree.read().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Stores a signed checkpoint (or a newer copy of it, with more
-    /// cosignatures).
-    pub fn save_checkpoint(&self, size: u64, note: &str) -> Result<(), StoreError> {
+    /// The size, root and state digest of the committed record, read
+    /// together (the writer publishes state and tree under both locks).
+    pub fn head(&self) -> (u64, Hash, [u8; 32]) {
+        let state = self.state();
+        let tree = self.tree();
+        debug_assert_eq!(state.next_index, tree.size());
+        (tree.size(), tree.root(), state.digest())
+    }
+
+    /// Stores a signed checkpoint with the digest of the state at its size.
+    pub fn save_checkpoint(&self, size: u64, note: &str, state_digest: &[u8; 32]) -> Result<(), StoreError> {
         self.with_conn(|c| {
             c.execute(
-                "INSERT INTO checkpoints (size, note, created_at) VALUES (?1, ?2, ?3) \
+                "INSERT INTO checkpoints (size, note, state_digest, created_at) VALUES (?1, ?2, ?3, ?4) \
                  ON CONFLICT (size) DO UPDATE SET note = excluded.note",
-                params![size as i64, note, now_millis()],
+                params![size as i64, note, &state_digest[..], now_millis()],
             )
             .map(|_| ())
+        })
+    }
+
+    /// Replaces a stored checkpoint's note by a copy with more signatures
+    /// (witnesses' cosignatures).
+    pub fn update_checkpoint_note(&self, size: u64, note: &str) -> Result<(), StoreError> {
+        self.with_conn(|c| {
+            c.execute("UPDATE checkpoints SET note = ?2 WHERE size = ?1", params![size as i64, note]).map(|_| ())
+        })
+    }
+
+    /// The state digest published with the checkpoint of `size`.
+    pub fn checkpoint_digest(&self, size: u64) -> Result<Option<[u8; 32]>, StoreError> {
+        self.with_conn(|c| {
+            c.query_row("SELECT state_digest FROM checkpoints WHERE size = ?1", [size as i64], |r| {
+                let v: Vec<u8> = r.get(0)?;
+                Ok(<[u8; 32]>::try_from(v.as_slice()).unwrap_or([0; 32]))
+            })
+            .optional()
         })
     }
 

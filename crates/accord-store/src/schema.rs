@@ -51,10 +51,12 @@ pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
 
         -- Signed checkpoints (C2SP signed notes), by tree size, with the
         -- witnesses' cosignatures as they arrive.
+        -- state_digest: accord_domain::State::digest() at that size.
         CREATE TABLE IF NOT EXISTS checkpoints (
-            size       INTEGER PRIMARY KEY,
-            note       TEXT NOT NULL,
-            created_at INTEGER NOT NULL
+            size         INTEGER PRIMARY KEY,
+            note         TEXT NOT NULL,
+            state_digest BLOB NOT NULL,
+            created_at   INTEGER NOT NULL
         ) STRICT;
 
         -- Large content named by entries through its SHA-256.

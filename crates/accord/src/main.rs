@@ -77,6 +77,43 @@ enum Command {
         #[command(subcommand)]
         command: LogCommand,
     },
+    /// Verify a forum's record independently: signatures, cosignatures, every hash, a full replay, and that the log only grew since the last run.
+    Verify {
+        /// The forum's base address (the log is read under URL/log/).
+        #[arg(long, conflicts_with = "dir", required_unless_present = "dir")]
+        url: Option<String>,
+        /// A directory holding a mirrored copy of the log (checkpoint, tile/...).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// The log's verifier key (name+id+base64), as the forum publishes it.
+        #[arg(long)]
+        key: Option<String>,
+        /// A witness's verifier key whose cosignature counts (repeatable).
+        #[arg(long = "witness")]
+        witnesses: Vec<String>,
+        /// How many of the --witness keys must have cosigned the checkpoint.
+        #[arg(long, default_value_t = 0)]
+        quorum: usize,
+        /// Where the last verified checkpoint is remembered between runs.
+        #[arg(long, default_value = "accord-verify.json")]
+        state: PathBuf,
+    },
+    /// Receipts of actions.
+    Receipt {
+        #[command(subcommand)]
+        command: ReceiptCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ReceiptCommand {
+    /// Check a receipt file offline against the forum's log verifier key.
+    Verify {
+        file: PathBuf,
+        /// The log's verifier key, as the forum publishes it.
+        #[arg(long)]
+        key: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -184,6 +221,50 @@ fn run(command: Command) -> Result<()> {
             Ok(())
         }
         Command::Admin { command } => admin(command),
+        Command::Verify { url, dir, key, witnesses, quorum, state } => {
+            let source = match (url, dir) {
+                (Some(u), _) => accord_client::source::Source::url(&u),
+                (None, Some(d)) => accord_client::source::Source::Dir(d),
+                (None, None) => bail!("give --url or --dir"),
+            };
+            println!("verifying the record at {}", source.describe());
+            let options = accord_client::verify::Options {
+                source,
+                log_key: key,
+                witnesses,
+                quorum,
+                state_file: state,
+                progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+            };
+            match accord_client::verify::verify(&options) {
+                Ok(report) => {
+                    for line in &report.lines {
+                        println!("  ok  {line}");
+                    }
+                    println!("the record of {} ({} entries) verifies", report.origin, report.size);
+                    Ok(())
+                }
+                Err(divergence) => bail!("verification FAILED: {divergence}"),
+            }
+        }
+        Command::Receipt { command: ReceiptCommand::Verify { file, key } } => {
+            let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            match accord_log::receipt::verify_receipt(&bytes, &key) {
+                Ok(r) => {
+                    let entry = accord_domain::Entry::decode(&r.entry)
+                        .map_err(|e| anyhow::anyhow!("the receipt's entry is not an Accord entry: {}", e.message))?;
+                    println!(
+                        "receipt verified: entry {} ({}) is in the log {} of {} entries",
+                        r.index,
+                        entry.body.kind(),
+                        r.checkpoint.origin,
+                        r.checkpoint.size
+                    );
+                    Ok(())
+                }
+                Err(why) => bail!("the receipt does NOT verify: {why}"),
+            }
+        }
         Command::Log { command: LogCommand::Key { data_dir } } => {
             let dir = DataDir::at(&data_dir);
             let key = dir.read_log_key()?.with_context(|| {

@@ -15,3 +15,4 @@ mod interop;
 mod log;
 mod pages;
 mod record;
+mod verify;

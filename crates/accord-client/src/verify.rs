@@ -1,0 +1,223 @@
+//! `accord verify`: independent verification of a forum's record.
+//!
+//! What is checked, in order, and what each failure means:
+//! 1. the checkpoint's signature, with the log's verifier key (given, or
+//!    remembered from an earlier run — trusted on first use only when no
+//!    key is given and none is remembered, and then said so);
+//! 2. the witnesses' cosignatures required by `--witness` and `--quorum`;
+//! 3. every entry, fetched from the entry bundles, hashed into a Merkle
+//!    tree computed here: its root must be the signed root;
+//! 4. every entry decoded and replayed through the domain's rules
+//!    (`State::apply`): a record that breaks the rules is reported with
+//!    the entry at fault;
+//! 5. the state digest the server publishes for that checkpoint must equal
+//!    the replay's: the server shows exactly what its record says;
+//! 6. the checkpoint verified on the previous run (kept in the state file)
+//!    must be a prefix of this one: same root at that size, recomputed
+//!    here from the entries. A log that shrank, forked or rewrote its past
+//!    fails here.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use accord_domain::{Entry, State};
+use accord_log::checkpoint::{open_checkpoint, CosignatureVerifier};
+use accord_log::tiles::{self, TilePath, TILE_WIDTH};
+use accord_log::MerkleTree;
+use base64::prelude::{Engine, BASE64_STANDARD};
+use serde_json::json;
+
+use crate::source::Source;
+
+pub struct Options {
+    pub source: Source,
+    /// The log's verifier key (`name+id+base64`).
+    pub log_key: Option<String>,
+    /// Witness verifier keys whose cosignatures count.
+    pub witnesses: Vec<String>,
+    /// How many of them must have cosigned.
+    pub quorum: usize,
+    /// Where the last verified checkpoint is remembered.
+    pub state_file: PathBuf,
+    /// Show progress on standard error.
+    pub progress: bool,
+}
+
+/// What was verified, for the report.
+#[derive(Debug)]
+pub struct Report {
+    pub origin: String,
+    pub size: u64,
+    pub lines: Vec<String>,
+}
+
+/// Verifies the log; the error says exactly what diverges.
+pub fn verify(opts: &Options) -> Result<Report, String> {
+    let mut lines = Vec::new();
+    let remembered = read_state(&opts.state_file)?;
+
+    // 1. The checkpoint and its signature.
+    let note = opts.source.log_file("checkpoint")?;
+    let key = match (&opts.log_key, remembered.as_ref().and_then(|r| r["log_key"].as_str())) {
+        (Some(k), _) => k.clone(),
+        (None, Some(k)) => k.to_owned(),
+        (None, None) => {
+            let info = opts.source.api("log")?.ok_or("give the log's verifier key with --key")?;
+            let k = info["verifier_key"].as_str().ok_or("the server publishes no verifier key")?.to_owned();
+            lines.push(format!(
+                "key: {k} taken from the server on first use; compare it with the one the forum publishes elsewhere"
+            ));
+            k
+        }
+    };
+    let checkpoint = open_checkpoint(&note, &key).map_err(|e| format!("checkpoint: {e}"))?;
+    let size = checkpoint.size;
+    lines.push(format!("checkpoint: {} size {size}, signature verified", checkpoint.origin));
+
+    // 2. Witnesses.
+    if opts.quorum > opts.witnesses.len() {
+        return Err(format!(
+            "--quorum {} asks for more witnesses than the {} given",
+            opts.quorum,
+            opts.witnesses.len()
+        ));
+    }
+    if !opts.witnesses.is_empty() {
+        let mut cosigned = Vec::new();
+        let mut missing = Vec::new();
+        for w in &opts.witnesses {
+            let v = CosignatureVerifier::new(w).map_err(|e| format!("witness key {w}: {e}"))?;
+            match v.cosigned_at(&note) {
+                Some(_) => cosigned.push(v.name().to_owned()),
+                None => missing.push(v.name().to_owned()),
+            }
+        }
+        if cosigned.len() < opts.quorum {
+            return Err(format!(
+                "witnesses: {} of the required {} cosigned this checkpoint (missing: {})",
+                cosigned.len(),
+                opts.quorum,
+                missing.join(", ")
+            ));
+        }
+        lines.push(format!("witnesses: {} cosigned ({}), quorum {}", cosigned.len(), cosigned.join(", "), opts.quorum));
+    }
+
+    // 3 and 4. Every entry: hashed, decoded, replayed.
+    let mut tree = MerkleTree::new();
+    let mut state = State::new();
+    let tiles_count = size.div_ceil(TILE_WIDTH);
+    for t in 0..tiles_count {
+        let width = (size - t * TILE_WIDTH).min(TILE_WIDTH);
+        let path = TilePath::Entries { index: t, width }.to_path();
+        let bundle = opts.source.log_file(&path)?;
+        let entries =
+            tiles::parse_entry_bundle(&bundle).ok_or_else(|| format!("{path}: the entry bundle is malformed"))?;
+        if entries.len() as u64 != width {
+            return Err(format!("{path}: {} entries where the checkpoint implies {width}", entries.len()));
+        }
+        for (i, bytes) in entries.iter().enumerate() {
+            let index = t * TILE_WIDTH + i as u64;
+            tree.append(bytes);
+            let entry = Entry::decode(bytes).map_err(|r| format!("entry {index}: {}", r.message))?;
+            if entry.index != index {
+                return Err(format!("entry {index}: it says it is entry {}", entry.index));
+            }
+            state.apply(&entry).map_err(|r| format!("entry {index}: the rules refuse it on replay: {}", r.message))?;
+        }
+        if opts.progress {
+            let done = (t + 1) * TILE_WIDTH;
+            eprint!("\rverifying: {} of {size} entries ({}%)", done.min(size), done.min(size) * 100 / size.max(1));
+            let _ = std::io::stderr().flush();
+        }
+    }
+    if opts.progress && size > 0 {
+        eprintln!();
+    }
+    if tree.root() != checkpoint.root {
+        return Err(first_divergence(&opts.source, &tree, size)
+            .unwrap_or_else(|| "entries: the entries served do not hash to the signed root".into()));
+    }
+    lines.push(format!("entries: {size} fetched, every hash checked, the tree's root is the signed root"));
+    lines.push(format!("replay: {size} entries applied under the rules"));
+
+    // 5. What the server shows.
+    match opts.source.api(&format!("log/state/{size}"))? {
+        Some(published) => {
+            let ours = hex::encode(state.digest());
+            if published["digest"].as_str() != Some(ours.as_str()) {
+                return Err(format!(
+                    "state: the server shows a state that differs from the replay of its record at size {size} \
+                     (published digest {}, replay {ours})",
+                    published["digest"]
+                ));
+            }
+            lines.push("state: the server's published state equals the replay".into());
+        }
+        None => lines.push("state: no published state digest to compare (a mirror, or an older checkpoint)".into()),
+    }
+
+    // 6. The log only grew since the last run.
+    if let Some(prev) = remembered {
+        let prev_size = prev["size"].as_u64().unwrap_or(0);
+        let prev_root = prev["root"].as_str().unwrap_or_default();
+        if prev["origin"].as_str() == Some(checkpoint.origin.as_str()) {
+            if size < prev_size {
+                return Err(format!(
+                    "history: the log shrank from {prev_size} entries (verified earlier) to {size}: entries were removed"
+                ));
+            }
+            let root_then = tree.root_at(prev_size).map_err(|e| e.to_string())?;
+            if BASE64_STANDARD.encode(root_then.0) != prev_root {
+                return Err(format!(
+                    "history: the first {prev_size} entries no longer hash to the root verified earlier: the record was rewritten"
+                ));
+            }
+            lines.push(format!("history: consistent with the checkpoint of size {prev_size} verified earlier"));
+        }
+    }
+    write_state(
+        &opts.state_file,
+        &json!({
+            "origin": checkpoint.origin,
+            "log_key": key,
+            "size": size,
+            "root": BASE64_STANDARD.encode(checkpoint.root.0),
+        }),
+    )?;
+    Ok(Report { origin: checkpoint.origin, size, lines })
+}
+
+/// Finds the first entry whose hash differs from the log's level-0 hash
+/// tiles, to say which entry was changed.
+fn first_divergence(source: &Source, tree: &MerkleTree, size: u64) -> Option<String> {
+    for t in 0..size.div_ceil(TILE_WIDTH) {
+        let width = (size - t * TILE_WIDTH).min(TILE_WIDTH);
+        let served = source.log_file(&TilePath::Hashes { level: 0, index: t, width }.to_path()).ok()?;
+        for i in 0..width {
+            let index = t * TILE_WIDTH + i;
+            let ours = tree.leaf(index).ok()?;
+            if served.get(i as usize * 32..(i as usize + 1) * 32)? != ours.0 {
+                return Some(format!(
+                    "entries: entry {index} served is not the entry the log committed to (its hash differs from the signed tree)"
+                ));
+            }
+        }
+    }
+    None
+}
+
+fn read_state(path: &PathBuf) -> Result<Option<serde_json::Value>, String> {
+    match std::fs::read(path) {
+        Ok(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|e| format!("{}: {e}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("{}: {e}", path.display())),
+    }
+}
+
+fn write_state(path: &PathBuf, value: &serde_json::Value) -> Result<(), String> {
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, serde_json::to_vec_pretty(value).unwrap_or_default())
+        .and_then(|_| std::fs::rename(&tmp, path))
+        .map_err(|e| format!("saving {}: {e}", path.display()))
+}

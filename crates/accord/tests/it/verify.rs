@@ -1,0 +1,171 @@
+//! `accord verify` and `accord receipt verify`, against a running forum,
+//! before and after tampering.
+
+use std::path::Path;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+fn accord(args: &[&str]) -> (bool, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_accord")).args(args).output().unwrap();
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    (out.status.success(), text)
+}
+
+struct Forum {
+    dir: tempfile::TempDir,
+    server: Server,
+    token: String,
+    key: String,
+}
+
+impl Forum {
+    fn start() -> Forum {
+        let dir = tempfile::tempdir().unwrap();
+        init_forum_cli(dir.path());
+        let (ok, key) = accord(&["log", "key", "--data-dir", dir.path().to_str().unwrap()]);
+        assert!(ok, "{key}");
+        let server = Server::start(dir.path());
+        let mut login = agent()
+            .post(format!("{}/api/v1/auth/token", server.base))
+            .send_json(json!({"email": email("sec"), "password": PASSWORD}))
+            .unwrap();
+        let token = login.body_mut().read_json::<Value>().unwrap()["token"].as_str().unwrap().to_owned();
+        Forum { dir, server, token, key: key.trim().to_owned() }
+    }
+
+    fn admit(&self, codes: impl IntoIterator<Item = String>) -> Vec<Value> {
+        codes
+            .into_iter()
+            .map(|code| {
+                let mut res = agent()
+                    .post(format!("{}/api/v1/members", self.server.base))
+                    .header("Authorization", format!("Bearer {}", self.token))
+                    .send_json(json!({"code": code, "kind": "organisation", "name": "Org", "category": "ngo"}))
+                    .unwrap();
+                assert_eq!(res.status(), 201);
+                res.body_mut().read_json::<Value>().unwrap()
+            })
+            .collect()
+    }
+
+    /// Waits until the checkpoint covers the whole record.
+    fn settle(&self) -> u64 {
+        for _ in 0..100 {
+            let mut res = agent().get(format!("{}/api/v1/forum", self.server.base)).call().unwrap();
+            let size = res.body_mut().read_json::<Value>().unwrap()["record_size"].as_u64().unwrap();
+            let mut res = agent().get(format!("{}/api/v1/log", self.server.base)).call().unwrap();
+            if res.body_mut().read_json::<Value>().unwrap()["size"].as_u64() == Some(size) {
+                return size;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("no checkpoint covered the record");
+    }
+
+    fn verify(&self, state: &Path) -> (bool, String) {
+        accord(&["verify", "--url", &self.server.base, "--key", &self.key, "--state", state.to_str().unwrap()])
+    }
+}
+
+#[test]
+fn verify_passes_then_catches_a_changed_entry() {
+    let forum = Forum::start();
+    forum.admit((0..300).map(|n| format!("V{n}")));
+    let size = forum.settle();
+    let state = forum.dir.path().join("verify-state.json");
+    let (ok, out) = forum.verify(&state);
+    assert!(ok, "{out}");
+    assert!(out.contains(&format!("the record of accord.local/crash-test-forum ({size} entries) verifies")), "{out}");
+    assert!(out.contains("the server's published state equals the replay"), "{out}");
+
+    // It grows; the next run proves it only grew.
+    forum.admit((300..310).map(|n| format!("V{n}")));
+    forum.settle();
+    let (ok, out) = forum.verify(&state);
+    assert!(ok, "{out}");
+    assert!(out.contains(&format!("consistent with the checkpoint of size {size} verified earlier")), "{out}");
+
+    // A wrong key is refused.
+    let other = accord_log::checkpoint::LogSigner::from_key(
+        &accord_log::checkpoint::LogSigner::generate("accord.local/crash-test-forum").unwrap(),
+    )
+    .unwrap();
+    let (ok, out) = accord(&[
+        "verify",
+        "--url",
+        &forum.server.base,
+        "--key",
+        other.verifier_key(),
+        "--state",
+        forum.dir.path().join("other.json").to_str().unwrap(),
+    ]);
+    assert!(!ok && out.contains("checkpoint") && out.contains("not signed by the expected key"), "{out}");
+
+    // Someone with the database file changes one entry behind the server's back.
+    let conn = accord_store::schema::connect(&forum.dir.path().join("accord.sqlite3")).unwrap();
+    conn.execute_batch("DROP TRIGGER entries_are_never_updated").unwrap();
+    let n = conn
+        .execute(
+            "UPDATE entries SET bytes = CAST(replace(CAST(bytes AS TEXT), 'V17\"', 'W17\"') AS BLOB) WHERE idx = 19",
+            [],
+        )
+        .unwrap();
+    assert_eq!(n, 1);
+    drop(conn);
+    let (ok, out) = forum.verify(&state);
+    assert!(!ok, "{out}");
+    assert!(out.contains("entry 19 served is not the entry the log committed to"), "{out}");
+}
+
+#[test]
+fn verify_catches_removed_entries() {
+    let mut forum = Forum::start();
+    forum.admit((0..40).map(|n| format!("R{n}")));
+    let size = forum.settle();
+    let state = forum.dir.path().join("verify-state.json");
+    let (ok, out) = forum.verify(&state);
+    assert!(ok, "{out}");
+    // The host stops the server, removes the last ten entries with their
+    // hashes and checkpoints, and serves again.
+    forum.server.kill();
+    let conn = accord_store::schema::connect(&forum.dir.path().join("accord.sqlite3")).unwrap();
+    let keep = size - 10;
+    let stored = accord_log::tree::stored_hash_count(keep) as i64;
+    conn.execute_batch("DROP TRIGGER entries_are_never_deleted; DROP TRIGGER tree_hashes_are_never_deleted;").unwrap();
+    conn.execute("DELETE FROM entries WHERE idx >= ?1", [keep as i64]).unwrap();
+    conn.execute("DELETE FROM tree_hashes WHERE idx >= ?1", [stored]).unwrap();
+    conn.execute("DELETE FROM checkpoints WHERE size > ?1", [keep as i64]).unwrap();
+    drop(conn);
+    forum.server = Server::start(forum.dir.path());
+    assert_eq!(forum.settle(), keep);
+    let (ok, out) = forum.verify(&state);
+    assert!(!ok, "{out}");
+    assert!(out.contains(&format!("the log shrank from {size} entries (verified earlier) to {keep}")), "{out}");
+}
+
+#[test]
+fn receipts_verify_offline() {
+    let forum = Forum::start();
+    let admitted = forum.admit(["RCPT".to_owned()]);
+    let index = admitted[0]["entry"]["index"].as_u64().unwrap();
+    let url = format!("{}{}?wait=true", forum.server.base, admitted[0]["entry"]["receipt"].as_str().unwrap());
+    let mut res = agent().get(&url).call().unwrap();
+    assert_eq!(res.status(), 200);
+    let receipt: Value = res.body_mut().read_json().unwrap();
+    assert_eq!(receipt["index"].as_u64(), Some(index));
+    let file = forum.dir.path().join("receipt.json");
+    std::fs::write(&file, serde_json::to_vec(&receipt).unwrap()).unwrap();
+    let (ok, out) = accord(&["receipt", "verify", file.to_str().unwrap(), "--key", &forum.key]);
+    assert!(ok, "{out}");
+    assert!(out.contains(&format!("receipt verified: entry {index} (member.admitted)")), "{out}");
+
+    // An altered receipt does not verify.
+    let mut forged = receipt.clone();
+    forged["entry"] = json!(receipt["entry"].as_str().unwrap().replace("RCPT", "FAKE"));
+    std::fs::write(&file, serde_json::to_vec(&forged).unwrap()).unwrap();
+    let (ok, out) = accord(&["receipt", "verify", file.to_str().unwrap(), "--key", &forum.key]);
+    assert!(!ok && out.contains("does NOT verify"), "{out}");
+}
