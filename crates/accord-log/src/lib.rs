@@ -13,6 +13,8 @@
 //!   notes with Ed25519, the log's keys, and C2SP tlog-cosignature
 //!   (`cosignature/v1`) for witnesses.
 //!
+//! - [`witness`]: the witness side of C2SP tlog-witness (`add-checkpoint`).
+//!
 //! # Invariants
 //! - No I/O: callers hand in entries and keys, and get hashes, bytes and
 //!   signatures back.
@@ -23,6 +25,7 @@ pub mod checkpoint;
 pub mod receipt;
 pub mod tiles;
 pub mod tree;
+pub mod witness;
 
 pub use tlog_tiles::Hash;
 pub use tree::{leaf_hash, verify_consistency, verify_inclusion, MerkleTree, ProofError};

@@ -27,6 +27,7 @@ pub mod log;
 pub mod metrics;
 pub mod pages;
 pub mod setup;
+pub mod witness;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -52,6 +53,9 @@ pub struct Config {
     pub token_lifetime: Duration,
     /// How often a new checkpoint is signed when the record has grown.
     pub checkpoint_interval: Duration,
+    /// Witnesses (base URLs) each new checkpoint is sent to; their
+    /// cosignatures are published with it.
+    pub witnesses: Vec<String>,
 }
 
 impl Default for Config {
@@ -62,6 +66,7 @@ impl Default for Config {
             session_lifetime: Duration::from_secs(12 * 3600),
             token_lifetime: Duration::from_secs(90 * 24 * 3600),
             checkpoint_interval: Duration::from_secs(1),
+            witnesses: Vec::new(),
         }
     }
 }

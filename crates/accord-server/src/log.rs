@@ -39,6 +39,8 @@ use crate::AppState;
 pub struct Log {
     signer: LogSigner,
     latest: RwLock<Option<(u64, String)>>,
+    /// What each witness last cosigned, as far as this server knows.
+    witness_sizes: std::sync::Mutex<std::collections::HashMap<String, u64>>,
     /// Woken whenever a new checkpoint is signed.
     pub signed: tokio::sync::Notify,
 }
@@ -46,7 +48,12 @@ pub struct Log {
 impl Log {
     pub fn new(signer: LogSigner, store: &Store) -> Log {
         let latest = store.latest_checkpoint().ok().flatten();
-        Log { signer, latest: RwLock::new(latest), signed: tokio::sync::Notify::new() }
+        Log {
+            signer,
+            latest: RwLock::new(latest),
+            witness_sizes: Default::default(),
+            signed: tokio::sync::Notify::new(),
+        }
     }
 
     pub fn origin(&self) -> &str {
@@ -84,9 +91,83 @@ pub async fn run_checkpointer(app: AppState) {
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
-        if let Err(e) = sign_checkpoint(&app) {
-            tracing::error!(error = %e.message, "could not sign a checkpoint");
+        match sign_checkpoint(&app) {
+            Ok(Some(size)) if !app.config.witnesses.is_empty() => {
+                let app = app.clone();
+                let _ = tokio::task::spawn_blocking(move || push_to_witnesses(&app, size)).await;
+            }
+            Ok(_) => {}
+            Err(e) => tracing::error!(error = %e.message, "could not sign a checkpoint"),
         }
+    }
+}
+
+/// Sends the checkpoint of `size` to every configured witness (C2SP
+/// tlog-witness `add-checkpoint`, with a consistency proof from what the
+/// witness last cosigned) and publishes the cosignatures they answer.
+pub fn push_to_witnesses(app: &AppState, size: u64) {
+    let Some((latest_size, note)) = app.log.latest().filter(|(s, _)| *s == size) else { return };
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(5)))
+        .build()
+        .into();
+    let mut lines = Vec::new();
+    for url in &app.config.witnesses {
+        let mut old = app.log.witness_sizes.lock().unwrap_or_else(|e| e.into_inner()).get(url).copied().unwrap_or(0);
+        // At most two tries: the second after the witness said what it holds.
+        for _ in 0..2 {
+            let proof = match app.store.tree().consistency_proof(old, latest_size) {
+                Ok(p) => p,
+                Err(e) => {
+                    tracing::error!(witness = %url, old, size, error = %e, "the witness holds a checkpoint this log cannot extend");
+                    break;
+                }
+            };
+            let body = accord_log::witness::add_checkpoint_body(old, &proof, &note);
+            let endpoint = format!("{}/add-checkpoint", url.trim_end_matches('/'));
+            match agent.post(&endpoint).send(body.as_bytes()) {
+                Ok(mut res) => {
+                    let status = res.status().as_u16();
+                    let text = res.body_mut().read_to_string().unwrap_or_default();
+                    if status == 200 {
+                        lines.extend(text.lines().filter(|l| l.starts_with('—')).map(|l| format!("{l}\n")));
+                        app.log
+                            .witness_sizes
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .insert(url.clone(), latest_size);
+                        break;
+                    }
+                    if status == 409 {
+                        if let Ok(held) = text.trim().parse::<u64>() {
+                            if held != old {
+                                old = held;
+                                continue;
+                            }
+                        }
+                    }
+                    tracing::warn!(witness = %url, status, answer = %text.trim(), "the witness refused the checkpoint");
+                    break;
+                }
+                Err(e) => {
+                    tracing::warn!(witness = %url, error = %e, "the witness could not be reached");
+                    break;
+                }
+            }
+        }
+    }
+    if lines.is_empty() {
+        return;
+    }
+    let cosigned = accord_log::checkpoint::add_signature_lines(&note, &lines);
+    if let Err(e) = app.store.update_checkpoint_note(latest_size, &cosigned) {
+        tracing::error!(error = %e, "could not store the cosigned checkpoint");
+        return;
+    }
+    let mut latest = app.log.latest.write().unwrap_or_else(|e| e.into_inner());
+    if latest.as_ref().is_some_and(|(s, _)| *s == latest_size) {
+        *latest = Some((latest_size, cosigned));
     }
 }
 

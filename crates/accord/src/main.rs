@@ -41,6 +41,29 @@ enum Command {
         /// Behind a reverse proxy: take the client's address from X-Forwarded-For (for the log-in rate limit).
         #[arg(long, env = "ACCORD_TRUST_FORWARDED_FOR")]
         trust_forwarded_for: bool,
+        /// A witness (its base URL) to send each new checkpoint to; its cosignature is published with the checkpoint (repeatable).
+        #[arg(long = "witness")]
+        witnesses: Vec<String>,
+        /// Seconds between checkpoints (a new one is signed only when the record has grown).
+        #[arg(long, default_value_t = 1.0)]
+        checkpoint_interval: f64,
+    },
+    /// Run a witness (C2SP tlog-witness): cosign a forum's checkpoints after checking that its log only grew.
+    Witness {
+        #[arg(long, default_value = "127.0.0.1:8090")]
+        listen: String,
+        /// The witness's private key file; made (with --name) if it does not exist.
+        #[arg(long)]
+        key: PathBuf,
+        /// The witness's name, for a new key, e.g. witness.example.org/bra.
+        #[arg(long, default_value = "witness.local/accord")]
+        name: String,
+        /// The verifier key of a log to follow (repeatable), as `accord log key` prints it.
+        #[arg(long = "log", required = true)]
+        logs: Vec<String>,
+        /// Where the witness keeps the latest checkpoint it cosigned of each log.
+        #[arg(long, default_value = "witness-state.json")]
+        state: PathBuf,
     },
     /// Create a forum in an empty data directory, with its first secretariat account.
     Init {
@@ -180,10 +203,28 @@ fn init_logs(format: &str) {
 
 fn run(command: Command) -> Result<()> {
     match command {
-        Command::Serve { data_dir, listen, demo, secure_cookies, trust_forwarded_for } => {
-            let config = accord_server::Config { secure_cookies, trust_forwarded_for, ..Default::default() };
+        Command::Serve {
+            data_dir,
+            listen,
+            demo,
+            secure_cookies,
+            trust_forwarded_for,
+            witnesses,
+            checkpoint_interval,
+        } => {
+            if !(0.05..=3600.0).contains(&checkpoint_interval) {
+                bail!("--checkpoint-interval must be between 0.05 and 3600 seconds");
+            }
+            let config = accord_server::Config {
+                secure_cookies,
+                trust_forwarded_for,
+                witnesses,
+                checkpoint_interval: std::time::Duration::from_secs_f64(checkpoint_interval),
+                ..Default::default()
+            };
             serve(&data_dir, &listen, demo, config)
         }
+        Command::Witness { listen, key, name, logs, state } => witness(&listen, &key, &name, logs, state),
         Command::Init { data_dir, forum, admin_email, admin_name, languages, log_origin } => {
             let forum = DisplayName::parse(&forum).context("--forum")?;
             let email = Email::parse(&admin_email).context("--admin-email")?;
@@ -274,6 +315,39 @@ fn run(command: Command) -> Result<()> {
             Ok(())
         }
     }
+}
+
+fn witness(listen: &str, key_file: &Path, name: &str, logs: Vec<String>, state: PathBuf) -> Result<()> {
+    use accord_log::checkpoint::Cosigner;
+    let key = match std::fs::read_to_string(key_file) {
+        Ok(k) => k,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let k = Cosigner::generate(name)?;
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o600);
+            }
+            use std::io::Write;
+            options.open(key_file)?.write_all(format!("{k}\n").as_bytes())?;
+            k
+        }
+        Err(e) => return Err(e).with_context(|| format!("reading {}", key_file.display())),
+    };
+    let cosigner = Cosigner::from_key(&key).with_context(|| format!("reading {}", key_file.display()))?;
+    let w = accord_log::witness::Witness::new(cosigner, &logs).map_err(anyhow::Error::msg)?;
+    let service = accord_server::witness::WitnessService::new(w, logs, state).map_err(anyhow::Error::msg)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("listening on {listen}"))?;
+        let addr = listener.local_addr()?;
+        println!("witness key: {}", service.verifier_key());
+        println!("Accord witness listening at http://{addr}/");
+        axum::serve(listener, service.router()).with_graceful_shutdown(shutdown_signal()).await?;
+        anyhow::Ok(())
+    })
 }
 
 /// The log origin of the demonstration forum.

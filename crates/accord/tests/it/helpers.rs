@@ -181,10 +181,22 @@ pub struct Server {
 
 impl Server {
     pub fn start(data_dir: &std::path::Path) -> Server {
+        Self::start_with(data_dir, &[])
+    }
+
+    /// `accord serve` with more arguments.
+    pub fn start_with(data_dir: &std::path::Path, extra: &[&str]) -> Server {
+        let mut args = vec!["serve".to_owned(), "--listen".into(), "127.0.0.1:0".into(), "--data-dir".into()];
+        args.push(data_dir.to_str().unwrap().to_owned());
+        args.extend(extra.iter().map(|s| s.to_string()));
+        Self::spawn(&args, " at http://")
+    }
+
+    /// Runs `accord ARGS` and waits for the line that gives its address.
+    pub fn spawn(args: &[String], marker: &str) -> Server {
         use std::io::BufRead;
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
-            .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
-            .arg(data_dir)
+            .args(args)
             .env("ACCORD_LOG", "warn")
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::inherit())
@@ -194,7 +206,7 @@ impl Server {
         let mut lines = std::io::BufReader::new(stdout).lines();
         let base = loop {
             let line = lines.next().expect("accord serve printed its address").unwrap();
-            if let Some(rest) = line.split(" at http://").nth(1) {
+            if let Some(rest) = line.split(marker).nth(1) {
                 break format!("http://{}", rest.trim_end_matches('/'));
             }
         };

@@ -16,3 +16,4 @@ mod log;
 mod pages;
 mod record;
 mod verify;
+mod witness;
