@@ -306,6 +306,7 @@ struct HomePage {
     delegates: usize,
     officers: Vec<(String, String, String)>,
     recent: Vec<EntryRow>,
+    verifier_key: String,
 }
 
 async fn home(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<NoticeQuery>) -> Response {
@@ -344,6 +345,7 @@ async fn home(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q):
                 .map(|o| (o.id.to_string(), o.name.to_string(), o.role_label().to_owned()))
                 .collect(),
             recent: recent_entries.iter().rev().map(|e| entry_row(e, &state)).collect(),
+            verifier_key: app.log.verifier_key().to_owned(),
         }
     };
     render(StatusCode::OK, page)
@@ -950,10 +952,45 @@ async fn appoint(
 
 // ---- the record ----
 
+/// The log as a page shows it.
+struct LogView {
+    origin: String,
+    verifier_key: String,
+    size: u64,
+    root: String,
+    /// Names of the keys that signed the checkpoint after the log.
+    cosigners: Vec<String>,
+    note: String,
+}
+
+fn log_view(app: &AppState) -> Option<LogView> {
+    let (size, note) = app.log.latest()?;
+    let checkpoint = accord_log::checkpoint::open_checkpoint(note.as_bytes(), app.log.verifier_key()).ok()?;
+    let cosigners = note
+        .lines()
+        .filter_map(|l| l.strip_prefix("— "))
+        .filter_map(|l| l.split(' ').next())
+        .filter(|name| *name != app.log.origin())
+        .map(str::to_owned)
+        .collect();
+    Some(LogView {
+        origin: app.log.origin().to_owned(),
+        verifier_key: app.log.verifier_key().to_owned(),
+        size,
+        root: {
+            use base64::Engine;
+            base64::engine::general_purpose::STANDARD.encode(checkpoint.root.0)
+        },
+        cosigners,
+        note,
+    })
+}
+
 #[derive(Template)]
 #[template(path = "record.html")]
 struct RecordPage {
     chrome: Chrome,
+    log: Option<LogView>,
     rows: Vec<EntryRow>,
     size: u64,
     first: u64,
@@ -996,6 +1033,7 @@ async fn record(
     let last = rows.last().map_or(start, |r| r.index);
     let page = RecordPage {
         chrome: Chrome::new(&app, &user, "record"),
+        log: log_view(&app),
         first: start,
         last,
         prev_from: (start > 0).then(|| start.saturating_sub(RECORD_PAGE)),
@@ -1011,6 +1049,9 @@ async fn record(
 struct EntryPage {
     chrome: Chrome,
     row: EntryRow,
+    leaf_hash: String,
+    /// Size of the latest checkpoint, if it covers this entry.
+    proven_in: Option<u64>,
     canonical: String,
     payload: String,
     size: usize,
@@ -1036,8 +1077,14 @@ async fn entry(State(app): State<AppState>, MaybeUser(user): MaybeUser, Path(ind
     };
     let row = entry_row(&e, &app.store.state());
     let json = api::EntryJson::from(&e);
+    let proven_in = app.log.latest().map(|(s, _)| s).filter(|s| *s > index);
     let page = EntryPage {
         chrome: Chrome::new(&app, &user, "record"),
+        leaf_hash: {
+            use base64::Engine;
+            base64::engine::general_purpose::STANDARD.encode(accord_log::leaf_hash(&bytes).0)
+        },
+        proven_in,
         row,
         payload: serde_json::to_string_pretty(&json.payload).unwrap_or_default(),
         size: bytes.len(),

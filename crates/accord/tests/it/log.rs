@@ -94,6 +94,20 @@ mod served {
         let checkpoint = accord_log::checkpoint::open_checkpoint(&note, &key).unwrap();
         assert_eq!(checkpoint.size, n);
 
+        // The pages show it.
+        let page = |path: &str| {
+            let req = Request::builder().uri(path).body(Body::empty()).unwrap();
+            let forum = &forum;
+            async move { String::from_utf8(forum.raw(req).await.1).unwrap() }
+        };
+        let record = page("/record").await;
+        assert!(
+            record.contains("The latest checkpoint") && record.contains(&key),
+            "the record page shows the checkpoint"
+        );
+        assert!(page("/").await.contains(&key), "the home page shows the verifier key");
+        assert!(page("/record/3").await.contains("download the receipt"));
+
         // Tiles: immutable, and only what exists.
         let res =
             forum.response(Request::builder().uri(format!("/log/tile/0/000.p/{n}")).body(Body::empty()).unwrap()).await;
