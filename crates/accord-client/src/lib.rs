@@ -7,7 +7,10 @@
 //!   and hash, replay every entry through the domain, compare the result
 //!   with what the server publishes, and prove that the log only grew since
 //!   the last run.
+//! - [`sign`]: members' keys and signed actions (`accord keygen`, `sign`,
+//!   `submit`).
 //! - [`source`]: where the log is read from: a URL or a directory.
 
+pub mod sign;
 pub mod source;
 pub mod verify;

@@ -99,6 +99,12 @@ pub enum EntryBody {
     /// A delegate's or officer's accreditation ends.
     #[serde(rename = "accreditation.withdrawn")]
     AccreditationWithdrawn(AccreditationWithdrawn),
+    /// A member registers an Ed25519 public key to sign its actions with.
+    #[serde(rename = "member.key_registered")]
+    MemberKeyRegistered(MemberKeyRegistered),
+    /// A member withdraws one of its keys; later signatures by it are refused.
+    #[serde(rename = "member.key_revoked")]
+    MemberKeyRevoked(MemberKeyRevoked),
 }
 
 impl EntryBody {
@@ -114,6 +120,8 @@ impl EntryBody {
             EntryBody::DelegateAccredited(_) => "delegate.accredited",
             EntryBody::OfficerAppointed(_) => "officer.appointed",
             EntryBody::AccreditationWithdrawn(_) => "accreditation.withdrawn",
+            EntryBody::MemberKeyRegistered(_) => "member.key_registered",
+            EntryBody::MemberKeyRevoked(_) => "member.key_revoked",
         }
     }
 }
@@ -124,6 +132,11 @@ pub struct ForumSettings {
     pub name: DisplayName,
     /// Official languages, in the forum's order of preference.
     pub languages: Vec<LanguageTag>,
+    /// The origin line of the forum's transparency log, declared once, in
+    /// `forum.established`; members' signatures name it, so that a signed
+    /// action cannot be replayed in another forum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -181,6 +194,24 @@ pub struct AccreditationWithdrawn {
     pub reason: Reason,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemberKeyRegistered {
+    pub member: MemberCode,
+    /// 16 hex digits: the first 8 bytes of SHA-256(public key).
+    pub key: String,
+    /// The 32-byte Ed25519 public key, base64.
+    pub public_key: String,
+    pub label: DisplayName,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemberKeyRevoked {
+    pub member: MemberCode,
+    pub key: String,
+}
+
 /// One entry of the record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
@@ -189,6 +220,20 @@ pub struct Entry {
     pub time: i64,
     pub actor: Actor,
     pub body: EntryBody,
+    /// The member's own signature over the action, when the delegation
+    /// signed it (see [`crate::signature`]).
+    pub signature: Option<MemberSignature>,
+}
+
+/// A member's signature over an action: which of its registered keys, the
+/// nonce it chose (never reused), and the Ed25519 signature (base64) over
+/// [`crate::signature::signed_message`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemberSignature {
+    pub key: String,
+    pub nonce: String,
+    pub sig: String,
 }
 
 /// The entry as written: the top-level object of `accord-entry/v1`.
@@ -201,6 +246,8 @@ struct Wire {
     actor: Actor,
     kind: String,
     payload: Value,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    signature: Option<MemberSignature>,
 }
 
 /// The largest integer the encoding allows (2^53 - 1), so that every number
@@ -222,6 +269,7 @@ impl Entry {
             actor: self.actor.clone(),
             kind,
             payload,
+            signature: self.signature.clone(),
         };
         let value = serde_json::to_value(&wire).expect("wire entries always serialize");
         let mut out = Vec::with_capacity(256);
@@ -265,7 +313,7 @@ impl Entry {
         tagged.insert("payload".into(), wire.payload);
         let body: EntryBody = serde_json::from_value(Value::Object(tagged))
             .map_err(|e| bad(format!("the {} entry is malformed: {e}", wire.kind)))?;
-        Ok(Entry { index: wire.index, time: wire.time, actor: wire.actor, body })
+        Ok(Entry { index: wire.index, time: wire.time, actor: wire.actor, body, signature: wire.signature })
     }
 }
 
@@ -321,6 +369,7 @@ mod tests {
         Entry {
             index: 3,
             time: 1_764_104_188_123,
+            signature: None,
             actor: Actor::Officer { delegate: DelegateId(1), role: OfficerRole::Secretariat },
             body: EntryBody::MemberAdmitted(MemberAdmitted {
                 code: MemberCode::parse("KEN").unwrap(),

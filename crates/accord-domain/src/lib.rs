@@ -9,6 +9,7 @@
 //! - [`state`]: the forum as it stands, a fold of the entries; [`state::Action`]
 //!   is what a user asks for, [`state::State::prepare`] turns it into an entry
 //!   body or refuses it, [`state::State::apply`] checks and folds one entry.
+//! - [`signature`]: members' Ed25519 signatures on their own actions.
 //! - [`error`]: [`Refusal`], why an action or an entry is refused.
 //!
 //! # Invariants
@@ -23,9 +24,10 @@ pub mod entry;
 pub mod error;
 pub mod ids;
 pub mod iso3166;
+pub mod signature;
 pub mod state;
 
-pub use entry::{Actor, Entry, EntryBody, ENTRY_MAX_BYTES};
+pub use entry::{Actor, Entry, EntryBody, MemberSignature, ENTRY_MAX_BYTES};
 pub use error::Refusal;
 pub use ids::{DelegateId, Email, MemberCode};
 pub use state::{Action, State};

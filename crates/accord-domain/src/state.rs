@@ -6,7 +6,7 @@
 //! the payload) and folds it in. `apply` checks everything before it changes
 //! anything, and it is the same function for live appends and for replay.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -152,6 +152,8 @@ pub enum Affiliation {
 pub struct Forum {
     pub name: DisplayName,
     pub languages: Vec<LanguageTag>,
+    /// The transparency log's origin, if the forum declared it.
+    pub log: Option<String>,
     /// Unix milliseconds of the `forum.established` entry.
     pub established: i64,
 }
@@ -168,6 +170,18 @@ pub struct Member {
     pub suspended: Option<Reason>,
     /// Index of the entry that admitted it.
     pub admitted_entry: u64,
+    /// The keys it signs its actions with, by key id.
+    pub keys: BTreeMap<String, MemberKey>,
+}
+
+/// A member's signing key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MemberKey {
+    /// Ed25519 public key, base64.
+    pub public_key: String,
+    pub label: DisplayName,
+    pub registered_entry: u64,
+    pub revoked_entry: Option<u64>,
 }
 
 /// A person accredited to a member or to the forum.
@@ -220,6 +234,8 @@ pub enum Action {
     EstablishForum {
         name: DisplayName,
         languages: Vec<LanguageTag>,
+        /// The transparency log's origin line.
+        log: Option<String>,
     },
     ChangeForumSettings {
         name: Option<DisplayName>,
@@ -257,6 +273,21 @@ pub enum Action {
         delegate: DelegateId,
         reason: Reason,
     },
+    /// The head of delegation registers a key of their member.
+    RegisterMemberKey {
+        member: MemberCode,
+        public_key: String,
+        label: DisplayName,
+    },
+    RevokeMemberKey {
+        member: MemberCode,
+        key: String,
+    },
+    /// An action the member signed: its body as signed, and the signature.
+    Signed {
+        body: Box<EntryBody>,
+        signature: MemberSignature,
+    },
 }
 
 /// The forum as it stands after the entries folded so far.
@@ -269,6 +300,8 @@ pub struct State {
     pub next_index: u64,
     /// Time of the last entry (Unix ms); the next may not be earlier.
     pub last_time: i64,
+    /// (key id, nonce) of every signed action: a nonce is accepted once.
+    pub used_nonces: BTreeSet<(String, String)>,
 }
 
 /// The most official languages a forum may list.
@@ -343,17 +376,37 @@ impl State {
     /// entry body it would record. Nothing changes here; the caller then
     /// sequences the entry and passes it to [`State::apply`], which checks
     /// again (so replay checks the same things).
-    pub fn prepare(&self, principal: Principal, action: Action) -> Result<(Actor, EntryBody), Refusal> {
+    pub fn prepare(
+        &self,
+        principal: Principal,
+        action: Action,
+    ) -> Result<(Actor, EntryBody, Option<MemberSignature>), Refusal> {
         let actor = self.actor_for(principal)?;
         let body = match action {
-            Action::EstablishForum { name, languages } => {
-                EntryBody::ForumEstablished(ForumSettings { name, languages })
+            Action::Signed { body, signature } => {
+                self.check_signature(&actor, &body, &signature)?;
+                self.check_body(&actor, &body)?;
+                return Ok((actor, *body, Some(signature)));
+            }
+            Action::RegisterMemberKey { member, public_key, label } => {
+                let key = crate::signature::parse_public_key(&public_key)?;
+                EntryBody::MemberKeyRegistered(MemberKeyRegistered {
+                    member,
+                    key: crate::signature::key_id(key.as_bytes()),
+                    public_key: base64::Engine::encode(&base64::prelude::BASE64_STANDARD, key.as_bytes()),
+                    label,
+                })
+            }
+            Action::RevokeMemberKey { member, key } => EntryBody::MemberKeyRevoked(MemberKeyRevoked { member, key }),
+            Action::EstablishForum { name, languages, log } => {
+                EntryBody::ForumEstablished(ForumSettings { name, languages, log })
             }
             Action::ChangeForumSettings { name, languages } => {
                 let forum = self.forum.as_ref().ok_or_else(no_forum)?;
                 EntryBody::ForumSettingsChanged(ForumSettings {
                     name: name.unwrap_or_else(|| forum.name.clone()),
                     languages: languages.unwrap_or_else(|| forum.languages.clone()),
+                    log: None,
                 })
             }
             Action::AdmitMember { code, name, kind, category, status } => {
@@ -388,7 +441,34 @@ impl State {
             }
         };
         self.check_body(&actor, &body)?;
-        Ok((actor, body))
+        Ok((actor, body, None))
+    }
+
+    /// Checks a member's signature on an action: the actor is a delegate of
+    /// the member, the key is the member's and not revoked, the nonce is
+    /// new, and the signature verifies over [`crate::signature::signed_message`].
+    fn check_signature(&self, actor: &Actor, body: &EntryBody, sig: &MemberSignature) -> Result<(), Refusal> {
+        let Actor::Delegate { member, .. } = actor else {
+            return Err(Refusal::forbidden("not_a_member_action", "only a delegation signs actions for its member"));
+        };
+        crate::signature::check_nonce(&sig.nonce)?;
+        let key = self
+            .members
+            .get(member)
+            .and_then(|m| m.keys.get(&sig.key))
+            .filter(|k| k.revoked_entry.is_none())
+            .ok_or_else(|| {
+                Refusal::forbidden("unknown_key", format!("{} is not a registered, unrevoked key of {member}", sig.key))
+            })?;
+        if self.used_nonces.contains(&(sig.key.clone(), sig.nonce.clone())) {
+            return Err(Refusal::conflict(
+                "replayed_action",
+                "this signed action was already recorded (its nonce is used): sign each action with a new nonce",
+            ));
+        }
+        let log = self.forum.as_ref().and_then(|f| f.log.as_deref()).unwrap_or_default();
+        let message = crate::signature::signed_message(log, actor, body, &sig.nonce);
+        crate::signature::verify(&key.public_key, &message, &sig.sig)
     }
 
     /// Checks an entry completely and folds it into the state. On a refusal
@@ -407,8 +487,14 @@ impl State {
             ));
         }
         self.check_actor(&entry.actor)?;
+        if let Some(sig) = &entry.signature {
+            self.check_signature(&entry.actor, &entry.body, sig)?;
+        }
         self.check_body(&entry.actor, &entry.body)?;
         self.fold(entry);
+        if let Some(sig) = &entry.signature {
+            self.used_nonces.insert((sig.key.clone(), sig.nonce.clone()));
+        }
         self.next_index += 1;
         self.last_time = entry.time;
         Ok(())
@@ -449,6 +535,14 @@ impl State {
             if actor != &Actor::System {
                 return Err(Refusal::forbidden("system_only", "only the operator establishes the forum"));
             }
+            if let Some(log) = &settings.log {
+                if log.is_empty() || log.len() > 200 || log.chars().any(|c| c.is_whitespace() || c == '+') {
+                    return Err(Refusal::invalid(
+                        "invalid_log_origin",
+                        "the log origin has no spaces or '+', and at most 200 characters",
+                    ));
+                }
+            }
             return check_languages(&settings.languages);
         }
         if self.forum.is_none() {
@@ -458,6 +552,12 @@ impl State {
             EntryBody::ForumEstablished(_) => unreachable!("handled above"),
             EntryBody::ForumSettingsChanged(settings) => {
                 self.require_secretariat(actor, "changes the forum's settings")?;
+                if settings.log.is_some() {
+                    return Err(Refusal::invalid(
+                        "log_origin_fixed",
+                        "the log origin is declared once, when the forum is established",
+                    ));
+                }
                 check_languages(&settings.languages)
             }
             EntryBody::MemberAdmitted(m) => {
@@ -555,6 +655,35 @@ impl State {
                 self.require_secretariat(actor, "appoints officers")?;
                 self.check_new_delegate_id(o.delegate)
             }
+            EntryBody::MemberKeyRegistered(k) => {
+                self.require_own_head(actor, &k.member, "registers its member's keys")?;
+                let member = self.existing_member(&k.member)?;
+                let key = crate::signature::parse_public_key(&k.public_key)?;
+                if crate::signature::key_id(key.as_bytes()) != k.key {
+                    return Err(Refusal::invalid("key_id_mismatch", "the key id is not that of the public key"));
+                }
+                if member.keys.contains_key(&k.key) {
+                    return Err(Refusal::conflict("key_exists", format!("the key {} is already registered", k.key)));
+                }
+                if member.keys.values().filter(|k| k.revoked_entry.is_none()).count() >= 16 {
+                    return Err(Refusal::unprocessable(
+                        "too_many_keys",
+                        "a member has at most 16 active keys: revoke one first",
+                    ));
+                }
+                Ok(())
+            }
+            EntryBody::MemberKeyRevoked(k) => {
+                self.require_own_head(actor, &k.member, "revokes its member's keys")?;
+                let member = self.existing_member(&k.member)?;
+                match member.keys.get(&k.key) {
+                    None => Err(Refusal::not_found("unknown_key", format!("{} has no key {}", k.member, k.key))),
+                    Some(existing) if existing.revoked_entry.is_some() => {
+                        Err(Refusal::conflict("key_revoked", format!("the key {} is already revoked", k.key)))
+                    }
+                    Some(_) => Ok(()),
+                }
+            }
             EntryBody::AccreditationWithdrawn(w) => {
                 let target = self.delegates.get(&w.delegate).ok_or_else(|| {
                     Refusal::not_found("unknown_delegate", format!("{} is not a delegate of this forum", w.delegate))
@@ -595,6 +724,22 @@ impl State {
         }
     }
 
+    /// The actor must be the head of `member`'s own delegation.
+    fn require_own_head(&self, actor: &Actor, member: &MemberCode, what: &str) -> Result<(), Refusal> {
+        let is_head = match actor {
+            Actor::Delegate { delegate, member: m } if m == member => matches!(
+                self.delegates.get(delegate).map(|d| &d.affiliation),
+                Some(Affiliation::Member { role: MemberRole::HeadOfDelegation, .. })
+            ),
+            _ => false,
+        };
+        if is_head {
+            Ok(())
+        } else {
+            Err(Refusal::forbidden("head_of_delegation_only", format!("only {member}'s head of delegation {what}")))
+        }
+    }
+
     fn check_new_delegate_id(&self, id: DelegateId) -> Result<(), Refusal> {
         if id != self.next_delegate_id() {
             return Err(Refusal::invalid(
@@ -609,8 +754,12 @@ impl State {
     fn fold(&mut self, entry: &Entry) {
         match &entry.body {
             EntryBody::ForumEstablished(s) => {
-                self.forum =
-                    Some(Forum { name: s.name.clone(), languages: s.languages.clone(), established: entry.time });
+                self.forum = Some(Forum {
+                    name: s.name.clone(),
+                    languages: s.languages.clone(),
+                    log: s.log.clone(),
+                    established: entry.time,
+                });
             }
             EntryBody::ForumSettingsChanged(s) => {
                 if let Some(forum) = &mut self.forum {
@@ -629,6 +778,7 @@ impl State {
                         status: m.status,
                         suspended: None,
                         admitted_entry: entry.index,
+                        keys: BTreeMap::new(),
                     },
                 );
             }
@@ -676,6 +826,24 @@ impl State {
                     d.withdrawn_entry = Some(entry.index);
                 }
             }
+            EntryBody::MemberKeyRegistered(k) => {
+                if let Some(m) = self.members.get_mut(&k.member) {
+                    m.keys.insert(
+                        k.key.clone(),
+                        MemberKey {
+                            public_key: k.public_key.clone(),
+                            label: k.label.clone(),
+                            registered_entry: entry.index,
+                            revoked_entry: None,
+                        },
+                    );
+                }
+            }
+            EntryBody::MemberKeyRevoked(k) => {
+                if let Some(key) = self.members.get_mut(&k.member).and_then(|m| m.keys.get_mut(&k.key)) {
+                    key.revoked_entry = Some(entry.index);
+                }
+            }
         }
     }
 }
@@ -721,8 +889,8 @@ mod tests {
 
     /// Runs an action the way the store does: prepare, sequence, apply.
     fn act(state: &mut State, log: &mut Vec<Vec<u8>>, who: Principal, action: Action) -> Result<(), Refusal> {
-        let (actor, body) = state.prepare(who, action)?;
-        let entry = Entry { index: state.next_index, time: 1_000 + state.next_index as i64, actor, body };
+        let (actor, body, signature) = state.prepare(who, action)?;
+        let entry = Entry { index: state.next_index, time: 1_000 + state.next_index as i64, actor, body, signature };
         let bytes = entry.encode()?;
         state.apply(&entry)?;
         log.push(bytes);
@@ -736,7 +904,7 @@ mod tests {
             &mut state,
             &mut log,
             Principal::System,
-            Action::EstablishForum { name: name("Test Forum"), languages: LanguageTag::un_languages() },
+            Action::EstablishForum { name: name("Test Forum"), languages: LanguageTag::un_languages(), log: None },
         )
         .unwrap();
         act(
@@ -805,6 +973,7 @@ mod tests {
         let (mut s, _) = founded();
         // A delegate that does not exist cannot have acted.
         let forged = Entry {
+            signature: None,
             index: s.next_index,
             time: 5_000,
             actor: Actor::Officer { delegate: DelegateId(9), role: OfficerRole::Secretariat },

@@ -37,6 +37,9 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/members/{code}/status", post(change_status))
         .route("/api/v1/members/{code}/suspension", post(suspend_member).delete(reinstate_member))
         .route("/api/v1/members/{code}/delegates", get(list_delegation).post(accredit_delegate))
+        .route("/api/v1/members/{code}/keys", get(list_keys).post(register_key))
+        .route("/api/v1/members/{code}/keys/{key}", axum::routing::delete(revoke_key))
+        .route("/api/v1/actions", post(submit_signed))
         .route("/api/v1/delegates/{id}", get(get_delegate))
         .route("/api/v1/delegates/{id}/withdraw", post(withdraw_accreditation))
         .route("/api/v1/delegates/{id}/password-reset", post(reset_password))
@@ -55,7 +58,8 @@ pub fn routes() -> Router<AppState> {
         create_token_by_password, change_password_by_password, get_forum, change_forum, list_members, admit_member,
         get_member, change_status, suspend_member, reinstate_member, list_delegation, accredit_delegate, get_delegate,
         withdraw_accreditation, reset_password, list_officers, appoint_officer, list_record, get_entry, me,
-        list_my_tokens, create_my_token, revoke_my_token, crate::log::log_info, crate::log::inclusion,
+        list_my_tokens, create_my_token, revoke_my_token, list_keys, register_key, revoke_key, submit_signed,
+        crate::log::log_info, crate::log::inclusion,
         crate::log::consistency, crate::log::receipt, crate::log::state_digest
     ),
     components(schemas(ErrorBody)),
@@ -799,6 +803,145 @@ async fn appoint_officer(
     let (private, initial_password) = account_for(&req.email, req.password.as_deref()).await?;
     let appended = app.store.submit(caller.principal(), Action::AppointOfficer { name, role }, Some(private)).await?;
     Ok((StatusCode::CREATED, Json(delegate_recorded(&app, &appended, initial_password)?)))
+}
+
+// ---- members' signing keys and signed actions ----
+
+/// A member's signing key.
+#[derive(Serialize, ToSchema)]
+pub struct KeyJson {
+    /// 16 hex digits: the first 8 bytes of SHA-256(public key).
+    pub key: String,
+    /// Ed25519 public key, base64.
+    pub public_key: String,
+    pub label: String,
+    pub registered_entry: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revoked_entry: Option<u64>,
+}
+
+/// A member's keys, revoked ones included.
+#[utoipa::path(get, path = "/api/v1/members/{code}/keys", tag = "signatures", params(("code" = String, Path)),
+    responses((status = 200, body = Vec<KeyJson>), (status = 404, body = ErrorBody)))]
+async fn list_keys(State(app): State<AppState>, Path(code): Path<String>) -> Result<Json<Vec<KeyJson>>, ApiError> {
+    let code = parse_code(&code)?;
+    let state = app.store.state();
+    let member = state.member(&code).ok_or_else(|| {
+        ApiError::not_found("unknown_member", format!("{code} is not a member or observer of this forum"))
+    })?;
+    Ok(Json(
+        member
+            .keys
+            .iter()
+            .map(|(id, k)| KeyJson {
+                key: id.clone(),
+                public_key: k.public_key.clone(),
+                label: k.label.to_string(),
+                registered_entry: k.registered_entry,
+                revoked_entry: k.revoked_entry,
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KeyRequest {
+    /// Ed25519 public key (32 bytes), base64 — `accord keygen` prints it.
+    pub public_key: String,
+    /// What the key is for, e.g. "delegation laptop".
+    pub label: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct KeyRecorded {
+    pub key: String,
+    pub entry: EntryRef,
+}
+
+/// Registers a signing key of the member (its head of delegation).
+#[utoipa::path(post, path = "/api/v1/members/{code}/keys", request_body = KeyRequest, tag = "signatures", security(("bearer" = [])),
+    params(("code" = String, Path)),
+    responses((status = 201, body = KeyRecorded), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+async fn register_key(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path(code): Path<String>,
+    ApiJson(req): ApiJson<KeyRequest>,
+) -> Result<(StatusCode, Json<KeyRecorded>), ApiError> {
+    let member = parse_code(&code)?;
+    let label = DisplayName::parse(&req.label)?;
+    let action = Action::RegisterMemberKey { member, public_key: req.public_key, label };
+    let appended = app.store.submit(caller.principal(), action, None).await?;
+    let key = match &appended.entry.body {
+        accord_domain::EntryBody::MemberKeyRegistered(k) => k.key.clone(),
+        _ => return Err(ApiError::internal()),
+    };
+    Ok((StatusCode::CREATED, Json(KeyRecorded { key, entry: (&appended).into() })))
+}
+
+/// Revokes a signing key of the member (its head of delegation).
+#[utoipa::path(delete, path = "/api/v1/members/{code}/keys/{key}", tag = "signatures", security(("bearer" = [])),
+    params(("code" = String, Path), ("key" = String, Path)),
+    responses((status = 200, body = KeyRecorded), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+async fn revoke_key(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path((code, key)): Path<(String, String)>,
+) -> Result<Json<KeyRecorded>, ApiError> {
+    let member = parse_code(&code)?;
+    let appended =
+        app.store.submit(caller.principal(), Action::RevokeMemberKey { member, key: key.clone() }, None).await?;
+    Ok(Json(KeyRecorded { key, entry: (&appended).into() }))
+}
+
+/// A signed action: the entry's kind and payload exactly as the member
+/// signed them, with the signature.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignedActionRequest {
+    /// The entry kind, e.g. `accreditation.withdrawn`.
+    pub kind: String,
+    /// The entry payload, as in the record.
+    #[schema(value_type = Object)]
+    pub payload: serde_json::Value,
+    pub signature: SignatureJson,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignatureJson {
+    /// The member's key id.
+    pub key: String,
+    /// 16 to 128 random letters, digits, '-' or '_', new for each action.
+    pub nonce: String,
+    /// Ed25519 signature over `accord-signed-action/v1` + canonical JSON of
+    /// {actor, kind, log, nonce, payload}, base64 (`accord sign` makes it).
+    pub sig: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ActionRecorded {
+    pub entry: EntryRef,
+}
+
+/// Submits an action signed with one of the member's keys: the host cannot
+/// forge, alter or replay it, and the record keeps the signature.
+#[utoipa::path(post, path = "/api/v1/actions", request_body = SignedActionRequest, tag = "signatures", security(("bearer" = [])),
+    responses((status = 201, body = ActionRecorded), (status = 400, body = ErrorBody), (status = 403, description = "bad signature, unknown or revoked key, or not the member's delegate", body = ErrorBody), (status = 409, description = "replayed", body = ErrorBody)))]
+async fn submit_signed(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    ApiJson(req): ApiJson<SignedActionRequest>,
+) -> Result<(StatusCode, Json<ActionRecorded>), ApiError> {
+    let body: accord_domain::EntryBody =
+        serde_json::from_value(serde_json::json!({"kind": req.kind, "payload": req.payload}))
+            .map_err(|e| ApiError::bad_request("malformed_action", format!("the action is malformed: {e}")))?;
+    let signature =
+        accord_domain::MemberSignature { key: req.signature.key, nonce: req.signature.nonce, sig: req.signature.sig };
+    let appended =
+        app.store.submit(caller.principal(), Action::Signed { body: Box::new(body), signature }, None).await?;
+    Ok((StatusCode::CREATED, Json(ActionRecorded { entry: (&appended).into() })))
 }
 
 // ---- the record ----

@@ -284,6 +284,8 @@ fn summarise(body: &accord_domain::EntryBody) -> String {
             format!("{} ({}) accredited to {} as {}", a.name, a.delegate, a.member, a.role.label().to_lowercase())
         }
         B::OfficerAppointed(o) => format!("{} ({}) appointed {}", o.name, o.delegate, o.role.label().to_lowercase()),
+        B::MemberKeyRegistered(k) => format!("{} registered a signing key ({}, {})", k.member, k.key, k.label),
+        B::MemberKeyRevoked(k) => format!("{} revoked its signing key {}", k.member, k.key),
         B::AccreditationWithdrawn(w) => format!(
             "Accreditation of {} withdrawn{}",
             w.delegate,

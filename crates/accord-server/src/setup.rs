@@ -22,7 +22,21 @@ pub fn init_forum(
     admin_email: Email,
     admin_password: &str,
 ) -> Result<(), StoreError> {
-    store.submit_blocking(Principal::System, Action::EstablishForum { name: forum, languages }, None)?;
+    init_forum_with_log(store, forum, languages, None, admin_name, admin_email, admin_password)
+}
+
+/// [`init_forum`], declaring the transparency log's origin in the first
+/// entry (members' signatures name it).
+pub fn init_forum_with_log(
+    store: &Store,
+    forum: DisplayName,
+    languages: Vec<LanguageTag>,
+    log: Option<String>,
+    admin_name: DisplayName,
+    admin_email: Email,
+    admin_password: &str,
+) -> Result<(), StoreError> {
+    store.submit_blocking(Principal::System, Action::EstablishForum { name: forum, languages, log }, None)?;
     create_officer(store, admin_name, OfficerRole::Secretariat, admin_email, admin_password)?;
     Ok(())
 }
@@ -71,6 +85,9 @@ fn accredited_id(appended: &accord_store::Appended) -> accord_domain::DelegateId
     }
 }
 
+/// The log origin of the demonstration forum.
+pub const DEMO_ORIGIN: &str = "accord.example/demo";
+
 /// One log-in the demonstration forum created.
 #[derive(Debug, Clone)]
 pub struct DemoLogin {
@@ -115,10 +132,11 @@ pub fn load_demo(store: &Store) -> Result<Vec<DemoLogin>, StoreError> {
     };
 
     let (e, p) = login("Secretariat", "secretariat@demo.accord.example");
-    init_forum(
+    init_forum_with_log(
         store,
         name("Global Forum on Cyberspace (demonstration)"),
         LanguageTag::un_languages(),
+        Some(DEMO_ORIGIN.to_owned()),
         name("Amina Diallo"),
         e,
         &p,

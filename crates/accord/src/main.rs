@@ -121,6 +121,45 @@ enum Command {
         #[arg(long, default_value = "accord-verify.json")]
         state: PathBuf,
     },
+    /// Make a member signing key: writes the secret to FILE and prints the public key to register.
+    Keygen {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Sign an action with a member key (prints the body for POST /api/v1/actions).
+    Sign {
+        #[arg(long)]
+        key: PathBuf,
+        /// The forum's log origin (GET /api/v1/log).
+        #[arg(long)]
+        log: String,
+        /// Your delegate id, e.g. D7.
+        #[arg(long)]
+        delegate: String,
+        /// Your member's code.
+        #[arg(long)]
+        member: String,
+        /// The entry kind, e.g. accreditation.withdrawn.
+        #[arg(long)]
+        kind: String,
+        /// The entry payload, as JSON.
+        #[arg(long)]
+        payload: String,
+    },
+    /// Sign an action with a member key and submit it to the forum.
+    Submit {
+        #[arg(long)]
+        url: String,
+        /// An API token of your account.
+        #[arg(long, env = "ACCORD_TOKEN")]
+        token: String,
+        #[arg(long)]
+        key: PathBuf,
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        payload: String,
+    },
     /// Receipts of actions.
     Receipt {
         #[command(subcommand)]
@@ -241,8 +280,9 @@ fn run(command: Command) -> Result<()> {
             }
             let password = password_from("ACCORD_ADMIN_PASSWORD", "Password for the secretariat account")?;
             let origin = log_origin.unwrap_or_else(|| default_origin(forum.as_str()));
-            log_signer(&dir, &origin)?;
-            setup::init_forum(&store, forum, languages, name, email.clone(), password.expose())?;
+            let signer = log_signer(&dir, &origin)?;
+            let origin = signer.origin().to_owned();
+            setup::init_forum_with_log(&store, forum, languages, Some(origin), name, email.clone(), password.expose())?;
             store.shutdown();
             println!(
                 "Forum created in {}. Log in as {email}; start with: accord serve --data-dir {}",
@@ -287,6 +327,47 @@ fn run(command: Command) -> Result<()> {
                 }
                 Err(divergence) => bail!("verification FAILED: {divergence}"),
             }
+        }
+        Command::Keygen { out } => {
+            let (secret, public) = accord_client::sign::new_key();
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o600);
+            }
+            use std::io::Write;
+            options
+                .open(&out)
+                .and_then(|mut f| f.write_all(format!("{secret}\n").as_bytes()))
+                .with_context(|| format!("writing {} (it must not exist yet)", out.display()))?;
+            println!("{public}");
+            eprintln!(
+                "the secret key is in {}; register the public key above with POST /api/v1/members/CODE/keys",
+                out.display()
+            );
+            Ok(())
+        }
+        Command::Sign { key, log, delegate, member, kind, payload } => {
+            let secret = std::fs::read_to_string(&key).with_context(|| format!("reading {}", key.display()))?;
+            let actor = accord_domain::Actor::Delegate {
+                delegate: accord_domain::DelegateId::parse(&delegate)?,
+                member: accord_domain::MemberCode::parse(&member)?,
+            };
+            let payload: serde_json::Value = serde_json::from_str(&payload).context("--payload is not JSON")?;
+            let signed =
+                accord_client::sign::sign_action(&secret, &log, &actor, &kind, payload).map_err(anyhow::Error::msg)?;
+            println!("{signed}");
+            Ok(())
+        }
+        Command::Submit { url, token, key, kind, payload } => {
+            let secret = std::fs::read_to_string(&key).with_context(|| format!("reading {}", key.display()))?;
+            let payload: serde_json::Value = serde_json::from_str(&payload).context("--payload is not JSON")?;
+            let answer =
+                accord_client::sign::submit(&url, &token, &secret, &kind, payload).map_err(anyhow::Error::msg)?;
+            println!("{answer}");
+            Ok(())
         }
         Command::Receipt { command: ReceiptCommand::Verify { file, key } } => {
             let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
@@ -350,8 +431,7 @@ fn witness(listen: &str, key_file: &Path, name: &str, logs: Vec<String>, state: 
     })
 }
 
-/// The log origin of the demonstration forum.
-const DEMO_ORIGIN: &str = "accord.example/demo";
+use setup::DEMO_ORIGIN;
 
 /// A log origin made from the forum's name, for forums created without
 /// `--log-origin`: `accord.local/<name in lower case, words joined by ->`.

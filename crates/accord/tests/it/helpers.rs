@@ -41,10 +41,11 @@ impl TestForum {
         let store = Store::open(&dir.path().join("accord.sqlite3")).unwrap();
         let name = |s: &str| DisplayName::parse(s).unwrap();
         let code = |s: &str| MemberCode::parse(s).unwrap();
-        setup::init_forum(
+        setup::init_forum_with_log(
             &store,
             name("Test Forum"),
             LanguageTag::un_languages(),
+            Some("accord.test/forum".into()),
             name("Sec Retariat"),
             Email::parse(&email("sec")).unwrap(),
             PASSWORD,

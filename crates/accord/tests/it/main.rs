@@ -15,5 +15,6 @@ mod interop;
 mod log;
 mod pages;
 mod record;
+mod signatures;
 mod verify;
 mod witness;

@@ -118,6 +118,7 @@ fn blobs_are_stored_with_their_entry() {
             Action::EstablishForum {
                 name: DisplayName::parse("F").unwrap(),
                 languages: vec![accord_domain::ids::LanguageTag::parse("en").unwrap()],
+                log: None,
             },
             Some(PrivateWrite::Blobs(vec![big.clone()])),
         )

@@ -1,0 +1,206 @@
+//! Members' own signatures: a delegation signs its member's actions, so the
+//! host cannot forge, alter or replay them.
+
+use accord_domain::{Actor, DelegateId, Entry, MemberCode, State};
+use axum::http::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+fn bra_head() -> Actor {
+    Actor::Delegate { delegate: DelegateId(3), member: MemberCode::parse("BRA").unwrap() }
+}
+
+#[tokio::test]
+async fn signed_actions_are_recorded_checked_and_never_replayed() {
+    let forum = TestForum::new();
+    let tokens = forum.tokens().await;
+    let (secret, public) = accord_client::sign::new_key();
+
+    // Only BRA's head of delegation registers BRA's keys.
+    for who in ["bra_del", "ken_head", "sec"] {
+        let answer = forum
+            .post("/api/v1/members/BRA/keys", &tokens[who], json!({"public_key": public, "label": "laptop"}))
+            .await;
+        assert_error(&answer, StatusCode::FORBIDDEN, "head_of_delegation_only");
+    }
+    let bad =
+        forum.post("/api/v1/members/BRA/keys", &tokens["bra_head"], json!({"public_key": "AAAA", "label": "x"})).await;
+    assert_error(&bad, StatusCode::BAD_REQUEST, "invalid_public_key");
+    let (status, reg) = forum
+        .post("/api/v1/members/BRA/keys", &tokens["bra_head"], json!({"public_key": public, "label": "laptop"}))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{reg}");
+    let key = reg["key"].as_str().unwrap().to_owned();
+    assert_error(
+        &forum
+            .post("/api/v1/members/BRA/keys", &tokens["bra_head"], json!({"public_key": public, "label": "again"}))
+            .await,
+        StatusCode::CONFLICT,
+        "key_exists",
+    );
+    let (_, keys) = forum.get("/api/v1/members/BRA/keys").await;
+    assert_eq!(keys[0]["key"], key.as_str());
+
+    // The head signs the withdrawal of BRA's adviser (D5) and submits it.
+    let payload = json!({"delegate": "D5", "reason": "returned to capital"});
+    let signed = accord_client::sign::sign_action(
+        &secret,
+        "accord.test/forum",
+        &bra_head(),
+        "accreditation.withdrawn",
+        payload.clone(),
+    )
+    .unwrap();
+    let before = forum.record_len();
+    let (status, answer) = forum.post("/api/v1/actions", &tokens["bra_head"], signed.clone()).await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    let index = answer["entry"]["index"].as_u64().unwrap();
+    assert_eq!(index, before);
+    let (_, entry) = forum.get(&format!("/api/v1/record/{index}")).await;
+    assert!(entry["canonical"].as_str().unwrap().contains("\"signature\":{\"key\":"), "the record keeps the signature");
+
+    // Replayed: refused.
+    let after = forum.record_len();
+    assert_error(
+        &forum.post("/api/v1/actions", &tokens["bra_head"], signed.clone()).await,
+        StatusCode::CONFLICT,
+        "replayed_action",
+    );
+    // Altered: refused.
+    let mut altered = signed.clone();
+    altered["payload"]["reason"] = json!("something else");
+    altered["signature"]["nonce"] = json!("a-fresh-nonce-0123456789");
+    assert_error(
+        &forum.post("/api/v1/actions", &tokens["bra_head"], altered).await,
+        StatusCode::FORBIDDEN,
+        "bad_signature",
+    );
+    // Submitted by another delegate than the one who signed: refused.
+    let other = accord_client::sign::sign_action(
+        &secret,
+        "accord.test/forum",
+        &bra_head(),
+        "accreditation.withdrawn",
+        json!({"delegate": "D4", "reason": ""}),
+    )
+    .unwrap();
+    assert_error(
+        &forum.post("/api/v1/actions", &tokens["bra_del"], other.clone()).await,
+        StatusCode::FORBIDDEN,
+        "bad_signature",
+    );
+    // Signed for another forum's log: refused.
+    let elsewhere = accord_client::sign::sign_action(
+        &secret,
+        "another.forum/log",
+        &bra_head(),
+        "accreditation.withdrawn",
+        json!({"delegate": "D4", "reason": ""}),
+    )
+    .unwrap();
+    assert_error(
+        &forum.post("/api/v1/actions", &tokens["bra_head"], elsewhere).await,
+        StatusCode::FORBIDDEN,
+        "bad_signature",
+    );
+    // A key of another member: refused.
+    let answer = forum.post("/api/v1/actions", &tokens["ken_head"], other.clone()).await;
+    assert_error(&answer, StatusCode::FORBIDDEN, "unknown_key");
+    // Malformed actions: refused.
+    let malformed = json!({"kind": "member.elected", "payload": {}, "signature": {"key": key, "nonce": "0123456789abcdef", "sig": "AA=="}});
+    assert_error(
+        &forum.post("/api/v1/actions", &tokens["bra_head"], malformed).await,
+        StatusCode::BAD_REQUEST,
+        "malformed_action",
+    );
+    assert_eq!(forum.record_len(), after, "refusals changed nothing");
+
+    // Revoked: its signatures are refused from then on.
+    let (status, _) =
+        forum.call(Method::DELETE, &format!("/api/v1/members/BRA/keys/{key}"), Some(&tokens["bra_head"]), None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_error(
+        &forum.post("/api/v1/actions", &tokens["bra_head"], other).await,
+        StatusCode::FORBIDDEN,
+        "unknown_key",
+    );
+
+    // Replay checks every signature again; a forged one stops it.
+    let entries: Vec<Entry> = forum.store.entries(None, 10_000).unwrap();
+    let mut replayed = State::new();
+    for e in &entries {
+        if e.index == index {
+            let mut forged = e.clone();
+            forged.signature.as_mut().unwrap().sig = signed["signature"]["sig"].as_str().unwrap().replace('A', "B");
+            let mut probe = replayed.clone();
+            assert!(probe.apply(&forged).is_err(), "a forged signature replays");
+        }
+        replayed.apply(e).unwrap();
+    }
+    assert_eq!(&replayed, &*forum.store.state());
+}
+
+#[test]
+fn accord_submit_signs_on_the_delegations_machine() {
+    let dir = tempfile::tempdir().unwrap();
+    init_forum_cli(dir.path());
+    let server = Server::start(dir.path());
+    let agent = agent();
+    let call = |method: &str, path: &str, token: &str, body: Value| -> (u16, Value) {
+        let req = match method {
+            "POST" => agent
+                .post(format!("{}{path}", server.base))
+                .header("Authorization", format!("Bearer {token}"))
+                .send_json(body),
+            _ => unreachable!(),
+        };
+        let mut res = req.unwrap();
+        (res.status().as_u16(), res.body_mut().read_json().unwrap_or(Value::Null))
+    };
+    let (_, login) = call("POST", "/api/v1/auth/token", "", json!({"email": email("sec"), "password": PASSWORD}));
+    let sec = login["token"].as_str().unwrap().to_owned();
+    call("POST", "/api/v1/members", &sec, json!({"code": "KEN", "kind": "state"}));
+    let (status, head) = call(
+        "POST",
+        "/api/v1/members/KEN/delegates",
+        &sec,
+        json!({"name": "Head", "email": "head@ken.test", "role": "head_of_delegation", "password": PASSWORD}),
+    );
+    assert_eq!(status, 201, "{head}");
+    call(
+        "POST",
+        "/api/v1/members/KEN/delegates",
+        &sec,
+        json!({"name": "Adviser", "email": "adv@ken.test", "role": "adviser", "password": PASSWORD}),
+    );
+    let (_, login) = call("POST", "/api/v1/auth/token", "", json!({"email": "head@ken.test", "password": PASSWORD}));
+    let token = login["token"].as_str().unwrap().to_owned();
+
+    let key_file = dir.path().join("ken.key");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
+        .args(["keygen", "--out"])
+        .arg(&key_file)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let public = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+    let (status, reg) =
+        call("POST", "/api/v1/members/KEN/keys", &token, json!({"public_key": public, "label": "mission laptop"}));
+    assert_eq!(status, 201, "{reg}");
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
+        .args(["submit", "--url", &server.base, "--token", &token, "--key"])
+        .arg(&key_file)
+        .args(["--kind", "accreditation.withdrawn", "--payload", r#"{"delegate":"D3","reason":"end of mission"}"#])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    let answer: Value = serde_json::from_str(stdout.trim()).unwrap();
+    let index = answer["entry"]["index"].as_u64().unwrap();
+    let mut res = agent.get(format!("{}/api/v1/record/{index}", server.base)).call().unwrap();
+    let entry: Value = res.body_mut().read_json().unwrap();
+    assert_eq!(entry["kind"], "accreditation.withdrawn");
+    assert!(entry["canonical"].as_str().unwrap().contains("\"signature\""));
+}
