@@ -3,6 +3,7 @@
 
 use accord_domain::{Actor, DelegateId, Entry, MemberCode, State};
 use axum::http::{Method, StatusCode};
+use base64::Engine as _;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
@@ -132,7 +133,12 @@ async fn signed_actions_are_recorded_checked_and_never_replayed() {
     for e in &entries {
         if e.index == index {
             let mut forged = e.clone();
-            forged.signature.as_mut().unwrap().sig = signed["signature"]["sig"].as_str().unwrap().replace('A', "B");
+            // Flip one bit of the signature itself, whatever its letters.
+            let sig = signed["signature"]["sig"].as_str().unwrap();
+            let mut bytes = base64::engine::general_purpose::STANDARD.decode(sig).unwrap();
+            bytes[7] ^= 0x01;
+            forged.signature.as_mut().unwrap().sig = base64::engine::general_purpose::STANDARD.encode(bytes);
+            assert_ne!(forged, *e);
             let mut probe = replayed.clone();
             assert!(probe.apply(&forged).is_err(), "a forged signature replays");
         }

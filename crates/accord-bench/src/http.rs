@@ -1,0 +1,313 @@
+//! The real application over loopback: `accord_server::app` served by
+//! `axum::serve` in this process, driven by concurrent keep-alive HTTP/1.1
+//! clients (hyper's connection API, one connection per client) on the same
+//! runtime, so client and server share the machine's cores.
+
+use std::net::SocketAddr;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use accord_domain::iso3166;
+use accord_domain::state::{Action, MemberKind, MemberStatus, Principal};
+use accord_domain::MemberCode;
+use accord_server::Config;
+use anyhow::{bail, Context, Result};
+use axum::body::Bytes;
+use axum::http::{header, Method, Request, StatusCode};
+use http_body_util::{BodyExt, Full};
+use hyper_util::rt::TokioIo;
+use tokio::net::TcpStream;
+
+use crate::common::{group, new_forum, CpuUse, ADMIN_EMAIL, ADMIN_PASSWORD};
+use crate::Options;
+
+const TARGET_WRITES: f64 = 10_000.0;
+
+/// What each client asks, again and again.
+enum Scenario {
+    Get(&'static str),
+    /// POST /api/v1/members admitting `H{client}-{n}`.
+    Admit {
+        token: String,
+    },
+}
+
+impl Scenario {
+    fn request(&self, host: &str, client: usize, n: u64) -> Request<Full<Bytes>> {
+        match self {
+            Scenario::Get(path) => {
+                Request::get(*path).header(header::HOST, host).body(Full::new(Bytes::new())).expect("a valid request")
+            }
+            Scenario::Admit { token } => {
+                let body = serde_json::json!({
+                    "code": format!("H{client}-{n}"),
+                    "kind": "organisation",
+                    "name": "Bench",
+                    "category": "academia",
+                });
+                Request::builder()
+                    .method(Method::POST)
+                    .uri("/api/v1/members")
+                    .header(header::HOST, host)
+                    .header(header::AUTHORIZATION, format!("Bearer {token}"))
+                    .header(header::CONTENT_TYPE, "application/json")
+                    .body(Full::new(Bytes::from(body.to_string())))
+                    .expect("a valid request")
+            }
+        }
+    }
+}
+
+#[derive(Default)]
+struct Tally {
+    latencies_us: Vec<u32>,
+    body_bytes: u64,
+    expected: u64,
+    non_2xx: u64,
+    unexpected: u64,
+    /// The first answer that was not the expected status.
+    first_unexpected: Option<String>,
+    /// Connection-level failures (the client stops at the first).
+    errors: Vec<String>,
+}
+
+struct Outcome {
+    name: String,
+    took: Duration,
+    tally: Tally,
+    cpu: String,
+}
+
+pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
+    println!();
+    println!(
+        "== http: accord_server::app on 127.0.0.1, {} keep-alive HTTP/1.1 clients, {} s per scenario",
+        options.clients, options.seconds
+    );
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
+    println!(
+        "note: the clients run in the same process and on the same tokio runtime ({cores} worker threads) as the \
+         server, plus the store's writer thread: client and server share the {cores} cores, so these figures are \
+         lower than a server alone on this machine would reach"
+    );
+    let forum = new_forum()?;
+    let states: Vec<_> = iso3166::un_member_states().collect();
+    for country in &states {
+        let action = Action::AdmitMember {
+            code: MemberCode::parse(country.alpha3)?,
+            name: None,
+            kind: MemberKind::State,
+            category: None,
+            status: MemberStatus::Member,
+        };
+        forum.store.submit_blocking(Principal::System, action, None)?;
+    }
+    println!("forum: {} UN member states admitted; record of {} entries", states.len(), forum.store.len());
+    let store = forum.store.clone();
+    let app = accord_server::app(store.clone(), Config::default());
+    let duration = Duration::from_secs(options.seconds);
+    let clients = options.clients;
+    let outcomes = runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let addr = listener.local_addr()?;
+        let server = tokio::spawn(async move {
+            axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await
+        });
+        let token = token(addr).await?;
+        let mut outcomes = Vec::new();
+        outcomes.push(drive("GET /healthz", addr, Scenario::Get("/healthz"), StatusCode::OK, clients, duration).await);
+        outcomes.push(drive("GET /members", addr, Scenario::Get("/members"), StatusCode::OK, clients, duration).await);
+        let metrics = store.metrics();
+        let (commits, entries) =
+            (metrics.commits.load(Ordering::Relaxed), metrics.entries_appended.load(Ordering::Relaxed));
+        let writes =
+            drive("POST /api/v1/members", addr, Scenario::Admit { token }, StatusCode::CREATED, clients, duration)
+                .await;
+        let commits = metrics.commits.load(Ordering::Relaxed) - commits;
+        let entries = metrics.entries_appended.load(Ordering::Relaxed) - entries;
+        outcomes.push(writes);
+        server.abort();
+        anyhow::Ok((outcomes, commits, entries))
+    })?;
+    let (outcomes, commits, entries) = outcomes;
+    println!();
+    println!(
+        "{:<22} {:>9} {:>11} {:>9} {:>9} {:>9} {:>8} {:>10} {:>7}",
+        "scenario", "answers", "answers/s", "p50", "p99", "max", "non-2xx", "unexpected", "errors"
+    );
+    let mut rates = Vec::new();
+    for outcome in &outcomes {
+        let Outcome { name, took, tally, .. } = outcome;
+        let mut lat = tally.latencies_us.clone();
+        lat.sort_unstable();
+        let pick =
+            |q: f64| lat.get(((lat.len() as f64 * q) as usize).min(lat.len().saturating_sub(1))).copied().unwrap_or(0);
+        let answers = lat.len();
+        let per_second = answers as f64 / took.as_secs_f64();
+        rates.push((name.clone(), per_second, tally.expected as f64 / took.as_secs_f64()));
+        println!(
+            "{:<22} {:>9} {:>11} {:>9} {:>9} {:>9} {:>8} {:>10} {:>7}",
+            name,
+            answers,
+            group(per_second),
+            micros(pick(0.50)),
+            micros(pick(0.99)),
+            micros(lat.last().copied().unwrap_or(0)),
+            tally.non_2xx,
+            tally.unexpected,
+            tally.errors.len()
+        );
+        if let Some(first) = &tally.first_unexpected {
+            println!("  first unexpected answer: {first}");
+        }
+        for error in tally.errors.iter().take(3) {
+            println!("  error: {error}");
+        }
+    }
+    for Outcome { name, tally, cpu, .. } in &outcomes {
+        let bytes = tally.body_bytes as f64 / tally.latencies_us.len().max(1) as f64;
+        println!("{name}: {bytes:.0} body bytes per answer; {cpu}");
+    }
+    let healthz = rates[0].1;
+    for (name, per_second, _) in &rates[1..] {
+        println!("{name}: {:.3} of the bare handler's rate (GET /healthz)", per_second / healthz);
+    }
+    let acknowledged = rates[2].2;
+    println!(
+        "writes: {} entries appended in {} commits during the write scenario ({:.1} entries per commit)",
+        group(entries as f64),
+        group(commits as f64),
+        entries as f64 / commits.max(1) as f64
+    );
+    println!(
+        "target: >= {} acknowledged writes/s (201): {} ({})",
+        group(TARGET_WRITES),
+        if acknowledged >= TARGET_WRITES { "met" } else { "missed" },
+        group(acknowledged)
+    );
+    forum.store.shutdown();
+    Ok(())
+}
+
+fn micros(us: u32) -> String {
+    if us >= 10_000 {
+        format!("{:.1} ms", us as f64 / 1000.0)
+    } else {
+        format!("{:.2} ms", us as f64 / 1000.0)
+    }
+}
+
+/// One HTTP/1.1 connection.
+async fn connect(addr: SocketAddr) -> Result<hyper::client::conn::http1::SendRequest<Full<Bytes>>> {
+    let stream = TcpStream::connect(addr).await?;
+    let (sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream)).await?;
+    tokio::spawn(async move {
+        let _ = connection.await;
+    });
+    Ok(sender)
+}
+
+/// An API token for the secretariat account of `init_forum`.
+async fn token(addr: SocketAddr) -> Result<String> {
+    let mut sender = connect(addr).await?;
+    let body = serde_json::json!({ "email": ADMIN_EMAIL, "password": ADMIN_PASSWORD, "label": "bench" });
+    let request = Request::builder()
+        .method(Method::POST)
+        .uri("/api/v1/auth/token")
+        .header(header::HOST, addr.to_string())
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Full::new(Bytes::from(body.to_string())))?;
+    let response = sender.send_request(request).await?;
+    let status = response.status();
+    let body = response.into_body().collect().await?.to_bytes();
+    if status != StatusCode::CREATED {
+        bail!("POST /api/v1/auth/token answered {status}: {}", String::from_utf8_lossy(&body));
+    }
+    let json: serde_json::Value = serde_json::from_slice(&body)?;
+    json["token"].as_str().map(str::to_owned).context("the token answer has no token")
+}
+
+/// Runs `clients` clients for `duration`, each sending the scenario's
+/// request on its own keep-alive connection, one at a time.
+async fn drive(
+    name: &str,
+    addr: SocketAddr,
+    scenario: Scenario,
+    expected: StatusCode,
+    clients: usize,
+    duration: Duration,
+) -> Outcome {
+    let scenario = Arc::new(scenario);
+    let host = Arc::new(addr.to_string());
+    let cpu = CpuUse::start();
+    let started = Instant::now();
+    let deadline = started + duration;
+    let tasks: Vec<_> = (0..clients)
+        .map(|client| {
+            let scenario = scenario.clone();
+            let host = host.clone();
+            tokio::spawn(async move {
+                let mut tally = Tally::default();
+                if let Err(e) = client_loop(addr, &scenario, &host, client, expected, deadline, &mut tally).await {
+                    tally.errors.push(format!("{e:#}"));
+                }
+                tally
+            })
+        })
+        .collect();
+    let mut total = Tally::default();
+    for task in tasks {
+        match task.await {
+            Ok(t) => {
+                total.latencies_us.extend(t.latencies_us);
+                total.body_bytes += t.body_bytes;
+                total.expected += t.expected;
+                total.non_2xx += t.non_2xx;
+                total.unexpected += t.unexpected;
+                total.first_unexpected = total.first_unexpected.or(t.first_unexpected);
+                total.errors.extend(t.errors);
+            }
+            Err(e) => total.errors.push(format!("client task failed: {e}")),
+        }
+    }
+    let took = started.elapsed();
+    Outcome { name: name.to_owned(), took, tally: total, cpu: cpu.report() }
+}
+
+async fn client_loop(
+    addr: SocketAddr,
+    scenario: &Scenario,
+    host: &str,
+    client: usize,
+    expected: StatusCode,
+    deadline: Instant,
+    tally: &mut Tally,
+) -> Result<()> {
+    let mut sender = connect(addr).await?;
+    let mut n = 0u64;
+    while Instant::now() < deadline {
+        let request = scenario.request(host, client, n);
+        n += 1;
+        let sent = Instant::now();
+        sender.ready().await?;
+        let response = sender.send_request(request).await?;
+        let status = response.status();
+        let body = response.into_body().collect().await?.to_bytes();
+        tally.latencies_us.push(sent.elapsed().as_micros().min(u32::MAX as u128) as u32);
+        tally.body_bytes += body.len() as u64;
+        if !status.is_success() {
+            tally.non_2xx += 1;
+        }
+        if status == expected {
+            tally.expected += 1;
+        } else {
+            tally.unexpected += 1;
+            if tally.first_unexpected.is_none() {
+                let text = String::from_utf8_lossy(&body);
+                tally.first_unexpected = Some(format!("{status}: {}", text.chars().take(300).collect::<String>()));
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,110 @@
+//! `accord-bench`: measures Accord's store, replay and HTTP server, and
+//! prints the figures with the machine they ran on.
+//!
+//! Every benchmark works on a fresh temporary directory holding a real
+//! SQLite file with Accord's settings (WAL, `synchronous=FULL`). Nothing
+//! here passes or fails: it prints figures, with the targets of the issue
+//! beside them, for a person to read.
+//!
+//! ```text
+//! cargo run --release -p accord-bench -- all
+//! cargo run --release -p accord-bench -- store --entries-1 20000 --entries 100000
+//! cargo run --release -p accord-bench -- replay --replay-entries 200000
+//! cargo run --release -p accord-bench -- http --seconds 10 --clients 64
+//! ```
+
+mod common;
+mod http;
+mod machine;
+mod replay;
+mod store;
+
+use anyhow::{bail, Context, Result};
+
+/// What to run and how much of it.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Entries appended by the single writer (one fsync each).
+    pub entries_1: usize,
+    /// Entries appended at 16 and at 256 concurrent writers.
+    pub entries: usize,
+    /// Entries in the record that `replay` builds and then reopens.
+    pub replay_entries: usize,
+    /// Seconds each HTTP scenario runs.
+    pub seconds: u64,
+    /// Concurrent HTTP clients, each on one keep-alive connection.
+    pub clients: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self { entries_1: 20_000, entries: 100_000, replay_entries: 200_000, seconds: 10, clients: 64 }
+    }
+}
+
+const USAGE: &str = "usage: accord-bench <store|replay|http|all> [--entries-1 N] [--entries N] \
+[--replay-entries N] [--seconds S] [--clients N]
+
+  store    durable appends per second through Store::submit at 1, 16 and 256
+           writers, beside plain SQLite inserts with the same settings
+  replay   builds a record, then times Store::open (the replay) and its parts
+  http     the real application on loopback: GET /healthz, GET /members,
+           POST /api/v1/members, by concurrent keep-alive clients
+  all      the three, in that order
+
+defaults: --entries-1 20000 --entries 100000 --replay-entries 200000 --seconds 10 --clients 64";
+
+fn parse_args() -> Result<(String, Options)> {
+    let mut args = std::env::args().skip(1);
+    let Some(command) = args.next() else { bail!("{USAGE}") };
+    if command == "-h" || command == "--help" {
+        println!("{USAGE}");
+        std::process::exit(0);
+    }
+    if !matches!(command.as_str(), "store" | "replay" | "http" | "all") {
+        bail!("unknown benchmark {command:?}\n\n{USAGE}");
+    }
+    let mut options = Options::default();
+    while let Some(flag) = args.next() {
+        let value = args.next().with_context(|| format!("{flag} needs a value\n\n{USAGE}"))?;
+        let number = || value.parse::<u64>().with_context(|| format!("{flag} needs a positive number, not {value:?}"));
+        match flag.as_str() {
+            "--entries-1" => options.entries_1 = number()? as usize,
+            "--entries" => options.entries = number()? as usize,
+            "--replay-entries" => options.replay_entries = number()? as usize,
+            "--seconds" => options.seconds = number()?,
+            "--clients" => options.clients = number()? as usize,
+            _ => bail!("unknown flag {flag:?}\n\n{USAGE}"),
+        }
+    }
+    if options.entries_1 == 0 || options.entries < 256 || options.replay_entries == 0 {
+        bail!("--entries-1 and --replay-entries must be at least 1, --entries at least 256");
+    }
+    if options.seconds == 0 || options.clients == 0 {
+        bail!("--seconds and --clients must be at least 1");
+    }
+    Ok((command, options))
+}
+
+fn main() -> Result<()> {
+    let (command, options) = parse_args()?;
+    let started = std::time::Instant::now();
+    machine::print();
+    println!(
+        "options: --entries-1 {} --entries {} --replay-entries {} --seconds {} --clients {}",
+        options.entries_1, options.entries, options.replay_entries, options.seconds, options.clients
+    );
+    let runtime = common::runtime()?;
+    if matches!(command.as_str(), "store" | "all") {
+        store::run(&runtime, &options)?;
+    }
+    if matches!(command.as_str(), "replay" | "all") {
+        replay::run(&runtime, &options)?;
+    }
+    if matches!(command.as_str(), "http" | "all") {
+        http::run(&runtime, &options)?;
+    }
+    println!();
+    println!("total time: {:.1} s", started.elapsed().as_secs_f64());
+    Ok(())
+}

@@ -1,0 +1,183 @@
+//! Durable appends per second through `Store::submit`, beside the raw
+//! limit: plain SQLite with the same settings and the same row size, with
+//! as many rows per committed transaction as there are writers.
+
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+use accord_store::schema::connect;
+use anyhow::Result;
+use rusqlite::params;
+
+use crate::common::{append_concurrently, group, new_forum, rate, temp_dir, CpuUse};
+use crate::Options;
+
+/// The target of the issue for 256 concurrent writers.
+const TARGET_256: f64 = 100_000.0;
+
+struct AccordRun {
+    writers: usize,
+    entries: usize,
+    took: Duration,
+    commits: u64,
+    commit_time: Duration,
+    sample: Vec<u8>,
+    cpu: String,
+    /// Rows the store wrote beside the entries (the Merkle tree's stored
+    /// hashes, where this version keeps them).
+    tree_rows: Option<u64>,
+}
+
+struct RawRun {
+    rows: usize,
+    per_commit: usize,
+    took: Duration,
+    commits: u64,
+    cpu: String,
+}
+
+pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
+    println!();
+    println!("== store: durable appends (Store::submit of AdmitMember, as Principal::System)");
+    println!(
+        "each run: a fresh forum (init_forum) in a fresh temporary directory; every submit resolves after its \
+         commit (WAL, synchronous=FULL)"
+    );
+    let mut pairs = Vec::new();
+    for (writers, entries) in [(1, options.entries_1), (16, options.entries), (256, options.entries)] {
+        let accord = accord_run(runtime, writers, entries)?;
+        let raw = raw_run(entries, writers, &accord.sample)?;
+        print_pair(&accord, &raw);
+        pairs.push((accord, raw));
+    }
+    println!();
+    println!(
+        "{:>8} {:>9} {:>12} {:>9} {:>12} {:>13} | {:>11} {:>12} {:>8}",
+        "writers",
+        "entries",
+        "entries/s",
+        "commits",
+        "entries/txn",
+        "commit_batch",
+        "raw rows/txn",
+        "raw rows/s",
+        "accord/raw"
+    );
+    for (a, r) in &pairs {
+        println!(
+            "{:>8} {:>9} {:>12} {:>9} {:>12.1} {:>13} | {:>11} {:>12} {:>8.2}",
+            a.writers,
+            a.entries,
+            group(rate(a.entries, a.took)),
+            a.commits,
+            a.entries as f64 / a.commits.max(1) as f64,
+            format!("{:.0} us", a.commit_time.as_secs_f64() * 1e6 / a.commits.max(1) as f64),
+            r.per_commit,
+            group(rate(r.rows, r.took)),
+            rate(a.entries, a.took) / rate(r.rows, r.took),
+        );
+    }
+    if let Some((a, _)) = pairs.iter().find(|(a, _)| a.writers == 256) {
+        let got = rate(a.entries, a.took);
+        println!(
+            "target at 256 writers: >= {} entries/s: {} ({})",
+            group(TARGET_256),
+            if got >= TARGET_256 { "met" } else { "missed" },
+            group(got)
+        );
+    }
+    Ok(())
+}
+
+fn print_pair(a: &AccordRun, r: &RawRun) {
+    println!(
+        "  accord, {:>3} writers: {:>7} entries in {:>7.3} s = {:>9} entries/s; {} commits ({:.1} entries each; \
+         {:.0} us in commit_batch each); entry size {} bytes; {}",
+        a.writers,
+        a.entries,
+        a.took.as_secs_f64(),
+        group(rate(a.entries, a.took)),
+        a.commits,
+        a.entries as f64 / a.commits.max(1) as f64,
+        a.commit_time.as_secs_f64() * 1e6 / a.commits.max(1) as f64,
+        a.sample.len(),
+        a.cpu
+    );
+    if let Some(n) = a.tree_rows {
+        println!(
+            "    the store also wrote {} tree_hashes rows of 32 bytes ({:.2} per entry) in the same transactions",
+            group(n as f64),
+            n as f64 / a.entries as f64
+        );
+    }
+    println!(
+        "  raw SQLite, {:>3} rows/txn: {:>7} rows in {:>7.3} s = {:>9} rows/s; {} commits; {}",
+        r.per_commit,
+        r.rows,
+        r.took.as_secs_f64(),
+        group(rate(r.rows, r.took)),
+        r.commits,
+        r.cpu
+    );
+}
+
+fn accord_run(runtime: &tokio::runtime::Runtime, writers: usize, entries: usize) -> Result<AccordRun> {
+    let forum = new_forum()?;
+    let metrics = forum.store.metrics();
+    let commits_before = metrics.commits.load(Ordering::Relaxed);
+    let micros_before = metrics.commit_micros_total.load(Ordering::Relaxed);
+    let cpu = CpuUse::start();
+    let appends = append_concurrently(runtime, &forum.store, writers, entries, "B")?;
+    let cpu = cpu.report();
+    let commits = metrics.commits.load(Ordering::Relaxed) - commits_before;
+    let micros = metrics.commit_micros_total.load(Ordering::Relaxed) - micros_before;
+    forum.store.shutdown();
+    let conn = connect(&forum.path)?;
+    let has_tree: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tree_hashes')",
+        [],
+        |r| r.get(0),
+    )?;
+    let tree_rows = if has_tree {
+        Some(conn.query_row("SELECT count(*) FROM tree_hashes", [], |r| r.get::<_, i64>(0))? as u64)
+    } else {
+        None
+    };
+    Ok(AccordRun {
+        writers,
+        entries: appends.entries,
+        took: appends.took,
+        commits,
+        commit_time: Duration::from_micros(micros),
+        sample: appends.sample,
+        cpu,
+        tree_rows,
+    })
+}
+
+/// Inserts `rows` copies of `row` into a plain table with Accord's
+/// connection settings, `per_commit` rows per committed transaction. No
+/// Accord code but `connect`.
+fn raw_run(rows: usize, per_commit: usize, row: &[u8]) -> Result<RawRun> {
+    let dir = temp_dir()?;
+    let mut conn = connect(&dir.path().join("raw.sqlite3"))?;
+    conn.execute_batch("CREATE TABLE entries (idx INTEGER PRIMARY KEY, bytes BLOB)")?;
+    let cpu = CpuUse::start();
+    let started = Instant::now();
+    let mut idx = 0;
+    let mut commits = 0;
+    while idx < rows {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        {
+            let mut insert = tx.prepare_cached("INSERT INTO entries (idx, bytes) VALUES (?1, ?2)")?;
+            for _ in 0..per_commit.min(rows - idx) {
+                insert.execute(params![idx as i64, row])?;
+                idx += 1;
+            }
+        }
+        tx.commit()?;
+        commits += 1;
+    }
+    let took = started.elapsed();
+    Ok(RawRun { rows, per_commit, took, commits, cpu: cpu.report_process() })
+}
