@@ -119,7 +119,13 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
         for (i, bytes) in entries.iter().enumerate() {
             let index = t * TILE_WIDTH + i as u64;
             tree.append(bytes);
-            let entry = Entry::decode(bytes).map_err(|r| format!("entry {index}: {}", r.message))?;
+            let mut entry = Entry::decode(bytes).map_err(|r| format!("entry {index}: {}", r.message))?;
+            if let Some(blob) = entry.body.blob_mut() {
+                // Content the entry names by hash (a draft) is served beside
+                // the tiles, at `blob/<sha256>`; its hash is checked here.
+                let content = opts.source.log_file(&format!("blob/{}", blob.hex()))?;
+                blob.attach(content).map_err(|r| format!("entry {index}: {}", r.message))?;
+            }
             if entry.index != index {
                 return Err(format!("entry {index}: it says it is entry {}", entry.index));
             }

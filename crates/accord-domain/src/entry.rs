@@ -39,6 +39,7 @@ use serde_json::Value;
 
 use crate::error::Refusal;
 use crate::ids::{DelegateId, DisplayName, LanguageTag, MemberCode, Reason};
+use crate::negotiation::{ChairText, ProcessOpened, ProposalReanchored, ProposalRef, ProposalTabled, RevisionIssued};
 use crate::state::{MemberKind, MemberRole, MemberStatus, OfficerRole, OrganisationCategory};
 
 /// The version written in the `v` field of every entry.
@@ -105,6 +106,36 @@ pub enum EntryBody {
     /// A member withdraws one of its keys; later signatures by it are refused.
     #[serde(rename = "member.key_revoked")]
     MemberKeyRevoked(MemberKeyRevoked),
+    /// The secretariat opens a negotiation with its zero draft (a blob).
+    #[serde(rename = "process.opened")]
+    ProcessOpened(ProcessOpened),
+    /// A delegation tables a proposal to change the text.
+    #[serde(rename = "proposal.tabled")]
+    ProposalTabled(ProposalTabled),
+    #[serde(rename = "proposal.supported")]
+    ProposalSupported(ProposalRef),
+    #[serde(rename = "proposal.objected")]
+    ProposalObjected(ProposalRef),
+    #[serde(rename = "proposal.cosponsored")]
+    ProposalCosponsored(ProposalRef),
+    #[serde(rename = "proposal.cosponsorship_withdrawn")]
+    ProposalCosponsorshipWithdrawn(ProposalRef),
+    #[serde(rename = "proposal.withdrawn")]
+    ProposalWithdrawn(ProposalRef),
+    /// The proposer anchors an outdated proposal on the latest version.
+    #[serde(rename = "proposal.reanchored")]
+    ProposalReanchored(ProposalReanchored),
+    /// The chair agrees a proposal into the text: a new version.
+    #[serde(rename = "proposal.agreed")]
+    ProposalAgreed(ProposalRef),
+    #[serde(rename = "proposal.rejected")]
+    ProposalRejected(ProposalRef),
+    /// The chair replaces competing options with a compromise text.
+    #[serde(rename = "chair.text_tabled")]
+    ChairTextTabled(ChairText),
+    /// The current version gets a name ("Rev.1").
+    #[serde(rename = "revision.issued")]
+    RevisionIssued(RevisionIssued),
 }
 
 impl EntryBody {
@@ -122,6 +153,53 @@ impl EntryBody {
             EntryBody::AccreditationWithdrawn(_) => "accreditation.withdrawn",
             EntryBody::MemberKeyRegistered(_) => "member.key_registered",
             EntryBody::MemberKeyRevoked(_) => "member.key_revoked",
+            EntryBody::ProcessOpened(_) => "process.opened",
+            EntryBody::ProposalTabled(_) => "proposal.tabled",
+            EntryBody::ProposalSupported(_) => "proposal.supported",
+            EntryBody::ProposalObjected(_) => "proposal.objected",
+            EntryBody::ProposalCosponsored(_) => "proposal.cosponsored",
+            EntryBody::ProposalCosponsorshipWithdrawn(_) => "proposal.cosponsorship_withdrawn",
+            EntryBody::ProposalWithdrawn(_) => "proposal.withdrawn",
+            EntryBody::ProposalReanchored(_) => "proposal.reanchored",
+            EntryBody::ProposalAgreed(_) => "proposal.agreed",
+            EntryBody::ProposalRejected(_) => "proposal.rejected",
+            EntryBody::ChairTextTabled(_) => "chair.text_tabled",
+            EntryBody::RevisionIssued(_) => "revision.issued",
+        }
+    }
+
+    /// Whether the entry belongs to a negotiation (see [`crate::negotiation`]).
+    pub fn is_negotiation(&self) -> bool {
+        matches!(
+            self,
+            EntryBody::ProcessOpened(_)
+                | EntryBody::ProposalTabled(_)
+                | EntryBody::ProposalSupported(_)
+                | EntryBody::ProposalObjected(_)
+                | EntryBody::ProposalCosponsored(_)
+                | EntryBody::ProposalCosponsorshipWithdrawn(_)
+                | EntryBody::ProposalWithdrawn(_)
+                | EntryBody::ProposalReanchored(_)
+                | EntryBody::ProposalAgreed(_)
+                | EntryBody::ProposalRejected(_)
+                | EntryBody::ChairTextTabled(_)
+                | EntryBody::RevisionIssued(_)
+        )
+    }
+
+    /// The blob this entry names, if any: its content must be attached
+    /// before the entry is folded.
+    pub fn blob_mut(&mut self) -> Option<&mut crate::blob::BlobRef> {
+        match self {
+            EntryBody::ProcessOpened(p) => Some(&mut p.draft),
+            _ => None,
+        }
+    }
+
+    pub fn blob(&self) -> Option<&crate::blob::BlobRef> {
+        match self {
+            EntryBody::ProcessOpened(p) => Some(&p.draft),
+            _ => None,
         }
     }
 }

@@ -22,6 +22,8 @@ pub enum RefusalKind {
     Conflict,
     /// Well-formed, but the rules refuse it (422).
     Unprocessable,
+    /// Larger than Accord accepts (413).
+    TooLarge,
 }
 
 /// A refusal: nothing was changed.
@@ -55,5 +57,8 @@ impl Refusal {
     }
     pub fn unprocessable(code: &'static str, message: impl Into<String>) -> Self {
         Self { kind: RefusalKind::Unprocessable, code, message: message.into() }
+    }
+    pub fn too_large(code: &'static str, message: impl Into<String>) -> Self {
+        Self { kind: RefusalKind::TooLarge, code, message: message.into() }
     }
 }

@@ -9,6 +9,9 @@
 //! - [`state`]: the forum as it stands, a fold of the entries; [`state::Action`]
 //!   is what a user asks for, [`state::State::prepare`] turns it into an entry
 //!   body or refuses it, [`state::State::apply`] checks and folds one entry.
+//! - [`negotiation`]: processes, instruments, versions, proposals, the
+//!   rolling text and redlines.
+//! - [`blob`]: content too large for an entry, named by its SHA-256.
 //! - [`signature`]: members' Ed25519 signatures on their own actions.
 //! - [`error`]: [`Refusal`], why an action or an entry is refused.
 //!
@@ -20,10 +23,12 @@
 //!   same function serves live appends and replay: replaying the record
 //!   reproduces the state exactly.
 
+pub mod blob;
 pub mod entry;
 pub mod error;
 pub mod ids;
 pub mod iso3166;
+pub mod negotiation;
 pub mod signature;
 pub mod state;
 

@@ -283,6 +283,9 @@ pub enum Action {
         member: MemberCode,
         key: String,
     },
+    /// An action of a negotiation (see [`crate::negotiation`]): its body
+    /// holds nothing the server assigns, so the caller builds it.
+    Negotiate(Box<EntryBody>),
     /// An action the member signed: its body as signed, and the signature.
     Signed {
         body: Box<EntryBody>,
@@ -302,6 +305,8 @@ pub struct State {
     pub last_time: i64,
     /// (key id, nonce) of every signed action: a nonce is accepted once.
     pub used_nonces: BTreeSet<(String, String)>,
+    /// Negotiations, by number from 1 (`processes[0]` is process 1).
+    pub processes: Vec<crate::negotiation::Process>,
 }
 
 /// The most official languages a forum may list.
@@ -333,6 +338,7 @@ impl State {
             "forum": self.forum,
             "members": self.members.values().collect::<Vec<_>>(),
             "delegates": self.delegates.values().collect::<Vec<_>>(),
+            "processes": self.processes.iter().map(|p| p.digest_value()).collect::<Vec<_>>(),
         });
         let mut bytes = Vec::new();
         crate::entry::write_canonical(&value, &mut bytes).expect("the state has no floats");
@@ -387,6 +393,15 @@ impl State {
                 self.check_signature(&actor, &body, &signature)?;
                 self.check_body(&actor, &body)?;
                 return Ok((actor, *body, Some(signature)));
+            }
+            Action::Negotiate(body) => {
+                if !body.is_negotiation() {
+                    return Err(Refusal::invalid(
+                        "not_a_negotiation_action",
+                        "this action is not part of a negotiation",
+                    ));
+                }
+                *body
             }
             Action::RegisterMemberKey { member, public_key, label } => {
                 let key = crate::signature::parse_public_key(&public_key)?;
@@ -490,6 +505,9 @@ impl State {
         if let Some(sig) = &entry.signature {
             self.check_signature(&entry.actor, &entry.body, sig)?;
         }
+        if let Some(blob) = entry.body.blob() {
+            blob.require()?;
+        }
         self.check_body(&entry.actor, &entry.body)?;
         self.fold(entry);
         if let Some(sig) = &entry.signature {
@@ -528,6 +546,12 @@ impl State {
 
     /// The rules: who may record what, and what must hold first.
     fn check_body(&self, actor: &Actor, body: &EntryBody) -> Result<(), Refusal> {
+        if body.is_negotiation() {
+            if self.forum.is_none() {
+                return Err(no_forum());
+            }
+            return self.check_negotiation(actor, body, self.last_time);
+        }
         if let EntryBody::ForumEstablished(settings) = body {
             if self.forum.is_some() || self.next_index != 0 {
                 return Err(Refusal::conflict("forum_exists", "the forum is already established"));
@@ -721,6 +745,7 @@ impl State {
                 }
                 Ok(())
             }
+            _ => unreachable!("negotiation entries are checked above"),
         }
     }
 
@@ -752,6 +777,9 @@ impl State {
 
     /// Folds a checked entry in. Must not fail.
     fn fold(&mut self, entry: &Entry) {
+        if entry.body.is_negotiation() {
+            return self.fold_negotiation(entry);
+        }
         match &entry.body {
             EntryBody::ForumEstablished(s) => {
                 self.forum = Some(Forum {
@@ -844,6 +872,7 @@ impl State {
                     key.revoked_entry = Some(entry.index);
                 }
             }
+            _ => unreachable!("negotiation entries are folded above"),
         }
     }
 }

@@ -57,6 +57,7 @@ impl From<Refusal> for ApiError {
             RefusalKind::NotFound => StatusCode::NOT_FOUND,
             RefusalKind::Conflict => StatusCode::CONFLICT,
             RefusalKind::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,
+            RefusalKind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         };
         ApiError::new(status, r.code, r.message)
     }

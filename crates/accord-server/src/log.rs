@@ -175,6 +175,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/log/checkpoint", get(checkpoint))
         .route("/log/tile/{*path}", get(tile))
+        .route("/log/blob/{sha256}", get(blob))
         .route("/api/v1/log", get(log_info))
         .route("/api/v1/log/inclusion", get(inclusion))
         .route("/api/v1/log/consistency", get(consistency))
@@ -225,6 +226,30 @@ async fn tile(State(app): State<AppState>, Path(path): Path<String>) -> Response
         )
             .into_response(),
         None => not_found(),
+    }
+}
+
+/// Content an entry names by its SHA-256 (a zero draft): served beside the
+/// tiles so that a mirror of `log/` holds everything `accord verify` needs.
+async fn blob(State(app): State<AppState>, Path(sha256): Path<String>) -> Response {
+    let not_found = || ApiError::not_found("no_such_blob", format!("there is no blob {sha256}")).into_response();
+    let Some(hash) = hex::decode(&sha256).ok().and_then(|h| <[u8; 32]>::try_from(h).ok()) else {
+        return not_found();
+    };
+    match app.store.blob(&hash) {
+        Ok(Some(bytes)) => (
+            [
+                (header::CONTENT_TYPE, "application/octet-stream"),
+                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Ok(None) => not_found(),
+        Err(e) => {
+            tracing::error!(error = %e, "reading a blob");
+            ApiError::internal().into_response()
+        }
     }
 }
 

@@ -291,6 +291,32 @@ fn summarise(body: &accord_domain::EntryBody) -> String {
             w.delegate,
             if w.reason.as_str().is_empty() { String::new() } else { format!(": {}", w.reason) }
         ),
+        B::ProcessOpened(p) => format!("Process opened: {} (zero draft {})", p.title, &p.draft.hex()[..12]),
+        B::ProposalTabled(t) => format!(
+            "Proposal tabled in process {}: {} on {}",
+            t.process,
+            t.kind.label(),
+            accord_domain::negotiation::text::label_of(&t.eid)
+        ),
+        B::ProposalSupported(r) => format!("Support for P-{} (process {})", r.proposal, r.process),
+        B::ProposalObjected(r) => format!("Objection to P-{} (process {})", r.proposal, r.process),
+        B::ProposalCosponsored(r) => format!("Co-sponsorship of P-{} (process {})", r.proposal, r.process),
+        B::ProposalCosponsorshipWithdrawn(r) => {
+            format!("Co-sponsorship of P-{} withdrawn (process {})", r.proposal, r.process)
+        }
+        B::ProposalWithdrawn(r) => format!("P-{} withdrawn by its proposer (process {})", r.proposal, r.process),
+        B::ProposalReanchored(r) => {
+            format!("P-{} re-anchored on version {} (process {})", r.proposal, r.version, r.process)
+        }
+        B::ProposalAgreed(r) => format!("P-{} agreed into the text (process {})", r.proposal, r.process),
+        B::ProposalRejected(r) => format!("P-{} rejected (process {})", r.proposal, r.process),
+        B::ChairTextTabled(c) => format!(
+            "Chair's text on {} in place of {} (process {})",
+            accord_domain::negotiation::text::label_of(&c.eid),
+            c.proposals.iter().map(|p| format!("P-{p}")).collect::<Vec<_>>().join(", "),
+            c.process
+        ),
+        B::RevisionIssued(r) => format!("{} issued (process {})", r.name, r.process),
     }
 }
 

@@ -343,7 +343,17 @@ fn replay(conn: &Connection) -> Result<(State, MerkleTree), StoreError> {
     while let Some(row) = rows.next()? {
         let index = row.get::<_, i64>(0)? as u64;
         let bytes = row.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?;
-        let entry = Entry::decode(bytes).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
+        let mut entry = Entry::decode(bytes).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
+        if let Some(blob) = entry.body.blob_mut() {
+            let content: Option<Vec<u8>> = conn
+                .query_row("SELECT bytes FROM blobs WHERE sha256 = ?1", [&blob.sha256[..]], |r| r.get(0))
+                .optional()?;
+            let content = content.ok_or_else(|| StoreError::Damaged {
+                index,
+                reason: format!("the blob {} it names is missing", blob.hex()),
+            })?;
+            blob.attach(content).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
+        }
         if entry.index != index {
             return Err(StoreError::Damaged { index, reason: format!("the entry says it is number {}", entry.index) });
         }

@@ -226,6 +226,11 @@ fn stage(
     }
     tx.prepare_cached("INSERT INTO entries (idx, bytes) VALUES (?1, ?2)")?
         .execute(params![entry.index as i64, &bytes])?;
+    // Content the entry names by hash (a draft) is stored with it.
+    if let Some(content) = entry.body.blob().and_then(|b| b.content()) {
+        tx.prepare_cached("INSERT OR IGNORE INTO blobs (sha256, bytes) VALUES (?1, ?2)")?
+            .execute(params![&crate::blob_hash(content)[..], content])?;
+    }
     let tree_hashes = tree.append(&bytes);
     let first = tree.stored().len() - tree_hashes.len();
     for (i, h) in tree_hashes.iter().enumerate() {

@@ -1,0 +1,594 @@
+//! Negotiation scenarios and properties, through prepare → encode → apply
+//! as the store runs them, and replay from the encoded bytes.
+
+use std::collections::HashMap;
+
+use proptest::prelude::*;
+
+use super::rolling::{rolling_text, Span, View};
+use super::*;
+use crate::blob::BlobRef;
+use crate::ids::{DisplayName, LanguageTag};
+use crate::state::{Action, MemberKind, OrganisationCategory, Principal};
+
+pub(crate) const DRAFT: &str = "# Framework on Testing\n\n## Preamble\n\nRecognising that States shall cooperate,\n\n## Chapter I — General\n\n### Article 1 — Purpose\n\n1. States shall cooperate in good faith and shall exchange information.\n\n2. States should, as appropriate, protect critical infrastructure:\n   (a) energy;\n   (b) water.\n\n### Article 2 — Scope\n\n1. This Framework applies to States.\n\n## Chapter II — Final\n\n### Article 3 — Review\n\n1. The Conference shall review this Framework.\n";
+
+struct World {
+    state: State,
+    log: Vec<Vec<u8>>,
+    blobs: HashMap<[u8; 32], Vec<u8>>,
+    /// Delegate ids: heads of BRA, KEN, CHN, USA, ICRC; the chair; an adviser of BRA.
+    heads: HashMap<&'static str, DelegateId>,
+    chair: DelegateId,
+    secretariat: DelegateId,
+    adviser: DelegateId,
+}
+
+fn name(s: &str) -> DisplayName {
+    DisplayName::parse(s).unwrap()
+}
+fn code(s: &str) -> MemberCode {
+    MemberCode::parse(s).unwrap()
+}
+
+impl World {
+    fn act(&mut self, who: Principal, action: Action) -> Result<Entry, Refusal> {
+        let (actor, body, signature) = self.state.prepare(who, action)?;
+        let entry =
+            Entry { index: self.state.next_index, time: 1_000 + self.state.next_index as i64, actor, body, signature };
+        let bytes = entry.encode()?;
+        if let Some(b) = entry.body.blob() {
+            self.blobs.insert(b.sha256, b.content().unwrap().to_vec());
+        }
+        self.state.apply(&entry)?;
+        self.log.push(bytes);
+        Ok(entry)
+    }
+
+    fn new() -> World {
+        let mut w = World {
+            state: State::new(),
+            log: Vec::new(),
+            blobs: HashMap::new(),
+            heads: HashMap::new(),
+            chair: DelegateId(0),
+            secretariat: DelegateId(0),
+            adviser: DelegateId(0),
+        };
+        let sys = Principal::System;
+        w.act(sys, Action::EstablishForum { name: name("Forum"), languages: LanguageTag::un_languages(), log: None })
+            .unwrap();
+        w.secretariat = w.state.next_delegate_id();
+        w.act(sys, Action::AppointOfficer { name: name("Sec"), role: OfficerRole::Secretariat }).unwrap();
+        w.chair = w.state.next_delegate_id();
+        w.act(sys, Action::AppointOfficer { name: name("Chair"), role: OfficerRole::Chair }).unwrap();
+        for m in ["BRA", "KEN", "CHN", "USA", "ICRC"] {
+            let org = m == "ICRC";
+            w.act(
+                sys,
+                Action::AdmitMember {
+                    code: code(m),
+                    name: org.then(|| name("International Committee of the Red Cross")),
+                    kind: if org { MemberKind::Organisation } else { MemberKind::State },
+                    category: org.then_some(OrganisationCategory::IntergovernmentalOrganisation),
+                    status: if org { MemberStatus::Observer } else { MemberStatus::Member },
+                },
+            )
+            .unwrap();
+            let id = w.state.next_delegate_id();
+            w.act(
+                sys,
+                Action::AccreditDelegate { member: code(m), name: name("Head"), role: MemberRole::HeadOfDelegation },
+            )
+            .unwrap();
+            w.heads.insert(m, id);
+        }
+        w.adviser = w.state.next_delegate_id();
+        w.act(sys, Action::AccreditDelegate { member: code("BRA"), name: name("Adviser"), role: MemberRole::Adviser })
+            .unwrap();
+        w.open(DRAFT).unwrap();
+        w
+    }
+
+    fn open(&mut self, draft: &str) -> Result<Entry, Refusal> {
+        let body = EntryBody::ProcessOpened(ProcessOpened {
+            title: "Framework".into(),
+            draft: BlobRef::of(draft.as_bytes().to_vec()),
+        });
+        self.act(Principal::Delegate(self.secretariat), Action::Negotiate(Box::new(body)))
+    }
+
+    fn head(&self, m: &str) -> Principal {
+        Principal::Delegate(self.heads[m])
+    }
+
+    fn propose(
+        &mut self,
+        m: &str,
+        kind: ProposalKind,
+        eid: &str,
+        quote: Option<(&str, Option<u32>)>,
+        position: Option<Position>,
+        text: Option<&str>,
+    ) -> Result<u64, Refusal> {
+        let version = self.state.processes[0].latest().number;
+        let body = EntryBody::ProposalTabled(ProposalTabled {
+            process: 1,
+            kind,
+            eid: eid.into(),
+            version,
+            anchor: quote.map(|(q, o)| Anchor { quote: q.into(), occurrence: o }),
+            position,
+            text: text.map(Into::into),
+            heading: None,
+            justification: "because".into(),
+        });
+        self.act(self.head(m), Action::Negotiate(Box::new(body)))?;
+        Ok(self.state.processes[0].proposals.len() as u64)
+    }
+
+    fn on(&mut self, who: Principal, make: fn(ProposalRef) -> EntryBody, id: u64) -> Result<Entry, Refusal> {
+        self.act(who, Action::Negotiate(Box::new(make(ProposalRef { process: 1, proposal: id }))))
+    }
+
+    fn replay(&self) -> State {
+        let mut s = State::new();
+        for bytes in &self.log {
+            let mut e = Entry::decode(bytes).unwrap();
+            if let Some(b) = e.body.blob_mut() {
+                b.attach(self.blobs[&b.sha256].clone()).unwrap();
+            }
+            s.apply(&e).unwrap();
+        }
+        s
+    }
+
+    fn process(&self) -> &Process {
+        &self.state.processes[0]
+    }
+
+    fn text(&self, eid: &str) -> String {
+        self.process().latest().instrument.get(eid).unwrap().text.clone()
+    }
+}
+
+const P1: &str = "chp_1__art_1__para_1";
+
+#[test]
+fn proposals_bracket_and_agree() {
+    let mut w = World::new();
+    let a = w.propose("BRA", ProposalKind::ReplaceWords, P1, Some(("shall", Some(1))), None, Some("should")).unwrap();
+    let b = w
+        .propose("KEN", ProposalKind::ReplaceWords, P1, Some(("shall cooperate", None)), None, Some("may cooperate"))
+        .unwrap();
+    let c = w.propose("USA", ProposalKind::DeleteWords, P1, Some(("in good faith", None)), None, None).unwrap();
+    let d = w
+        .propose(
+            "CHN",
+            ProposalKind::InsertWords,
+            P1,
+            Some(("exchange", None)),
+            Some(Position::After),
+            Some("relevant"),
+        )
+        .unwrap();
+    w.on(w.head("CHN"), EntryBody::ProposalObjected, a).unwrap();
+    w.on(w.head("USA"), EntryBody::ProposalSupported, a).unwrap();
+    w.on(w.head("KEN"), EntryBody::ProposalCosponsored, a).unwrap();
+    let rolling = rolling_text(w.process(), &View::All);
+    let plain = rolling.to_plain();
+    assert!(
+        plain.contains("1. States [shall cooperate (original; CHN) / should cooperate (P-1: BRA, KEN, USA) / may cooperate (P-2: KEN)] [in good faith (original) / \u{2014} (P-3: USA)] and shall exchange [\u{2014} (original) / relevant (P-4: CHN)] information."),
+        "{plain}"
+    );
+    assert_eq!(rolling.brackets, 3);
+    assert_eq!(rolling.options, 7);
+
+    // A delegation's own view.
+    let kenya = rolling_text(w.process(), &View::Member(code("KEN")));
+    assert_eq!(kenya.brackets, 1, "KEN tabled P-2 and co-sponsors P-1, which share one bracket");
+
+    // The chair agrees P-1: the text moves on; P-2 overlaps and is outdated,
+    // P-3 and P-4 follow the text.
+    w.on(Principal::Delegate(w.chair), EntryBody::ProposalAgreed, a).unwrap();
+    assert_eq!(w.text(P1), "States should cooperate in good faith and shall exchange information.");
+    assert_eq!(w.process().latest().number, 2);
+    assert!(w.process().proposal(b).unwrap().outdated);
+    assert!(!w.process().proposal(c).unwrap().outdated);
+    w.on(Principal::Delegate(w.chair), EntryBody::ProposalAgreed, c).unwrap();
+    w.on(Principal::Delegate(w.chair), EntryBody::ProposalAgreed, d).unwrap();
+    assert_eq!(w.text(P1), "States should cooperate and shall exchange relevant information.");
+    // An outdated proposal cannot be agreed; its proposer re-anchors it.
+    let err = w.on(Principal::Delegate(w.chair), EntryBody::ProposalAgreed, b).unwrap_err();
+    assert_eq!(err.code, "proposal_outdated");
+    let re = EntryBody::ProposalReanchored(ProposalReanchored {
+        process: 1,
+        proposal: b,
+        version: 4,
+        anchor: Anchor { quote: "should cooperate".into(), occurrence: None },
+    });
+    assert_eq!(w.act(w.head("BRA"), Action::Negotiate(Box::new(re.clone()))).unwrap_err().code, "not_proposer");
+    w.act(w.head("KEN"), Action::Negotiate(Box::new(re))).unwrap();
+    w.on(Principal::Delegate(w.chair), EntryBody::ProposalAgreed, b).unwrap();
+    assert_eq!(w.text(P1), "States may cooperate and shall exchange relevant information.");
+
+    // Provenance: which entry wrote which words.
+    let p = w.process().latest().instrument.get(P1).unwrap().clone();
+    let mut at = 0;
+    let mut by = Vec::new();
+    for o in &p.origins {
+        by.push((p.text[at..at + o.len].to_owned(), o.source.how.clone()));
+        at += o.len;
+    }
+    assert_eq!(at, p.text.len());
+    assert!(
+        by.contains(&("may cooperate".into(), SourceKind::Proposal { proposal: b, member: code("KEN") })),
+        "{by:?}"
+    );
+    assert!(by.contains(&(" relevant".into(), SourceKind::Proposal { proposal: d, member: code("CHN") })), "{by:?}");
+
+    // Nothing open: the rolling text is the clean text.
+    let rolling = rolling_text(w.process(), &View::All);
+    assert_eq!(rolling.brackets, 0);
+    assert_eq!(w.replay(), w.state);
+}
+
+#[test]
+fn provisions_are_inserted_and_deleted() {
+    let mut w = World::new();
+    let ins = w
+        .propose(
+            "BRA",
+            ProposalKind::InsertProvision,
+            "chp_1__art_1__para_2",
+            None,
+            Some(Position::After),
+            Some("States shall share threat information."),
+        )
+        .unwrap();
+    let del =
+        w.propose("KEN", ProposalKind::DeleteProvision, "chp_1__art_1__para_2__point_b", None, None, None).unwrap();
+    let repl = w
+        .propose(
+            "CHN",
+            ProposalKind::ReplaceProvision,
+            "chp_1__art_2__para_1",
+            None,
+            None,
+            Some("This Framework applies to all."),
+        )
+        .unwrap();
+    let on_b = w
+        .propose(
+            "USA",
+            ProposalKind::ReplaceWords,
+            "chp_1__art_1__para_2__point_b",
+            Some(("water", None)),
+            None,
+            Some("water and sanitation"),
+        )
+        .unwrap();
+    let mut art = ProposalTabled {
+        process: 1,
+        kind: ProposalKind::InsertProvision,
+        eid: "chp_1__art_2".into(),
+        version: 1,
+        anchor: None,
+        position: Some(Position::After),
+        text: Some("1. States shall report.\n\n2. Reports are public.".into()),
+        heading: Some("Reporting".into()),
+        justification: String::new(),
+    };
+    w.act(w.head("USA"), Action::Negotiate(Box::new(EntryBody::ProposalTabled(art.clone())))).unwrap();
+    let rolling = rolling_text(w.process(), &View::All);
+    let eids: Vec<&str> = rolling.provisions.iter().map(|p| p.eid.as_str()).collect();
+    assert!(eids.windows(2).any(|x| x == ["chp_1__art_1__para_2__point_b", "chp_1__art_1__para_2bis_p1"]), "{eids:?}");
+    assert!(eids.contains(&"chp_1__art_2bis_p5"), "{eids:?}");
+
+    for id in [ins, del, repl] {
+        w.on(Principal::Delegate(w.chair), EntryBody::ProposalAgreed, id).unwrap();
+    }
+    w.on(Principal::Delegate(w.chair), EntryBody::ProposalAgreed, 5).unwrap();
+    let latest = &w.process().latest().instrument;
+    assert_eq!(latest.get("chp_1__art_1__para_2bis").unwrap().text, "States shall share threat information.");
+    assert_eq!(latest.get("chp_1__art_1__para_2bis").unwrap().num, "2 bis.");
+    assert!(latest.get("chp_1__art_1__para_2__point_b").is_none());
+    assert_eq!(latest.get("chp_1__art_2bis").unwrap().heading, "Reporting");
+    assert_eq!(latest.get("chp_1__art_2bis__para_2").unwrap().text, "Reports are public.");
+    assert_eq!(w.text("chp_1__art_2__para_1"), "This Framework applies to all.");
+    assert!(w.process().proposal(on_b).unwrap().outdated, "its provision was deleted");
+    // Proposals on a deleted provision are refused; so is an unknown eId.
+    let e =
+        w.propose("BRA", ProposalKind::DeleteProvision, "chp_1__art_1__para_2__point_b", None, None, None).unwrap_err();
+    assert_eq!(e.code, "provision_deleted");
+    let e = w.propose("BRA", ProposalKind::DeleteProvision, "art_99", None, None, None).unwrap_err();
+    assert_eq!(e.code, "unknown_eid");
+    // The same article inserted twice gets the next free eId.
+    art.version = w.process().latest().number;
+    w.act(w.head("USA"), Action::Negotiate(Box::new(EntryBody::ProposalTabled(art)))).unwrap();
+    w.on(Principal::Delegate(w.chair), EntryBody::ProposalAgreed, 6).unwrap();
+    assert!(w.process().latest().instrument.get("chp_1__art_2ter").is_some());
+    assert_eq!(w.replay(), w.state);
+}
+
+#[test]
+fn refusals_change_nothing() {
+    let mut w = World::new();
+    let before = w.state.clone();
+    let cases: Vec<(Principal, ProposalKind, &str, Option<(&str, Option<u32>)>, Option<&str>, &str)> = vec![
+        (w.head("ICRC"), ProposalKind::DeleteWords, P1, Some(("shall", Some(1))), None, "observer"),
+        (Principal::Delegate(w.adviser), ProposalKind::DeleteWords, P1, Some(("shall", Some(1))), None, "adviser"),
+        (
+            Principal::Delegate(w.chair),
+            ProposalKind::DeleteWords,
+            P1,
+            Some(("shall", Some(1))),
+            None,
+            "delegation_only",
+        ),
+        (w.head("BRA"), ProposalKind::DeleteWords, P1, Some(("shall", None)), None, "anchor_ambiguous"),
+        (w.head("BRA"), ProposalKind::DeleteWords, P1, Some(("shall", Some(3))), None, "anchor_not_found"),
+        (w.head("BRA"), ProposalKind::DeleteWords, P1, Some(("shal", None)), None, "anchor_not_found"),
+        (w.head("BRA"), ProposalKind::ReplaceWords, P1, Some(("States", None)), None, "missing_field"),
+        (
+            w.head("BRA"),
+            ProposalKind::ReplaceWords,
+            "chp_1__art_1",
+            Some(("x", None)),
+            Some("y"),
+            "provision_without_text",
+        ),
+        (w.head("BRA"), ProposalKind::ReplaceWords, "art_9", Some(("x", None)), Some("y"), "unknown_eid"),
+        (w.head("BRA"), ProposalKind::ReplaceWords, P1, Some(("States", None)), Some("a\u{0}b"), "control_character"),
+        (w.head("BRA"), ProposalKind::ReplaceWords, P1, Some(("States", None)), Some("States"), "no_change"),
+    ];
+    for (who, kind, eid, quote, text, expected) in cases {
+        let body = EntryBody::ProposalTabled(ProposalTabled {
+            process: 1,
+            kind,
+            eid: eid.into(),
+            version: 1,
+            anchor: quote.map(|(q, o)| Anchor { quote: q.into(), occurrence: o }),
+            position: None,
+            text: text.map(Into::into),
+            heading: None,
+            justification: String::new(),
+        });
+        let e = w.act(who, Action::Negotiate(Box::new(body))).unwrap_err();
+        assert_eq!(e.code, expected, "{}", e.message);
+    }
+    let e = w.open("# T\n\n### Article 1\n\n3. x\n").unwrap_err();
+    assert!(e.message.starts_with("line 5:"), "{}", e.message);
+    let e = w
+        .act(
+            w.head("BRA"),
+            Action::Negotiate(Box::new(EntryBody::ProcessOpened(ProcessOpened {
+                title: "x".into(),
+                draft: BlobRef::of(DRAFT.into()),
+            }))),
+        )
+        .unwrap_err();
+    assert_eq!(e.code, "secretariat_only");
+    // The anchor message shows the text it was looked for in.
+    let e = w.propose("BRA", ProposalKind::DeleteWords, P1, Some(("nowhere", None)), None, None).unwrap_err();
+    assert!(e.message.contains("States shall cooperate in good faith"), "{}", e.message);
+    // A chair's act by a delegation, a second revision name.
+    let a = w.propose("BRA", ProposalKind::DeleteWords, "chp_2__art_3__para_1", Some(("Conference", None)), None, None);
+    let before_a = w.state.clone();
+    let a = a.unwrap();
+    assert_eq!(w.on(w.head("KEN"), EntryBody::ProposalAgreed, a).unwrap_err().code, "chair_only");
+    assert_eq!(w.on(w.head("KEN"), EntryBody::ProposalWithdrawn, a).unwrap_err().code, "not_proposer");
+    assert_eq!(w.on(w.head("BRA"), EntryBody::ProposalCosponsored, a).unwrap_err().code, "own_proposal");
+    assert_eq!(w.state.processes, before_a.processes);
+    let _ = before;
+    w.on(w.head("BRA"), EntryBody::ProposalWithdrawn, a).unwrap();
+    assert_eq!(w.on(w.head("BRA"), EntryBody::ProposalSupported, a).unwrap_err().code, "proposal_closed");
+    let rev =
+        |n: &str| Action::Negotiate(Box::new(EntryBody::RevisionIssued(RevisionIssued { process: 1, name: n.into() })));
+    assert_eq!(w.act(Principal::Delegate(w.chair), rev("Rev.1")).unwrap_err().code, "version_named");
+    assert_eq!(w.replay(), w.state);
+}
+
+#[test]
+fn chair_text_merges_a_bracket_and_revisions_name_versions() {
+    let mut w = World::new();
+    let a = w.propose("BRA", ProposalKind::ReplaceWords, P1, Some(("shall", Some(1))), None, Some("should")).unwrap();
+    let b = w
+        .propose("KEN", ProposalKind::ReplaceWords, P1, Some(("shall cooperate", None)), None, Some("may cooperate"))
+        .unwrap();
+    let body = EntryBody::ChairTextTabled(ChairText {
+        process: 1,
+        eid: P1.into(),
+        proposals: vec![a, b],
+        text: "will cooperate".into(),
+    });
+    w.act(Principal::Delegate(w.chair), Action::Negotiate(Box::new(body))).unwrap();
+    assert_eq!(w.text(P1), "States will cooperate in good faith and shall exchange information.");
+    assert_eq!(w.process().proposal(a).unwrap().status, ProposalStatus::Merged);
+    let rev =
+        Action::Negotiate(Box::new(EntryBody::RevisionIssued(RevisionIssued { process: 1, name: "Rev.1".into() })));
+    w.act(Principal::Delegate(w.chair), rev).unwrap();
+    assert_eq!(w.process().find_version(Some("rev.1")).unwrap().number, 2);
+    assert_eq!(w.process().find_version(Some("zero")).unwrap().number, 1);
+    let d = redline::diff_instruments(&w.process().versions[0].instrument, &w.process().latest().instrument);
+    let changed: Vec<&str> = d.iter().filter(|p| p.status != "equal").map(|p| p.eid.as_str()).collect();
+    assert_eq!(changed, [P1]);
+    assert_eq!(w.replay(), w.state);
+}
+
+#[test]
+fn words_in_other_scripts() {
+    let mut w = World::new();
+    let draft = "# 框架\n\n### Article 1 — 目的\n\n1. 各国应当合作，并应当交换信息。\n\n2. على الدول أن تتعاون بحسن نية.\n\n3. Государства должны сотрудничать.\n";
+    w.open(draft).unwrap();
+    let p = &mut w;
+    let body = |eid: &str, q: &str, o: Option<u32>, t: &str| {
+        EntryBody::ProposalTabled(ProposalTabled {
+            process: 2,
+            kind: ProposalKind::ReplaceWords,
+            eid: eid.into(),
+            version: 1,
+            anchor: Some(Anchor { quote: q.into(), occurrence: o }),
+            position: None,
+            text: Some(t.into()),
+            heading: None,
+            justification: String::new(),
+        })
+    };
+    let e = p.act(p.head("CHN"), Action::Negotiate(Box::new(body("art_1__para_1", "应当", None, "可以")))).unwrap_err();
+    assert_eq!(e.code, "anchor_ambiguous");
+    p.act(p.head("CHN"), Action::Negotiate(Box::new(body("art_1__para_1", "应当", Some(2), "可以")))).unwrap();
+    p.act(p.head("KEN"), Action::Negotiate(Box::new(body("art_1__para_2", "بحسن نية", None, "بشكل وثيق")))).unwrap();
+    p.act(p.head("USA"), Action::Negotiate(Box::new(body("art_1__para_3", "должны", None, "могут")))).unwrap();
+    for id in 1..=3 {
+        p.act(
+            Principal::Delegate(p.chair),
+            Action::Negotiate(Box::new(EntryBody::ProposalAgreed(ProposalRef { process: 2, proposal: id }))),
+        )
+        .unwrap();
+    }
+    let t = &p.state.processes[1].latest().instrument;
+    assert_eq!(t.get("art_1__para_1").unwrap().text, "各国应当合作，并可以交换信息。");
+    assert_eq!(t.get("art_1__para_2").unwrap().text, "على الدول أن تتعاون بشكل وثيق.");
+    assert_eq!(t.get("art_1__para_3").unwrap().text, "Государства могут сотрудничать.");
+    assert_eq!(w.replay(), w.state);
+}
+
+// ---------------------------------------------------------------------------
+// Properties
+
+#[derive(Debug, Clone)]
+enum Step {
+    Table { member: usize, para: usize, word: usize, how: u8 },
+    Agree(usize),
+    Reject(usize),
+    Withdraw(usize),
+    Support { member: usize, proposal: usize },
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        4 => (0..4usize, 0..6usize, 0..12usize, 0..4u8).prop_map(|(member, para, word, how)| Step::Table { member, para, word, how }),
+        2 => (0..40usize).prop_map(Step::Agree),
+        1 => (0..40usize).prop_map(Step::Reject),
+        1 => (0..40usize).prop_map(Step::Withdraw),
+        1 => (0..4usize, 0..40usize).prop_map(|(member, proposal)| Step::Support { member, proposal }),
+    ]
+}
+
+const MEMBERS: [&str; 4] = ["BRA", "KEN", "CHN", "USA"];
+
+fn run(w: &mut World, step: &Step) {
+    let process = w.process();
+    let n = process.proposals.len();
+    let pick = |i: usize| (n > 0).then(|| (i % n) as u64 + 1);
+    let chair = Principal::Delegate(w.chair);
+    let _ = match step {
+        Step::Table { member, para, word, how } => {
+            let texts: Vec<(String, String)> = process
+                .latest()
+                .instrument
+                .provisions
+                .iter()
+                .filter(|p| p.kind.has_text())
+                .map(|p| (p.eid.clone(), p.text.clone()))
+                .collect();
+            let (eid, text) = &texts[para % texts.len()];
+            let words: Vec<&str> = text.split(' ').collect();
+            let quote = words[word % words.len()];
+            let occ = text::occurrences(text, quote);
+            let Some(k) = occ.iter().position(|_| true) else { return };
+            let kind = match how {
+                0 => ProposalKind::ReplaceWords,
+                1 => ProposalKind::InsertWords,
+                2 => ProposalKind::DeleteWords,
+                _ => ProposalKind::ReplaceProvision,
+            };
+            let anchor = (kind != ProposalKind::ReplaceProvision).then(|| (quote, Some(k as u32 + 1)));
+            let text = match kind {
+                ProposalKind::DeleteWords => None,
+                ProposalKind::ReplaceProvision => Some("States agree."),
+                _ => Some("duly"),
+            };
+            let position = (kind == ProposalKind::InsertWords).then_some(Position::After);
+            let eid = eid.clone();
+            w.propose(MEMBERS[*member], kind, &eid, anchor, position, text).map(|_| ())
+        }
+        Step::Agree(i) => match pick(*i) {
+            Some(id) => w.on(chair, EntryBody::ProposalAgreed, id).map(|_| ()),
+            None => Ok(()),
+        },
+        Step::Reject(i) => match pick(*i) {
+            Some(id) => w.on(chair, EntryBody::ProposalRejected, id).map(|_| ()),
+            None => Ok(()),
+        },
+        Step::Withdraw(i) => match pick(*i) {
+            Some(id) => {
+                let proposer = w.process().proposals[id as usize - 1].proposer.clone();
+                let who = w.head(MEMBERS.iter().find(|m| **m == proposer.as_str()).copied().unwrap_or("BRA"));
+                w.on(who, EntryBody::ProposalWithdrawn, id).map(|_| ())
+            }
+            None => Ok(()),
+        },
+        Step::Support { member, proposal } => match pick(*proposal) {
+            Some(id) => w.on(w.head(MEMBERS[*member]), EntryBody::ProposalSupported, id).map(|_| ()),
+            None => Ok(()),
+        },
+    };
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// (a) replay reproduces the state; (b) with no proposal open, the
+    /// rolling text is the clean text; (c) the redline from any version to
+    /// the latest spells both; every option of every bracket, applied,
+    /// is a text a proposal would make.
+    #[test]
+    fn negotiation_properties(steps in proptest::collection::vec(step(), 1..40)) {
+        let mut w = World::new();
+        for s in &steps {
+            let before = w.state.clone();
+            let len = w.log.len();
+            run(&mut w, s);
+            if w.log.len() == len {
+                prop_assert_eq!(&w.state, &before, "a refusal changed the state");
+            }
+            // Every bracket's options differ from each other.
+            let rolling = rolling_text(w.process(), &View::All);
+            for p in &rolling.provisions {
+                for span in &p.spans {
+                    if let Span::Bracket { bracket } = span {
+                        let texts: std::collections::BTreeSet<&str> = bracket.options.iter().map(|o| o.text.as_str()).collect();
+                        prop_assert_eq!(texts.len(), bracket.options.len());
+                    }
+                }
+            }
+        }
+        prop_assert_eq!(&w.replay(), &w.state);
+
+        // Close everything still open, then the rolling text is clean.
+        let open: Vec<u64> = w.process().proposals.iter().filter(|p| p.is_open()).map(|p| p.id).collect();
+        for id in open {
+            w.on(Principal::Delegate(w.chair), EntryBody::ProposalRejected, id).unwrap();
+        }
+        let rolling = rolling_text(w.process(), &View::All);
+        let latest = w.process().latest();
+        let clean = rolling::clean_text(w.process(), &latest.instrument, latest.number);
+        prop_assert_eq!(rolling, clean);
+
+        let versions = &w.process().versions;
+        for v in versions {
+            for d in redline::diff_instruments(&v.instrument, &latest.instrument) {
+                let old = v.instrument.get(&d.eid).map(|p| p.text.clone()).unwrap_or_default();
+                let new = latest.instrument.get(&d.eid).map(|p| p.text.clone()).unwrap_or_default();
+                prop_assert_eq!(redline::side(&d.text, false), old);
+                prop_assert_eq!(redline::side(&d.text, true), new);
+            }
+            // Every provision's origins cover its text exactly.
+            for p in &v.instrument.provisions {
+                prop_assert_eq!(p.origins.iter().map(|o| o.len).sum::<usize>(), p.text.len());
+            }
+        }
+    }
+}
