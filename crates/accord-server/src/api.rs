@@ -53,14 +53,22 @@ pub fn routes() -> Router<AppState> {
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Accord API", description = "The JSON API of Accord: forum, members, delegates and the record. Errors are `{\"error\", \"message\"}`."),
+    info(title = "Accord API", description = "The JSON API of Accord: forum, members, delegates, negotiating texts and the record. Errors are `{\"error\", \"message\"}`."),
     paths(
         create_token_by_password, change_password_by_password, get_forum, change_forum, list_members, admit_member,
         get_member, change_status, suspend_member, reinstate_member, list_delegation, accredit_delegate, get_delegate,
         withdraw_accreditation, reset_password, list_officers, appoint_officer, list_record, get_entry, me,
         list_my_tokens, create_my_token, revoke_my_token, list_keys, register_key, revoke_key, submit_signed,
         crate::log::log_info, crate::log::inclusion,
-        crate::log::consistency, crate::log::receipt, crate::log::state_digest
+        crate::log::consistency, crate::log::receipt, crate::log::state_digest,
+        crate::negotiation_api::list_processes, crate::negotiation_api::open_process, crate::negotiation_api::get_process,
+        crate::negotiation_api::get_text, crate::negotiation_api::get_markdown, crate::negotiation_api::get_rolling_text,
+        crate::negotiation_api::list_versions, crate::negotiation_api::get_diff, crate::negotiation_api::get_provision,
+        crate::negotiation_api::list_proposals, crate::negotiation_api::table_proposal, crate::negotiation_api::get_proposal,
+        crate::negotiation_api::support, crate::negotiation_api::objection, crate::negotiation_api::cosponsor,
+        crate::negotiation_api::leave_cosponsorship, crate::negotiation_api::withdraw, crate::negotiation_api::reanchor,
+        crate::negotiation_api::agree, crate::negotiation_api::reject, crate::negotiation_api::chair_text,
+        crate::negotiation_api::issue_revision
     ),
     components(schemas(ErrorBody)),
     modifiers(&BearerAuth)

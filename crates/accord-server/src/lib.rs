@@ -4,6 +4,8 @@
 //! - [`app`]: builds the router; [`App`] is the shared state (the store, the
 //!   log-in rate limiter, the metrics).
 //! - [`api`]: the JSON API under `/api/v1`, with its OpenAPI document.
+//! - [`negotiation_api`]: the JSON API of negotiating texts (processes,
+//!   proposals, rolling text, versions and redlines).
 //! - [`pages`]: the server-rendered web pages (askama templates in
 //!   `templates/`), which work without JavaScript.
 //! - [`auth`]: passwords (argon2id), sessions, CSRF, API tokens, the log-in
@@ -22,9 +24,11 @@
 
 pub mod api;
 pub mod auth;
+pub mod demo;
 pub mod error;
 pub mod log;
 pub mod metrics;
+pub mod negotiation_api;
 pub mod pages;
 pub mod setup;
 pub mod witness;
@@ -100,6 +104,7 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
     let router = Router::new()
         .merge(pages::routes())
         .merge(api::routes())
+        .merge(negotiation_api::routes())
         .merge(log::routes())
         .route("/healthz", get(|| async { "ok" }))
         .route("/metrics", get(metrics::render))

@@ -171,8 +171,10 @@ pub fn load_demo(store: &Store) -> Result<Vec<DemoLogin>, StoreError> {
         };
         store.submit_blocking(Principal::System, action, None)?;
     }
+    let secretariat = store.state().officers().next().map(|d| d.id).expect("init appointed the secretariat");
     let (e, p) = login("Chair", "chair@demo.accord.example");
-    create_officer(store, name("Ambassador Lucía Fernández"), OfficerRole::Chair, e, &p)?;
+    let chair = create_officer(store, name("Ambassador Lucía Fernández"), OfficerRole::Chair, e, &p)?;
+    let mut heads = Vec::new();
     let delegates: &[(&str, &str, MemberRole, &str)] = &[
         ("BRA", "Rafael Souza", MemberRole::HeadOfDelegation, "head.bra@demo.accord.example"),
         ("KEN", "Wanjiru Kamau", MemberRole::HeadOfDelegation, "head.ken@demo.accord.example"),
@@ -184,7 +186,11 @@ pub fn load_demo(store: &Store) -> Result<Vec<DemoLogin>, StoreError> {
     ];
     for (member, person, role, address) in delegates {
         let (e, p) = login(&format!("{} of {member}", role.label()), address);
-        create_delegate(store, code(member), name(person), *role, e, &p)?;
+        let id = create_delegate(store, code(member), name(person), *role, e, &p)?;
+        if *role == MemberRole::HeadOfDelegation {
+            heads.push((code(member), id));
+        }
     }
+    crate::demo::load_process(store, secretariat, chair, &heads)?;
     Ok(logins)
 }

@@ -231,6 +231,22 @@ impl Store {
         rx.recv().unwrap_or(Err(StoreError::Closed))
     }
 
+    /// Submits many actions at once, in order, and waits for all: they
+    /// share group commits. Each answer is that action's own (a refusal of
+    /// one does not stop the others). For set-up code such as the
+    /// demonstration forum.
+    pub fn submit_all_blocking(&self, actions: Vec<(Principal, Action)>) -> Vec<Result<Appended, StoreError>> {
+        let mut waiting = Vec::with_capacity(actions.len());
+        for (principal, action) in actions {
+            let (reply, rx) = mpsc::sync_channel(1);
+            match self.enqueue(principal, action, None, writer::Reply::Blocking(reply)) {
+                Ok(()) => waiting.push(Ok(rx)),
+                Err(e) => waiting.push(Err(e)),
+            }
+        }
+        waiting.into_iter().map(|w| w.and_then(|rx| rx.recv().unwrap_or(Err(StoreError::Closed)))).collect()
+    }
+
     fn enqueue(
         &self,
         principal: Principal,

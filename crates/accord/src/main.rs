@@ -90,6 +90,16 @@ enum Command {
         #[arg(long, default_value = "./accord-data", env = "ACCORD_DATA_DIR")]
         data_dir: PathBuf,
     },
+    /// Open a negotiation (a process) with its zero draft in Markdown, as the operator (the server must be stopped).
+    Import {
+        #[arg(long, default_value = "./accord-data", env = "ACCORD_DATA_DIR")]
+        data_dir: PathBuf,
+        /// The process's title.
+        #[arg(long)]
+        title: String,
+        /// The zero draft in Accord's Markdown convention (see ARCHITECTURE.md).
+        file: PathBuf,
+    },
     /// Accounts, passwords and tokens, from the console (the server must be stopped for create-account).
     Admin {
         #[command(subcommand)]
@@ -299,6 +309,37 @@ fn run(command: Command) -> Result<()> {
             store.shutdown();
             print_demo_logins(&dir, &logins)?;
             println!("Start it with: accord serve --data-dir {}", data_dir.display());
+            Ok(())
+        }
+        Command::Import { data_dir, title, file } => {
+            let markdown = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let markdown =
+                String::from_utf8(markdown).map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", file.display()))?;
+            let body = accord_server::negotiation_api::opening(&title, markdown)
+                .map_err(|r| anyhow::anyhow!("{}: {}", file.display(), r.message))?;
+            let dir = DataDir::open(&data_dir)?;
+            let store = open_store(&dir)?;
+            let result = store.submit_blocking(
+                accord_domain::state::Principal::System,
+                accord_domain::state::Action::Negotiate(Box::new(body)),
+                None,
+            );
+            let id = store.state().processes.len();
+            store.shutdown();
+            let appended = result?;
+            let state = store.state();
+            let process = state.process(id as u64).map_err(|r| anyhow::anyhow!(r.message))?;
+            let provisions = &process.latest().instrument.provisions;
+            println!(
+                "Process {id} opened: {:?}, zero draft with {} articles and {} provisions (entry {}).",
+                process.title,
+                provisions
+                    .iter()
+                    .filter(|p| p.kind == accord_domain::negotiation::text::ProvisionKind::Article)
+                    .count(),
+                provisions.len(),
+                appended.entry.index
+            );
             Ok(())
         }
         Command::Admin { command } => admin(command),

@@ -1,0 +1,297 @@
+//! The demonstration negotiation: a zero draft of about twenty articles
+//! written for Accord (`demo/zero-draft.md`), and a few hundred proposals
+//! by many delegations built from realistic amendments
+//! (`demo/amendments.tsv`) and from the changes delegations most often ask
+//! for (`shall` → `should`, deleting qualifiers). Some are supported,
+//! co-sponsored or objected to; the chair agrees a few, which moves the
+//! text on (some proposals become outdated), rejects some, and issues
+//! Rev.1. Everything is an entry, submitted as delegations would.
+//!
+//! Choices are made by a fixed pseudo-random sequence, so every
+//! demonstration forum is the same.
+
+use accord_domain::ids::DisplayName;
+use accord_domain::iso3166;
+use accord_domain::negotiation::text::{occurrences, ProvisionKind};
+use accord_domain::negotiation::{Anchor, Position, ProposalKind, ProposalRef, ProposalTabled, RevisionIssued};
+use accord_domain::state::{Action, MemberRole, Principal};
+use accord_domain::{DelegateId, EntryBody, MemberCode};
+use accord_store::{Store, StoreError};
+
+/// The zero draft of the demonstration.
+pub const ZERO_DRAFT: &str = include_str!("demo/zero-draft.md");
+const AMENDMENTS: &str = include_str!("demo/amendments.tsv");
+/// The title of the demonstration process.
+pub const TITLE: &str = "Framework on Responsible Behaviour in Cyberspace";
+
+/// A small deterministic generator (64-bit LCG, upper bits).
+struct Dice(u64);
+impl Dice {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+fn negotiate(who: DelegateId, body: EntryBody) -> (Principal, Action) {
+    (Principal::Delegate(who), Action::Negotiate(Box::new(body)))
+}
+
+/// Opens the demonstration process and fills it. `secretariat` and
+/// `chair` are officers' delegate ids; `heads` the heads of delegation
+/// that already exist, by member.
+pub fn load_process(
+    store: &Store,
+    secretariat: DelegateId,
+    chair: DelegateId,
+    heads: &[(MemberCode, DelegateId)],
+) -> Result<u64, StoreError> {
+    // Heads of delegation for sixty states, so that many members take part.
+    let mut delegations: Vec<(MemberCode, DelegateId)> = heads.to_vec();
+    let mut accreditations = Vec::new();
+    for country in iso3166::un_member_states().step_by(3).take(64) {
+        let code = MemberCode::parse(country.alpha3).expect("ISO codes parse");
+        if delegations.iter().any(|(m, _)| m == &code) {
+            continue;
+        }
+        let name = DisplayName::parse(&format!("Head of delegation of {}", country.name)).expect("names parse");
+        accreditations.push((
+            Principal::System,
+            Action::AccreditDelegate { member: code, name, role: MemberRole::HeadOfDelegation },
+        ));
+    }
+    for r in store.submit_all_blocking(accreditations) {
+        if let accord_domain::EntryBody::DelegateAccredited(a) = r?.entry.body {
+            delegations.push((a.member, a.delegate));
+        }
+    }
+
+    let body = crate::negotiation_api::opening(TITLE, ZERO_DRAFT.to_owned()).map_err(StoreError::Refused)?;
+    store.submit_blocking(Principal::Delegate(secretariat), Action::Negotiate(Box::new(body)), None)?;
+    let process = store.state().processes.len() as u64;
+    let instrument = store.state().process(process).map_err(StoreError::Refused)?.latest().instrument.clone();
+    let eid_of = |article: &str, paragraph: &str| -> Option<String> {
+        let suffix = format!("art_{article}__para_{paragraph}");
+        instrument.provisions.iter().find(|p| p.eid.ends_with(&suffix)).map(|p| p.eid.clone())
+    };
+
+    let mut dice = Dice(0x5eed_acc0_2d00_0001);
+    let mut tabled: Vec<ProposalTabled> = Vec::new();
+    let mut proposers: Vec<DelegateId> = Vec::new();
+    let mut table = |dice: &mut Dice, t: ProposalTabled| {
+        let who = delegations[dice.next(delegations.len())].1;
+        tabled.push(t);
+        proposers.push(who);
+    };
+    let words =
+        |process, kind, eid: String, quote: &str, occurrence, position, text: Option<&str>, why: &str| ProposalTabled {
+            process,
+            kind,
+            eid,
+            version: 1,
+            anchor: Some(Anchor { quote: quote.into(), occurrence }),
+            position,
+            text: text.map(Into::into),
+            heading: None,
+            justification: why.into(),
+        };
+
+    // The amendments delegations wrote.
+    for line in AMENDMENTS.lines().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let [article, paragraph, quote, replacement, why] = f[..] else { continue };
+        let Some(eid) = eid_of(article, paragraph) else { continue };
+        let kind = if replacement.is_empty() { ProposalKind::DeleteWords } else { ProposalKind::ReplaceWords };
+        let text = (!replacement.is_empty()).then_some(replacement);
+        table(&mut dice, words(process, kind, eid.clone(), quote, None, None, text, why));
+        // Several delegations often table the same change.
+        if dice.next(2) == 0 {
+            table(&mut dice, words(process, kind, eid, quote, None, None, text, why));
+        }
+    }
+    // The changes delegations most often ask for.
+    for p in instrument.provisions.iter().filter(|p| p.kind.has_text()) {
+        if !occurrences(&p.text, "including").is_empty() && dice.next(2) == 0 {
+            let why = "The list must stay open to new forms of conduct.";
+            table(
+                &mut dice,
+                words(
+                    process,
+                    ProposalKind::ReplaceWords,
+                    p.eid.clone(),
+                    "including",
+                    Some(1),
+                    None,
+                    Some("including but not limited to"),
+                    why,
+                ),
+            );
+        }
+        if !occurrences(&p.text, "in accordance with").is_empty() && dice.next(2) == 0 {
+            let why = "Only law that binds the State concerned applies.";
+            table(
+                &mut dice,
+                words(
+                    process,
+                    ProposalKind::InsertWords,
+                    p.eid.clone(),
+                    "in accordance with",
+                    Some(1),
+                    Some(Position::After),
+                    Some("applicable"),
+                    why,
+                ),
+            );
+        }
+        if !occurrences(&p.text, "should").is_empty() && dice.next(3) > 0 {
+            let why = "The norm should bind every Participating State.";
+            table(
+                &mut dice,
+                words(process, ProposalKind::ReplaceWords, p.eid.clone(), "should", Some(1), None, Some("shall"), why),
+            );
+        }
+        if !occurrences(&p.text, "shall").is_empty() {
+            let why = "Voluntary norms are better expressed in recommendatory language.";
+            table(
+                &mut dice,
+                words(process, ProposalKind::ReplaceWords, p.eid.clone(), "shall", Some(1), None, Some("should"), why),
+            );
+            if dice.next(2) == 0 {
+                table(
+                    &mut dice,
+                    words(
+                        process,
+                        ProposalKind::ReplaceWords,
+                        p.eid.clone(),
+                        "shall",
+                        Some(1),
+                        None,
+                        Some("should"),
+                        why,
+                    ),
+                );
+            }
+            if dice.next(3) == 0 {
+                let why = "A firm commitment is needed for the Framework to make a difference.";
+                table(
+                    &mut dice,
+                    words(
+                        process,
+                        ProposalKind::ReplaceWords,
+                        p.eid.clone(),
+                        "shall",
+                        Some(1),
+                        None,
+                        Some("shall, as a matter of priority,"),
+                        why,
+                    ),
+                );
+            }
+        }
+        if !occurrences(&p.text, "appropriate").is_empty() {
+            let why = "The qualifier leaves too much to each State's discretion.";
+            table(
+                &mut dice,
+                words(process, ProposalKind::DeleteWords, p.eid.clone(), "appropriate", Some(1), None, None, why),
+            );
+        }
+        if !occurrences(&p.text, "cooperation").is_empty() && dice.next(2) == 0 {
+            let why = "Cooperation without assistance leaves developing States behind.";
+            table(
+                &mut dice,
+                words(
+                    process,
+                    ProposalKind::InsertWords,
+                    p.eid.clone(),
+                    "cooperation",
+                    Some(1),
+                    Some(Position::After),
+                    Some("and assistance"),
+                    why,
+                ),
+            );
+        }
+    }
+    // New provisions and deletions.
+    let articles: Vec<String> =
+        instrument.provisions.iter().filter(|p| p.kind == ProvisionKind::Article).map(|p| p.eid.clone()).collect();
+    let insert = |eid: String, text: &str, heading: Option<&str>, why: &str| ProposalTabled {
+        process,
+        kind: ProposalKind::InsertProvision,
+        eid,
+        version: 1,
+        anchor: None,
+        position: Some(Position::After),
+        text: Some(text.into()),
+        heading: heading.map(Into::into),
+        justification: why.into(),
+    };
+    if let Some(a) = articles.get(8) {
+        table(&mut dice, insert(a.clone(), "1. Participating States shall refrain from conduct that impairs the integrity of electoral processes and infrastructure of other States.\n\n2. Participating States should share information on threats to electoral infrastructure through their points of contact.", Some("Electoral processes"), "Electoral infrastructure deserves its own norm."));
+    }
+    if let Some(p) = eid_of("5", "2") {
+        table(
+            &mut dice,
+            insert(
+                p,
+                "Participating States should give particular attention to the protection of health-care facilities.",
+                None,
+                "Attacks on hospitals during the pandemic showed the need.",
+            ),
+        );
+    }
+    if let Some(p) = eid_of("12", "3") {
+        let t = ProposalTabled {
+            kind: ProposalKind::DeleteProvision,
+            anchor: None,
+            position: None,
+            text: None,
+            heading: None,
+            justification: "The paragraph duplicates Article 11.".into(),
+            ..insert(p, "", None, "")
+        };
+        table(&mut dice, t);
+    }
+    let submitted = store.submit_all_blocking(
+        tabled.into_iter().zip(&proposers).map(|(t, who)| negotiate(*who, EntryBody::ProposalTabled(t))).collect(),
+    );
+    let count = submitted.iter().filter(|r| r.is_ok()).count() as u64;
+    if let Some(Err(e)) = submitted.into_iter().find(|r| r.is_err()) {
+        tracing::warn!(error = %e, "a demonstration proposal was refused");
+    }
+
+    // Positions: co-sponsors, supporters and objectors.
+    let mut positions = Vec::new();
+    for id in 1..=count {
+        let r = ProposalRef { process, proposal: id };
+        for _ in 0..dice.next(4) {
+            positions.push(negotiate(
+                delegations[dice.next(delegations.len())].1,
+                EntryBody::ProposalCosponsored(r.clone()),
+            ));
+        }
+        for _ in 0..dice.next(14) {
+            positions
+                .push(negotiate(delegations[dice.next(delegations.len())].1, EntryBody::ProposalSupported(r.clone())));
+        }
+        for _ in 0..dice.next(3) {
+            positions
+                .push(negotiate(delegations[dice.next(delegations.len())].1, EntryBody::ProposalObjected(r.clone())));
+        }
+    }
+    // Refusals here (a member co-sponsoring its own proposal, twice) are
+    // the rules at work; the rest are recorded.
+    store.submit_all_blocking(positions);
+
+    // The chair agrees a few proposals, rejects some; Rev.1 is issued.
+    let mut acts = Vec::new();
+    for id in (3..=count).step_by(17).take(8) {
+        acts.push(negotiate(chair, EntryBody::ProposalAgreed(ProposalRef { process, proposal: id })));
+    }
+    for id in (9..=count).step_by(29).take(4) {
+        acts.push(negotiate(chair, EntryBody::ProposalRejected(ProposalRef { process, proposal: id })));
+    }
+    acts.push(negotiate(chair, EntryBody::RevisionIssued(RevisionIssued { process, name: "Rev.1".into() })));
+    store.submit_all_blocking(acts);
+    Ok(process)
+}
