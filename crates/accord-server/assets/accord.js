@@ -22,6 +22,66 @@
     form.querySelectorAll("input[name=kind]").forEach(function (r) { r.addEventListener("change", update); });
     update();
   });
+  // Print buttons.
+  document.querySelectorAll("[data-print]").forEach(function (a) {
+    a.addEventListener("click", function (e) { e.preventDefault(); window.print(); });
+  });
+  // The proposal form shows only the fields its kind of change needs.
+  document.querySelectorAll("form[data-propose-form]").forEach(function (form) {
+    function update() {
+      var kind = form.querySelector("input[name=kind]:checked");
+      form.querySelectorAll("[data-for]").forEach(function (f) {
+        f.hidden = !(kind && f.getAttribute("data-for").split(" ").indexOf(kind.value) >= 0);
+      });
+    }
+    form.querySelectorAll("input[name=kind]").forEach(function (r) { r.addEventListener("change", update); });
+    update();
+  });
+  // Selecting words of a provision fills the proposal form: the quote, and
+  // which occurrence of it the selection is (counted in characters, so a
+  // character is never split).
+  document.querySelectorAll("[data-select-text]").forEach(function (block) {
+    var form = document.querySelector("form[data-propose-form]");
+    if (!form) { return; }
+    function onSelect() {
+      var sel = window.getSelection();
+      if (!sel || sel.rangeCount === 0 || sel.isCollapsed) { return; }
+      var range = sel.getRangeAt(0);
+      if (!block.contains(range.commonAncestorContainer)) { return; }
+      var text = block.textContent;
+      var pre = document.createRange();
+      pre.selectNodeContents(block);
+      pre.setEnd(range.startContainer, range.startOffset);
+      var start = pre.toString().length;
+      var quote = range.toString();
+      var trimmedStart = quote.length - quote.replace(/^\s+/, "").length;
+      quote = quote.trim();
+      start += trimmedStart;
+      if (!quote) { return; }
+      var occurrence = 0, at = -1;
+      do {
+        at = text.indexOf(quote, at + 1);
+        if (at >= 0) { occurrence += 1; }
+      } while (at >= 0 && at < start);
+      var q = form.querySelector("input[name=quote]");
+      var o = form.querySelector("input[name=occurrence]");
+      if (q) { q.value = quote; }
+      if (o) { o.value = text.split(quote).length - 1 > 1 ? String(occurrence) : ""; }
+      var kind = form.querySelector("input[name=kind]:checked");
+      if (!kind || ["replace_words", "insert_words", "delete_words"].indexOf(kind.value) < 0) {
+        var r = form.querySelector("input[name=kind][value=replace_words]");
+        if (r) { r.checked = true; r.dispatchEvent(new Event("change")); }
+      }
+      var t = form.querySelector("textarea[name=text]");
+      if (t && !t.value) { t.value = quote; }
+    }
+    block.addEventListener("mouseup", onSelect);
+    block.addEventListener("keyup", onSelect);
+    document.addEventListener("selectionchange", function () {
+      var sel = window.getSelection();
+      if (sel && !sel.isCollapsed && sel.rangeCount && block.contains(sel.getRangeAt(0).commonAncestorContainer)) { onSelect(); }
+    });
+  });
   var focus = document.querySelector("[data-focus]");
   if (focus) { focus.focus(); }
 })();

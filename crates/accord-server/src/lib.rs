@@ -29,6 +29,7 @@ pub mod error;
 pub mod log;
 pub mod metrics;
 pub mod negotiation_api;
+pub mod negotiation_pages;
 pub mod pages;
 pub mod setup;
 pub mod witness;
@@ -105,6 +106,7 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
         .merge(pages::routes())
         .merge(api::routes())
         .merge(negotiation_api::routes())
+        .merge(negotiation_pages::routes())
         .merge(log::routes())
         .route("/healthz", get(|| async { "ok" }))
         .route("/metrics", get(metrics::render))

@@ -85,7 +85,7 @@ pub struct UserChrome {
 }
 
 impl Chrome {
-    fn new(app: &AppState, user: &Option<WebUser>, nav: &'static str) -> Chrome {
+    pub(crate) fn new(app: &AppState, user: &Option<WebUser>, nav: &'static str) -> Chrome {
         let state = app.store.state();
         Chrome {
             forum_name: state.forum.as_ref().map(|f| f.name.to_string()).unwrap_or_else(|| "Accord".into()),
@@ -115,7 +115,7 @@ fn is_secretariat(d: &Delegate) -> bool {
 }
 
 /// Renders a template with a status.
-fn render(status: StatusCode, t: impl Template) -> Response {
+pub(crate) fn render(status: StatusCode, t: impl Template) -> Response {
     match t.render() {
         Ok(html) => (status, Html(html)).into_response(),
         Err(e) => {
@@ -135,7 +135,7 @@ struct ErrorPage {
 }
 
 /// An error as a page.
-fn error_page(app: &AppState, user: &Option<WebUser>, e: ApiError) -> Response {
+pub(crate) fn error_page(app: &AppState, user: &Option<WebUser>, e: ApiError) -> Response {
     let title = match e.status {
         StatusCode::NOT_FOUND => "Not found",
         StatusCode::FORBIDDEN => "Not allowed",
@@ -161,7 +161,7 @@ pub async fn not_found(State(app): State<AppState>, MaybeUser(user): MaybeUser, 
 
 /// The logged-in user, or a redirect to the log-in page.
 #[allow(clippy::result_large_err)] // the Err is the response itself, returned at once
-fn require_user(user: &Option<WebUser>, back_to: &str) -> Result<WebUser, Response> {
+pub(crate) fn require_user(user: &Option<WebUser>, back_to: &str) -> Result<WebUser, Response> {
     match user {
         // An initial password works only to choose one's own.
         Some(u) if u.must_change_password && !back_to.starts_with("/account") => {
@@ -172,7 +172,7 @@ fn require_user(user: &Option<WebUser>, back_to: &str) -> Result<WebUser, Respon
     }
 }
 
-fn urlencode(s: &str) -> String {
+pub(crate) fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'/' => (b as char).to_string(),
@@ -207,7 +207,7 @@ impl<T: serde::de::DeserializeOwned> FromRequest<AppState> for PageForm<T> {
 
 /// Messages shown after a successful form, chosen by code so that a link
 /// cannot put words in Accord's mouth.
-fn notice_text(code: Option<&str>) -> Option<&'static str> {
+pub(crate) fn notice_text(code: Option<&str>) -> Option<&'static str> {
     Some(match code? {
         "admitted" => "The member was admitted. The entry is in the record.",
         "status" => "The status was changed. The entry is in the record.",
@@ -219,13 +219,25 @@ fn notice_text(code: Option<&str>) -> Option<&'static str> {
         "logged_in" => "You are logged in.",
         "logged_out" => "You are logged out.",
         "choose_password" => "Choose your own password to continue: the one you received works only once.",
+        "opened" => "The process is open with its zero draft. The entry is in the record.",
+        "tabled" => "Your proposal is tabled. The entry is in the record.",
+        "support" => "Your support is recorded.",
+        "objection" => "Your objection is recorded.",
+        "cosponsor" => "Your co-sponsorship is recorded.",
+        "uncosponsor" => "Your co-sponsorship is withdrawn.",
+        "withdraw" => "The proposal is withdrawn.",
+        "agree" => "The proposal is agreed into the text: a new version is made.",
+        "reject" => "The proposal is rejected.",
+        "reanchor" => "The proposal is anchored on the latest version.",
+        "chair_text" => "The chair's text replaces the bracket: a new version is made.",
+        "revision" => "The revision is issued.",
         _ => return None,
     })
 }
 
 #[derive(Deserialize, Default)]
-struct NoticeQuery {
-    notice: Option<String>,
+pub(crate) struct NoticeQuery {
+    pub(crate) notice: Option<String>,
 }
 
 // ---- home ----

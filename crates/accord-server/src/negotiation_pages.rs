@@ -1,0 +1,1053 @@
+//! The web pages of negotiating texts: the list of processes, the rolling
+//! text (Accord's main screen), a provision with its proposals, provenance
+//! and history, a proposal, the versions and their redlines.
+//!
+//! As everywhere, every page works without JavaScript: proposing a change
+//! is a plain form; with the script, selecting words in a provision fills
+//! the form's quote and occurrence.
+
+use std::collections::BTreeSet;
+
+use accord_domain::negotiation::redline::{Change, ProvisionRedline};
+use accord_domain::negotiation::rolling::{self, RollingText, Span, View};
+use accord_domain::negotiation::text::{label_of, SourceKind};
+use accord_domain::negotiation::{Position, Process, Proposal, ProposalKind, ProposalRef};
+use accord_domain::state::{Action, Affiliation, MemberRole, MemberStatus, OfficerRole};
+use accord_domain::{EntryBody, MemberCode};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+
+use crate::api::rfc3339;
+use crate::auth::{MaybeUser, WebUser};
+use crate::error::ApiError;
+use crate::negotiation_api::{self as napi, process_id, proposal_id, with_process};
+use crate::pages::{error_page, notice_text, render, require_user, urlencode, Chrome, NoticeQuery, PageForm};
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/processes", get(processes).post(open_process))
+        .route("/processes/{id}", get(rolling_page))
+        .route("/processes/{id}/versions", get(versions).post(issue_revision))
+        .route("/processes/{id}/diff", get(diff_page))
+        .route("/processes/{id}/provisions/{eid}", get(provision_page))
+        .route("/processes/{id}/proposals", post(table))
+        .route("/processes/{id}/proposals/{pid}", get(proposal_page))
+        .route("/processes/{id}/proposals/{pid}/reanchor", post(reanchor))
+        .route("/processes/{id}/proposals/{pid}/{act}", post(act))
+        .route("/processes/{id}/chair-texts", post(chair_text))
+}
+
+/// What the logged-in user may do in negotiations.
+struct Powers {
+    /// The member they table proposals for (a head of delegation or
+    /// delegate of a member with status member).
+    member: Option<String>,
+    chair: bool,
+    secretariat: bool,
+}
+
+fn powers(app: &AppState, user: &Option<WebUser>) -> Powers {
+    let Some(u) = user else { return Powers { member: None, chair: false, secretariat: false } };
+    let state = app.store.state();
+    let member = match &u.delegate.affiliation {
+        Affiliation::Member { member, role } if *role != MemberRole::Adviser => state
+            .member(member)
+            .filter(|m| m.status == MemberStatus::Member && m.suspended.is_none())
+            .map(|m| m.code.to_string()),
+        _ => None,
+    };
+    let role = u.delegate.officer_role();
+    Powers {
+        member,
+        chair: matches!(role, Some(OfficerRole::Chair | OfficerRole::ViceChair | OfficerRole::CoFacilitator)),
+        secretariat: role == Some(OfficerRole::Secretariat),
+    }
+}
+
+/// "BRA, KEN, CHN + 12".
+fn members_short(members: &[MemberCode]) -> String {
+    let shown: Vec<&str> = members.iter().take(3).map(MemberCode::as_str).collect();
+    let mut s = shown.join(", ");
+    if members.len() > 3 {
+        s.push_str(&format!(" + {}", members.len() - 3));
+    }
+    s
+}
+
+// ---- the rolling text, as the templates need it ----
+
+pub struct OptionView {
+    pub text: String,
+    pub original: bool,
+    /// "original; CHN" or "P-1, P-4: BRA, KEN + 12".
+    pub label: String,
+    pub members_all: String,
+    pub proposals: Vec<u64>,
+}
+
+pub struct PartView {
+    pub bracket: bool,
+    pub text: String,
+    pub options: Vec<OptionView>,
+    /// The proposals of the bracket, comma-separated (for the chair's form).
+    pub proposal_list: String,
+}
+
+pub struct ProvisionView {
+    pub eid: String,
+    pub kind: &'static str,
+    pub num: String,
+    pub heading: String,
+    pub parts: Vec<PartView>,
+    pub brackets: usize,
+    pub options: usize,
+    pub inserted_by: Option<u64>,
+    pub has_text: bool,
+}
+
+fn provision_views(rolling: &RollingText) -> Vec<ProvisionView> {
+    rolling
+        .provisions
+        .iter()
+        .map(|p| ProvisionView {
+            eid: p.eid.clone(),
+            kind: p.kind.label(),
+            num: p.num.clone(),
+            heading: p.heading.clone(),
+            parts: p
+                .spans
+                .iter()
+                .map(|s| match s {
+                    Span::Agreed { agreed } => PartView {
+                        bracket: false,
+                        text: agreed.clone(),
+                        options: Vec::new(),
+                        proposal_list: String::new(),
+                    },
+                    Span::Bracket { bracket } => PartView {
+                        bracket: true,
+                        text: String::new(),
+                        proposal_list: bracket
+                            .options
+                            .iter()
+                            .flat_map(|o| o.proposals.iter().map(u64::to_string))
+                            .collect::<Vec<_>>()
+                            .join(","),
+                        options: bracket
+                            .options
+                            .iter()
+                            .map(|o| {
+                                let who = members_short(&o.members);
+                                let label = if o.original {
+                                    if who.is_empty() {
+                                        "original".into()
+                                    } else {
+                                        format!("original; {who}")
+                                    }
+                                } else {
+                                    let ps: Vec<String> = o.proposals.iter().map(|p| format!("P-{p}")).collect();
+                                    format!("{}: {who}", ps.join(", "))
+                                };
+                                OptionView {
+                                    text: o.text.clone(),
+                                    original: o.original,
+                                    label,
+                                    members_all: o
+                                        .members
+                                        .iter()
+                                        .map(MemberCode::as_str)
+                                        .collect::<Vec<_>>()
+                                        .join(", "),
+                                    proposals: o.proposals.clone(),
+                                }
+                            })
+                            .collect(),
+                    },
+                })
+                .collect(),
+            brackets: p.brackets,
+            options: p.options,
+            inserted_by: p.inserted_by,
+            has_text: p.kind.has_text() || p.inserted_by.is_some(),
+        })
+        .collect()
+}
+
+// ---- processes ----
+
+#[derive(Template)]
+#[template(path = "processes.html")]
+struct ProcessesPage {
+    chrome: Chrome,
+    notice: Option<&'static str>,
+    error: Option<String>,
+    processes: Vec<napi::ProcessSummary>,
+    can_open: bool,
+    form_title: String,
+    form_markdown: String,
+}
+
+async fn processes(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<NoticeQuery>) -> Response {
+    let p = powers(&app, &user);
+    let list = app.store.state().processes.iter().map(napi::summary).collect();
+    render(
+        StatusCode::OK,
+        ProcessesPage {
+            chrome: Chrome::new(&app, &user, "processes"),
+            notice: notice_text(q.notice.as_deref()),
+            error: None,
+            processes: list,
+            can_open: p.secretariat,
+            form_title: String::new(),
+            form_markdown: String::new(),
+        },
+    )
+}
+
+#[derive(Deserialize)]
+struct OpenForm {
+    csrf: String,
+    title: String,
+    markdown: String,
+}
+
+async fn open_process(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    PageForm(form): PageForm<OpenForm>,
+) -> Response {
+    let u = match require_user(&user, "/processes") {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let result = async {
+        u.check_csrf(&form.csrf)?;
+        napi::open(&app, u.principal(), &form.title, form.markdown.clone()).await
+    }
+    .await;
+    match result {
+        Ok((id, _)) => Redirect::to(&format!("/processes/{id}?notice=opened")).into_response(),
+        Err(e) => {
+            let p = powers(&app, &user);
+            let list = app.store.state().processes.iter().map(napi::summary).collect();
+            render(
+                e.status,
+                ProcessesPage {
+                    chrome: Chrome::new(&app, &user, "processes"),
+                    notice: None,
+                    error: Some(e.message),
+                    processes: list,
+                    can_open: p.secretariat,
+                    form_title: form.title,
+                    form_markdown: form.markdown,
+                },
+            )
+        }
+    }
+}
+
+// ---- the rolling text ----
+
+#[derive(Template)]
+#[template(path = "rolling.html")]
+struct RollingPage {
+    chrome: Chrome,
+    notice: Option<&'static str>,
+    id: u64,
+    title: String,
+    version: u32,
+    version_name: String,
+    latest: u32,
+    brackets: usize,
+    options: usize,
+    open_proposals: usize,
+    outdated: Vec<u64>,
+    provisions: Vec<ProvisionView>,
+    /// all, clean, member, or version (an older version's clean text).
+    view: String,
+    member: String,
+    members: Vec<String>,
+    my_member: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct RollingQuery {
+    view: Option<String>,
+    member: Option<String>,
+    version: Option<String>,
+    notice: Option<String>,
+}
+
+async fn rolling_page(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(id): Path<String>,
+    Query(q): Query<RollingQuery>,
+) -> Response {
+    let result = (|| {
+        let id = process_id(&id)?;
+        let member = q.member.clone().filter(|m| !m.trim().is_empty());
+        let view = if q.version.as_deref().is_some_and(|v| !v.is_empty()) {
+            View::Clean
+        } else {
+            napi::view_of(member.as_deref(), q.view.as_deref())?
+        };
+        with_process(&app, id, |p| {
+            let (rolling, shown) = if let Some(v) = q.version.as_deref().filter(|v| !v.is_empty()) {
+                let v = p.find_version(Some(v))?;
+                (rolling::clean_text(p, &v.instrument, v.number), "version")
+            } else {
+                match &view {
+                    View::Clean => (rolling::clean_text(p, &p.latest().instrument, p.latest().number), "clean"),
+                    View::Member(_) => (rolling::rolling_text(p, &view), "member"),
+                    View::All => (rolling::rolling_text(p, &view), "all"),
+                }
+            };
+            let members: BTreeSet<String> =
+                p.proposals.iter().filter(|x| x.is_open()).map(|x| x.proposer.to_string()).collect();
+            Ok((
+                rolling,
+                shown,
+                p.title.clone(),
+                p.latest().number,
+                p.proposals.iter().filter(|x| x.is_open()).count(),
+                members,
+            ))
+        })
+        .map(|(rolling, shown, title, latest, open, members)| {
+            (id, rolling, shown, title, latest, open, members, member)
+        })
+    })();
+    match result {
+        Ok((id, rolling, shown, title, latest, open_proposals, members, member)) => {
+            let p = powers(&app, &user);
+            render(
+                StatusCode::OK,
+                RollingPage {
+                    chrome: Chrome::new(&app, &user, "processes"),
+                    notice: notice_text(q.notice.as_deref()),
+                    id,
+                    title,
+                    version: rolling.version,
+                    version_name: rolling.version_name.clone().unwrap_or_default(),
+                    latest,
+                    brackets: rolling.brackets,
+                    options: rolling.options,
+                    open_proposals,
+                    outdated: rolling.outdated.clone(),
+                    provisions: provision_views(&rolling),
+                    view: shown.into(),
+                    member: member.unwrap_or_default().to_uppercase(),
+                    members: members.into_iter().collect(),
+                    my_member: p.member,
+                },
+            )
+        }
+        Err(e) => error_page(&app, &user, e),
+    }
+}
+
+// ---- a provision ----
+
+pub struct OriginView {
+    pub text: String,
+    pub who: String,
+    pub entry: u64,
+    pub time: String,
+    pub source: &'static str,
+}
+
+pub struct HistoryView {
+    pub version: u32,
+    pub name: String,
+    pub cause: String,
+    pub entry: u64,
+    pub time: String,
+    pub text: String,
+}
+
+pub struct ProposalRow {
+    pub id: u64,
+    pub kind: &'static str,
+    pub summary: String,
+    pub proposer: String,
+    pub status: &'static str,
+    pub outdated: bool,
+    pub backers: String,
+    pub objectors: String,
+    pub open: bool,
+    pub mine: bool,
+}
+
+fn proposal_row(p: &Proposal, me: Option<&str>) -> ProposalRow {
+    let summary = match (&p.anchor, &p.text) {
+        (Some(a), Some(t)) if p.kind == ProposalKind::InsertWords => format!(
+            "insert \u{ab}{t}\u{bb} {} \u{ab}{}\u{bb}",
+            if p.position == Some(Position::Before) { "before" } else { "after" },
+            a.quote
+        ),
+        (Some(a), Some(t)) => format!("replace \u{ab}{}\u{bb} by \u{ab}{t}\u{bb}", a.quote),
+        (Some(a), None) => format!("delete \u{ab}{}\u{bb}", a.quote),
+        (None, Some(t)) if p.kind == ProposalKind::InsertProvision => format!(
+            "insert {} {}: \u{ab}{}\u{bb}",
+            if p.position == Some(Position::Before) { "before" } else { "after" },
+            label_of(&p.eid),
+            t
+        ),
+        (None, Some(t)) => format!("replace the provision by \u{ab}{t}\u{bb}"),
+        (None, None) => format!("delete {}", label_of(&p.eid)),
+    };
+    let backers: Vec<MemberCode> = p.backers().into_iter().collect();
+    let objectors: Vec<MemberCode> = p.objectors.iter().cloned().collect();
+    ProposalRow {
+        id: p.id,
+        kind: p.kind.label(),
+        summary,
+        proposer: p.proposer.to_string(),
+        status: p.status.as_str(),
+        outdated: p.outdated && p.is_open(),
+        backers: members_short(&backers),
+        objectors: members_short(&objectors),
+        open: p.is_open(),
+        mine: me.is_some_and(|m| p.proposer.as_str() == m),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "provision.html")]
+struct ProvisionPage {
+    chrome: Chrome,
+    notice: Option<&'static str>,
+    error: Option<String>,
+    id: u64,
+    title: String,
+    version: u32,
+    eid: String,
+    label: String,
+    kind: &'static str,
+    heading: String,
+    text: String,
+    has_text: bool,
+    rolling: Vec<ProvisionView>,
+    origins: Vec<OriginView>,
+    history: Vec<HistoryView>,
+    proposals: Vec<ProposalRow>,
+    my_member: Option<String>,
+    chair: bool,
+    form: ProposeForm,
+}
+
+#[derive(Deserialize, Default, Clone)]
+pub struct ProposeForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub eid: String,
+    #[serde(default)]
+    pub quote: String,
+    #[serde(default)]
+    pub occurrence: String,
+    #[serde(default)]
+    pub position: String,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub heading: String,
+    #[serde(default)]
+    pub justification: String,
+    #[serde(default)]
+    pub version: String,
+}
+
+fn provision_view_page(
+    app: &AppState,
+    user: &Option<WebUser>,
+    id: u64,
+    eid: &str,
+    notice: Option<&'static str>,
+    error: Option<String>,
+    form: ProposeForm,
+) -> Result<ProvisionPage, ApiError> {
+    let p = powers(app, user);
+    with_process(app, id, |process| {
+        let detail = napi::provision_detail(process, eid)?;
+        let latest = process.latest();
+        let q = latest.instrument.get(eid).expect("provision_detail found it");
+        let rolling = rolling::rolling_text(process, &View::All);
+        let prefix = format!("{eid}__");
+        let here: Vec<_> =
+            rolling.provisions.iter().filter(|r| r.eid == eid || r.eid.starts_with(&prefix)).cloned().collect();
+        let sub = RollingText { provisions: here, ..rolling };
+        let mut at = 0;
+        let origins = q
+            .origins
+            .iter()
+            .map(|o| {
+                let text = q.text[at..at + o.len].to_owned();
+                at += o.len;
+                let (who, source) = match &o.source.how {
+                    SourceKind::ZeroDraft => ("zero draft".to_owned(), "zero_draft"),
+                    SourceKind::Proposal { proposal, member } => (format!("P-{proposal} by {member}"), "proposal"),
+                    SourceKind::ChairText => ("chair's text".to_owned(), "chair_text"),
+                };
+                OriginView { text, who, entry: o.source.entry, time: rfc3339(o.source.time), source }
+            })
+            .collect();
+        let history = detail
+            .history
+            .iter()
+            .map(|h| HistoryView {
+                version: h.version,
+                name: h.name.clone().unwrap_or_default(),
+                cause: h.cause.clone(),
+                entry: h.entry,
+                time: h.time.clone(),
+                text: h.text.clone(),
+            })
+            .collect();
+        let proposals = process
+            .proposals
+            .iter()
+            .filter(|x| x.eid == eid || x.eid.starts_with(&prefix))
+            .map(|x| proposal_row(x, p.member.as_deref()))
+            .collect();
+        Ok(ProvisionPage {
+            chrome: Chrome::new(app, user, "processes"),
+            notice,
+            error,
+            id,
+            title: process.title.clone(),
+            version: latest.number,
+            eid: eid.to_owned(),
+            label: label_of(eid),
+            kind: q.kind.label(),
+            heading: q.heading.clone(),
+            text: q.text.clone(),
+            has_text: q.kind.has_text(),
+            rolling: provision_views(&sub),
+            origins,
+            history,
+            proposals,
+            my_member: p.member.clone(),
+            chair: p.chair,
+            form,
+        })
+    })
+}
+
+async fn provision_page(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path((id, eid)): Path<(String, String)>,
+    Query(q): Query<NoticeQuery>,
+) -> Response {
+    let page = process_id(&id).and_then(|id| {
+        provision_view_page(&app, &user, id, &eid, notice_text(q.notice.as_deref()), None, ProposeForm::default())
+    });
+    match page {
+        Ok(p) => render(StatusCode::OK, p),
+        Err(e) => error_page(&app, &user, e),
+    }
+}
+
+async fn table(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(id): Path<String>,
+    PageForm(form): PageForm<ProposeForm>,
+) -> Response {
+    let Ok(id) = process_id(&id) else {
+        return error_page(&app, &user, ApiError::not_found("unknown_process", "no such process"));
+    };
+    let u = match require_user(&user, &format!("/processes/{id}/provisions/{}", urlencode(&form.eid))) {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let result = async {
+        u.check_csrf(&form.csrf)?;
+        let kind: ProposalKind =
+            serde_json::from_value(serde_json::Value::String(form.kind.clone())).map_err(|_| {
+                ApiError::bad_request(
+                    "invalid_kind",
+                    "choose what the proposal does: replace, insert or delete words, or a whole provision",
+                )
+            })?;
+        let on_words =
+            matches!(kind, ProposalKind::ReplaceWords | ProposalKind::InsertWords | ProposalKind::DeleteWords);
+        let occurrence = match form.occurrence.trim() {
+            "" => None,
+            o => Some(o.parse::<u32>().map_err(|_| {
+                ApiError::bad_request(
+                    "invalid_occurrence",
+                    format!("the occurrence is a number (1, 2, ...), not {o:?}"),
+                )
+            })?),
+        };
+        let position = match (kind, form.position.as_str()) {
+            (ProposalKind::InsertWords | ProposalKind::InsertProvision, "before") => Some(Position::Before),
+            (ProposalKind::InsertWords | ProposalKind::InsertProvision, _) => Some(Position::After),
+            _ => None,
+        };
+        let needs_text = !matches!(kind, ProposalKind::DeleteWords | ProposalKind::DeleteProvision);
+        let request = napi::ProposalRequest {
+            kind,
+            eid: form.eid.clone(),
+            version: Some(form.version.trim()).filter(|v| !v.is_empty()).map(|v| napi::VersionKey::Name(v.to_owned())),
+            anchor: on_words.then(|| napi::AnchorRequest { quote: form.quote.clone(), occurrence }),
+            position,
+            text: needs_text.then(|| form.text.clone()),
+            heading: (kind == ProposalKind::InsertProvision)
+                .then(|| form.heading.clone())
+                .filter(|h| !h.trim().is_empty()),
+            justification: Some(form.justification.clone()),
+        };
+        let body = request.into_body(&app, id)?;
+        app.store.submit(u.principal(), Action::Negotiate(Box::new(body)), None).await?;
+        Ok::<u64, ApiError>(with_process(&app, id, |p| Ok(p.proposals.len() as u64))?)
+    }
+    .await;
+    match result {
+        Ok(pid) => Redirect::to(&format!("/processes/{id}/proposals/{pid}?notice=tabled")).into_response(),
+        Err(e) => match provision_view_page(&app, &user, id, &form.eid, None, Some(e.message.clone()), form.clone()) {
+            Ok(page) => render(e.status, page),
+            Err(_) => error_page(&app, &user, e),
+        },
+    }
+}
+
+// ---- a proposal ----
+
+#[derive(Template)]
+#[template(path = "proposal.html")]
+struct ProposalPage {
+    chrome: Chrome,
+    notice: Option<&'static str>,
+    error: Option<String>,
+    id: u64,
+    title: String,
+    row: ProposalRow,
+    p: napi::ProposalJson,
+    label: String,
+    provision_exists: bool,
+    my_member: Option<String>,
+    chair: bool,
+    cosponsor: bool,
+    supports: bool,
+    objects: bool,
+}
+
+fn proposal_view(
+    app: &AppState,
+    user: &Option<WebUser>,
+    id: u64,
+    pid: u64,
+    notice: Option<&'static str>,
+    error: Option<String>,
+) -> Result<ProposalPage, ApiError> {
+    let pw = powers(app, user);
+    with_process(app, id, |process| {
+        let x = process.proposal(pid)?;
+        let me = pw.member.as_deref();
+        let has = |s: &BTreeSet<MemberCode>| me.is_some_and(|m| s.iter().any(|c| c.as_str() == m));
+        Ok(ProposalPage {
+            chrome: Chrome::new(app, user, "processes"),
+            notice,
+            error,
+            id,
+            title: process.title.clone(),
+            row: proposal_row(x, me),
+            p: napi::proposal_json(process, x),
+            label: label_of(&x.eid),
+            provision_exists: process.latest().instrument.get(&x.eid).is_some(),
+            my_member: pw.member.clone(),
+            chair: pw.chair,
+            cosponsor: has(&x.cosponsors),
+            supports: has(&x.supporters),
+            objects: has(&x.objectors),
+        })
+    })
+}
+
+async fn proposal_page(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path((id, pid)): Path<(String, String)>,
+    Query(q): Query<NoticeQuery>,
+) -> Response {
+    let page = process_id(&id)
+        .and_then(|id| Ok((id, proposal_id(&pid)?)))
+        .and_then(|(id, pid)| proposal_view(&app, &user, id, pid, notice_text(q.notice.as_deref()), None));
+    match page {
+        Ok(p) => render(StatusCode::OK, p),
+        Err(e) => error_page(&app, &user, e),
+    }
+}
+
+#[derive(Deserialize)]
+struct CsrfForm {
+    csrf: String,
+}
+
+async fn act(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path((id, pid, what)): Path<(String, String, String)>,
+    PageForm(form): PageForm<CsrfForm>,
+) -> Response {
+    let ids = process_id(&id).and_then(|id| Ok((id, proposal_id(&pid)?)));
+    let Ok((id, pid)) = ids else { return error_page(&app, &user, ids.unwrap_err()) };
+    let u = match require_user(&user, &format!("/processes/{id}/proposals/{pid}")) {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let r = ProposalRef { process: id, proposal: pid };
+    let body = match what.as_str() {
+        "support" => EntryBody::ProposalSupported(r),
+        "objection" => EntryBody::ProposalObjected(r),
+        "cosponsor" => EntryBody::ProposalCosponsored(r),
+        "uncosponsor" => EntryBody::ProposalCosponsorshipWithdrawn(r),
+        "withdraw" => EntryBody::ProposalWithdrawn(r),
+        "agree" => EntryBody::ProposalAgreed(r),
+        "reject" => EntryBody::ProposalRejected(r),
+        _ => {
+            return error_page(
+                &app,
+                &user,
+                ApiError::not_found("unknown_act", format!("there is no act {what:?} on a proposal")),
+            )
+        }
+    };
+    let result = async {
+        u.check_csrf(&form.csrf)?;
+        napi::act_on(&app, u.principal(), body, id, pid).await
+    }
+    .await;
+    match result {
+        Ok(_) => Redirect::to(&format!("/processes/{id}/proposals/{pid}?notice={what}")).into_response(),
+        Err(e) => match proposal_view(&app, &user, id, pid, None, Some(e.message.clone())) {
+            Ok(page) => render(e.status, page),
+            Err(_) => error_page(&app, &user, e),
+        },
+    }
+}
+
+#[derive(Deserialize)]
+struct ReanchorForm {
+    csrf: String,
+    quote: String,
+    #[serde(default)]
+    occurrence: String,
+}
+
+async fn reanchor(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path((id, pid)): Path<(String, String)>,
+    PageForm(form): PageForm<ReanchorForm>,
+) -> Response {
+    let ids = process_id(&id).and_then(|id| Ok((id, proposal_id(&pid)?)));
+    let Ok((id, pid)) = ids else { return error_page(&app, &user, ids.unwrap_err()) };
+    let u = match require_user(&user, &format!("/processes/{id}/proposals/{pid}")) {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let result = async {
+        u.check_csrf(&form.csrf)?;
+        let occurrence = match form.occurrence.trim() {
+            "" => None,
+            o => Some(
+                o.parse::<u32>()
+                    .map_err(|_| ApiError::bad_request("invalid_occurrence", "the occurrence is a number"))?,
+            ),
+        };
+        let version = with_process(&app, id, |p| Ok(p.latest().number))?;
+        let body = EntryBody::ProposalReanchored(accord_domain::negotiation::ProposalReanchored {
+            process: id,
+            proposal: pid,
+            version,
+            anchor: accord_domain::negotiation::Anchor { quote: napi::tidy(&form.quote, false), occurrence },
+        });
+        napi::act_on(&app, u.principal(), body, id, pid).await
+    }
+    .await;
+    match result {
+        Ok(_) => Redirect::to(&format!("/processes/{id}/proposals/{pid}?notice=reanchor")).into_response(),
+        Err(e) => match proposal_view(&app, &user, id, pid, None, Some(e.message.clone())) {
+            Ok(page) => render(e.status, page),
+            Err(_) => error_page(&app, &user, e),
+        },
+    }
+}
+
+#[derive(Deserialize)]
+struct ChairTextForm {
+    csrf: String,
+    eid: String,
+    proposals: String,
+    text: String,
+}
+
+async fn chair_text(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(id): Path<String>,
+    PageForm(form): PageForm<ChairTextForm>,
+) -> Response {
+    let Ok(id) = process_id(&id) else {
+        return error_page(&app, &user, ApiError::not_found("unknown_process", "no such process"));
+    };
+    let u = match require_user(&user, &format!("/processes/{id}/provisions/{}", urlencode(&form.eid))) {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let result = async {
+        u.check_csrf(&form.csrf)?;
+        let proposals = form
+            .proposals
+            .split(',')
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| proposal_id(s.trim()))
+            .collect::<Result<Vec<u64>, ApiError>>()?;
+        let body = EntryBody::ChairTextTabled(accord_domain::negotiation::ChairText {
+            process: id,
+            eid: form.eid.clone(),
+            proposals,
+            text: napi::tidy(&form.text, false),
+        });
+        app.store.submit(u.principal(), Action::Negotiate(Box::new(body)), None).await?;
+        Ok::<(), ApiError>(())
+    }
+    .await;
+    match result {
+        Ok(()) => Redirect::to(&format!("/processes/{id}/provisions/{}?notice=chair_text", urlencode(&form.eid)))
+            .into_response(),
+        Err(e) => {
+            match provision_view_page(&app, &user, id, &form.eid, None, Some(e.message.clone()), ProposeForm::default())
+            {
+                Ok(page) => render(e.status, page),
+                Err(_) => error_page(&app, &user, e),
+            }
+        }
+    }
+}
+
+// ---- versions and redlines ----
+
+pub struct VersionRow {
+    pub number: u32,
+    pub name: String,
+    pub cause: String,
+    pub entry: u64,
+    pub time: String,
+}
+
+#[derive(Template)]
+#[template(path = "versions.html")]
+struct VersionsPage {
+    chrome: Chrome,
+    notice: Option<&'static str>,
+    error: Option<String>,
+    id: u64,
+    title: String,
+    versions: Vec<VersionRow>,
+    latest: u32,
+    latest_named: bool,
+    can_name: bool,
+}
+
+fn versions_view(
+    app: &AppState,
+    user: &Option<WebUser>,
+    id: u64,
+    notice: Option<&'static str>,
+    error: Option<String>,
+) -> Result<VersionsPage, ApiError> {
+    let pw = powers(app, user);
+    with_process(app, id, |p| {
+        Ok(VersionsPage {
+            chrome: Chrome::new(app, user, "processes"),
+            notice,
+            error,
+            id,
+            title: p.title.clone(),
+            versions: p
+                .versions
+                .iter()
+                .rev()
+                .map(|v| VersionRow {
+                    number: v.number,
+                    name: v.name.clone().unwrap_or_default(),
+                    cause: v.cause.clone(),
+                    entry: v.entry,
+                    time: rfc3339(v.time),
+                })
+                .collect(),
+            latest: p.latest().number,
+            latest_named: p.latest().name.is_some(),
+            can_name: pw.chair || pw.secretariat,
+        })
+    })
+}
+
+async fn versions(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(id): Path<String>,
+    Query(q): Query<NoticeQuery>,
+) -> Response {
+    match process_id(&id).and_then(|id| versions_view(&app, &user, id, notice_text(q.notice.as_deref()), None)) {
+        Ok(p) => render(StatusCode::OK, p),
+        Err(e) => error_page(&app, &user, e),
+    }
+}
+
+#[derive(Deserialize)]
+struct RevisionForm {
+    csrf: String,
+    name: String,
+}
+
+async fn issue_revision(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(id): Path<String>,
+    PageForm(form): PageForm<RevisionForm>,
+) -> Response {
+    let Ok(id) = process_id(&id) else {
+        return error_page(&app, &user, ApiError::not_found("unknown_process", "no such process"));
+    };
+    let u = match require_user(&user, &format!("/processes/{id}/versions")) {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let result = async {
+        u.check_csrf(&form.csrf)?;
+        let body = EntryBody::RevisionIssued(accord_domain::negotiation::RevisionIssued {
+            process: id,
+            name: napi::tidy(&form.name, false),
+        });
+        app.store.submit(u.principal(), Action::Negotiate(Box::new(body)), None).await?;
+        Ok::<(), ApiError>(())
+    }
+    .await;
+    match result {
+        Ok(()) => Redirect::to(&format!("/processes/{id}/versions?notice=revision")).into_response(),
+        Err(e) => match versions_view(&app, &user, id, None, Some(e.message.clone())) {
+            Ok(page) => render(e.status, page),
+            Err(_) => error_page(&app, &user, e),
+        },
+    }
+}
+
+pub struct SegmentView {
+    pub change: &'static str,
+    pub text: String,
+}
+
+pub struct RedlineRow {
+    pub eid: String,
+    pub kind: &'static str,
+    pub num: String,
+    pub status: &'static str,
+    pub heading: Vec<SegmentView>,
+    pub text: Vec<SegmentView>,
+}
+
+fn segments(s: &[accord_domain::negotiation::redline::Segment]) -> Vec<SegmentView> {
+    s.iter()
+        .map(|x| SegmentView {
+            change: match x.change {
+                Change::Equal => "equal",
+                Change::Insert => "insert",
+                Change::Delete => "delete",
+            },
+            text: x.text.clone(),
+        })
+        .collect()
+}
+
+fn redline_row(r: &ProvisionRedline) -> RedlineRow {
+    RedlineRow {
+        eid: r.eid.clone(),
+        kind: r.kind.label(),
+        num: r.num.clone(),
+        status: r.status,
+        heading: segments(&r.heading),
+        text: segments(&r.text),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "diff.html")]
+struct DiffPage {
+    chrome: Chrome,
+    id: u64,
+    title: String,
+    from: u32,
+    to: u32,
+    eid: String,
+    changed: usize,
+    rows: Vec<RedlineRow>,
+    versions: Vec<(u32, String)>,
+    changed_only: bool,
+}
+
+#[derive(Deserialize, Default)]
+struct DiffQuery {
+    from: Option<String>,
+    to: Option<String>,
+    eid: Option<String>,
+    changed_only: Option<String>,
+}
+
+async fn diff_page(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(id): Path<String>,
+    Query(q): Query<DiffQuery>,
+) -> Response {
+    let result = process_id(&id).and_then(|id| {
+        with_process(&app, id, |p: &Process| {
+            let from = q.from.clone().filter(|f| !f.is_empty()).unwrap_or_else(|| "1".into());
+            let eid = q.eid.clone().filter(|e| !e.is_empty());
+            let changed_only = q.changed_only.as_deref().is_some_and(|c| c == "on" || c == "true");
+            let d = napi::diff_json(p, &from, q.to.as_deref().filter(|t| !t.is_empty()), eid.as_deref(), changed_only)?;
+            Ok(DiffPage {
+                chrome: Chrome::new(&app, &user, "processes"),
+                id,
+                title: p.title.clone(),
+                from: d.from,
+                to: d.to,
+                eid: eid.unwrap_or_default(),
+                changed: d.changed,
+                rows: d.provisions.iter().map(redline_row).collect(),
+                versions: p
+                    .versions
+                    .iter()
+                    .map(|v| {
+                        (
+                            v.number,
+                            v.name
+                                .clone()
+                                .map(|n| format!("{} ({n})", v.number))
+                                .unwrap_or_else(|| v.number.to_string()),
+                        )
+                    })
+                    .collect(),
+                changed_only,
+            })
+        })
+    });
+    match result {
+        Ok(page) => render(StatusCode::OK, page),
+        Err(e) => error_page(&app, &user, e),
+    }
+}
