@@ -46,6 +46,88 @@ fn chromedriver() -> (Driver, String) {
     panic!("chromedriver did not start");
 }
 
+async fn chromium(driver_url: &str, profile: &std::path::Path) -> fantoccini::Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({
+            "binary": "/usr/bin/chromium",
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--window-size=1280,900", format!("--user-data-dir={}", profile.display())]
+        }),
+    );
+    ClientBuilder::new(HttpConnector::new()).capabilities(caps).connect(driver_url).await.expect("a Chromium session")
+}
+
+/// A delegate selects words of a provision, proposes a replacement, and
+/// sees it bracketed in the rolling text.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn delegate_selects_words_and_proposes_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
+        .args(["demo", "--data-dir", dir.path().to_str().unwrap()])
+        .env("ACCORD_LOG", "warn")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let logins = std::fs::read_to_string(dir.path().join("demo-logins.txt")).unwrap();
+    let password = logins
+        .lines()
+        .find(|l| l.contains("head.bra@"))
+        .and_then(|l| l.split_whitespace().last())
+        .expect("the demo prints BRA's head of delegation")
+        .to_owned();
+    let server = Server::start(dir.path());
+    let (_driver, driver_url) = chromedriver();
+    let profile = tempfile::tempdir().unwrap();
+    let client = chromium(&driver_url, profile.path()).await;
+    let base = &server.base;
+    let eid = "chp_3__art_8__para_1";
+    client.goto(&format!("{base}/login?next=/processes/1/provisions/{eid}")).await.unwrap();
+    client.find(Locator::Id("email")).await.unwrap().send_keys("head.bra@demo.accord.example").await.unwrap();
+    client.find(Locator::Id("password")).await.unwrap().send_keys(&password).await.unwrap();
+    client.find(Locator::Css("main form button[type=submit]")).await.unwrap().click().await.unwrap();
+    let text = client.wait().for_element(Locator::Css("[data-select-text]")).await.unwrap();
+    let words = text.text().await.unwrap();
+    // Pick a word that occurs once, as a delegate would select it.
+    let word = words
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 6)
+        .find(|w| words.matches(*w).count() == 1)
+        .expect("a word that occurs once")
+        .to_owned();
+    client
+        .execute(
+            "const block = document.querySelector('[data-select-text]');
+             const node = block.firstChild; const at = node.textContent.indexOf(arguments[0]);
+             const range = document.createRange(); range.setStart(node, at); range.setEnd(node, at + arguments[0].length);
+             const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
+             block.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));",
+            vec![serde_json::json!(word)],
+        )
+        .await
+        .unwrap();
+    let quote = client.find(Locator::Id("quote")).await.unwrap();
+    assert_eq!(quote.prop("value").await.unwrap().as_deref(), Some(word.as_str()), "the selection filled the quote");
+    let new_words = format!("{word} and resilient");
+    let field = client.find(Locator::Id("text")).await.unwrap();
+    field.clear().await.unwrap();
+    field.send_keys(&new_words).await.unwrap();
+    client.find(Locator::Id("justification")).await.unwrap().send_keys("Resilience matters.").await.unwrap();
+    client.find(Locator::Css("form[data-propose-form] button[type=submit]")).await.unwrap().click().await.unwrap();
+    let notice = client.wait().for_element(Locator::Css(".notice")).await.unwrap();
+    assert!(notice.text().await.unwrap().contains("Your proposal is tabled"));
+    let h1 = client.find(Locator::Css("h1")).await.unwrap().text().await.unwrap();
+    let label = h1.split_whitespace().nth(1).unwrap().to_owned();
+    client.goto(&format!("{base}/processes/1?member=BRA#{eid}")).await.unwrap();
+    let provision = client.wait().for_element(Locator::Id(eid)).await.unwrap();
+    let shown = provision.text().await.unwrap();
+    assert!(shown.contains(&new_words) && shown.contains(&label), "{shown}");
+    assert!(shown.contains('[') && shown.contains("(original"), "bracketed: {shown}");
+    client.close().await.unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn secretariat_admits_and_accredits_in_chromium() {
     let dir = tempfile::tempdir().unwrap();

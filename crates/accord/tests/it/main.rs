@@ -13,6 +13,7 @@ mod cli;
 mod crash;
 mod interop;
 mod log;
+mod negotiation;
 mod pages;
 mod record;
 mod signatures;
