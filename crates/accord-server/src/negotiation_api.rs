@@ -456,7 +456,8 @@ pub async fn open(
 ) -> Result<(u64, accord_store::Appended), ApiError> {
     let body = opening(title, markdown)?;
     let appended = app.store.submit(principal, Action::Negotiate(Box::new(body)), None).await?;
-    Ok((app.store.state().processes.len() as u64, appended))
+    let id = app.store.state().processes.iter().find(|p| p.entry == appended.entry.index).map(|p| p.id);
+    Ok((id.ok_or_else(ApiError::internal)?, appended))
 }
 
 /// The entry body that opens a process; the draft is checked first so a
@@ -784,8 +785,10 @@ pub async fn table_proposal(
     let id = process_id(&id)?;
     let body = req.into_body(&app, id)?;
     let appended = app.store.submit(caller.principal(), Action::Negotiate(Box::new(body)), None).await?;
-    let pid = with_process(&app, id, |p| Ok(p.proposals.len() as u64))?;
-    let proposal = with_process(&app, id, |p| Ok(proposal_json(p, p.proposal(pid)?)))?;
+    let proposal = with_process(&app, id, |p| {
+        let tabled = p.proposals.iter().find(|x| x.entry == appended.entry.index).ok_or_else(ApiError::internal)?;
+        Ok(proposal_json(p, tabled))
+    })?;
     Ok((StatusCode::CREATED, Json(ProposalRecorded { proposal, entry: (&appended).into() })))
 }
 

@@ -610,8 +610,10 @@ async fn table(
             justification: Some(form.justification.clone()),
         };
         let body = request.into_body(&app, id)?;
-        app.store.submit(u.principal(), Action::Negotiate(Box::new(body)), None).await?;
-        Ok::<u64, ApiError>(with_process(&app, id, |p| Ok(p.proposals.len() as u64))?)
+        let appended = app.store.submit(u.principal(), Action::Negotiate(Box::new(body)), None).await?;
+        with_process(&app, id, |p| {
+            p.proposals.iter().find(|x| x.entry == appended.entry.index).map(|x| x.id).ok_or_else(ApiError::internal)
+        })
     }
     .await;
     match result {

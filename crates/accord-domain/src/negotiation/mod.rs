@@ -765,8 +765,8 @@ fn resolve(process: &Process, t: &ProposalTabled, _time: i64, _id: u64) -> Resul
             Ok(())
         }
     };
-    if t.kind.on_words() || t.kind == ProposalKind::ReplaceProvision {
-        if !now.kind.has_text() {
+    if (t.kind.on_words() || t.kind == ProposalKind::ReplaceProvision) && !now.kind.has_text() {
+        {
             return Err(Refusal::unprocessable(
                 "provision_without_text",
                 format!(
@@ -1130,40 +1130,32 @@ fn commit_change(process: &mut Process, change: Change, entry: &Entry, cause: St
 
 fn splice_origins(origins: &[Origin], edit: &Edit, source: Arc<Source>) -> Vec<Origin> {
     let mut out: Vec<Origin> = Vec::new();
-    let mut push = |o: Origin| {
-        if o.len == 0 {
+    let mut push = |len: usize, source: &Arc<Source>| {
+        if len == 0 {
             return;
         }
         match out.last_mut() {
-            Some(last) if Arc::ptr_eq(&last.source, &o.source) => last.len += o.len,
-            _ => out.push(o),
+            Some(last) if Arc::ptr_eq(&last.source, source) => last.len += len,
+            _ => out.push(Origin { len, source: source.clone() }),
         }
     };
+    // The runs before the edit, the new words, the runs after it.
     let mut pos = 0;
-    let mut inserted = false;
     for o in origins {
         let (s, e) = (pos, pos + o.len);
         pos = e;
         if s < edit.start {
-            push(Origin { len: e.min(edit.start) - s, source: o.source.clone() });
-        }
-        if e >= edit.start
-            && !inserted
-            && (e > edit.start || edit.start == edit.end || e == edit.start)
-            && s <= edit.start
-        {
-            if e >= edit.start {
-                push(Origin { len: edit.text.len(), source: source.clone() });
-                inserted = true;
-            }
-        }
-        if e > edit.end {
-            let from = s.max(edit.end);
-            push(Origin { len: e - from, source: o.source.clone() });
+            push(e.min(edit.start) - s, &o.source);
         }
     }
-    if !inserted {
-        push(Origin { len: edit.text.len(), source });
+    push(edit.text.len(), &source);
+    let mut pos = 0;
+    for o in origins {
+        let (s, e) = (pos, pos + o.len);
+        pos = e;
+        if e > edit.end {
+            push(e - s.max(edit.end), &o.source);
+        }
     }
     out
 }
