@@ -315,7 +315,8 @@ fn provisions_are_inserted_and_deleted() {
 fn refusals_change_nothing() {
     let mut w = World::new();
     let before = w.state.clone();
-    let cases: Vec<(Principal, ProposalKind, &str, Option<(&str, Option<u32>)>, Option<&str>, &str)> = vec![
+    type Quote<'a> = Option<(&'a str, Option<u32>)>;
+    let cases: Vec<(Principal, ProposalKind, &str, Quote, Option<&str>, &str)> = vec![
         (w.head("ICRC"), ProposalKind::DeleteWords, P1, Some(("shall", Some(1))), None, "observer"),
         (Principal::Delegate(w.adviser), ProposalKind::DeleteWords, P1, Some(("shall", Some(1))), None, "adviser"),
         (
