@@ -315,8 +315,8 @@ fn provisions_are_inserted_and_deleted() {
 fn refusals_change_nothing() {
     let mut w = World::new();
     let before = w.state.clone();
-    type Quote<'a> = Option<(&'a str, Option<u32>)>;
-    let cases: Vec<(Principal, ProposalKind, &str, Quote, Option<&str>, &str)> = vec![
+    type Case<'a> = (Principal, ProposalKind, &'a str, Option<(&'a str, Option<u32>)>, Option<&'a str>, &'a str);
+    let cases: Vec<Case> = vec![
         (w.head("ICRC"), ProposalKind::DeleteWords, P1, Some(("shall", Some(1))), None, "observer"),
         (Principal::Delegate(w.adviser), ProposalKind::DeleteWords, P1, Some(("shall", Some(1))), None, "adviser"),
         (
