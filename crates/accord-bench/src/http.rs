@@ -72,7 +72,7 @@ struct Tally {
     errors: Vec<String>,
 }
 
-struct Outcome {
+pub(crate) struct Outcome {
     name: String,
     took: Duration,
     tally: Tally,
@@ -188,6 +188,34 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
     );
     forum.store.shutdown();
     Ok(())
+}
+
+/// Drives `GET path` and answers the outcome (for other benchmarks).
+pub(crate) async fn drive_get(name: &str, addr: SocketAddr, path: &'static str, clients: usize, duration: Duration) -> Outcome {
+    drive(name, addr, Scenario::Get(path), StatusCode::OK, clients, duration).await
+}
+
+/// Prints one outcome's line and answers its p99 latency.
+pub(crate) fn print_outcome(outcome: &Outcome) -> Duration {
+    let Outcome { name, took, tally, cpu } = outcome;
+    let mut lat = tally.latencies_us.clone();
+    lat.sort_unstable();
+    let pick = |q: f64| lat.get(((lat.len() as f64 * q) as usize).min(lat.len().saturating_sub(1))).copied().unwrap_or(0);
+    let answers = lat.len();
+    println!(
+        "  {name}: {answers} answers, {}/s, p50 {}, p99 {}, max {}, {} non-2xx, {} errors, {:.0} body bytes per answer; {cpu}",
+        group(answers as f64 / took.as_secs_f64()),
+        micros(pick(0.50)),
+        micros(pick(0.99)),
+        micros(lat.last().copied().unwrap_or(0)),
+        tally.non_2xx,
+        tally.errors.len(),
+        tally.body_bytes as f64 / answers.max(1) as f64
+    );
+    for error in tally.errors.iter().take(3) {
+        println!("  error: {error}");
+    }
+    Duration::from_micros(pick(0.99) as u64)
 }
 
 fn micros(us: u32) -> String {

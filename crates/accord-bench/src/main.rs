@@ -11,11 +11,13 @@
 //! cargo run --release -p accord-bench -- store --entries-1 20000 --entries 100000
 //! cargo run --release -p accord-bench -- replay --replay-entries 200000
 //! cargo run --release -p accord-bench -- http --seconds 10 --clients 64
+//! cargo run --release -p accord-bench -- negotiation --seconds 10 --clients 64
 //! ```
 
 mod common;
 mod http;
 mod machine;
+mod negotiation;
 mod replay;
 mod store;
 
@@ -42,7 +44,7 @@ impl Default for Options {
     }
 }
 
-const USAGE: &str = "usage: accord-bench <store|replay|http|all> [--entries-1 N] [--entries N] \
+const USAGE: &str = "usage: accord-bench <store|replay|http|negotiation|all> [--entries-1 N] [--entries N] \
 [--replay-entries N] [--seconds S] [--clients N]
 
   store    durable appends per second through Store::submit at 1, 16 and 256
@@ -50,7 +52,10 @@ const USAGE: &str = "usage: accord-bench <store|replay|http|all> [--entries-1 N]
   replay   builds a record, then times Store::open (the replay) and its parts
   http     the real application on loopback: GET /healthz, GET /members,
            POST /api/v1/members, by concurrent keep-alive clients
-  all      the three, in that order
+  negotiation  a process of 100 articles, 5,000 proposals and 20,000 positions:
+           the rolling text, a redline of the whole text, and the rolling-text
+           page over HTTP (uses --seconds and --clients)
+  all      the four, in that order
 
 defaults: --entries-1 20000 --entries 100000 --replay-entries 200000 --seconds 10 --clients 64";
 
@@ -61,7 +66,7 @@ fn parse_args() -> Result<(String, Options)> {
         println!("{USAGE}");
         std::process::exit(0);
     }
-    if !matches!(command.as_str(), "store" | "replay" | "http" | "all") {
+    if !matches!(command.as_str(), "store" | "replay" | "http" | "negotiation" | "all") {
         bail!("unknown benchmark {command:?}\n\n{USAGE}");
     }
     let mut options = Options::default();
@@ -103,6 +108,9 @@ fn main() -> Result<()> {
     }
     if matches!(command.as_str(), "http" | "all") {
         http::run(&runtime, &options)?;
+    }
+    if matches!(command.as_str(), "negotiation" | "all") {
+        negotiation::run(&runtime, &options)?;
     }
     println!();
     println!("total time: {:.1} s", started.elapsed().as_secs_f64());

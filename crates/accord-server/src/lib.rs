@@ -11,6 +11,8 @@
 //! - [`auth`]: passwords (argon2id), sessions, CSRF, API tokens, the log-in
 //!   rate limiter, and the extractors that say who is asking.
 //! - [`error`]: [`error::ApiError`], the one error type of the HTTP layer.
+//! - [`views`]: a cache of rendered views (the rolling text), keyed by
+//!   what they show and valid for one size of the record.
 //! - [`metrics`]: Prometheus counters at `/metrics`.
 //!
 //! # Invariants
@@ -32,6 +34,7 @@ pub mod negotiation_api;
 pub mod negotiation_pages;
 pub mod pages;
 pub mod setup;
+pub mod views;
 pub mod witness;
 
 use std::sync::Arc;
@@ -84,6 +87,8 @@ pub struct App {
     pub config: Config,
     pub limiter: auth::LoginLimiter,
     pub metrics: metrics::HttpMetrics,
+    /// Rendered views of negotiations, valid while the record does not grow.
+    pub views: views::ViewCache,
 }
 
 pub type AppState = Arc<App>;
@@ -101,6 +106,7 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
         config,
         limiter: auth::LoginLimiter::default(),
         metrics: metrics::HttpMetrics::default(),
+        views: views::ViewCache::default(),
     });
     let router = Router::new()
         .merge(pages::routes())

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use accord_domain::blob::BlobRef;
 use accord_domain::negotiation::redline::{self, ProvisionRedline};
-use accord_domain::negotiation::rolling::{self, RollingText, View};
+use accord_domain::negotiation::rolling::{self, View};
 use accord_domain::negotiation::text::{char_offset, Instrument, ProvisionKind, SourceKind};
 use accord_domain::negotiation::{
     Anchor, ChairText, Position, Process, ProcessOpened, Proposal, ProposalKind, ProposalReanchored, ProposalRef,
@@ -538,15 +538,20 @@ pub async fn get_rolling_text(
     State(app): State<AppState>,
     Path(id): Path<String>,
     ApiQuery(q): ApiQuery<RollingQuery>,
-) -> Result<Json<RollingText>, ApiError> {
+) -> Result<Response, ApiError> {
     let id = process_id(&id)?;
     let view = view_of(q.member.as_deref(), q.view.as_deref())?;
-    with_process(&app, id, |p| {
-        Ok(Json(match view {
+    let key = format!("rolling-json:{id}:{view:?}");
+    let bytes: Arc<axum::body::Bytes> = crate::views::cached(&app, key, move |state| {
+        let p = state.process(id)?;
+        let rolling = match view {
             View::Clean => rolling::clean_text(p, &p.latest().instrument, p.latest().number),
             view => rolling::rolling_text(p, &view),
-        }))
+        };
+        Ok(axum::body::Bytes::from(serde_json::to_vec(&rolling).map_err(|_| ApiError::internal())?))
     })
+    .await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], bytes.as_ref().clone()).into_response())
 }
 
 /// Every version, oldest first.

@@ -87,8 +87,6 @@ pub struct OptionView {
     pub original: bool,
     /// "original; CHN" or "P-1, P-4: BRA, KEN + 12".
     pub label: String,
-    pub members_all: String,
-    pub proposals: Vec<u64>,
 }
 
 pub struct PartView {
@@ -154,18 +152,7 @@ fn provision_views(rolling: &RollingText) -> Vec<ProvisionView> {
                                     let ps: Vec<String> = o.proposals.iter().map(|p| format!("P-{p}")).collect();
                                     format!("{}: {who}", ps.join(", "))
                                 };
-                                OptionView {
-                                    text: o.text.clone(),
-                                    original: o.original,
-                                    label,
-                                    members_all: o
-                                        .members
-                                        .iter()
-                                        .map(MemberCode::as_str)
-                                        .collect::<Vec<_>>()
-                                        .join(", "),
-                                    proposals: o.proposals.clone(),
-                                }
+                                OptionView { text: o.text.clone(), original: o.original, label }
                             })
                             .collect(),
                     },
@@ -254,12 +241,18 @@ async fn open_process(
 
 // ---- the rolling text ----
 
+/// The text part of the rolling-text page, rendered once per size of the
+/// record (see [`crate::views`]).
 #[derive(Template)]
-#[template(path = "rolling.html")]
-struct RollingPage {
-    chrome: Chrome,
-    notice: Option<&'static str>,
+#[template(path = "rolling_text.html")]
+struct RollingFragment<'a> {
     id: u64,
+    provisions: &'a [ProvisionView],
+}
+
+/// What the rolling-text page shows of the process, built once per size of
+/// the record and view.
+pub struct RollingData {
     title: String,
     version: u32,
     version_name: String,
@@ -268,11 +261,20 @@ struct RollingPage {
     options: usize,
     open_proposals: usize,
     outdated: Vec<u64>,
-    provisions: Vec<ProvisionView>,
-    /// all, clean, member, or version (an older version's clean text).
-    view: String,
-    member: String,
     members: Vec<String>,
+    /// `view`: all, clean, member, or version (an older version's clean text).
+    view: &'static str,
+    html: String,
+}
+
+#[derive(Template)]
+#[template(path = "rolling.html")]
+struct RollingPage {
+    chrome: Chrome,
+    notice: Option<&'static str>,
+    id: u64,
+    data: std::sync::Arc<RollingData>,
+    member: String,
     my_member: Option<String>,
 }
 
@@ -284,48 +286,57 @@ struct RollingQuery {
     notice: Option<String>,
 }
 
+fn rolling_data(p: &Process, version: Option<&str>, view: &View) -> Result<RollingData, ApiError> {
+    let (rolling, shown) = if let Some(v) = version {
+        let v = p.find_version(Some(v))?;
+        (rolling::clean_text(p, &v.instrument, v.number), "version")
+    } else {
+        match view {
+            View::Clean => (rolling::clean_text(p, &p.latest().instrument, p.latest().number), "clean"),
+            View::Member(_) => (rolling::rolling_text(p, view), "member"),
+            View::All => (rolling::rolling_text(p, view), "all"),
+        }
+    };
+    let provisions = provision_views(&rolling);
+    let html = RollingFragment { id: p.id, provisions: &provisions }.render().map_err(|_| ApiError::internal())?;
+    let members: BTreeSet<String> = p.proposals.iter().filter(|x| x.is_open()).map(|x| x.proposer.to_string()).collect();
+    Ok(RollingData {
+        title: p.title.clone(),
+        version: rolling.version,
+        version_name: rolling.version_name.clone().unwrap_or_default(),
+        latest: p.latest().number,
+        brackets: rolling.brackets,
+        options: rolling.options,
+        open_proposals: p.proposals.iter().filter(|x| x.is_open()).count(),
+        outdated: rolling.outdated.clone(),
+        members: members.into_iter().collect(),
+        view: shown,
+        html,
+    })
+}
+
 async fn rolling_page(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     Path(id): Path<String>,
     Query(q): Query<RollingQuery>,
 ) -> Response {
-    let result = (|| {
+    let result = async {
         let id = process_id(&id)?;
         let member = q.member.clone().filter(|m| !m.trim().is_empty());
-        let view = if q.version.as_deref().is_some_and(|v| !v.is_empty()) {
-            View::Clean
-        } else {
-            napi::view_of(member.as_deref(), q.view.as_deref())?
-        };
-        with_process(&app, id, |p| {
-            let (rolling, shown) = if let Some(v) = q.version.as_deref().filter(|v| !v.is_empty()) {
-                let v = p.find_version(Some(v))?;
-                (rolling::clean_text(p, &v.instrument, v.number), "version")
-            } else {
-                match &view {
-                    View::Clean => (rolling::clean_text(p, &p.latest().instrument, p.latest().number), "clean"),
-                    View::Member(_) => (rolling::rolling_text(p, &view), "member"),
-                    View::All => (rolling::rolling_text(p, &view), "all"),
-                }
-            };
-            let members: BTreeSet<String> =
-                p.proposals.iter().filter(|x| x.is_open()).map(|x| x.proposer.to_string()).collect();
-            Ok((
-                rolling,
-                shown,
-                p.title.clone(),
-                p.latest().number,
-                p.proposals.iter().filter(|x| x.is_open()).count(),
-                members,
-            ))
-        })
-        .map(|(rolling, shown, title, latest, open, members)| {
-            (id, rolling, shown, title, latest, open, members, member)
-        })
-    })();
+        let version = q.version.clone().filter(|v| !v.trim().is_empty());
+        let view = napi::view_of(member.as_deref(), q.view.as_deref())?;
+        if let Some(v) = &version {
+            // Checked before it becomes part of a cache key.
+            with_process(&app, id, |p| p.find_version(Some(v)).map(|_| ()).map_err(Into::into))?;
+        }
+        let key = format!("rolling-page:{id}:{view:?}:{version:?}");
+        let data = crate::views::cached(&app, key, move |state| rolling_data(state.process(id)?, version.as_deref(), &view)).await?;
+        Ok::<_, ApiError>((id, data, member))
+    }
+    .await;
     match result {
-        Ok((id, rolling, shown, title, latest, open_proposals, members, member)) => {
+        Ok((id, data, member)) => {
             let p = powers(&app, &user);
             render(
                 StatusCode::OK,
@@ -333,18 +344,8 @@ async fn rolling_page(
                     chrome: Chrome::new(&app, &user, "processes"),
                     notice: notice_text(q.notice.as_deref()),
                     id,
-                    title,
-                    version: rolling.version,
-                    version_name: rolling.version_name.clone().unwrap_or_default(),
-                    latest,
-                    brackets: rolling.brackets,
-                    options: rolling.options,
-                    open_proposals,
-                    outdated: rolling.outdated.clone(),
-                    provisions: provision_views(&rolling),
-                    view: shown.into(),
+                    data,
                     member: member.unwrap_or_default().to_uppercase(),
-                    members: members.into_iter().collect(),
                     my_member: p.member,
                 },
             )

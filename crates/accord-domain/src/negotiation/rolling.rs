@@ -223,33 +223,34 @@ fn provision(p: &Provision, proposals: &[&Proposal]) -> RollingProvision {
             proposals: Vec::new(),
             members: Vec::new(),
         }];
-        let mut objectors = BTreeSet::new();
-        let mut backers_of: Vec<BTreeSet<MemberCode>> = vec![BTreeSet::new()];
+        // Members are gathered as references and cloned once per option:
+        // this loop runs for every open proposal of the text.
+        let mut backers_of: Vec<Vec<&MemberCode>> = vec![Vec::new()];
         for (q, qs, qe, words) in &members {
             let option = format!("{}{}{}", &text[s..*qs], words, &text[*qe..e]);
-            objectors.extend(q.objectors.iter().cloned());
-            // Proposals that would write the same words share an option; one
-            // whose words are already the text (the text moved to them) joins
-            // the original.
-            match options.iter().position(|o| o.text == option) {
+            backers_of[0].extend(q.objectors.iter());
+            let i = match options.iter().position(|o| o.text == option) {
+                // Proposals that would write the same words share an option;
+                // one whose words are already the text (the text moved to
+                // them) joins the original.
                 Some(i) => {
                     options[i].proposals.push(q.id);
-                    backers_of[i].extend(members_of(q));
+                    i
                 }
                 None => {
-                    options.push(BracketOption {
-                        text: option,
-                        original: false,
-                        proposals: vec![q.id],
-                        members: Vec::new(),
-                    });
-                    backers_of.push(members_of(q));
+                    options.push(BracketOption { text: option, original: false, proposals: vec![q.id], members: Vec::new() });
+                    backers_of.push(Vec::new());
+                    options.len() - 1
                 }
-            }
+            };
+            backers_of[i].push(&q.proposer);
+            backers_of[i].extend(q.cosponsors.iter());
+            backers_of[i].extend(q.supporters.iter());
         }
-        backers_of[0].extend(objectors);
-        for (o, m) in options.iter_mut().zip(backers_of) {
-            o.members = m.into_iter().collect();
+        for (o, mut m) in options.iter_mut().zip(backers_of) {
+            m.sort_unstable();
+            m.dedup();
+            o.members = m.into_iter().cloned().collect();
         }
         // A space every non-empty option starts (or ends) with goes outside
         // the bracket: `exchange [ / relevant] information`, not
