@@ -191,7 +191,13 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
 }
 
 /// Drives `GET path` and answers the outcome (for other benchmarks).
-pub(crate) async fn drive_get(name: &str, addr: SocketAddr, path: &'static str, clients: usize, duration: Duration) -> Outcome {
+pub(crate) async fn drive_get(
+    name: &str,
+    addr: SocketAddr,
+    path: &'static str,
+    clients: usize,
+    duration: Duration,
+) -> Outcome {
     drive(name, addr, Scenario::Get(path), StatusCode::OK, clients, duration).await
 }
 
@@ -200,7 +206,8 @@ pub(crate) fn print_outcome(outcome: &Outcome) -> Duration {
     let Outcome { name, took, tally, cpu } = outcome;
     let mut lat = tally.latencies_us.clone();
     lat.sort_unstable();
-    let pick = |q: f64| lat.get(((lat.len() as f64 * q) as usize).min(lat.len().saturating_sub(1))).copied().unwrap_or(0);
+    let pick =
+        |q: f64| lat.get(((lat.len() as f64 * q) as usize).min(lat.len().saturating_sub(1))).copied().unwrap_or(0);
     let answers = lat.len();
     println!(
         "  {name}: {answers} answers, {}/s, p50 {}, p99 {}, max {}, {} non-2xx, {} errors, {:.0} body bytes per answer; {cpu}",

@@ -32,10 +32,44 @@ const POSITIONS: usize = 20_000;
 const AGREED: usize = 40;
 
 const WORDS: &[&str] = &[
-    "States", "shall", "should", "cooperate", "information", "security", "appropriate", "measures", "including",
-    "national", "international", "law", "critical", "infrastructure", "incidents", "respond", "prevent", "support",
-    "capacity", "exchange", "technologies", "responsible", "behaviour", "in", "accordance", "with", "their", "the",
-    "and", "to", "of", "promote", "ensure", "protect", "assist", "request", "timely", "manner",
+    "States",
+    "shall",
+    "should",
+    "cooperate",
+    "information",
+    "security",
+    "appropriate",
+    "measures",
+    "including",
+    "national",
+    "international",
+    "law",
+    "critical",
+    "infrastructure",
+    "incidents",
+    "respond",
+    "prevent",
+    "support",
+    "capacity",
+    "exchange",
+    "technologies",
+    "responsible",
+    "behaviour",
+    "in",
+    "accordance",
+    "with",
+    "their",
+    "the",
+    "and",
+    "to",
+    "of",
+    "promote",
+    "ensure",
+    "protect",
+    "assist",
+    "request",
+    "timely",
+    "manner",
 ];
 
 struct Dice(u64);
@@ -51,7 +85,9 @@ impl Dice {
 fn draft(dice: &mut Dice) -> String {
     let mut md = String::from("# Synthetic Framework for Benchmarks\n\n## Preamble\n\n");
     for r in 0..10 {
-        md.push_str(&format!("Recalling resolution {r} and the shared interest of all States in a secure environment,\n\n"));
+        md.push_str(&format!(
+            "Recalling resolution {r} and the shared interest of all States in a secure environment,\n\n"
+        ));
     }
     const ROMAN: [&str; 10] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
     for a in 0..ARTICLES {
@@ -81,11 +117,21 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
         let code = MemberCode::parse(country.alpha3)?;
         setup.push((
             Principal::System,
-            Action::AdmitMember { code: code.clone(), name: None, kind: MemberKind::State, category: None, status: MemberStatus::Member },
+            Action::AdmitMember {
+                code: code.clone(),
+                name: None,
+                kind: MemberKind::State,
+                category: None,
+                status: MemberStatus::Member,
+            },
         ));
         setup.push((
             Principal::System,
-            Action::AccreditDelegate { member: code, name: DisplayName::parse("Head of delegation")?, role: MemberRole::HeadOfDelegation },
+            Action::AccreditDelegate {
+                member: code,
+                name: DisplayName::parse("Head of delegation")?,
+                role: MemberRole::HeadOfDelegation,
+            },
         ));
     }
     let mut heads: Vec<DelegateId> = Vec::new();
@@ -96,7 +142,10 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
     }
     let secretariat = store.state().officers().next().map(|d| d.id).context("the forum has a secretariat")?;
     let chair = {
-        let action = Action::AppointOfficer { name: DisplayName::parse("Chair")?, role: accord_domain::state::OfficerRole::Chair };
+        let action = Action::AppointOfficer {
+            name: DisplayName::parse("Chair")?,
+            role: accord_domain::state::OfficerRole::Chair,
+        };
         match store.submit_blocking(Principal::System, action, None)?.entry.body {
             EntryBody::OfficerAppointed(o) => o.delegate,
             _ => unreachable!("an appointment"),
@@ -141,7 +190,10 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
             heading: None,
             justification: "Benchmark.".into(),
         };
-        proposals.push((Principal::Delegate(heads[dice.next(heads.len())]), Action::Negotiate(Box::new(EntryBody::ProposalTabled(t)))));
+        proposals.push((
+            Principal::Delegate(heads[dice.next(heads.len())]),
+            Action::Negotiate(Box::new(EntryBody::ProposalTabled(t))),
+        ));
     }
     let answers = store.submit_all_blocking(proposals);
     let tabled = answers.iter().filter(|r| r.is_ok()).count();
@@ -216,7 +268,8 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
             axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await
         });
         let page = drive_get("GET /processes/1", addr, "/processes/1", clients, duration).await;
-        let json = drive_get("GET rolling-text (JSON)", addr, "/api/v1/processes/1/rolling-text", clients, duration).await;
+        let json =
+            drive_get("GET rolling-text (JSON)", addr, "/api/v1/processes/1/rolling-text", clients, duration).await;
         server.abort();
         anyhow::Ok(vec![page, json])
     })?;

@@ -299,7 +299,8 @@ fn rolling_data(p: &Process, version: Option<&str>, view: &View) -> Result<Rolli
     };
     let provisions = provision_views(&rolling);
     let html = RollingFragment { id: p.id, provisions: &provisions }.render().map_err(|_| ApiError::internal())?;
-    let members: BTreeSet<String> = p.proposals.iter().filter(|x| x.is_open()).map(|x| x.proposer.to_string()).collect();
+    let members: BTreeSet<String> =
+        p.proposals.iter().filter(|x| x.is_open()).map(|x| x.proposer.to_string()).collect();
     Ok(RollingData {
         title: p.title.clone(),
         version: rolling.version,
@@ -331,7 +332,9 @@ async fn rolling_page(
             with_process(&app, id, |p| p.find_version(Some(v)).map(|_| ()).map_err(Into::into))?;
         }
         let key = format!("rolling-page:{id}:{view:?}:{version:?}");
-        let data = crate::views::cached(&app, key, move |state| rolling_data(state.process(id)?, version.as_deref(), &view)).await?;
+        let data =
+            crate::views::cached(&app, key, move |state| rolling_data(state.process(id)?, version.as_deref(), &view))
+                .await?;
         Ok::<_, ApiError>((id, data, member))
     }
     .await;

@@ -10,6 +10,7 @@
 //! the members that object to the bracket's proposals.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -64,6 +65,9 @@ pub struct BracketOption {
     pub members: Vec<MemberCode>,
 }
 
+/// From this many provisions on, the rolling text is built on all cores.
+pub(crate) const PARALLEL_FROM: usize = 200;
+
 /// Which proposals to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum View {
@@ -86,6 +90,11 @@ fn shown(p: &Proposal, view: &View) -> bool {
 
 /// Builds the rolling text of a process's latest version.
 pub fn rolling_text(process: &Process, view: &View) -> RollingText {
+    rolling_text_on(process, view, std::thread::available_parallelism().map_or(1, |n| n.get()).min(8))
+}
+
+/// [`rolling_text`] on `cores` threads.
+pub(crate) fn rolling_text_on(process: &Process, view: &View, cores: usize) -> RollingText {
     let version = process.latest();
     let instrument = &version.instrument;
     let mut on: HashMap<&str, Vec<&Proposal>> = HashMap::new();
@@ -110,14 +119,28 @@ pub fn rolling_text(process: &Process, view: &View) -> RollingText {
             after_at.entry(instrument.subtree(i).end - 1).or_default().extend(ps.iter().copied());
         }
     }
+    // Each provision's brackets depend only on its own proposals: a long
+    // text is built on every core, in order.
+    let build = |ps: &[Arc<Provision>]| -> Vec<RollingProvision> {
+        ps.iter().map(|p| provision(p, on.get(p.eid.as_str()).map(Vec::as_slice).unwrap_or_default())).collect()
+    };
+    let own: Vec<RollingProvision> = if cores > 1 && instrument.provisions.len() >= PARALLEL_FROM {
+        let chunk = instrument.provisions.len().div_ceil(cores);
+        std::thread::scope(|scope| {
+            let parts: Vec<_> = instrument.provisions.chunks(chunk).map(|c| scope.spawn(move || build(c))).collect();
+            parts.into_iter().flat_map(|h| h.join().expect("building a provision does not panic")).collect()
+        })
+    } else {
+        build(&instrument.provisions)
+    };
     let mut provisions = Vec::with_capacity(instrument.provisions.len());
-    for (i, p) in instrument.provisions.iter().enumerate() {
+    for ((i, p), built) in instrument.provisions.iter().enumerate().zip(own) {
         if let Some(ps) = before.get(p.eid.as_str()) {
             for q in ps {
                 inserted(&mut provisions, instrument, p, q);
             }
         }
-        provisions.push(provision(p, on.get(p.eid.as_str()).map(Vec::as_slice).unwrap_or_default()));
+        provisions.push(built);
         if let Some(ps) = after_at.get_mut(&i) {
             ps.sort_by_key(|q| q.id);
             for q in ps.iter() {
@@ -227,7 +250,10 @@ fn provision(p: &Provision, proposals: &[&Proposal]) -> RollingProvision {
         // this loop runs for every open proposal of the text.
         let mut backers_of: Vec<Vec<&MemberCode>> = vec![Vec::new()];
         for (q, qs, qe, words) in &members {
-            let option = format!("{}{}{}", &text[s..*qs], words, &text[*qe..e]);
+            let mut option = String::with_capacity(e - s + words.len());
+            option.push_str(&text[s..*qs]);
+            option.push_str(words);
+            option.push_str(&text[*qe..e]);
             backers_of[0].extend(q.objectors.iter());
             let i = match options.iter().position(|o| o.text == option) {
                 // Proposals that would write the same words share an option;
@@ -238,7 +264,12 @@ fn provision(p: &Provision, proposals: &[&Proposal]) -> RollingProvision {
                     i
                 }
                 None => {
-                    options.push(BracketOption { text: option, original: false, proposals: vec![q.id], members: Vec::new() });
+                    options.push(BracketOption {
+                        text: option,
+                        original: false,
+                        proposals: vec![q.id],
+                        members: Vec::new(),
+                    });
                     backers_of.push(Vec::new());
                     options.len() - 1
                 }

@@ -593,3 +593,37 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn long_texts_are_built_the_same_on_every_core() {
+    let mut w = World::new();
+    let mut draft = String::from("# Long\n\n");
+    for a in 1..=80 {
+        draft.push_str(&format!("### Article {a} — H\n\n1. States shall act {a}.\n\n2. States should report {a}.\n\n"));
+    }
+    w.open(&draft).unwrap();
+    let version = 1;
+    for a in (1..=80).step_by(3) {
+        for (m, words) in [("BRA", "may"), ("KEN", "will")] {
+            let body = EntryBody::ProposalTabled(ProposalTabled {
+                process: 2,
+                kind: ProposalKind::ReplaceWords,
+                eid: format!("art_{a}__para_1"),
+                version,
+                anchor: Some(Anchor { quote: "shall".into(), occurrence: None }),
+                position: None,
+                text: Some(words.into()),
+                heading: None,
+                justification: String::new(),
+            });
+            w.act(w.head(m), Action::Negotiate(Box::new(body))).unwrap();
+        }
+    }
+    let process = &w.state.processes[1];
+    assert!(process.latest().instrument.provisions.len() >= super::rolling::PARALLEL_FROM);
+    let one = super::rolling::rolling_text_on(process, &View::All, 1);
+    assert_eq!(one.brackets, 27);
+    for cores in [2, 3, 8] {
+        assert_eq!(super::rolling::rolling_text_on(process, &View::All, cores), one);
+    }
+}
