@@ -298,3 +298,30 @@ fn accord_import_opens_a_process_from_markdown() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("line 3: chapters are numbered in Roman numerals"), "{err}");
 }
+
+/// A delegation signs its proposal on its own machine: the payload holds
+/// nothing the server assigns, so the record keeps exactly what was signed.
+#[tokio::test]
+async fn a_member_signs_its_proposal() {
+    use accord_domain::{Actor, DelegateId, MemberCode};
+    let forum = TestForum::new();
+    let t = forum.tokens().await;
+    let id = open(&forum, &t["sec"]).await;
+    let (secret, public) = accord_client::sign::new_key();
+    let (s, _) =
+        forum.post("/api/v1/members/BRA/keys", &t["bra_head"], json!({"public_key": public, "label": "laptop"})).await;
+    assert_eq!(s, StatusCode::CREATED);
+    let actor = Actor::Delegate { delegate: DelegateId(3), member: MemberCode::parse("BRA").unwrap() };
+    let payload = json!({"process": id, "kind": "delete_words", "eid": P1, "version": 1, "anchor": {"quote": "in good faith"}, "justification": "Redundant."});
+    let signed =
+        accord_client::sign::sign_action(&secret, "accord.test/forum", &actor, "proposal.tabled", payload).unwrap();
+    let (s, body) = forum.post("/api/v1/actions", &t["bra_head"], signed.clone()).await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    let (_, p) = forum.get(&format!("/api/v1/processes/{id}/proposals/1")).await;
+    assert_eq!((p["proposer"].as_str(), p["kind"].as_str()), (Some("BRA"), Some("delete_words")));
+    let (_, entry) = forum.get(&format!("/api/v1/record/{}", body["entry"]["index"])).await;
+    assert!(entry["canonical"].as_str().unwrap().contains("\"signature\""));
+    // The same signed action again is a replay.
+    let again = forum.post("/api/v1/actions", &t["bra_head"], signed).await;
+    assert_error(&again, StatusCode::CONFLICT, "replayed_action");
+}
