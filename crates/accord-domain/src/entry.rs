@@ -37,6 +37,11 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::decisions::{
+    AttendanceCorrected, AttendanceRegistered, BallotCast, ConsensusObjected, ConsensusProposed, ConsensusRef,
+    DecisionRef, MeetingScheduled, RulesChanged, SessionOpened, SilenceBroken, SilenceRef, SilenceStarted,
+    VoteExplained, VoteOpened, VoteRef,
+};
 use crate::error::Refusal;
 use crate::ids::{DelegateId, DisplayName, LanguageTag, MemberCode, Reason};
 use crate::negotiation::{ChairText, ProcessOpened, ProposalReanchored, ProposalRef, ProposalTabled, RevisionIssued};
@@ -136,6 +141,43 @@ pub enum EntryBody {
     /// The current version gets a name ("Rev.1").
     #[serde(rename = "revision.issued")]
     RevisionIssued(RevisionIssued),
+    /// The rules of procedure of the forum or of one process change.
+    #[serde(rename = "rules.changed")]
+    RulesChanged(RulesChanged),
+    #[serde(rename = "session.opened")]
+    SessionOpened(SessionOpened),
+    #[serde(rename = "meeting.scheduled")]
+    MeetingScheduled(MeetingScheduled),
+    #[serde(rename = "attendance.registered")]
+    AttendanceRegistered(AttendanceRegistered),
+    #[serde(rename = "attendance.corrected")]
+    AttendanceCorrected(AttendanceCorrected),
+    #[serde(rename = "vote.opened")]
+    VoteOpened(VoteOpened),
+    /// A member's ballot; a later one before closing replaces it.
+    #[serde(rename = "vote.cast")]
+    BallotCast(BallotCast),
+    #[serde(rename = "vote.explained")]
+    VoteExplained(VoteExplained),
+    /// The chair closes a vote: the tally decides.
+    #[serde(rename = "vote.closed")]
+    VoteClosed(VoteRef),
+    #[serde(rename = "consensus.proposed")]
+    ConsensusProposed(ConsensusProposed),
+    #[serde(rename = "consensus.objected")]
+    ConsensusObjected(ConsensusObjected),
+    #[serde(rename = "consensus.declared")]
+    ConsensusDeclared(ConsensusRef),
+    /// Capitals confirmed a decision agreed ad referendum.
+    #[serde(rename = "decision.confirmed")]
+    DecisionConfirmed(DecisionRef),
+    #[serde(rename = "silence.started")]
+    SilenceStarted(SilenceStarted),
+    #[serde(rename = "silence.broken")]
+    SilenceBroken(SilenceBroken),
+    /// Accord concludes an unbroken silence procedure at its deadline.
+    #[serde(rename = "silence.concluded")]
+    SilenceConcluded(SilenceRef),
 }
 
 impl EntryBody {
@@ -165,6 +207,22 @@ impl EntryBody {
             EntryBody::ProposalRejected(_) => "proposal.rejected",
             EntryBody::ChairTextTabled(_) => "chair.text_tabled",
             EntryBody::RevisionIssued(_) => "revision.issued",
+            EntryBody::RulesChanged(_) => "rules.changed",
+            EntryBody::SessionOpened(_) => "session.opened",
+            EntryBody::MeetingScheduled(_) => "meeting.scheduled",
+            EntryBody::AttendanceRegistered(_) => "attendance.registered",
+            EntryBody::AttendanceCorrected(_) => "attendance.corrected",
+            EntryBody::VoteOpened(_) => "vote.opened",
+            EntryBody::BallotCast(_) => "vote.cast",
+            EntryBody::VoteExplained(_) => "vote.explained",
+            EntryBody::VoteClosed(_) => "vote.closed",
+            EntryBody::ConsensusProposed(_) => "consensus.proposed",
+            EntryBody::ConsensusObjected(_) => "consensus.objected",
+            EntryBody::ConsensusDeclared(_) => "consensus.declared",
+            EntryBody::DecisionConfirmed(_) => "decision.confirmed",
+            EntryBody::SilenceStarted(_) => "silence.started",
+            EntryBody::SilenceBroken(_) => "silence.broken",
+            EntryBody::SilenceConcluded(_) => "silence.concluded",
         }
     }
 
@@ -184,6 +242,29 @@ impl EntryBody {
                 | EntryBody::ProposalRejected(_)
                 | EntryBody::ChairTextTabled(_)
                 | EntryBody::RevisionIssued(_)
+        )
+    }
+
+    /// Whether the entry belongs to meetings and decisions (see [`crate::decisions`]).
+    pub fn is_proceedings(&self) -> bool {
+        matches!(
+            self,
+            EntryBody::RulesChanged(_)
+                | EntryBody::SessionOpened(_)
+                | EntryBody::MeetingScheduled(_)
+                | EntryBody::AttendanceRegistered(_)
+                | EntryBody::AttendanceCorrected(_)
+                | EntryBody::VoteOpened(_)
+                | EntryBody::BallotCast(_)
+                | EntryBody::VoteExplained(_)
+                | EntryBody::VoteClosed(_)
+                | EntryBody::ConsensusProposed(_)
+                | EntryBody::ConsensusObjected(_)
+                | EntryBody::ConsensusDeclared(_)
+                | EntryBody::DecisionConfirmed(_)
+                | EntryBody::SilenceStarted(_)
+                | EntryBody::SilenceBroken(_)
+                | EntryBody::SilenceConcluded(_)
         )
     }
 

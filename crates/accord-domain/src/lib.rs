@@ -11,6 +11,8 @@
 //!   body or refuses it, [`state::State::apply`] checks and folds one entry.
 //! - [`negotiation`]: processes, instruments, versions, proposals, the
 //!   rolling text and redlines.
+//! - [`decisions`]: rules of procedure, sessions and meetings, and decisions
+//!   by consensus, silence procedure and recorded vote.
 //! - [`blob`]: content too large for an entry, named by its SHA-256.
 //! - [`signature`]: members' Ed25519 signatures on their own actions.
 //! - [`error`]: [`Refusal`], why an action or an entry is refused.
@@ -24,6 +26,7 @@
 //!   reproduces the state exactly.
 
 pub mod blob;
+pub mod decisions;
 pub mod entry;
 pub mod error;
 pub mod ids;

@@ -307,6 +307,8 @@ pub struct State {
     pub used_nonces: BTreeSet<(String, String)>,
     /// Negotiations, by number from 1 (`processes[0]` is process 1).
     pub processes: Vec<crate::negotiation::Process>,
+    /// Rules of procedure, sessions, meetings and decisions.
+    pub proceedings: crate::decisions::Proceedings,
 }
 
 /// The most official languages a forum may list.
@@ -339,6 +341,7 @@ impl State {
             "members": self.members.values().collect::<Vec<_>>(),
             "delegates": self.delegates.values().collect::<Vec<_>>(),
             "processes": self.processes.iter().map(|p| p.digest_value()).collect::<Vec<_>>(),
+            "decisions": self.proceedings.decisions,
         });
         let mut bytes = Vec::new();
         crate::entry::write_canonical(&value, &mut bytes).expect("the state has no floats");
@@ -387,15 +390,27 @@ impl State {
         principal: Principal,
         action: Action,
     ) -> Result<(Actor, EntryBody, Option<MemberSignature>), Refusal> {
+        self.prepare_at(principal, action, self.last_time)
+    }
+
+    /// [`State::prepare`] for an entry that will be dated `time` (the
+    /// writer's clock): rules with deadlines depend on it.
+    pub fn prepare_at(
+        &self,
+        principal: Principal,
+        action: Action,
+        time: i64,
+    ) -> Result<(Actor, EntryBody, Option<MemberSignature>), Refusal> {
+        let time = time.max(self.last_time);
         let actor = self.actor_for(principal)?;
         let body = match action {
             Action::Signed { body, signature } => {
                 self.check_signature(&actor, &body, &signature)?;
-                self.check_body(&actor, &body)?;
+                self.check_body_at(&actor, &body, time)?;
                 return Ok((actor, *body, Some(signature)));
             }
             Action::Negotiate(body) => {
-                if !body.is_negotiation() {
+                if !body.is_negotiation() && !body.is_proceedings() {
                     return Err(Refusal::invalid(
                         "not_a_negotiation_action",
                         "this action is not part of a negotiation",
@@ -455,7 +470,7 @@ impl State {
                 EntryBody::AccreditationWithdrawn(AccreditationWithdrawn { delegate, reason })
             }
         };
-        self.check_body(&actor, &body)?;
+        self.check_body_at(&actor, &body, time)?;
         Ok((actor, body, None))
     }
 
@@ -508,7 +523,7 @@ impl State {
         if let Some(blob) = entry.body.blob() {
             blob.require()?;
         }
-        self.check_body(&entry.actor, &entry.body)?;
+        self.check_body_at(&entry.actor, &entry.body, entry.time)?;
         self.fold(entry);
         if let Some(sig) = &entry.signature {
             self.used_nonces.insert((sig.key.clone(), sig.nonce.clone()));
@@ -545,12 +560,16 @@ impl State {
     }
 
     /// The rules: who may record what, and what must hold first.
-    fn check_body(&self, actor: &Actor, body: &EntryBody) -> Result<(), Refusal> {
-        if body.is_negotiation() {
+    /// The rules, for an entry dated `time` (deadlines depend on it).
+    fn check_body_at(&self, actor: &Actor, body: &EntryBody, time: i64) -> Result<(), Refusal> {
+        if body.is_negotiation() || body.is_proceedings() {
             if self.forum.is_none() {
                 return Err(no_forum());
             }
-            return self.check_negotiation(actor, body, self.last_time);
+            if body.is_proceedings() {
+                return self.check_proceedings(actor, body, time);
+            }
+            return self.check_negotiation(actor, body, time);
         }
         if let EntryBody::ForumEstablished(settings) = body {
             if self.forum.is_some() || self.next_index != 0 {
@@ -779,6 +798,9 @@ impl State {
     fn fold(&mut self, entry: &Entry) {
         if entry.body.is_negotiation() {
             return self.fold_negotiation(entry);
+        }
+        if entry.body.is_proceedings() {
+            return self.fold_proceedings(entry);
         }
         match &entry.body {
             EntryBody::ForumEstablished(s) => {

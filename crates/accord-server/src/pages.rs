@@ -329,6 +329,34 @@ fn summarise(body: &accord_domain::EntryBody) -> String {
             c.process
         ),
         B::RevisionIssued(r) => format!("{} issued (process {})", r.name, r.process),
+        B::RulesChanged(r) => match r.process {
+            Some(p) => format!("Rules of procedure of process {p} changed"),
+            None => "Rules of procedure of the forum changed".into(),
+        },
+        B::SessionOpened(s) => format!("Session opened: {}", s.title),
+        B::MeetingScheduled(m) => format!("Meeting of session {} scheduled on {} at {}", m.session, m.date, m.place),
+        B::AttendanceRegistered(a) => format!("Present at meeting {}", a.meeting),
+        B::AttendanceCorrected(a) => {
+            format!(
+                "Attendance at meeting {} corrected: {} {}",
+                a.meeting,
+                a.member,
+                if a.present { "present" } else { "absent" }
+            )
+        }
+        B::VoteOpened(v) => format!("Vote opened on {} (process {})", v.target.label(), v.process),
+        B::BallotCast(b) => format!("Ballot in vote {}", b.vote),
+        B::VoteExplained(x) => format!("Explanation of vote {}", x.vote),
+        B::VoteClosed(v) => format!("Vote {} closed", v.vote),
+        B::ConsensusProposed(c) => {
+            format!("Adoption of {} proposed by consensus (process {})", c.target.label(), c.process)
+        }
+        B::ConsensusObjected(o) => format!("Objection to consensus {}", o.consensus),
+        B::ConsensusDeclared(c) => format!("Outcome of consensus {} declared", c.consensus),
+        B::DecisionConfirmed(d) => format!("Decision {} confirmed", d.decision),
+        B::SilenceStarted(s) => format!("Silence procedure on {} (process {})", s.target.label(), s.process),
+        B::SilenceBroken(b) => format!("Silence broken (procedure {})", b.silence),
+        B::SilenceConcluded(c) => format!("Silence procedure {} concluded", c.silence),
     }
 }
 

@@ -193,7 +193,8 @@ fn stage(
     job: &Job,
 ) -> rusqlite::Result<Result<Appended, Refusal>> {
     let Leading { state: leading, tree } = leading;
-    let (actor, body, signature) = match leading.prepare(job.principal, job.action.clone()) {
+    let time = now_millis().max(leading.last_time);
+    let (actor, body, signature) = match leading.prepare_at(job.principal, job.action.clone(), time) {
         Ok(x) => x,
         Err(r) => return Ok(Err(r)),
     };
@@ -210,13 +211,7 @@ fn stage(
             return Ok(Err(Refusal::invalid("account_without_accreditation", "an account needs an accreditation")));
         }
     }
-    let entry = Entry {
-        index: leading.next_index,
-        time: now_millis().max(leading.last_time),
-        actor,
-        body,
-        signature: signature.clone(),
-    };
+    let entry = Entry { index: leading.next_index, time, actor, body, signature: signature.clone() };
     let bytes = match entry.encode() {
         Ok(b) => b,
         Err(r) => return Ok(Err(r)),

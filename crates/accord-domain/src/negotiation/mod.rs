@@ -276,6 +276,8 @@ pub struct Process {
     pub draft: String,
     pub versions: Vec<Version>,
     pub proposals: Vec<Proposal>,
+    /// The version the adoption of the whole instrument froze, if adopted.
+    pub adopted_version: Option<u32>,
 }
 
 impl Process {
@@ -399,6 +401,14 @@ impl State {
 
     /// Checks an entry of the negotiation; `Ok` means [`State::fold_negotiation`] will succeed.
     pub(crate) fn check_negotiation(&self, actor: &Actor, body: &EntryBody, time: i64) -> Result<(), Refusal> {
+        if let Some(id) = process_of(body) {
+            if let Some(v) = self.process(id)?.adopted_version {
+                return Err(Refusal::conflict(
+                    "instrument_adopted",
+                    format!("the instrument of process {id} was adopted as version {v}: its text no longer changes"),
+                ));
+            }
+        }
         match body {
             EntryBody::ProcessOpened(p) => {
                 match actor {
@@ -591,6 +601,7 @@ impl State {
                         instrument: Arc::new(instrument),
                     }],
                     proposals: Vec::new(),
+                    adopted_version: None,
                 });
             }
             EntryBody::ProposalTabled(t) => {
@@ -669,16 +680,8 @@ impl State {
             }
             EntryBody::ProposalAgreed(r) => {
                 let process = &mut self.processes[r.process as usize - 1];
-                let p = &process.proposals[r.proposal as usize - 1];
-                let how = SourceKind::Proposal { proposal: p.id, member: p.proposer.clone() };
-                let change = apply_proposal(&process.latest().instrument, p, source(how)).expect("checked");
-                let label = p.label();
-                let number = process.latest().number + 1;
-                let p = &mut process.proposals[r.proposal as usize - 1];
-                p.status = ProposalStatus::Agreed;
-                p.status_entry = Some(entry.index);
-                p.agreed_version = Some(number);
-                commit_change(process, change, entry, format!("{label} agreed"), &[r.proposal]);
+                let label = process.proposals[r.proposal as usize - 1].label();
+                agree_into_text(process, r.proposal, entry, format!("{label} agreed"));
             }
             EntryBody::ChairTextTabled(c) => {
                 let process = &mut self.processes[c.process as usize - 1];
@@ -705,6 +708,54 @@ impl State {
 
     fn proposal_mut(&mut self, r: &ProposalRef) -> &mut Proposal {
         &mut self.processes[r.process as usize - 1].proposals[r.proposal as usize - 1]
+    }
+}
+
+/// Puts a checked, intact, open proposal into the text: a new version.
+pub(crate) fn agree_into_text(process: &mut Process, proposal: u64, entry: &Entry, cause: String) {
+    let p = &process.proposals[proposal as usize - 1];
+    let how = SourceKind::Proposal { proposal: p.id, member: p.proposer.clone() };
+    let source = Arc::new(Source { entry: entry.index, time: entry.time, how });
+    let change = apply_proposal(&process.latest().instrument, p, source).expect("checked");
+    let number = process.latest().number + 1;
+    let p = &mut process.proposals[proposal as usize - 1];
+    p.status = ProposalStatus::Agreed;
+    p.status_entry = Some(entry.index);
+    p.agreed_version = Some(number);
+    commit_change(process, change, entry, cause, &[proposal]);
+}
+
+/// Whether proposal `id` of `process` could be agreed into the text now.
+pub(crate) fn check_agreeable(process: &Process, id: u64, time: i64) -> Result<(), Refusal> {
+    let p = process.proposal(id)?;
+    if !p.is_open() {
+        return Err(Refusal::conflict("proposal_closed", format!("{} is {}", p.label(), p.status.as_str())));
+    }
+    if p.outdated {
+        return Err(Refusal::unprocessable(
+            "proposal_outdated",
+            format!("{} is outdated: its proposer re-anchors it first", p.label()),
+        ));
+    }
+    let source = Arc::new(Source { entry: 0, time, how: SourceKind::ChairText });
+    apply_proposal(&process.latest().instrument, p, source).map(|_| ())
+}
+
+/// The process a negotiation entry acts on (all but the opening).
+fn process_of(body: &EntryBody) -> Option<u64> {
+    match body {
+        EntryBody::ProposalTabled(t) => Some(t.process),
+        EntryBody::ProposalSupported(r)
+        | EntryBody::ProposalObjected(r)
+        | EntryBody::ProposalCosponsored(r)
+        | EntryBody::ProposalCosponsorshipWithdrawn(r)
+        | EntryBody::ProposalWithdrawn(r)
+        | EntryBody::ProposalAgreed(r)
+        | EntryBody::ProposalRejected(r) => Some(r.process),
+        EntryBody::ProposalReanchored(r) => Some(r.process),
+        EntryBody::ChairTextTabled(c) => Some(c.process),
+        EntryBody::RevisionIssued(r) => Some(r.process),
+        _ => None,
     }
 }
 

@@ -1,0 +1,1046 @@
+//! Decisions under the rules of procedure, and the meetings they are taken in.
+//!
+//! - **Rules** ([`Rules`]): the forum's, overridable per process; changing
+//!   them is an entry. Defaults follow UN General Assembly practice.
+//! - **Sessions and meetings**: a session holds numbered meetings; a member
+//!   is present at a meeting when its delegation registered (or the
+//!   secretariat corrected the list).
+//! - **Decisions**, on a proposal, a provision or the whole instrument, by
+//!   one of three methods: consensus (the chair proposes adoption, members
+//!   present may object, the chair declares the outcome — optionally *ad
+//!   referendum*, confirmed later), silence procedure (a deadline; a member
+//!   breaks silence before it, or it is concluded — never early, never
+//!   twice — by the server's scheduler after it), and recorded vote (opened
+//!   and closed by the chair; each member present votes and may change its
+//!   vote until closing).
+//!
+//! A decision, once recorded, never changes. It takes effect when it is
+//! taken (an ad referendum agreement, when it is confirmed): an adopted
+//! proposal goes into the text, a rejected one is closed, the adoption of
+//! the whole instrument freezes its final version.
+//!
+//! Who may vote or block consensus: members with status `member`, not
+//! suspended, present at the meeting (their head of delegation or a
+//! delegate; not an adviser).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::entry::{Actor, Entry, EntryBody};
+use crate::error::Refusal;
+use crate::ids::MemberCode;
+use crate::negotiation::{check_agreeable, ProposalStatus};
+use crate::state::{Affiliation, MemberRole, MemberStatus, OfficerRole, State};
+
+// ---------------------------------------------------------------------------
+// Rules
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Majority {
+    /// More yes than no among those present and voting.
+    Simple,
+    /// At least two thirds of those present and voting.
+    TwoThirds,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Abstentions {
+    /// Abstaining members are not "present and voting" (GA rule 126).
+    NotCounted,
+    /// Abstentions count among the votes cast.
+    Counted,
+}
+
+/// A share of the members (status `member`): `numerator / denominator`,
+/// reached with at least that share, or with more than it when `more_than`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Share {
+    pub numerator: u32,
+    pub denominator: u32,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub more_than: bool,
+}
+
+impl Share {
+    /// The fewest members that reach this share of `of`.
+    pub fn of(&self, of: usize) -> usize {
+        let (n, d, of) = (self.numerator as u64, self.denominator as u64, of as u64);
+        let exact = of * n;
+        let at_least = exact.div_ceil(d);
+        (if self.more_than && exact % d == 0 { at_least + 1 } else { at_least }) as usize
+    }
+}
+
+/// The rules of procedure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    /// The majority of a vote unless it is on an important question.
+    pub majority: Majority,
+    /// The majority for important questions and amendments to them.
+    pub important_majority: Majority,
+    pub abstentions: Abstentions,
+    /// Members present needed to open a meeting.
+    pub meeting_quorum: Share,
+    /// Members present needed to take a decision.
+    pub decision_quorum: Share,
+    /// The shortest silence procedure, in hours.
+    pub silence_min_hours: u32,
+}
+
+impl Default for Rules {
+    /// UN General Assembly practice: simple majority, two thirds for
+    /// important questions, abstentions not counted, a third of the members
+    /// to open a meeting, a majority of them to decide, 72 hours of silence.
+    fn default() -> Self {
+        Rules {
+            majority: Majority::Simple,
+            important_majority: Majority::TwoThirds,
+            abstentions: Abstentions::NotCounted,
+            meeting_quorum: Share { numerator: 1, denominator: 3, more_than: false },
+            decision_quorum: Share { numerator: 1, denominator: 2, more_than: true },
+            silence_min_hours: 72,
+        }
+    }
+}
+
+impl Rules {
+    fn check(&self) -> Result<(), Refusal> {
+        for (what, s) in [("meeting quorum", self.meeting_quorum), ("decision quorum", self.decision_quorum)] {
+            if s.denominator == 0 || s.numerator > s.denominator {
+                return Err(Refusal::invalid("invalid_rules", format!("the {what} is a share between 0 and 1")));
+            }
+        }
+        if self.silence_min_hours > 24 * 365 {
+            return Err(Refusal::invalid("invalid_rules", "a silence procedure lasts at most a year"));
+        }
+        Ok(())
+    }
+}
+
+/// `rules.changed`: the forum's rules, or one process's (`process`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesChanged {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub process: Option<u64>,
+    pub rules: Rules,
+}
+
+// ---------------------------------------------------------------------------
+// Sessions and meetings
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionOpened {
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingScheduled {
+    pub session: u64,
+    /// The day, `YYYY-MM-DD`.
+    pub date: String,
+    pub place: String,
+}
+
+/// `attendance.registered`: the actor's delegation is present.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttendanceRegistered {
+    pub meeting: u64,
+}
+
+/// `attendance.corrected`: the secretariat corrects the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttendanceCorrected {
+    pub meeting: u64,
+    pub member: MemberCode,
+    pub present: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Session {
+    pub id: u64,
+    pub title: String,
+    pub entry: u64,
+    pub meetings: Vec<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Meeting {
+    pub id: u64,
+    pub session: u64,
+    /// Its number within the session, from 1.
+    pub number: u32,
+    pub date: String,
+    pub place: String,
+    pub entry: u64,
+    pub present: BTreeSet<MemberCode>,
+}
+
+// ---------------------------------------------------------------------------
+// Decisions
+
+/// What a decision is on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Target {
+    Proposal(u64),
+    Provision(String),
+    Instrument,
+}
+
+impl Target {
+    pub fn label(&self) -> String {
+        match self {
+            Target::Proposal(p) => format!("P-{p}"),
+            Target::Provision(e) => crate::negotiation::text::label_of(e),
+            Target::Instrument => "the instrument".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Choice {
+    Yes,
+    No,
+    Abstain,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VoteOpened {
+    pub process: u64,
+    pub target: Target,
+    pub majority: Majority,
+    pub meeting: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BallotCast {
+    pub vote: u64,
+    pub choice: Choice,
+}
+
+/// An explanation of vote, before the vote closes or after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VoteExplained {
+    pub vote: u64,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VoteRef {
+    pub vote: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsensusProposed {
+    pub process: u64,
+    pub target: Target,
+    pub meeting: u64,
+    /// Agreed ad referendum: subject to confirmation by capitals.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ad_referendum: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsensusObjected {
+    pub consensus: u64,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsensusRef {
+    pub consensus: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionRef {
+    pub decision: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SilenceStarted {
+    pub process: u64,
+    pub target: Target,
+    /// Unix milliseconds.
+    pub deadline: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SilenceBroken {
+    pub silence: u64,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SilenceRef {
+    pub silence: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    Consensus,
+    Silence,
+    Vote,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Adopted,
+    /// Consensus with the words "ad referendum": adopted once confirmed.
+    AgreedAdReferendum,
+    /// A vote that failed, consensus blocked by an objection, or silence broken.
+    NotAdopted,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    pub yes: usize,
+    pub no: usize,
+    pub abstain: usize,
+    pub present_and_voting: usize,
+    pub required: usize,
+    pub adopted: bool,
+}
+
+/// Counts a vote under the rules.
+pub fn tally(yes: usize, no: usize, abstain: usize, majority: Majority, abstentions: Abstentions) -> Tally {
+    let present_and_voting = yes + no + if abstentions == Abstentions::Counted { abstain } else { 0 };
+    let required = match majority {
+        Majority::Simple => present_and_voting / 2 + 1,
+        Majority::TwoThirds => (2 * present_and_voting).div_ceil(3),
+    };
+    let adopted = present_and_voting > 0 && yes >= required;
+    Tally { yes, no, abstain, present_and_voting, required, adopted }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Decision {
+    pub id: u64,
+    pub process: u64,
+    pub method: Method,
+    pub target: Target,
+    pub outcome: Outcome,
+    /// The entry that recorded it.
+    pub entry: u64,
+    pub time: i64,
+    pub meeting: Option<u64>,
+    /// The vote, consensus or silence procedure it concluded.
+    pub procedure: u64,
+    pub tally: Option<Tally>,
+    /// Members that objected (consensus) or broke silence, with reasons.
+    pub objections: Vec<(MemberCode, String)>,
+    /// For an ad referendum agreement: the entry that confirmed it.
+    pub confirmed_entry: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Vote {
+    pub id: u64,
+    pub process: u64,
+    pub target: Target,
+    pub majority: Majority,
+    pub meeting: u64,
+    pub entry: u64,
+    pub ballots: BTreeMap<MemberCode, Choice>,
+    /// Explanations of vote: (member, before closing?, text, entry).
+    pub explanations: Vec<(MemberCode, bool, String, u64)>,
+    pub closed: Option<u64>,
+    pub decision: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Consensus {
+    pub id: u64,
+    pub process: u64,
+    pub target: Target,
+    pub meeting: u64,
+    pub ad_referendum: bool,
+    pub entry: u64,
+    pub objections: Vec<(MemberCode, String)>,
+    pub decision: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Silence {
+    pub id: u64,
+    pub process: u64,
+    pub target: Target,
+    pub deadline: i64,
+    pub entry: u64,
+    pub broken: Option<(MemberCode, String, u64)>,
+    pub decision: Option<u64>,
+}
+
+/// Everything of meetings and decisions, kept in [`State`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Proceedings {
+    pub rules: Rules,
+    pub process_rules: BTreeMap<u64, Rules>,
+    pub sessions: Vec<Session>,
+    pub meetings: Vec<Meeting>,
+    pub votes: Vec<Vote>,
+    pub consensus: Vec<Consensus>,
+    pub silences: Vec<Silence>,
+    pub decisions: Vec<Decision>,
+}
+
+fn nth<'a, T>(items: &'a [T], id: u64, what: &str) -> Result<&'a T, Refusal> {
+    id.checked_sub(1)
+        .and_then(|i| items.get(i as usize))
+        .ok_or_else(|| Refusal::not_found("not_found", format!("there is no {what} {id}")))
+}
+
+impl Proceedings {
+    pub fn rules_for(&self, process: u64) -> &Rules {
+        self.process_rules.get(&process).unwrap_or(&self.rules)
+    }
+    pub fn meeting(&self, id: u64) -> Result<&Meeting, Refusal> {
+        nth(&self.meetings, id, "meeting").map_err(|r| Refusal { code: "unknown_meeting", ..r })
+    }
+    pub fn vote(&self, id: u64) -> Result<&Vote, Refusal> {
+        nth(&self.votes, id, "vote").map_err(|r| Refusal { code: "unknown_vote", ..r })
+    }
+    pub fn consensus(&self, id: u64) -> Result<&Consensus, Refusal> {
+        nth(&self.consensus, id, "consensus decision").map_err(|r| Refusal { code: "unknown_consensus", ..r })
+    }
+    pub fn silence(&self, id: u64) -> Result<&Silence, Refusal> {
+        nth(&self.silences, id, "silence procedure").map_err(|r| Refusal { code: "unknown_silence", ..r })
+    }
+    pub fn decision(&self, id: u64) -> Result<&Decision, Refusal> {
+        nth(&self.decisions, id, "decision").map_err(|r| Refusal { code: "unknown_decision", ..r })
+    }
+    /// Silence procedures still running, with their deadlines.
+    pub fn running_silences(&self) -> impl Iterator<Item = &Silence> {
+        self.silences.iter().filter(|s| s.decision.is_none())
+    }
+    /// Tally of a vote as it stands (or stood at closing).
+    pub fn tally_of(&self, vote: &Vote) -> Tally {
+        let count = |c| vote.ballots.values().filter(|b| **b == c).count();
+        tally(
+            count(Choice::Yes),
+            count(Choice::No),
+            count(Choice::Abstain),
+            vote.majority,
+            self.rules_for(vote.process).abstentions,
+        )
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Checks and folds
+
+impl State {
+    /// Members with the right to vote and to block consensus.
+    pub fn voting_members(&self) -> impl Iterator<Item = &MemberCode> {
+        self.members.values().filter(|m| m.status == MemberStatus::Member && m.suspended.is_none()).map(|m| &m.code)
+    }
+
+    /// The member a delegate acts for, if they may vote for it.
+    fn voter(&self, actor: &Actor, what: &str) -> Result<MemberCode, Refusal> {
+        let Actor::Delegate { delegate, member } = actor else {
+            return Err(Refusal::forbidden("delegation_only", format!("only a member's delegation {what}")));
+        };
+        let m = self
+            .members
+            .get(member)
+            .ok_or_else(|| Refusal::not_found("unknown_member", format!("{member} is not a member")))?;
+        if m.status != MemberStatus::Member || m.suspended.is_some() {
+            return Err(Refusal::forbidden(
+                "not_a_voting_member",
+                format!("{member} is an observer or suspended: only members with status member {what}"),
+            ));
+        }
+        if matches!(
+            self.delegates.get(delegate).map(|d| &d.affiliation),
+            Some(Affiliation::Member { role: MemberRole::Adviser, .. })
+        ) {
+            return Err(Refusal::forbidden("adviser", format!("advisers do not act for {member}")));
+        }
+        Ok(member.clone())
+    }
+
+    fn present(&self, meeting: u64, member: &MemberCode) -> Result<(), Refusal> {
+        if !self.proceedings.meeting(meeting)?.present.contains(member) {
+            return Err(Refusal::unprocessable(
+                "not_present",
+                format!("{member} is not registered present at meeting {meeting}: register attendance first"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Quorum to decide at `meeting`: members with the right to vote who
+    /// are present, against the rules of `process`.
+    fn check_quorum(&self, process: u64, meeting: u64) -> Result<(), Refusal> {
+        let rules = self.proceedings.rules_for(process);
+        let members: Vec<&MemberCode> = self.voting_members().collect();
+        let needed = rules.decision_quorum.of(members.len());
+        let present = self.proceedings.meeting(meeting)?.present.iter().filter(|m| members.contains(m)).count();
+        if present < needed {
+            return Err(Refusal::unprocessable(
+                "no_quorum",
+                format!(
+                    "{present} members are present at meeting {meeting}; a decision needs {needed} of the {}",
+                    members.len()
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    fn check_target(&self, process: u64, target: &Target) -> Result<(), Refusal> {
+        let p = self.process(process)?;
+        if p.adopted_version.is_some() {
+            return Err(Refusal::conflict(
+                "instrument_adopted",
+                format!("the instrument of process {process} is adopted"),
+            ));
+        }
+        match target {
+            Target::Proposal(id) => {
+                let q = p.proposal(*id)?;
+                if q.status != ProposalStatus::Tabled {
+                    return Err(Refusal::conflict(
+                        "proposal_closed",
+                        format!("{} is {}", q.label(), q.status.as_str()),
+                    ));
+                }
+                check_agreeable(p, *id, 0)
+            }
+            Target::Provision(eid) => p.latest().instrument.get(eid).map(|_| ()).ok_or_else(|| {
+                Refusal::not_found("unknown_eid", format!("the latest version has no provision {eid:?}"))
+            }),
+            Target::Instrument => Ok(()),
+        }
+    }
+
+    /// No other procedure may be running on the same target.
+    fn check_not_pending(&self, process: u64, target: &Target) -> Result<(), Refusal> {
+        let d = &self.proceedings;
+        let busy = d.votes.iter().any(|v| v.process == process && &v.target == target && v.closed.is_none())
+            || d.consensus.iter().any(|c| c.process == process && &c.target == target && c.decision.is_none())
+            || d.silences.iter().any(|s| s.process == process && &s.target == target && s.decision.is_none());
+        if busy {
+            return Err(Refusal::conflict(
+                "decision_pending",
+                format!("a decision on {} is already under way", target.label()),
+            ));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn check_proceedings(&self, actor: &Actor, body: &EntryBody, time: i64) -> Result<(), Refusal> {
+        let d = &self.proceedings;
+        match body {
+            EntryBody::RulesChanged(r) => {
+                match actor {
+                    Actor::System | Actor::Officer { role: OfficerRole::Secretariat, .. } => {}
+                    _ => {
+                        return Err(Refusal::forbidden(
+                            "secretariat_only",
+                            "only the secretariat changes the rules of procedure",
+                        ))
+                    }
+                }
+                if let Some(p) = r.process {
+                    self.process(p)?;
+                }
+                r.rules.check()
+            }
+            EntryBody::SessionOpened(s) => {
+                secretariat(actor, "opens sessions")?;
+                crate::negotiation::text::check_text("title", &s.title, 300, false)
+            }
+            EntryBody::MeetingScheduled(m) => {
+                secretariat(actor, "schedules meetings")?;
+                nth(&d.sessions, m.session, "session").map_err(|r| Refusal { code: "unknown_session", ..r })?;
+                check_date(&m.date)?;
+                crate::negotiation::text::check_text("place", &m.place, 300, false)
+            }
+            EntryBody::AttendanceRegistered(a) => {
+                let member = self.voter(actor, "registers attendance").or_else(|e| {
+                    // Observers attend too; they neither vote nor block consensus.
+                    match actor {
+                        Actor::Delegate { member, .. } if e.code == "not_a_voting_member" => Ok(member.clone()),
+                        _ => Err(e),
+                    }
+                })?;
+                if d.meeting(a.meeting)?.present.contains(&member) {
+                    return Err(Refusal::conflict(
+                        "already_present",
+                        format!("{member} is already registered present"),
+                    ));
+                }
+                Ok(())
+            }
+            EntryBody::AttendanceCorrected(a) => {
+                secretariat(actor, "corrects the attendance list")?;
+                self.members
+                    .get(&a.member)
+                    .ok_or_else(|| Refusal::not_found("unknown_member", format!("{} is not a member", a.member)))?;
+                if d.meeting(a.meeting)?.present.contains(&a.member) == a.present {
+                    return Err(Refusal::conflict("attendance_unchanged", "the list already says so"));
+                }
+                Ok(())
+            }
+            EntryBody::VoteOpened(v) => {
+                chair(actor, "opens votes")?;
+                d.meeting(v.meeting)?;
+                self.check_target(v.process, &v.target)?;
+                self.check_not_pending(v.process, &v.target)
+            }
+            EntryBody::BallotCast(b) => {
+                let member = self.voter(actor, "votes")?;
+                let vote = d.vote(b.vote)?;
+                if vote.closed.is_some() {
+                    return Err(Refusal::conflict("vote_closed", format!("vote {} is closed", b.vote)));
+                }
+                self.present(vote.meeting, &member)
+            }
+            EntryBody::VoteExplained(x) => {
+                let member = self.voter(actor, "explains its vote")?;
+                d.vote(x.vote)?;
+                let _ = member;
+                crate::negotiation::text::check_text("explanation", &x.text, 10_000, false)
+            }
+            EntryBody::VoteClosed(v) => {
+                chair(actor, "closes votes")?;
+                let vote = d.vote(v.vote)?;
+                if vote.closed.is_some() {
+                    return Err(Refusal::conflict("vote_closed", format!("vote {} is already closed", v.vote)));
+                }
+                self.check_quorum(vote.process, vote.meeting)?;
+                if d.tally_of(vote).adopted {
+                    self.check_effect(vote.process, &vote.target)?;
+                }
+                Ok(())
+            }
+            EntryBody::ConsensusProposed(c) => {
+                chair(actor, "proposes adoption by consensus")?;
+                d.meeting(c.meeting)?;
+                self.check_target(c.process, &c.target)?;
+                self.check_not_pending(c.process, &c.target)
+            }
+            EntryBody::ConsensusObjected(o) => {
+                let member = self.voter(actor, "objects to consensus")?;
+                let c = d.consensus(o.consensus)?;
+                if c.decision.is_some() {
+                    return Err(Refusal::conflict("consensus_declared", "the chair has already declared the outcome"));
+                }
+                self.present(c.meeting, &member)?;
+                if c.objections.iter().any(|(m, _)| m == &member) {
+                    return Err(Refusal::conflict("already_objected", format!("{member} has already objected")));
+                }
+                crate::negotiation::text::check_text("reason", &o.reason, 5_000, true)
+            }
+            EntryBody::ConsensusDeclared(r) => {
+                chair(actor, "declares the outcome")?;
+                let c = d.consensus(r.consensus)?;
+                if c.decision.is_some() {
+                    return Err(Refusal::conflict("consensus_declared", "the outcome is already declared"));
+                }
+                self.check_quorum(c.process, c.meeting)?;
+                if c.objections.is_empty() && !c.ad_referendum {
+                    self.check_effect(c.process, &c.target)?;
+                }
+                Ok(())
+            }
+            EntryBody::DecisionConfirmed(r) => {
+                chair(actor, "confirms decisions taken ad referendum")?;
+                let dec = d.decision(r.decision)?;
+                if dec.outcome != Outcome::AgreedAdReferendum {
+                    return Err(Refusal::unprocessable(
+                        "not_ad_referendum",
+                        format!("decision {} was not taken ad referendum", dec.id),
+                    ));
+                }
+                if dec.confirmed_entry.is_some() {
+                    return Err(Refusal::conflict(
+                        "already_confirmed",
+                        format!("decision {} is already confirmed", dec.id),
+                    ));
+                }
+                self.check_effect(dec.process, &dec.target)
+            }
+            EntryBody::SilenceStarted(s) => {
+                chair(actor, "starts silence procedures")?;
+                self.check_target(s.process, &s.target)?;
+                self.check_not_pending(s.process, &s.target)?;
+                let min = self.proceedings.rules_for(s.process).silence_min_hours as i64 * 3_600_000;
+                if s.deadline < time + min {
+                    return Err(Refusal::unprocessable(
+                        "deadline_too_soon",
+                        format!("a silence procedure lasts at least {} hours under the rules", min / 3_600_000),
+                    ));
+                }
+                Ok(())
+            }
+            EntryBody::SilenceBroken(b) => {
+                let _member = self.voter(actor, "breaks silence")?;
+                let s = d.silence(b.silence)?;
+                if s.decision.is_some() {
+                    return Err(Refusal::conflict("silence_ended", format!("silence procedure {} has ended", s.id)));
+                }
+                if time >= s.deadline {
+                    return Err(Refusal::unprocessable(
+                        "deadline_passed",
+                        format!(
+                            "the deadline of silence procedure {} has passed: silence can no longer be broken",
+                            s.id
+                        ),
+                    ));
+                }
+                crate::negotiation::text::check_text("reason", &b.reason, 5_000, false)
+            }
+            EntryBody::SilenceConcluded(r) => {
+                if actor != &Actor::System {
+                    return Err(Refusal::forbidden(
+                        "system_only",
+                        "silence procedures are concluded by Accord at their deadline",
+                    ));
+                }
+                let s = d.silence(r.silence)?;
+                if s.decision.is_some() {
+                    return Err(Refusal::conflict("silence_ended", format!("silence procedure {} has ended", s.id)));
+                }
+                if time < s.deadline {
+                    return Err(Refusal::unprocessable("deadline_not_reached", "the deadline has not passed yet"));
+                }
+                self.check_effect(s.process, &s.target)
+            }
+            _ => unreachable!("check_proceedings is called for proceedings entries"),
+        }
+    }
+
+    /// An adopted decision must be able to take effect.
+    fn check_effect(&self, process: u64, target: &Target) -> Result<(), Refusal> {
+        let p = self.process(process)?;
+        if p.adopted_version.is_some() {
+            return Err(Refusal::conflict("instrument_adopted", "the instrument is already adopted"));
+        }
+        match target {
+            Target::Proposal(id) => check_agreeable(p, *id, 0),
+            _ => Ok(()),
+        }
+    }
+
+    pub(crate) fn fold_proceedings(&mut self, entry: &Entry) {
+        let member_of = |a: &Actor| match a {
+            Actor::Delegate { member, .. } => Some(member.clone()),
+            _ => None,
+        };
+        match &entry.body {
+            EntryBody::RulesChanged(r) => match r.process {
+                Some(p) => {
+                    self.proceedings.process_rules.insert(p, r.rules.clone());
+                }
+                None => self.proceedings.rules = r.rules.clone(),
+            },
+            EntryBody::SessionOpened(s) => {
+                let id = self.proceedings.sessions.len() as u64 + 1;
+                self.proceedings.sessions.push(Session {
+                    id,
+                    title: s.title.clone(),
+                    entry: entry.index,
+                    meetings: Vec::new(),
+                });
+            }
+            EntryBody::MeetingScheduled(m) => {
+                let d = &mut self.proceedings;
+                let id = d.meetings.len() as u64 + 1;
+                let session = &mut d.sessions[m.session as usize - 1];
+                session.meetings.push(id);
+                let number = session.meetings.len() as u32;
+                d.meetings.push(Meeting {
+                    id,
+                    session: m.session,
+                    number,
+                    date: m.date.clone(),
+                    place: m.place.clone(),
+                    entry: entry.index,
+                    present: BTreeSet::new(),
+                });
+            }
+            EntryBody::AttendanceRegistered(a) => {
+                if let Some(m) = member_of(&entry.actor) {
+                    self.proceedings.meetings[a.meeting as usize - 1].present.insert(m);
+                }
+            }
+            EntryBody::AttendanceCorrected(a) => {
+                let present = &mut self.proceedings.meetings[a.meeting as usize - 1].present;
+                if a.present {
+                    present.insert(a.member.clone());
+                } else {
+                    present.remove(&a.member);
+                }
+            }
+            EntryBody::VoteOpened(v) => {
+                let id = self.proceedings.votes.len() as u64 + 1;
+                self.proceedings.votes.push(Vote {
+                    id,
+                    process: v.process,
+                    target: v.target.clone(),
+                    majority: v.majority,
+                    meeting: v.meeting,
+                    entry: entry.index,
+                    ballots: BTreeMap::new(),
+                    explanations: Vec::new(),
+                    closed: None,
+                    decision: None,
+                });
+            }
+            EntryBody::BallotCast(b) => {
+                if let Some(m) = member_of(&entry.actor) {
+                    self.proceedings.votes[b.vote as usize - 1].ballots.insert(m, b.choice);
+                }
+            }
+            EntryBody::VoteExplained(x) => {
+                if let Some(m) = member_of(&entry.actor) {
+                    let vote = &mut self.proceedings.votes[x.vote as usize - 1];
+                    let before = vote.closed.is_none();
+                    vote.explanations.push((m, before, x.text.clone(), entry.index));
+                }
+            }
+            EntryBody::VoteClosed(r) => {
+                let vote = &self.proceedings.votes[r.vote as usize - 1];
+                let t = self.proceedings.tally_of(vote);
+                let outcome = if t.adopted { Outcome::Adopted } else { Outcome::NotAdopted };
+                let (process, target, meeting) = (vote.process, vote.target.clone(), vote.meeting);
+                let id = self.record_decision(
+                    entry,
+                    process,
+                    Method::Vote,
+                    target,
+                    outcome,
+                    Some(meeting),
+                    r.vote,
+                    Some(t),
+                    Vec::new(),
+                );
+                let vote = &mut self.proceedings.votes[r.vote as usize - 1];
+                vote.closed = Some(entry.index);
+                vote.decision = Some(id);
+            }
+            EntryBody::ConsensusProposed(c) => {
+                let id = self.proceedings.consensus.len() as u64 + 1;
+                self.proceedings.consensus.push(Consensus {
+                    id,
+                    process: c.process,
+                    target: c.target.clone(),
+                    meeting: c.meeting,
+                    ad_referendum: c.ad_referendum,
+                    entry: entry.index,
+                    objections: Vec::new(),
+                    decision: None,
+                });
+            }
+            EntryBody::ConsensusObjected(o) => {
+                if let Some(m) = member_of(&entry.actor) {
+                    self.proceedings.consensus[o.consensus as usize - 1].objections.push((m, o.reason.clone()));
+                }
+            }
+            EntryBody::ConsensusDeclared(r) => {
+                let c = &self.proceedings.consensus[r.consensus as usize - 1];
+                let outcome = match (c.objections.is_empty(), c.ad_referendum) {
+                    (false, _) => Outcome::NotAdopted,
+                    (true, true) => Outcome::AgreedAdReferendum,
+                    (true, false) => Outcome::Adopted,
+                };
+                let (process, target, meeting, objections) =
+                    (c.process, c.target.clone(), c.meeting, c.objections.clone());
+                let id = self.record_decision(
+                    entry,
+                    process,
+                    Method::Consensus,
+                    target,
+                    outcome,
+                    Some(meeting),
+                    r.consensus,
+                    None,
+                    objections,
+                );
+                self.proceedings.consensus[r.consensus as usize - 1].decision = Some(id);
+            }
+            EntryBody::DecisionConfirmed(r) => {
+                let d = &mut self.proceedings.decisions[r.decision as usize - 1];
+                d.confirmed_entry = Some(entry.index);
+                let (process, target, label) = (d.process, d.target.clone(), format!("decision {} confirmed", d.id));
+                self.take_effect(entry, process, &target, true, label);
+            }
+            EntryBody::SilenceStarted(s) => {
+                let id = self.proceedings.silences.len() as u64 + 1;
+                self.proceedings.silences.push(Silence {
+                    id,
+                    process: s.process,
+                    target: s.target.clone(),
+                    deadline: s.deadline,
+                    entry: entry.index,
+                    broken: None,
+                    decision: None,
+                });
+            }
+            EntryBody::SilenceBroken(b) => {
+                let Some(m) = member_of(&entry.actor) else { return };
+                let s = &mut self.proceedings.silences[b.silence as usize - 1];
+                s.broken = Some((m.clone(), b.reason.clone(), entry.index));
+                let (process, target) = (s.process, s.target.clone());
+                let id = self.record_decision(
+                    entry,
+                    process,
+                    Method::Silence,
+                    target,
+                    Outcome::NotAdopted,
+                    None,
+                    b.silence,
+                    None,
+                    vec![(m, b.reason.clone())],
+                );
+                self.proceedings.silences[b.silence as usize - 1].decision = Some(id);
+            }
+            EntryBody::SilenceConcluded(r) => {
+                let s = &self.proceedings.silences[r.silence as usize - 1];
+                let (process, target) = (s.process, s.target.clone());
+                let id = self.record_decision(
+                    entry,
+                    process,
+                    Method::Silence,
+                    target,
+                    Outcome::Adopted,
+                    None,
+                    r.silence,
+                    None,
+                    Vec::new(),
+                );
+                self.proceedings.silences[r.silence as usize - 1].decision = Some(id);
+            }
+            _ => {}
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn record_decision(
+        &mut self,
+        entry: &Entry,
+        process: u64,
+        method: Method,
+        target: Target,
+        outcome: Outcome,
+        meeting: Option<u64>,
+        procedure: u64,
+        tally: Option<Tally>,
+        objections: Vec<(MemberCode, String)>,
+    ) -> u64 {
+        let id = self.proceedings.decisions.len() as u64 + 1;
+        self.proceedings.decisions.push(Decision {
+            id,
+            process,
+            method,
+            target: target.clone(),
+            outcome,
+            entry: entry.index,
+            time: entry.time,
+            meeting,
+            procedure,
+            tally,
+            objections,
+            confirmed_entry: None,
+        });
+        let how = match method {
+            Method::Consensus => "by consensus",
+            Method::Silence => "under silence procedure",
+            Method::Vote => "by vote",
+        };
+        match outcome {
+            Outcome::Adopted => {
+                self.take_effect(entry, process, &target, true, format!("decision {id}: adopted {how}"))
+            }
+            Outcome::NotAdopted if method == Method::Vote => {
+                self.take_effect(entry, process, &target, false, format!("decision {id}: not adopted {how}"))
+            }
+            _ => {}
+        }
+        id
+    }
+
+    /// What an adopted (or, by vote, rejected) decision does to the text.
+    fn take_effect(&mut self, entry: &Entry, process: u64, target: &Target, adopted: bool, cause: String) {
+        let p = &mut self.processes[process as usize - 1];
+        match (target, adopted) {
+            (Target::Proposal(id), true) => crate::negotiation::agree_into_text(p, *id, entry, cause),
+            (Target::Proposal(id), false) => {
+                // A proposal withdrawn or agreed while the vote was open stays so.
+                let q = &mut p.proposals[*id as usize - 1];
+                if q.is_open() {
+                    q.status = ProposalStatus::Rejected;
+                    q.status_entry = Some(entry.index);
+                }
+            }
+            (Target::Instrument, true) => p.adopted_version = Some(p.latest().number),
+            _ => {}
+        }
+    }
+}
+
+fn secretariat(actor: &Actor, what: &str) -> Result<(), Refusal> {
+    match actor {
+        Actor::System | Actor::Officer { role: OfficerRole::Secretariat, .. } => Ok(()),
+        _ => Err(Refusal::forbidden("secretariat_only", format!("only the secretariat {what}"))),
+    }
+}
+
+fn chair(actor: &Actor, what: &str) -> Result<(), Refusal> {
+    match actor {
+        Actor::Officer { role: OfficerRole::Chair | OfficerRole::ViceChair, .. } => Ok(()),
+        _ => Err(Refusal::forbidden("chair_only", format!("only the chair (or a vice-chair) {what}"))),
+    }
+}
+
+/// `YYYY-MM-DD`, a real day.
+fn check_date(date: &str) -> Result<(), Refusal> {
+    let bad = || Refusal::invalid("invalid_date", format!("{date:?} is not a date as YYYY-MM-DD"));
+    let parts: Vec<&str> = date.split('-').collect();
+    let [y, m, d] = parts[..] else { return Err(bad()) };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return Err(bad());
+    }
+    let (y, m, d): (u32, u32, u32) =
+        (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(bad()),
+    };
+    if d == 0 || d > days || !(1900..=9999).contains(&y) {
+        return Err(bad());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

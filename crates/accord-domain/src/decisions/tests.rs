@@ -1,0 +1,421 @@
+//! Scenarios of real practice with the 193 UN member states, through
+//! prepare → encode → apply as the store runs them, with an injected clock.
+
+use std::collections::HashMap;
+
+use super::*;
+use crate::blob::BlobRef;
+use crate::entry::Entry;
+use crate::ids::{DelegateId, DisplayName, LanguageTag};
+use crate::iso3166;
+use crate::negotiation::{Anchor, ProcessOpened, ProposalKind, ProposalTabled};
+use crate::state::{Action, MemberKind, Principal};
+
+const HOUR: i64 = 3_600_000;
+const DRAFT: &str = "# Framework\n\n### Article 1 — Purpose\n\n1. States shall cooperate in good faith.\n\n2. States should share information.\n";
+
+struct World {
+    state: State,
+    log: Vec<(Vec<u8>, Option<Vec<u8>>)>,
+    heads: Vec<(MemberCode, DelegateId)>,
+    chair: DelegateId,
+    sec: DelegateId,
+    now: i64,
+}
+
+impl World {
+    fn act(&mut self, who: Principal, body: EntryBody) -> Result<Entry, Refusal> {
+        self.now += 1_000;
+        let (actor, body, signature) = self.state.prepare_at(who, Action::Negotiate(Box::new(body)), self.now)?;
+        self.sequence(actor, body, signature)
+    }
+
+    fn sequence(
+        &mut self,
+        actor: Actor,
+        body: EntryBody,
+        signature: Option<crate::MemberSignature>,
+    ) -> Result<Entry, Refusal> {
+        let entry = Entry { index: self.state.next_index, time: self.now, actor, body, signature };
+        let bytes = entry.encode()?;
+        self.state.apply(&entry)?;
+        let blob = entry.body.blob().and_then(|b| b.content()).map(<[u8]>::to_vec);
+        self.log.push((bytes, blob));
+        Ok(entry)
+    }
+
+    fn system(&mut self, action: Action) -> Entry {
+        self.now += 1;
+        let (actor, body, sig) = self.state.prepare_at(Principal::System, action, self.now).unwrap();
+        self.sequence(actor, body, sig).unwrap()
+    }
+
+    fn new() -> World {
+        let mut w = World {
+            state: State::new(),
+            log: Vec::new(),
+            heads: Vec::new(),
+            chair: DelegateId(0),
+            sec: DelegateId(0),
+            now: 1_700_000_000_000,
+        };
+        let name = |s: &str| DisplayName::parse(s).unwrap();
+        w.system(Action::EstablishForum { name: name("Forum"), languages: LanguageTag::un_languages(), log: None });
+        w.sec = w.state.next_delegate_id();
+        w.system(Action::AppointOfficer { name: name("Sec"), role: OfficerRole::Secretariat });
+        w.chair = w.state.next_delegate_id();
+        w.system(Action::AppointOfficer { name: name("Chair"), role: OfficerRole::Chair });
+        for c in iso3166::un_member_states() {
+            let code = MemberCode::parse(c.alpha3).unwrap();
+            w.system(Action::AdmitMember {
+                code: code.clone(),
+                name: None,
+                kind: MemberKind::State,
+                category: None,
+                status: MemberStatus::Member,
+            });
+            let id = w.state.next_delegate_id();
+            w.system(Action::AccreditDelegate {
+                member: code.clone(),
+                name: name("Head"),
+                role: MemberRole::HeadOfDelegation,
+            });
+            w.heads.push((code, id));
+        }
+        w.system(Action::AdmitMember {
+            code: MemberCode::parse("VAT").unwrap(),
+            name: None,
+            kind: MemberKind::State,
+            category: None,
+            status: MemberStatus::Observer,
+        });
+        w.system(Action::AccreditDelegate {
+            member: MemberCode::parse("VAT").unwrap(),
+            name: name("Observer"),
+            role: MemberRole::HeadOfDelegation,
+        });
+        let sec = Principal::Delegate(w.sec);
+        w.act(
+            sec,
+            EntryBody::ProcessOpened(ProcessOpened { title: "Framework".into(), draft: BlobRef::of(DRAFT.into()) }),
+        )
+        .unwrap();
+        for (m, q) in [(0usize, "shall"), (1, "should")] {
+            let who = Principal::Delegate(w.heads[m].1);
+            let eid = if q == "shall" { "art_1__para_1" } else { "art_1__para_2" };
+            let t = ProposalTabled {
+                process: 1,
+                kind: ProposalKind::ReplaceWords,
+                eid: eid.into(),
+                version: 1,
+                anchor: Some(Anchor { quote: q.into(), occurrence: None }),
+                position: None,
+                text: Some(if q == "shall" { "should".into() } else { "shall".into() }),
+                heading: None,
+                justification: String::new(),
+            };
+            w.act(who, EntryBody::ProposalTabled(t)).unwrap();
+        }
+        w.act(sec, EntryBody::SessionOpened(SessionOpened { title: "Third substantive session".into() })).unwrap();
+        w.act(
+            sec,
+            EntryBody::MeetingScheduled(MeetingScheduled {
+                session: 1,
+                date: "2026-11-30".into(),
+                place: "Conference Room 4".into(),
+            }),
+        )
+        .unwrap();
+        w
+    }
+
+    fn head(&self, i: usize) -> Principal {
+        Principal::Delegate(self.heads[i].1)
+    }
+
+    fn attend(&mut self, n: usize) {
+        for i in 0..n {
+            if !self.state.proceedings.meetings[0].present.contains(&self.heads[i].0) {
+                self.act(self.head(i), EntryBody::AttendanceRegistered(AttendanceRegistered { meeting: 1 })).unwrap();
+            }
+        }
+    }
+
+    fn chair(&mut self, body: EntryBody) -> Result<Entry, Refusal> {
+        self.act(Principal::Delegate(self.chair), body)
+    }
+
+    fn open_vote(&mut self, target: Target, majority: Majority) -> u64 {
+        self.chair(EntryBody::VoteOpened(VoteOpened { process: 1, target, majority, meeting: 1 })).unwrap();
+        self.state.proceedings.votes.len() as u64
+    }
+
+    /// Members 0.. vote yes, then no, then abstain.
+    fn ballots(&mut self, vote: u64, yes: usize, no: usize, abstain: usize) {
+        let choices = std::iter::repeat_n(Choice::Yes, yes)
+            .chain(std::iter::repeat_n(Choice::No, no))
+            .chain(std::iter::repeat_n(Choice::Abstain, abstain));
+        for (i, choice) in choices.enumerate() {
+            self.act(self.head(i), EntryBody::BallotCast(BallotCast { vote, choice })).unwrap();
+        }
+    }
+
+    fn close(&mut self, vote: u64) -> Result<Tally, Refusal> {
+        self.chair(EntryBody::VoteClosed(VoteRef { vote }))?;
+        Ok(self.state.proceedings.decisions.last().unwrap().tally.unwrap())
+    }
+
+    fn replay(&self) -> State {
+        let mut s = State::new();
+        for (bytes, blob) in &self.log {
+            let mut e = Entry::decode(bytes).unwrap();
+            if let (Some(b), Some(content)) = (e.body.blob_mut(), blob) {
+                b.attach(content.clone()).unwrap();
+            }
+            s.apply(&e).unwrap();
+        }
+        s
+    }
+}
+
+#[test]
+fn shares_and_tallies() {
+    let r = Rules::default();
+    assert_eq!(r.meeting_quorum.of(193), 65);
+    assert_eq!(r.decision_quorum.of(193), 97);
+    assert_eq!(r.decision_quorum.of(100), 51);
+    let t = tally(100, 30, 20, Majority::TwoThirds, Abstentions::NotCounted);
+    assert_eq!((t.present_and_voting, t.required, t.adopted), (130, 87, true));
+    assert!(!tally(60, 60, 5, Majority::Simple, Abstentions::NotCounted).adopted, "a tie fails");
+    assert!(tally(61, 60, 0, Majority::Simple, Abstentions::NotCounted).adopted);
+    assert!(tally(80, 40, 0, Majority::TwoThirds, Abstentions::NotCounted).adopted, "exactly two thirds");
+    assert!(!tally(79, 40, 0, Majority::TwoThirds, Abstentions::NotCounted).adopted);
+    assert!(!tally(61, 60, 2, Majority::Simple, Abstentions::Counted).adopted, "counted abstentions raise the bar");
+    assert!(!tally(0, 0, 10, Majority::Simple, Abstentions::NotCounted).adopted, "no one voting adopts nothing");
+}
+
+#[test]
+fn recorded_votes_at_the_edges_of_majority_and_quorum() {
+    let mut w = World::new();
+    w.attend(150);
+    // 100 yes, 30 no, 20 abstain, two thirds: adopted, and P-1 goes into the text.
+    let v = w.open_vote(Target::Proposal(1), Majority::TwoThirds);
+    w.ballots(v, 100, 30, 20);
+    // A second ballot replaces the first: member 0 changes yes → abstain → yes.
+    for choice in [Choice::Abstain, Choice::Yes] {
+        w.act(w.head(0), EntryBody::BallotCast(BallotCast { vote: v, choice })).unwrap();
+    }
+    let t = w.close(v).unwrap();
+    assert_eq!((t.yes, t.no, t.abstain, t.present_and_voting, t.required, t.adopted), (100, 30, 20, 130, 87, true));
+    assert_eq!(
+        w.state.processes[0].latest().instrument.get("art_1__para_1").unwrap().text,
+        "States should cooperate in good faith."
+    );
+    // After closing: no ballot, no second close.
+    let e = w.act(w.head(5), EntryBody::BallotCast(BallotCast { vote: v, choice: Choice::No })).unwrap_err();
+    assert_eq!(e.code, "vote_closed");
+    assert_eq!(w.chair(EntryBody::VoteClosed(VoteRef { vote: v })).unwrap_err().code, "vote_closed");
+
+    // A tie under simple majority fails; P-2 is rejected.
+    let v = w.open_vote(Target::Proposal(2), Majority::Simple);
+    w.ballots(v, 60, 60, 10);
+    let t = w.close(v).unwrap();
+    assert!(!t.adopted);
+    assert_eq!(w.state.processes[0].proposals[1].status, ProposalStatus::Rejected);
+
+    // Quorum: 97 of 193 needed to decide.
+    let mut w = World::new();
+    w.attend(96);
+    let v = w.open_vote(Target::Instrument, Majority::TwoThirds);
+    w.ballots(v, 80, 10, 0);
+    let before = w.state.clone();
+    assert_eq!(w.close(v).unwrap_err().code, "no_quorum");
+    assert_eq!(w.state, before, "a refusal changes nothing");
+    w.attend(97);
+    let t = w.close(v).unwrap();
+    assert!(t.adopted);
+    assert_eq!(w.state.processes[0].adopted_version, Some(1), "adoption freezes the final version");
+    let e = w
+        .chair(EntryBody::VoteOpened(VoteOpened {
+            process: 1,
+            target: Target::Proposal(2),
+            majority: Majority::Simple,
+            meeting: 1,
+        }))
+        .unwrap_err();
+    assert_eq!(e.code, "instrument_adopted");
+    assert_eq!(w.replay(), w.state);
+}
+
+#[test]
+fn who_may_vote() {
+    let mut w = World::new();
+    w.attend(120);
+    let v = w.open_vote(Target::Proposal(1), Majority::Simple);
+    // Absent member, observer, officer: refused.
+    let e = w.act(w.head(150), EntryBody::BallotCast(BallotCast { vote: v, choice: Choice::Yes })).unwrap_err();
+    assert_eq!(e.code, "not_present");
+    let observer = Principal::Delegate(DelegateId(w.state.next_delegate_id().0 - 1));
+    let e = w.act(observer, EntryBody::BallotCast(BallotCast { vote: v, choice: Choice::Yes })).unwrap_err();
+    assert_eq!(e.code, "not_a_voting_member");
+    let e = w.chair(EntryBody::BallotCast(BallotCast { vote: v, choice: Choice::Yes })).unwrap_err();
+    assert_eq!(e.code, "delegation_only");
+    // A delegate cannot vote for another member: the entry's actor is
+    // checked against the accreditation on replay too.
+    let forged = Entry {
+        index: w.state.next_index,
+        time: w.now + 1,
+        actor: Actor::Delegate { delegate: w.heads[0].1, member: w.heads[1].0.clone() },
+        body: EntryBody::BallotCast(BallotCast { vote: v, choice: Choice::No }),
+        signature: None,
+    };
+    assert_eq!(w.state.clone().apply(&forged).unwrap_err().code, "actor_mismatch");
+    // Only the chair opens and closes.
+    let e = w.act(w.head(0), EntryBody::VoteClosed(VoteRef { vote: v })).unwrap_err();
+    assert_eq!(e.code, "chair_only");
+    // One procedure at a time on one target.
+    let e = w
+        .chair(EntryBody::ConsensusProposed(ConsensusProposed {
+            process: 1,
+            target: Target::Proposal(1),
+            meeting: 1,
+            ad_referendum: false,
+        }))
+        .unwrap_err();
+    assert_eq!(e.code, "decision_pending");
+}
+
+#[test]
+fn consensus_with_an_objection_and_ad_referendum() {
+    let mut w = World::new();
+    w.attend(193);
+    w.chair(EntryBody::ConsensusProposed(ConsensusProposed {
+        process: 1,
+        target: Target::Proposal(1),
+        meeting: 1,
+        ad_referendum: false,
+    }))
+    .unwrap();
+    w.act(
+        w.head(7),
+        EntryBody::ConsensusObjected(ConsensusObjected { consensus: 1, reason: "Our capital has not agreed.".into() }),
+    )
+    .unwrap();
+    let e = w
+        .act(w.head(7), EntryBody::ConsensusObjected(ConsensusObjected { consensus: 1, reason: "Again.".into() }))
+        .unwrap_err();
+    assert_eq!(e.code, "already_objected");
+    w.chair(EntryBody::ConsensusDeclared(ConsensusRef { consensus: 1 })).unwrap();
+    let d = &w.state.proceedings.decisions[0];
+    assert_eq!((d.method, d.outcome), (Method::Consensus, Outcome::NotAdopted));
+    assert_eq!(d.objections, vec![(w.heads[7].0.clone(), "Our capital has not agreed.".to_owned())]);
+    assert_eq!(
+        w.state.processes[0].proposals[0].status,
+        ProposalStatus::Tabled,
+        "a blocked consensus leaves the proposal open"
+    );
+
+    // Ad referendum: agreed, and in the text only once confirmed.
+    w.chair(EntryBody::ConsensusProposed(ConsensusProposed {
+        process: 1,
+        target: Target::Proposal(1),
+        meeting: 1,
+        ad_referendum: true,
+    }))
+    .unwrap();
+    w.chair(EntryBody::ConsensusDeclared(ConsensusRef { consensus: 2 })).unwrap();
+    assert_eq!(w.state.proceedings.decisions[1].outcome, Outcome::AgreedAdReferendum);
+    assert_eq!(w.state.processes[0].versions.len(), 1);
+    w.chair(EntryBody::DecisionConfirmed(DecisionRef { decision: 2 })).unwrap();
+    assert_eq!(w.state.processes[0].versions.len(), 2);
+    assert_eq!(
+        w.chair(EntryBody::DecisionConfirmed(DecisionRef { decision: 2 })).unwrap_err().code,
+        "already_confirmed"
+    );
+    assert_eq!(w.replay(), w.state);
+}
+
+#[test]
+fn silence_procedures_broken_and_concluded() {
+    let mut w = World::new();
+    let start =
+        |deadline| EntryBody::SilenceStarted(SilenceStarted { process: 1, target: Target::Proposal(1), deadline });
+    let e = w.chair(start(w.now + 24 * HOUR)).unwrap_err();
+    assert_eq!(e.code, "deadline_too_soon");
+    w.chair(start(w.now + 73 * HOUR)).unwrap();
+    w.act(w.head(3), EntryBody::SilenceBroken(SilenceBroken { silence: 1, reason: "We need more time.".into() }))
+        .unwrap();
+    assert_eq!(w.state.proceedings.decisions[0].outcome, Outcome::NotAdopted);
+    assert_eq!(w.state.proceedings.running_silences().count(), 0);
+
+    w.chair(start(w.now + 73 * HOUR)).unwrap();
+    let deadline = w.state.proceedings.silences[1].deadline;
+    // Not before the deadline.
+    let e = w
+        .state
+        .prepare_at(
+            Principal::System,
+            Action::Negotiate(Box::new(EntryBody::SilenceConcluded(SilenceRef { silence: 2 }))),
+            deadline - 1,
+        )
+        .unwrap_err();
+    assert_eq!(e.code, "deadline_not_reached");
+    // Restart in the middle: the replayed state concludes it the same way.
+    let mut replayed =
+        World { state: w.replay(), log: w.log.clone(), heads: w.heads.clone(), chair: w.chair, sec: w.sec, now: w.now };
+    for world in [&mut w, &mut replayed] {
+        world.now = deadline;
+        let e = world
+            .act(world.head(4), EntryBody::SilenceBroken(SilenceBroken { silence: 2, reason: "Too late.".into() }))
+            .unwrap_err();
+        assert_eq!(e.code, "deadline_passed");
+        world.act(Principal::System, EntryBody::SilenceConcluded(SilenceRef { silence: 2 })).unwrap();
+        assert_eq!(world.state.proceedings.decisions[1].outcome, Outcome::Adopted);
+        let e = world.act(Principal::System, EntryBody::SilenceConcluded(SilenceRef { silence: 2 })).unwrap_err();
+        assert_eq!(e.code, "silence_ended", "never twice");
+        assert_eq!(
+            world.state.processes[0].latest().instrument.get("art_1__para_1").unwrap().text,
+            "States should cooperate in good faith."
+        );
+    }
+    assert_eq!(replayed.state, w.state);
+    // Only Accord concludes.
+    w.chair(EntryBody::SilenceStarted(SilenceStarted {
+        process: 1,
+        target: Target::Instrument,
+        deadline: w.now + 80 * HOUR,
+    }))
+    .unwrap();
+    w.now += 81 * HOUR;
+    assert_eq!(w.chair(EntryBody::SilenceConcluded(SilenceRef { silence: 3 })).unwrap_err().code, "system_only");
+    assert_eq!(w.replay(), w.state);
+}
+
+#[test]
+fn rules_change_by_entry() {
+    let mut w = World::new();
+    let mut rules = Rules::default();
+    rules.abstentions = Abstentions::Counted;
+    rules.silence_min_hours = 24;
+    let e =
+        w.act(w.head(0), EntryBody::RulesChanged(RulesChanged { process: Some(1), rules: rules.clone() })).unwrap_err();
+    assert_eq!(e.code, "secretariat_only");
+    w.act(Principal::Delegate(w.sec), EntryBody::RulesChanged(RulesChanged { process: Some(1), rules: rules.clone() }))
+        .unwrap();
+    assert_eq!(w.state.proceedings.rules_for(1), &rules);
+    assert_eq!(w.state.proceedings.rules_for(2), &Rules::default());
+    w.chair(EntryBody::SilenceStarted(SilenceStarted {
+        process: 1,
+        target: Target::Proposal(1),
+        deadline: w.now + 25 * HOUR,
+    }))
+    .unwrap();
+    let mut bad = rules;
+    bad.decision_quorum.denominator = 0;
+    let e = w
+        .act(Principal::Delegate(w.sec), EntryBody::RulesChanged(RulesChanged { process: None, rules: bad }))
+        .unwrap_err();
+    assert_eq!(e.code, "invalid_rules");
+    let _: HashMap<u8, u8> = HashMap::new();
+    assert_eq!(w.replay(), w.state);
+}
