@@ -68,7 +68,16 @@ pub fn routes() -> Router<AppState> {
         crate::negotiation_api::support, crate::negotiation_api::objection, crate::negotiation_api::cosponsor,
         crate::negotiation_api::leave_cosponsorship, crate::negotiation_api::withdraw, crate::negotiation_api::reanchor,
         crate::negotiation_api::agree, crate::negotiation_api::reject, crate::negotiation_api::chair_text,
-        crate::negotiation_api::issue_revision
+        crate::negotiation_api::issue_revision,
+        crate::decisions_api::get_forum_rules, crate::decisions_api::put_forum_rules, crate::decisions_api::get_rules,
+        crate::decisions_api::put_rules, crate::decisions_api::list_decisions, crate::decisions_api::get_decision,
+        crate::decisions_api::confirm, crate::decisions_api::open_session, crate::decisions_api::list_sessions,
+        crate::decisions_api::get_session, crate::decisions_api::schedule_meeting, crate::decisions_api::get_meeting,
+        crate::decisions_api::register_attendance, crate::decisions_api::correct_attendance, crate::decisions_api::open_vote,
+        crate::decisions_api::get_vote, crate::decisions_api::cast_ballot, crate::decisions_api::explain_vote,
+        crate::decisions_api::close_vote, crate::decisions_api::propose_consensus, crate::decisions_api::get_consensus,
+        crate::decisions_api::object, crate::decisions_api::declare, crate::decisions_api::start_silence,
+        crate::decisions_api::get_silence, crate::decisions_api::break_silence
     ),
     components(schemas(ErrorBody)),
     modifiers(&BearerAuth)

@@ -6,6 +6,9 @@
 //! - [`api`]: the JSON API under `/api/v1`, with its OpenAPI document.
 //! - [`negotiation_api`]: the JSON API of negotiating texts (processes,
 //!   proposals, rolling text, versions and redlines).
+//! - [`decisions_api`]: the JSON API of rules, sessions, meetings,
+//!   attendance, votes, consensus and silence procedures, and the scheduler
+//!   that concludes silence procedures at their deadline.
 //! - [`pages`]: the server-rendered web pages (askama templates in
 //!   `templates/`), which work without JavaScript.
 //! - [`auth`]: passwords (argon2id), sessions, CSRF, API tokens, the log-in
@@ -26,6 +29,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod decisions_api;
 pub mod demo;
 pub mod error;
 pub mod log;
@@ -113,6 +117,7 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
         .merge(api::routes())
         .merge(negotiation_api::routes())
         .merge(negotiation_pages::routes())
+        .merge(decisions_api::routes())
         .merge(log::routes())
         .route("/healthz", get(|| async { "ok" }))
         .route("/metrics", get(metrics::render))

@@ -562,6 +562,7 @@ fn serve(data_dir: &Path, listen: &str, demo: bool, config: accord_server::Confi
     let (app, state) = accord_server::build(store.clone(), config, signer);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
+        tokio::spawn(accord_server::decisions_api::run_silence_scheduler(state.clone()));
         tokio::spawn(accord_server::log::run_checkpointer(state));
         let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("listening on {listen}"))?;
         let addr = listener.local_addr()?;

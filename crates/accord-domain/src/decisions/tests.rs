@@ -1,8 +1,6 @@
 //! Scenarios of real practice with the 193 UN member states, through
 //! prepare → encode → apply as the store runs them, with an injected clock.
 
-use std::collections::HashMap;
-
 use super::*;
 use crate::blob::BlobRef;
 use crate::entry::Entry;
@@ -394,9 +392,7 @@ fn silence_procedures_broken_and_concluded() {
 #[test]
 fn rules_change_by_entry() {
     let mut w = World::new();
-    let mut rules = Rules::default();
-    rules.abstentions = Abstentions::Counted;
-    rules.silence_min_hours = 24;
+    let rules = Rules { abstentions: Abstentions::Counted, silence_min_hours: 24, ..Rules::default() };
     let e =
         w.act(w.head(0), EntryBody::RulesChanged(RulesChanged { process: Some(1), rules: rules.clone() })).unwrap_err();
     assert_eq!(e.code, "secretariat_only");
@@ -416,6 +412,5 @@ fn rules_change_by_entry() {
         .act(Principal::Delegate(w.sec), EntryBody::RulesChanged(RulesChanged { process: None, rules: bad }))
         .unwrap_err();
     assert_eq!(e.code, "invalid_rules");
-    let _: HashMap<u8, u8> = HashMap::new();
     assert_eq!(w.replay(), w.state);
 }

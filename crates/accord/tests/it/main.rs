@@ -11,6 +11,7 @@ mod api_input;
 mod browser;
 mod cli;
 mod crash;
+mod decisions;
 mod interop;
 mod log;
 mod negotiation;

@@ -1,0 +1,833 @@
+//! The JSON API of meetings and decisions: rules of procedure, sessions,
+//! meetings and attendance, recorded votes, consensus and silence
+//! procedures. Reads are public; writes need a Bearer token and answer once
+//! their entry is durable.
+
+use accord_domain::decisions::{
+    AttendanceCorrected, AttendanceRegistered, BallotCast, Choice, Consensus, ConsensusObjected, ConsensusProposed,
+    ConsensusRef, Decision, DecisionRef, Majority, Meeting, MeetingScheduled, Rules, RulesChanged, SessionOpened,
+    Silence, SilenceBroken, SilenceStarted, Tally, Target, Vote, VoteExplained, VoteOpened, VoteRef,
+};
+use accord_domain::state::{Action, Principal};
+use accord_domain::{EntryBody, MemberCode, State as DomainState};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::api::{rfc3339, ApiJson, EntryRef};
+use crate::auth::ApiCaller;
+use crate::error::{ApiError, ErrorBody};
+use crate::negotiation_api::{process_id, tidy};
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/rules", get(get_forum_rules).put(put_forum_rules))
+        .route("/api/v1/processes/{id}/rules", get(get_rules).put(put_rules))
+        .route("/api/v1/processes/{id}/decisions", get(list_decisions))
+        .route("/api/v1/processes/{id}/votes", post(open_vote))
+        .route("/api/v1/processes/{id}/consensus", post(propose_consensus))
+        .route("/api/v1/processes/{id}/silence", post(start_silence))
+        .route("/api/v1/sessions", get(list_sessions).post(open_session))
+        .route("/api/v1/sessions/{sid}", get(get_session))
+        .route("/api/v1/sessions/{sid}/meetings", post(schedule_meeting))
+        .route("/api/v1/meetings/{mid}", get(get_meeting))
+        .route("/api/v1/meetings/{mid}/attendance", post(register_attendance))
+        .route("/api/v1/meetings/{mid}/attendance/{member}", put(correct_attendance))
+        .route("/api/v1/votes/{vid}", get(get_vote))
+        .route("/api/v1/votes/{vid}/ballots", post(cast_ballot))
+        .route("/api/v1/votes/{vid}/explanations", post(explain_vote))
+        .route("/api/v1/votes/{vid}/close", post(close_vote))
+        .route("/api/v1/consensus/{cid}", get(get_consensus))
+        .route("/api/v1/consensus/{cid}/objections", post(object))
+        .route("/api/v1/consensus/{cid}/declare", post(declare))
+        .route("/api/v1/decisions/{did}", get(get_decision))
+        .route("/api/v1/decisions/{did}/confirm", post(confirm))
+        .route("/api/v1/silence/{sid}", get(get_silence))
+        .route("/api/v1/silence/{sid}/break", post(break_silence))
+}
+
+fn number(raw: &str, what: &'static str) -> Result<u64, ApiError> {
+    raw.parse::<u64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| ApiError::bad_request("invalid_id", format!("{raw:?} is not a {what} number (1, 2, ...)")))
+}
+
+async fn record(app: &AppState, caller: &ApiCaller, body: EntryBody) -> Result<accord_store::Appended, ApiError> {
+    Ok(app.store.submit(caller.principal(), Action::Negotiate(Box::new(body)), None).await?)
+}
+
+fn read<T>(app: &AppState, f: impl FnOnce(&DomainState) -> Result<T, ApiError>) -> Result<T, ApiError> {
+    f(&app.store.state())
+}
+
+// ---- shapes ----
+
+/// What a decision is on: `{"kind": "proposal", "id": 17}`, `{"kind": "provision", "id": "art_5__para_2"}` or `{"kind": "instrument"}`.
+#[derive(Deserialize, Serialize, ToSchema, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct TargetJson {
+    /// proposal, provision or instrument.
+    pub kind: String,
+    /// A proposal's number (17 or "P-17") or a provision's eId.
+    #[schema(value_type = Object)]
+    pub id: Option<serde_json::Value>,
+}
+
+impl TargetJson {
+    fn parse(self) -> Result<Target, ApiError> {
+        let bad = |m: String| ApiError::bad_request("invalid_target", m);
+        match (self.kind.as_str(), self.id) {
+            ("proposal", Some(serde_json::Value::Number(n))) => n
+                .as_u64()
+                .filter(|n| *n > 0)
+                .map(Target::Proposal)
+                .ok_or_else(|| bad(format!("{n} is not a proposal number"))),
+            ("proposal", Some(serde_json::Value::String(s))) => {
+                crate::negotiation_api::proposal_id(&s).map(Target::Proposal)
+            }
+            ("provision", Some(serde_json::Value::String(e))) if !e.trim().is_empty() => {
+                Ok(Target::Provision(e.trim().to_owned()))
+            }
+            ("instrument", None | Some(serde_json::Value::Null)) => Ok(Target::Instrument),
+            (k @ ("proposal" | "provision"), _) => Err(bad(format!("a {k} target needs its id"))),
+            (k, _) => Err(bad(format!("the target's kind is proposal, provision or instrument, not {k:?}"))),
+        }
+    }
+    fn of(t: &Target) -> TargetJson {
+        match t {
+            Target::Proposal(p) => TargetJson { kind: "proposal".into(), id: Some((*p).into()) },
+            Target::Provision(e) => TargetJson { kind: "provision".into(), id: Some(e.clone().into()) },
+            Target::Instrument => TargetJson { kind: "instrument".into(), id: None },
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TallyJson {
+    pub yes: usize,
+    pub no: usize,
+    pub abstain: usize,
+    pub present_and_voting: usize,
+    pub required: usize,
+    pub adopted: bool,
+}
+
+impl From<Tally> for TallyJson {
+    fn from(t: Tally) -> Self {
+        TallyJson {
+            yes: t.yes,
+            no: t.no,
+            abstain: t.abstain,
+            present_and_voting: t.present_and_voting,
+            required: t.required,
+            adopted: t.adopted,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ObjectionJson {
+    pub member: String,
+    pub reason: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DecisionJson {
+    pub id: u64,
+    pub process: u64,
+    /// consensus, silence or vote.
+    pub method: String,
+    pub target: TargetJson,
+    /// adopted, agreed_ad_referendum or not_adopted.
+    pub outcome: String,
+    /// The entry that recorded it.
+    pub entry: u64,
+    pub time: String,
+    pub meeting: Option<u64>,
+    /// The vote, consensus or silence procedure it concluded.
+    pub procedure: u64,
+    pub tally: Option<TallyJson>,
+    pub objections: Vec<ObjectionJson>,
+    pub confirmed_entry: Option<u64>,
+}
+
+pub(crate) fn decision_json(d: &Decision) -> DecisionJson {
+    DecisionJson {
+        id: d.id,
+        process: d.process,
+        method: serde_json::to_value(d.method).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
+        target: TargetJson::of(&d.target),
+        outcome: serde_json::to_value(d.outcome).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
+        entry: d.entry,
+        time: rfc3339(d.time),
+        meeting: d.meeting,
+        procedure: d.procedure,
+        tally: d.tally.map(Into::into),
+        objections: d
+            .objections
+            .iter()
+            .map(|(m, r)| ObjectionJson { member: m.to_string(), reason: r.clone() })
+            .collect(),
+        confirmed_entry: d.confirmed_entry,
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Created {
+    pub id: u64,
+    pub entry: EntryRef,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ExplanationJson {
+    pub member: String,
+    /// Given before the vote closed (otherwise after).
+    pub before: bool,
+    pub text: String,
+    pub entry: u64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct VoteJson {
+    pub id: u64,
+    pub process: u64,
+    pub target: TargetJson,
+    /// simple or two_thirds.
+    pub majority: String,
+    pub meeting: u64,
+    pub entry: u64,
+    pub open: bool,
+    /// Each member's ballot (yes, no, abstain).
+    #[schema(value_type = Object)]
+    pub ballots: std::collections::BTreeMap<String, String>,
+    pub tally: TallyJson,
+    pub explanations: Vec<ExplanationJson>,
+    pub decision: Option<u64>,
+}
+
+fn vote_json(state: &DomainState, v: &Vote) -> VoteJson {
+    let word = |c: &Choice| match c {
+        Choice::Yes => "yes",
+        Choice::No => "no",
+        Choice::Abstain => "abstain",
+    };
+    VoteJson {
+        id: v.id,
+        process: v.process,
+        target: TargetJson::of(&v.target),
+        majority: if v.majority == Majority::Simple { "simple".into() } else { "two_thirds".into() },
+        meeting: v.meeting,
+        entry: v.entry,
+        open: v.closed.is_none(),
+        ballots: v.ballots.iter().map(|(m, c)| (m.to_string(), word(c).to_owned())).collect(),
+        tally: state.proceedings.tally_of(v).into(),
+        explanations: v
+            .explanations
+            .iter()
+            .map(|(m, before, text, entry)| ExplanationJson {
+                member: m.to_string(),
+                before: *before,
+                text: text.clone(),
+                entry: *entry,
+            })
+            .collect(),
+        decision: v.decision,
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ConsensusJson {
+    pub id: u64,
+    pub process: u64,
+    pub target: TargetJson,
+    pub meeting: u64,
+    pub ad_referendum: bool,
+    pub entry: u64,
+    pub objections: Vec<ObjectionJson>,
+    pub decision: Option<u64>,
+}
+
+fn consensus_json(c: &Consensus) -> ConsensusJson {
+    ConsensusJson {
+        id: c.id,
+        process: c.process,
+        target: TargetJson::of(&c.target),
+        meeting: c.meeting,
+        ad_referendum: c.ad_referendum,
+        entry: c.entry,
+        objections: c
+            .objections
+            .iter()
+            .map(|(m, r)| ObjectionJson { member: m.to_string(), reason: r.clone() })
+            .collect(),
+        decision: c.decision,
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SilenceJson {
+    pub id: u64,
+    pub process: u64,
+    pub target: TargetJson,
+    pub deadline: String,
+    pub entry: u64,
+    pub broken: Option<ObjectionJson>,
+    pub decision: Option<u64>,
+}
+
+fn silence_json(s: &Silence) -> SilenceJson {
+    SilenceJson {
+        id: s.id,
+        process: s.process,
+        target: TargetJson::of(&s.target),
+        deadline: rfc3339(s.deadline),
+        entry: s.entry,
+        broken: s.broken.as_ref().map(|(m, r, _)| ObjectionJson { member: m.to_string(), reason: r.clone() }),
+        decision: s.decision,
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MeetingJson {
+    pub id: u64,
+    pub session: u64,
+    pub number: u32,
+    pub date: String,
+    pub place: String,
+    pub entry: u64,
+    /// Members registered present.
+    pub present: Vec<String>,
+    /// Members present with the right to vote, and the quorums under the forum's rules.
+    pub voting_members_present: usize,
+    pub meeting_quorum: usize,
+    pub decision_quorum: usize,
+}
+
+fn meeting_json(state: &DomainState, m: &Meeting) -> MeetingJson {
+    let voting: Vec<&MemberCode> = state.voting_members().collect();
+    let rules = &state.proceedings.rules;
+    MeetingJson {
+        id: m.id,
+        session: m.session,
+        number: m.number,
+        date: m.date.clone(),
+        place: m.place.clone(),
+        entry: m.entry,
+        present: m.present.iter().map(|c| c.to_string()).collect(),
+        voting_members_present: m.present.iter().filter(|c| voting.contains(c)).count(),
+        meeting_quorum: rules.meeting_quorum.of(voting.len()),
+        decision_quorum: rules.decision_quorum.of(voting.len()),
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SessionJson {
+    pub id: u64,
+    pub title: String,
+    pub entry: u64,
+    pub meetings: Vec<MeetingJson>,
+}
+
+// ---- rules ----
+
+/// The forum's rules of procedure.
+#[utoipa::path(get, path = "/api/v1/rules", tag = "decisions", responses((status = 200, body = Object)))]
+pub async fn get_forum_rules(State(app): State<AppState>) -> Json<Rules> {
+    Json(app.store.state().proceedings.rules.clone())
+}
+
+/// Changes the forum's rules of procedure (secretariat): an entry.
+#[utoipa::path(put, path = "/api/v1/rules", tag = "decisions", security(("bearer" = [])), request_body = Object,
+    responses((status = 200, body = Object), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn put_forum_rules(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    ApiJson(rules): ApiJson<Rules>,
+) -> Result<Json<Rules>, ApiError> {
+    record(&app, &caller, EntryBody::RulesChanged(RulesChanged { process: None, rules })).await?;
+    Ok(Json(app.store.state().proceedings.rules.clone()))
+}
+
+/// The rules of procedure that apply to a process (its own, or the forum's).
+#[utoipa::path(get, path = "/api/v1/processes/{id}/rules", tag = "decisions", params(("id" = u64, Path)),
+    responses((status = 200, description = "`{majority, important_majority, abstentions, meeting_quorum, decision_quorum, silence_min_hours}`", body = Object), (status = 404, body = ErrorBody)))]
+pub async fn get_rules(State(app): State<AppState>, Path(id): Path<String>) -> Result<Json<Rules>, ApiError> {
+    let id = process_id(&id)?;
+    read(&app, |s| {
+        s.process(id)?;
+        Ok(Json(s.proceedings.rules_for(id).clone()))
+    })
+}
+
+/// Sets the rules of procedure of one process (secretariat): an entry.
+#[utoipa::path(put, path = "/api/v1/processes/{id}/rules", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path)), request_body = Object,
+    responses((status = 200, body = Object), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn put_rules(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path(id): Path<String>,
+    ApiJson(rules): ApiJson<Rules>,
+) -> Result<Json<Rules>, ApiError> {
+    let id = process_id(&id)?;
+    record(&app, &caller, EntryBody::RulesChanged(RulesChanged { process: Some(id), rules })).await?;
+    read(&app, |s| Ok(Json(s.proceedings.rules_for(id).clone())))
+}
+
+/// Every decision of a process: method, target, outcome and the entry that recorded it.
+#[utoipa::path(get, path = "/api/v1/processes/{id}/decisions", tag = "decisions", params(("id" = u64, Path)),
+    responses((status = 200, body = Vec<DecisionJson>), (status = 404, body = ErrorBody)))]
+pub async fn list_decisions(
+    State(app): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<DecisionJson>>, ApiError> {
+    let id = process_id(&id)?;
+    read(&app, |s| {
+        s.process(id)?;
+        Ok(Json(s.proceedings.decisions.iter().filter(|d| d.process == id).map(decision_json).collect()))
+    })
+}
+
+/// One decision.
+#[utoipa::path(get, path = "/api/v1/decisions/{did}", tag = "decisions", params(("did" = u64, Path)),
+    responses((status = 200, body = DecisionJson), (status = 404, body = ErrorBody)))]
+pub async fn get_decision(
+    State(app): State<AppState>,
+    Path(did): Path<String>,
+) -> Result<Json<DecisionJson>, ApiError> {
+    let did = number(&did, "decision")?;
+    read(&app, |s| Ok(Json(decision_json(s.proceedings.decision(did)?))))
+}
+
+/// The chair confirms a decision agreed ad referendum: it takes effect.
+#[utoipa::path(post, path = "/api/v1/decisions/{did}/confirm", tag = "decisions", security(("bearer" = [])), params(("did" = u64, Path)),
+    responses((status = 201, body = DecisionJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn confirm(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path(did): Path<String>,
+) -> Result<(StatusCode, Json<DecisionJson>), ApiError> {
+    let did = number(&did, "decision")?;
+    record(&app, &caller, EntryBody::DecisionConfirmed(DecisionRef { decision: did })).await?;
+    read(&app, |s| Ok((StatusCode::CREATED, Json(decision_json(s.proceedings.decision(did)?)))))
+}
+
+// ---- sessions and meetings ----
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SessionRequest {
+    pub title: String,
+}
+
+/// Opens a session (secretariat); answers `{"id"}`.
+#[utoipa::path(post, path = "/api/v1/sessions", tag = "meetings", security(("bearer" = [])), request_body = SessionRequest,
+    responses((status = 201, body = Created), (status = 403, body = ErrorBody)))]
+pub async fn open_session(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    ApiJson(req): ApiJson<SessionRequest>,
+) -> Result<(StatusCode, Json<Created>), ApiError> {
+    let appended =
+        record(&app, &caller, EntryBody::SessionOpened(SessionOpened { title: tidy(&req.title, false) })).await?;
+    let id = read(&app, |s| Ok(s.proceedings.sessions.iter().find(|x| x.entry == appended.entry.index).map(|x| x.id)))?;
+    Ok((StatusCode::CREATED, Json(Created { id: id.ok_or_else(ApiError::internal)?, entry: (&appended).into() })))
+}
+
+/// Every session with its meetings.
+#[utoipa::path(get, path = "/api/v1/sessions", tag = "meetings", responses((status = 200, body = Vec<SessionJson>)))]
+pub async fn list_sessions(State(app): State<AppState>) -> Json<Vec<SessionJson>> {
+    let s = app.store.state();
+    Json(s.proceedings.sessions.iter().map(|x| session_json(&s, x)).collect())
+}
+
+fn session_json(s: &DomainState, x: &accord_domain::decisions::Session) -> SessionJson {
+    SessionJson {
+        id: x.id,
+        title: x.title.clone(),
+        entry: x.entry,
+        meetings: x
+            .meetings
+            .iter()
+            .filter_map(|m| s.proceedings.meeting(*m).ok())
+            .map(|m| meeting_json(s, m))
+            .collect(),
+    }
+}
+
+/// One session.
+#[utoipa::path(get, path = "/api/v1/sessions/{sid}", tag = "meetings", params(("sid" = u64, Path)),
+    responses((status = 200, body = SessionJson), (status = 404, body = ErrorBody)))]
+pub async fn get_session(State(app): State<AppState>, Path(sid): Path<String>) -> Result<Json<SessionJson>, ApiError> {
+    let sid = number(&sid, "session")?;
+    read(&app, |s| {
+        let x = s
+            .proceedings
+            .sessions
+            .get(sid as usize - 1)
+            .ok_or_else(|| ApiError::not_found("unknown_session", format!("there is no session {sid}")))?;
+        Ok(Json(session_json(s, x)))
+    })
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingRequest {
+    /// YYYY-MM-DD.
+    pub date: String,
+    pub place: String,
+}
+
+/// Schedules a meeting of a session (secretariat); answers `{"id"}`.
+#[utoipa::path(post, path = "/api/v1/sessions/{sid}/meetings", tag = "meetings", security(("bearer" = [])), params(("sid" = u64, Path)), request_body = MeetingRequest,
+    responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn schedule_meeting(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path(sid): Path<String>,
+    ApiJson(req): ApiJson<MeetingRequest>,
+) -> Result<(StatusCode, Json<Created>), ApiError> {
+    let session = number(&sid, "session")?;
+    let body = EntryBody::MeetingScheduled(MeetingScheduled {
+        session,
+        date: req.date.trim().to_owned(),
+        place: tidy(&req.place, false),
+    });
+    let appended = record(&app, &caller, body).await?;
+    let id = read(&app, |s| Ok(s.proceedings.meetings.iter().find(|m| m.entry == appended.entry.index).map(|m| m.id)))?;
+    Ok((StatusCode::CREATED, Json(Created { id: id.ok_or_else(ApiError::internal)?, entry: (&appended).into() })))
+}
+
+/// One meeting with its attendance.
+#[utoipa::path(get, path = "/api/v1/meetings/{mid}", tag = "meetings", params(("mid" = u64, Path)),
+    responses((status = 200, body = MeetingJson), (status = 404, body = ErrorBody)))]
+pub async fn get_meeting(State(app): State<AppState>, Path(mid): Path<String>) -> Result<Json<MeetingJson>, ApiError> {
+    let mid = number(&mid, "meeting")?;
+    read(&app, |s| Ok(Json(meeting_json(s, s.proceedings.meeting(mid)?))))
+}
+
+/// A delegation registers its member present.
+#[utoipa::path(post, path = "/api/v1/meetings/{mid}/attendance", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path)),
+    responses((status = 201, body = MeetingJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn register_attendance(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path(mid): Path<String>,
+) -> Result<(StatusCode, Json<MeetingJson>), ApiError> {
+    let meeting = number(&mid, "meeting")?;
+    record(&app, &caller, EntryBody::AttendanceRegistered(AttendanceRegistered { meeting })).await?;
+    read(&app, |s| Ok((StatusCode::CREATED, Json(meeting_json(s, s.proceedings.meeting(meeting)?)))))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AttendanceRequest {
+    pub present: bool,
+}
+
+/// The secretariat corrects the attendance list.
+#[utoipa::path(put, path = "/api/v1/meetings/{mid}/attendance/{member}", tag = "meetings", security(("bearer" = [])),
+    params(("mid" = u64, Path), ("member" = String, Path)), request_body = AttendanceRequest,
+    responses((status = 200, body = MeetingJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn correct_attendance(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path((mid, member)): Path<(String, String)>,
+    ApiJson(req): ApiJson<AttendanceRequest>,
+) -> Result<Json<MeetingJson>, ApiError> {
+    let meeting = number(&mid, "meeting")?;
+    let member = MemberCode::parse(&member)?;
+    record(
+        &app,
+        &caller,
+        EntryBody::AttendanceCorrected(AttendanceCorrected { meeting, member, present: req.present }),
+    )
+    .await?;
+    read(&app, |s| Ok(Json(meeting_json(s, s.proceedings.meeting(meeting)?))))
+}
+
+// ---- votes ----
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VoteRequest {
+    pub target: TargetJson,
+    /// simple or two_thirds.
+    #[schema(value_type = String)]
+    pub majority: Majority,
+    pub meeting: u64,
+}
+
+/// The chair opens a recorded vote; answers `{"id"}`.
+#[utoipa::path(post, path = "/api/v1/processes/{id}/votes", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path)), request_body = VoteRequest,
+    responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn open_vote(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<VoteRequest>,
+) -> Result<(StatusCode, Json<Created>), ApiError> {
+    let process = process_id(&id)?;
+    let body = EntryBody::VoteOpened(VoteOpened {
+        process,
+        target: req.target.parse()?,
+        majority: req.majority,
+        meeting: req.meeting,
+    });
+    let appended = record(&app, &caller, body).await?;
+    let vid = read(&app, |s| Ok(s.proceedings.votes.iter().find(|v| v.entry == appended.entry.index).map(|v| v.id)))?;
+    Ok((StatusCode::CREATED, Json(Created { id: vid.ok_or_else(ApiError::internal)?, entry: (&appended).into() })))
+}
+
+/// A vote, its ballots and its tally as it stands.
+#[utoipa::path(get, path = "/api/v1/votes/{vid}", tag = "decisions", params(("vid" = u64, Path)),
+    responses((status = 200, body = VoteJson), (status = 404, body = ErrorBody)))]
+pub async fn get_vote(State(app): State<AppState>, Path(vid): Path<String>) -> Result<Json<VoteJson>, ApiError> {
+    let vid = number(&vid, "vote")?;
+    read(&app, |s| Ok(Json(vote_json(s, s.proceedings.vote(vid)?))))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BallotRequest {
+    /// yes, no or abstain.
+    #[schema(value_type = String)]
+    pub choice: Choice,
+}
+
+/// A delegate votes for their own member; a later ballot before closing replaces it.
+#[utoipa::path(post, path = "/api/v1/votes/{vid}/ballots", tag = "decisions", security(("bearer" = [])), params(("vid" = u64, Path)), request_body = BallotRequest,
+    responses((status = 201, body = VoteJson), (status = 403, description = "an observer, an adviser, an officer", body = ErrorBody), (status = 409, description = "the vote is closed", body = ErrorBody), (status = 422, description = "not present", body = ErrorBody)))]
+pub async fn cast_ballot(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path(vid): Path<String>,
+    ApiJson(req): ApiJson<BallotRequest>,
+) -> Result<(StatusCode, Json<VoteJson>), ApiError> {
+    let vote = number(&vid, "vote")?;
+    record(&app, &caller, EntryBody::BallotCast(BallotCast { vote, choice: req.choice })).await?;
+    read(&app, |s| Ok((StatusCode::CREATED, Json(vote_json(s, s.proceedings.vote(vote)?)))))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TextRequest {
+    pub text: String,
+}
+
+/// An explanation of vote (before or after the vote closes).
+#[utoipa::path(post, path = "/api/v1/votes/{vid}/explanations", tag = "decisions", security(("bearer" = [])), params(("vid" = u64, Path)), request_body = TextRequest,
+    responses((status = 201, body = VoteJson), (status = 403, body = ErrorBody)))]
+pub async fn explain_vote(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path(vid): Path<String>,
+    ApiJson(req): ApiJson<TextRequest>,
+) -> Result<(StatusCode, Json<VoteJson>), ApiError> {
+    let vote = number(&vid, "vote")?;
+    record(&app, &caller, EntryBody::VoteExplained(VoteExplained { vote, text: tidy(&req.text, false) })).await?;
+    read(&app, |s| Ok((StatusCode::CREATED, Json(vote_json(s, s.proceedings.vote(vote)?)))))
+}
+
+/// The chair closes a vote; answers the tally.
+#[utoipa::path(post, path = "/api/v1/votes/{vid}/close", tag = "decisions", security(("bearer" = [])), params(("vid" = u64, Path)),
+    responses((status = 200, body = TallyJson), (status = 403, body = ErrorBody), (status = 409, description = "already closed", body = ErrorBody), (status = 422, description = "no quorum", body = ErrorBody)))]
+pub async fn close_vote(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path(vid): Path<String>,
+) -> Result<Json<TallyJson>, ApiError> {
+    let vote = number(&vid, "vote")?;
+    record(&app, &caller, EntryBody::VoteClosed(VoteRef { vote })).await?;
+    read(&app, |s| {
+        let v = s.proceedings.vote(vote)?;
+        let d = v
+            .decision
+            .and_then(|d| s.proceedings.decision(d).ok())
+            .and_then(|d| d.tally)
+            .ok_or_else(ApiError::internal)?;
+        Ok(Json(d.into()))
+    })
+}
+
+// ---- consensus ----
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConsensusRequest {
+    pub target: TargetJson,
+    pub meeting: u64,
+    /// Agreed ad referendum, subject to confirmation.
+    #[serde(default)]
+    pub ad_referendum: bool,
+}
+
+/// The chair proposes adoption by consensus; answers `{"id"}`.
+#[utoipa::path(post, path = "/api/v1/processes/{id}/consensus", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path)), request_body = ConsensusRequest,
+    responses((status = 201, body = Created), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn propose_consensus(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<ConsensusRequest>,
+) -> Result<(StatusCode, Json<Created>), ApiError> {
+    let process = process_id(&id)?;
+    let body = EntryBody::ConsensusProposed(ConsensusProposed {
+        process,
+        target: req.target.parse()?,
+        meeting: req.meeting,
+        ad_referendum: req.ad_referendum,
+    });
+    let appended = record(&app, &caller, body).await?;
+    let cid =
+        read(&app, |s| Ok(s.proceedings.consensus.iter().find(|c| c.entry == appended.entry.index).map(|c| c.id)))?;
+    Ok((StatusCode::CREATED, Json(Created { id: cid.ok_or_else(ApiError::internal)?, entry: (&appended).into() })))
+}
+
+/// A consensus proposal and its objections.
+#[utoipa::path(get, path = "/api/v1/consensus/{cid}", tag = "decisions", params(("cid" = u64, Path)),
+    responses((status = 200, body = ConsensusJson), (status = 404, body = ErrorBody)))]
+pub async fn get_consensus(
+    State(app): State<AppState>,
+    Path(cid): Path<String>,
+) -> Result<Json<ConsensusJson>, ApiError> {
+    let cid = number(&cid, "consensus")?;
+    read(&app, |s| Ok(Json(consensus_json(s.proceedings.consensus(cid)?))))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonRequest {
+    pub reason: String,
+}
+
+/// A member present objects to consensus.
+#[utoipa::path(post, path = "/api/v1/consensus/{cid}/objections", tag = "decisions", security(("bearer" = [])), params(("cid" = u64, Path)), request_body = ReasonRequest,
+    responses((status = 201, body = ConsensusJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn object(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path(cid): Path<String>,
+    ApiJson(req): ApiJson<ReasonRequest>,
+) -> Result<(StatusCode, Json<ConsensusJson>), ApiError> {
+    let consensus = number(&cid, "consensus")?;
+    record(
+        &app,
+        &caller,
+        EntryBody::ConsensusObjected(ConsensusObjected { consensus, reason: tidy(&req.reason, false) }),
+    )
+    .await?;
+    read(&app, |s| Ok((StatusCode::CREATED, Json(consensus_json(s.proceedings.consensus(consensus)?)))))
+}
+
+/// The chair declares the outcome: adopted (or agreed ad referendum) without objection, otherwise not adopted.
+#[utoipa::path(post, path = "/api/v1/consensus/{cid}/declare", tag = "decisions", security(("bearer" = [])), params(("cid" = u64, Path)),
+    responses((status = 201, body = DecisionJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, description = "no quorum", body = ErrorBody)))]
+pub async fn declare(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path(cid): Path<String>,
+) -> Result<(StatusCode, Json<DecisionJson>), ApiError> {
+    let consensus = number(&cid, "consensus")?;
+    record(&app, &caller, EntryBody::ConsensusDeclared(ConsensusRef { consensus })).await?;
+    read(&app, |s| {
+        let d = s.proceedings.consensus(consensus)?.decision.ok_or_else(ApiError::internal)?;
+        Ok((StatusCode::CREATED, Json(decision_json(s.proceedings.decision(d)?))))
+    })
+}
+
+// ---- silence ----
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SilenceRequest {
+    pub target: TargetJson,
+    /// RFC 3339 (`2026-12-01T17:00:00Z`); or give `hours` from now.
+    pub deadline: Option<String>,
+    pub hours: Option<u32>,
+}
+
+/// The chair starts a silence procedure with a deadline (at least the rules' minimum); answers `{"id"}`.
+#[utoipa::path(post, path = "/api/v1/processes/{id}/silence", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path)), request_body = SilenceRequest,
+    responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, description = "deadline too soon", body = ErrorBody)))]
+pub async fn start_silence(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<SilenceRequest>,
+) -> Result<(StatusCode, Json<Created>), ApiError> {
+    let process = process_id(&id)?;
+    let deadline = match (req.deadline.as_deref(), req.hours) {
+        (Some(d), None) => {
+            let t = time::OffsetDateTime::parse(d.trim(), &time::format_description::well_known::Rfc3339).map_err(
+                |_| {
+                    ApiError::bad_request(
+                        "invalid_deadline",
+                        format!("{d:?} is not an RFC 3339 time such as 2026-12-01T17:00:00Z"),
+                    )
+                },
+            )?;
+            (t.unix_timestamp_nanos() / 1_000_000) as i64
+        }
+        (None, Some(h)) => now_millis() + h as i64 * 3_600_000,
+        _ => return Err(ApiError::bad_request("invalid_deadline", "give either \"deadline\" (RFC 3339) or \"hours\"")),
+    };
+    let body = EntryBody::SilenceStarted(SilenceStarted { process, target: req.target.parse()?, deadline });
+    let appended = record(&app, &caller, body).await?;
+    let sid =
+        read(&app, |s| Ok(s.proceedings.silences.iter().find(|x| x.entry == appended.entry.index).map(|x| x.id)))?;
+    Ok((StatusCode::CREATED, Json(Created { id: sid.ok_or_else(ApiError::internal)?, entry: (&appended).into() })))
+}
+
+fn now_millis() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+}
+
+/// A silence procedure.
+#[utoipa::path(get, path = "/api/v1/silence/{sid}", tag = "decisions", params(("sid" = u64, Path)),
+    responses((status = 200, body = SilenceJson), (status = 404, body = ErrorBody)))]
+pub async fn get_silence(State(app): State<AppState>, Path(sid): Path<String>) -> Result<Json<SilenceJson>, ApiError> {
+    let sid = number(&sid, "silence procedure")?;
+    read(&app, |s| Ok(Json(silence_json(s.proceedings.silence(sid)?))))
+}
+
+/// A member breaks silence before the deadline, with a reason.
+#[utoipa::path(post, path = "/api/v1/silence/{sid}/break", tag = "decisions", security(("bearer" = [])), params(("sid" = u64, Path)), request_body = ReasonRequest,
+    responses((status = 201, body = SilenceJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, description = "the deadline has passed", body = ErrorBody)))]
+pub async fn break_silence(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path(sid): Path<String>,
+    ApiJson(req): ApiJson<ReasonRequest>,
+) -> Result<(StatusCode, Json<SilenceJson>), ApiError> {
+    let silence = number(&sid, "silence procedure")?;
+    record(&app, &caller, EntryBody::SilenceBroken(SilenceBroken { silence, reason: tidy(&req.reason, false) }))
+        .await?;
+    read(&app, |s| Ok((StatusCode::CREATED, Json(silence_json(s.proceedings.silence(silence)?)))))
+}
+
+/// Concludes every silence procedure whose deadline has passed, as Accord
+/// (the operator's principal). The domain refuses a conclusion before the
+/// deadline or a second one, so this may run as often as it likes, and
+/// after a restart it finds the procedures where the record left them.
+pub async fn run_silence_scheduler(app: AppState) {
+    loop {
+        let due: Vec<u64> = {
+            let s = app.store.state();
+            let now = now_millis();
+            s.proceedings.running_silences().filter(|x| x.deadline <= now).map(|x| x.id).collect()
+        };
+        for silence in due {
+            let body = EntryBody::SilenceConcluded(accord_domain::decisions::SilenceRef { silence });
+            match app.store.submit(Principal::System, Action::Negotiate(Box::new(body)), None).await {
+                Ok(a) => tracing::info!(silence, entry = a.entry.index, "silence procedure concluded at its deadline"),
+                Err(e) => tracing::warn!(silence, error = %e, "silence procedure not concluded yet"),
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
+}

@@ -1,0 +1,364 @@
+//! Meetings and decisions over the API, and across a restart of a real
+//! server: a silence procedure concludes at its deadline even when the
+//! server was down then, and an open vote survives a SIGKILL.
+
+use std::time::Duration;
+
+use axum::http::StatusCode;
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+use crate::negotiation::DRAFT;
+
+async fn process_with_proposal(forum: &TestForum, t: &std::collections::HashMap<&str, String>) -> u64 {
+    let (s, p) = forum.post("/api/v1/processes", &t["sec"], json!({"title": "Framework", "markdown": DRAFT})).await;
+    assert_eq!(s, StatusCode::CREATED, "{p}");
+    let id = p["id"].as_u64().unwrap();
+    let (s, _) = forum
+        .post(
+            &format!("/api/v1/processes/{id}/proposals"),
+            &t["bra_head"],
+            json!({"kind": "replace_words", "eid": "chp_1__art_1__para_1", "anchor": {"quote": "shall", "occurrence": 1}, "text": "should"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED);
+    id
+}
+
+#[tokio::test]
+async fn sessions_meetings_votes_and_consensus_over_the_api() {
+    let forum = TestForum::new();
+    let t = forum.tokens().await;
+    let id = process_with_proposal(&forum, &t).await;
+    // Rules: GA defaults, shown per process.
+    let (_, rules) = forum.get(&format!("/api/v1/processes/{id}/rules")).await;
+    assert_eq!(rules["majority"], "simple");
+    assert_eq!(rules["silence_min_hours"], 72);
+
+    let (s, session) = forum.post("/api/v1/sessions", &t["sec"], json!({"title": "First session"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{session}");
+    let sid = session["id"].as_u64().unwrap();
+    let bad = forum
+        .post(&format!("/api/v1/sessions/{sid}/meetings"), &t["sec"], json!({"date": "2026-02-30", "place": "Room 1"}))
+        .await;
+    assert_error(&bad, StatusCode::BAD_REQUEST, "invalid_date");
+    let (s, meeting) = forum
+        .post(&format!("/api/v1/sessions/{sid}/meetings"), &t["sec"], json!({"date": "2026-12-01", "place": "Room 1"}))
+        .await;
+    assert_eq!(s, StatusCode::CREATED);
+    let mid = meeting["id"].as_u64().unwrap();
+    assert_error(
+        &forum
+            .post(
+                &format!("/api/v1/sessions/{sid}/meetings"),
+                &t["bra_head"],
+                json!({"date": "2026-12-02", "place": "x"}),
+            )
+            .await,
+        StatusCode::FORBIDDEN,
+        "secretariat_only",
+    );
+
+    // A vote with no one present: the chair opens it; closing needs quorum.
+    let (s, vote) = forum
+        .post(
+            &format!("/api/v1/processes/{id}/votes"),
+            &t["chair"],
+            json!({"target": {"kind": "proposal", "id": 1}, "majority": "simple", "meeting": mid}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{vote}");
+    let vid = vote["id"].as_u64().unwrap();
+    assert_error(
+        &forum
+            .post(
+                &format!("/api/v1/processes/{id}/votes"),
+                &t["sec"],
+                json!({"target": {"kind": "instrument"}, "majority": "simple", "meeting": mid}),
+            )
+            .await,
+        StatusCode::FORBIDDEN,
+        "chair_only",
+    );
+    assert_error(
+        &forum.post(&format!("/api/v1/votes/{vid}/ballots"), &t["bra_head"], json!({"choice": "yes"})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "not_present",
+    );
+    for who in ["bra_head", "ken_head"] {
+        let (s, m) = forum.post(&format!("/api/v1/meetings/{mid}/attendance"), &t[who], json!({})).await;
+        assert_eq!(s, StatusCode::CREATED, "{m}");
+    }
+    assert_error(
+        &forum.post(&format!("/api/v1/meetings/{mid}/attendance"), &t["bra_del"], json!({})).await,
+        StatusCode::CONFLICT,
+        "already_present",
+    );
+    // Observers, advisers and officers do not vote.
+    assert_error(
+        &forum.post(&format!("/api/v1/votes/{vid}/ballots"), &t["icrc"], json!({"choice": "yes"})).await,
+        StatusCode::FORBIDDEN,
+        "not_a_voting_member",
+    );
+    assert_error(
+        &forum.post(&format!("/api/v1/votes/{vid}/ballots"), &t["bra_adv"], json!({"choice": "yes"})).await,
+        StatusCode::FORBIDDEN,
+        "adviser",
+    );
+    assert_error(
+        &forum.post(&format!("/api/v1/votes/{vid}/ballots"), &t["chair"], json!({"choice": "yes"})).await,
+        StatusCode::FORBIDDEN,
+        "delegation_only",
+    );
+    assert_error(
+        &forum.post(&format!("/api/v1/votes/{vid}/ballots"), &t["bra_head"], json!({"choice": "maybe"})).await,
+        StatusCode::BAD_REQUEST,
+        "malformed_request",
+    );
+    // BRA yes, then BRA's delegate changes it to no; KEN yes: 1 yes, 1 no — a tie fails.
+    for (who, choice) in [("bra_head", "yes"), ("ken_head", "yes"), ("bra_del", "no")] {
+        let (s, v) = forum.post(&format!("/api/v1/votes/{vid}/ballots"), &t[who], json!({"choice": choice})).await;
+        assert_eq!(s, StatusCode::CREATED, "{v}");
+    }
+    let (_, v) = forum.get(&format!("/api/v1/votes/{vid}")).await;
+    assert_eq!(v["ballots"], json!({"BRA": "no", "KEN": "yes"}), "one ballot per member, the last one");
+    let (s, tally) = forum.post(&format!("/api/v1/votes/{vid}/close"), &t["chair"], json!({})).await;
+    assert_eq!(s, StatusCode::OK, "{tally}");
+    assert_eq!(
+        tally,
+        json!({"yes": 1, "no": 1, "abstain": 0, "present_and_voting": 2, "required": 2, "adopted": false})
+    );
+    assert_error(
+        &forum.post(&format!("/api/v1/votes/{vid}/ballots"), &t["ken_head"], json!({"choice": "no"})).await,
+        StatusCode::CONFLICT,
+        "vote_closed",
+    );
+    assert_error(
+        &forum.post(&format!("/api/v1/votes/{vid}/close"), &t["chair"], json!({})).await,
+        StatusCode::CONFLICT,
+        "vote_closed",
+    );
+    let (_, p) = forum.get(&format!("/api/v1/processes/{id}/proposals/1")).await;
+    assert_eq!(p["status"], "rejected");
+
+    // Consensus on a new proposal: KEN objects, then a second round passes.
+    let (s, _) = forum
+        .post(
+            &format!("/api/v1/processes/{id}/proposals"),
+            &t["ken_head"],
+            json!({"kind": "delete_words", "eid": "chp_1__art_1__para_1", "anchor": {"quote": "in good faith"}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED);
+    let (_, c) = forum
+        .post(
+            &format!("/api/v1/processes/{id}/consensus"),
+            &t["chair"],
+            json!({"target": {"kind": "proposal", "id": "P-2"}, "meeting": mid}),
+        )
+        .await;
+    let cid = c["id"].as_u64().unwrap();
+    let (s, _) = forum
+        .post(
+            &format!("/api/v1/consensus/{cid}/objections"),
+            &t["bra_head"],
+            json!({"reason": "Good faith is the heart of it."}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED);
+    let (_, d) = forum.post(&format!("/api/v1/consensus/{cid}/declare"), &t["chair"], json!({})).await;
+    assert_eq!((d["method"].as_str(), d["outcome"].as_str()), (Some("consensus"), Some("not_adopted")));
+    assert_eq!(d["objections"][0]["member"], "BRA");
+    let (_, c) = forum
+        .post(
+            &format!("/api/v1/processes/{id}/consensus"),
+            &t["chair"],
+            json!({"target": {"kind": "proposal", "id": 2}, "meeting": mid}),
+        )
+        .await;
+    let (_, d) = forum.post(&format!("/api/v1/consensus/{}/declare", c["id"]), &t["chair"], json!({})).await;
+    assert_eq!(d["outcome"], "adopted");
+    let (_, text) = forum.get(&format!("/api/v1/processes/{id}/text")).await;
+    assert_eq!(text["provisions"][3]["text"], "States shall cooperate and shall exchange information.");
+
+    let (_, decisions) = forum.get(&format!("/api/v1/processes/{id}/decisions")).await;
+    let summary: Vec<(String, String, Value)> = decisions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (d["method"].as_str().unwrap().to_owned(), d["outcome"].as_str().unwrap().to_owned(), d["target"].clone())
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("vote".into(), "not_adopted".into(), json!({"kind": "proposal", "id": 1})),
+            ("consensus".into(), "not_adopted".into(), json!({"kind": "proposal", "id": 2})),
+            ("consensus".into(), "adopted".into(), json!({"kind": "proposal", "id": 2})),
+        ]
+    );
+    assert!(decisions[0]["entry"].as_u64().unwrap() > 0);
+
+    // Silence: the deadline must respect the rules' minimum.
+    assert_error(
+        &forum
+            .post(
+                &format!("/api/v1/processes/{id}/silence"),
+                &t["chair"],
+                json!({"target": {"kind": "instrument"}, "hours": 24}),
+            )
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "deadline_too_soon",
+    );
+    let (s, silence) = forum
+        .post(
+            &format!("/api/v1/processes/{id}/silence"),
+            &t["chair"],
+            json!({"target": {"kind": "instrument"}, "deadline": "2099-01-01T12:00:00Z"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{silence}");
+    let (s, broken) = forum
+        .post(
+            &format!("/api/v1/silence/{}/break", silence["id"]),
+            &t["ken_head"],
+            json!({"reason": "Capitals need time."}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{broken}");
+    assert_eq!(broken["broken"]["member"], "KEN");
+    assert_error(
+        &forum.post(&format!("/api/v1/silence/{}/break", silence["id"]), &t["bra_head"], json!({"reason": "x"})).await,
+        StatusCode::CONFLICT,
+        "silence_ended",
+    );
+}
+
+fn call(agent: &ureq::Agent, method: &str, url: &str, token: &str, body: Value) -> (u16, Value) {
+    let req = ureq::http::Request::builder()
+        .method(method)
+        .uri(url)
+        .header("Authorization", format!("Bearer {token}"))
+        .header("Content-Type", "application/json")
+        .body(body.to_string())
+        .unwrap();
+    let mut res = agent.run(req).unwrap();
+    (res.status().as_u16(), res.body_mut().read_json().unwrap_or(Value::Null))
+}
+
+/// The server is killed with a vote open and a silence procedure running;
+/// its deadline passes while it is down. After the restart the scheduler
+/// concludes it once, and the vote closes with every ballot.
+#[test]
+fn a_restart_in_the_middle_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    init_forum_cli(dir.path());
+    let mut server = Server::start(dir.path());
+    let agent = agent();
+    let base = server.base.clone();
+    let token = |who: &str, password: &str| -> String {
+        let mut res = agent
+            .post(format!("{base}/api/v1/auth/token"))
+            .send_json(json!({"email": email(who), "password": password}))
+            .unwrap();
+        res.body_mut().read_json::<Value>().unwrap()["token"].as_str().unwrap().to_owned()
+    };
+    let sec = token("sec", PASSWORD);
+    let post = |url: &str, token: &str, body: Value| call(&agent, "POST", &format!("{base}{url}"), token, body);
+    for code in ["BRA", "KEN", "CHN"] {
+        assert_eq!(post("/api/v1/members", &sec, json!({"code": code, "kind": "state"})).0, 201);
+    }
+    let mut heads = Vec::new();
+    for code in ["BRA", "KEN", "CHN"] {
+        let who = format!("head.{code}");
+        let (s, _) = post(
+            &format!("/api/v1/members/{code}/delegates"),
+            &sec,
+            json!({"name": "Head", "email": email(&who), "role": "head_of_delegation", "password": PASSWORD}),
+        );
+        assert_eq!(s, 201);
+        heads.push(token(&who, PASSWORD));
+    }
+    let (s, _) = post(
+        "/api/v1/officers",
+        &sec,
+        json!({"name": "Chair", "email": email("chair"), "role": "chair", "password": PASSWORD}),
+    );
+    assert_eq!(s, 201);
+    let chair = token("chair", PASSWORD);
+    let (s, p) = post("/api/v1/processes", &sec, json!({"title": "F", "markdown": DRAFT}));
+    assert_eq!(s, 201, "{p}");
+    // A process whose silence procedures may be short, for the test.
+    let (s, r) = call(
+        &agent,
+        "PUT",
+        &format!("{base}/api/v1/processes/1/rules"),
+        &sec,
+        json!({"majority": "simple", "important_majority": "two_thirds", "abstentions": "not_counted", "meeting_quorum": {"numerator": 1, "denominator": 3}, "decision_quorum": {"numerator": 1, "denominator": 2, "more_than": true}, "silence_min_hours": 0}),
+    );
+    assert_eq!(s, 200, "{r}");
+    assert_eq!(post("/api/v1/processes/1/proposals", &heads[0], json!({"kind": "replace_words", "eid": "chp_1__art_1__para_1", "anchor": {"quote": "shall", "occurrence": 1}, "text": "should"})).0, 201);
+    assert_eq!(
+        post(
+            "/api/v1/processes/1/proposals",
+            &heads[1],
+            json!({"kind": "delete_words", "eid": "chp_2__art_3__para_1", "anchor": {"quote": "Conference"}})
+        )
+        .0,
+        201
+    );
+    assert_eq!(post("/api/v1/sessions", &sec, json!({"title": "S"})).0, 201);
+    assert_eq!(post("/api/v1/sessions/1/meetings", &sec, json!({"date": "2026-12-01", "place": "Room"})).0, 201);
+    for h in &heads {
+        assert_eq!(post("/api/v1/meetings/1/attendance", h, json!({})).0, 201);
+    }
+    let (s, v) = post(
+        "/api/v1/processes/1/votes",
+        &chair,
+        json!({"target": {"kind": "proposal", "id": 2}, "majority": "two_thirds", "meeting": 1}),
+    );
+    assert_eq!(s, 201, "{v}");
+    for (h, choice) in heads.iter().zip(["yes", "yes", "no"]) {
+        assert_eq!(post("/api/v1/votes/1/ballots", h, json!({"choice": choice})).0, 201);
+    }
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64;
+    let deadline = accord_server::api::rfc3339(now + 3_000);
+    let (s, silence) = post(
+        "/api/v1/processes/1/silence",
+        &chair,
+        json!({"target": {"kind": "proposal", "id": 1}, "deadline": deadline}),
+    );
+    assert_eq!(s, 201, "{silence}");
+
+    server.kill();
+    std::thread::sleep(Duration::from_secs(4));
+    let server = Server::start(dir.path());
+    let base = server.base.clone();
+    let mut concluded = Value::Null;
+    for _ in 0..100 {
+        let (_, s) = call(&agent, "GET", &format!("{base}/api/v1/silence/1"), &chair, Value::Null);
+        if !s["decision"].is_null() {
+            concluded = s;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(!concluded.is_null(), "the scheduler concluded the silence procedure after the restart");
+    let (_, decisions) = call(&agent, "GET", &format!("{base}/api/v1/processes/1/decisions"), &chair, Value::Null);
+    let silences: Vec<&Value> = decisions.as_array().unwrap().iter().filter(|d| d["method"] == "silence").collect();
+    assert_eq!(silences.len(), 1, "concluded once: {decisions}");
+    assert_eq!(silences[0]["outcome"], "adopted");
+    // The vote is still open with its three ballots; closing it counts them.
+    let (s, tally) = call(&agent, "POST", &format!("{base}/api/v1/votes/1/close"), &chair, json!({}));
+    assert_eq!(s, 200, "{tally}");
+    assert_eq!(
+        tally,
+        json!({"yes": 2, "no": 1, "abstain": 0, "present_and_voting": 3, "required": 2, "adopted": true})
+    );
+    let (_, text) = call(&agent, "GET", &format!("{base}/api/v1/processes/1/text"), &chair, Value::Null);
+    let texts: Vec<&str> = text["provisions"].as_array().unwrap().iter().map(|p| p["text"].as_str().unwrap()).collect();
+    assert!(texts.contains(&"States should cooperate in good faith and shall exchange information."), "{texts:?}");
+    assert!(texts.contains(&"The shall review this Framework."), "P-2 adopted by the vote: {texts:?}");
+}
