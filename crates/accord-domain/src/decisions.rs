@@ -183,6 +183,121 @@ pub struct Meeting {
     pub place: String,
     pub entry: u64,
     pub present: BTreeSet<MemberCode>,
+    /// Agenda items, in order (sub-items after their parent).
+    pub agenda: Vec<AgendaItem>,
+}
+
+/// `agenda.item_added`: an item (or a sub-item of `parent`) of a meeting's agenda.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItemAdded {
+    pub meeting: u64,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FloorKind {
+    /// A point of order: it goes ahead of the list.
+    PointOfOrder,
+    /// A place on the list of speakers.
+    Statement,
+    /// A right of reply: at the end of the item.
+    RightOfReply,
+}
+
+/// `floor.requested`: a delegation asks for the floor on an agenda item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FloorRequested {
+    pub meeting: u64,
+    pub item: u32,
+    pub kind: FloorKind,
+}
+
+/// `floor.given`: the chair calls the next speaker on an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FloorGiven {
+    pub meeting: u64,
+    pub item: u32,
+}
+
+/// `floor.withdrawn`: a delegation takes its request back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FloorWithdrawn {
+    pub meeting: u64,
+    pub item: u32,
+    pub request: u32,
+}
+
+/// `speaking_time.set`: the chair limits speaking time on an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpeakingTimeSet {
+    pub meeting: u64,
+    pub item: u32,
+    /// Seconds; absent for no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seconds: Option<u32>,
+}
+
+/// `statement.delivered`: the text (or a file, as a blob) of a turn.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatementDelivered {
+    pub meeting: u64,
+    pub item: u32,
+    pub request: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<crate::blob::BlobRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AgendaItem {
+    /// From 1 within the meeting.
+    pub number: u32,
+    /// "3" or "3 (b)".
+    pub label: String,
+    pub title: String,
+    pub parent: Option<u32>,
+    pub speaking_time: Option<u32>,
+    /// Requests for the floor, in the order made (numbered from 1).
+    pub requests: Vec<FloorRequest>,
+    /// The request that has the floor.
+    pub speaking: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FloorRequest {
+    pub number: u32,
+    pub member: MemberCode,
+    pub kind: FloorKind,
+    pub entry: u64,
+    /// waiting, speaking, spoke or withdrawn.
+    pub status: &'static str,
+    /// When the chair gave the floor (Unix ms).
+    pub given: Option<i64>,
+    pub statement: Option<String>,
+    /// A file statement: hex SHA-256 and its name.
+    pub file: Option<(String, String)>,
+}
+
+impl AgendaItem {
+    /// The speakers still waiting, in the order the chair will call them:
+    /// points of order first, then the list, rights of reply at the end.
+    pub fn queue(&self) -> Vec<&FloorRequest> {
+        let mut q: Vec<&FloorRequest> = self.requests.iter().filter(|r| r.status == "waiting").collect();
+        q.sort_by_key(|r| (r.kind, r.number));
+        q
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -606,6 +721,118 @@ impl State {
                 }
                 Ok(())
             }
+            EntryBody::AgendaItemAdded(a) => {
+                match actor {
+                    Actor::System
+                    | Actor::Officer {
+                        role: OfficerRole::Secretariat | OfficerRole::Chair | OfficerRole::ViceChair,
+                        ..
+                    } => {}
+                    _ => {
+                        return Err(Refusal::forbidden(
+                            "chair_only",
+                            "only the secretariat or the chair sets the agenda",
+                        ))
+                    }
+                }
+                let m = d.meeting(a.meeting)?;
+                if let Some(parent) = a.parent {
+                    let p = m.agenda.get(parent as usize - 1).filter(|_| parent > 0).ok_or_else(|| {
+                        Refusal::not_found("unknown_item", format!("meeting {} has no agenda item {parent}", a.meeting))
+                    })?;
+                    if p.parent.is_some() {
+                        return Err(Refusal::unprocessable("too_deep", "a sub-item has no sub-items of its own"));
+                    }
+                }
+                crate::negotiation::text::check_text("title", &a.title, 300, false)
+            }
+            EntryBody::FloorRequested(f) => {
+                let Actor::Delegate { member, .. } = actor else {
+                    return Err(Refusal::forbidden("delegation_only", "only a delegation asks for the floor"));
+                };
+                let item = item(d, f.meeting, f.item)?;
+                if item
+                    .requests
+                    .iter()
+                    .any(|r| &r.member == member && r.kind == f.kind && matches!(r.status, "waiting" | "speaking"))
+                {
+                    return Err(Refusal::conflict("already_requested", format!("{member} is already on this list")));
+                }
+                Ok(())
+            }
+            EntryBody::FloorWithdrawn(f) => {
+                let Actor::Delegate { member, .. } = actor else {
+                    return Err(Refusal::forbidden("delegation_only", "only the delegation withdraws its request"));
+                };
+                let item = item(d, f.meeting, f.item)?;
+                let r = item
+                    .requests
+                    .get((f.request as usize).wrapping_sub(1))
+                    .ok_or_else(|| Refusal::not_found("unknown_request", "no such request"))?;
+                if &r.member != member {
+                    return Err(Refusal::forbidden("not_yours", "a delegation withdraws only its own request"));
+                }
+                if r.status != "waiting" {
+                    return Err(Refusal::conflict("not_waiting", format!("the request is {}", r.status)));
+                }
+                Ok(())
+            }
+            EntryBody::FloorGiven(f) => {
+                chair(actor, "gives the floor")?;
+                if item(d, f.meeting, f.item)?.queue().is_empty() {
+                    return Err(Refusal::conflict("no_speaker", "no one is waiting for the floor on this item"));
+                }
+                Ok(())
+            }
+            EntryBody::SpeakingTimeSet(t) => {
+                chair(actor, "limits speaking time")?;
+                item(d, t.meeting, t.item)?;
+                if t.seconds == Some(0) {
+                    return Err(Refusal::invalid("invalid_time", "speaking time is at least one second"));
+                }
+                Ok(())
+            }
+            EntryBody::StatementDelivered(st) => {
+                let item = item(d, st.meeting, st.item)?;
+                let r = item
+                    .requests
+                    .get((st.request as usize).wrapping_sub(1))
+                    .ok_or_else(|| Refusal::not_found("unknown_request", "no such turn"))?;
+                let own = matches!(actor, Actor::Delegate { member, .. } if member == &r.member);
+                if !own {
+                    secretariat(actor, "or the speaker's delegation attaches a statement")
+                        .map_err(|e| Refusal { code: "not_yours", ..e })?;
+                }
+                if !matches!(r.status, "speaking" | "spoke") {
+                    return Err(Refusal::conflict(
+                        "not_given_the_floor",
+                        "a statement belongs to a turn the chair gave",
+                    ));
+                }
+                if r.statement.is_some() || r.file.is_some() {
+                    return Err(Refusal::conflict("statement_exists", "this turn already has its statement"));
+                }
+                match (&st.text, &st.file) {
+                    (Some(t), None) => {
+                        crate::negotiation::text::check_text("statement", t, 60_000, false).or_else(|e| {
+                            if e.code == "control_character" && !t.chars().any(|c| c.is_control() && c != '\n') {
+                                Ok(())
+                            } else {
+                                Err(e)
+                            }
+                        })
+                    }
+                    (None, Some(f)) => {
+                        f.require()?;
+                        let name = st.file_name.as_deref().unwrap_or_default();
+                        crate::negotiation::text::check_text("file name", name, 200, false)
+                    }
+                    _ => Err(Refusal::invalid(
+                        "statement_text_or_file",
+                        "a statement is a text or a file, one of the two",
+                    )),
+                }
+            }
             EntryBody::VoteOpened(v) => {
                 chair(actor, "opens votes")?;
                 d.meeting(v.meeting)?;
@@ -782,7 +1009,72 @@ impl State {
                     place: m.place.clone(),
                     entry: entry.index,
                     present: BTreeSet::new(),
+                    agenda: Vec::new(),
                 });
+            }
+            EntryBody::AgendaItemAdded(a) => {
+                let m = &mut self.proceedings.meetings[a.meeting as usize - 1];
+                let number = m.agenda.len() as u32 + 1;
+                let label = match a.parent {
+                    None => (m.agenda.iter().filter(|i| i.parent.is_none()).count() + 1).to_string(),
+                    Some(p) => {
+                        let subs = m.agenda.iter().filter(|i| i.parent == Some(p)).count();
+                        format!("{} ({})", m.agenda[p as usize - 1].label, (b'a' + (subs % 26) as u8) as char)
+                    }
+                };
+                let item = AgendaItem {
+                    number,
+                    label,
+                    title: a.title.clone(),
+                    parent: a.parent,
+                    speaking_time: None,
+                    requests: Vec::new(),
+                    speaking: None,
+                };
+                // Sub-items go after their parent's last sub-item; numbers stay in order of creation.
+                m.agenda.push(item);
+            }
+            EntryBody::FloorRequested(f) => {
+                if let Some(member) = member_of(&entry.actor) {
+                    let item = &mut self.proceedings.meetings[f.meeting as usize - 1].agenda[f.item as usize - 1];
+                    let number = item.requests.len() as u32 + 1;
+                    item.requests.push(FloorRequest {
+                        number,
+                        member,
+                        kind: f.kind,
+                        entry: entry.index,
+                        status: "waiting",
+                        given: None,
+                        statement: None,
+                        file: None,
+                    });
+                }
+            }
+            EntryBody::FloorWithdrawn(f) => {
+                let item = &mut self.proceedings.meetings[f.meeting as usize - 1].agenda[f.item as usize - 1];
+                item.requests[f.request as usize - 1].status = "withdrawn";
+            }
+            EntryBody::FloorGiven(f) => {
+                let item = &mut self.proceedings.meetings[f.meeting as usize - 1].agenda[f.item as usize - 1];
+                let next = item.queue().first().map(|r| r.number);
+                if let Some(current) = item.speaking {
+                    item.requests[current as usize - 1].status = "spoke";
+                }
+                if let Some(n) = next {
+                    let r = &mut item.requests[n as usize - 1];
+                    r.status = "speaking";
+                    r.given = Some(entry.time);
+                    item.speaking = Some(n);
+                }
+            }
+            EntryBody::SpeakingTimeSet(t) => {
+                self.proceedings.meetings[t.meeting as usize - 1].agenda[t.item as usize - 1].speaking_time = t.seconds;
+            }
+            EntryBody::StatementDelivered(st) => {
+                let r = &mut self.proceedings.meetings[st.meeting as usize - 1].agenda[st.item as usize - 1].requests
+                    [st.request as usize - 1];
+                r.statement = st.text.clone();
+                r.file = st.file.as_ref().map(|f| (f.hex(), st.file_name.clone().unwrap_or_default()));
             }
             EntryBody::AttendanceRegistered(a) => {
                 if let Some(m) = member_of(&entry.actor) {
@@ -1002,6 +1294,13 @@ impl State {
             _ => {}
         }
     }
+}
+
+fn item(d: &Proceedings, meeting: u64, number: u32) -> Result<&AgendaItem, Refusal> {
+    d.meeting(meeting)?
+        .agenda
+        .get((number as usize).wrapping_sub(1))
+        .ok_or_else(|| Refusal::not_found("unknown_item", format!("meeting {meeting} has no agenda item {number}")))
 }
 
 fn secretariat(actor: &Actor, what: &str) -> Result<(), Refusal> {

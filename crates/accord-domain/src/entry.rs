@@ -38,9 +38,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::decisions::{
-    AttendanceCorrected, AttendanceRegistered, BallotCast, ConsensusObjected, ConsensusProposed, ConsensusRef,
-    DecisionRef, MeetingScheduled, RulesChanged, SessionOpened, SilenceBroken, SilenceRef, SilenceStarted,
-    VoteExplained, VoteOpened, VoteRef,
+    AgendaItemAdded, AttendanceCorrected, AttendanceRegistered, BallotCast, ConsensusObjected, ConsensusProposed,
+    ConsensusRef, DecisionRef, FloorGiven, FloorRequested, FloorWithdrawn, MeetingScheduled, RulesChanged,
+    SessionOpened, SilenceBroken, SilenceRef, SilenceStarted, SpeakingTimeSet, StatementDelivered, VoteExplained,
+    VoteOpened, VoteRef,
 };
 use crate::error::Refusal;
 use crate::ids::{DelegateId, DisplayName, LanguageTag, MemberCode, Reason};
@@ -178,6 +179,19 @@ pub enum EntryBody {
     /// Accord concludes an unbroken silence procedure at its deadline.
     #[serde(rename = "silence.concluded")]
     SilenceConcluded(SilenceRef),
+    #[serde(rename = "agenda.item_added")]
+    AgendaItemAdded(AgendaItemAdded),
+    #[serde(rename = "floor.requested")]
+    FloorRequested(FloorRequested),
+    #[serde(rename = "floor.withdrawn")]
+    FloorWithdrawn(FloorWithdrawn),
+    /// The chair calls the next speaker.
+    #[serde(rename = "floor.given")]
+    FloorGiven(FloorGiven),
+    #[serde(rename = "speaking_time.set")]
+    SpeakingTimeSet(SpeakingTimeSet),
+    #[serde(rename = "statement.delivered")]
+    StatementDelivered(StatementDelivered),
 }
 
 impl EntryBody {
@@ -223,6 +237,12 @@ impl EntryBody {
             EntryBody::SilenceStarted(_) => "silence.started",
             EntryBody::SilenceBroken(_) => "silence.broken",
             EntryBody::SilenceConcluded(_) => "silence.concluded",
+            EntryBody::AgendaItemAdded(_) => "agenda.item_added",
+            EntryBody::FloorRequested(_) => "floor.requested",
+            EntryBody::FloorWithdrawn(_) => "floor.withdrawn",
+            EntryBody::FloorGiven(_) => "floor.given",
+            EntryBody::SpeakingTimeSet(_) => "speaking_time.set",
+            EntryBody::StatementDelivered(_) => "statement.delivered",
         }
     }
 
@@ -265,6 +285,12 @@ impl EntryBody {
                 | EntryBody::SilenceStarted(_)
                 | EntryBody::SilenceBroken(_)
                 | EntryBody::SilenceConcluded(_)
+                | EntryBody::AgendaItemAdded(_)
+                | EntryBody::FloorRequested(_)
+                | EntryBody::FloorWithdrawn(_)
+                | EntryBody::FloorGiven(_)
+                | EntryBody::SpeakingTimeSet(_)
+                | EntryBody::StatementDelivered(_)
         )
     }
 
@@ -273,6 +299,7 @@ impl EntryBody {
     pub fn blob_mut(&mut self) -> Option<&mut crate::blob::BlobRef> {
         match self {
             EntryBody::ProcessOpened(p) => Some(&mut p.draft),
+            EntryBody::StatementDelivered(s) => s.file.as_mut(),
             _ => None,
         }
     }
@@ -280,6 +307,7 @@ impl EntryBody {
     pub fn blob(&self) -> Option<&crate::blob::BlobRef> {
         match self {
             EntryBody::ProcessOpened(p) => Some(&p.draft),
+            EntryBody::StatementDelivered(s) => s.file.as_ref(),
             _ => None,
         }
     }

@@ -77,7 +77,10 @@ pub fn routes() -> Router<AppState> {
         crate::decisions_api::get_vote, crate::decisions_api::cast_ballot, crate::decisions_api::explain_vote,
         crate::decisions_api::close_vote, crate::decisions_api::propose_consensus, crate::decisions_api::get_consensus,
         crate::decisions_api::object, crate::decisions_api::declare, crate::decisions_api::start_silence,
-        crate::decisions_api::get_silence, crate::decisions_api::break_silence
+        crate::decisions_api::get_silence, crate::decisions_api::break_silence, crate::decisions_api::add_agenda_item,
+        crate::decisions_api::request_floor, crate::decisions_api::withdraw_request, crate::decisions_api::next_speaker,
+        crate::decisions_api::set_speaking_time, crate::decisions_api::deliver_statement, crate::decisions_api::summary,
+        crate::decisions_api::events
     ),
     components(schemas(ErrorBody)),
     modifiers(&BearerAuth)

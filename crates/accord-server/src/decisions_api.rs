@@ -37,6 +37,18 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/meetings/{mid}", get(get_meeting))
         .route("/api/v1/meetings/{mid}/attendance", post(register_attendance))
         .route("/api/v1/meetings/{mid}/attendance/{member}", put(correct_attendance))
+        .route("/api/v1/meetings/{mid}/agenda", post(add_agenda_item))
+        .route("/api/v1/meetings/{mid}/agenda/{item}/speakers", post(request_floor))
+        .route("/api/v1/meetings/{mid}/agenda/{item}/speakers/{request}", axum::routing::delete(withdraw_request))
+        .route(
+            "/api/v1/meetings/{mid}/agenda/{item}/speakers/{request}/statement",
+            post(deliver_statement)
+                .layer(axum::extract::DefaultBodyLimit::max(crate::negotiation_api::MAX_DRAFT_REQUEST)),
+        )
+        .route("/api/v1/meetings/{mid}/agenda/{item}/next", post(next_speaker))
+        .route("/api/v1/meetings/{mid}/agenda/{item}/speaking-time", put(set_speaking_time))
+        .route("/api/v1/meetings/{mid}/summary", get(summary))
+        .route("/api/v1/events", get(events))
         .route("/api/v1/votes/{vid}", get(get_vote))
         .route("/api/v1/votes/{vid}/ballots", post(cast_ballot))
         .route("/api/v1/votes/{vid}/explanations", post(explain_vote))
@@ -306,6 +318,73 @@ pub struct MeetingJson {
     pub voting_members_present: usize,
     pub meeting_quorum: usize,
     pub decision_quorum: usize,
+    pub agenda: Vec<AgendaItemJson>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct FloorJson {
+    pub number: u32,
+    pub member: String,
+    /// statement, point_of_order or right_of_reply.
+    pub kind: String,
+    /// waiting, speaking, spoke or withdrawn.
+    pub status: String,
+    pub entry: u64,
+    pub given: Option<String>,
+    pub statement: Option<String>,
+    /// A statement given as a file: its SHA-256 (served at `/log/blob/<sha256>`) and name.
+    pub file: Option<String>,
+    pub file_name: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AgendaItemJson {
+    pub number: u32,
+    /// "3" or "3 (b)".
+    pub label: String,
+    pub title: String,
+    pub parent: Option<u32>,
+    pub speaking_time: Option<u32>,
+    /// Who has the floor (a request number).
+    pub speaking: Option<u32>,
+    /// The order in which the chair will call the speakers still waiting.
+    pub queue: Vec<u32>,
+    pub requests: Vec<FloorJson>,
+}
+
+fn kind_word(k: accord_domain::decisions::FloorKind) -> &'static str {
+    match k {
+        accord_domain::decisions::FloorKind::PointOfOrder => "point_of_order",
+        accord_domain::decisions::FloorKind::Statement => "statement",
+        accord_domain::decisions::FloorKind::RightOfReply => "right_of_reply",
+    }
+}
+
+fn agenda_json(i: &accord_domain::decisions::AgendaItem) -> AgendaItemJson {
+    AgendaItemJson {
+        number: i.number,
+        label: i.label.clone(),
+        title: i.title.clone(),
+        parent: i.parent,
+        speaking_time: i.speaking_time,
+        speaking: i.speaking,
+        queue: i.queue().iter().map(|r| r.number).collect(),
+        requests: i
+            .requests
+            .iter()
+            .map(|r| FloorJson {
+                number: r.number,
+                member: r.member.to_string(),
+                kind: kind_word(r.kind).into(),
+                status: r.status.into(),
+                entry: r.entry,
+                given: r.given.map(rfc3339),
+                statement: r.statement.clone(),
+                file: r.file.as_ref().map(|f| f.0.clone()),
+                file_name: r.file.as_ref().map(|f| f.1.clone()),
+            })
+            .collect(),
+    }
 }
 
 fn meeting_json(state: &DomainState, m: &Meeting) -> MeetingJson {
@@ -322,6 +401,7 @@ fn meeting_json(state: &DomainState, m: &Meeting) -> MeetingJson {
         voting_members_present: m.present.iter().filter(|c| voting.contains(c)).count(),
         meeting_quorum: rules.meeting_quorum.of(voting.len()),
         decision_quorum: rules.decision_quorum.of(voting.len()),
+        agenda: m.agenda.iter().map(agenda_json).collect(),
     }
 }
 
@@ -830,4 +910,279 @@ pub async fn run_silence_scheduler(app: AppState) {
         }
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     }
+}
+
+// ---- agenda and speakers ----
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaRequest {
+    pub title: String,
+    /// The item this is a sub-item of.
+    pub parent: Option<u32>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ItemCreated {
+    pub number: u32,
+    pub meeting: MeetingJson,
+}
+
+/// Adds an item (or sub-item) to a meeting's agenda (secretariat or chair).
+#[utoipa::path(post, path = "/api/v1/meetings/{mid}/agenda", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path)), request_body = AgendaRequest,
+    responses((status = 201, body = ItemCreated), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn add_agenda_item(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path(mid): Path<String>,
+    ApiJson(req): ApiJson<AgendaRequest>,
+) -> Result<(StatusCode, Json<ItemCreated>), ApiError> {
+    let meeting = number(&mid, "meeting")?;
+    let body = EntryBody::AgendaItemAdded(accord_domain::decisions::AgendaItemAdded {
+        meeting,
+        title: tidy(&req.title, false),
+        parent: req.parent,
+    });
+    record(&app, &caller, body).await?;
+    read(&app, |s| {
+        let m = s.proceedings.meeting(meeting)?;
+        Ok((StatusCode::CREATED, Json(ItemCreated { number: m.agenda.len() as u32, meeting: meeting_json(s, m) })))
+    })
+}
+
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct FloorRequest {
+    /// statement (default), point_of_order or right_of_reply.
+    #[schema(value_type = Option<String>)]
+    pub kind: Option<accord_domain::decisions::FloorKind>,
+}
+
+/// A delegation asks for the floor on an agenda item.
+#[utoipa::path(post, path = "/api/v1/meetings/{mid}/agenda/{item}/speakers", tag = "meetings", security(("bearer" = [])),
+    params(("mid" = u64, Path), ("item" = u32, Path)), request_body = FloorRequest,
+    responses((status = 201, body = AgendaItemJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn request_floor(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path((mid, item)): Path<(String, String)>,
+    ApiJson(req): ApiJson<FloorRequest>,
+) -> Result<(StatusCode, Json<AgendaItemJson>), ApiError> {
+    let (meeting, item) = (number(&mid, "meeting")?, number(&item, "agenda item")? as u32);
+    let kind = req.kind.unwrap_or(accord_domain::decisions::FloorKind::Statement);
+    record(&app, &caller, EntryBody::FloorRequested(accord_domain::decisions::FloorRequested { meeting, item, kind }))
+        .await?;
+    read_item(&app, meeting, item).map(|j| (StatusCode::CREATED, j))
+}
+
+fn read_item(app: &AppState, meeting: u64, item: u32) -> Result<Json<AgendaItemJson>, ApiError> {
+    read(app, |s| {
+        let m = s.proceedings.meeting(meeting)?;
+        let i = m
+            .agenda
+            .get(item as usize - 1)
+            .ok_or_else(|| ApiError::not_found("unknown_item", "no such agenda item"))?;
+        Ok(Json(agenda_json(i)))
+    })
+}
+
+/// A delegation withdraws its request for the floor.
+#[utoipa::path(delete, path = "/api/v1/meetings/{mid}/agenda/{item}/speakers/{request}", tag = "meetings", security(("bearer" = [])),
+    params(("mid" = u64, Path), ("item" = u32, Path), ("request" = u32, Path)),
+    responses((status = 200, body = AgendaItemJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn withdraw_request(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path((mid, item, request)): Path<(String, String, String)>,
+) -> Result<Json<AgendaItemJson>, ApiError> {
+    let (meeting, item, request) =
+        (number(&mid, "meeting")?, number(&item, "agenda item")? as u32, number(&request, "request")? as u32);
+    record(
+        &app,
+        &caller,
+        EntryBody::FloorWithdrawn(accord_domain::decisions::FloorWithdrawn { meeting, item, request }),
+    )
+    .await?;
+    read_item(&app, meeting, item)
+}
+
+/// The chair calls the next speaker: a point of order first, then the list, rights of reply at the end.
+#[utoipa::path(post, path = "/api/v1/meetings/{mid}/agenda/{item}/next", tag = "meetings", security(("bearer" = [])),
+    params(("mid" = u64, Path), ("item" = u32, Path)),
+    responses((status = 200, body = AgendaItemJson), (status = 403, body = ErrorBody), (status = 409, description = "no one waiting", body = ErrorBody)))]
+pub async fn next_speaker(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path((mid, item)): Path<(String, String)>,
+) -> Result<Json<AgendaItemJson>, ApiError> {
+    let (meeting, item) = (number(&mid, "meeting")?, number(&item, "agenda item")? as u32);
+    record(&app, &caller, EntryBody::FloorGiven(accord_domain::decisions::FloorGiven { meeting, item })).await?;
+    read_item(&app, meeting, item)
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SpeakingTimeRequest {
+    /// Seconds; null for no limit.
+    pub seconds: Option<u32>,
+}
+
+/// The chair limits speaking time on an item.
+#[utoipa::path(put, path = "/api/v1/meetings/{mid}/agenda/{item}/speaking-time", tag = "meetings", security(("bearer" = [])),
+    params(("mid" = u64, Path), ("item" = u32, Path)), request_body = SpeakingTimeRequest,
+    responses((status = 200, body = AgendaItemJson), (status = 403, body = ErrorBody)))]
+pub async fn set_speaking_time(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path((mid, item)): Path<(String, String)>,
+    ApiJson(req): ApiJson<SpeakingTimeRequest>,
+) -> Result<Json<AgendaItemJson>, ApiError> {
+    let (meeting, item) = (number(&mid, "meeting")?, number(&item, "agenda item")? as u32);
+    record(
+        &app,
+        &caller,
+        EntryBody::SpeakingTimeSet(accord_domain::decisions::SpeakingTimeSet { meeting, item, seconds: req.seconds }),
+    )
+    .await?;
+    read_item(&app, meeting, item)
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatementRequest {
+    /// The statement's text; or a file:
+    pub text: Option<String>,
+    /// The file's bytes, base64 (standard alphabet).
+    pub file: Option<String>,
+    pub file_name: Option<String>,
+}
+
+/// Attaches a statement (text, or a file stored as a blob) to a speaker's turn: the speaker's delegation or the secretariat.
+#[utoipa::path(post, path = "/api/v1/meetings/{mid}/agenda/{item}/speakers/{request}/statement", tag = "meetings", security(("bearer" = [])),
+    params(("mid" = u64, Path), ("item" = u32, Path), ("request" = u32, Path)), request_body = StatementRequest,
+    responses((status = 201, body = AgendaItemJson), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn deliver_statement(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path((mid, item, request)): Path<(String, String, String)>,
+    ApiJson(req): ApiJson<StatementRequest>,
+) -> Result<(StatusCode, Json<AgendaItemJson>), ApiError> {
+    use base64::Engine as _;
+    let (meeting, item, request) =
+        (number(&mid, "meeting")?, number(&item, "agenda item")? as u32, number(&request, "request")? as u32);
+    let file = match &req.file {
+        Some(b64) => Some(accord_domain::blob::BlobRef::of(
+            base64::engine::general_purpose::STANDARD
+                .decode(b64.trim())
+                .map_err(|_| ApiError::bad_request("invalid_file", "the file is not base64"))?,
+        )),
+        None => None,
+    };
+    let body = EntryBody::StatementDelivered(accord_domain::decisions::StatementDelivered {
+        meeting,
+        item,
+        request,
+        text: req.text.map(|t| t.replace("\r\n", "\n").trim().to_owned()),
+        file,
+        file_name: req.file_name.map(|n| tidy(&n, false)),
+    });
+    record(&app, &caller, body).await?;
+    read_item(&app, meeting, item).map(|j| (StatusCode::CREATED, j))
+}
+
+// ---- summary record ----
+
+#[derive(Serialize, ToSchema)]
+pub struct SummaryJson {
+    pub meeting: MeetingJson,
+    pub session: String,
+    /// Decisions taken at the meeting, with each member's vote.
+    pub decisions: Vec<SummaryDecision>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SummaryDecision {
+    #[serde(flatten)]
+    pub decision: DecisionJson,
+    /// For a recorded vote: each member's vote.
+    #[schema(value_type = Object)]
+    pub ballots: std::collections::BTreeMap<String, String>,
+    pub explanations: Vec<ExplanationJson>,
+}
+
+pub(crate) fn summary_of(s: &DomainState, meeting: u64) -> Result<SummaryJson, ApiError> {
+    let m = s.proceedings.meeting(meeting)?;
+    let session = s.proceedings.sessions.get(m.session as usize - 1).map(|x| x.title.clone()).unwrap_or_default();
+    let decisions = s
+        .proceedings
+        .decisions
+        .iter()
+        .filter(|d| d.meeting == Some(meeting))
+        .map(|d| {
+            let vote = (d.method == accord_domain::decisions::Method::Vote)
+                .then(|| s.proceedings.vote(d.procedure).ok())
+                .flatten();
+            let v = vote.map(|v| vote_json(s, v));
+            SummaryDecision {
+                decision: decision_json(d),
+                ballots: v.as_ref().map(|v| v.ballots.clone()).unwrap_or_default(),
+                explanations: v.map(|v| v.explanations).unwrap_or_default(),
+            }
+        })
+        .collect();
+    Ok(SummaryJson { meeting: meeting_json(s, m), session, decisions })
+}
+
+/// The summary record of a meeting, generated from the record: attendance, who spoke on what, decisions and each member's vote.
+#[utoipa::path(get, path = "/api/v1/meetings/{mid}/summary", tag = "meetings", params(("mid" = u64, Path)),
+    responses((status = 200, body = SummaryJson), (status = 404, body = ErrorBody)))]
+pub async fn summary(State(app): State<AppState>, Path(mid): Path<String>) -> Result<Json<SummaryJson>, ApiError> {
+    let meeting = number(&mid, "meeting")?;
+    read(&app, |s| Ok(Json(summary_of(s, meeting)?)))
+}
+
+// ---- live updates ----
+
+/// Server-sent events: one `record` event whenever the record grows, with
+/// the new size and the kinds of the new entries (and the process or
+/// meeting they concern), so that open pages refresh what changed. Pages
+/// work without it: a reload shows the same.
+#[utoipa::path(get, path = "/api/v1/events", tag = "record",
+    responses((status = 200, content_type = "text/event-stream", description = "`event: record` with `{size, entries: [{index, kind, process?, meeting?}]}`", body = String)))]
+pub async fn events(
+    State(app): State<AppState>,
+) -> axum::response::sse::Sse<
+    impl futures_util::Stream<Item = Result<axum::response::sse::Event, std::convert::Infallible>>,
+> {
+    use axum::response::sse::{Event, KeepAlive, Sse};
+    let seen = app.store.len();
+    let stream = futures_util::stream::unfold((app, seen), |(app, seen)| async move {
+        loop {
+            if app.stopping.load(std::sync::atomic::Ordering::Relaxed) {
+                return None;
+            }
+            let now = app.store.len();
+            if now > seen {
+                let entries = app.store.entries(seen.checked_sub(1), 64).unwrap_or_default();
+                let list: Vec<serde_json::Value> = entries
+                    .iter()
+                    .map(|e| {
+                        let payload =
+                            serde_json::to_value(&e.body).ok().map(|v| v["payload"].clone()).unwrap_or_default();
+                        let mut item = serde_json::json!({"index": e.index, "kind": e.body.kind()});
+                        for key in ["process", "meeting", "vote", "consensus", "silence"] {
+                            if let Some(v) = payload.get(key).filter(|v| v.is_u64()) {
+                                item[key] = v.clone();
+                            }
+                        }
+                        item
+                    })
+                    .collect();
+                let data = serde_json::json!({"size": now, "entries": list}).to_string();
+                return Some((Ok(Event::default().event("record").data(data)), (app, now)));
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+    });
+    Sse::new(stream).keep_alive(KeepAlive::default())
 }

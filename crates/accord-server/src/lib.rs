@@ -93,6 +93,8 @@ pub struct App {
     pub metrics: metrics::HttpMetrics,
     /// Rendered views of negotiations, valid while the record does not grow.
     pub views: views::ViewCache,
+    /// Set when the server is stopping: live event streams end.
+    pub stopping: std::sync::atomic::AtomicBool,
 }
 
 pub type AppState = Arc<App>;
@@ -111,6 +113,7 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
         limiter: auth::LoginLimiter::default(),
         metrics: metrics::HttpMetrics::default(),
         views: views::ViewCache::default(),
+        stopping: std::sync::atomic::AtomicBool::new(false),
     });
     let router = Router::new()
         .merge(pages::routes())

@@ -357,6 +357,17 @@ fn summarise(body: &accord_domain::EntryBody) -> String {
         B::SilenceStarted(s) => format!("Silence procedure on {} (process {})", s.target.label(), s.process),
         B::SilenceBroken(b) => format!("Silence broken (procedure {})", b.silence),
         B::SilenceConcluded(c) => format!("Silence procedure {} concluded", c.silence),
+        B::AgendaItemAdded(a) => format!("Agenda of meeting {}: {}", a.meeting, a.title),
+        B::FloorRequested(f) => format!("Floor requested on item {} of meeting {}", f.item, f.meeting),
+        B::FloorWithdrawn(f) => format!("Request {} on item {} of meeting {} withdrawn", f.request, f.item, f.meeting),
+        B::FloorGiven(f) => format!("Next speaker called on item {} of meeting {}", f.item, f.meeting),
+        B::SpeakingTimeSet(t) => match t.seconds {
+            Some(s) => format!("Speaking time on item {} of meeting {}: {s} s", t.item, t.meeting),
+            None => format!("Speaking time on item {} of meeting {} unlimited", t.item, t.meeting),
+        },
+        B::StatementDelivered(st) => {
+            format!("Statement for turn {} on item {} of meeting {}", st.request, st.item, st.meeting)
+        }
     }
 }
 

@@ -562,6 +562,7 @@ fn serve(data_dir: &Path, listen: &str, demo: bool, config: accord_server::Confi
     let (app, state) = accord_server::build(store.clone(), config, signer);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
+        let state_for_stop = state.clone();
         tokio::spawn(accord_server::decisions_api::run_silence_scheduler(state.clone()));
         tokio::spawn(accord_server::log::run_checkpointer(state));
         let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("listening on {listen}"))?;
@@ -572,7 +573,14 @@ fn serve(data_dir: &Path, listen: &str, demo: bool, config: accord_server::Confi
         );
         tracing::info!(%addr, "listening");
         axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown_signal())
+            .with_graceful_shutdown({
+                let state = state_for_stop.clone();
+                async move {
+                    shutdown_signal().await;
+                    // Live streams end, so that open pages do not hold the shutdown.
+                    state.stopping.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            })
             .await?;
         anyhow::Ok(())
     })?;
