@@ -82,6 +82,31 @@
       if (sel && !sel.isCollapsed && sel.rangeCount && block.contains(sel.getRangeAt(0).commonAncestorContainer)) { onSelect(); }
     });
   });
+  // Live pages: when the record grows, the parts marked data-live are
+  // fetched again and replaced (forms are outside them, so nothing typed
+  // is lost). Without this script a reload shows the same.
+  var live = document.querySelectorAll("[data-live]");
+  if (live.length && window.EventSource && window.DOMParser) {
+    var pending = null;
+    var refresh = function () {
+      pending = null;
+      fetch(window.location.href, { headers: { "Accept": "text/html" }, credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (html) {
+          if (!html) { return; }
+          var doc = new DOMParser().parseFromString(html, "text/html");
+          live.forEach(function (el) {
+            var fresh = doc.querySelector('[data-live="' + el.getAttribute("data-live") + '"]');
+            if (fresh) { el.innerHTML = fresh.innerHTML; }
+          });
+        })
+        .catch(function () {});
+    };
+    var events = new EventSource("/api/v1/events");
+    events.addEventListener("record", function () {
+      if (!pending) { pending = window.setTimeout(refresh, 150); }
+    });
+  }
   var focus = document.querySelector("[data-focus]");
   if (focus) { focus.focus(); }
 })();

@@ -349,6 +349,8 @@ pub struct AgendaItemJson {
     pub speaking: Option<u32>,
     /// The order in which the chair will call the speakers still waiting.
     pub queue: Vec<u32>,
+    /// How many have spoken (or are speaking).
+    pub spoke: usize,
     pub requests: Vec<FloorJson>,
 }
 
@@ -369,6 +371,7 @@ fn agenda_json(i: &accord_domain::decisions::AgendaItem) -> AgendaItemJson {
         speaking_time: i.speaking_time,
         speaking: i.speaking,
         queue: i.queue().iter().map(|r| r.number).collect(),
+        spoke: i.requests.iter().filter(|r| matches!(r.status, "spoke" | "speaking")).count(),
         requests: i
             .requests
             .iter()
@@ -387,7 +390,7 @@ fn agenda_json(i: &accord_domain::decisions::AgendaItem) -> AgendaItemJson {
     }
 }
 
-fn meeting_json(state: &DomainState, m: &Meeting) -> MeetingJson {
+pub(crate) fn meeting_json(state: &DomainState, m: &Meeting) -> MeetingJson {
     let voting: Vec<&MemberCode> = state.voting_members().collect();
     let rules = &state.proceedings.rules;
     MeetingJson {

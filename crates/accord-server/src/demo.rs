@@ -46,10 +46,10 @@ pub fn load_process(
     chair: DelegateId,
     heads: &[(MemberCode, DelegateId)],
 ) -> Result<u64, StoreError> {
-    // Heads of delegation for sixty states, so that many members take part.
+    // A head of delegation for every state, so that the whole membership takes part.
     let mut delegations: Vec<(MemberCode, DelegateId)> = heads.to_vec();
     let mut accreditations = Vec::new();
-    for country in iso3166::un_member_states().step_by(3).take(64) {
+    for country in iso3166::un_member_states() {
         let code = MemberCode::parse(country.alpha3).expect("ISO codes parse");
         if delegations.iter().any(|(m, _)| m == &code) {
             continue;
@@ -293,5 +293,140 @@ pub fn load_process(
     }
     acts.push(negotiate(chair, EntryBody::RevisionIssued(RevisionIssued { process, name: "Rev.1".into() })));
     store.submit_all_blocking(acts);
+    load_meetings(store, secretariat, chair, &delegations, process, &mut dice)?;
     Ok(process)
+}
+
+/// A session with a first meeting: its agenda, 130 delegations present,
+/// speakers with their statements, a recorded vote and an adoption by
+/// consensus over an objection; and a second meeting, scheduled.
+fn load_meetings(
+    store: &Store,
+    secretariat: DelegateId,
+    chair: DelegateId,
+    delegations: &[(MemberCode, DelegateId)],
+    process: u64,
+    dice: &mut Dice,
+) -> Result<(), StoreError> {
+    use accord_domain::decisions::*;
+    let sec = |b| negotiate(secretariat, b);
+    let mut acts = vec![
+        sec(EntryBody::SessionOpened(SessionOpened { title: "Third substantive session".into() })),
+        sec(EntryBody::MeetingScheduled(MeetingScheduled {
+            session: 1,
+            date: "2026-11-30".into(),
+            place: "Conference Room 4".into(),
+        })),
+        sec(EntryBody::MeetingScheduled(MeetingScheduled {
+            session: 1,
+            date: "2026-12-01".into(),
+            place: "Conference Room 4".into(),
+        })),
+    ];
+    for (title, parent) in [
+        ("Adoption of the agenda", None),
+        ("Consideration of the zero draft", None),
+        ("Chapter I", Some(2)),
+        ("Chapter III", Some(2)),
+    ] {
+        acts.push(sec(EntryBody::AgendaItemAdded(AgendaItemAdded { meeting: 1, title: title.into(), parent })));
+    }
+    let states: Vec<&(MemberCode, DelegateId)> = delegations.iter().take(130).collect();
+    for (_, d) in &states {
+        acts.push(negotiate(*d, EntryBody::AttendanceRegistered(AttendanceRegistered { meeting: 1 })));
+    }
+    let lines = [
+        "We welcome the zero draft as a sound basis for our work and will propose amendments to Chapter I.",
+        "Our delegation attaches great importance to capacity-building and asks that Chapter V be strengthened.",
+        "The norms should remain voluntary; binding language would not command consensus.",
+        "We support the inclusion of a dedicated article on the protection of electoral processes.",
+    ];
+    for (i, line) in lines.iter().enumerate() {
+        let (_, d) = states[dice.next(states.len())];
+        acts.push(negotiate(
+            *d,
+            EntryBody::FloorRequested(FloorRequested { meeting: 1, item: 3, kind: FloorKind::Statement }),
+        ));
+        acts.push(negotiate(chair, EntryBody::FloorGiven(FloorGiven { meeting: 1, item: 3 })));
+        acts.push(negotiate(
+            *d,
+            EntryBody::StatementDelivered(StatementDelivered {
+                meeting: 1,
+                item: 3,
+                request: i as u32 + 1,
+                text: Some((*line).into()),
+                file: None,
+                file_name: None,
+            }),
+        ));
+    }
+    for (_, d) in states.iter().skip(10).take(3) {
+        acts.push(negotiate(
+            *d,
+            EntryBody::FloorRequested(FloorRequested { meeting: 1, item: 4, kind: FloorKind::Statement }),
+        ));
+    }
+    store.submit_all_blocking(acts);
+    // A recorded vote on an open proposal, and an adoption by consensus.
+    let open_proposal = |skip: usize| -> Result<Option<u64>, StoreError> {
+        Ok(store
+            .state()
+            .process(process)
+            .map_err(StoreError::Refused)?
+            .proposals
+            .iter()
+            .filter(|p| p.is_open() && !p.outdated && p.kind == accord_domain::negotiation::ProposalKind::ReplaceWords)
+            .map(|p| p.id)
+            .nth(skip))
+    };
+    let Some(voted) = open_proposal(0)? else { return Ok(()) };
+    let mut acts = vec![negotiate(
+        chair,
+        EntryBody::VoteOpened(VoteOpened {
+            process,
+            target: Target::Proposal(voted),
+            majority: Majority::Simple,
+            meeting: 1,
+        }),
+    )];
+    for (i, (_, d)) in states.iter().enumerate() {
+        let choice = match i % 13 {
+            0..=7 => Choice::Yes,
+            8..=10 => Choice::No,
+            _ => Choice::Abstain,
+        };
+        acts.push(negotiate(*d, EntryBody::BallotCast(BallotCast { vote: 1, choice })));
+    }
+    acts.push(negotiate(
+        states[9].1,
+        EntryBody::VoteExplained(VoteExplained {
+            vote: 1,
+            text: "We voted against because the change weakens the norm.".into(),
+        }),
+    ));
+    acts.push(negotiate(chair, EntryBody::VoteClosed(VoteRef { vote: 1 })));
+    store.submit_all_blocking(acts);
+    // The vote moved the text on: the next proposal is chosen after it.
+    let Some(agreed) = open_proposal(5)? else { return Ok(()) };
+    let acts = vec![
+        negotiate(
+            chair,
+            EntryBody::ConsensusProposed(ConsensusProposed {
+                process,
+                target: Target::Proposal(agreed),
+                meeting: 1,
+                ad_referendum: false,
+            }),
+        ),
+        negotiate(
+            states[4].1,
+            EntryBody::ConsensusObjected(ConsensusObjected {
+                consensus: 1,
+                reason: "Our capital needs more time.".into(),
+            }),
+        ),
+        negotiate(chair, EntryBody::ConsensusDeclared(ConsensusRef { consensus: 1 })),
+    ];
+    store.submit_all_blocking(acts);
+    Ok(())
 }

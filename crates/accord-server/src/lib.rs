@@ -30,6 +30,7 @@
 pub mod api;
 pub mod auth;
 pub mod decisions_api;
+pub mod decisions_pages;
 pub mod demo;
 pub mod error;
 pub mod log;
@@ -121,6 +122,7 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
         .merge(negotiation_api::routes())
         .merge(negotiation_pages::routes())
         .merge(decisions_api::routes())
+        .merge(decisions_pages::routes())
         .merge(log::routes())
         .route("/healthz", get(|| async { "ok" }))
         .route("/metrics", get(metrics::render))

@@ -1,0 +1,720 @@
+//! The web pages of meetings and decisions: sessions and meetings, a
+//! meeting (attendance, agenda, lists of speakers, votes and consensus —
+//! the chair's console for the chair, the delegation's view for delegates,
+//! the public view for everyone), its summary record, and a process's
+//! rules and decisions (with silence procedures).
+//!
+//! Every form posts to one `act` route per page with the act's name; on
+//! success the page is shown again with a notice (303), on a refusal with
+//! the error and nothing changed. Parts of the pages refresh by themselves
+//! when the record grows (`data-live`, see `assets/accord.js`).
+
+use accord_domain::decisions::{
+    AgendaItemAdded, AttendanceCorrected, AttendanceRegistered, BallotCast, Choice, ConsensusObjected,
+    ConsensusProposed, ConsensusRef, DecisionRef, FloorGiven, FloorKind, FloorRequested, FloorWithdrawn, Majority,
+    MeetingScheduled, SessionOpened, SilenceBroken, SilenceStarted, SpeakingTimeSet, StatementDelivered, Target,
+    VoteOpened, VoteRef,
+};
+use accord_domain::state::{Action, Affiliation, MemberStatus, OfficerRole};
+use accord_domain::{EntryBody, MemberCode, State as DomainState};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use serde::Deserialize;
+
+use crate::api::rfc3339;
+use crate::auth::{MaybeUser, WebUser};
+use crate::decisions_api::{self as dapi, DecisionJson, MeetingJson, SummaryJson};
+use crate::error::ApiError;
+use crate::negotiation_api::{process_id, proposal_id, tidy};
+use crate::pages::{error_page, render, require_user, Chrome, PageForm};
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/sessions", get(sessions).post(sessions_act))
+        .route("/meetings/{mid}", get(meeting).post(meeting_act))
+        .route("/meetings/{mid}/summary", get(summary_page))
+        .route("/meetings/{mid}/summary.md", get(summary_markdown))
+        .route("/processes/{id}/decisions", get(decisions).post(decisions_act))
+}
+
+fn notice(q: &NoticeOnly) -> Option<&'static str> {
+    q.notice.as_deref().map(|_| "Recorded. The entry is in the record.")
+}
+
+#[derive(Deserialize, Default)]
+struct NoticeOnly {
+    notice: Option<String>,
+}
+
+/// Who the user is in a meeting.
+#[derive(Default)]
+struct Role {
+    /// The member they act for (any delegate but an adviser).
+    member: Option<String>,
+    /// Whether that member votes (status member, not suspended).
+    votes: bool,
+    chair: bool,
+    secretariat: bool,
+}
+
+fn role(app: &AppState, user: &Option<WebUser>) -> Role {
+    let Some(u) = user else { return Role::default() };
+    let state = app.store.state();
+    let (member, votes) = match &u.delegate.affiliation {
+        Affiliation::Member { member, role } if *role != accord_domain::state::MemberRole::Adviser => {
+            let votes = state.member(member).is_some_and(|m| m.status == MemberStatus::Member && m.suspended.is_none());
+            (Some(member.to_string()), votes)
+        }
+        _ => (None, false),
+    };
+    let r = u.delegate.officer_role();
+    Role {
+        member,
+        votes,
+        chair: matches!(r, Some(OfficerRole::Chair | OfficerRole::ViceChair)),
+        secretariat: r == Some(OfficerRole::Secretariat),
+    }
+}
+
+/// The fields any act form may carry.
+#[derive(Deserialize, Default)]
+struct ActForm {
+    csrf: String,
+    act: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    place: String,
+    #[serde(default)]
+    session: String,
+    #[serde(default)]
+    item: String,
+    #[serde(default)]
+    parent: String,
+    #[serde(default)]
+    request: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    seconds: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    choice: String,
+    #[serde(default)]
+    vote: String,
+    #[serde(default)]
+    consensus: String,
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    silence: String,
+    #[serde(default)]
+    member: String,
+    #[serde(default)]
+    present: String,
+    #[serde(default)]
+    process: String,
+    #[serde(default)]
+    target_kind: String,
+    #[serde(default)]
+    target_id: String,
+    #[serde(default)]
+    majority: String,
+    #[serde(default)]
+    meeting: String,
+    #[serde(default)]
+    ad_referendum: String,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    hours: String,
+}
+
+fn num<T: std::str::FromStr>(raw: &str, what: &str) -> Result<T, ApiError> {
+    raw.trim().parse::<T>().map_err(|_| ApiError::bad_request("invalid_number", format!("give the {what} as a number")))
+}
+
+fn target(f: &ActForm) -> Result<Target, ApiError> {
+    match f.target_kind.as_str() {
+        "proposal" => Ok(Target::Proposal(proposal_id(f.target_id.trim())?)),
+        "provision" if !f.target_id.trim().is_empty() => Ok(Target::Provision(f.target_id.trim().to_owned())),
+        "instrument" => Ok(Target::Instrument),
+        _ => Err(ApiError::bad_request(
+            "invalid_target",
+            "choose a proposal (its number), a provision (its eId) or the instrument",
+        )),
+    }
+}
+
+async fn submit(app: &AppState, u: &WebUser, body: EntryBody) -> Result<(), ApiError> {
+    app.store.submit(u.principal(), Action::Negotiate(Box::new(body)), None).await?;
+    Ok(())
+}
+
+// ---- sessions ----
+
+#[derive(Template)]
+#[template(path = "sessions.html")]
+struct SessionsPage {
+    chrome: Chrome,
+    notice: Option<&'static str>,
+    error: Option<String>,
+    sessions: Vec<dapi::SessionJson>,
+    secretariat: bool,
+}
+
+fn sessions_view(
+    app: &AppState,
+    user: &Option<WebUser>,
+    notice: Option<&'static str>,
+    error: Option<String>,
+) -> SessionsPage {
+    let list = {
+        let s = app.store.state();
+        s.proceedings.sessions.iter().map(|x| session_json(&s, x)).collect()
+    };
+    SessionsPage {
+        chrome: Chrome::new(app, user, "sessions"),
+        notice,
+        error,
+        sessions: list,
+        secretariat: role(app, user).secretariat,
+    }
+}
+
+fn session_json(s: &DomainState, x: &accord_domain::decisions::Session) -> dapi::SessionJson {
+    dapi::SessionJson {
+        id: x.id,
+        title: x.title.clone(),
+        entry: x.entry,
+        meetings: x
+            .meetings
+            .iter()
+            .filter_map(|m| s.proceedings.meeting(*m).ok())
+            .map(|m| dapi::meeting_json(s, m))
+            .collect(),
+    }
+}
+
+async fn sessions(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<NoticeOnly>) -> Response {
+    render(StatusCode::OK, sessions_view(&app, &user, notice(&q), None))
+}
+
+async fn sessions_act(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    PageForm(f): PageForm<ActForm>,
+) -> Response {
+    let u = match require_user(&user, "/sessions") {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let result = async {
+        u.check_csrf(&f.csrf)?;
+        let body = match f.act.as_str() {
+            "session" => EntryBody::SessionOpened(SessionOpened { title: tidy(&f.title, false) }),
+            "meeting" => EntryBody::MeetingScheduled(MeetingScheduled {
+                session: num(&f.session, "session")?,
+                date: f.date.trim().to_owned(),
+                place: tidy(&f.place, false),
+            }),
+            other => return Err(ApiError::bad_request("unknown_act", format!("there is no act {other:?} here"))),
+        };
+        submit(&app, &u, body).await
+    }
+    .await;
+    match result {
+        Ok(()) => Redirect::to("/sessions?notice=1").into_response(),
+        Err(e) => render(e.status, sessions_view(&app, &user, None, Some(e.message))),
+    }
+}
+
+// ---- a meeting ----
+
+pub struct VoteView {
+    pub id: u64,
+    pub label: String,
+    pub majority: &'static str,
+    pub open: bool,
+    pub tally: dapi::TallyJson,
+    pub mine: String,
+    pub decision: Option<u64>,
+}
+
+pub struct ConsensusView {
+    pub id: u64,
+    pub label: String,
+    pub ad_referendum: bool,
+    pub objections: Vec<(String, String)>,
+    pub open: bool,
+    pub outcome: String,
+}
+
+#[derive(Template)]
+#[template(path = "meeting.html")]
+struct MeetingPage {
+    chrome: Chrome,
+    notice: Option<&'static str>,
+    error: Option<String>,
+    m: MeetingJson,
+    session: String,
+    members: Vec<(String, bool)>,
+    votes: Vec<VoteView>,
+    consensus: Vec<ConsensusView>,
+    processes: Vec<(u64, String)>,
+    my_member: Option<String>,
+    i_vote: bool,
+    i_am_present: bool,
+    chair: bool,
+    secretariat: bool,
+}
+
+fn meeting_view(
+    app: &AppState,
+    user: &Option<WebUser>,
+    mid: u64,
+    notice: Option<&'static str>,
+    error: Option<String>,
+) -> Result<MeetingPage, ApiError> {
+    let r = role(app, user);
+    let s = app.store.state();
+    let m = s.proceedings.meeting(mid)?;
+    let me = r.member.as_deref().and_then(|c| MemberCode::parse(c).ok());
+    let votes = s
+        .proceedings
+        .votes
+        .iter()
+        .filter(|v| v.meeting == mid)
+        .map(|v| VoteView {
+            id: v.id,
+            label: format!("{} (process {})", v.target.label(), v.process),
+            majority: if v.majority == Majority::Simple { "simple majority" } else { "two-thirds majority" },
+            open: v.closed.is_none(),
+            tally: s.proceedings.tally_of(v).into(),
+            mine: me
+                .as_ref()
+                .and_then(|c| v.ballots.get(c))
+                .map(|c| format!("{c:?}").to_lowercase())
+                .unwrap_or_default(),
+            decision: v.decision,
+        })
+        .collect();
+    let consensus = s
+        .proceedings
+        .consensus
+        .iter()
+        .filter(|c| c.meeting == mid)
+        .map(|c| ConsensusView {
+            id: c.id,
+            label: format!("{} (process {})", c.target.label(), c.process),
+            ad_referendum: c.ad_referendum,
+            objections: c.objections.iter().map(|(m, r)| (m.to_string(), r.clone())).collect(),
+            open: c.decision.is_none(),
+            outcome: c
+                .decision
+                .and_then(|d| s.proceedings.decision(d).ok())
+                .map(|d| dapi::decision_json(d).outcome.replace('_', " "))
+                .unwrap_or_default(),
+        })
+        .collect();
+    Ok(MeetingPage {
+        chrome: Chrome::new(app, user, "sessions"),
+        notice,
+        error,
+        m: dapi::meeting_json(&s, m),
+        session: s.proceedings.sessions.get(m.session as usize - 1).map(|x| x.title.clone()).unwrap_or_default(),
+        members: s.members.values().map(|x| (x.code.to_string(), m.present.contains(&x.code))).collect(),
+        votes,
+        consensus,
+        processes: s.processes.iter().map(|p| (p.id, p.title.clone())).collect(),
+        i_am_present: me.as_ref().is_some_and(|c| m.present.contains(c)),
+        my_member: r.member,
+        i_vote: r.votes,
+        chair: r.chair,
+        secretariat: r.secretariat,
+    })
+}
+
+async fn meeting(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(mid): Path<String>,
+    Query(q): Query<NoticeOnly>,
+) -> Response {
+    match num::<u64>(&mid, "meeting").and_then(|mid| meeting_view(&app, &user, mid, notice(&q), None)) {
+        Ok(p) => render(StatusCode::OK, p),
+        Err(e) => error_page(&app, &user, e),
+    }
+}
+
+fn meeting_body(f: &ActForm, mid: u64) -> Result<EntryBody, ApiError> {
+    let item = || num::<u32>(&f.item, "agenda item");
+    Ok(match f.act.as_str() {
+        "register" => EntryBody::AttendanceRegistered(AttendanceRegistered { meeting: mid }),
+        "correct" => EntryBody::AttendanceCorrected(AttendanceCorrected {
+            meeting: mid,
+            member: MemberCode::parse(&f.member)?,
+            present: f.present == "yes",
+        }),
+        "agenda" => EntryBody::AgendaItemAdded(AgendaItemAdded {
+            meeting: mid,
+            title: tidy(&f.title, false),
+            parent: Some(f.parent.trim()).filter(|p| !p.is_empty()).map(|p| num(p, "parent item")).transpose()?,
+        }),
+        "floor" => EntryBody::FloorRequested(FloorRequested {
+            meeting: mid,
+            item: item()?,
+            kind: match f.kind.as_str() {
+                "point_of_order" => FloorKind::PointOfOrder,
+                "right_of_reply" => FloorKind::RightOfReply,
+                _ => FloorKind::Statement,
+            },
+        }),
+        "withdraw" => EntryBody::FloorWithdrawn(FloorWithdrawn {
+            meeting: mid,
+            item: item()?,
+            request: num(&f.request, "request")?,
+        }),
+        "next" => EntryBody::FloorGiven(FloorGiven { meeting: mid, item: item()? }),
+        "time" => EntryBody::SpeakingTimeSet(SpeakingTimeSet {
+            meeting: mid,
+            item: item()?,
+            seconds: Some(f.seconds.trim()).filter(|s| !s.is_empty()).map(|s| num(s, "speaking time")).transpose()?,
+        }),
+        "statement" => EntryBody::StatementDelivered(StatementDelivered {
+            meeting: mid,
+            item: item()?,
+            request: num(&f.request, "turn")?,
+            text: Some(f.text.replace("\r\n", "\n").trim().to_owned()),
+            file: None,
+            file_name: None,
+        }),
+        "ballot" => EntryBody::BallotCast(BallotCast {
+            vote: num(&f.vote, "vote")?,
+            choice: match f.choice.as_str() {
+                "yes" => Choice::Yes,
+                "no" => Choice::No,
+                "abstain" => Choice::Abstain,
+                _ => return Err(ApiError::bad_request("invalid_choice", "vote yes, no or abstain")),
+            },
+        }),
+        "close" => EntryBody::VoteClosed(VoteRef { vote: num(&f.vote, "vote")? }),
+        "open_vote" => EntryBody::VoteOpened(VoteOpened {
+            process: num(&f.process, "process")?,
+            target: target(f)?,
+            majority: if f.majority == "two_thirds" { Majority::TwoThirds } else { Majority::Simple },
+            meeting: mid,
+        }),
+        "consensus" => EntryBody::ConsensusProposed(ConsensusProposed {
+            process: num(&f.process, "process")?,
+            target: target(f)?,
+            meeting: mid,
+            ad_referendum: f.ad_referendum == "on",
+        }),
+        "object" => EntryBody::ConsensusObjected(ConsensusObjected {
+            consensus: num(&f.consensus, "consensus")?,
+            reason: tidy(&f.reason, false),
+        }),
+        "declare" => EntryBody::ConsensusDeclared(ConsensusRef { consensus: num(&f.consensus, "consensus")? }),
+        other => return Err(ApiError::bad_request("unknown_act", format!("there is no act {other:?} here"))),
+    })
+}
+
+async fn meeting_act(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(mid): Path<String>,
+    PageForm(f): PageForm<ActForm>,
+) -> Response {
+    let Ok(mid) = num::<u64>(&mid, "meeting") else {
+        return error_page(&app, &user, ApiError::not_found("unknown_meeting", "no such meeting"));
+    };
+    let u = match require_user(&user, &format!("/meetings/{mid}")) {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let result = async {
+        u.check_csrf(&f.csrf)?;
+        submit(&app, &u, meeting_body(&f, mid)?).await
+    }
+    .await;
+    match result {
+        Ok(()) => Redirect::to(&format!("/meetings/{mid}?notice=1")).into_response(),
+        Err(e) => match meeting_view(&app, &user, mid, None, Some(e.message.clone())) {
+            Ok(page) => render(e.status, page),
+            Err(_) => error_page(&app, &user, e),
+        },
+    }
+}
+
+// ---- the summary record ----
+
+#[derive(Template)]
+#[template(path = "summary.html")]
+struct SummaryPage {
+    chrome: Chrome,
+    s: SummaryJson,
+    names: std::collections::BTreeMap<String, String>,
+}
+
+async fn summary_page(State(app): State<AppState>, MaybeUser(user): MaybeUser, Path(mid): Path<String>) -> Response {
+    let result = num::<u64>(&mid, "meeting").and_then(|mid| {
+        let s = app.store.state();
+        let summary = dapi::summary_of(&s, mid)?;
+        let names = s.members.values().map(|m| (m.code.to_string(), m.name.to_string())).collect();
+        Ok((summary, names))
+    });
+    match result {
+        Ok((s, names)) => {
+            render(StatusCode::OK, SummaryPage { chrome: Chrome::new(&app, &user, "sessions"), s, names })
+        }
+        Err(e) => error_page(&app, &user, e),
+    }
+}
+
+/// The summary record as Markdown, for circulation.
+async fn summary_markdown(State(app): State<AppState>, Path(mid): Path<String>) -> Result<Response, ApiError> {
+    let mid = num::<u64>(&mid, "meeting")?;
+    let s = dapi::summary_of(&app.store.state(), mid)?;
+    let m = &s.meeting;
+    let mut md = format!(
+        "# Summary record of meeting {} — {}\n\n{}, {}\n\n## Attendance\n\n",
+        m.number, s.session, m.date, m.place
+    );
+    md.push_str(&if m.present.is_empty() { "No member registered present.".to_owned() } else { m.present.join(", ") });
+    md.push_str(&format!(
+        "\n\n{} members with the right to vote present (quorum to decide: {}).\n",
+        m.voting_members_present, m.decision_quorum
+    ));
+    for item in &m.agenda {
+        md.push_str(&format!("\n## Item {} — {}\n\n", item.label, item.title));
+        let spoke: Vec<&dapi::FloorJson> =
+            item.requests.iter().filter(|r| r.status == "spoke" || r.status == "speaking").collect();
+        if spoke.is_empty() {
+            md.push_str("No one spoke.\n");
+        }
+        for r in spoke {
+            let kind = match r.kind.as_str() {
+                "point_of_order" => " (point of order)",
+                "right_of_reply" => " (right of reply)",
+                _ => "",
+            };
+            md.push_str(&format!(
+                "- **{}**{kind}: {}\n",
+                r.member,
+                r.statement
+                    .clone()
+                    .or_else(|| r.file_name.clone().map(|n| format!("statement in {n}")))
+                    .unwrap_or_default()
+            ));
+        }
+    }
+    md.push_str("\n## Decisions\n\n");
+    if s.decisions.is_empty() {
+        md.push_str("No decision was taken.\n");
+    }
+    for d in &s.decisions {
+        md.push_str(&decision_line(&d.decision));
+        if !d.ballots.is_empty() {
+            for choice in ["yes", "no", "abstain"] {
+                let who: Vec<&str> =
+                    d.ballots.iter().filter(|(_, c)| c.as_str() == choice).map(|(m, _)| m.as_str()).collect();
+                md.push_str(&format!(
+                    "  - {choice}: {}\n",
+                    if who.is_empty() { "none".into() } else { who.join(", ") }
+                ));
+            }
+        }
+    }
+    Ok(([(header::CONTENT_TYPE, "text/markdown; charset=utf-8")], md).into_response())
+}
+
+fn decision_line(d: &DecisionJson) -> String {
+    let target = match (d.target.kind.as_str(), &d.target.id) {
+        ("instrument", _) => "the instrument".to_owned(),
+        (k, Some(id)) => format!("{k} {}", id.as_str().map(str::to_owned).unwrap_or_else(|| id.to_string())),
+        (k, None) => k.to_owned(),
+    };
+    let tally = d
+        .tally
+        .as_ref()
+        .map(|t| format!(" — {} yes, {} no, {} abstaining; {} required", t.yes, t.no, t.abstain, t.required))
+        .unwrap_or_default();
+    format!(
+        "- Decision {} on {target} (process {}), by {}: **{}**{tally} (entry {})\n",
+        d.id,
+        d.process,
+        d.method,
+        d.outcome.replace('_', " "),
+        d.entry
+    )
+}
+
+// ---- a process's rules and decisions ----
+
+pub struct SilenceView {
+    pub id: u64,
+    pub label: String,
+    pub deadline: String,
+    pub open: bool,
+    pub broken: Option<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "decisions.html")]
+struct DecisionsPage {
+    chrome: Chrome,
+    notice: Option<&'static str>,
+    error: Option<String>,
+    id: u64,
+    title: String,
+    rules: Vec<(&'static str, String)>,
+    decisions: Vec<(DecisionJson, String)>,
+    silences: Vec<SilenceView>,
+    chair: bool,
+    i_vote: bool,
+}
+
+fn decisions_view(
+    app: &AppState,
+    user: &Option<WebUser>,
+    id: u64,
+    notice: Option<&'static str>,
+    error: Option<String>,
+) -> Result<DecisionsPage, ApiError> {
+    let r = role(app, user);
+    let s = app.store.state();
+    let p = s.process(id)?;
+    let rules = s.proceedings.rules_for(id);
+    let share = |x: &accord_domain::decisions::Share| {
+        format!(
+            "{}{} of the members ({} of {})",
+            if x.more_than { "more than " } else { "" },
+            format_args!("{}/{}", x.numerator, x.denominator),
+            x.of(s.voting_members().count()),
+            s.voting_members().count()
+        )
+    };
+    let majority = |m: Majority| {
+        if m == Majority::Simple {
+            "simple majority of members present and voting".to_owned()
+        } else {
+            "two thirds of members present and voting".to_owned()
+        }
+    };
+    Ok(DecisionsPage {
+        chrome: Chrome::new(app, user, "processes"),
+        notice,
+        error,
+        id,
+        title: p.title.clone(),
+        rules: vec![
+            ("Majority", majority(rules.majority)),
+            ("Important questions", majority(rules.important_majority)),
+            (
+                "Abstentions",
+                if rules.abstentions == accord_domain::decisions::Abstentions::NotCounted {
+                    "not counted as votes".into()
+                } else {
+                    "counted as votes".into()
+                },
+            ),
+            ("Quorum to open a meeting", share(&rules.meeting_quorum)),
+            ("Quorum to decide", share(&rules.decision_quorum)),
+            ("Silence procedure", format!("at least {} hours", rules.silence_min_hours)),
+        ],
+        decisions: s
+            .proceedings
+            .decisions
+            .iter()
+            .filter(|d| d.process == id)
+            .map(|d| {
+                let j = dapi::decision_json(d);
+                let line = decision_line(&j);
+                (j, line)
+            })
+            .collect(),
+        silences: s
+            .proceedings
+            .silences
+            .iter()
+            .filter(|x| x.process == id)
+            .map(|x| SilenceView {
+                id: x.id,
+                label: x.target.label(),
+                deadline: rfc3339(x.deadline),
+                open: x.decision.is_none(),
+                broken: x.broken.as_ref().map(|(m, r, _)| (m.to_string(), r.clone())),
+            })
+            .collect(),
+        chair: r.chair,
+        i_vote: r.votes,
+    })
+}
+
+async fn decisions(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(id): Path<String>,
+    Query(q): Query<NoticeOnly>,
+) -> Response {
+    match process_id(&id).and_then(|id| decisions_view(&app, &user, id, notice(&q), None)) {
+        Ok(p) => render(StatusCode::OK, p),
+        Err(e) => error_page(&app, &user, e),
+    }
+}
+
+async fn decisions_act(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(id): Path<String>,
+    PageForm(f): PageForm<ActForm>,
+) -> Response {
+    let Ok(id) = process_id(&id) else {
+        return error_page(&app, &user, ApiError::not_found("unknown_process", "no such process"));
+    };
+    let u = match require_user(&user, &format!("/processes/{id}/decisions")) {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let result = async {
+        u.check_csrf(&f.csrf)?;
+        let body = match f.act.as_str() {
+            "silence" => {
+                let hours: i64 = num(&f.hours, "length in hours")?;
+                let now = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_millis() as i64);
+                EntryBody::SilenceStarted(SilenceStarted {
+                    process: id,
+                    target: target(&f)?,
+                    deadline: now + hours * 3_600_000,
+                })
+            }
+            "break" => EntryBody::SilenceBroken(SilenceBroken {
+                silence: num(&f.silence, "silence procedure")?,
+                reason: tidy(&f.reason, false),
+            }),
+            "confirm" => EntryBody::DecisionConfirmed(DecisionRef { decision: num(&f.decision, "decision")? }),
+            other => return Err(ApiError::bad_request("unknown_act", format!("there is no act {other:?} here"))),
+        };
+        let _ = (&f.meeting, &f.process);
+        submit(&app, &u, body).await
+    }
+    .await;
+    match result {
+        Ok(()) => Redirect::to(&format!("/processes/{id}/decisions?notice=1")).into_response(),
+        Err(e) => match decisions_view(&app, &user, id, None, Some(e.message.clone())) {
+            Ok(page) => render(e.status, page),
+            Err(_) => error_page(&app, &user, e),
+        },
+    }
+}
