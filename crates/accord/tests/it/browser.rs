@@ -203,3 +203,54 @@ async fn secretariat_admits_and_accredits_in_chromium() {
     assert!(png.len() > 1000);
     client.close().await.unwrap();
 }
+
+/// An open meeting page updates by itself when a delegation registers.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn meeting_pages_update_live_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
+        .args(["demo", "--data-dir", dir.path().to_str().unwrap()])
+        .env("ACCORD_LOG", "warn")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let logins = std::fs::read_to_string(dir.path().join("demo-logins.txt")).unwrap();
+    let password =
+        logins.lines().find(|l| l.contains("head.bra@")).and_then(|l| l.split_whitespace().last()).unwrap().to_owned();
+    let server = Server::start(dir.path());
+    let (_driver, driver_url) = chromedriver();
+    let profile = tempfile::tempdir().unwrap();
+    let client = chromium(&driver_url, profile.path()).await;
+    let base = server.base.clone();
+    client.goto(&format!("{base}/meetings/2")).await.unwrap();
+    let attendance = client.find(Locator::Css("[data-live] #attendance + p + p")).await.unwrap();
+    assert!(attendance.text().await.unwrap().contains("No one has registered"));
+    // BRA registers through the API; the page shows it without a reload.
+    let b = base.clone();
+    tokio::task::spawn_blocking(move || {
+        let agent = agent();
+        let mut login = agent
+            .post(format!("{b}/api/v1/auth/token"))
+            .send_json(serde_json::json!({"email": "head.bra@demo.accord.example", "password": password}))
+            .unwrap();
+        let token = login.body_mut().read_json::<serde_json::Value>().unwrap()["token"].as_str().unwrap().to_owned();
+        let res = agent
+            .post(format!("{b}/api/v1/meetings/2/attendance"))
+            .header("Authorization", format!("Bearer {token}"))
+            .send_empty()
+            .unwrap();
+        assert_eq!(res.status(), 201);
+    })
+    .await
+    .unwrap();
+    let mut seen = String::new();
+    for _ in 0..40 {
+        seen = client.find(Locator::Css("[data-live] #attendance + p + p")).await.unwrap().text().await.unwrap();
+        if seen.contains("BRA") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(seen.contains("BRA"), "the page did not update: {seen}");
+    client.close().await.unwrap();
+}

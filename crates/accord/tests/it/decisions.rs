@@ -362,3 +362,53 @@ fn a_restart_in_the_middle_loses_nothing() {
     assert!(texts.contains(&"States should cooperate in good faith and shall exchange information."), "{texts:?}");
     assert!(texts.contains(&"The shall review this Framework."), "P-2 adopted by the vote: {texts:?}");
 }
+
+/// Open pages learn of new entries within a second: the event stream sends
+/// one `record` event when the record grows, naming the new entries.
+#[test]
+fn the_event_stream_announces_new_entries() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    init_forum_cli(dir.path());
+    let mut server = Server::start(dir.path());
+    let agent = agent();
+    let base = server.base.clone();
+    let mut stream = agent.get(format!("{base}/api/v1/events")).call().unwrap();
+    assert_eq!(stream.headers().get("content-type").unwrap(), "text/event-stream");
+    let reader = stream.body_mut().as_reader();
+    let started = std::time::Instant::now();
+    let writer = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(300));
+        let agent = crate::helpers::agent();
+        let mut login = agent
+            .post(format!("{base}/api/v1/auth/token"))
+            .send_json(json!({"email": email("sec"), "password": PASSWORD}))
+            .unwrap();
+        let token = login.body_mut().read_json::<Value>().unwrap()["token"].as_str().unwrap().to_owned();
+        let (s, _) = call(&agent, "POST", &format!("{base}/api/v1/sessions"), &token, json!({"title": "Live session"}));
+        assert_eq!(s, 201);
+    });
+    let mut lines = std::io::BufReader::new(reader).lines();
+    let mut data = None;
+    while let Some(Ok(line)) = lines.next() {
+        if let Some(d) = line.strip_prefix("data: ") {
+            let v: Value = serde_json::from_str(d).unwrap();
+            if v["entries"].as_array().is_some_and(|e| e.iter().any(|x| x["kind"] == "session.opened")) {
+                data = Some(v);
+                break;
+            }
+        }
+        assert!(started.elapsed() < Duration::from_secs(20), "no event within 20 s");
+    }
+    writer.join().unwrap();
+    let data = data.expect("an event for the new session");
+    assert!(data["size"].as_u64().unwrap() >= 3);
+    // An open stream does not hold a graceful shutdown.
+    let pid = server.child.id().to_string();
+    assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let stopped = std::time::Instant::now();
+    let status = server.child.wait().unwrap();
+    assert!(status.success(), "accord serve exited with {status}");
+    assert!(stopped.elapsed() < Duration::from_secs(5), "shutdown took {:?}", stopped.elapsed());
+    drop(lines);
+}
