@@ -328,14 +328,21 @@ impl State {
     /// not say is caught.
     pub fn digest(&self) -> [u8; 32] {
         use sha2::Digest;
-        let value = serde_json::json!({
-            "size": self.next_index,
-            "forum": self.forum,
-            "members": self.members.values().collect::<Vec<_>>(),
-            "delegates": self.delegates.values().collect::<Vec<_>>(),
-        });
+        #[derive(Serialize)]
+        struct Digested<'a> {
+            size: u64,
+            forum: &'a Option<Forum>,
+            members: Vec<&'a Member>,
+            delegates: Vec<&'a Delegate>,
+        }
+        let digested = Digested {
+            size: self.next_index,
+            forum: &self.forum,
+            members: self.members.values().collect(),
+            delegates: self.delegates.values().collect(),
+        };
         let mut bytes = Vec::new();
-        crate::entry::write_canonical(&value, &mut bytes).expect("the state has no floats");
+        crate::canonical::to_canonical(&digested, &mut bytes).expect("the state has no floats");
         sha2::Sha256::digest(&bytes).into()
     }
 
