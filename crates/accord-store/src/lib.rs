@@ -98,15 +98,20 @@ impl Store {
         let started = Instant::now();
         let (state, tree) = replay(&conn)?;
         let replay = (state.next_index, started.elapsed());
+        // The published state is the replayed one; the writer thread makes
+        // its leading copy itself. The tree is a flat vector of hashes and
+        // cheap to copy.
+        let leading_tree = tree.clone();
         let shared = Arc::new(Shared {
             path: path.to_owned(),
-            state: RwLock::new(state.clone()),
-            tree: RwLock::new(tree.clone()),
+            state: RwLock::new(state),
+            tree: RwLock::new(tree),
             pool: Mutex::new(Vec::new()),
             metrics: StoreMetrics::default(),
         });
         let (tx, rx) = mpsc::channel();
-        let writer = writer::spawn(conn, state, tree, rx, shared.clone())?;
+        let reads = schema::connect(path)?;
+        let writer = writer::spawn(conn, reads, leading_tree, rx, shared.clone())?;
         Ok(Store { shared, jobs: Mutex::new(Some(tx)), writer: Mutex::new(Some(writer)), replay })
     }
 
@@ -318,22 +323,28 @@ impl Drop for Store {
 fn replay(conn: &Connection) -> Result<(State, MerkleTree), StoreError> {
     let mut stored: Vec<Hash> = Vec::new();
     {
-        let mut stmt = conn.prepare("SELECT idx, hash FROM tree_hashes ORDER BY idx")?;
+        // Schema version 1 wrote one row per hash; version 2 writes one row
+        // per batch (a run of hashes). Both read as runs, in this order.
+        let mut stmt = conn.prepare(
+            "SELECT idx, hash FROM tree_hashes UNION ALL SELECT first, hashes FROM tree_hash_runs ORDER BY 1",
+        )?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             let idx = row.get::<_, i64>(0)? as usize;
             let bytes = row.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?;
-            let hash: [u8; 32] = bytes.try_into().map_err(|_| StoreError::Damaged {
-                index: 0,
-                reason: format!("stored tree hash {idx} is not 32 bytes"),
-            })?;
+            if bytes.is_empty() || bytes.len() % 32 != 0 {
+                return Err(StoreError::Damaged {
+                    index: 0,
+                    reason: format!("stored tree hashes from {idx} are not a whole number of 32-byte hashes"),
+                });
+            }
             if idx != stored.len() {
                 return Err(StoreError::Damaged {
                     index: 0,
                     reason: format!("stored tree hash {idx} is out of place"),
                 });
             }
-            stored.push(Hash(hash));
+            stored.extend(bytes.chunks_exact(32).map(|h| Hash(h.try_into().expect("32 bytes"))));
         }
     }
     let mut state = State::new();
