@@ -141,7 +141,7 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
         replay.as_secs_f64() / total.as_secs_f64().max(1e-9)
     );
     println!(
-        "  {:<36} {:>12}  (Store::open clones the replayed state once, after the timed replay)",
+        "  {:<36} {:>12}  (the writer thread makes this copy after Store::open has returned)",
         "State::clone of the result",
         ms(clone)
     );

@@ -10,6 +10,7 @@
 //! generic over serde-derived types, so new entry kinds need nothing here.
 //! A property test in `entry.rs` compares it with the `Value` path.
 
+use std::cell::RefCell;
 use std::fmt::Display;
 
 use serde::ser::{self, Impossible, Serialize};
@@ -38,7 +39,11 @@ impl ser::Error for CanonicalError {
 
 /// Appends the canonical JSON of `value` to `out`.
 pub fn to_canonical<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) -> Result<(), CanonicalError> {
-    value.serialize(Canonical { out })
+    let depth = MEMBERS.with(|m| m.borrow().len());
+    let result = value.serialize(Canonical { out });
+    // After an error, the objects left unfinished leave their records.
+    MEMBERS.with(|m| m.borrow_mut().truncate(depth));
+    result
 }
 
 fn not_an_integer(n: impl Display) -> CanonicalError {
@@ -74,76 +79,139 @@ struct Canonical<'a> {
     out: &'a mut Vec<u8>,
 }
 
-/// A JSON object being written: the values go to `scratch`, and `end`
-/// writes them to `out` sorted by key.
+/// A JSON object being written. Its `"key":value` members are written
+/// straight to `out` in the order they come, and recorded on the
+/// thread's [`MEMBERS`] stack; `finish` leaves them where they are when
+/// they came sorted (the common case for maps and sorted structs), and
+/// otherwise rewrites them in key order. Nothing is allocated per object.
 struct Object<'a> {
     out: &'a mut Vec<u8>,
-    scratch: Vec<u8>,
-    fields: Vec<(Key, usize, usize)>,
-    /// The key given by `serialize_key`, waiting for its value.
-    next_key: Option<Key>,
-    /// For `{"variant": {...}}`: the variant's name, wrapped around the object.
-    variant: Option<&'static str>,
+    /// Where the members begin in `out`, just after `{`.
+    body: usize,
+    /// This object's first record on the [`MEMBERS`] stack.
+    base: usize,
+    /// For `{"variant": {...}}`: whether to close the wrapper too.
+    variant: bool,
+    /// A map key written, waiting for its value.
+    pending: Option<Member>,
 }
 
-enum Key {
-    Static(&'static str),
-    Owned(String),
+/// One member of an object being written, as positions in the output:
+/// the key as escaped (without its quotes), and the whole `"key":value`.
+#[derive(Clone, Copy)]
+struct Member {
+    key: (usize, usize),
+    whole: (usize, usize),
 }
 
-impl Key {
-    fn as_str(&self) -> &str {
-        match self {
-            Key::Static(s) => s,
-            Key::Owned(s) => s,
-        }
+thread_local! {
+    /// The members of the objects being written on this thread, innermost
+    /// last; each object pops its own when it ends.
+    static MEMBERS: RefCell<Vec<Member>> = const { RefCell::new(Vec::new()) };
+    /// Where an object's members wait while they are written back sorted.
+    static SORTING: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Compares two keys as the `Value` path sorts them: by the bytes of the
+/// unescaped strings. Escaped forms compare the same unless an escape is
+/// involved, which Accord's keys never have.
+fn compare_keys(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    if !a.contains(&b'\\') && !b.contains(&b'\\') {
+        return a.cmp(b);
     }
+    let unescape = |k: &[u8]| -> String {
+        let mut quoted = Vec::with_capacity(k.len() + 2);
+        quoted.push(b'"');
+        quoted.extend_from_slice(k);
+        quoted.push(b'"');
+        serde_json::from_slice(&quoted).expect("a key written by serde_json reads back")
+    };
+    unescape(a).as_bytes().cmp(unescape(b).as_bytes())
 }
 
 impl<'a> Object<'a> {
-    fn new(out: &'a mut Vec<u8>, len: Option<usize>, variant: Option<&'static str>) -> Self {
-        Object {
-            out,
-            scratch: Vec::with_capacity(128),
-            fields: Vec::with_capacity(len.unwrap_or(8)),
-            next_key: None,
-            variant,
+    fn new(out: &'a mut Vec<u8>, variant: Option<&'static str>) -> Self {
+        if let Some(v) = variant {
+            out.push(b'{');
+            write_str(out, v);
+            out.push(b':');
         }
+        out.push(b'{');
+        let body = out.len();
+        let base = MEMBERS.with(|m| m.borrow().len());
+        Object { out, body, base, variant: variant.is_some(), pending: None }
     }
 
-    fn field<T: Serialize + ?Sized>(&mut self, key: Key, value: &T) -> Result<(), CanonicalError> {
-        let start = self.scratch.len();
-        value.serialize(Canonical { out: &mut self.scratch })?;
-        self.fields.push((key, start, self.scratch.len()));
+    /// Writes `"key":` where `key` writes the quoted key to the output.
+    fn key(
+        &mut self,
+        write_key: impl FnOnce(&mut Vec<u8>) -> Result<(), CanonicalError>,
+    ) -> Result<Member, CanonicalError> {
+        let count = MEMBERS.with(|m| m.borrow().len()) - self.base;
+        if count > 0 {
+            self.out.push(b',');
+        }
+        let start = self.out.len();
+        write_key(self.out)?;
+        let key = (start + 1, self.out.len() - 1);
+        self.out.push(b':');
+        Ok(Member { key, whole: (start, 0) })
+    }
+
+    fn value<T: Serialize + ?Sized>(&mut self, mut member: Member, value: &T) -> Result<(), CanonicalError> {
+        value.serialize(Canonical { out: self.out })?;
+        member.whole.1 = self.out.len();
+        MEMBERS.with(|m| m.borrow_mut().push(member));
         Ok(())
     }
 
-    fn finish(mut self) -> Result<(), CanonicalError> {
-        // A stable sort, then the last of equal keys wins, as inserting into
-        // a `Value` map does.
-        self.fields.sort_by(|a, b| a.0.as_str().as_bytes().cmp(b.0.as_str().as_bytes()));
-        if let Some(variant) = self.variant {
-            self.out.push(b'{');
-            write_str(self.out, variant);
-            self.out.push(b':');
-        }
-        self.out.push(b'{');
-        let mut first = true;
-        for (i, (key, start, end)) in self.fields.iter().enumerate() {
-            if self.fields.get(i + 1).is_some_and(|next| next.0.as_str() == key.as_str()) {
-                continue;
+    fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), CanonicalError> {
+        let member = self.key(|out| {
+            write_str(out, key);
+            Ok(())
+        })?;
+        self.value(member, value)
+    }
+
+    fn finish(self) -> Result<(), CanonicalError> {
+        let out = self.out;
+        MEMBERS.with(|members| {
+            let mut members = members.borrow_mut();
+            let mine = &mut members[self.base..];
+            let strictly_sorted = mine
+                .windows(2)
+                .all(|w| compare_keys(&out[w[0].key.0..w[0].key.1], &out[w[1].key.0..w[1].key.1]).is_lt());
+            if !strictly_sorted {
+                // A stable sort, then the last of equal keys wins, as
+                // inserting into a `Value` map does.
+                mine.sort_by(|a, b| compare_keys(&out[a.key.0..a.key.1], &out[b.key.0..b.key.1]));
+                SORTING.with(|sorting| {
+                    let mut sorting = sorting.borrow_mut();
+                    sorting.clear();
+                    sorting.extend_from_slice(&out[self.body..]);
+                    out.truncate(self.body);
+                    let at = |p: usize| p - self.body;
+                    let mut first = true;
+                    for (i, m) in mine.iter().enumerate() {
+                        let key = &sorting[at(m.key.0)..at(m.key.1)];
+                        if let Some(next) = mine.get(i + 1) {
+                            if sorting[at(next.key.0)..at(next.key.1)] == *key {
+                                continue;
+                            }
+                        }
+                        if !first {
+                            out.push(b',');
+                        }
+                        first = false;
+                        out.extend_from_slice(&sorting[at(m.whole.0)..at(m.whole.1)]);
+                    }
+                });
             }
-            if !first {
-                self.out.push(b',');
-            }
-            first = false;
-            write_str(self.out, key.as_str());
-            self.out.push(b':');
-            self.out.extend_from_slice(&self.scratch[*start..*end]);
-        }
-        self.out.push(b'}');
-        if self.variant.is_some() {
-            self.out.push(b'}');
+            members.truncate(self.base);
+        });
+        out.push(b'}');
+        if self.variant {
+            out.push(b'}');
         }
         Ok(())
     }
@@ -319,10 +387,12 @@ impl<'a> ser::Serializer for Canonical<'a> {
         Ok(Array::new(self.out, Some(variant)))
     }
     fn serialize_map(self, len: Option<usize>) -> Result<Object<'a>, CanonicalError> {
-        Ok(Object::new(self.out, len, None))
+        let _ = len;
+        Ok(Object::new(self.out, None))
     }
     fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Object<'a>, CanonicalError> {
-        Ok(Object::new(self.out, Some(len), None))
+        let _ = len;
+        Ok(Object::new(self.out, None))
     }
     fn serialize_struct_variant(
         self,
@@ -331,7 +401,8 @@ impl<'a> ser::Serializer for Canonical<'a> {
         variant: &'static str,
         len: usize,
     ) -> Result<Object<'a>, CanonicalError> {
-        Ok(Object::new(self.out, Some(len), Some(variant)))
+        let _ = len;
+        Ok(Object::new(self.out, Some(variant)))
     }
 }
 
@@ -383,12 +454,14 @@ impl ser::SerializeMap for Object<'_> {
     type Ok = ();
     type Error = CanonicalError;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), CanonicalError> {
-        self.next_key = Some(Key::Owned(key.serialize(MapKey)?));
+        let member = self.key(|out| key.serialize(MapKey { out }))?;
+        // The key is in the output; its value follows at once.
+        self.pending = Some(member);
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), CanonicalError> {
-        let key = self.next_key.take().ok_or_else(|| CanonicalError("a map value without its key".into()))?;
-        self.field(key, value)
+        let member = self.pending.take().ok_or_else(|| CanonicalError("a map value without its key".into()))?;
+        self.value(member, value)
     }
     fn end(self) -> Result<(), CanonicalError> {
         self.finish()
@@ -399,7 +472,7 @@ impl ser::SerializeStruct for Object<'_> {
     type Ok = ();
     type Error = CanonicalError;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), CanonicalError> {
-        self.field(Key::Static(key), value)
+        self.field(key, value)
     }
     fn end(self) -> Result<(), CanonicalError> {
         self.finish()
@@ -410,7 +483,7 @@ impl ser::SerializeStructVariant for Object<'_> {
     type Ok = ();
     type Error = CanonicalError;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), CanonicalError> {
-        self.field(Key::Static(key), value)
+        self.field(key, value)
     }
     fn end(self) -> Result<(), CanonicalError> {
         self.finish()
@@ -419,81 +492,90 @@ impl ser::SerializeStructVariant for Object<'_> {
 
 /// Map keys become strings, as `serde_json` makes them: strings and chars as
 /// they are, integers and booleans in decimal or as `true`/`false`.
-struct MapKey;
+struct MapKey<'a> {
+    out: &'a mut Vec<u8>,
+}
 
 fn key_must_be_a_string() -> CanonicalError {
     CanonicalError("key must be a string".into())
 }
 
-impl ser::Serializer for MapKey {
-    type Ok = String;
-    type Error = CanonicalError;
-    type SerializeSeq = Impossible<String, CanonicalError>;
-    type SerializeTuple = Impossible<String, CanonicalError>;
-    type SerializeTupleStruct = Impossible<String, CanonicalError>;
-    type SerializeTupleVariant = Impossible<String, CanonicalError>;
-    type SerializeMap = Impossible<String, CanonicalError>;
-    type SerializeStruct = Impossible<String, CanonicalError>;
-    type SerializeStructVariant = Impossible<String, CanonicalError>;
+impl MapKey<'_> {
+    fn string(self, s: &str) -> Result<(), CanonicalError> {
+        write_str(self.out, s);
+        Ok(())
+    }
+}
 
-    fn serialize_bool(self, v: bool) -> Result<String, CanonicalError> {
-        Ok(v.to_string())
+impl ser::Serializer for MapKey<'_> {
+    type Ok = ();
+    type Error = CanonicalError;
+    type SerializeSeq = Impossible<(), CanonicalError>;
+    type SerializeTuple = Impossible<(), CanonicalError>;
+    type SerializeTupleStruct = Impossible<(), CanonicalError>;
+    type SerializeTupleVariant = Impossible<(), CanonicalError>;
+    type SerializeMap = Impossible<(), CanonicalError>;
+    type SerializeStruct = Impossible<(), CanonicalError>;
+    type SerializeStructVariant = Impossible<(), CanonicalError>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), CanonicalError> {
+        self.string(&v.to_string())
     }
-    fn serialize_i8(self, v: i8) -> Result<String, CanonicalError> {
-        Ok(v.to_string())
+    fn serialize_i8(self, v: i8) -> Result<(), CanonicalError> {
+        self.string(&v.to_string())
     }
-    fn serialize_i16(self, v: i16) -> Result<String, CanonicalError> {
-        Ok(v.to_string())
+    fn serialize_i16(self, v: i16) -> Result<(), CanonicalError> {
+        self.string(&v.to_string())
     }
-    fn serialize_i32(self, v: i32) -> Result<String, CanonicalError> {
-        Ok(v.to_string())
+    fn serialize_i32(self, v: i32) -> Result<(), CanonicalError> {
+        self.string(&v.to_string())
     }
-    fn serialize_i64(self, v: i64) -> Result<String, CanonicalError> {
-        Ok(v.to_string())
+    fn serialize_i64(self, v: i64) -> Result<(), CanonicalError> {
+        self.string(&v.to_string())
     }
-    fn serialize_i128(self, v: i128) -> Result<String, CanonicalError> {
-        Ok(v.to_string())
+    fn serialize_i128(self, v: i128) -> Result<(), CanonicalError> {
+        self.string(&v.to_string())
     }
-    fn serialize_u8(self, v: u8) -> Result<String, CanonicalError> {
-        Ok(v.to_string())
+    fn serialize_u8(self, v: u8) -> Result<(), CanonicalError> {
+        self.string(&v.to_string())
     }
-    fn serialize_u16(self, v: u16) -> Result<String, CanonicalError> {
-        Ok(v.to_string())
+    fn serialize_u16(self, v: u16) -> Result<(), CanonicalError> {
+        self.string(&v.to_string())
     }
-    fn serialize_u32(self, v: u32) -> Result<String, CanonicalError> {
-        Ok(v.to_string())
+    fn serialize_u32(self, v: u32) -> Result<(), CanonicalError> {
+        self.string(&v.to_string())
     }
-    fn serialize_u64(self, v: u64) -> Result<String, CanonicalError> {
-        Ok(v.to_string())
+    fn serialize_u64(self, v: u64) -> Result<(), CanonicalError> {
+        self.string(&v.to_string())
     }
-    fn serialize_u128(self, v: u128) -> Result<String, CanonicalError> {
-        Ok(v.to_string())
+    fn serialize_u128(self, v: u128) -> Result<(), CanonicalError> {
+        self.string(&v.to_string())
     }
-    fn serialize_f32(self, _v: f32) -> Result<String, CanonicalError> {
+    fn serialize_f32(self, _v: f32) -> Result<(), CanonicalError> {
         Err(key_must_be_a_string())
     }
-    fn serialize_f64(self, _v: f64) -> Result<String, CanonicalError> {
+    fn serialize_f64(self, _v: f64) -> Result<(), CanonicalError> {
         Err(key_must_be_a_string())
     }
-    fn serialize_char(self, v: char) -> Result<String, CanonicalError> {
-        Ok(v.to_string())
+    fn serialize_char(self, v: char) -> Result<(), CanonicalError> {
+        self.string(&v.to_string())
     }
-    fn serialize_str(self, v: &str) -> Result<String, CanonicalError> {
-        Ok(v.to_owned())
+    fn serialize_str(self, v: &str) -> Result<(), CanonicalError> {
+        self.string(v)
     }
-    fn serialize_bytes(self, _v: &[u8]) -> Result<String, CanonicalError> {
+    fn serialize_bytes(self, _v: &[u8]) -> Result<(), CanonicalError> {
         Err(key_must_be_a_string())
     }
-    fn serialize_none(self) -> Result<String, CanonicalError> {
+    fn serialize_none(self) -> Result<(), CanonicalError> {
         Err(key_must_be_a_string())
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, _value: &T) -> Result<String, CanonicalError> {
+    fn serialize_some<T: Serialize + ?Sized>(self, _value: &T) -> Result<(), CanonicalError> {
         Err(key_must_be_a_string())
     }
-    fn serialize_unit(self) -> Result<String, CanonicalError> {
+    fn serialize_unit(self) -> Result<(), CanonicalError> {
         Err(key_must_be_a_string())
     }
-    fn serialize_unit_struct(self, _name: &'static str) -> Result<String, CanonicalError> {
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), CanonicalError> {
         Err(key_must_be_a_string())
     }
     fn serialize_unit_variant(
@@ -501,14 +583,14 @@ impl ser::Serializer for MapKey {
         _name: &'static str,
         _index: u32,
         variant: &'static str,
-    ) -> Result<String, CanonicalError> {
-        Ok(variant.to_owned())
+    ) -> Result<(), CanonicalError> {
+        self.string(variant)
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
         _name: &'static str,
         value: &T,
-    ) -> Result<String, CanonicalError> {
+    ) -> Result<(), CanonicalError> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -517,7 +599,7 @@ impl ser::Serializer for MapKey {
         _index: u32,
         _variant: &'static str,
         _value: &T,
-    ) -> Result<String, CanonicalError> {
+    ) -> Result<(), CanonicalError> {
         Err(key_must_be_a_string())
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, CanonicalError> {
@@ -569,6 +651,53 @@ mod tests {
         let (actor, body, signature) = state.prepare(Principal::System, action).unwrap();
         let entry = Entry { index: state.next_index, time: 1_000 + state.next_index as i64, actor, body, signature };
         state.apply(&entry).unwrap();
+    }
+
+    fn through_value<T: serde::Serialize>(value: &T) -> Vec<u8> {
+        let mut out = Vec::new();
+        crate::entry::write_canonical(&serde_json::to_value(value).unwrap(), &mut out).unwrap();
+        out
+    }
+
+    proptest::proptest! {
+        /// Maps with any keys (escapes, non-ASCII, integers), in any order,
+        /// nested, and tuples and units: the same bytes as through `Value`.
+        #[test]
+        fn maps_and_nesting_equal_value(
+            pairs in proptest::collection::vec(("\\PC{0,6}|[\"\\\\\u{0}-\u{1f}a-c]{0,4}", 0u32..1000), 0..12),
+            ints in proptest::collection::vec((0u16..50, proptest::option::of(0u8..10)), 0..8),
+        ) {
+            let unsorted: Vec<(String, u32)> = pairs.clone();
+            struct AsMap<'a>(&'a [(String, u32)]);
+            impl serde::Serialize for AsMap<'_> {
+                fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    use serde::ser::SerializeMap;
+                    let mut map = s.serialize_map(Some(self.0.len()))?;
+                    for (k, v) in self.0 {
+                        map.serialize_entry(k, v)?;
+                    }
+                    map.end()
+                }
+            }
+            let int_keys: std::collections::BTreeMap<u16, Option<u8>> = ints.into_iter().collect();
+            let value = (AsMap(&unsorted), vec![AsMap(&unsorted)], int_keys, (), Some('x'));
+            let mut fast = Vec::new();
+            super::to_canonical(&value, &mut fast).unwrap();
+            proptest::prop_assert_eq!(String::from_utf8(fast).unwrap(), String::from_utf8(through_value(&value)).unwrap());
+        }
+    }
+
+    #[test]
+    fn floats_and_large_numbers_are_refused() {
+        let mut out = Vec::new();
+        assert!(super::to_canonical(&1.5f64, &mut out).is_err());
+        assert!(super::to_canonical(&(1u64 << 53), &mut out).is_err());
+        assert!(super::to_canonical(&-1i64, &mut out).is_err());
+        // An error part-way through leaves nothing behind for the next value.
+        assert!(super::to_canonical(&serde_json::json!({"a": {"b": -1}}), &mut out).is_err());
+        let mut out = Vec::new();
+        super::to_canonical(&serde_json::json!({"b": 1, "a": {"d": 2, "c": 3}}), &mut out).unwrap();
+        assert_eq!(out, br#"{"a":{"c":3,"d":2},"b":1}"#);
     }
 
     /// The state digest is the same as through `serde_json::Value`.
