@@ -8,7 +8,7 @@
 //!   (`State::apply`, every check again) and hashes it into the leading
 //!   tree. Refusals are answered at once and write nothing. Accepted entries
 //!   go to the *pending* list.
-//! - The **committer** (`accord-committer`) owns the write connection. It
+//! - The **committer** (`accord-commit`) owns the write connection. It
 //!   takes everything pending (up to [`MAX_BATCH`]), writes the entries,
 //!   their private rows and one row of tree hashes in one `BEGIN IMMEDIATE`
 //!   transaction, and commits (one fsync). Only then does it fold the batch
@@ -125,7 +125,7 @@ pub(crate) fn spawn(
     let committer = {
         let (handoff, shared) = (handoff.clone(), shared.clone());
         std::thread::Builder::new()
-            .name("accord-committer".into())
+            .name("accord-commit".into())
             .spawn(move || commit_loop(conn, &handoff, &shared))
             .map_err(cannot)?
     };
