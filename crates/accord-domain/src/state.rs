@@ -383,6 +383,13 @@ impl State {
     /// entry body it would record. Nothing changes here; the caller then
     /// sequences the entry and passes it to [`State::apply`], which checks
     /// again (so replay checks the same things).
+    ///
+    /// For a signed action, everything about the signature is checked here
+    /// (the actor, the key, the nonce) except the Ed25519 verification
+    /// itself, the costly part, which `apply` does: an action is recorded
+    /// only through `apply`, so it is verified once, not twice. (When the
+    /// body is refused, the signature is verified here, so that a bad
+    /// signature is still the refusal given, as `apply` gives it.)
     pub fn prepare(
         &self,
         principal: Principal,
@@ -391,8 +398,13 @@ impl State {
         let actor = self.actor_for(principal)?;
         let body = match action {
             Action::Signed { body, signature } => {
-                self.check_signature(&actor, &body, &signature)?;
-                self.check_body(&actor, &body)?;
+                self.check_signature_claims(&actor, &signature)?;
+                if let Err(refusal) = self.check_body(&actor, &body) {
+                    // A bad signature is the first thing to say: verify
+                    // it now, as `apply` would have before the body.
+                    self.check_signature(&actor, &body, &signature)?;
+                    return Err(refusal);
+                }
                 return Ok((actor, *body, Some(signature)));
             }
             Action::RegisterMemberKey { member, public_key, label } => {
@@ -455,6 +467,15 @@ impl State {
     /// the member, the key is the member's and not revoked, the nonce is
     /// new, and the signature verifies over [`crate::signature::signed_message`].
     fn check_signature(&self, actor: &Actor, body: &EntryBody, sig: &MemberSignature) -> Result<(), Refusal> {
+        let key = self.check_signature_claims(actor, sig)?;
+        let log = self.forum.as_ref().and_then(|f| f.log.as_deref()).unwrap_or_default();
+        let message = crate::signature::signed_message(log, actor, body, &sig.nonce);
+        crate::signature::verify(&key.public_key, &message, &sig.sig)
+    }
+
+    /// Everything [`State::check_signature`] checks but the Ed25519
+    /// verification: answers the key to verify with.
+    fn check_signature_claims(&self, actor: &Actor, sig: &MemberSignature) -> Result<&MemberKey, Refusal> {
         let Actor::Delegate { member, .. } = actor else {
             return Err(Refusal::forbidden("not_a_member_action", "only a delegation signs actions for its member"));
         };
@@ -473,9 +494,7 @@ impl State {
                 "this signed action was already recorded (its nonce is used): sign each action with a new nonce",
             ));
         }
-        let log = self.forum.as_ref().and_then(|f| f.log.as_deref()).unwrap_or_default();
-        let message = crate::signature::signed_message(log, actor, body, &sig.nonce);
-        crate::signature::verify(&key.public_key, &message, &sig.sig)
+        Ok(key)
     }
 
     /// Checks an entry completely and folds it into the state. On a refusal
