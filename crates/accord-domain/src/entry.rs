@@ -238,18 +238,20 @@ pub struct MemberSignature {
 }
 
 /// The entry as written: the top-level object of `accord-entry/v1`. The
-/// body is flattened in as its `kind` and `payload` fields; the canonical
-/// writer sorts every object's keys, so the order here does not matter.
+/// body is flattened in as its `kind` and `payload` fields. The canonical
+/// writer sorts every object's keys; declaring them here in sorted order
+/// (`kind` and `payload` fall between `index` and `signature`) only saves
+/// it the reordering.
 #[derive(Serialize)]
 struct WireOut<'a> {
-    v: u64,
-    index: u64,
-    time: i64,
     actor: &'a Actor,
+    index: u64,
     #[serde(flatten)]
     body: &'a EntryBody,
     #[serde(skip_serializing_if = "is_none")]
     signature: &'a Option<MemberSignature>,
+    time: i64,
+    v: u64,
 }
 
 fn is_none<T>(o: &&Option<T>) -> bool {

@@ -355,7 +355,10 @@ fn replay(conn: &Connection) -> Result<(State, MerkleTree), StoreError> {
     let (state, tree) = std::thread::scope(|scope| -> Result<(State, MerkleTree), StoreError> {
         let (tx, rx) = mpsc::sync_channel::<Decoded>(8);
         let stored = &stored;
-        let folder = scope.spawn(move || fold_decoded(rx, stored));
+        let folder = std::thread::Builder::new()
+            .name("accord-replay".into())
+            .spawn_scoped(scope, move || fold_decoded(rx, stored))
+            .map_err(|e| StoreError::Damaged { index: 0, reason: format!("cannot start the replay: {e}") })?;
         let read = decode_entries(conn, stored, tx);
         let folded =
             folder.join().map_err(|_| StoreError::Damaged { index: 0, reason: "the replay panicked".into() })?;
