@@ -205,7 +205,7 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
         forum.store.submit_blocking(Principal::System, action, None)?;
     }
     println!("forum: {} UN member states admitted; record of {} entries", states.len(), forum.store.len());
-    let per_client = (options.seconds as usize * 20_000 / clients_for_signed(options)).max(100);
+    let per_client = (options.seconds as usize * 10_000 / clients_for_signed(options)).max(100);
     let started = Instant::now();
     let signed = signed_scenario(&forum.store, clients_for_signed(options), per_client)?;
     println!(
