@@ -106,16 +106,7 @@ struct Pending {
     /// Set by the sequencer when the queue closed: commit what is pending,
     /// then stop.
     closed: bool,
-    /// Whether the sequencer is working through jobs that were waiting.
-    /// While it is, the committer waits a little for them (at most
-    /// [`GATHER`]), so that a burst is committed with one fsync rather than
-    /// split across several.
-    sequencing: bool,
 }
-
-/// The longest the committer waits for the sequencer to finish the jobs
-/// that were waiting before it commits: a fraction of an fsync here.
-const GATHER: std::time::Duration = std::time::Duration::from_micros(500);
 
 struct Handoff {
     pending: Mutex<Pending>,
@@ -167,20 +158,7 @@ fn sequence_loop(
     handoff: &Handoff,
     shared: &Shared,
 ) {
-    loop {
-        let job = match jobs.try_recv() {
-            Ok(job) => job,
-            Err(mpsc::TryRecvError::Disconnected) => break,
-            Err(mpsc::TryRecvError::Empty) => {
-                // Nothing more is waiting: tell the committer not to wait
-                // for more before it commits what is pending.
-                handoff.pending.lock().unwrap_or_else(|e| e.into_inner()).sequencing = false;
-                handoff.ready.notify_one();
-                let Ok(job) = jobs.recv() else { break };
-                handoff.pending.lock().unwrap_or_else(|e| e.into_inner()).sequencing = true;
-                job
-            }
-        };
+    while let Ok(job) = jobs.recv() {
         let result = sequence(&reads, &mut leading, &job, handoff);
         let mut pending = handoff.pending.lock().unwrap_or_else(|e| e.into_inner());
         if pending.stale {
@@ -202,14 +180,9 @@ fn sequence_loop(
                 if let Some(PrivateWrite::CreateAccount { email, .. }) = &job.private {
                     pending.emails.insert(email.as_str().to_owned());
                 }
-                // The committer waits for a first entry, then for the end of
-                // the burst (below): wake it only for the first.
-                let first = pending.entries.is_empty();
                 pending.entries.push(Sequenced { reply: job.reply, appended, private: job.private });
                 drop(pending);
-                if first {
-                    handoff.ready.notify_one();
-                }
+                handoff.ready.notify_one();
             }
             Ok(Err(refusal)) => {
                 drop(pending);
@@ -277,14 +250,6 @@ fn commit_loop(mut conn: Connection, handoff: &Handoff, shared: &Shared) {
             }
             if pending.entries.is_empty() {
                 return;
-            }
-            let deadline = Instant::now() + GATHER;
-            while pending.sequencing && !pending.closed && pending.entries.len() < MAX_BATCH {
-                let now = Instant::now();
-                if now >= deadline {
-                    break;
-                }
-                pending = handoff.ready.wait_timeout(pending, deadline - now).unwrap_or_else(|e| e.into_inner()).0;
             }
             let n = pending.entries.len().min(MAX_BATCH);
             pending.entries.drain(..n).collect()
