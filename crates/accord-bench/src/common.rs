@@ -184,6 +184,7 @@ fn machine_cpu() -> (Duration, Duration) {
 pub struct CpuUse {
     process: Duration,
     writer: Duration,
+    committer: Duration,
     machine: (Duration, Duration),
     started: Instant,
 }
@@ -193,6 +194,7 @@ impl CpuUse {
         Self {
             process: process_cpu(),
             writer: thread_cpu("accord-writer"),
+            committer: thread_cpu("accord-commit"),
             machine: machine_cpu(),
             started: Instant::now(),
         }
@@ -203,7 +205,12 @@ impl CpuUse {
     pub fn report(&self) -> String {
         let wall = self.started.elapsed().as_secs_f64().max(1e-9);
         let writer = (thread_cpu("accord-writer").saturating_sub(self.writer)).as_secs_f64() / wall;
-        format!("{}, the store's writer thread {writer:.2} of one; {}", self.busy(wall), self.others(wall))
+        let committer = (thread_cpu("accord-commit").saturating_sub(self.committer)).as_secs_f64() / wall;
+        format!(
+            "{}, the store's writer threads: sequencer {writer:.2} and committer {committer:.2} of one; {}",
+            self.busy(wall),
+            self.others(wall)
+        )
     }
 
     /// The same without the writer thread, for runs without a store.

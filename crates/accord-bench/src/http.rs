@@ -31,6 +31,17 @@ enum Scenario {
     Admit {
         token: String,
     },
+    /// POST /api/v1/actions: client `c` sends, as the head of delegation of
+    /// its own member, the actions signed for it in advance (a key
+    /// registered, then revoked, again and again), in order.
+    Signed {
+        tokens: Vec<String>,
+        bodies: Vec<Vec<String>>,
+    },
+    /// GET /api/v1/log/inclusion for entries spread over the record.
+    Inclusion {
+        size: u64,
+    },
 }
 
 impl Scenario {
@@ -55,8 +66,98 @@ impl Scenario {
                     .body(Full::new(Bytes::from(body.to_string())))
                     .expect("a valid request")
             }
+            Scenario::Signed { tokens, bodies } => {
+                let body = bodies[client].get(n as usize).cloned().unwrap_or_default();
+                Request::builder()
+                    .method(Method::POST)
+                    .uri("/api/v1/actions")
+                    .header(header::HOST, host)
+                    .header(header::AUTHORIZATION, format!("Bearer {}", tokens[client]))
+                    .header(header::CONTENT_TYPE, "application/json")
+                    .body(Full::new(Bytes::from(body)))
+                    .expect("a valid request")
+            }
+            Scenario::Inclusion { size } => {
+                let index = (client as u64 * 7_919 + n * 104_729) % size;
+                Request::get(format!("/api/v1/log/inclusion?index={index}&size={size}"))
+                    .header(header::HOST, host)
+                    .body(Full::new(Bytes::new()))
+                    .expect("a valid request")
+            }
         }
     }
+
+    /// How many requests client `client` has to send (unbounded: `None`).
+    fn limit(&self, client: usize) -> Option<u64> {
+        match self {
+            Scenario::Signed { bodies, .. } => Some(bodies[client].len() as u64),
+            _ => None,
+        }
+    }
+}
+
+/// Prepares the signed-actions scenario: for each of `clients` members, a
+/// head of delegation with an API token and a registered signing key, and
+/// `per_client` actions signed in advance with that key, alternately
+/// registering a fresh key and revoking it (a member has at most 16 active
+/// keys). Signing happens here, before the clock starts, as it would on
+/// the delegations' own machines.
+fn signed_scenario(store: &accord_store::Store, clients: usize, per_client: usize) -> Result<Scenario> {
+    use accord_domain::state::MemberRole;
+    use accord_domain::{Actor, EntryBody};
+    let states: Vec<_> = iso3166::un_member_states().collect();
+    anyhow::ensure!(clients <= states.len(), "at most {} clients for signed actions", states.len());
+    let log = store.state().forum.as_ref().and_then(|f| f.log.clone()).unwrap_or_default();
+    let mut tokens = Vec::new();
+    let mut bodies = Vec::new();
+    for country in &states[..clients] {
+        let member = MemberCode::parse(country.alpha3)?;
+        let appended = store.submit_blocking(
+            Principal::System,
+            Action::AccreditDelegate {
+                member: member.clone(),
+                name: accord_domain::ids::DisplayName::parse("Bench head")?,
+                role: MemberRole::HeadOfDelegation,
+            },
+            None,
+        )?;
+        let EntryBody::DelegateAccredited(accredited) = &appended.entry.body else { bail!("not an accreditation") };
+        let head = accredited.delegate;
+        let token = accord_server::auth::random_secret("acc_");
+        store.create_api_token(&accord_server::auth::secret_hash(&token), head, "bench", i64::MAX)?;
+        tokens.push(token);
+        let (secret, public) = accord_client::sign::new_key();
+        store.submit_blocking(
+            Principal::Delegate(head),
+            Action::RegisterMemberKey {
+                member: member.clone(),
+                public_key: public,
+                label: accord_domain::ids::DisplayName::parse("bench")?,
+            },
+            None,
+        )?;
+        let actor = Actor::Delegate { delegate: head, member: member.clone() };
+        let mut mine = Vec::with_capacity(per_client);
+        let mut key_id = String::new();
+        for i in 0..per_client {
+            let (kind, payload) = if i % 2 == 0 {
+                let (_, fresh) = accord_client::sign::new_key();
+                let raw = base64::Engine::decode(&base64::prelude::BASE64_STANDARD, &fresh)?;
+                key_id = accord_domain::signature::key_id(raw.as_slice().try_into()?);
+                (
+                    "member.key_registered",
+                    serde_json::json!({"member": member.as_str(), "key": key_id, "public_key": fresh, "label": "rotating"}),
+                )
+            } else {
+                ("member.key_revoked", serde_json::json!({"member": member.as_str(), "key": key_id}))
+            };
+            let body =
+                accord_client::sign::sign_action(&secret, &log, &actor, kind, payload).map_err(anyhow::Error::msg)?;
+            mine.push(body.to_string());
+        }
+        bodies.push(mine);
+    }
+    Ok(Scenario::Signed { tokens, bodies })
 }
 
 #[derive(Default)]
@@ -104,11 +205,21 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
         forum.store.submit_blocking(Principal::System, action, None)?;
     }
     println!("forum: {} UN member states admitted; record of {} entries", states.len(), forum.store.len());
+    let per_client = (options.seconds as usize * 10_000 / clients_for_signed(options)).max(100);
+    let started = Instant::now();
+    let signed = signed_scenario(&forum.store, clients_for_signed(options), per_client)?;
+    println!(
+        "signed actions: {} heads of delegation with a token and a key; {} actions signed in advance in {:.1} s",
+        clients_for_signed(options),
+        group((per_client * clients_for_signed(options)) as f64),
+        started.elapsed().as_secs_f64()
+    );
     let store = forum.store.clone();
     let app = accord_server::app(store.clone(), Config::default());
     let duration = Duration::from_secs(options.seconds);
     let clients = options.clients;
-    let outcomes = runtime.block_on(async move {
+    let signed_clients = clients_for_signed(options);
+    let (server, addr, mut outcomes, commits, entries) = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let addr = listener.local_addr()?;
         let server = tokio::spawn(async move {
@@ -127,9 +238,27 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
         let commits = metrics.commits.load(Ordering::Relaxed) - commits;
         let entries = metrics.entries_appended.load(Ordering::Relaxed) - entries;
         outcomes.push(writes);
-        server.abort();
-        anyhow::Ok((outcomes, commits, entries))
+        outcomes.push(drive("POST /api/v1/actions", addr, signed, StatusCode::CREATED, signed_clients, duration).await);
+        anyhow::Ok((server, addr, outcomes, commits, entries))
     })?;
+    // Inclusion proofs in a larger tree, so that they have a realistic
+    // depth; after the page scenarios, which list every member.
+    let grown = crate::common::append_concurrently(runtime, &forum.store, 256, options.proof_entries, "P")?;
+    let size = forum.store.len();
+    println!(
+        "record grown by {} entries to {} for the inclusion proofs ({:.1} s)",
+        group(grown.entries as f64),
+        group(size as f64),
+        grown.took.as_secs_f64()
+    );
+    runtime.block_on(async {
+        let one = Scenario::Inclusion { size };
+        outcomes.push(drive("GET inclusion, 1 client", addr, one, StatusCode::OK, 1, duration).await);
+        let many = Scenario::Inclusion { size };
+        outcomes.push(drive("GET inclusion", addr, many, StatusCode::OK, clients, duration).await);
+    });
+    server.abort();
+    let outcomes = (outcomes, commits, entries);
     let (outcomes, commits, entries) = outcomes;
     println!();
     println!(
@@ -170,10 +299,26 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
         println!("{name}: {bytes:.0} body bytes per answer; {cpu}");
     }
     let healthz = rates[0].1;
-    for (name, per_second, _) in &rates[1..] {
+    for (name, per_second, _) in &rates[1..4] {
         println!("{name}: {:.3} of the bare handler's rate (GET /healthz)", per_second / healthz);
     }
     let acknowledged = rates[2].2;
+    let signed_rate = rates[3].2;
+    println!(
+        "signed actions: {} acknowledged/s (201) by {signed_clients} clients; Ed25519 verification alone does about \
+         31,000/s per core here",
+        group(signed_rate)
+    );
+    let one_client = &outcomes[4];
+    let mut lat = one_client.tally.latencies_us.clone();
+    lat.sort_unstable();
+    let p99 = lat.get(((lat.len() as f64 * 0.99) as usize).min(lat.len().saturating_sub(1))).copied().unwrap_or(0);
+    println!(
+        "target: inclusion proof p99 under 1 ms (one client, tree of {} entries): {} ({})",
+        group(size as f64),
+        if p99 < 1000 && !lat.is_empty() { "met" } else { "missed" },
+        micros(p99)
+    );
     println!(
         "writes: {} entries appended in {} commits during the write scenario ({:.1} entries per commit)",
         group(entries as f64),
@@ -321,7 +466,8 @@ async fn client_loop(
 ) -> Result<()> {
     let mut sender = connect(addr).await?;
     let mut n = 0u64;
-    while Instant::now() < deadline {
+    let limit = scenario.limit(client).unwrap_or(u64::MAX);
+    while Instant::now() < deadline && n < limit {
         let request = scenario.request(host, client, n);
         n += 1;
         let sent = Instant::now();
@@ -345,4 +491,9 @@ async fn client_loop(
         }
     }
     Ok(())
+}
+
+/// Clients of the signed-actions scenario: one member each.
+fn clients_for_signed(options: &Options) -> usize {
+    options.clients.min(iso3166::un_member_states().count())
 }

@@ -11,11 +11,13 @@
 //! cargo run --release -p accord-bench -- store --entries-1 20000 --entries 100000
 //! cargo run --release -p accord-bench -- replay --replay-entries 200000
 //! cargo run --release -p accord-bench -- http --seconds 10 --clients 64
+//! cargo run --release -p accord-bench -- log --log-entries 1000000
 //! cargo run --release -p accord-bench -- negotiation --seconds 10 --clients 64
 //! ```
 
 mod common;
 mod http;
+mod log;
 mod machine;
 mod negotiation;
 mod replay;
@@ -36,28 +38,46 @@ pub struct Options {
     pub seconds: u64,
     /// Concurrent HTTP clients, each on one keep-alive connection.
     pub clients: usize,
+    /// Entries the `log` benchmark sequences, and `accord verify` checks.
+    pub log_entries: usize,
+    /// Entries added before the inclusion-proof scenario, so that proofs
+    /// have a realistic depth.
+    pub proof_entries: usize,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Self { entries_1: 20_000, entries: 100_000, replay_entries: 200_000, seconds: 10, clients: 64 }
+        Self {
+            entries_1: 20_000,
+            entries: 100_000,
+            replay_entries: 200_000,
+            seconds: 10,
+            clients: 64,
+            log_entries: 1_000_000,
+            proof_entries: 100_000,
+        }
     }
 }
 
-const USAGE: &str = "usage: accord-bench <store|replay|http|negotiation|all> [--entries-1 N] [--entries N] \
-[--replay-entries N] [--seconds S] [--clients N]
+const USAGE: &str = "usage: accord-bench <store|replay|http|log|negotiation|all> [--entries-1 N] [--entries N] \
+[--replay-entries N] [--seconds S] [--clients N] [--log-entries N] [--proof-entries N]
 
   store    durable appends per second through Store::submit at 1, 16 and 256
            writers, beside plain SQLite inserts with the same settings
   replay   builds a record, then times Store::open (the replay) and its parts
   http     the real application on loopback: GET /healthz, GET /members,
-           POST /api/v1/members, by concurrent keep-alive clients
+           POST /api/v1/members, member-signed POST /api/v1/actions, and
+           inclusion proofs (one client, then many), by keep-alive clients
+  log      sequencing with the Merkle tree, tiles and checkpoint signing in
+           process, beside raw SHA-256; then accord verify of that record
+           (a mirrored directory), replay included
   negotiation  a process of 100 articles, 5,000 proposals and 20,000 positions:
            the rolling text, a redline of the whole text, and the rolling-text
            page over HTTP (uses --seconds and --clients)
-  all      the four, in that order
+  all      the five, in that order
 
-defaults: --entries-1 20000 --entries 100000 --replay-entries 200000 --seconds 10 --clients 64";
+defaults: --entries-1 20000 --entries 100000 --replay-entries 200000 --seconds 10 --clients 64
+          --log-entries 1000000 --proof-entries 100000";
 
 fn parse_args() -> Result<(String, Options)> {
     let mut args = std::env::args().skip(1);
@@ -66,7 +86,7 @@ fn parse_args() -> Result<(String, Options)> {
         println!("{USAGE}");
         std::process::exit(0);
     }
-    if !matches!(command.as_str(), "store" | "replay" | "http" | "negotiation" | "all") {
+    if !matches!(command.as_str(), "store" | "replay" | "http" | "log" | "negotiation" | "all") {
         bail!("unknown benchmark {command:?}\n\n{USAGE}");
     }
     let mut options = Options::default();
@@ -79,10 +99,12 @@ fn parse_args() -> Result<(String, Options)> {
             "--replay-entries" => options.replay_entries = number()? as usize,
             "--seconds" => options.seconds = number()?,
             "--clients" => options.clients = number()? as usize,
+            "--log-entries" => options.log_entries = number()? as usize,
+            "--proof-entries" => options.proof_entries = number()? as usize,
             _ => bail!("unknown flag {flag:?}\n\n{USAGE}"),
         }
     }
-    if options.entries_1 == 0 || options.entries < 256 || options.replay_entries == 0 {
+    if options.entries_1 == 0 || options.entries < 256 || options.replay_entries == 0 || options.log_entries < 2 {
         bail!("--entries-1 and --replay-entries must be at least 1, --entries at least 256");
     }
     if options.seconds == 0 || options.clients == 0 {
@@ -96,8 +118,15 @@ fn main() -> Result<()> {
     let started = std::time::Instant::now();
     machine::print();
     println!(
-        "options: --entries-1 {} --entries {} --replay-entries {} --seconds {} --clients {}",
-        options.entries_1, options.entries, options.replay_entries, options.seconds, options.clients
+        "options: --entries-1 {} --entries {} --replay-entries {} --seconds {} --clients {} --log-entries {} \
+         --proof-entries {}",
+        options.entries_1,
+        options.entries,
+        options.replay_entries,
+        options.seconds,
+        options.clients,
+        options.log_entries,
+        options.proof_entries
     );
     let runtime = common::runtime()?;
     if matches!(command.as_str(), "store" | "all") {
@@ -108,6 +137,9 @@ fn main() -> Result<()> {
     }
     if matches!(command.as_str(), "http" | "all") {
         http::run(&runtime, &options)?;
+    }
+    if matches!(command.as_str(), "log" | "all") {
+        log::run(&options)?;
     }
     if matches!(command.as_str(), "negotiation" | "all") {
         negotiation::run(&runtime, &options)?;

@@ -23,9 +23,9 @@ struct AccordRun {
     commit_time: Duration,
     sample: Vec<u8>,
     cpu: String,
-    /// Rows the store wrote beside the entries (the Merkle tree's stored
-    /// hashes, where this version keeps them).
-    tree_rows: Option<u64>,
+    /// Rows the store wrote beside the entries for the Merkle tree's stored
+    /// hashes, and the hashes in them (where this version keeps them).
+    tree_rows: Option<(u64, u64)>,
 }
 
 struct RawRun {
@@ -103,11 +103,14 @@ fn print_pair(a: &AccordRun, r: &RawRun) {
         a.sample.len(),
         a.cpu
     );
-    if let Some(n) = a.tree_rows {
+    if let Some((rows, hashes)) = a.tree_rows {
         println!(
-            "    the store also wrote {} tree_hashes rows of 32 bytes ({:.2} per entry) in the same transactions",
-            group(n as f64),
-            n as f64 / a.entries as f64
+            "    the store also wrote {} tree hashes of 32 bytes ({:.2} per entry) in {} rows ({:.2} per entry) \
+             in the same transactions",
+            group(hashes as f64),
+            hashes as f64 / a.entries as f64,
+            group(rows as f64),
+            rows as f64 / a.entries as f64
         );
     }
     println!(
@@ -133,16 +136,7 @@ fn accord_run(runtime: &tokio::runtime::Runtime, writers: usize, entries: usize)
     let micros = metrics.commit_micros_total.load(Ordering::Relaxed) - micros_before;
     forum.store.shutdown();
     let conn = connect(&forum.path)?;
-    let has_tree: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tree_hashes')",
-        [],
-        |r| r.get(0),
-    )?;
-    let tree_rows = if has_tree {
-        Some(conn.query_row("SELECT count(*) FROM tree_hashes", [], |r| r.get::<_, i64>(0))? as u64)
-    } else {
-        None
-    };
+    let tree_rows = tree_rows(&conn)?;
     Ok(AccordRun {
         writers,
         entries: appends.entries,
@@ -180,4 +174,31 @@ fn raw_run(rows: usize, per_commit: usize, row: &[u8]) -> Result<RawRun> {
     }
     let took = started.elapsed();
     Ok(RawRun { rows, per_commit, took, commits, cpu: cpu.report_process() })
+}
+
+/// Rows and hashes of the Merkle tree's stored hashes in the file: one row
+/// per hash in `tree_hashes` (schema 1), one row per batch in
+/// `tree_hash_runs` (schema 2). `None` before the tree existed.
+pub fn tree_rows(conn: &rusqlite::Connection) -> Result<Option<(u64, u64)>> {
+    let table = |name: &str| -> Result<bool> {
+        Ok(conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
+            [name],
+            |r| r.get(0),
+        )?)
+    };
+    if !table("tree_hashes")? {
+        return Ok(None);
+    }
+    let (mut rows, mut hashes): (i64, i64) =
+        conn.query_row("SELECT count(*), count(*) FROM tree_hashes", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    if table("tree_hash_runs")? {
+        let (r, h): (i64, i64) =
+            conn.query_row("SELECT count(*), coalesce(sum(length(hashes)) / 32, 0) FROM tree_hash_runs", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        rows += r;
+        hashes += h;
+    }
+    Ok(Some((rows as u64, hashes as u64)))
 }

@@ -37,6 +37,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::canonical::MAX_SAFE_INTEGER;
 use crate::decisions::{
     AgendaItemAdded, AttendanceCorrected, AttendanceRegistered, BallotCast, ConsensusObjected, ConsensusProposed,
     ConsensusRef, DecisionRef, FloorGiven, FloorRequested, FloorWithdrawn, MeetingScheduled, RulesChanged,
@@ -423,44 +424,48 @@ pub struct MemberSignature {
     pub sig: String,
 }
 
-/// The entry as written: the top-level object of `accord-entry/v1`.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Wire {
-    v: u64,
+/// The entry as written: the top-level object of `accord-entry/v1`. The
+/// body is flattened in as its `kind` and `payload` fields. The canonical
+/// writer sorts every object's keys; declaring them here in sorted order
+/// (`kind` and `payload` fall between `index` and `signature`) only saves
+/// it the reordering.
+#[derive(Serialize)]
+struct WireOut<'a> {
+    actor: &'a Actor,
     index: u64,
+    #[serde(flatten)]
+    body: &'a EntryBody,
+    #[serde(skip_serializing_if = "is_none")]
+    signature: &'a Option<MemberSignature>,
     time: i64,
-    actor: Actor,
-    kind: String,
-    payload: Value,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    signature: Option<MemberSignature>,
+    v: u64,
 }
 
-/// The largest integer the encoding allows (2^53 - 1), so that every number
-/// survives a round trip through any JSON parser, JavaScript's included.
-const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+fn is_none<T>(o: &&Option<T>) -> bool {
+    o.is_none()
+}
 
 impl Entry {
     /// Encodes the entry in canonical form. Refuses an entry whose encoding
     /// exceeds [`ENTRY_MAX_BYTES`].
     pub fn encode(&self) -> Result<Vec<u8>, Refusal> {
-        let body = serde_json::to_value(&self.body).expect("entry bodies always serialize");
-        let Value::Object(mut body) = body else { unreachable!("bodies are adjacently tagged") };
-        let kind = body.remove("kind").and_then(|k| k.as_str().map(str::to_owned)).unwrap_or_default();
-        let payload = body.remove("payload").unwrap_or(Value::Object(Default::default()));
-        let wire = Wire {
+        let mut out = Vec::with_capacity(256);
+        self.encode_into(&mut out)?;
+        Ok(out)
+    }
+
+    /// [`Entry::encode`], appending to `out` (which it clears first).
+    pub fn encode_into(&self, out: &mut Vec<u8>) -> Result<(), Refusal> {
+        out.clear();
+        let wire = WireOut {
             v: ENTRY_FORMAT_VERSION,
             index: self.index,
             time: self.time,
-            actor: self.actor.clone(),
-            kind,
-            payload,
-            signature: self.signature.clone(),
+            actor: &self.actor,
+            body: &self.body,
+            signature: &self.signature,
         };
-        let value = serde_json::to_value(&wire).expect("wire entries always serialize");
-        let mut out = Vec::with_capacity(256);
-        write_canonical(&value, &mut out)?;
+        crate::canonical::to_canonical(&wire, out).map_err(|e| Refusal::invalid("invalid_entry", e.0))?;
         if out.len() > ENTRY_MAX_BYTES {
             return Err(Refusal::unprocessable(
                 "entry_too_large",
@@ -471,40 +476,213 @@ impl Entry {
                 ),
             ));
         }
-        Ok(out)
+        Ok(())
     }
 
     /// Decodes canonical bytes. Anything else (malformed JSON, unknown
     /// fields or kinds, a version other than 1, a non-canonical form, more
     /// than 65,535 bytes) is refused with a message that says what is wrong.
+    ///
+    /// The bytes are parsed straight into the typed entry (no
+    /// `serde_json::Value`), then encoded again: only bytes that are exactly
+    /// the encoding of what they say are accepted.
     pub fn decode(bytes: &[u8]) -> Result<Entry, Refusal> {
         let bad = |m: String| Refusal::invalid("invalid_entry", m);
         if bytes.len() > ENTRY_MAX_BYTES {
             return Err(bad(format!("the entry has {} bytes, more than {ENTRY_MAX_BYTES}", bytes.len())));
         }
-        let value: Value = serde_json::from_slice(bytes).map_err(|e| bad(format!("the entry is not JSON: {e}")))?;
-        let mut again = Vec::with_capacity(bytes.len());
-        write_canonical(&value, &mut again).map_err(|r| bad(r.message))?;
-        if again != bytes {
-            return Err(bad("the entry is not in canonical form (accord-entry/v1)".into()));
-        }
-        let wire: Wire = serde_json::from_value(value).map_err(|e| bad(format!("the entry is malformed: {e}")))?;
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        let wire = wire_in::WireIn::deserialize(&mut de)
+            .and_then(|w| de.end().map(|()| w))
+            .map_err(|e| bad(format!("the entry is malformed: {e}")))?;
         if wire.v != ENTRY_FORMAT_VERSION {
             return Err(bad(format!("the entry has format version {}, this Accord reads version 1", wire.v)));
         }
         if wire.time < 0 {
             return Err(bad("the entry's time is negative".into()));
         }
-        let mut tagged = serde_json::Map::new();
-        tagged.insert("kind".into(), Value::String(wire.kind.clone()));
-        tagged.insert("payload".into(), wire.payload);
-        let body: EntryBody = serde_json::from_value(Value::Object(tagged))
-            .map_err(|e| bad(format!("the {} entry is malformed: {e}", wire.kind)))?;
-        Ok(Entry { index: wire.index, time: wire.time, actor: wire.actor, body, signature: wire.signature })
+        let entry =
+            Entry { index: wire.index, time: wire.time, actor: wire.actor, body: wire.body, signature: wire.signature };
+        let mut again = Vec::with_capacity(bytes.len());
+        crate::canonical::to_canonical(
+            &WireOut {
+                v: wire.v,
+                index: entry.index,
+                time: entry.time,
+                actor: &entry.actor,
+                body: &entry.body,
+                signature: &entry.signature,
+            },
+            &mut again,
+        )
+        .map_err(|e| bad(e.0))?;
+        if again != bytes {
+            return Err(bad("the entry is not in canonical form (accord-entry/v1)".into()));
+        }
+        Ok(entry)
+    }
+}
+
+/// Reading the top-level object in one pass. The body is adjacently tagged
+/// (`kind`, `payload`); serde's derived deserializer for it reads those two
+/// fields from a map, so the top-level map is handed to it through a filter
+/// that answers only `kind` and `payload` and keeps the other fields aside.
+/// In canonical order `kind` comes before `payload`, so the payload is
+/// parsed directly into its type, without buffering. This works for any
+/// new adjacently tagged variant of [`EntryBody`].
+mod wire_in {
+    use std::fmt;
+
+    use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor};
+    use serde::Deserialize;
+
+    use super::{Actor, EntryBody, MemberSignature};
+
+    pub(super) struct WireIn {
+        pub v: u64,
+        pub index: u64,
+        pub time: i64,
+        pub actor: Actor,
+        pub body: EntryBody,
+        pub signature: Option<MemberSignature>,
+    }
+
+    #[derive(Default)]
+    struct Side {
+        v: Option<u64>,
+        index: Option<u64>,
+        time: Option<i64>,
+        actor: Option<Actor>,
+        signature: Option<MemberSignature>,
+        signature_seen: bool,
+    }
+
+    enum Field {
+        V,
+        Index,
+        Time,
+        Actor,
+        Kind,
+        Payload,
+        Signature,
+        Other(String),
+    }
+
+    impl<'de> Deserialize<'de> for Field {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct FieldVisitor;
+            impl Visitor<'_> for FieldVisitor {
+                type Value = Field;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a field name")
+                }
+                fn visit_str<E: de::Error>(self, s: &str) -> Result<Field, E> {
+                    Ok(match s {
+                        "v" => Field::V,
+                        "index" => Field::Index,
+                        "time" => Field::Time,
+                        "actor" => Field::Actor,
+                        "kind" => Field::Kind,
+                        "payload" => Field::Payload,
+                        "signature" => Field::Signature,
+                        other => Field::Other(other.to_owned()),
+                    })
+                }
+            }
+            d.deserialize_identifier(FieldVisitor)
+        }
+    }
+
+    const FIELDS: &[&str] = &["v", "index", "time", "actor", "kind", "payload", "signature"];
+
+    fn set<T, E: de::Error>(slot: &mut Option<T>, value: T, name: &'static str) -> Result<(), E> {
+        if slot.replace(value).is_some() {
+            return Err(E::duplicate_field(name));
+        }
+        Ok(())
+    }
+
+    impl<'de> Deserialize<'de> for WireIn {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_map(TopVisitor)
+        }
+    }
+
+    struct TopVisitor;
+
+    impl<'de> Visitor<'de> for TopVisitor {
+        type Value = WireIn;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an accord-entry/v1 object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<WireIn, A::Error> {
+            let mut side = Side::default();
+            let body = EntryBody::deserialize(BodyFilter { map, side: &mut side })?;
+            let missing = |name| <A::Error as de::Error>::missing_field(name);
+            Ok(WireIn {
+                v: side.v.ok_or_else(|| missing("v"))?,
+                index: side.index.ok_or_else(|| missing("index"))?,
+                time: side.time.ok_or_else(|| missing("time"))?,
+                actor: side.actor.ok_or_else(|| missing("actor"))?,
+                body,
+                signature: side.signature,
+            })
+        }
+    }
+
+    /// The top-level map as the body's deserializer sees it.
+    struct BodyFilter<'s, A> {
+        map: A,
+        side: &'s mut Side,
+    }
+
+    impl<'de, A: MapAccess<'de>> Deserializer<'de> for BodyFilter<'_, A> {
+        type Error = A::Error;
+        fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, A::Error> {
+            visitor.visit_map(self)
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map struct enum identifier ignored_any
+        }
+    }
+
+    impl<'de, A: MapAccess<'de>> MapAccess<'de> for BodyFilter<'_, A> {
+        type Error = A::Error;
+        fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+            loop {
+                let Some(field) = self.map.next_key::<Field>()? else { return Ok(None) };
+                let side = &mut *self.side;
+                match field {
+                    Field::Kind => return seed.deserialize("kind".into_deserializer()).map(Some),
+                    Field::Payload => return seed.deserialize("payload".into_deserializer()).map(Some),
+                    Field::V => set(&mut side.v, self.map.next_value()?, "v")?,
+                    Field::Index => set(&mut side.index, self.map.next_value()?, "index")?,
+                    Field::Time => set(&mut side.time, self.map.next_value()?, "time")?,
+                    Field::Actor => set(&mut side.actor, self.map.next_value()?, "actor")?,
+                    Field::Signature => {
+                        if std::mem::replace(&mut side.signature_seen, true) {
+                            return Err(de::Error::duplicate_field("signature"));
+                        }
+                        side.signature = self.map.next_value()?;
+                    }
+                    Field::Other(name) => return Err(de::Error::unknown_field(&name, FIELDS)),
+                }
+            }
+        }
+        fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+            self.map.next_value_seed(seed)
+        }
     }
 }
 
 /// Writes a JSON value in the canonical form described in the module docs.
+///
+/// This is the reference [`crate::canonical::to_canonical`] is tested
+/// against (it produces the same bytes without building a `Value`); use
+/// it for a value that is already a `serde_json::Value`.
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn write_canonical(value: &Value, out: &mut Vec<u8>) -> Result<(), Refusal> {
     match value {
         Value::Null => out.extend_from_slice(b"null"),
@@ -591,6 +769,29 @@ mod tests {
             good.replacen("\"v\":1}", "\"v\":1,\"w\":2}", 1),
             good.replacen("\"KEN\"", "\"KE N\"", 1),
             good.replacen("Kenya", "Ken\\u0079a", 1),
+            // Fields out of order, each still valid JSON.
+            good.replacen("\"index\":3,\"kind\":\"member.admitted\"", "\"kind\":\"member.admitted\",\"index\":3", 1),
+            good.replacen("\"code\":\"KEN\",\"kind\":\"state\"", "\"kind\":\"state\",\"code\":\"KEN\"", 1),
+            // The payload before the kind.
+            good.replacen(
+                "\"kind\":\"member.admitted\",\"payload\":{\"code\":\"KEN\",\"kind\":\"state\",\"name\":\"Kenya\",\"status\":\"member\"}",
+                "\"payload\":{\"code\":\"KEN\",\"kind\":\"state\",\"name\":\"Kenya\",\"status\":\"member\"},\"kind\":\"member.admitted\"",
+                1,
+            ),
+            // A duplicated kind, a missing payload, a null signature.
+            good.replacen(",\"payload\"", ",\"kind\":\"member.admitted\",\"payload\"", 1),
+            good.replacen(
+                ",\"payload\":{\"code\":\"KEN\",\"kind\":\"state\",\"name\":\"Kenya\",\"status\":\"member\"}",
+                "",
+                1,
+            ),
+            good.replacen(",\"time\"", ",\"signature\":null,\"time\"", 1),
+            // Leading zeros, an exponent, a negative time, trailing bytes.
+            good.replacen("\"index\":3", "\"index\":03", 1),
+            good.replacen("\"index\":3", "\"index\":3e0", 1),
+            good.replacen("\"time\":1764104188123", "\"time\":-1764104188123", 1),
+            format!("{good} "),
+            format!("{good}{{}}"),
         ];
         for case in cases {
             assert!(Entry::decode(case.as_bytes()).is_err(), "accepted {case}");
@@ -606,6 +807,358 @@ mod tests {
         });
         assert!(e.encode().unwrap().len() < ENTRY_MAX_BYTES);
         assert!(Entry::decode(&vec![b' '; ENTRY_MAX_BYTES + 1]).is_err());
+    }
+
+    /// The encoder before `canonical`: through `serde_json::Value`, sorted
+    /// by `write_canonical`. The fast encoder must give the same bytes.
+    fn value_encode(entry: &Entry) -> Result<Vec<u8>, Refusal> {
+        #[derive(Serialize)]
+        struct Wire {
+            v: u64,
+            index: u64,
+            time: i64,
+            actor: Actor,
+            kind: String,
+            payload: Value,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            signature: Option<MemberSignature>,
+        }
+        let body = serde_json::to_value(&entry.body).unwrap();
+        let Value::Object(mut body) = body else { unreachable!() };
+        let kind = body.remove("kind").and_then(|k| k.as_str().map(str::to_owned)).unwrap_or_default();
+        let payload = body.remove("payload").unwrap_or(Value::Object(Default::default()));
+        let wire = Wire {
+            v: ENTRY_FORMAT_VERSION,
+            index: entry.index,
+            time: entry.time,
+            actor: entry.actor.clone(),
+            kind,
+            payload,
+            signature: entry.signature.clone(),
+        };
+        let mut out = Vec::new();
+        write_canonical(&serde_json::to_value(&wire).unwrap(), &mut out)?;
+        Ok(out)
+    }
+
+    /// The decoder before this one: parse to `Value`, re-encode, compare,
+    /// then convert. The fast decoder must accept exactly what it accepted.
+    fn value_decode(bytes: &[u8]) -> Option<Entry> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Wire {
+            v: u64,
+            index: u64,
+            time: i64,
+            actor: Actor,
+            kind: String,
+            payload: Value,
+            #[serde(default)]
+            signature: Option<MemberSignature>,
+        }
+        if bytes.len() > ENTRY_MAX_BYTES {
+            return None;
+        }
+        let value: Value = serde_json::from_slice(bytes).ok()?;
+        let mut again = Vec::new();
+        write_canonical(&value, &mut again).ok()?;
+        if again != bytes {
+            return None;
+        }
+        let wire: Wire = serde_json::from_value(value).ok()?;
+        if wire.v != ENTRY_FORMAT_VERSION || wire.time < 0 {
+            return None;
+        }
+        let body: EntryBody =
+            serde_json::from_value(serde_json::json!({"kind": wire.kind, "payload": wire.payload})).ok()?;
+        Some(Entry { index: wire.index, time: wire.time, actor: wire.actor, body, signature: wire.signature })
+    }
+
+    mod strategies {
+        use proptest::prelude::*;
+
+        use super::super::*;
+
+        /// Any string, with quotes, backslashes, control characters and
+        /// non-ASCII text, to exercise escaping.
+        pub fn text() -> impl Strategy<Value = String> {
+            prop_oneof![
+                "[ -~]{0,12}",
+                "\\PC{0,12}",
+                proptest::collection::vec(proptest::char::any(), 0..12).prop_map(|c| c.into_iter().collect()),
+                Just("\"\\/\u{0}\u{1f}\u{7f}\u{2028}é\n\t\r\u{8}\u{c}".to_owned()),
+            ]
+        }
+        fn name() -> impl Strategy<Value = DisplayName> {
+            text().prop_filter_map("not a name", |s| DisplayName::parse(&s).ok())
+        }
+        fn reason() -> impl Strategy<Value = Reason> {
+            prop_oneof![text(), "[a-z\n ]{0,30}"].prop_filter_map("not a reason", |s| Reason::parse(&s).ok())
+        }
+        fn code() -> impl Strategy<Value = MemberCode> {
+            "[A-Z][A-Z0-9-]{1,15}".prop_map(|s| MemberCode::parse(&s).unwrap())
+        }
+        fn delegate() -> impl Strategy<Value = DelegateId> {
+            prop_oneof![1u64..100, Just(u64::MAX)].prop_map(DelegateId)
+        }
+        fn language() -> impl Strategy<Value = LanguageTag> {
+            "[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}".prop_map(|s| LanguageTag::parse(&s).unwrap())
+        }
+        fn officer_role() -> impl Strategy<Value = OfficerRole> {
+            prop_oneof![
+                Just(OfficerRole::Secretariat),
+                Just(OfficerRole::Chair),
+                Just(OfficerRole::ViceChair),
+                Just(OfficerRole::CoFacilitator)
+            ]
+        }
+        fn member_role() -> impl Strategy<Value = MemberRole> {
+            prop_oneof![Just(MemberRole::HeadOfDelegation), Just(MemberRole::Delegate), Just(MemberRole::Adviser)]
+        }
+        fn status() -> impl Strategy<Value = MemberStatus> {
+            prop_oneof![Just(MemberStatus::Member), Just(MemberStatus::Observer)]
+        }
+        fn settings() -> impl Strategy<Value = ForumSettings> {
+            (name(), proptest::collection::vec(language(), 0..4), proptest::option::of(text()))
+                .prop_map(|(name, languages, log)| ForumSettings { name, languages, log })
+        }
+        pub fn actor() -> impl Strategy<Value = Actor> {
+            prop_oneof![
+                Just(Actor::System),
+                (delegate(), code()).prop_map(|(delegate, member)| Actor::Delegate { delegate, member }),
+                (delegate(), officer_role()).prop_map(|(delegate, role)| Actor::Officer { delegate, role }),
+            ]
+        }
+        pub fn body() -> impl Strategy<Value = EntryBody> {
+            let category = proptest::option::of(proptest::sample::select(OrganisationCategory::ALL.to_vec()));
+            prop_oneof![
+                settings().prop_map(EntryBody::ForumEstablished),
+                settings().prop_map(EntryBody::ForumSettingsChanged),
+                (code(), name(), any::<bool>(), category, status()).prop_map(|(code, name, org, category, status)| {
+                    EntryBody::MemberAdmitted(MemberAdmitted {
+                        code,
+                        name,
+                        kind: if org { MemberKind::Organisation } else { MemberKind::State },
+                        category,
+                        status,
+                    })
+                }),
+                (code(), status())
+                    .prop_map(|(code, status)| EntryBody::MemberStatusChanged(MemberStatusChanged { code, status })),
+                (code(), reason())
+                    .prop_map(|(code, reason)| EntryBody::MemberSuspended(MemberSuspended { code, reason })),
+                code().prop_map(|code| EntryBody::MemberReinstated(MemberReinstated { code })),
+                (delegate(), name(), code(), member_role()).prop_map(|(delegate, name, member, role)| {
+                    EntryBody::DelegateAccredited(DelegateAccredited { delegate, name, member, role })
+                }),
+                (delegate(), name(), officer_role()).prop_map(|(delegate, name, role)| {
+                    EntryBody::OfficerAppointed(OfficerAppointed { delegate, name, role })
+                }),
+                (delegate(), reason()).prop_map(|(delegate, reason)| {
+                    EntryBody::AccreditationWithdrawn(AccreditationWithdrawn { delegate, reason })
+                }),
+                (code(), text(), text(), name()).prop_map(|(member, key, public_key, label)| {
+                    EntryBody::MemberKeyRegistered(MemberKeyRegistered { member, key, public_key, label })
+                }),
+                (code(), text())
+                    .prop_map(|(member, key)| EntryBody::MemberKeyRevoked(MemberKeyRevoked { member, key })),
+                negotiation(),
+                proceedings(),
+            ]
+        }
+        /// The kinds of negotiating texts: optional fields, enums, blobs.
+        pub fn negotiation() -> impl Strategy<Value = EntryBody> {
+            use crate::negotiation::*;
+            let kind = proptest::sample::select(vec![
+                ProposalKind::ReplaceWords,
+                ProposalKind::InsertWords,
+                ProposalKind::DeleteWords,
+                ProposalKind::InsertProvision,
+            ]);
+            let anchor = proptest::option::of(
+                (text(), proptest::option::of(1u32..5)).prop_map(|(quote, occurrence)| Anchor { quote, occurrence }),
+            );
+            let position = proptest::option::of(proptest::sample::select(vec![Position::Before, Position::After]));
+            prop_oneof![
+                (text(), proptest::collection::vec(any::<u8>(), 0..40)).prop_map(|(title, draft)| {
+                    let mut d = crate::blob::BlobRef::of(draft);
+                    // As decoded: the name without the content.
+                    d = serde_json::from_value(serde_json::Value::String(d.hex())).unwrap();
+                    EntryBody::ProcessOpened(ProcessOpened { title, draft: d })
+                }),
+                (1u64..9, kind, text(), 1u32..9, anchor, position, proptest::option::of(text()), text()).prop_map(
+                    |(process, kind, eid, version, anchor, position, text, justification)| {
+                        EntryBody::ProposalTabled(ProposalTabled {
+                            process,
+                            kind,
+                            eid,
+                            version,
+                            anchor,
+                            position,
+                            text,
+                            heading: None,
+                            justification,
+                        })
+                    }
+                ),
+                (1u64..9, 1u64..99)
+                    .prop_map(|(process, proposal)| EntryBody::ProposalSupported(ProposalRef { process, proposal })),
+                (1u64..9, text(), proptest::collection::vec(1u64..99, 0..4), text()).prop_map(
+                    |(process, eid, proposals, text)| EntryBody::ChairTextTabled(ChairText {
+                        process,
+                        eid,
+                        proposals,
+                        text
+                    })
+                ),
+            ]
+        }
+        /// The kinds of meetings and decisions: tagged targets, booleans, nested structs.
+        pub fn proceedings() -> impl Strategy<Value = EntryBody> {
+            use crate::decisions::*;
+            let target = prop_oneof![
+                (1u64..99).prop_map(Target::Proposal),
+                text().prop_map(Target::Provision),
+                Just(Target::Instrument),
+            ];
+            let majority = proptest::sample::select(vec![Majority::Simple, Majority::TwoThirds]);
+            prop_oneof![
+                (1u64..9, target.clone(), majority, 1u64..9).prop_map(|(process, target, majority, meeting)| {
+                    EntryBody::VoteOpened(VoteOpened { process, target, majority, meeting })
+                }),
+                (1u64..9, target.clone(), 1u64..9, any::<bool>()).prop_map(
+                    |(process, target, meeting, ad_referendum)| {
+                        EntryBody::ConsensusProposed(ConsensusProposed { process, target, meeting, ad_referendum })
+                    }
+                ),
+                (1u64..9, target, 0i64..(1 << 50)).prop_map(|(process, target, deadline)| EntryBody::SilenceStarted(
+                    SilenceStarted { process, target, deadline }
+                )),
+                (1u64..9, code(), any::<bool>()).prop_map(|(meeting, member, present)| EntryBody::AttendanceCorrected(
+                    AttendanceCorrected { meeting, member, present }
+                )),
+                (1u32..99, 0u32..3, any::<bool>()).prop_map(|(n, d, more_than)| {
+                    let share = Share { numerator: n, denominator: n + d, more_than };
+                    EntryBody::RulesChanged(RulesChanged {
+                        process: (n % 2 == 0).then_some(n as u64),
+                        rules: Rules {
+                            meeting_quorum: share,
+                            decision_quorum: share,
+                            silence_min_hours: n,
+                            ..Rules::default()
+                        },
+                    })
+                }),
+            ]
+        }
+        pub fn entry() -> impl Strategy<Value = Entry> {
+            let signature =
+                proptest::option::of((text(), text(), text()).prop_map(|(key, nonce, sig)| MemberSignature {
+                    key,
+                    nonce,
+                    sig,
+                }));
+            (
+                prop_oneof![
+                    0u64..1000,
+                    Just(super::MAX_SAFE_INTEGER),
+                    Just(super::MAX_SAFE_INTEGER + 1),
+                    Just(u64::MAX)
+                ],
+                prop_oneof![0i64..2_000_000_000_000, Just(-1i64), Just(i64::MAX)],
+                actor(),
+                body(),
+                signature,
+            )
+                .prop_map(|(index, time, actor, body, signature)| Entry {
+                    index,
+                    time,
+                    actor,
+                    body,
+                    signature,
+                })
+        }
+    }
+
+    #[test]
+    fn signed_messages_are_unchanged() {
+        let entry = sample();
+        let tagged = serde_json::to_value(&entry.body).unwrap();
+        let value = serde_json::json!({
+            "actor": entry.actor,
+            "kind": entry.body.kind(),
+            "log": "example.org/forum",
+            "nonce": "n0nce-n0nce-n0nce",
+            "payload": tagged.get("payload").cloned().unwrap_or_default(),
+        });
+        let mut expected = b"accord-signed-action/v1\n".to_vec();
+        write_canonical(&value, &mut expected).unwrap();
+        let got = crate::signature::signed_message("example.org/forum", &entry.actor, &entry.body, "n0nce-n0nce-n0nce");
+        assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(expected).unwrap());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// The fast encoder writes exactly the bytes of the `Value` path,
+        /// refuses exactly what it refused, and the decoder reads them back.
+        #[test]
+        fn fast_encoding_equals_value_encoding(entry in strategies::entry()) {
+            let old = value_encode(&entry).map(|b| if b.len() > ENTRY_MAX_BYTES { Err(()) } else { Ok(b) });
+            match (entry.encode(), old) {
+                (Ok(new), Ok(Ok(old))) => {
+                    proptest::prop_assert_eq!(&new, &old);
+                    // The decoders agree; what they accept is the entry
+                    // encoded (a negative time or a delegate id of more
+                    // than 19 digits encodes but does not decode).
+                    let decoded = Entry::decode(&new).ok();
+                    proptest::prop_assert_eq!(&decoded, &value_decode(&new));
+                    if let Some(decoded) = decoded {
+                        proptest::prop_assert_eq!(decoded, entry);
+                    }
+                }
+                (Err(_), Err(_)) | (Err(_), Ok(Err(()))) => {}
+                (new, old) => proptest::prop_assert!(false, "new {new:?}, old {old:?}"),
+            }
+        }
+
+        /// Signed messages are the same as through `Value`.
+        #[test]
+        fn fast_signed_message_equals_value(actor in strategies::actor(), body in strategies::body(), log in strategies::text(), nonce in strategies::text()) {
+            let tagged = serde_json::to_value(&body).unwrap();
+            let value = serde_json::json!({
+                "actor": actor, "kind": body.kind(), "log": log, "nonce": nonce,
+                "payload": tagged.get("payload").cloned().unwrap_or_default(),
+            });
+            let mut expected = b"accord-signed-action/v1\n".to_vec();
+            write_canonical(&value, &mut expected).unwrap();
+            proptest::prop_assert_eq!(crate::signature::signed_message(&log, &actor, &body, &nonce), expected);
+        }
+
+        /// Mutated, truncated or extended encodings of varied entries: the
+        /// fast decoder accepts exactly what the `Value` decoder accepted,
+        /// and reads the same entry.
+        #[test]
+        fn fast_decoder_agrees_with_value_decoder(
+            entry in strategies::entry(),
+            edits in proptest::collection::vec((0usize..400, proptest::num::u8::ANY, 0u8..3), 1..4),
+        ) {
+            let Ok(mut bytes) = entry.encode() else { return Ok(()) };
+            for (pos, byte, op) in edits {
+                let pos = pos % (bytes.len() + 1);
+                match op {
+                    0 if pos < bytes.len() => bytes[pos] = byte,
+                    1 => bytes.insert(pos, byte),
+                    _ if pos < bytes.len() => { bytes.remove(pos); }
+                    _ => {}
+                }
+            }
+            let new = Entry::decode(&bytes).ok();
+            proptest::prop_assert_eq!(&new, &value_decode(&bytes), "on {}", String::from_utf8_lossy(&bytes));
+            if let Some(entry) = new {
+                proptest::prop_assert_eq!(entry.encode().unwrap(), bytes);
+            }
+        }
     }
 
     proptest::proptest! {

@@ -7,6 +7,29 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::Refusal;
 
+/// A string from the input, borrowed when the input allows it (a JSON
+/// string without escapes), so that parsing it into a newtype copies it
+/// once rather than twice.
+fn borrowed_str<'de, D: Deserializer<'de>>(d: D) -> Result<std::borrow::Cow<'de, str>, D::Error> {
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = std::borrow::Cow<'de, str>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+            Ok(std::borrow::Cow::Borrowed(v))
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(std::borrow::Cow::Owned(v.to_owned()))
+        }
+        fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok(std::borrow::Cow::Owned(v))
+        }
+    }
+    d.deserialize_str(Visitor)
+}
+
 macro_rules! string_newtype_serde {
     ($t:ty) => {
         impl Serialize for $t {
@@ -19,7 +42,7 @@ macro_rules! string_newtype_serde {
                 // Stored values must already be in their canonical form
                 // (`parse` would normalise " bra " to "BRA"): an entry has
                 // exactly one encoding.
-                let s = String::deserialize(d)?;
+                let s = borrowed_str(d)?;
                 let v = <$t>::parse(&s).map_err(|r| serde::de::Error::custom(r.message))?;
                 if v.as_str() != s {
                     return Err(serde::de::Error::custom(format!("{s:?} is not in canonical form")));
@@ -107,7 +130,7 @@ impl Serialize for DelegateId {
 }
 impl<'de> Deserialize<'de> for DelegateId {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
+        let s = borrowed_str(d)?;
         DelegateId::parse(&s).map_err(|r| serde::de::Error::custom(r.message))
     }
 }

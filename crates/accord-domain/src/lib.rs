@@ -4,6 +4,8 @@
 //! - [`ids`]: parsed newtypes for everything that comes from outside
 //!   (`MemberCode`, `DelegateId`, `Email`, ...). Once parsed, a value is valid.
 //! - [`iso3166`]: the ISO 3166-1 alpha-3 codes that identify states.
+//! - [`canonical`]: the canonical JSON writer behind `accord-entry/v1`, generic
+//!   over `Serialize` types, without an intermediate `serde_json::Value`.
 //! - [`entry`]: one entry of the record and its canonical, versioned byte
 //!   encoding (`accord-entry/v1`), the bytes a Merkle tree is later built over.
 //! - [`state`]: the forum as it stands, a fold of the entries; [`state::Action`]
@@ -26,6 +28,7 @@
 //!   reproduces the state exactly.
 
 pub mod blob;
+pub mod canonical;
 pub mod decisions;
 pub mod entry;
 pub mod error;

@@ -51,16 +51,17 @@ pub fn check_nonce(nonce: &str) -> Result<(), Refusal> {
 
 /// The bytes a member signs for an action.
 pub fn signed_message(log: &str, actor: &Actor, body: &EntryBody, nonce: &str) -> Vec<u8> {
-    let tagged = serde_json::to_value(body).expect("entry bodies serialize");
-    let value = serde_json::json!({
-        "actor": actor,
-        "kind": body.kind(),
-        "log": log,
-        "nonce": nonce,
-        "payload": tagged.get("payload").cloned().unwrap_or_default(),
-    });
+    /// The signed object; the body is flattened in as `kind` and `payload`.
+    #[derive(serde::Serialize)]
+    struct Signed<'a> {
+        actor: &'a Actor,
+        log: &'a str,
+        nonce: &'a str,
+        #[serde(flatten)]
+        body: &'a EntryBody,
+    }
     let mut out = format!("{SIGNED_ACTION_V1}\n").into_bytes();
-    crate::entry::write_canonical(&value, &mut out).expect("payloads hold no floats");
+    crate::canonical::to_canonical(&Signed { actor, log, nonce, body }, &mut out).expect("payloads hold no floats");
     out
 }
 

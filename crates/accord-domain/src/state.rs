@@ -329,22 +329,33 @@ impl State {
 
     /// A digest of everything the state shows: SHA-256 of its canonical
     /// JSON (the encoding of entries: sorted keys, no whitespace) with the
-    /// fields `size`, `forum`, `members` and `delegates`. The server
+    /// fields `size`, `forum`, `members`, `delegates`, `processes` (every
+    /// version's text digest and every proposal's status and positions)
+    /// and `decisions`. The server
     /// publishes it with each checkpoint; `accord verify` recomputes it by
     /// replaying the record, so a server that shows anything the record does
     /// not say is caught.
     pub fn digest(&self) -> [u8; 32] {
         use sha2::Digest;
-        let value = serde_json::json!({
-            "size": self.next_index,
-            "forum": self.forum,
-            "members": self.members.values().collect::<Vec<_>>(),
-            "delegates": self.delegates.values().collect::<Vec<_>>(),
-            "processes": self.processes.iter().map(|p| p.digest_value()).collect::<Vec<_>>(),
-            "decisions": self.proceedings.decisions,
-        });
+        #[derive(Serialize)]
+        struct Digested<'a> {
+            size: u64,
+            forum: &'a Option<Forum>,
+            members: Vec<&'a Member>,
+            delegates: Vec<&'a Delegate>,
+            processes: Vec<serde_json::Value>,
+            decisions: &'a [crate::decisions::Decision],
+        }
+        let digested = Digested {
+            size: self.next_index,
+            forum: &self.forum,
+            members: self.members.values().collect(),
+            delegates: self.delegates.values().collect(),
+            processes: self.processes.iter().map(|p| p.digest_value()).collect(),
+            decisions: &self.proceedings.decisions,
+        };
         let mut bytes = Vec::new();
-        crate::entry::write_canonical(&value, &mut bytes).expect("the state has no floats");
+        crate::canonical::to_canonical(&digested, &mut bytes).expect("the state has no floats");
         sha2::Sha256::digest(&bytes).into()
     }
 
@@ -385,6 +396,13 @@ impl State {
     /// entry body it would record. Nothing changes here; the caller then
     /// sequences the entry and passes it to [`State::apply`], which checks
     /// again (so replay checks the same things).
+    ///
+    /// For a signed action, everything about the signature is checked here
+    /// (the actor, the key, the nonce) except the Ed25519 verification
+    /// itself, the costly part, which `apply` does: an action is recorded
+    /// only through `apply`, so it is verified once, not twice. (When the
+    /// body is refused, the signature is verified here, so that a bad
+    /// signature is still the refusal given, as `apply` gives it.)
     pub fn prepare(
         &self,
         principal: Principal,
@@ -405,8 +423,13 @@ impl State {
         let actor = self.actor_for(principal)?;
         let body = match action {
             Action::Signed { body, signature } => {
-                self.check_signature(&actor, &body, &signature)?;
-                self.check_body_at(&actor, &body, time)?;
+                self.check_signature_claims(&actor, &signature)?;
+                if let Err(refusal) = self.check_body_at(&actor, &body, time) {
+                    // A bad signature is the first thing to say: verify
+                    // it now, as `apply` would have before the body.
+                    self.check_signature(&actor, &body, &signature)?;
+                    return Err(refusal);
+                }
                 return Ok((actor, *body, Some(signature)));
             }
             Action::Negotiate(body) => {
@@ -478,6 +501,15 @@ impl State {
     /// the member, the key is the member's and not revoked, the nonce is
     /// new, and the signature verifies over [`crate::signature::signed_message`].
     fn check_signature(&self, actor: &Actor, body: &EntryBody, sig: &MemberSignature) -> Result<(), Refusal> {
+        let key = self.check_signature_claims(actor, sig)?;
+        let log = self.forum.as_ref().and_then(|f| f.log.as_deref()).unwrap_or_default();
+        let message = crate::signature::signed_message(log, actor, body, &sig.nonce);
+        crate::signature::verify(&key.public_key, &message, &sig.sig)
+    }
+
+    /// Everything [`State::check_signature`] checks but the Ed25519
+    /// verification: answers the key to verify with.
+    fn check_signature_claims(&self, actor: &Actor, sig: &MemberSignature) -> Result<&MemberKey, Refusal> {
         let Actor::Delegate { member, .. } = actor else {
             return Err(Refusal::forbidden("not_a_member_action", "only a delegation signs actions for its member"));
         };
@@ -496,9 +528,7 @@ impl State {
                 "this signed action was already recorded (its nonce is used): sign each action with a new nonce",
             ));
         }
-        let log = self.forum.as_ref().and_then(|f| f.log.as_deref()).unwrap_or_default();
-        let message = crate::signature::signed_message(log, actor, body, &sig.nonce);
-        crate::signature::verify(&key.public_key, &message, &sig.sig)
+        Ok(key)
     }
 
     /// Checks an entry completely and folds it into the state. On a refusal
@@ -524,13 +554,32 @@ impl State {
             blob.require()?;
         }
         self.check_body_at(&entry.actor, &entry.body, entry.time)?;
+        self.fold_and_advance(entry);
+        Ok(())
+    }
+
+    /// Folds a checked entry in and moves past it.
+    fn fold_and_advance(&mut self, entry: &Entry) {
         self.fold(entry);
         if let Some(sig) = &entry.signature {
             self.used_nonces.insert((sig.key.clone(), sig.nonce.clone()));
         }
         self.next_index += 1;
         self.last_time = entry.time;
-        Ok(())
+    }
+
+    /// Folds in an entry that [`State::apply`] has already accepted on an
+    /// equal state, without checking it again: the store's writer checks
+    /// each entry on its leading copy of the state, then folds the
+    /// committed entries into the published copy with this (the checks,
+    /// a member's signature among them, would give the same answer twice).
+    /// Debug builds check anyway, and panic if the states had diverged.
+    pub fn apply_accepted(&mut self, entry: &Entry) {
+        if cfg!(debug_assertions) {
+            self.apply(entry).expect("an entry accepted on an equal state applies");
+            return;
+        }
+        self.fold_and_advance(entry);
     }
 
     /// The recorded actor must be who the state says they were.

@@ -98,15 +98,20 @@ impl Store {
         let started = Instant::now();
         let (state, tree) = replay(&conn)?;
         let replay = (state.next_index, started.elapsed());
+        // The published state is the replayed one; the writer thread makes
+        // its leading copy itself. The tree is a flat vector of hashes and
+        // cheap to copy.
+        let leading_tree = tree.clone();
         let shared = Arc::new(Shared {
             path: path.to_owned(),
-            state: RwLock::new(state.clone()),
-            tree: RwLock::new(tree.clone()),
+            state: RwLock::new(state),
+            tree: RwLock::new(tree),
             pool: Mutex::new(Vec::new()),
             metrics: StoreMetrics::default(),
         });
         let (tx, rx) = mpsc::channel();
-        let writer = writer::spawn(conn, state, tree, rx, shared.clone())?;
+        let reads = schema::connect(path)?;
+        let writer = writer::spawn(conn, reads, leading_tree, rx, shared.clone())?;
         Ok(Store { shared, jobs: Mutex::new(Some(tx)), writer: Mutex::new(Some(writer)), replay })
     }
 
@@ -334,29 +339,74 @@ impl Drop for Store {
 fn replay(conn: &Connection) -> Result<(State, MerkleTree), StoreError> {
     let mut stored: Vec<Hash> = Vec::new();
     {
-        let mut stmt = conn.prepare("SELECT idx, hash FROM tree_hashes ORDER BY idx")?;
+        // Schema version 1 wrote one row per hash; version 2 writes one row
+        // per batch (a run of hashes). Both read as runs, in this order.
+        let mut stmt = conn.prepare(
+            "SELECT idx, hash FROM tree_hashes UNION ALL SELECT first, hashes FROM tree_hash_runs ORDER BY 1",
+        )?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             let idx = row.get::<_, i64>(0)? as usize;
             let bytes = row.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?;
-            let hash: [u8; 32] = bytes.try_into().map_err(|_| StoreError::Damaged {
-                index: 0,
-                reason: format!("stored tree hash {idx} is not 32 bytes"),
-            })?;
+            if bytes.is_empty() || bytes.len() % 32 != 0 {
+                return Err(StoreError::Damaged {
+                    index: 0,
+                    reason: format!("stored tree hashes from {idx} are not a whole number of 32-byte hashes"),
+                });
+            }
             if idx != stored.len() {
                 return Err(StoreError::Damaged {
                     index: 0,
                     reason: format!("stored tree hash {idx} is out of place"),
                 });
             }
-            stored.push(Hash(hash));
+            stored.extend(bytes.chunks_exact(32).map(|h| Hash(h.try_into().expect("32 bytes"))));
         }
     }
-    let mut state = State::new();
-    let mut tree = MerkleTree::new();
+    // Two threads, so that both cores work: this one reads and decodes the
+    // entries and checks them against their leaf hashes; a second one folds
+    // them into the state, in order, while the next ones are decoded. The
+    // bounded channel keeps at most a few thousand decoded entries between
+    // them.
+    let (state, tree) = std::thread::scope(|scope| -> Result<(State, MerkleTree), StoreError> {
+        let (tx, rx) = mpsc::sync_channel::<Decoded>(8);
+        let stored = &stored;
+        let folder = std::thread::Builder::new()
+            .name("accord-replay".into())
+            .spawn_scoped(scope, move || fold_decoded(rx, stored))
+            .map_err(|e| StoreError::Damaged { index: 0, reason: format!("cannot start the replay: {e}") })?;
+        let read = decode_entries(conn, stored, tx);
+        let folded =
+            folder.join().map_err(|_| StoreError::Damaged { index: 0, reason: "the replay panicked".into() })?;
+        // The fold's error comes first: it is the earliest entry at fault.
+        let (state, tree) = folded?;
+        read?;
+        Ok((state, tree))
+    })?;
+    if tree.stored().len() != stored.len() {
+        return Err(StoreError::Damaged {
+            index: state.next_index,
+            reason: "the tree holds hashes for entries that are not in the record: entries were removed".into(),
+        });
+    }
+    Ok((state, tree))
+}
+
+/// A run of decoded entries on their way to the fold, each with the outcome
+/// of its check against the tree's stored leaf hash. The reader stops at
+/// the first entry it cannot decode, after sending the ones before it, and
+/// returns the error itself.
+type Decoded = Vec<(Entry, Result<(), String>)>;
+
+/// How many entries travel together from the reader to the fold.
+const REPLAY_CHUNK: usize = 512;
+
+fn decode_entries(conn: &Connection, stored: &[Hash], tx: mpsc::SyncSender<Decoded>) -> Result<(), StoreError> {
     let mut stmt = conn.prepare("SELECT idx, bytes FROM entries ORDER BY idx")?;
     let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
+    let mut chunk = Vec::with_capacity(REPLAY_CHUNK);
+    let mut read = |chunk: &mut Decoded| -> Result<bool, StoreError> {
+        let Some(row) = rows.next()? else { return Ok(false) };
         let index = row.get::<_, i64>(0)? as u64;
         let bytes = row.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?;
         let mut entry = Entry::decode(bytes).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
@@ -373,28 +423,47 @@ fn replay(conn: &Connection) -> Result<(State, MerkleTree), StoreError> {
         if entry.index != index {
             return Err(StoreError::Damaged { index, reason: format!("the entry says it is number {}", entry.index) });
         }
-        state.apply(&entry).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
         let have = tlog_tiles_count(index + 1);
-        if (stored.len() as u64) >= have {
-            // Hashes are stored: take them, checking the entry against its leaf.
-            let first = tlog_tiles_count(index) as usize;
-            let added = &stored[first..have as usize];
-            if added[0] != accord_log::leaf_hash(bytes) {
-                return Err(StoreError::Damaged {
-                    index,
-                    reason: "its bytes do not match the hash the tree recorded for it: the entry was changed".into(),
-                });
-            }
-            tree.append_stored(added);
+        let leaf = if (stored.len() as u64) < have {
+            Err("the tree's hashes for this entry are missing".to_owned())
+        } else if stored[tlog_tiles_count(index) as usize] != accord_log::leaf_hash(bytes) {
+            Err("its bytes do not match the hash the tree recorded for it: the entry was changed".to_owned())
         } else {
-            return Err(StoreError::Damaged { index, reason: "the tree's hashes for this entry are missing".into() });
+            Ok(())
+        };
+        chunk.push((entry, leaf));
+        Ok(true)
+    };
+    loop {
+        match read(&mut chunk) {
+            Ok(true) if chunk.len() < REPLAY_CHUNK => continue,
+            Ok(more) => {
+                let full = std::mem::replace(&mut chunk, Vec::with_capacity(REPLAY_CHUNK));
+                if tx.send(full).is_err() || !more {
+                    // The fold stopped at an error of its own, or all is read.
+                    return Ok(());
+                }
+            }
+            Err(e) => {
+                let _ = tx.send(chunk);
+                return Err(e);
+            }
         }
     }
-    if tree.stored().len() != stored.len() {
-        return Err(StoreError::Damaged {
-            index: state.next_index,
-            reason: "the tree holds hashes for entries that are not in the record: entries were removed".into(),
-        });
+}
+
+/// Folds the decoded entries into a fresh state and tree, in order, checking
+/// each one as a live append is checked.
+fn fold_decoded(rx: mpsc::Receiver<Decoded>, stored: &[Hash]) -> Result<(State, MerkleTree), StoreError> {
+    let mut state = State::new();
+    let mut tree = MerkleTree::new();
+    for chunk in rx {
+        for (entry, leaf) in chunk {
+            let index = entry.index;
+            state.apply(&entry).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
+            leaf.map_err(|reason| StoreError::Damaged { index, reason })?;
+            tree.append_stored(&stored[tlog_tiles_count(index) as usize..tlog_tiles_count(index + 1) as usize]);
+        }
     }
     Ok((state, tree))
 }

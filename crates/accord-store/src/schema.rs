@@ -21,7 +21,7 @@ pub fn connect(path: &Path) -> rusqlite::Result<Connection> {
 }
 
 /// The schema version this code writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Creates the tables if they are missing.
 pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
@@ -47,6 +47,21 @@ pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
         CREATE TRIGGER IF NOT EXISTS tree_hashes_are_never_updated BEFORE UPDATE ON tree_hashes
             BEGIN SELECT RAISE(ABORT, 'the tree is append-only'); END;
         CREATE TRIGGER IF NOT EXISTS tree_hashes_are_never_deleted BEFORE DELETE ON tree_hashes
+            BEGIN SELECT RAISE(ABORT, 'the tree is append-only'); END;
+
+        -- The same stored hashes, written since schema version 2 as one row
+        -- per committed batch: the hashes from number `first` on, 32 bytes
+        -- each, concatenated. One row per batch instead of about two per
+        -- entry keeps the writer's SQL work close to one row per entry.
+        -- The stored hashes are those of tree_hashes followed by these runs,
+        -- without gaps or overlaps.
+        CREATE TABLE IF NOT EXISTS tree_hash_runs (
+            first  INTEGER PRIMARY KEY,
+            hashes BLOB NOT NULL
+        ) STRICT;
+        CREATE TRIGGER IF NOT EXISTS tree_hash_runs_are_never_updated BEFORE UPDATE ON tree_hash_runs
+            BEGIN SELECT RAISE(ABORT, 'the tree is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS tree_hash_runs_are_never_deleted BEFORE DELETE ON tree_hash_runs
             BEGIN SELECT RAISE(ABORT, 'the tree is append-only'); END;
 
         -- Signed checkpoints (C2SP signed notes), by tree size, with the
@@ -98,9 +113,12 @@ pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
         ) STRICT;
         "#,
     )?;
+    // Version 1 wrote tree hashes only to `tree_hashes`; it is still read
+    // (before the runs), so nothing needs converting.
     conn.execute(
-        "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?1)",
-        [SCHEMA_VERSION.to_string()],
+        "INSERT INTO meta (key, value) VALUES ('schema_version', ?1) \
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE CAST(value AS INTEGER) < ?2",
+        rusqlite::params![SCHEMA_VERSION.to_string(), SCHEMA_VERSION],
     )?;
     Ok(())
 }

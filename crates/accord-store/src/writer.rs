@@ -1,16 +1,32 @@
-//! The single writer: sequences entries and commits them in groups.
+//! The writer: sequences entries and commits them in groups, in two
+//! threads that work at the same time.
 //!
-//! One thread owns the write connection and a *leading* copy of the state.
-//! It takes every job waiting in its queue (up to [`MAX_BATCH`]), checks
-//! each against the leading state, and writes the accepted entries in one
-//! transaction, so one fsync covers the batch. Only after the commit does it
-//! fold the batch into the published state and acknowledge each job. If a
-//! commit fails, the leading state is reset to the published one and every
-//! job of the batch gets the error: nothing unacknowledged is visible and
-//! nothing acknowledged is lost.
+//! - The **sequencer** (`accord-writer`) owns a *leading* copy of the state
+//!   and of the Merkle tree. It takes each job from the queue, checks it
+//!   against the leading state (`State::prepare`), gives it the next index
+//!   and a time, encodes it, folds it into the leading state
+//!   (`State::apply`, every check again) and hashes it into the leading
+//!   tree. Refusals are answered at once and write nothing. Accepted entries
+//!   go to the *pending* list.
+//! - The **committer** (`accord-commit`) owns the write connection. It
+//!   takes everything pending (up to [`MAX_BATCH`]), writes the entries,
+//!   their private rows and one row of tree hashes in one `BEGIN IMMEDIATE`
+//!   transaction, and commits (one fsync). Only then does it fold the batch
+//!   into the published state (`State::apply_accepted`: the sequencer has
+//!   checked it) and tree, and acknowledge each job.
+//!
+//! While the committer waits for an fsync, the sequencer checks and encodes
+//! the next entries, and a batch holds every entry that arrived meanwhile.
+//!
+//! If a commit fails, the committer fails its batch and everything pending
+//! (all of it was sequenced on top of the failed batch), and marks the
+//! leading state stale; the sequencer fails the entry it was working on,
+//! and starts again from a copy of the published state. Nothing
+//! unacknowledged is visible and nothing acknowledged is lost.
 
+use std::collections::HashSet;
 use std::sync::atomic::Ordering;
-use std::sync::{mpsc, Arc};
+use std::sync::{mpsc, Arc, Condvar, Mutex};
 use std::time::Instant;
 
 use accord_domain::state::{Action, Principal};
@@ -21,8 +37,8 @@ use tokio::sync::oneshot;
 
 use crate::{count_entry, now_millis, Shared, StoreError};
 
-/// The most jobs committed in one transaction. Large enough that a burst of
-/// hundreds of concurrent writers shares one fsync; small enough that one
+/// The most entries committed in one transaction. Large enough that a burst
+/// of hundreds of concurrent writers shares one fsync; small enough that one
 /// transaction stays well under a few megabytes.
 const MAX_BATCH: usize = 4096;
 
@@ -70,127 +86,125 @@ impl Reply {
     }
 }
 
+/// An entry the sequencer accepted, waiting to be committed.
+struct Sequenced {
+    reply: Reply,
+    appended: Appended,
+    private: Option<PrivateWrite>,
+}
+
+/// What passes from the sequencer to the committer.
+#[derive(Default)]
+struct Pending {
+    entries: Vec<Sequenced>,
+    /// E-mail addresses of accounts sequenced but not yet committed (or
+    /// failed): the sequencer refuses a second account with one of them.
+    emails: HashSet<String>,
+    /// Set by the committer when a commit failed: the leading state is
+    /// ahead of anything that will be committed.
+    stale: bool,
+    /// Set by the sequencer when the queue closed: commit what is pending,
+    /// then stop.
+    closed: bool,
+}
+
+struct Handoff {
+    pending: Mutex<Pending>,
+    ready: Condvar,
+}
+
 pub(crate) fn spawn(
     conn: Connection,
-    state: State,
+    reads: Connection,
     tree: MerkleTree,
     jobs: mpsc::Receiver<Job>,
     shared: Arc<Shared>,
 ) -> Result<std::thread::JoinHandle<()>, StoreError> {
+    let cannot = |e: std::io::Error| StoreError::Damaged { index: 0, reason: format!("cannot start the writer: {e}") };
+    let handoff = Arc::new(Handoff { pending: Mutex::new(Pending::default()), ready: Condvar::new() });
+    let committer = {
+        let (handoff, shared) = (handoff.clone(), shared.clone());
+        std::thread::Builder::new()
+            .name("accord-commit".into())
+            .spawn(move || commit_loop(conn, &handoff, &shared))
+            .map_err(cannot)?
+    };
     std::thread::Builder::new()
         .name("accord-writer".into())
-        .spawn(move || run(conn, Leading { state, tree }, jobs, shared))
-        .map_err(|e| StoreError::Damaged { index: 0, reason: format!("cannot start the writer thread: {e}") })
+        .spawn(move || {
+            // The leading copy is made here rather than in `Store::open`, so
+            // that opening does not wait for it.
+            let state = shared.state.read().unwrap_or_else(|e| e.into_inner()).clone();
+            sequence_loop(reads, Leading { state, tree }, jobs, &handoff, &shared);
+            handoff.pending.lock().unwrap_or_else(|e| e.into_inner()).closed = true;
+            handoff.ready.notify_all();
+            let _ = committer.join();
+            tracing::info!("writer stopped: every accepted entry is committed");
+        })
+        .map_err(cannot)
 }
 
-/// The writer's own copies, ahead of the published ones by the batch in
-/// flight.
-pub(crate) struct Leading {
+/// The sequencer's own copies, ahead of the published ones by the entries
+/// pending and in the batch being committed.
+struct Leading {
     state: State,
     tree: MerkleTree,
 }
 
-fn run(mut conn: Connection, mut leading: Leading, jobs: mpsc::Receiver<Job>, shared: Arc<Shared>) {
-    while let Ok(first) = jobs.recv() {
-        let mut batch = vec![first];
-        while batch.len() < MAX_BATCH {
-            match jobs.try_recv() {
-                Ok(job) => batch.push(job),
-                Err(_) => break,
-            }
-        }
-        let started = Instant::now();
-        match commit_batch(&mut conn, &mut leading, batch, &shared) {
-            Ok((accepted, n)) => {
-                shared.metrics.commits.fetch_add(1, Ordering::Relaxed);
-                shared.metrics.commit_micros_total.fetch_add(started.elapsed().as_micros() as u64, Ordering::Relaxed);
-                count_entry(&shared.metrics, n);
-                {
-                    let mut published = shared.state.write().unwrap_or_else(|e| e.into_inner());
-                    let mut tree = shared.tree.write().unwrap_or_else(|e| e.into_inner());
-                    for (_, appended) in &accepted {
-                        published
-                            .apply(&appended.entry)
-                            .expect("an entry the leading state accepted applies to the published state");
-                        tree.append_stored(&appended.tree_hashes);
-                    }
-                }
-                for (reply, appended) in accepted {
-                    let _ = reply.send(Ok(appended));
-                }
-            }
-            Err((replies, error)) => {
-                tracing::error!(%error, "commit failed; the batch is refused and nothing of it is acknowledged");
-                leading = Leading {
-                    state: shared.state.read().unwrap_or_else(|e| e.into_inner()).clone(),
-                    tree: shared.tree.read().unwrap_or_else(|e| e.into_inner()).clone(),
-                };
-                for reply in replies {
-                    let _ = reply.send(Err(StoreError::Damaged {
-                        index: leading.state.next_index,
-                        reason: format!("the entry could not be stored: {error}"),
-                    }));
-                }
-            }
-        }
-    }
-    tracing::info!("writer stopped: every accepted entry is committed");
-}
-
-type Accepted = Vec<(Reply, Appended)>;
-
-/// Writes one batch in one transaction. Refused jobs are answered at once;
-/// accepted ones are returned to be acknowledged after the commit.
-fn commit_batch(
-    conn: &mut Connection,
-    leading: &mut Leading,
-    batch: Vec<Job>,
+fn sequence_loop(
+    reads: Connection,
+    mut leading: Leading,
+    jobs: mpsc::Receiver<Job>,
+    handoff: &Handoff,
     shared: &Shared,
-) -> Result<(Accepted, u64), (Vec<Reply>, rusqlite::Error)> {
-    let mut accepted: Accepted = Vec::with_capacity(batch.len());
-    let tx = match conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate) {
-        Ok(tx) => tx,
-        Err(e) => return Err((batch.into_iter().map(|j| j.reply).collect(), e)),
-    };
-    let mut pending = batch.into_iter();
-    let mut failure = None;
-    for job in pending.by_ref() {
-        match stage(&tx, leading, &job) {
-            Ok(Ok(appended)) => accepted.push((job.reply, appended)),
+) {
+    while let Ok(job) = jobs.recv() {
+        let result = sequence(&reads, &mut leading, &job, handoff);
+        let mut pending = handoff.pending.lock().unwrap_or_else(|e| e.into_inner());
+        if pending.stale {
+            // A commit failed after this job was sequenced on top of it.
+            leading = Leading {
+                state: shared.state.read().unwrap_or_else(|e| e.into_inner()).clone(),
+                tree: shared.tree.read().unwrap_or_else(|e| e.into_inner()).clone(),
+            };
+            pending.stale = false;
+            drop(pending);
+            let _ = job.reply.send(Err(StoreError::Damaged {
+                index: leading.state.next_index,
+                reason: "the entry could not be stored: an earlier commit failed".into(),
+            }));
+            continue;
+        }
+        match result {
+            Ok(Ok(appended)) => {
+                if let Some(PrivateWrite::CreateAccount { email, .. }) = &job.private {
+                    pending.emails.insert(email.as_str().to_owned());
+                }
+                pending.entries.push(Sequenced { reply: job.reply, appended, private: job.private });
+                drop(pending);
+                handoff.ready.notify_one();
+            }
             Ok(Err(refusal)) => {
+                drop(pending);
                 shared.metrics.refusals.fetch_add(1, Ordering::Relaxed);
                 let _ = job.reply.send(Err(StoreError::Refused(refusal)));
             }
             Err(e) => {
-                failure = Some((Some(job.reply), e));
-                break;
+                drop(pending);
+                let _ = job.reply.send(Err(StoreError::Sqlite(e)));
             }
-        }
-    }
-    let result = match failure {
-        Some((reply, e)) => Err((reply, e)),
-        None => tx.commit().map_err(|e| (None, e)),
-    };
-    match result {
-        Ok(()) => {
-            let n = accepted.len() as u64;
-            Ok((accepted, n))
-        }
-        Err((reply, e)) => {
-            let mut replies: Vec<Reply> = accepted.into_iter().map(|(r, _)| r).collect();
-            replies.extend(reply);
-            replies.extend(pending.map(|j| j.reply));
-            Err((replies, e))
         }
     }
 }
 
-/// Checks one job against the leading state and writes its rows. The outer
-/// error is a storage failure (the batch fails); the inner one a refusal.
-fn stage(
-    tx: &rusqlite::Transaction<'_>,
+/// Checks one job against the leading state, sequences, encodes and hashes
+/// its entry, and folds it into the leading state and tree. The outer error
+/// is a storage failure reading the accounts; the inner one a refusal.
+fn sequence(
+    reads: &Connection,
     leading: &mut Leading,
     job: &Job,
+    handoff: &Handoff,
 ) -> rusqlite::Result<Result<Appended, Refusal>> {
     let Leading { state: leading, tree } = leading;
     let time = now_millis().max(leading.last_time);
@@ -199,8 +213,13 @@ fn stage(
         Err(r) => return Ok(Err(r)),
     };
     if let Some(PrivateWrite::CreateAccount { email, .. }) = &job.private {
-        let taken: bool =
-            tx.query_row("SELECT EXISTS (SELECT 1 FROM accounts WHERE email = ?1)", [email.as_str()], |r| r.get(0))?;
+        // First the addresses in flight, then the committed ones: an address
+        // leaves the in-flight set only after its commit.
+        let in_flight = handoff.pending.lock().unwrap_or_else(|e| e.into_inner()).emails.contains(email.as_str());
+        let taken = in_flight
+            || reads
+                .prepare_cached("SELECT EXISTS (SELECT 1 FROM accounts WHERE email = ?1)")?
+                .query_row([email.as_str()], |r| r.get::<_, bool>(0))?;
         if taken {
             return Ok(Err(Refusal::conflict(
                 "email_taken",
@@ -211,7 +230,7 @@ fn stage(
             return Ok(Err(Refusal::invalid("account_without_accreditation", "an account needs an accreditation")));
         }
     }
-    let entry = Entry { index: leading.next_index, time, actor, body, signature: signature.clone() };
+    let entry = Entry { index: leading.next_index, time, actor, body, signature };
     let bytes = match entry.encode() {
         Ok(b) => b,
         Err(r) => return Ok(Err(r)),
@@ -219,39 +238,118 @@ fn stage(
     if let Err(r) = leading.apply(&entry) {
         return Ok(Err(r));
     }
-    tx.prepare_cached("INSERT INTO entries (idx, bytes) VALUES (?1, ?2)")?
-        .execute(params![entry.index as i64, &bytes])?;
-    // Content the entry names by hash (a draft) is stored with it.
-    if let Some(content) = entry.body.blob().and_then(|b| b.content()) {
-        tx.prepare_cached("INSERT OR IGNORE INTO blobs (sha256, bytes) VALUES (?1, ?2)")?
-            .execute(params![&crate::blob_hash(content)[..], content])?;
-    }
     let tree_hashes = tree.append(&bytes);
-    let first = tree.stored().len() - tree_hashes.len();
-    for (i, h) in tree_hashes.iter().enumerate() {
-        tx.prepare_cached("INSERT INTO tree_hashes (idx, hash) VALUES (?1, ?2)")?
-            .execute(params![(first + i) as i64, &h.0[..]])?;
-    }
-    match &job.private {
-        Some(PrivateWrite::CreateAccount { email, password_hash, must_change_password }) => {
-            let delegate = match &entry.body {
-                EntryBody::DelegateAccredited(a) => a.delegate,
-                EntryBody::OfficerAppointed(o) => o.delegate,
-                _ => unreachable!("checked above"),
-            };
-            tx.execute(
-                "INSERT INTO accounts (delegate, email, password_hash, must_change_password, updated_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![delegate.0 as i64, email.as_str(), password_hash, *must_change_password, entry.time],
-            )?;
-        }
-        Some(PrivateWrite::Blobs(blobs)) => {
-            for blob in blobs {
-                tx.prepare_cached("INSERT OR IGNORE INTO blobs (sha256, bytes) VALUES (?1, ?2)")?
-                    .execute(params![&crate::blob_hash(blob)[..], blob])?;
+    Ok(Ok(Appended { entry, bytes, tree_hashes }))
+}
+
+fn commit_loop(mut conn: Connection, handoff: &Handoff, shared: &Shared) {
+    loop {
+        let batch: Vec<Sequenced> = {
+            let mut pending = handoff.pending.lock().unwrap_or_else(|e| e.into_inner());
+            while pending.entries.is_empty() && !pending.closed {
+                pending = handoff.ready.wait(pending).unwrap_or_else(|e| e.into_inner());
+            }
+            if pending.entries.is_empty() {
+                return;
+            }
+            let n = pending.entries.len().min(MAX_BATCH);
+            pending.entries.drain(..n).collect()
+        };
+        let started = Instant::now();
+        let first_hash = shared.tree.read().unwrap_or_else(|e| e.into_inner()).stored().len();
+        let result = write_batch(&mut conn, &batch, first_hash);
+        let emails = batch.iter().filter_map(|s| match &s.private {
+            Some(PrivateWrite::CreateAccount { email, .. }) => Some(email.as_str().to_owned()),
+            _ => None,
+        });
+        let emails: Vec<String> = emails.collect();
+        match result {
+            Ok(()) => {
+                shared.metrics.commits.fetch_add(1, Ordering::Relaxed);
+                shared.metrics.commit_micros_total.fetch_add(started.elapsed().as_micros() as u64, Ordering::Relaxed);
+                count_entry(&shared.metrics, batch.len() as u64);
+                {
+                    let mut published = shared.state.write().unwrap_or_else(|e| e.into_inner());
+                    let mut tree = shared.tree.write().unwrap_or_else(|e| e.into_inner());
+                    for s in &batch {
+                        published.apply_accepted(&s.appended.entry);
+                        tree.append_stored(&s.appended.tree_hashes);
+                    }
+                }
+                if !emails.is_empty() {
+                    let mut pending = handoff.pending.lock().unwrap_or_else(|e| e.into_inner());
+                    for email in &emails {
+                        pending.emails.remove(email);
+                    }
+                }
+                for s in batch {
+                    let _ = s.reply.send(Ok(s.appended));
+                }
+            }
+            Err(error) => {
+                tracing::error!(%error, "commit failed; the batch is refused and nothing of it is acknowledged");
+                // Everything pending was sequenced on top of this batch.
+                let mut failed = batch;
+                {
+                    let mut pending = handoff.pending.lock().unwrap_or_else(|e| e.into_inner());
+                    failed.append(&mut pending.entries);
+                    pending.emails.clear();
+                    pending.stale = true;
+                }
+                let index = shared.state.read().unwrap_or_else(|e| e.into_inner()).next_index;
+                for s in failed {
+                    let _ = s.reply.send(Err(StoreError::Damaged {
+                        index,
+                        reason: format!("the entry could not be stored: {error}"),
+                    }));
+                }
             }
         }
-        None => {}
     }
-    Ok(Ok(Appended { entry, bytes, tree_hashes }))
+}
+
+/// Writes a batch of sequenced entries, their private rows and their tree
+/// hashes in one transaction, and commits it.
+fn write_batch(conn: &mut Connection, batch: &[Sequenced], first_hash: usize) -> rusqlite::Result<()> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let mut hashes = Vec::with_capacity(batch.len() * 64);
+    {
+        let mut insert_entry = tx.prepare_cached("INSERT INTO entries (idx, bytes) VALUES (?1, ?2)")?;
+        for s in batch {
+            let entry = &s.appended.entry;
+            insert_entry.execute(params![entry.index as i64, &s.appended.bytes])?;
+            // Content the entry names by hash (a draft, a statement) is stored with it.
+            if let Some(content) = entry.body.blob().and_then(|b| b.content()) {
+                tx.prepare_cached("INSERT OR IGNORE INTO blobs (sha256, bytes) VALUES (?1, ?2)")?
+                    .execute(params![&crate::blob_hash(content)[..], content])?;
+            }
+            for h in &s.appended.tree_hashes {
+                hashes.extend_from_slice(&h.0);
+            }
+            match &s.private {
+                Some(PrivateWrite::CreateAccount { email, password_hash, must_change_password }) => {
+                    let delegate = match &entry.body {
+                        EntryBody::DelegateAccredited(a) => a.delegate,
+                        EntryBody::OfficerAppointed(o) => o.delegate,
+                        _ => unreachable!("the sequencer refuses an account without an accreditation"),
+                    };
+                    tx.execute(
+                        "INSERT INTO accounts (delegate, email, password_hash, must_change_password, updated_at) \
+                         VALUES (?1, ?2, ?3, ?4, ?5)",
+                        params![delegate.0 as i64, email.as_str(), password_hash, *must_change_password, entry.time],
+                    )?;
+                }
+                Some(PrivateWrite::Blobs(blobs)) => {
+                    for blob in blobs {
+                        tx.prepare_cached("INSERT OR IGNORE INTO blobs (sha256, bytes) VALUES (?1, ?2)")?
+                            .execute(params![&crate::blob_hash(blob)[..], blob])?;
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+    tx.prepare_cached("INSERT INTO tree_hash_runs (first, hashes) VALUES (?1, ?2)")?
+        .execute(params![first_hash as i64, &hashes])?;
+    tx.commit()
 }

@@ -151,3 +151,68 @@ fn secrets_never_enter_the_record() {
     assert!(!all.contains("argon2"), "a password hash is in the record");
     assert!(!all.contains(PASSWORD));
 }
+
+/// A file written before the tree's hashes were stored in runs (one row per
+/// hash in `tree_hashes`, schema 1) opens with the same state and tree, and
+/// new entries are stored after it in runs.
+#[test]
+fn files_with_one_row_per_tree_hash_still_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("accord.sqlite3");
+    let admit = |store: &Store, code: &str| {
+        let action = Action::AdmitMember {
+            code: MemberCode::parse(code).unwrap(),
+            name: Some(DisplayName::parse("Org").unwrap()),
+            kind: MemberKind::Organisation,
+            category: Some(OrganisationCategory::Academia),
+            status: MemberStatus::Observer,
+        };
+        store.submit_blocking(Principal::System, action, None).unwrap();
+    };
+    let (state, root) = {
+        let store = Store::open(&path).unwrap();
+        store
+            .submit_blocking(
+                Principal::System,
+                Action::EstablishForum {
+                    name: DisplayName::parse("F").unwrap(),
+                    languages: vec![accord_domain::ids::LanguageTag::parse("en").unwrap()],
+                    log: None,
+                },
+                None,
+            )
+            .unwrap();
+        for i in 0..20 {
+            admit(&store, &format!("OLD{i}"));
+        }
+        let state = store.state().clone();
+        let root = store.tree().root();
+        (state, root)
+    };
+    // Rewrite the runs as schema 1 wrote them.
+    let conn = accord_store::schema::connect(&path).unwrap();
+    let runs: Vec<(i64, Vec<u8>)> = conn
+        .prepare("SELECT first, hashes FROM tree_hash_runs ORDER BY first")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(!runs.is_empty());
+    conn.execute_batch("DROP TRIGGER tree_hash_runs_are_never_deleted; DELETE FROM tree_hash_runs;").unwrap();
+    for (first, hashes) in runs {
+        for (i, hash) in hashes.chunks(32).enumerate() {
+            conn.execute("INSERT INTO tree_hashes (idx, hash) VALUES (?1, ?2)", (first + i as i64, hash)).unwrap();
+        }
+    }
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(*store.state(), state);
+    assert_eq!(store.tree().root(), root);
+    admit(&store, "NEW1");
+    let (size, root, _) = store.head();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.head().0, size);
+    assert_eq!(store.tree().root(), root);
+}

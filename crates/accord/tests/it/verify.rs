@@ -134,9 +134,21 @@ fn verify_catches_removed_entries() {
     let conn = accord_store::schema::connect(&forum.dir.path().join("accord.sqlite3")).unwrap();
     let keep = size - 10;
     let stored = accord_log::tree::stored_hash_count(keep) as i64;
-    conn.execute_batch("DROP TRIGGER entries_are_never_deleted; DROP TRIGGER tree_hashes_are_never_deleted;").unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER entries_are_never_deleted; DROP TRIGGER tree_hash_runs_are_never_deleted; \
+         DROP TRIGGER tree_hash_runs_are_never_updated;",
+    )
+    .unwrap();
     conn.execute("DELETE FROM entries WHERE idx >= ?1", [keep as i64]).unwrap();
-    conn.execute("DELETE FROM tree_hashes WHERE idx >= ?1", [stored]).unwrap();
+    // The tree's hashes are stored in runs, one per committed batch: drop
+    // the runs after `stored` and cut the one that straddles it.
+    conn.execute("DELETE FROM tree_hash_runs WHERE first >= ?1", [stored]).unwrap();
+    conn.execute(
+        "UPDATE tree_hash_runs SET hashes = substr(hashes, 1, (?1 - first) * 32) \
+         WHERE first < ?1 AND first + length(hashes) / 32 > ?1",
+        [stored],
+    )
+    .unwrap();
     conn.execute("DELETE FROM checkpoints WHERE size > ?1", [keep as i64]).unwrap();
     drop(conn);
     forum.server = Server::start(forum.dir.path());
