@@ -63,8 +63,11 @@ macro_rules! string_newtype_serde {
 /// digits and hyphens, starting with a letter, 2 to 16 characters. Whether a
 /// code is an assigned ISO code is checked on admission, where the kind of
 /// member is known.
+///
+/// Shared (`Arc<str>`): a code is copied into every position, ballot and
+/// bracket that names its member, and a copy costs a reference count.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct MemberCode(String);
+pub struct MemberCode(std::sync::Arc<str>);
 
 impl MemberCode {
     /// Parses a code; lower-case letters are accepted and upper-cased.
@@ -74,7 +77,7 @@ impl MemberCode {
             && code.starts_with(|c: char| c.is_ascii_uppercase())
             && code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
         if ok {
-            Ok(Self(code))
+            Ok(Self(code.into()))
         } else {
             Err(Refusal::invalid(
                 "invalid_member_code",
