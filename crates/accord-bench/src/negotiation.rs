@@ -204,11 +204,19 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
     if !refused.is_empty() {
         println!("proposals refused by the rules (the generator does not avoid them): {refused:?}");
     }
+    // Each member takes one position on a proposal, never on its own.
+    let proposers: Vec<DelegateId> = store.state().process(process)?.proposals.iter().map(|p| p.tabled_by).collect();
+    let mut taken = std::collections::HashSet::new();
     let mut positions = Vec::with_capacity(POSITIONS);
-    for _ in 0..POSITIONS {
-        let r = ProposalRef { process, proposal: dice.next(tabled) as u64 + 1 };
+    while positions.len() < POSITIONS {
+        let proposal = dice.next(tabled);
+        let head = heads[dice.next(heads.len())];
+        if proposers[proposal] == head || !taken.insert((proposal, head)) {
+            continue;
+        }
+        let r = ProposalRef { process, proposal: proposal as u64 + 1 };
         let body = if dice.next(3) == 0 { EntryBody::ProposalObjected(r) } else { EntryBody::ProposalSupported(r) };
-        positions.push((Principal::Delegate(heads[dice.next(heads.len())]), Action::Negotiate(Box::new(body))));
+        positions.push((Principal::Delegate(head), Action::Negotiate(Box::new(body))));
     }
     let positioned = store.submit_all_blocking(positions).into_iter().filter(|r| r.is_ok()).count();
     let mut agreements = Vec::new();

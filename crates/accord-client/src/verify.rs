@@ -70,7 +70,18 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
             k
         }
     };
-    let checkpoint = open_checkpoint(&note, &key).map_err(|e| format!("checkpoint: {e}"))?;
+    let from_state = opts.log_key.is_none() && remembered.as_ref().is_some_and(|r| r["log_key"].is_string());
+    let checkpoint = open_checkpoint(&note, &key).map_err(|e| {
+        if from_state {
+            format!(
+                "checkpoint: {e} — the key was remembered in {} by an earlier run; if this is another forum (or the forum \
+                 made a new key), check it with --state pointing to another file, or give --key",
+                opts.state_file.display()
+            )
+        } else {
+            format!("checkpoint: {e}")
+        }
+    })?;
     let size = checkpoint.size;
     lines.push(format!("checkpoint: {} size {size}, signature verified", checkpoint.origin));
 
@@ -176,7 +187,9 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
             let root_then = tree.root_at(prev_size).map_err(|e| e.to_string())?;
             if BASE64_STANDARD.encode(root_then.0) != prev_root {
                 return Err(format!(
-                    "history: the first {prev_size} entries no longer hash to the root verified earlier: the record was rewritten"
+                    "history: the first {prev_size} entries no longer hash to the root verified earlier (remembered in {}): \
+                     the record was rewritten",
+                    opts.state_file.display()
                 ));
             }
             lines.push(format!("history: consistent with the checkpoint of size {prev_size} verified earlier"));

@@ -582,10 +582,16 @@ impl State {
             .members
             .get(member)
             .ok_or_else(|| Refusal::not_found("unknown_member", format!("{member} is not a member")))?;
-        if m.status != MemberStatus::Member || m.suspended.is_some() {
+        if m.status != MemberStatus::Member {
             return Err(Refusal::forbidden(
                 "not_a_voting_member",
-                format!("{member} is an observer or suspended: only members with status member {what}"),
+                format!("{member} is an observer: only a member with status member {what}"),
+            ));
+        }
+        if m.suspended.is_some() {
+            return Err(Refusal::forbidden(
+                "not_a_voting_member",
+                format!("{member} is suspended: it neither votes nor objects"),
             ));
         }
         if matches!(

@@ -36,7 +36,7 @@ pub fn routes() -> Router<AppState> {
         .route("/processes/{id}/versions", get(versions).post(issue_revision))
         .route("/processes/{id}/diff", get(diff_page))
         .route("/processes/{id}/provisions/{eid}", get(provision_page))
-        .route("/processes/{id}/proposals", post(table))
+        .route("/processes/{id}/proposals", get(to_rolling_text).post(table))
         .route("/processes/{id}/proposals/{pid}", get(proposal_page))
         .route("/processes/{id}/proposals/{pid}/reanchor", post(reanchor))
         .route("/processes/{id}/proposals/{pid}/{act}", post(act))
@@ -626,6 +626,14 @@ async fn table(
             Ok(page) => render(e.status, page),
             Err(_) => error_page(&app, &user, e),
         },
+    }
+}
+
+/// The proposals of a process are read in its rolling text (and the API).
+async fn to_rolling_text(Path(id): Path<String>) -> Response {
+    match process_id(&id) {
+        Ok(id) => Redirect::to(&format!("/processes/{id}")).into_response(),
+        Err(_) => Redirect::to("/processes").into_response(),
     }
 }
 

@@ -352,7 +352,7 @@ fn delegation_of<'a>(state: &'a State, actor: &'a Actor, what: &str) -> Result<(
     if m.status != MemberStatus::Member {
         return Err(Refusal::forbidden(
             "observer",
-            format!("{member} is an observer: only members with status member {what}"),
+            format!("{member} is an observer: only a member with status member {what}"),
         ));
     }
     if m.suspended.is_some() {
@@ -434,8 +434,28 @@ impl State {
                 resolve(process, t, time, 0).map(|_| ())
             }
             EntryBody::ProposalSupported(r) | EntryBody::ProposalObjected(r) => {
-                delegation_of(self, actor, "states a position on a proposal")?;
-                self.open_proposal(r).map(|_| ())
+                let (member, _) = delegation_of(self, actor, "states a position on a proposal")?;
+                let (_, p) = self.open_proposal(r)?;
+                if &p.proposer == member {
+                    return Err(Refusal::conflict(
+                        "own_proposal",
+                        format!("{member} tabled {}: its proposer is behind it already", p.label()),
+                    ));
+                }
+                let support = matches!(body, EntryBody::ProposalSupported(_));
+                if support && p.supporters.contains(member) {
+                    return Err(Refusal::conflict(
+                        "already_supports",
+                        format!("{member} already supports {}", p.label()),
+                    ));
+                }
+                if !support && p.objectors.contains(member) {
+                    return Err(Refusal::conflict(
+                        "already_objects",
+                        format!("{member} already objects to {}", p.label()),
+                    ));
+                }
+                Ok(())
             }
             EntryBody::ProposalCosponsored(r) => {
                 let (member, _) = delegation_of(self, actor, "co-sponsors proposals")?;
@@ -806,12 +826,12 @@ fn resolve(process: &Process, t: &ProposalTabled, _time: i64, _id: u64) -> Resul
         if ok {
             Ok(())
         } else {
-            Err(Refusal::invalid("missing_field", format!("a {} proposal needs \"{field}\"", t.kind.as_str())))
+            Err(Refusal::invalid("missing_field", format!("a proposal to {} needs \"{field}\"", t.kind.label())))
         }
     };
     let forbid = |field: &str, present: bool| -> Result<(), Refusal> {
         if present {
-            Err(Refusal::invalid("unexpected_field", format!("a {} proposal has no \"{field}\"", t.kind.as_str())))
+            Err(Refusal::invalid("unexpected_field", format!("a proposal to {} has no \"{field}\"", t.kind.label())))
         } else {
             Ok(())
         }

@@ -245,7 +245,12 @@ async fn meeting_pages_update_live_in_chromium() {
     .unwrap();
     let mut seen = String::new();
     for _ in 0..40 {
-        seen = client.find(Locator::Css("[data-live] #attendance + p + p")).await.unwrap().text().await.unwrap();
+        // The part is replaced while we read it: a stale element is read again.
+        if let Ok(element) = client.find(Locator::Css("[data-live] #attendance + p + p")).await {
+            if let Ok(text) = element.text().await {
+                seen = text;
+            }
+        }
         if seen.contains("BRA") {
             break;
         }

@@ -88,6 +88,11 @@ async fn rolling_text_of_realistic_cases() {
         let (s, body) = forum.post(&format!("/api/v1/processes/{id}/proposals/{pid}/{act}"), &t[who], json!({})).await;
         assert_eq!(s, StatusCode::CREATED, "{act}: {body}");
     }
+    // A position is taken once; a proposer is behind its own proposal already.
+    let again = forum.post(&format!("/api/v1/processes/{id}/proposals/1/support"), &t["ken_head"], json!({})).await;
+    assert_error(&again, StatusCode::CONFLICT, "already_supports");
+    let own = forum.post(&format!("/api/v1/processes/{id}/proposals/1/support"), &t["bra_del"], json!({})).await;
+    assert_error(&own, StatusCode::CONFLICT, "own_proposal");
     let (s, body) = forum.post(&format!("/api/v1/processes/{id}/proposals/P-5/agree"), &t["chair"], json!({})).await;
     assert_eq!(s, StatusCode::CREATED, "{body}");
     let (_, p6) = forum.get(&format!("/api/v1/processes/{id}/proposals/6")).await;
