@@ -968,6 +968,8 @@ pub struct SegmentView {
 
 pub struct RedlineRow {
     pub eid: String,
+    /// "Article 5, paragraph 2": where the provision is, for a reader of the changes alone.
+    pub label: String,
     pub kind: &'static str,
     pub num: String,
     pub status: &'static str,
@@ -989,8 +991,12 @@ fn segments(s: &[accord_domain::negotiation::redline::Segment]) -> Vec<SegmentVi
 }
 
 fn redline_row(r: &ProvisionRedline) -> RedlineRow {
+    let label = label_of(&r.eid);
+    let mut chars = label.chars();
+    let label = chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default();
     RedlineRow {
         eid: r.eid.clone(),
+        label,
         kind: r.kind.label(),
         num: r.num.clone(),
         status: r.status,
