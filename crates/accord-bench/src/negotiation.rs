@@ -21,7 +21,7 @@ use accord_domain::{DelegateId, EntryBody, MemberCode};
 use accord_server::Config;
 use anyhow::{Context, Result};
 
-use crate::common::{group, new_forum};
+use crate::common::new_forum;
 use crate::http::{drive_get, print_outcome};
 use crate::Options;
 
@@ -312,5 +312,4 @@ fn report(what: &str, times: &mut [Duration], target: Duration) {
         fmt(target),
         if median < target { "met" } else { "missed" }
     );
-    let _ = group;
 }

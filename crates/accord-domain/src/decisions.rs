@@ -854,9 +854,8 @@ impl State {
                 self.present(vote.meeting, &member)
             }
             EntryBody::VoteExplained(x) => {
-                let member = self.voter(actor, "explains its vote")?;
+                self.voter(actor, "explains its vote")?;
                 d.vote(x.vote)?;
-                let _ = member;
                 crate::negotiation::text::check_text("explanation", &x.text, 10_000, false)
             }
             EntryBody::VoteClosed(v) => {
@@ -932,7 +931,7 @@ impl State {
                 Ok(())
             }
             EntryBody::SilenceBroken(b) => {
-                let _member = self.voter(actor, "breaks silence")?;
+                self.voter(actor, "breaks silence")?;
                 let s = d.silence(b.silence)?;
                 if s.decision.is_some() {
                     return Err(Refusal::conflict("silence_ended", format!("silence procedure {} has ended", s.id)));

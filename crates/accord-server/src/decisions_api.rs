@@ -528,7 +528,7 @@ pub async fn list_sessions(State(app): State<AppState>) -> Json<Vec<SessionJson>
     Json(s.proceedings.sessions.iter().map(|x| session_json(&s, x)).collect())
 }
 
-fn session_json(s: &DomainState, x: &accord_domain::decisions::Session) -> SessionJson {
+pub(crate) fn session_json(s: &DomainState, x: &accord_domain::decisions::Session) -> SessionJson {
     SessionJson {
         id: x.id,
         title: x.title.clone(),

@@ -16,7 +16,7 @@ use accord_domain::decisions::{
     VoteOpened, VoteRef,
 };
 use accord_domain::state::{Action, Affiliation, MemberStatus, OfficerRole};
-use accord_domain::{EntryBody, MemberCode, State as DomainState};
+use accord_domain::{EntryBody, MemberCode};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
@@ -129,8 +129,6 @@ struct ActForm {
     #[serde(default)]
     majority: String,
     #[serde(default)]
-    meeting: String,
-    #[serde(default)]
     ad_referendum: String,
     #[serde(default)]
     reason: String,
@@ -179,7 +177,7 @@ fn sessions_view(
 ) -> SessionsPage {
     let list = {
         let s = app.store.state();
-        s.proceedings.sessions.iter().map(|x| session_json(&s, x)).collect()
+        s.proceedings.sessions.iter().map(|x| dapi::session_json(&s, x)).collect()
     };
     SessionsPage {
         chrome: Chrome::new(app, user, "sessions"),
@@ -187,20 +185,6 @@ fn sessions_view(
         error,
         sessions: list,
         secretariat: role(app, user).secretariat,
-    }
-}
-
-fn session_json(s: &DomainState, x: &accord_domain::decisions::Session) -> dapi::SessionJson {
-    dapi::SessionJson {
-        id: x.id,
-        title: x.title.clone(),
-        entry: x.entry,
-        meetings: x
-            .meetings
-            .iter()
-            .filter_map(|m| s.proceedings.meeting(*m).ok())
-            .map(|m| dapi::meeting_json(s, m))
-            .collect(),
     }
 }
 
@@ -706,7 +690,6 @@ async fn decisions_act(
             "confirm" => EntryBody::DecisionConfirmed(DecisionRef { decision: num(&f.decision, "decision")? }),
             other => return Err(ApiError::bad_request("unknown_act", format!("there is no act {other:?} here"))),
         };
-        let _ = (&f.meeting, &f.process);
         submit(&app, &u, body).await
     }
     .await;

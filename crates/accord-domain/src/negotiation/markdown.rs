@@ -217,7 +217,7 @@ pub fn parse(markdown: &str, source: Arc<Source>) -> Result<Instrument, Refusal>
             b.open = None;
             paragraph = None;
             if let Some((num, _, _)) = &article {
-                check_article_closed(&b, &article, n, *num)?;
+                check_article_closed(&article, n, *num)?;
             }
             article = None;
             if rest.eq_ignore_ascii_case("preamble") {
@@ -245,8 +245,12 @@ pub fn parse(markdown: &str, source: Arc<Source>) -> Result<Instrument, Refusal>
                 return Err(err(
                     n,
                     format!(
-                        "chapter {num} follows chapter {}: number chapters in order",
-                        to_roman(chapters_seen).if_empty("(none)")
+                        "chapter {num} follows {}: number chapters in order",
+                        if chapters_seen == 0 {
+                            "no chapter".to_owned()
+                        } else {
+                            format!("chapter {}", to_roman(chapters_seen))
+                        }
                     ),
                 ));
             }
@@ -262,7 +266,7 @@ pub fn parse(markdown: &str, source: Arc<Source>) -> Result<Instrument, Refusal>
             b.open = None;
             paragraph = None;
             if let Some((num, _, _)) = &article {
-                check_article_closed(&b, &article, n, *num)?;
+                check_article_closed(&article, n, *num)?;
             }
             in_preamble = false;
             let Some(rest) = rest.trim().strip_prefix("Article ") else {
@@ -378,7 +382,7 @@ pub fn parse(markdown: &str, source: Arc<Source>) -> Result<Instrument, Refusal>
         return Err(err(1, "the draft is empty: it starts with its title, as \"# Title\""));
     };
     if let Some((num, _, _)) = &article {
-        check_article_closed(&b, &article, markdown.split('\n').count(), *num)?;
+        check_article_closed(&article, markdown.split('\n').count(), *num)?;
     }
     if !b.provisions.iter().any(|p| p.kind == ProvisionKind::Article) {
         return Err(err(markdown.split('\n').count(), "the draft has no article (\"### Article 1 — Heading\")"));
@@ -393,14 +397,8 @@ pub fn parse(markdown: &str, source: Arc<Source>) -> Result<Instrument, Refusal>
     Ok(Instrument { title, provisions: b.provisions.into_iter().map(Arc::new).collect() })
 }
 
-fn check_article_closed(
-    b: &Builder,
-    article: &Option<(u32, String, usize)>,
-    line: usize,
-    num: u32,
-) -> Result<(), Refusal> {
+fn check_article_closed(article: &Option<(u32, String, usize)>, line: usize, num: u32) -> Result<(), Refusal> {
     if let Some((_, _, 0)) = article {
-        let _ = b;
         return Err(err(line, format!("article {num} has no paragraph")));
     }
     Ok(())
@@ -411,19 +409,6 @@ fn append(text: &mut String, more: &str) {
         text.push(' ');
     }
     text.push_str(more);
-}
-
-trait IfEmpty {
-    fn if_empty(self, other: &str) -> String;
-}
-impl IfEmpty for String {
-    fn if_empty(self, other: &str) -> String {
-        if self.is_empty() {
-            other.to_owned()
-        } else {
-            self
-        }
-    }
 }
 
 /// Parses the body of a new article (for a proposal that inserts one):

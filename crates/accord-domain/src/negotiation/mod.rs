@@ -431,7 +431,7 @@ impl State {
                         Err(e)
                     }
                 })?;
-                resolve(process, t, time, 0).map(|_| ())
+                resolve(process, t).map(|_| ())
             }
             EntryBody::ProposalSupported(r) | EntryBody::ProposalObjected(r) => {
                 let (member, _) = delegation_of(self, actor, "states a position on a proposal")?;
@@ -520,7 +520,7 @@ impl State {
                 let mut t = tabled_of(p);
                 t.version = r.version;
                 t.anchor = Some(r.anchor.clone());
-                resolve(process, &t, time, p.id).map(|_| ())
+                resolve(process, &t).map(|_| ())
             }
             EntryBody::ProposalAgreed(r) => {
                 require_chair(actor, "agrees proposals into the text")?;
@@ -628,7 +628,7 @@ impl State {
                 let Actor::Delegate { delegate, member } = &entry.actor else { return };
                 let process = &mut self.processes[t.process as usize - 1];
                 let id = process.proposals.len() as u64 + 1;
-                let edit = resolve(process, t, time, id).expect("checked");
+                let edit = resolve(process, t).expect("checked");
                 process.proposals.push(Proposal {
                     id,
                     kind: t.kind,
@@ -691,7 +691,7 @@ impl State {
                 let mut t = tabled_of(p);
                 t.version = r.version;
                 t.anchor = Some(r.anchor.clone());
-                let edit = resolve(process, &t, time, p.id).expect("checked");
+                let edit = resolve(process, &t).expect("checked");
                 let p = &mut process.proposals[r.proposal as usize - 1];
                 p.version = r.version;
                 p.anchor = Some(r.anchor.clone());
@@ -796,7 +796,7 @@ fn tabled_of(p: &Proposal) -> ProposalTabled {
 /// Checks a proposal against its process and works out its edit on the
 /// current text (`None` for insertions and deletions of provisions that
 /// have no text of their own).
-fn resolve(process: &Process, t: &ProposalTabled, _time: i64, _id: u64) -> Result<Option<Edit>, Refusal> {
+fn resolve(process: &Process, t: &ProposalTabled) -> Result<Option<Edit>, Refusal> {
     let version = process.version(t.version).ok_or_else(|| {
         Refusal::not_found(
             "unknown_version",

@@ -10,7 +10,7 @@
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
-use crate::negotiation::text::{Instrument, ProvisionKind};
+use crate::negotiation::text::{unspaced, Instrument, ProvisionKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -24,10 +24,6 @@ pub enum Change {
 pub struct Segment {
     pub change: Change,
     pub text: String,
-}
-
-fn unspaced(c: char) -> bool {
-    matches!(c as u32, 0x2E80..=0x2FDF | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
 /// Cuts a text into tokens; concatenated, they give the text back.

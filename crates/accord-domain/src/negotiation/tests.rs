@@ -373,6 +373,8 @@ fn refusals_change_nothing() {
     // The anchor message shows the text it was looked for in.
     let e = w.propose("BRA", ProposalKind::DeleteWords, P1, Some(("nowhere", None)), None, None).unwrap_err();
     assert!(e.message.contains("States shall cooperate in good faith"), "{}", e.message);
+    assert_eq!(w.state, before, "every refusal above changed nothing");
+    assert_eq!(w.log.len() as u64, before.next_index);
     // A chair's act by a delegation, a second revision name.
     let a = w.propose("BRA", ProposalKind::DeleteWords, "chp_2__art_3__para_1", Some(("Conference", None)), None, None);
     let before_a = w.state.clone();
@@ -381,7 +383,6 @@ fn refusals_change_nothing() {
     assert_eq!(w.on(w.head("KEN"), EntryBody::ProposalWithdrawn, a).unwrap_err().code, "not_proposer");
     assert_eq!(w.on(w.head("BRA"), EntryBody::ProposalCosponsored, a).unwrap_err().code, "own_proposal");
     assert_eq!(w.state.processes, before_a.processes);
-    let _ = before;
     w.on(w.head("BRA"), EntryBody::ProposalWithdrawn, a).unwrap();
     assert_eq!(w.on(w.head("BRA"), EntryBody::ProposalSupported, a).unwrap_err().code, "proposal_closed");
     let rev =

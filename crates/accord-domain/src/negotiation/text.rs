@@ -190,10 +190,15 @@ pub fn char_offset(text: &str, byte: usize) -> usize {
 /// Han, kana and similar scripts do not: any character boundary is a word
 /// boundary there.
 fn is_word_char(c: char) -> bool {
-    let unspaced = matches!(c as u32,
+    c.is_alphanumeric() && !unspaced(c)
+}
+
+/// Han, kana, bopomofo and CJK compatibility characters: scripts written
+/// without spaces between words, where every character stands alone.
+pub(crate) fn unspaced(c: char) -> bool {
+    matches!(c as u32,
         0x2E80..=0x2FDF | 0x3040..=0x30FF | 0x3100..=0x312F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF |
-        0xF900..=0xFAFF | 0x20000..=0x2FA1F);
-    c.is_alphanumeric() && !unspaced
+        0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
 /// Every occurrence of `quote` in `text` that starts and ends on a word
