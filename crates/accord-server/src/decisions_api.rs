@@ -1146,7 +1146,8 @@ pub async fn summary(State(app): State<AppState>, Path(mid): Path<String>) -> Re
 
 // ---- live updates ----
 
-/// Server-sent events: one `record` event whenever the record grows, with
+/// Server-sent events: one `record` event whenever the record grows (sent
+/// as soon as the entries are committed; see `live`), with
 /// the new size and the kinds of the new entries (and the process or
 /// meeting they concern), so that open pages refresh what changed. Pages
 /// work without it: a reload shows the same.
@@ -1158,34 +1159,21 @@ pub async fn events(
     impl futures_util::Stream<Item = Result<axum::response::sse::Event, std::convert::Infallible>>,
 > {
     use axum::response::sse::{Event, KeepAlive, Sse};
-    let seen = app.store.len();
-    let stream = futures_util::stream::unfold((app, seen), |(app, seen)| async move {
-        loop {
-            if app.stopping.load(std::sync::atomic::Ordering::Relaxed) {
-                return None;
-            }
-            let now = app.store.len();
-            if now > seen {
-                let entries = app.store.entries(seen.checked_sub(1), 64).unwrap_or_default();
-                let list: Vec<serde_json::Value> = entries
-                    .iter()
-                    .map(|e| {
-                        let payload =
-                            serde_json::to_value(&e.body).ok().map(|v| v["payload"].clone()).unwrap_or_default();
-                        let mut item = serde_json::json!({"index": e.index, "kind": e.body.kind()});
-                        for key in ["process", "meeting", "vote", "consensus", "silence"] {
-                            if let Some(v) = payload.get(key).filter(|v| v.is_u64()) {
-                                item[key] = v.clone();
-                            }
-                        }
-                        item
-                    })
-                    .collect();
-                let data = serde_json::json!({"size": now, "entries": list}).to_string();
-                return Some((Ok(Event::default().event("record").data(data)), (app, now)));
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    use tokio::sync::broadcast::error::RecvError;
+    let sub = app.live.subscribe(&app);
+    let stream = futures_util::stream::unfold((app, sub), |(app, mut sub)| async move {
+        if *sub.stop.borrow_and_update() {
+            return None;
         }
+        let data = tokio::select! {
+            received = sub.events.recv() => match received {
+                Ok(data) => data.to_string(),
+                Err(RecvError::Lagged(_)) => crate::live::catch_up(app.store.len()),
+                Err(RecvError::Closed) => return None,
+            },
+            _ = sub.stop.changed() => return None,
+        };
+        Some((Ok(Event::default().event("record").data(data)), (app, sub)))
     });
     Sse::new(stream).keep_alive(KeepAlive::default())
 }

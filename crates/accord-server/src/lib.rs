@@ -33,6 +33,7 @@ pub mod decisions_api;
 pub mod decisions_pages;
 pub mod demo;
 pub mod error;
+pub mod live;
 pub mod log;
 pub mod metrics;
 pub mod negotiation_api;
@@ -94,8 +95,8 @@ pub struct App {
     pub metrics: metrics::HttpMetrics,
     /// Rendered views of negotiations, valid while the record does not grow.
     pub views: views::ViewCache,
-    /// Set when the server is stopping: live event streams end.
-    pub stopping: std::sync::atomic::AtomicBool,
+    /// Live updates: the event streams of open pages.
+    pub live: live::Live,
 }
 
 pub type AppState = Arc<App>;
@@ -114,7 +115,7 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
         limiter: auth::LoginLimiter::default(),
         metrics: metrics::HttpMetrics::default(),
         views: views::ViewCache::default(),
-        stopping: std::sync::atomic::AtomicBool::new(false),
+        live: live::Live::default(),
     });
     let router = Router::new()
         .merge(pages::routes())

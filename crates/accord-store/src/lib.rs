@@ -78,6 +78,9 @@ pub(crate) struct Shared {
     /// Connections for reads and for the private tables.
     pub(crate) pool: Mutex<Vec<Connection>>,
     pub(crate) metrics: StoreMetrics,
+    /// The number of committed entries, announced to whoever waits for the
+    /// record to grow (the live event stream) after each commit.
+    pub(crate) committed: tokio::sync::watch::Sender<u64>,
 }
 
 /// The record and the private tables in one SQLite file.
@@ -98,6 +101,7 @@ impl Store {
         let started = Instant::now();
         let (state, tree) = replay(&conn)?;
         let replay = (state.next_index, started.elapsed());
+        let committed = tokio::sync::watch::Sender::new(state.next_index);
         // The published state is the replayed one; the writer thread makes
         // its leading copy itself. The tree is a flat vector of hashes and
         // cheap to copy.
@@ -108,6 +112,7 @@ impl Store {
             tree: RwLock::new(tree),
             pool: Mutex::new(Vec::new()),
             metrics: StoreMetrics::default(),
+            committed,
         });
         let (tx, rx) = mpsc::channel();
         let reads = schema::connect(path)?;
@@ -130,6 +135,7 @@ impl Store {
             tree: RwLock::new(MerkleTree::new()),
             pool: Mutex::new(vec![conn]),
             metrics: StoreMetrics::default(),
+            committed: tokio::sync::watch::Sender::new(0),
         });
         Ok(Store { shared, jobs: Mutex::new(None), writer: Mutex::new(None), replay: (0, Default::default()) })
     }
@@ -292,6 +298,13 @@ impl Store {
     /// Number of entries in the record.
     pub fn len(&self) -> u64 {
         self.state().next_index
+    }
+
+    /// A receiver that sees the number of committed entries change after
+    /// every commit, so that a task can wait for the record to grow
+    /// instead of polling.
+    pub fn watch_len(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.shared.committed.subscribe()
     }
 
     pub fn is_empty(&self) -> bool {

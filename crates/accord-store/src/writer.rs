@@ -275,6 +275,7 @@ fn commit_loop(mut conn: Connection, handoff: &Handoff, shared: &Shared) {
                         published.apply_accepted(&s.appended.entry);
                         tree.append_stored(&s.appended.tree_hashes);
                     }
+                    shared.committed.send_replace(published.next_index);
                 }
                 if !emails.is_empty() {
                     let mut pending = handoff.pending.lock().unwrap_or_else(|e| e.into_inner());

@@ -578,7 +578,7 @@ fn serve(data_dir: &Path, listen: &str, demo: bool, config: accord_server::Confi
                 async move {
                     shutdown_signal().await;
                     // Live streams end, so that open pages do not hold the shutdown.
-                    state.stopping.store(true, std::sync::atomic::Ordering::Relaxed);
+                    state.live.stop();
                 }
             })
             .await?;
