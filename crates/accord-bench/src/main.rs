@@ -13,9 +13,11 @@
 //! cargo run --release -p accord-bench -- http --seconds 10 --clients 64
 //! cargo run --release -p accord-bench -- log --log-entries 1000000
 //! cargo run --release -p accord-bench -- negotiation --seconds 10 --clients 64
+//! cargo run --release -p accord-bench -- decisions
 //! ```
 
 mod common;
+mod decisions;
 mod http;
 mod log;
 mod machine;
@@ -59,7 +61,8 @@ impl Default for Options {
     }
 }
 
-const USAGE: &str = "usage: accord-bench <store|replay|http|log|negotiation|all> [--entries-1 N] [--entries N] \
+const USAGE: &str =
+    "usage: accord-bench <store|replay|http|log|negotiation|decisions|all> [--entries-1 N] [--entries N] \
 [--replay-entries N] [--seconds S] [--clients N] [--log-entries N] [--proof-entries N]
 
   store    durable appends per second through Store::submit at 1, 16 and 256
@@ -86,7 +89,7 @@ fn parse_args() -> Result<(String, Options)> {
         println!("{USAGE}");
         std::process::exit(0);
     }
-    if !matches!(command.as_str(), "store" | "replay" | "http" | "log" | "negotiation" | "all") {
+    if !matches!(command.as_str(), "store" | "replay" | "http" | "log" | "negotiation" | "decisions" | "all") {
         bail!("unknown benchmark {command:?}\n\n{USAGE}");
     }
     let mut options = Options::default();
@@ -143,6 +146,9 @@ fn main() -> Result<()> {
     }
     if matches!(command.as_str(), "negotiation" | "all") {
         negotiation::run(&runtime, &options)?;
+    }
+    if matches!(command.as_str(), "decisions" | "all") {
+        decisions::run(&runtime, &options)?;
     }
     println!();
     println!("total time: {:.1} s", started.elapsed().as_secs_f64());
