@@ -275,3 +275,84 @@ async fn meeting_pages_update_live_in_chromium() {
     assert!(seen.contains("BRA"), "the page did not update: {seen}");
     client.close().await.unwrap();
 }
+
+/// The chair opens a recorded vote from the console, delegations vote, and
+/// the tally on another open page follows without a reload; the chair
+/// closes the vote and that page shows the outcome.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn chair_opens_a_vote_and_the_tally_updates_live_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
+        .args(["demo", "--data-dir", dir.path().to_str().unwrap()])
+        .env("ACCORD_LOG", "warn")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let logins = std::fs::read_to_string(dir.path().join("demo-logins.txt")).unwrap();
+    let password_of = |address: &str| -> String {
+        logins.lines().find(|l| l.contains(address)).and_then(|l| l.split_whitespace().last()).unwrap().to_owned()
+    };
+    let server = Server::start(dir.path());
+    let base = server.base.clone();
+    let (_driver, driver_url) = chromedriver();
+    let (public_profile, chair_profile) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let public = chromium(&driver_url, public_profile.path()).await;
+    let chair = chromium(&driver_url, chair_profile.path()).await;
+
+    public.goto(&format!("{base}/meetings/1")).await.unwrap();
+    assert!(public.find(Locator::Css("#vote-2")).await.is_err(), "the demo has one vote");
+
+    chair.goto(&format!("{base}/login?next=/meetings/1")).await.unwrap();
+    chair.find(Locator::Id("email")).await.unwrap().send_keys("chair@demo.accord.example").await.unwrap();
+    chair.find(Locator::Id("password")).await.unwrap().send_keys(&password_of("chair@")).await.unwrap();
+    chair.find(Locator::Css("main form button[type=submit]")).await.unwrap().click().await.unwrap();
+    chair.wait().for_element(Locator::Id("q-kind")).await.unwrap();
+    chair.find(Locator::Css("#q-kind option[value=provision]")).await.unwrap().click().await.unwrap();
+    chair.find(Locator::Id("q-id")).await.unwrap().send_keys("chp_3__art_8__para_1").await.unwrap();
+    chair.find(Locator::Css("#q-majority option[value=two_thirds]")).await.unwrap().click().await.unwrap();
+    chair.find(Locator::Css("button[value=open_vote]")).await.unwrap().click().await.unwrap();
+    wait_for_text(&chair, "#vote-2 h3", "open").await;
+
+    // The other page shows the new vote without a reload.
+    let heading = wait_for_text(&public, "#vote-2 h3", "Vote 2 on").await;
+    assert!(heading.contains("two-thirds majority, open"), "{heading}");
+
+    let vote = |address: &'static str, password: String, choice: &'static str| {
+        let b = base.clone();
+        tokio::task::spawn_blocking(move || {
+            let agent = agent();
+            let mut login = agent
+                .post(format!("{b}/api/v1/auth/token"))
+                .send_json(serde_json::json!({"email": address, "password": password}))
+                .unwrap();
+            let token =
+                login.body_mut().read_json::<serde_json::Value>().unwrap()["token"].as_str().unwrap().to_owned();
+            let res = agent
+                .post(format!("{b}/api/v1/votes/2/ballots"))
+                .header("Authorization", format!("Bearer {token}"))
+                .send_json(serde_json::json!({ "choice": choice }))
+                .unwrap();
+            assert_eq!(res.status(), 201, "{address} voted {choice}");
+        })
+    };
+    vote("head.bra@demo.accord.example", password_of("head.bra@"), "yes").await.unwrap();
+    wait_for_text(&public, "#vote-2 .tally", "Yes 1 · No 0").await;
+    vote("head.ken@demo.accord.example", password_of("head.ken@"), "yes").await.unwrap();
+    vote("head.chn@demo.accord.example", password_of("head.chn@"), "no").await.unwrap();
+    vote("head.fra@demo.accord.example", password_of("head.fra@"), "abstain").await.unwrap();
+    let tally = wait_for_text(&public, "#vote-2 .tally", "Yes 2 · No 1 · Abstaining 1").await;
+    assert!(tally.contains("present and voting 3, required 2"), "{tally}");
+
+    // The chair closes the vote (the console asks to confirm); the public
+    // page shows the outcome.
+    chair.goto(&format!("{base}/meetings/1")).await.unwrap();
+    chair.find(Locator::Css("form[data-confirm] button")).await.unwrap().click().await.unwrap();
+    chair.accept_alert().await.unwrap();
+    wait_for_text(&public, "#vote-2 .tally", "adopted").await;
+    let outcome = public.find(Locator::Css("#vote-2 .tally")).await.unwrap().text().await.unwrap();
+    assert!(outcome.contains("— adopted"), "{outcome}");
+    let heading = public.find(Locator::Css("#vote-2 h3")).await.unwrap().text().await.unwrap();
+    assert!(heading.contains("closed"), "{heading}");
+    public.close().await.unwrap();
+    chair.close().await.unwrap();
+}
