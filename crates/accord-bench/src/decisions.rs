@@ -160,6 +160,9 @@ async fn votes(addr: SocketAddr, tokens: &[String], chair_token: &str, eid: &str
         senders.push(task.await??);
     }
     println!("attendance: 193 delegations registered at once in {}", ms(started.elapsed()));
+    let (status, body) =
+        call(&mut chair, Method::POST, &format!("/api/v1/meetings/{MEETING}/open"), chair_token, None).await?;
+    ensure!(status == StatusCode::OK, "opening the meeting answered {status}: {body}");
 
     let mut recorded = Vec::new();
     let mut finals = Vec::new();

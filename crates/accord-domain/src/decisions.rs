@@ -45,6 +45,16 @@ pub enum Majority {
     TwoThirds,
 }
 
+impl Majority {
+    /// `simple` or `two-thirds`, as a chair says it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Majority::Simple => "simple",
+            Majority::TwoThirds => "two-thirds",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Abstentions {
@@ -185,6 +195,45 @@ pub struct Meeting {
     pub present: BTreeSet<MemberCode>,
     /// Agenda items, in order (sub-items after their parent).
     pub agenda: Vec<AgendaItem>,
+    /// The entry by which the chair opened the meeting (with the quorum
+    /// to open present), and the one that closed it.
+    pub opened: Option<u64>,
+    pub closed: Option<u64>,
+}
+
+impl Meeting {
+    /// Opened and not yet closed: questions may be put to it.
+    pub fn is_open(&self) -> bool {
+        self.opened.is_some() && self.closed.is_none()
+    }
+
+    /// `scheduled`, `open` or `closed`.
+    pub fn status(&self) -> &'static str {
+        match (self.opened, self.closed) {
+            (_, Some(_)) => "closed",
+            (Some(_), None) => "open",
+            (None, None) => "scheduled",
+        }
+    }
+}
+
+/// `meeting.opened` and `meeting.closed`: the chair opens a meeting (the
+/// quorum to open must be present) and closes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingRef {
+    pub meeting: u64,
+}
+
+/// `question.designated_important`: the chair records that a question —
+/// a provision (and so every amendment to it and to what it contains), a
+/// proposal, or the whole instrument — is important: votes on it, and on
+/// amendments to it, need the rules' `important_majority`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportantQuestion {
+    pub process: u64,
+    pub target: Target,
 }
 
 /// `agenda.item_added`: an item (or a sub-item of `parent`) of a meeting's agenda.
@@ -520,6 +569,8 @@ pub struct Proceedings {
     pub consensus: Vec<Consensus>,
     pub silences: Vec<Silence>,
     pub decisions: Vec<Decision>,
+    /// Questions designated important: process, target, entry.
+    pub important: Vec<(u64, Target, u64)>,
 }
 
 fn nth<'a, T>(items: &'a [T], id: u64, what: &str) -> Result<&'a T, Refusal> {
@@ -531,6 +582,37 @@ fn nth<'a, T>(items: &'a [T], id: u64, what: &str) -> Result<&'a T, Refusal> {
 impl Proceedings {
     pub fn rules_for(&self, process: u64) -> &Rules {
         self.process_rules.get(&process).unwrap_or(&self.rules)
+    }
+
+    /// The designation that makes a question on `target` important, if
+    /// one does: the target itself, the whole instrument, or for a
+    /// provision or a proposal, the provision it is in or amends (eIds
+    /// nest: `art_5__para_2` is within `art_5`).
+    pub fn important_designation(
+        &self,
+        process: u64,
+        target: &Target,
+        proposal_eid: Option<&str>,
+    ) -> Option<&(u64, Target, u64)> {
+        let within = |eid: &str, outer: &str| eid == outer || eid.starts_with(&format!("{outer}__"));
+        self.important.iter().filter(|(p, _, _)| *p == process).find(|(_, t, _)| match (t, target) {
+            (Target::Instrument, _) => true,
+            (Target::Proposal(a), Target::Proposal(b)) => a == b,
+            (Target::Provision(outer), Target::Provision(eid)) => within(eid, outer),
+            (Target::Provision(outer), Target::Proposal(_)) => proposal_eid.is_some_and(|eid| within(eid, outer)),
+            _ => false,
+        })
+    }
+
+    /// The majority the rules give a vote on `target`: the important one
+    /// for important questions, the ordinary one otherwise.
+    pub fn majority_for(&self, process: u64, target: &Target, proposal_eid: Option<&str>) -> Majority {
+        let rules = self.rules_for(process);
+        if self.important_designation(process, target, proposal_eid).is_some() {
+            rules.important_majority
+        } else {
+            rules.majority
+        }
     }
     pub fn meeting(&self, id: u64) -> Result<&Meeting, Refusal> {
         nth(&self.meetings, id, "meeting").map_err(|r| Refusal { code: "unknown_meeting", ..r })
@@ -658,6 +740,14 @@ impl State {
         }
     }
 
+    /// The provision a proposal amends, for a question on a proposal.
+    fn proposal_eid(&self, process: u64, target: &Target) -> Option<String> {
+        match target {
+            Target::Proposal(id) => self.process(process).ok()?.proposal(*id).ok().map(|p| p.eid.clone()),
+            _ => None,
+        }
+    }
+
     /// No other procedure may be running on the same target.
     fn check_not_pending(&self, process: u64, target: &Target) -> Result<(), Refusal> {
         let d = &self.proceedings;
@@ -709,7 +799,11 @@ impl State {
                         _ => Err(e),
                     }
                 })?;
-                if d.meeting(a.meeting)?.present.contains(&member) {
+                let meeting = d.meeting(a.meeting)?;
+                if meeting.closed.is_some() {
+                    return Err(Refusal::conflict("meeting_closed", format!("meeting {} is closed", a.meeting)));
+                }
+                if meeting.present.contains(&member) {
                     return Err(Refusal::conflict(
                         "already_present",
                         format!("{member} is already registered present"),
@@ -724,6 +818,58 @@ impl State {
                     .ok_or_else(|| Refusal::not_found("unknown_member", format!("{} is not a member", a.member)))?;
                 if d.meeting(a.meeting)?.present.contains(&a.member) == a.present {
                     return Err(Refusal::conflict("attendance_unchanged", "the list already says so"));
+                }
+                Ok(())
+            }
+            EntryBody::MeetingOpened(r) => {
+                chair(actor, "opens meetings")?;
+                let m = d.meeting(r.meeting)?;
+                if m.closed.is_some() {
+                    return Err(Refusal::conflict("meeting_closed", format!("meeting {} is closed", r.meeting)));
+                }
+                if m.opened.is_some() {
+                    return Err(Refusal::conflict("meeting_open", format!("meeting {} is already open", r.meeting)));
+                }
+                let members: Vec<&MemberCode> = self.voting_members().collect();
+                let needed = d.rules.meeting_quorum.of(members.len());
+                let present = m.present.iter().filter(|c| members.contains(c)).count();
+                if present < needed {
+                    return Err(Refusal::unprocessable(
+                        "no_quorum",
+                        format!(
+                            "{present} members are present at meeting {}; opening it needs {needed} of the {}",
+                            r.meeting,
+                            members.len()
+                        ),
+                    ));
+                }
+                Ok(())
+            }
+            EntryBody::MeetingClosed(r) => {
+                chair(actor, "closes meetings")?;
+                let m = open_meeting(d, r.meeting)?;
+                if let Some(v) = d.votes.iter().find(|v| v.meeting == m.id && v.closed.is_none()) {
+                    return Err(Refusal::conflict("decision_pending", format!("vote {} is still open", v.id)));
+                }
+                if let Some(c) = d.consensus.iter().find(|c| c.meeting == m.id && c.decision.is_none()) {
+                    return Err(Refusal::conflict(
+                        "decision_pending",
+                        format!(
+                            "the proposed adoption of {} by consensus awaits the chair's declaration",
+                            c.target.label()
+                        ),
+                    ));
+                }
+                Ok(())
+            }
+            EntryBody::ImportantQuestionDesignated(q) => {
+                chair(actor, "designates important questions")?;
+                self.check_target(q.process, &q.target)?;
+                if d.important.iter().any(|(p, t, _)| *p == q.process && t == &q.target) {
+                    return Err(Refusal::conflict(
+                        "already_important",
+                        format!("{} is already designated an important question", q.target.label()),
+                    ));
                 }
                 Ok(())
             }
@@ -785,6 +931,7 @@ impl State {
             }
             EntryBody::FloorGiven(f) => {
                 chair(actor, "gives the floor")?;
+                open_meeting(d, f.meeting)?;
                 if item(d, f.meeting, f.item)?.queue().is_empty() {
                     return Err(Refusal::conflict("no_speaker", "no one is waiting for the floor on this item"));
                 }
@@ -841,9 +988,25 @@ impl State {
             }
             EntryBody::VoteOpened(v) => {
                 chair(actor, "opens votes")?;
-                d.meeting(v.meeting)?;
+                open_meeting(d, v.meeting)?;
                 self.check_target(v.process, &v.target)?;
-                self.check_not_pending(v.process, &v.target)
+                self.check_not_pending(v.process, &v.target)?;
+                let eid = self.proposal_eid(v.process, &v.target);
+                if let Some((_, designated, _)) = d.important_designation(v.process, &v.target, eid.as_deref()) {
+                    let needed = d.rules_for(v.process).important_majority;
+                    if v.majority != needed {
+                        return Err(Refusal::unprocessable(
+                            "important_question",
+                            format!(
+                                "{} is an important question (as {} is): under the rules it is decided by a {} majority",
+                                v.target.label(),
+                                designated.label(),
+                                needed.label()
+                            ),
+                        ));
+                    }
+                }
+                Ok(())
             }
             EntryBody::BallotCast(b) => {
                 let member = self.voter(actor, "votes")?;
@@ -872,7 +1035,7 @@ impl State {
             }
             EntryBody::ConsensusProposed(c) => {
                 chair(actor, "proposes adoption by consensus")?;
-                d.meeting(c.meeting)?;
+                open_meeting(d, c.meeting)?;
                 self.check_target(c.process, &c.target)?;
                 self.check_not_pending(c.process, &c.target)
             }
@@ -1015,7 +1178,18 @@ impl State {
                     entry: entry.index,
                     present: BTreeSet::new(),
                     agenda: Vec::new(),
+                    opened: None,
+                    closed: None,
                 });
+            }
+            EntryBody::MeetingOpened(r) => {
+                self.proceedings.meetings[r.meeting as usize - 1].opened = Some(entry.index);
+            }
+            EntryBody::MeetingClosed(r) => {
+                self.proceedings.meetings[r.meeting as usize - 1].closed = Some(entry.index);
+            }
+            EntryBody::ImportantQuestionDesignated(q) => {
+                self.proceedings.important.push((q.process, q.target.clone(), entry.index));
             }
             EntryBody::AgendaItemAdded(a) => {
                 let m = &mut self.proceedings.meetings[a.meeting as usize - 1];
@@ -1312,6 +1486,20 @@ fn secretariat(actor: &Actor, what: &str) -> Result<(), Refusal> {
     match actor {
         Actor::System | Actor::Officer { role: OfficerRole::Secretariat, .. } => Ok(()),
         _ => Err(Refusal::forbidden("secretariat_only", format!("only the secretariat {what}"))),
+    }
+}
+
+/// The meeting, if it is open: questions are put and the floor given only
+/// in an open meeting.
+fn open_meeting(d: &Proceedings, id: u64) -> Result<&Meeting, Refusal> {
+    let m = d.meeting(id)?;
+    match m.status() {
+        "open" => Ok(m),
+        "closed" => Err(Refusal::conflict("meeting_closed", format!("meeting {id} is closed"))),
+        _ => Err(Refusal::conflict(
+            "meeting_not_open",
+            format!("meeting {id} has not been opened: the chair opens it once the quorum to open is present"),
+        )),
     }
 }
 

@@ -40,9 +40,9 @@ use serde_json::Value;
 use crate::canonical::MAX_SAFE_INTEGER;
 use crate::decisions::{
     AgendaItemAdded, AttendanceCorrected, AttendanceRegistered, BallotCast, ConsensusObjected, ConsensusProposed,
-    ConsensusRef, DecisionRef, FloorGiven, FloorRequested, FloorWithdrawn, MeetingScheduled, RulesChanged,
-    SessionOpened, SilenceBroken, SilenceRef, SilenceStarted, SpeakingTimeSet, StatementDelivered, VoteExplained,
-    VoteOpened, VoteRef,
+    ConsensusRef, DecisionRef, FloorGiven, FloorRequested, FloorWithdrawn, ImportantQuestion, MeetingRef,
+    MeetingScheduled, RulesChanged, SessionOpened, SilenceBroken, SilenceRef, SilenceStarted, SpeakingTimeSet,
+    StatementDelivered, VoteExplained, VoteOpened, VoteRef,
 };
 use crate::error::Refusal;
 use crate::ids::{DelegateId, DisplayName, LanguageTag, MemberCode, Reason};
@@ -193,6 +193,13 @@ pub enum EntryBody {
     SpeakingTimeSet(SpeakingTimeSet),
     #[serde(rename = "statement.delivered")]
     StatementDelivered(StatementDelivered),
+    /// The chair opens a meeting, the quorum to open being present.
+    #[serde(rename = "meeting.opened")]
+    MeetingOpened(MeetingRef),
+    #[serde(rename = "meeting.closed")]
+    MeetingClosed(MeetingRef),
+    #[serde(rename = "question.designated_important")]
+    ImportantQuestionDesignated(ImportantQuestion),
 }
 
 impl EntryBody {
@@ -244,6 +251,9 @@ impl EntryBody {
             EntryBody::FloorGiven(_) => "floor.given",
             EntryBody::SpeakingTimeSet(_) => "speaking_time.set",
             EntryBody::StatementDelivered(_) => "statement.delivered",
+            EntryBody::MeetingOpened(_) => "meeting.opened",
+            EntryBody::MeetingClosed(_) => "meeting.closed",
+            EntryBody::ImportantQuestionDesignated(_) => "question.designated_important",
         }
     }
 
@@ -292,6 +302,9 @@ impl EntryBody {
                 | EntryBody::FloorGiven(_)
                 | EntryBody::SpeakingTimeSet(_)
                 | EntryBody::StatementDelivered(_)
+                | EntryBody::MeetingOpened(_)
+                | EntryBody::MeetingClosed(_)
+                | EntryBody::ImportantQuestionDesignated(_)
         )
     }
 
@@ -1031,8 +1044,16 @@ mod tests {
                         EntryBody::ConsensusProposed(ConsensusProposed { process, target, meeting, ad_referendum })
                     }
                 ),
-                (1u64..9, target, 0i64..(1 << 50)).prop_map(|(process, target, deadline)| EntryBody::SilenceStarted(
-                    SilenceStarted { process, target, deadline }
+                (1u64..9, target.clone(), 0i64..(1 << 50)).prop_map(|(process, target, deadline)| {
+                    EntryBody::SilenceStarted(SilenceStarted { process, target, deadline })
+                }),
+                (1u64..9, any::<bool>()).prop_map(|(meeting, open)| if open {
+                    EntryBody::MeetingOpened(MeetingRef { meeting })
+                } else {
+                    EntryBody::MeetingClosed(MeetingRef { meeting })
+                }),
+                (1u64..9, target.clone()).prop_map(|(process, target)| EntryBody::ImportantQuestionDesignated(
+                    ImportantQuestion { process, target }
                 )),
                 (1u64..9, code(), any::<bool>()).prop_map(|(meeting, member, present)| EntryBody::AttendanceCorrected(
                     AttendanceCorrected { meeting, member, present }

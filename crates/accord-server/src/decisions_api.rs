@@ -5,8 +5,9 @@
 
 use accord_domain::decisions::{
     AttendanceCorrected, AttendanceRegistered, BallotCast, Choice, Consensus, ConsensusObjected, ConsensusProposed,
-    ConsensusRef, Decision, DecisionRef, Majority, Meeting, MeetingScheduled, Rules, RulesChanged, SessionOpened,
-    Silence, SilenceBroken, SilenceStarted, Tally, Target, Vote, VoteExplained, VoteOpened, VoteRef,
+    ConsensusRef, Decision, DecisionRef, ImportantQuestion, Majority, Meeting, MeetingRef, MeetingScheduled, Rules,
+    RulesChanged, SessionOpened, Silence, SilenceBroken, SilenceStarted, Tally, Target, Vote, VoteExplained,
+    VoteOpened, VoteRef,
 };
 use accord_domain::state::{Action, Principal};
 use accord_domain::{EntryBody, MemberCode, State as DomainState};
@@ -31,10 +32,13 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/processes/{id}/votes", post(open_vote))
         .route("/api/v1/processes/{id}/consensus", post(propose_consensus))
         .route("/api/v1/processes/{id}/silence", post(start_silence))
+        .route("/api/v1/processes/{id}/important-questions", get(list_important).post(designate_important))
         .route("/api/v1/sessions", get(list_sessions).post(open_session))
         .route("/api/v1/sessions/{sid}", get(get_session))
         .route("/api/v1/sessions/{sid}/meetings", post(schedule_meeting))
         .route("/api/v1/meetings/{mid}", get(get_meeting))
+        .route("/api/v1/meetings/{mid}/open", post(open_meeting))
+        .route("/api/v1/meetings/{mid}/close", post(close_meeting))
         .route("/api/v1/meetings/{mid}/attendance", post(register_attendance))
         .route("/api/v1/meetings/{mid}/attendance/{member}", put(correct_attendance))
         .route("/api/v1/meetings/{mid}/agenda", post(add_agenda_item))
@@ -312,6 +316,12 @@ pub struct MeetingJson {
     pub date: String,
     pub place: String,
     pub entry: u64,
+    /// scheduled, open or closed: questions are put and the floor given
+    /// only in an open meeting.
+    pub status: String,
+    /// The entries that opened and closed it.
+    pub opened: Option<u64>,
+    pub closed: Option<u64>,
     /// Members registered present.
     pub present: Vec<String>,
     /// Members present with the right to vote, and the quorums under the forum's rules.
@@ -400,6 +410,9 @@ pub(crate) fn meeting_json(state: &DomainState, m: &Meeting) -> MeetingJson {
         date: m.date.clone(),
         place: m.place.clone(),
         entry: m.entry,
+        status: m.status().into(),
+        opened: m.opened,
+        closed: m.closed,
         present: m.present.iter().map(|c| c.to_string()).collect(),
         voting_members_present: m.present.iter().filter(|c| voting.contains(c)).count(),
         meeting_quorum: rules.meeting_quorum.of(voting.len()),
@@ -606,6 +619,35 @@ pub async fn register_attendance(
     read(&app, |s| Ok((StatusCode::CREATED, Json(meeting_json(s, s.proceedings.meeting(meeting)?)))))
 }
 
+/// The chair opens a meeting; refused (422 `no_quorum`) until the quorum
+/// to open is present. Questions are put, and the floor given, only in an
+/// open meeting.
+#[utoipa::path(post, path = "/api/v1/meetings/{mid}/open", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path)),
+    responses((status = 200, body = MeetingJson), (status = 403, body = ErrorBody), (status = 409, description = "already open, or closed", body = ErrorBody), (status = 422, description = "no quorum", body = ErrorBody)))]
+pub async fn open_meeting(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path(mid): Path<String>,
+) -> Result<Json<MeetingJson>, ApiError> {
+    let meeting = number(&mid, "meeting")?;
+    record(&app, &caller, EntryBody::MeetingOpened(MeetingRef { meeting })).await?;
+    read(&app, |s| Ok(Json(meeting_json(s, s.proceedings.meeting(meeting)?))))
+}
+
+/// The chair closes a meeting; refused (409 `decision_pending`) while a
+/// vote in it is open or a consensus awaits its declaration.
+#[utoipa::path(post, path = "/api/v1/meetings/{mid}/close", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path)),
+    responses((status = 200, body = MeetingJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn close_meeting(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path(mid): Path<String>,
+) -> Result<Json<MeetingJson>, ApiError> {
+    let meeting = number(&mid, "meeting")?;
+    record(&app, &caller, EntryBody::MeetingClosed(MeetingRef { meeting })).await?;
+    read(&app, |s| Ok(Json(meeting_json(s, s.proceedings.meeting(meeting)?))))
+}
+
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AttendanceRequest {
@@ -633,15 +675,74 @@ pub async fn correct_attendance(
     read(&app, |s| Ok(Json(meeting_json(s, s.proceedings.meeting(meeting)?))))
 }
 
+// ---- important questions ----
+
+#[derive(Serialize, ToSchema)]
+pub struct ImportantJson {
+    pub target: TargetJson,
+    /// What the designation covers, in words.
+    pub label: String,
+    pub entry: u64,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ImportantRequest {
+    pub target: TargetJson,
+}
+
+fn important_json(s: &DomainState, process: u64) -> Vec<ImportantJson> {
+    s.proceedings
+        .important
+        .iter()
+        .filter(|(p, _, _)| *p == process)
+        .map(|(_, t, entry)| ImportantJson { target: TargetJson::of(t), label: t.label(), entry: *entry })
+        .collect()
+}
+
+/// The questions of a process designated important: votes on them, and on
+/// amendments to them (a provision covers what it contains; the
+/// instrument covers everything), need the rules' important majority.
+#[utoipa::path(get, path = "/api/v1/processes/{id}/important-questions", tag = "decisions", params(("id" = u64, Path)),
+    responses((status = 200, body = Vec<ImportantJson>), (status = 404, body = ErrorBody)))]
+pub async fn list_important(
+    State(app): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<ImportantJson>>, ApiError> {
+    let id = process_id(&id)?;
+    read(&app, |s| {
+        s.process(id)?;
+        Ok(Json(important_json(s, id)))
+    })
+}
+
+/// The chair designates a question important (an entry); answers the list.
+#[utoipa::path(post, path = "/api/v1/processes/{id}/important-questions", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path)), request_body = ImportantRequest,
+    responses((status = 201, body = Vec<ImportantJson>), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, description = "already designated", body = ErrorBody)))]
+pub async fn designate_important(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<ImportantRequest>,
+) -> Result<(StatusCode, Json<Vec<ImportantJson>>), ApiError> {
+    let process = process_id(&id)?;
+    let target = req.target.parse()?;
+    record(&app, &caller, EntryBody::ImportantQuestionDesignated(ImportantQuestion { process, target })).await?;
+    read(&app, |s| Ok((StatusCode::CREATED, Json(important_json(s, process)))))
+}
+
 // ---- votes ----
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VoteRequest {
     pub target: TargetJson,
-    /// simple or two_thirds.
-    #[schema(value_type = String)]
-    pub majority: Majority,
+    /// simple or two_thirds. Without it, the rules decide: their
+    /// `important_majority` for an important question (or an amendment to
+    /// one), their `majority` otherwise. An important question put with
+    /// another majority is refused (422 `important_question`).
+    #[schema(value_type = Option<String>)]
+    pub majority: Option<Majority>,
     pub meeting: u64,
 }
 
@@ -655,12 +756,18 @@ pub async fn open_vote(
     ApiJson(req): ApiJson<VoteRequest>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     let process = process_id(&id)?;
-    let body = EntryBody::VoteOpened(VoteOpened {
-        process,
-        target: req.target.parse()?,
-        majority: req.majority,
-        meeting: req.meeting,
-    });
+    let target = req.target.parse()?;
+    let majority = match req.majority {
+        Some(m) => m,
+        None => read(&app, |s| {
+            let eid = match &target {
+                Target::Proposal(p) => s.process(process)?.proposal(*p).ok().map(|q| q.eid.clone()),
+                _ => None,
+            };
+            Ok(s.proceedings.majority_for(process, &target, eid.as_deref()))
+        })?,
+    };
+    let body = EntryBody::VoteOpened(VoteOpened { process, target, majority, meeting: req.meeting });
     let appended = record(&app, &caller, body).await?;
     let vid = read(&app, |s| Ok(s.proceedings.votes.iter().find(|v| v.entry == appended.entry.index).map(|v| v.id)))?;
     Ok((StatusCode::CREATED, Json(Created { id: vid.ok_or_else(ApiError::internal)?, entry: (&appended).into() })))

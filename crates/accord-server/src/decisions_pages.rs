@@ -11,9 +11,9 @@
 
 use accord_domain::decisions::{
     AgendaItemAdded, AttendanceCorrected, AttendanceRegistered, BallotCast, Choice, ConsensusObjected,
-    ConsensusProposed, ConsensusRef, DecisionRef, FloorGiven, FloorKind, FloorRequested, FloorWithdrawn, Majority,
-    MeetingScheduled, SessionOpened, SilenceBroken, SilenceStarted, SpeakingTimeSet, StatementDelivered, Target,
-    VoteOpened, VoteRef,
+    ConsensusProposed, ConsensusRef, DecisionRef, FloorGiven, FloorKind, FloorRequested, FloorWithdrawn,
+    ImportantQuestion, Majority, MeetingRef, MeetingScheduled, SessionOpened, SilenceBroken, SilenceStarted,
+    SpeakingTimeSet, StatementDelivered, Target, VoteOpened, VoteRef,
 };
 use accord_domain::state::{Action, Affiliation, MemberStatus, OfficerRole};
 use accord_domain::{EntryBody, MemberCode};
@@ -339,9 +339,11 @@ async fn meeting(
     }
 }
 
-fn meeting_body(f: &ActForm, mid: u64) -> Result<EntryBody, ApiError> {
+fn meeting_body(s: &accord_domain::State, f: &ActForm, mid: u64) -> Result<EntryBody, ApiError> {
     let item = || num::<u32>(&f.item, "agenda item");
     Ok(match f.act.as_str() {
+        "open_meeting" => EntryBody::MeetingOpened(MeetingRef { meeting: mid }),
+        "close_meeting" => EntryBody::MeetingClosed(MeetingRef { meeting: mid }),
         "register" => EntryBody::AttendanceRegistered(AttendanceRegistered { meeting: mid }),
         "correct" => EntryBody::AttendanceCorrected(AttendanceCorrected {
             meeting: mid,
@@ -391,12 +393,23 @@ fn meeting_body(f: &ActForm, mid: u64) -> Result<EntryBody, ApiError> {
             },
         }),
         "close" => EntryBody::VoteClosed(VoteRef { vote: num(&f.vote, "vote")? }),
-        "open_vote" => EntryBody::VoteOpened(VoteOpened {
-            process: num(&f.process, "process")?,
-            target: target(f)?,
-            majority: if f.majority == "two_thirds" { Majority::TwoThirds } else { Majority::Simple },
-            meeting: mid,
-        }),
+        "open_vote" => {
+            let process = num(&f.process, "process")?;
+            let target = target(f)?;
+            let majority = match f.majority.as_str() {
+                "two_thirds" => Majority::TwoThirds,
+                "simple" => Majority::Simple,
+                // As the rules say: the important majority for an important question.
+                _ => {
+                    let eid = match &target {
+                        Target::Proposal(p) => s.process(process)?.proposal(*p).ok().map(|q| q.eid.clone()),
+                        _ => None,
+                    };
+                    s.proceedings.majority_for(process, &target, eid.as_deref())
+                }
+            };
+            EntryBody::VoteOpened(VoteOpened { process, target, majority, meeting: mid })
+        }
         "consensus" => EntryBody::ConsensusProposed(ConsensusProposed {
             process: num(&f.process, "process")?,
             target: target(f)?,
@@ -427,7 +440,8 @@ async fn meeting_act(
     };
     let result = async {
         u.check_csrf(&f.csrf)?;
-        submit(&app, &u, meeting_body(&f, mid)?).await
+        let body = meeting_body(&app.store.state(), &f, mid)?;
+        submit(&app, &u, body).await
     }
     .await;
     match result {
@@ -563,6 +577,8 @@ struct DecisionsPage {
     rules: Vec<(&'static str, String)>,
     decisions: Vec<(DecisionJson, String)>,
     silences: Vec<SilenceView>,
+    /// Questions designated important: what, and the entry.
+    important: Vec<(String, u64)>,
     chair: bool,
     i_vote: bool,
 }
@@ -639,6 +655,13 @@ fn decisions_view(
                 broken: x.broken.as_ref().map(|(m, r, _)| (m.to_string(), r.clone())),
             })
             .collect(),
+        important: s
+            .proceedings
+            .important
+            .iter()
+            .filter(|(p, _, _)| *p == id)
+            .map(|(_, t, entry)| (t.label(), *entry))
+            .collect(),
         chair: r.chair,
         i_vote: r.votes,
     })
@@ -688,6 +711,9 @@ async fn decisions_act(
                 reason: tidy(&f.reason, false),
             }),
             "confirm" => EntryBody::DecisionConfirmed(DecisionRef { decision: num(&f.decision, "decision")? }),
+            "important" => {
+                EntryBody::ImportantQuestionDesignated(ImportantQuestion { process: id, target: target(&f)? })
+            }
             other => return Err(ApiError::bad_request("unknown_act", format!("there is no act {other:?} here"))),
         };
         submit(&app, &u, body).await

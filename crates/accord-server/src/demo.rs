@@ -335,6 +335,7 @@ fn load_meetings(
     for (_, d) in &states {
         acts.push(negotiate(*d, EntryBody::AttendanceRegistered(AttendanceRegistered { meeting: 1 })));
     }
+    acts.push(negotiate(chair, EntryBody::MeetingOpened(MeetingRef { meeting: 1 })));
     let lines = [
         "We welcome the zero draft as a sound basis for our work and will propose amendments to Chapter I.",
         "Our delegation attaches great importance to capacity-building and asks that Chapter V be strengthened.",

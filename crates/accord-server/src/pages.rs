@@ -368,6 +368,11 @@ fn summarise(body: &accord_domain::EntryBody) -> String {
         B::StatementDelivered(st) => {
             format!("Statement for turn {} on item {} of meeting {}", st.request, st.item, st.meeting)
         }
+        B::MeetingOpened(m) => format!("Meeting {} opened", m.meeting),
+        B::MeetingClosed(m) => format!("Meeting {} closed", m.meeting),
+        B::ImportantQuestionDesignated(q) => {
+            format!("{} (process {}) designated an important question", q.target.label(), q.process)
+        }
     }
 }
 

@@ -131,11 +131,16 @@ impl World {
         Principal::Delegate(self.heads[i].1)
     }
 
+    /// Members 0..n register at meeting 1; the chair opens it when the
+    /// quorum to open (65 of 193) is there.
     fn attend(&mut self, n: usize) {
         for i in 0..n {
             if !self.state.proceedings.meetings[0].present.contains(&self.heads[i].0) {
                 self.act(self.head(i), EntryBody::AttendanceRegistered(AttendanceRegistered { meeting: 1 })).unwrap();
             }
+        }
+        if n >= 65 && self.state.proceedings.meetings[0].opened.is_none() {
+            self.chair(EntryBody::MeetingOpened(MeetingRef { meeting: 1 })).unwrap();
         }
     }
 
@@ -412,5 +417,94 @@ fn rules_change_by_entry() {
         .act(Principal::Delegate(w.sec), EntryBody::RulesChanged(RulesChanged { process: None, rules: bad }))
         .unwrap_err();
     assert_eq!(e.code, "invalid_rules");
+    assert_eq!(w.replay(), w.state);
+}
+
+#[test]
+fn a_meeting_opens_with_its_quorum_and_closes_with_nothing_pending() {
+    let mut w = World::new();
+    w.attend(64);
+    let open = EntryBody::MeetingOpened(MeetingRef { meeting: 1 });
+    // Questions wait for the meeting to open.
+    let vote = EntryBody::VoteOpened(VoteOpened {
+        process: 1,
+        target: Target::Proposal(1),
+        majority: Majority::Simple,
+        meeting: 1,
+    });
+    assert_eq!(w.chair(vote.clone()).unwrap_err().code, "meeting_not_open");
+    // 64 of 193 present: a third (65) is needed to open.
+    let before = w.state.clone();
+    let e = w.chair(open.clone()).unwrap_err();
+    assert_eq!(
+        (e.code, e.message.as_str()),
+        ("no_quorum", "64 members are present at meeting 1; opening it needs 65 of the 193")
+    );
+    assert_eq!(w.state, before, "a refusal changes nothing");
+    // The observer's registration does not count towards it.
+    let observer = Principal::Delegate(DelegateId(w.state.next_delegate_id().0 - 1));
+    w.act(observer, EntryBody::AttendanceRegistered(AttendanceRegistered { meeting: 1 })).unwrap();
+    assert_eq!(w.chair(open.clone()).unwrap_err().code, "no_quorum");
+    assert_eq!(w.act(w.head(0), open.clone()).unwrap_err().code, "chair_only");
+    w.attend(65);
+    assert!(w.state.proceedings.meetings[0].is_open());
+    assert_eq!(w.chair(open.clone()).unwrap_err().code, "meeting_open");
+    // Not closed while a vote is open.
+    w.chair(vote).unwrap();
+    let close = EntryBody::MeetingClosed(MeetingRef { meeting: 1 });
+    assert_eq!(w.chair(close.clone()).unwrap_err().code, "decision_pending");
+    w.ballots(1, 40, 10, 15);
+    // 65 present is below the quorum to decide (97): the vote stays open.
+    assert_eq!(w.close(1).unwrap_err().code, "no_quorum");
+    w.attend(100);
+    assert!(w.close(1).unwrap().adopted);
+    w.chair(close.clone()).unwrap();
+    assert_eq!(w.state.proceedings.meetings[0].status(), "closed");
+    // A closed meeting takes no attendance, question or reopening.
+    let e = w.act(w.head(150), EntryBody::AttendanceRegistered(AttendanceRegistered { meeting: 1 })).unwrap_err();
+    assert_eq!(e.code, "meeting_closed");
+    let e = w
+        .chair(EntryBody::ConsensusProposed(ConsensusProposed {
+            process: 1,
+            target: Target::Proposal(2),
+            meeting: 1,
+            ad_referendum: false,
+        }))
+        .unwrap_err();
+    assert_eq!(e.code, "meeting_closed");
+    assert_eq!(w.chair(open).unwrap_err().code, "meeting_closed");
+    assert_eq!(w.chair(close).unwrap_err().code, "meeting_closed");
+    assert_eq!(w.replay(), w.state);
+}
+
+#[test]
+fn important_questions_need_the_important_majority() {
+    let mut w = World::new();
+    w.attend(150);
+    let vote = |target: Target, majority: Majority| {
+        EntryBody::VoteOpened(VoteOpened { process: 1, target, majority, meeting: 1 })
+    };
+    let designate = |target: Target| EntryBody::ImportantQuestionDesignated(ImportantQuestion { process: 1, target });
+    // Only the chair designates.
+    let e = w.act(w.head(0), designate(Target::Provision("art_1__para_1".into()))).unwrap_err();
+    assert_eq!(e.code, "chair_only");
+    assert_eq!(w.chair(designate(Target::Provision("art_9".into()))).unwrap_err().code, "unknown_eid");
+    w.chair(designate(Target::Provision("art_1__para_1".into()))).unwrap();
+    let e = w.chair(designate(Target::Provision("art_1__para_1".into()))).unwrap_err();
+    assert_eq!(e.code, "already_important");
+    // P-1 amends art_1__para_1: an amendment to an important question.
+    let before = w.state.clone();
+    let e = w.chair(vote(Target::Proposal(1), Majority::Simple)).unwrap_err();
+    assert_eq!(e.code, "important_question");
+    assert!(e.message.contains("two-thirds"), "{}", e.message);
+    assert_eq!(w.state, before);
+    assert_eq!(w.state.proceedings.majority_for(1, &Target::Proposal(1), Some("art_1__para_1")), Majority::TwoThirds);
+    w.chair(vote(Target::Proposal(1), Majority::TwoThirds)).unwrap();
+    // P-2 amends paragraph 2, which is not important: either majority.
+    w.chair(vote(Target::Proposal(2), Majority::Simple)).unwrap();
+    // The whole instrument designated: every question in it is important.
+    w.chair(designate(Target::Instrument)).unwrap();
+    let e = w.chair(vote(Target::Provision("art_1__para_2".into()), Majority::Simple)).unwrap_err();
+    assert_eq!(e.code, "important_question");
     assert_eq!(w.replay(), w.state);
 }

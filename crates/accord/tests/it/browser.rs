@@ -346,7 +346,7 @@ async fn chair_opens_a_vote_and_the_tally_updates_live_in_chromium() {
     // The chair closes the vote (the console asks to confirm); the public
     // page shows the outcome.
     chair.goto(&format!("{base}/meetings/1")).await.unwrap();
-    chair.find(Locator::Css("form[data-confirm] button")).await.unwrap().click().await.unwrap();
+    chair.find(Locator::Css("form[data-confirm]:has(input[value=close]) button")).await.unwrap().click().await.unwrap();
     chair.accept_alert().await.unwrap();
     wait_for_text(&public, "#vote-2 .tally", "adopted").await;
     let outcome = public.find(Locator::Css("#vote-2 .tally")).await.unwrap().text().await.unwrap();

@@ -59,14 +59,35 @@ async fn sessions_meetings_votes_and_consensus_over_the_api() {
         "secretariat_only",
     );
 
-    // A vote with no one present: the chair opens it; closing needs quorum.
-    let (s, vote) = forum
-        .post(
-            &format!("/api/v1/processes/{id}/votes"),
-            &t["chair"],
-            json!({"target": {"kind": "proposal", "id": 1}, "majority": "simple", "meeting": mid}),
-        )
-        .await;
+    // Questions wait for the meeting to open, and the meeting for the
+    // quorum to open (a third of the 3 members: 1).
+    let vote_on_p1 = json!({"target": {"kind": "proposal", "id": 1}, "majority": "simple", "meeting": mid});
+    assert_error(
+        &forum.post(&format!("/api/v1/processes/{id}/votes"), &t["chair"], vote_on_p1.clone()).await,
+        StatusCode::CONFLICT,
+        "meeting_not_open",
+    );
+    assert_error(
+        &forum.post(&format!("/api/v1/meetings/{mid}/open"), &t["chair"], json!({})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "no_quorum",
+    );
+    assert_error(
+        &forum.post(&format!("/api/v1/meetings/{mid}/open"), &t["sec"], json!({})).await,
+        StatusCode::FORBIDDEN,
+        "chair_only",
+    );
+    let (s, m) = forum.post(&format!("/api/v1/meetings/{mid}/attendance"), &t["bra_head"], json!({})).await;
+    assert_eq!(s, StatusCode::CREATED, "{m}");
+    assert_eq!(m["status"], "scheduled");
+    let (s, m) = forum.post(&format!("/api/v1/meetings/{mid}/open"), &t["chair"], json!({})).await;
+    assert_eq!((s, m["status"].as_str()), (StatusCode::OK, Some("open")), "{m}");
+    assert_error(
+        &forum.post(&format!("/api/v1/meetings/{mid}/open"), &t["chair"], json!({})).await,
+        StatusCode::CONFLICT,
+        "meeting_open",
+    );
+    let (s, vote) = forum.post(&format!("/api/v1/processes/{id}/votes"), &t["chair"], vote_on_p1).await;
     assert_eq!(s, StatusCode::CREATED, "{vote}");
     let vid = vote["id"].as_u64().unwrap();
     assert_error(
@@ -81,18 +102,22 @@ async fn sessions_meetings_votes_and_consensus_over_the_api() {
         "chair_only",
     );
     assert_error(
-        &forum.post(&format!("/api/v1/votes/{vid}/ballots"), &t["bra_head"], json!({"choice": "yes"})).await,
+        &forum.post(&format!("/api/v1/votes/{vid}/ballots"), &t["ken_head"], json!({"choice": "yes"})).await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "not_present",
     );
-    for who in ["bra_head", "ken_head"] {
-        let (s, m) = forum.post(&format!("/api/v1/meetings/{mid}/attendance"), &t[who], json!({})).await;
-        assert_eq!(s, StatusCode::CREATED, "{m}");
-    }
+    let (s, m) = forum.post(&format!("/api/v1/meetings/{mid}/attendance"), &t["ken_head"], json!({})).await;
+    assert_eq!(s, StatusCode::CREATED, "{m}");
     assert_error(
         &forum.post(&format!("/api/v1/meetings/{mid}/attendance"), &t["bra_del"], json!({})).await,
         StatusCode::CONFLICT,
         "already_present",
+    );
+    // Not closed while the vote is open.
+    assert_error(
+        &forum.post(&format!("/api/v1/meetings/{mid}/close"), &t["chair"], json!({})).await,
+        StatusCode::CONFLICT,
+        "decision_pending",
     );
     // Observers, advisers and officers do not vote.
     assert_error(
@@ -234,6 +259,69 @@ async fn sessions_meetings_votes_and_consensus_over_the_api() {
         StatusCode::CONFLICT,
         "silence_ended",
     );
+
+    // Important questions: article 1 designated by the chair; a proposal
+    // amending a paragraph of it is put to a two-thirds vote.
+    assert_error(
+        &forum
+            .post(
+                &format!("/api/v1/processes/{id}/important-questions"),
+                &t["bra_head"],
+                json!({"target": {"kind": "provision", "id": "chp_1__art_1"}}),
+            )
+            .await,
+        StatusCode::FORBIDDEN,
+        "chair_only",
+    );
+    let (s, list) = forum
+        .post(
+            &format!("/api/v1/processes/{id}/important-questions"),
+            &t["chair"],
+            json!({"target": {"kind": "provision", "id": "chp_1__art_1"}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{list}");
+    assert_eq!(list[0]["target"], json!({"kind": "provision", "id": "chp_1__art_1"}));
+    let (_, listed) = forum.get(&format!("/api/v1/processes/{id}/important-questions")).await;
+    assert_eq!(listed, list);
+    let (s, p) = forum
+        .post(
+            &format!("/api/v1/processes/{id}/proposals"),
+            &t["ken_head"],
+            json!({"kind": "replace_words", "eid": "chp_1__art_1__para_1", "anchor": {"quote": "States"}, "text": "All States"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{p}");
+    let pid = p["proposal"]["id"].as_u64().unwrap();
+    assert_error(
+        &forum
+            .post(
+                &format!("/api/v1/processes/{id}/votes"),
+                &t["chair"],
+                json!({"target": {"kind": "proposal", "id": pid}, "majority": "simple", "meeting": mid}),
+            )
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "important_question",
+    );
+    let (s, v) = forum
+        .post(
+            &format!("/api/v1/processes/{id}/votes"),
+            &t["chair"],
+            json!({"target": {"kind": "proposal", "id": pid}, "meeting": mid}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    let (_, v) = forum.get(&format!("/api/v1/votes/{}", v["id"])).await;
+    assert_eq!(v["majority"], "two_thirds", "the rules chose the majority: {v}");
+    forum.post(&format!("/api/v1/votes/{}/close", v["id"]), &t["chair"], json!({})).await;
+    let (s, m) = forum.post(&format!("/api/v1/meetings/{mid}/close"), &t["chair"], json!({})).await;
+    assert_eq!((s, m["status"].as_str()), (StatusCode::OK, Some("closed")), "{m}");
+    assert_error(
+        &forum.post(&format!("/api/v1/meetings/{mid}/attendance"), &t["bra_del"], json!({})).await,
+        StatusCode::CONFLICT,
+        "meeting_closed",
+    );
 }
 
 fn call(agent: &ureq::Agent, method: &str, url: &str, token: &str, body: Value) -> (u16, Value) {
@@ -314,6 +402,7 @@ fn a_restart_in_the_middle_loses_nothing() {
     for h in &heads {
         assert_eq!(post("/api/v1/meetings/1/attendance", h, json!({})).0, 201);
     }
+    assert_eq!(post("/api/v1/meetings/1/open", &chair, json!({})).0, 200);
     let (s, v) = post(
         "/api/v1/processes/1/votes",
         &chair,
