@@ -100,6 +100,24 @@ pub struct Rules {
     pub decision_quorum: Share,
     /// The shortest silence procedure, in hours.
     pub silence_min_hours: u32,
+    /// Whether the chair (or a co-facilitator) may agree a proposal into
+    /// the text, or reject it, on their own — as in informal consultations,
+    /// the text being adopted later by a decision. When false, members'
+    /// proposals go into the text or out of it only by a decision
+    /// (consensus or a vote in a meeting, or a silence procedure). The
+    /// chair's compromise texts and revisions remain the chair's.
+    /// Written only when false, so that rules recorded before it existed
+    /// keep their bytes.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub informal_agreement: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
 }
 
 impl Default for Rules {
@@ -114,6 +132,7 @@ impl Default for Rules {
             meeting_quorum: Share { numerator: 1, denominator: 3, more_than: false },
             decision_quorum: Share { numerator: 1, denominator: 2, more_than: true },
             silence_min_hours: 72,
+            informal_agreement: true,
         }
     }
 }

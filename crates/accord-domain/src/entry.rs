@@ -1066,6 +1066,7 @@ mod tests {
                             meeting_quorum: share,
                             decision_quorum: share,
                             silence_min_hours: n,
+                            informal_agreement: n % 3 != 0,
                             ..Rules::default()
                         },
                     })

@@ -630,6 +630,14 @@ fn decisions_view(
             ("Quorum to open a meeting", share(&rules.meeting_quorum)),
             ("Quorum to decide", share(&rules.decision_quorum)),
             ("Silence procedure", format!("at least {} hours", rules.silence_min_hours)),
+            (
+                "Proposals agreed or rejected",
+                if rules.informal_agreement {
+                    "by the chair in informal consultations, or by a decision".into()
+                } else {
+                    "only by a decision".into()
+                },
+            ),
         ],
         decisions: s
             .proceedings

@@ -640,6 +640,34 @@ pub struct OriginJson {
     /// The entry that put them there, and when.
     pub entry: u64,
     pub time: String,
+    /// For words of a proposal: the decision that adopted it (its id and
+    /// method: consensus, silence or vote), or none when the chair agreed
+    /// it in informal consultations.
+    pub decision: Option<DecisionOrigin>,
+}
+
+#[derive(Serialize, ToSchema, Clone)]
+pub struct DecisionOrigin {
+    pub id: u64,
+    pub method: String,
+}
+
+/// The decisions of a process by the entry that put their effect into the
+/// text (the decision's own entry, or its confirmation ad referendum).
+pub(crate) fn decisions_by_entry(
+    state: &accord_domain::State,
+    process: u64,
+) -> std::collections::BTreeMap<u64, DecisionOrigin> {
+    state
+        .proceedings
+        .decisions
+        .iter()
+        .filter(|d| d.process == process)
+        .map(|d| {
+            let method = serde_json::to_value(d.method).ok().and_then(|v| v.as_str().map(str::to_owned));
+            (d.confirmed_entry.unwrap_or(d.entry), DecisionOrigin { id: d.id, method: method.unwrap_or_default() })
+        })
+        .collect()
 }
 
 #[derive(Serialize, ToSchema)]
@@ -675,10 +703,16 @@ pub async fn get_provision(
     Path((id, eid)): Path<(String, String)>,
 ) -> Result<Json<ProvisionDetail>, ApiError> {
     let id = process_id(&id)?;
-    with_process(&app, id, |p| Ok(Json(provision_detail(p, &eid)?)))
+    let state = app.store.state();
+    let decided = decisions_by_entry(&state, id);
+    Ok(Json(provision_detail(state.process(id)?, &eid, &decided)?))
 }
 
-pub(crate) fn provision_detail(p: &Process, eid: &str) -> Result<ProvisionDetail, ApiError> {
+pub(crate) fn provision_detail(
+    p: &Process,
+    eid: &str,
+    decided: &std::collections::BTreeMap<u64, DecisionOrigin>,
+) -> Result<ProvisionDetail, ApiError> {
     let latest = p.latest();
     let q = latest.instrument.get(eid).ok_or_else(|| {
         ApiError::not_found(
@@ -701,6 +735,7 @@ pub(crate) fn provision_detail(p: &Process, eid: &str) -> Result<ProvisionDetail
             member,
             entry: o.source.entry,
             time: rfc3339(o.source.time),
+            decision: proposal.and_then(|_| decided.get(&o.source.entry).cloned()),
         });
         at += o.len;
     }

@@ -481,8 +481,9 @@ fn provision_view_page(
     form: ProposeForm,
 ) -> Result<ProvisionPage, ApiError> {
     let p = powers(app, user);
+    let decided = napi::decisions_by_entry(&app.store.state(), id);
     with_process(app, id, |process| {
-        let detail = napi::provision_detail(process, eid)?;
+        let detail = napi::provision_detail(process, eid, &decided)?;
         let latest = process.latest();
         let q = latest.instrument.get(eid).expect("provision_detail found it");
         let rolling = rolling::rolling_text(process, &View::All);
@@ -499,7 +500,16 @@ fn provision_view_page(
                 at += o.len;
                 let (who, source) = match &o.source.how {
                     SourceKind::ZeroDraft => ("zero draft".to_owned(), "zero_draft"),
-                    SourceKind::Proposal { proposal, member } => (format!("P-{proposal} by {member}"), "proposal"),
+                    SourceKind::Proposal { proposal, member } => match decided.get(&o.source.entry) {
+                        Some(d) => (
+                            format!("P-{proposal} by {member}, adopted by decision {} ({})", d.id, d.method),
+                            "proposal",
+                        ),
+                        None => (
+                            format!("P-{proposal} by {member}, agreed by the chair in informal consultations"),
+                            "proposal",
+                        ),
+                    },
                     SourceKind::ChairText => ("chair's text".to_owned(), "chair_text"),
                 };
                 OriginView { text, who, entry: o.source.entry, time: rfc3339(o.source.time), source }
@@ -653,6 +663,8 @@ struct ProposalPage {
     provision_exists: bool,
     my_member: Option<String>,
     chair: bool,
+    /// The rules let the chair agree or reject a proposal alone.
+    informal: bool,
     cosponsor: bool,
     supports: bool,
     objects: bool,
@@ -667,6 +679,7 @@ fn proposal_view(
     error: Option<String>,
 ) -> Result<ProposalPage, ApiError> {
     let pw = powers(app, user);
+    let informal = app.store.state().proceedings.rules_for(id).informal_agreement;
     with_process(app, id, |process| {
         let x = process.proposal(pid)?;
         let me = pw.member.as_deref();
@@ -683,6 +696,7 @@ fn proposal_view(
             provision_exists: process.latest().instrument.get(&x.eid).is_some(),
             my_member: pw.member.clone(),
             chair: pw.chair,
+            informal,
             cosponsor: has(&x.cosponsors),
             supports: has(&x.supporters),
             objects: has(&x.objectors),

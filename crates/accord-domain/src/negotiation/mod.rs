@@ -387,6 +387,21 @@ impl State {
             .ok_or_else(|| Refusal::not_found("unknown_process", format!("there is no process {id}")))
     }
 
+    /// Under rules without informal agreement, the chair does not agree
+    /// or reject members' proposals alone: a decision does.
+    fn check_informal(&self, process: u64, label: String, what: &str) -> Result<(), Refusal> {
+        if self.proceedings.rules_for(process).informal_agreement {
+            return Ok(());
+        }
+        Err(Refusal::conflict(
+            "decision_required",
+            format!(
+                "under the rules of procedure of process {process}, a proposal is {what} only by a decision: \
+                 propose {label} for adoption by consensus or put it to a vote in a meeting, or start a silence procedure"
+            ),
+        ))
+    }
+
     fn open_proposal(&self, r: &ProposalRef) -> Result<(&Process, &Proposal), Refusal> {
         let process = self.process(r.process)?;
         let proposal = process.proposal(r.proposal)?;
@@ -525,6 +540,7 @@ impl State {
             EntryBody::ProposalAgreed(r) => {
                 require_chair(actor, "agrees proposals into the text")?;
                 let (process, p) = self.open_proposal(r)?;
+                self.check_informal(process.id, p.label(), "agreed into the text")?;
                 if p.outdated {
                     return Err(Refusal::unprocessable(
                         "proposal_outdated",
@@ -539,7 +555,8 @@ impl State {
             }
             EntryBody::ProposalRejected(r) => {
                 require_chair(actor, "rejects proposals")?;
-                self.open_proposal(r).map(|_| ())
+                let (process, p) = self.open_proposal(r)?;
+                self.check_informal(process.id, p.label(), "rejected")
             }
             EntryBody::ChairTextTabled(c) => {
                 require_chair(actor, "tables a chair's text")?;

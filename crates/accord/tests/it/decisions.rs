@@ -324,6 +324,84 @@ async fn sessions_meetings_votes_and_consensus_over_the_api() {
     );
 }
 
+/// Rules without informal agreement: the chair cannot agree a proposal
+/// alone, a decision puts it into the text, and the provision's provenance
+/// names that decision; with informal agreement back, the chair's own
+/// agreement is shown as such.
+#[tokio::test]
+async fn decisions_put_proposals_into_the_text_and_provenance_names_them() {
+    let forum = TestForum::new();
+    let t = forum.tokens().await;
+    let id = process_with_proposal(&forum, &t).await;
+    let mut rules = forum.get(&format!("/api/v1/processes/{id}/rules")).await.1;
+    assert!(rules.get("informal_agreement").is_none(), "written only when false: {rules}");
+    rules["informal_agreement"] = json!(false);
+    let rules_path = format!("/api/v1/processes/{id}/rules");
+    let put = |body: Value| forum.call(axum::http::Method::PUT, &rules_path, Some(&t["sec"]), Some(body));
+    let (s, r) = put(rules.clone()).await;
+    assert_eq!((s, &r["informal_agreement"]), (StatusCode::OK, &json!(false)), "{r}");
+    let before = forum.record_len();
+    for act in ["agree", "reject"] {
+        assert_error(
+            &forum.post(&format!("/api/v1/processes/{id}/proposals/1/{act}"), &t["chair"], json!({})).await,
+            StatusCode::CONFLICT,
+            "decision_required",
+        );
+    }
+    assert_eq!(forum.record_len(), before, "refusals record nothing");
+
+    assert_eq!(forum.post("/api/v1/sessions", &t["sec"], json!({"title": "S"})).await.0, StatusCode::CREATED);
+    let (_, m) =
+        forum.post("/api/v1/sessions/1/meetings", &t["sec"], json!({"date": "2026-12-01", "place": "Room"})).await;
+    let mid = m["id"].as_u64().unwrap();
+    for who in ["bra_head", "ken_head"] {
+        assert_eq!(
+            forum.post(&format!("/api/v1/meetings/{mid}/attendance"), &t[who], json!({})).await.0,
+            StatusCode::CREATED
+        );
+    }
+    assert_eq!(forum.post(&format!("/api/v1/meetings/{mid}/open"), &t["chair"], json!({})).await.0, StatusCode::OK);
+    let (s, c) = forum
+        .post(
+            &format!("/api/v1/processes/{id}/consensus"),
+            &t["chair"],
+            json!({"target": {"kind": "proposal", "id": 1}, "meeting": mid}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{c}");
+    let (_, d) = forum.post(&format!("/api/v1/consensus/{}/declare", c["id"]), &t["chair"], json!({})).await;
+    assert_eq!(d["outcome"], "adopted", "{d}");
+    let (_, detail) = forum.get(&format!("/api/v1/processes/{id}/provisions/chp_1__art_1__para_1")).await;
+    let from_p1: Vec<&Value> =
+        detail["provenance"].as_array().unwrap().iter().filter(|o| o["proposal"] == json!(1)).collect();
+    assert_eq!(from_p1.len(), 1, "{detail}");
+    assert_eq!(from_p1[0]["text"], "should");
+    assert_eq!(from_p1[0]["decision"], json!({"id": d["id"], "method": "consensus"}));
+    assert_eq!(from_p1[0]["entry"], d["entry"]);
+
+    // Informal agreement again (the field left out means true).
+    rules.as_object_mut().unwrap().remove("informal_agreement");
+    assert_eq!(put(rules).await.0, StatusCode::OK);
+    let (s, p) = forum
+        .post(
+            &format!("/api/v1/processes/{id}/proposals"),
+            &t["ken_head"],
+            json!({"kind": "replace_words", "eid": "chp_1__art_2__para_1", "anchor": {"quote": "applies"}, "text": "shall apply"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{p}");
+    let pid = p["proposal"]["id"].as_u64().unwrap();
+    let (s, a) = forum.post(&format!("/api/v1/processes/{id}/proposals/{pid}/agree"), &t["chair"], json!({})).await;
+    assert_eq!(s, StatusCode::CREATED, "{a}");
+    let (_, detail) = forum.get(&format!("/api/v1/processes/{id}/provisions/chp_1__art_2__para_1")).await;
+    let origin = detail["provenance"].as_array().unwrap().iter().find(|o| o["proposal"] == json!(pid)).unwrap().clone();
+    assert_eq!((origin["text"].as_str(), &origin["decision"]), (Some("shall apply"), &Value::Null), "{detail}");
+    let (_, page) = forum.get_html(&format!("/processes/{id}/provisions/chp_1__art_2__para_1")).await;
+    assert!(page.contains(&format!("P-{pid} by KEN, agreed by the chair in informal consultations")), "{page}");
+    let (_, page) = forum.get_html(&format!("/processes/{id}/provisions/chp_1__art_1__para_1")).await;
+    assert!(page.contains("P-1 by BRA, adopted by decision 1 (consensus)"), "{page}");
+}
+
 fn call(agent: &ureq::Agent, method: &str, url: &str, token: &str, body: Value) -> (u16, Value) {
     let req = ureq::http::Request::builder()
         .method(method)

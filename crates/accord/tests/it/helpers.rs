@@ -130,6 +130,12 @@ impl TestForum {
         self.app.clone().oneshot(req).await.unwrap()
     }
 
+    /// A page, as text.
+    pub async fn get_html(&self, path: &str) -> (StatusCode, String) {
+        let (status, bytes) = self.raw(Request::get(path).body(Body::empty()).unwrap()).await;
+        (status, String::from_utf8(bytes).unwrap())
+    }
+
     pub async fn get(&self, path: &str) -> (StatusCode, Value) {
         self.call(Method::GET, path, None, None).await
     }
