@@ -107,6 +107,26 @@
       if (!pending) { pending = window.setTimeout(refresh, 150); }
     });
   }
+  // Speaking time: the speaker's remaining time, counted on the server's
+  // clock (the page says what time it was there when it was made). Parts
+  // replaced by a live refresh are found again on the next tick (a live
+  // page may get its first countdown that way).
+  if (document.querySelector(".countdown") || live.length) {
+    var tick = function () {
+      document.querySelectorAll(".countdown[data-given]").forEach(function (el) {
+        if (!el.seenAt) { el.seenAt = Date.now(); }
+        var serverNow = Number(el.getAttribute("data-now")) + (Date.now() - el.seenAt);
+        var given = Date.parse(el.getAttribute("data-given"));
+        var left = Math.round(Number(el.getAttribute("data-seconds")) - (serverNow - given) / 1000);
+        var abs = Math.abs(left);
+        var clock = Math.floor(abs / 60) + ":" + String(abs % 60).padStart(2, "0");
+        el.textContent = left >= 0 ? "(" + clock + " left)" : "(over time by " + clock + ")";
+        el.classList.toggle("over", left < 0);
+      });
+    };
+    tick();
+    window.setInterval(tick, 500);
+  }
   var focus = document.querySelector("[data-focus]");
   if (focus) { focus.focus(); }
 })();

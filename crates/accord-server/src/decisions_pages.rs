@@ -259,6 +259,9 @@ struct MeetingPage {
     i_am_present: bool,
     chair: bool,
     secretariat: bool,
+    /// The server's clock when the page was made (Unix ms), so that the
+    /// speaking-time countdown does not depend on the reader's clock.
+    now_ms: i64,
 }
 
 fn meeting_view(
@@ -324,6 +327,7 @@ fn meeting_view(
         i_vote: r.votes,
         chair: r.chair,
         secretariat: r.secretariat,
+        now_ms: std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64),
     })
 }
 

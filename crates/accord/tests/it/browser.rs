@@ -353,6 +353,22 @@ async fn chair_opens_a_vote_and_the_tally_updates_live_in_chromium() {
     assert!(outcome.contains("— adopted"), "{outcome}");
     let heading = public.find(Locator::Css("#vote-2 h3")).await.unwrap().text().await.unwrap();
     assert!(heading.contains("closed"), "{heading}");
+
+    // The chair limits speaking time on item 4 and calls the next speaker:
+    // both pages count the speaker's time down.
+    chair.find(Locator::Id("time-4")).await.unwrap().send_keys("90").await.unwrap();
+    chair.find(Locator::Css("form:has(#time-4) button")).await.unwrap().click().await.unwrap();
+    wait_for_text(&chair, "#item-4", "Speaking time: 90 seconds").await;
+    chair
+        .find(Locator::Css("form:has(input[name=act][value=next]):has(input[name=item][value='4']) button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let left = wait_for_text(&chair, "#item-4 .countdown", "left)").await;
+    assert!(left.starts_with("(1:"), "{left}");
+    wait_for_text(&public, "#item-4 .countdown", "left)").await;
     public.close().await.unwrap();
     chair.close().await.unwrap();
 }
