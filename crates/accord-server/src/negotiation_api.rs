@@ -87,7 +87,7 @@ pub(crate) fn with_process<T>(
 
 // ---- JSON shapes ----
 
-#[derive(Serialize, ToSchema)]
+#[derive(Serialize, ToSchema, Clone)]
 pub struct ProcessSummary {
     pub id: u64,
     pub title: String,
@@ -106,6 +106,13 @@ pub struct ProcessSummary {
     /// Brackets and options in the rolling text of the latest version.
     pub brackets: usize,
     pub options: usize,
+}
+
+/// Every process's summary, kept in the view cache while the record does
+/// not grow: the bracket counts need the rolling text, which takes
+/// milliseconds for a long negotiation.
+pub(crate) async fn summaries(app: &AppState) -> Result<Arc<Vec<ProcessSummary>>, ApiError> {
+    crate::views::cached(app, "summaries".into(), |s| Ok(s.processes.iter().map(summary).collect())).await
 }
 
 pub(crate) fn summary(p: &Process) -> ProcessSummary {
@@ -429,8 +436,8 @@ pub struct ProposalFilter {
 
 /// Every process.
 #[utoipa::path(get, path = "/api/v1/processes", tag = "negotiation", responses((status = 200, body = Vec<ProcessSummary>)))]
-pub async fn list_processes(State(app): State<AppState>) -> Json<Vec<ProcessSummary>> {
-    Json(app.store.state().processes.iter().map(summary).collect())
+pub async fn list_processes(State(app): State<AppState>) -> Result<Json<Vec<ProcessSummary>>, ApiError> {
+    Ok(Json(summaries(&app).await?.as_ref().clone()))
 }
 
 /// Opens a process with its zero draft (secretariat).
@@ -478,7 +485,11 @@ pub async fn get_process(
     Path(id): Path<String>,
 ) -> Result<Json<ProcessSummary>, ApiError> {
     let id = process_id(&id)?;
-    with_process(&app, id, |p| Ok(Json(summary(p))))
+    match summaries(&app).await?.iter().find(|p| p.id == id) {
+        Some(p) => Ok(Json(p.clone())),
+        // Unknown (404), or opened after the cached list was read.
+        None => with_process(&app, id, |p| Ok(Json(summary(p)))),
+    }
 }
 
 /// A version's text, structured: provisions with their eIds.

@@ -182,7 +182,10 @@ struct ProcessesPage {
 
 async fn processes(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<NoticeQuery>) -> Response {
     let p = powers(&app, &user);
-    let list = app.store.state().processes.iter().map(napi::summary).collect();
+    let list = match napi::summaries(&app).await {
+        Ok(list) => list.as_ref().clone(),
+        Err(e) => return error_page(&app, &user, e),
+    };
     render(
         StatusCode::OK,
         ProcessesPage {
@@ -222,7 +225,7 @@ async fn open_process(
         Ok((id, _)) => Redirect::to(&format!("/processes/{id}?notice=opened")).into_response(),
         Err(e) => {
             let p = powers(&app, &user);
-            let list = app.store.state().processes.iter().map(napi::summary).collect();
+            let list = napi::summaries(&app).await.map(|l| l.as_ref().clone()).unwrap_or_default();
             render(
                 e.status,
                 ProcessesPage {
