@@ -30,6 +30,8 @@ pub fn routes() -> Router<AppState> {
         .route("/", get(home))
         .route("/assets/accord.css", get(css))
         .route("/assets/accord.js", get(js))
+        .route("/assets/favicon.svg", get(favicon))
+        .route("/favicon.ico", get(favicon))
         .route("/members", get(members).post(admit))
         .route("/members/new", get(admit_form))
         .route("/members/{code}", get(member))
@@ -54,6 +56,14 @@ async fn css() -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")],
         include_str!("../assets/accord.css"),
+    )
+}
+
+/// The forum's mark; also answers the `/favicon.ico` that browsers ask for.
+async fn favicon() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=86400")],
+        include_str!("../assets/favicon.svg"),
     )
 }
 
