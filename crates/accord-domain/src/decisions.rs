@@ -144,6 +144,17 @@ impl Rules {
                 return Err(Refusal::invalid("invalid_rules", format!("the {what} is a share between 0 and 1")));
             }
         }
+        for (what, s) in [("meeting quorum", self.meeting_quorum), ("decision quorum", self.decision_quorum)] {
+            if s.numerator == 0 && !s.more_than {
+                return Err(Refusal::invalid("invalid_rules", format!("a {what} of no member is no quorum")));
+            }
+        }
+        if self.majority == Majority::TwoThirds && self.important_majority == Majority::Simple {
+            return Err(Refusal::invalid(
+                "invalid_rules",
+                "important questions cannot need less than the ordinary majority (two thirds)",
+            ));
+        }
         if self.silence_min_hours > 24 * 365 {
             return Err(Refusal::invalid("invalid_rules", "a silence procedure lasts at most a year"));
         }
@@ -906,7 +917,7 @@ impl State {
                         ))
                     }
                 }
-                let m = d.meeting(a.meeting)?;
+                let m = not_closed(d, a.meeting)?;
                 if let Some(parent) = a.parent {
                     let p = m.agenda.get(parent as usize - 1).filter(|_| parent > 0).ok_or_else(|| {
                         Refusal::not_found("unknown_item", format!("meeting {} has no agenda item {parent}", a.meeting))
@@ -921,6 +932,8 @@ impl State {
                 let Actor::Delegate { member, .. } = actor else {
                     return Err(Refusal::forbidden("delegation_only", "only a delegation asks for the floor"));
                 };
+                not_closed(d, f.meeting)?;
+                self.present(f.meeting, member)?;
                 let item = item(d, f.meeting, f.item)?;
                 if item
                     .requests
@@ -950,14 +963,16 @@ impl State {
             }
             EntryBody::FloorGiven(f) => {
                 chair(actor, "gives the floor")?;
-                open_meeting(d, f.meeting)?;
-                if item(d, f.meeting, f.item)?.queue().is_empty() {
+                let m = open_meeting(d, f.meeting)?;
+                // With no one waiting, calling "next" ends the current turn.
+                if item(d, f.meeting, f.item)?.queue().is_empty() && m.agenda.iter().all(|i| i.speaking.is_none()) {
                     return Err(Refusal::conflict("no_speaker", "no one is waiting for the floor on this item"));
                 }
                 Ok(())
             }
             EntryBody::SpeakingTimeSet(t) => {
                 chair(actor, "limits speaking time")?;
+                not_closed(d, t.meeting)?;
                 item(d, t.meeting, t.item)?;
                 if t.seconds == Some(0) {
                     return Err(Refusal::invalid("invalid_time", "speaking time is at least one second"));
@@ -1010,16 +1025,23 @@ impl State {
                 open_meeting(d, v.meeting)?;
                 self.check_target(v.process, &v.target)?;
                 self.check_not_pending(v.process, &v.target)?;
+                // A question is put only with the quorum to decide present
+                // (it is checked again when the vote closes).
+                self.check_quorum(v.process, v.meeting)?;
                 let eid = self.proposal_eid(v.process, &v.target);
                 if let Some((_, designated, _)) = d.important_designation(v.process, &v.target, eid.as_deref()) {
                     let needed = d.rules_for(v.process).important_majority;
                     if v.majority != needed {
+                        let why = if designated == &v.target {
+                            String::new()
+                        } else {
+                            format!(" (it concerns {}, designated important)", designated.label())
+                        };
                         return Err(Refusal::unprocessable(
                             "important_question",
                             format!(
-                                "{} is an important question (as {} is): under the rules it is decided by a {} majority",
+                                "{} is an important question{why}: under the rules it is decided by a {} majority",
                                 v.target.label(),
-                                designated.label(),
                                 needed.label()
                             ),
                         ));
@@ -1055,6 +1077,7 @@ impl State {
             EntryBody::ConsensusProposed(c) => {
                 chair(actor, "proposes adoption by consensus")?;
                 open_meeting(d, c.meeting)?;
+                self.check_quorum(c.process, c.meeting)?;
                 self.check_target(c.process, &c.target)?;
                 self.check_not_pending(c.process, &c.target)
             }
@@ -1205,7 +1228,9 @@ impl State {
                 self.proceedings.meetings[r.meeting as usize - 1].opened = Some(entry.index);
             }
             EntryBody::MeetingClosed(r) => {
-                self.proceedings.meetings[r.meeting as usize - 1].closed = Some(entry.index);
+                let meeting = &mut self.proceedings.meetings[r.meeting as usize - 1];
+                end_turns(meeting);
+                meeting.closed = Some(entry.index);
             }
             EntryBody::ImportantQuestionDesignated(q) => {
                 self.proceedings.important.push((q.process, q.target.clone(), entry.index));
@@ -1253,11 +1278,12 @@ impl State {
                 item.requests[f.request as usize - 1].status = "withdrawn";
             }
             EntryBody::FloorGiven(f) => {
-                let item = &mut self.proceedings.meetings[f.meeting as usize - 1].agenda[f.item as usize - 1];
+                let meeting = &mut self.proceedings.meetings[f.meeting as usize - 1];
+                // One speaker at a time in a meeting: whoever has the floor,
+                // on any item, has spoken.
+                end_turns(meeting);
+                let item = &mut meeting.agenda[f.item as usize - 1];
                 let next = item.queue().first().map(|r| r.number);
-                if let Some(current) = item.speaking {
-                    item.requests[current as usize - 1].status = "spoke";
-                }
                 if let Some(n) = next {
                     let r = &mut item.requests[n as usize - 1];
                     r.status = "speaking";
@@ -1506,6 +1532,24 @@ fn secretariat(actor: &Actor, what: &str) -> Result<(), Refusal> {
         Actor::System | Actor::Officer { role: OfficerRole::Secretariat, .. } => Ok(()),
         _ => Err(Refusal::forbidden("secretariat_only", format!("only the secretariat {what}"))),
     }
+}
+
+/// Ends the turn of whoever has the floor in the meeting.
+fn end_turns(meeting: &mut Meeting) {
+    for item in &mut meeting.agenda {
+        if let Some(current) = item.speaking.take() {
+            item.requests[current as usize - 1].status = "spoke";
+        }
+    }
+}
+
+/// Refuses changes to a closed meeting.
+fn not_closed(d: &Proceedings, id: u64) -> Result<&Meeting, Refusal> {
+    let m = d.meeting(id)?;
+    if m.closed.is_some() {
+        return Err(Refusal::conflict("meeting_closed", format!("meeting {id} is closed")));
+    }
+    Ok(m)
 }
 
 /// The meeting, if it is open: questions are put and the floor given only

@@ -110,7 +110,13 @@ impl TargetJson {
                 Ok(Target::Provision(e.trim().to_owned()))
             }
             ("instrument", None | Some(serde_json::Value::Null)) => Ok(Target::Instrument),
-            (k @ ("proposal" | "provision"), _) => Err(bad(format!("a {k} target needs its id"))),
+            ("instrument", Some(_)) => Err(bad("the whole instrument is a target without an id".into())),
+            ("provision", Some(serde_json::Value::String(_))) => Err(bad("a provision target needs its eId".into())),
+            ("provision", Some(other)) => Err(bad(format!("a provision's id is its eId, a string, not {other}"))),
+            ("proposal", Some(other)) => {
+                Err(bad(format!("a proposal's id is its number (17 or \"P-17\"), not {other}")))
+            }
+            (k @ ("proposal" | "provision"), None) => Err(bad(format!("a {k} target needs its id"))),
             (k, _) => Err(bad(format!("the target's kind is proposal, provision or instrument, not {k:?}"))),
         }
     }
@@ -431,10 +437,31 @@ pub struct SessionJson {
 
 // ---- rules ----
 
+/// Rules as the API shows them: every field, `informal_agreement`
+/// included (the record writes it only when false).
+fn rules_json(rules: &Rules) -> Json<serde_json::Value> {
+    let mut v = serde_json::to_value(rules).unwrap_or_default();
+    v["informal_agreement"] = rules.informal_agreement.into();
+    Json(v)
+}
+
+/// A change of rules: the fields given replace those of `current`, the
+/// others stay as they are.
+fn merged_rules(current: &Rules, change: serde_json::Value) -> Result<Rules, ApiError> {
+    let serde_json::Value::Object(change) = change else {
+        return Err(ApiError::bad_request("malformed_request", "the rules are a JSON object"));
+    };
+    let mut v = serde_json::to_value(current).unwrap_or_default();
+    for (k, x) in change {
+        v[k] = x;
+    }
+    serde_json::from_value(v).map_err(|e| ApiError::bad_request("invalid_rules", format!("the rules: {e}")))
+}
+
 /// The forum's rules of procedure.
 #[utoipa::path(get, path = "/api/v1/rules", tag = "decisions", responses((status = 200, body = Object)))]
-pub async fn get_forum_rules(State(app): State<AppState>) -> Json<Rules> {
-    Json(app.store.state().proceedings.rules.clone())
+pub async fn get_forum_rules(State(app): State<AppState>) -> Json<serde_json::Value> {
+    rules_json(&app.store.state().proceedings.rules)
 }
 
 /// Changes the forum's rules of procedure (secretariat): an entry.
@@ -443,20 +470,24 @@ pub async fn get_forum_rules(State(app): State<AppState>) -> Json<Rules> {
 pub async fn put_forum_rules(
     State(app): State<AppState>,
     caller: ApiCaller,
-    ApiJson(rules): ApiJson<Rules>,
-) -> Result<Json<Rules>, ApiError> {
+    ApiJson(change): ApiJson<serde_json::Value>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let rules = merged_rules(&app.store.state().proceedings.rules, change)?;
     record(&app, &caller, EntryBody::RulesChanged(RulesChanged { process: None, rules })).await?;
-    Ok(Json(app.store.state().proceedings.rules.clone()))
+    Ok(rules_json(&app.store.state().proceedings.rules))
 }
 
 /// The rules of procedure that apply to a process (its own, or the forum's).
 #[utoipa::path(get, path = "/api/v1/processes/{id}/rules", tag = "decisions", params(("id" = u64, Path)),
-    responses((status = 200, description = "`{majority, important_majority, abstentions, meeting_quorum, decision_quorum, silence_min_hours}`", body = Object), (status = 404, body = ErrorBody)))]
-pub async fn get_rules(State(app): State<AppState>, Path(id): Path<String>) -> Result<Json<Rules>, ApiError> {
+    responses((status = 200, description = "`{majority, important_majority, abstentions, meeting_quorum, decision_quorum, silence_min_hours, informal_agreement}`", body = Object), (status = 404, body = ErrorBody)))]
+pub async fn get_rules(
+    State(app): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<serde_json::Value>, ApiError> {
     let id = process_id(&id)?;
     read(&app, |s| {
         s.process(id)?;
-        Ok(Json(s.proceedings.rules_for(id).clone()))
+        Ok(rules_json(s.proceedings.rules_for(id)))
     })
 }
 
@@ -467,11 +498,15 @@ pub async fn put_rules(
     State(app): State<AppState>,
     caller: ApiCaller,
     Path(id): Path<String>,
-    ApiJson(rules): ApiJson<Rules>,
-) -> Result<Json<Rules>, ApiError> {
+    ApiJson(change): ApiJson<serde_json::Value>,
+) -> Result<Json<serde_json::Value>, ApiError> {
     let id = process_id(&id)?;
+    let rules = read(&app, |s| {
+        s.process(id)?;
+        merged_rules(s.proceedings.rules_for(id), change)
+    })?;
     record(&app, &caller, EntryBody::RulesChanged(RulesChanged { process: Some(id), rules })).await?;
-    read(&app, |s| Ok(Json(s.proceedings.rules_for(id).clone())))
+    read(&app, |s| Ok(rules_json(s.proceedings.rules_for(id))))
 }
 
 /// Every decision of a process: method, target, outcome and the entry that recorded it.

@@ -226,15 +226,31 @@ fn recorded_votes_at_the_edges_of_majority_and_quorum() {
     assert!(!t.adopted);
     assert_eq!(w.state.processes[0].proposals[1].status, ProposalStatus::Rejected);
 
-    // Quorum: 97 of 193 needed to decide.
+    // Quorum: 97 of 193 needed to decide, when the question is put and
+    // when the vote closes.
     let mut w = World::new();
     w.attend(96);
+    let before = w.state.clone();
+    let open = EntryBody::VoteOpened(VoteOpened {
+        process: 1,
+        target: Target::Instrument,
+        majority: Majority::TwoThirds,
+        meeting: 1,
+    });
+    assert_eq!(w.chair(open).unwrap_err().code, "no_quorum");
+    assert_eq!(w.state, before, "a refusal changes nothing");
+    w.attend(97);
     let v = w.open_vote(Target::Instrument, Majority::TwoThirds);
     w.ballots(v, 80, 10, 0);
+    // A delegation leaves (the secretariat corrects the list): no quorum to close.
+    let sec = Principal::Delegate(w.sec);
+    let member = w.heads[96].0.clone();
+    let absent = AttendanceCorrected { meeting: 1, member: member.clone(), present: false };
+    w.act(sec, EntryBody::AttendanceCorrected(absent)).unwrap();
     let before = w.state.clone();
     assert_eq!(w.close(v).unwrap_err().code, "no_quorum");
     assert_eq!(w.state, before, "a refusal changes nothing");
-    w.attend(97);
+    w.act(sec, EntryBody::AttendanceCorrected(AttendanceCorrected { meeting: 1, member, present: true })).unwrap();
     let t = w.close(v).unwrap();
     assert!(t.adopted);
     assert_eq!(w.state.processes[0].adopted_version, Some(1), "adoption freezes the final version");
@@ -449,14 +465,14 @@ fn a_meeting_opens_with_its_quorum_and_closes_with_nothing_pending() {
     w.attend(65);
     assert!(w.state.proceedings.meetings[0].is_open());
     assert_eq!(w.chair(open.clone()).unwrap_err().code, "meeting_open");
+    // Open with 65, but a question needs the quorum to decide (97).
+    assert_eq!(w.chair(vote.clone()).unwrap_err().code, "no_quorum");
+    w.attend(100);
     // Not closed while a vote is open.
     w.chair(vote).unwrap();
     let close = EntryBody::MeetingClosed(MeetingRef { meeting: 1 });
     assert_eq!(w.chair(close.clone()).unwrap_err().code, "decision_pending");
     w.ballots(1, 40, 10, 15);
-    // 65 present is below the quorum to decide (97): the vote stays open.
-    assert_eq!(w.close(1).unwrap_err().code, "no_quorum");
-    w.attend(100);
     assert!(w.close(1).unwrap().adopted);
     w.chair(close.clone()).unwrap();
     assert_eq!(w.state.proceedings.meetings[0].status(), "closed");
@@ -506,5 +522,44 @@ fn important_questions_need_the_important_majority() {
     w.chair(designate(Target::Instrument)).unwrap();
     let e = w.chair(vote(Target::Provision("art_1__para_2".into()), Majority::Simple)).unwrap_err();
     assert_eq!(e.code, "important_question");
+    assert_eq!(w.replay(), w.state);
+}
+
+#[test]
+fn one_speaker_at_a_time_and_only_delegations_present() {
+    let mut w = World::new();
+    let sec = Principal::Delegate(w.sec);
+    for title in ["General debate", "Chapter I"] {
+        w.act(sec, EntryBody::AgendaItemAdded(AgendaItemAdded { meeting: 1, title: title.into(), parent: None }))
+            .unwrap();
+    }
+    let ask = |item| EntryBody::FloorRequested(FloorRequested { meeting: 1, item, kind: FloorKind::Statement });
+    // Absent delegations do not ask for the floor.
+    assert_eq!(w.act(w.head(0), ask(1)).unwrap_err().code, "not_present");
+    w.attend(100);
+    w.act(w.head(0), ask(1)).unwrap();
+    w.act(w.head(1), ask(2)).unwrap();
+    let next = |item| EntryBody::FloorGiven(FloorGiven { meeting: 1, item });
+    w.chair(next(1)).unwrap();
+    w.chair(next(2)).unwrap();
+    let speaking = |w: &World| -> Vec<(u32, u32)> {
+        w.state.proceedings.meetings[0]
+            .agenda
+            .iter()
+            .flat_map(|i| i.requests.iter().filter(|r| r.status == "speaking").map(move |r| (i.number, r.number)))
+            .collect()
+    };
+    assert_eq!(speaking(&w), vec![(2, 1)], "calling a speaker on item 2 ended the turn on item 1");
+    // "Next" with no one waiting ends the turn; then there is no one to call.
+    w.chair(next(2)).unwrap();
+    assert!(speaking(&w).is_empty());
+    assert_eq!(w.chair(next(2)).unwrap_err().code, "no_speaker");
+    // A closed meeting takes no request, agenda item or time limit.
+    w.chair(EntryBody::MeetingClosed(MeetingRef { meeting: 1 })).unwrap();
+    assert_eq!(w.act(w.head(2), ask(1)).unwrap_err().code, "meeting_closed");
+    let item = EntryBody::AgendaItemAdded(AgendaItemAdded { meeting: 1, title: "Late".into(), parent: None });
+    assert_eq!(w.act(sec, item).unwrap_err().code, "meeting_closed");
+    let time = EntryBody::SpeakingTimeSet(SpeakingTimeSet { meeting: 1, item: 1, seconds: Some(60) });
+    assert_eq!(w.chair(time).unwrap_err().code, "meeting_closed");
     assert_eq!(w.replay(), w.state);
 }

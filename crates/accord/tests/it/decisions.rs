@@ -87,6 +87,14 @@ async fn sessions_meetings_votes_and_consensus_over_the_api() {
         StatusCode::CONFLICT,
         "meeting_open",
     );
+    // A question needs the quorum to decide (2 of the 3) present.
+    assert_error(
+        &forum.post(&format!("/api/v1/processes/{id}/votes"), &t["chair"], vote_on_p1.clone()).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "no_quorum",
+    );
+    let (s, m) = forum.post(&format!("/api/v1/meetings/{mid}/attendance"), &t["ken_head"], json!({})).await;
+    assert_eq!(s, StatusCode::CREATED, "{m}");
     let (s, vote) = forum.post(&format!("/api/v1/processes/{id}/votes"), &t["chair"], vote_on_p1).await;
     assert_eq!(s, StatusCode::CREATED, "{vote}");
     let vid = vote["id"].as_u64().unwrap();
@@ -101,13 +109,18 @@ async fn sessions_meetings_votes_and_consensus_over_the_api() {
         StatusCode::FORBIDDEN,
         "chair_only",
     );
+    // The secretariat marks KEN absent: KEN cannot vote; then present again.
+    let ken_path = format!("/api/v1/meetings/{mid}/attendance/KEN");
+    let attendance = |present: bool| {
+        forum.call(axum::http::Method::PUT, &ken_path, Some(&t["sec"]), Some(json!({ "present": present })))
+    };
+    assert_eq!(attendance(false).await.0, StatusCode::OK);
     assert_error(
         &forum.post(&format!("/api/v1/votes/{vid}/ballots"), &t["ken_head"], json!({"choice": "yes"})).await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "not_present",
     );
-    let (s, m) = forum.post(&format!("/api/v1/meetings/{mid}/attendance"), &t["ken_head"], json!({})).await;
-    assert_eq!(s, StatusCode::CREATED, "{m}");
+    assert_eq!(attendance(true).await.0, StatusCode::OK);
     assert_error(
         &forum.post(&format!("/api/v1/meetings/{mid}/attendance"), &t["bra_del"], json!({})).await,
         StatusCode::CONFLICT,
@@ -334,7 +347,7 @@ async fn decisions_put_proposals_into_the_text_and_provenance_names_them() {
     let t = forum.tokens().await;
     let id = process_with_proposal(&forum, &t).await;
     let mut rules = forum.get(&format!("/api/v1/processes/{id}/rules")).await.1;
-    assert!(rules.get("informal_agreement").is_none(), "written only when false: {rules}");
+    assert_eq!(rules["informal_agreement"], json!(true), "{rules}");
     rules["informal_agreement"] = json!(false);
     let rules_path = format!("/api/v1/processes/{id}/rules");
     let put = |body: Value| forum.call(axum::http::Method::PUT, &rules_path, Some(&t["sec"]), Some(body));
@@ -379,9 +392,14 @@ async fn decisions_put_proposals_into_the_text_and_provenance_names_them() {
     assert_eq!(from_p1[0]["decision"], json!({"id": d["id"], "method": "consensus"}));
     assert_eq!(from_p1[0]["entry"], d["entry"]);
 
-    // Informal agreement again (the field left out means true).
-    rules.as_object_mut().unwrap().remove("informal_agreement");
-    assert_eq!(put(rules).await.0, StatusCode::OK);
+    // Informal agreement again: a change names only the rule it changes.
+    let (s, r) = put(json!({"informal_agreement": true})).await;
+    assert_eq!(
+        (s, &r["informal_agreement"], &r["silence_min_hours"]),
+        (StatusCode::OK, &json!(true), &json!(72)),
+        "{r}"
+    );
+    assert_error(&put(json!({"majority": "most"})).await, StatusCode::BAD_REQUEST, "invalid_rules");
     let (s, p) = forum
         .post(
             &format!("/api/v1/processes/{id}/proposals"),
