@@ -335,6 +335,11 @@ pub struct MeetingJson {
     pub meeting_quorum: usize,
     pub decision_quorum: usize,
     pub agenda: Vec<AgendaItemJson>,
+    /// The recorded votes and the proposed adoptions by consensus put to
+    /// this meeting (their ids, for `/api/v1/votes/{vid}` and
+    /// `/api/v1/consensus/{cid}`).
+    pub votes: Vec<u64>,
+    pub consensus: Vec<u64>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -424,6 +429,8 @@ pub(crate) fn meeting_json(state: &DomainState, m: &Meeting) -> MeetingJson {
         meeting_quorum: rules.meeting_quorum.of(voting.len()),
         decision_quorum: rules.decision_quorum.of(voting.len()),
         agenda: m.agenda.iter().map(agenda_json).collect(),
+        votes: state.proceedings.votes.iter().filter(|v| v.meeting == m.id).map(|v| v.id).collect(),
+        consensus: state.proceedings.consensus.iter().filter(|c| c.meeting == m.id).map(|c| c.id).collect(),
     }
 }
 

@@ -160,6 +160,8 @@ async fn sessions_meetings_votes_and_consensus_over_the_api() {
     }
     let (_, v) = forum.get(&format!("/api/v1/votes/{vid}")).await;
     assert_eq!(v["ballots"], json!({"BRA": "no", "KEN": "yes"}), "one ballot per member, the last one");
+    let (_, m) = forum.get(&format!("/api/v1/meetings/{mid}")).await;
+    assert_eq!(m["votes"], json!([vid]), "the meeting lists its votes: {m}");
     let (s, tally) = forum.post(&format!("/api/v1/votes/{vid}/close"), &t["chair"], json!({})).await;
     assert_eq!(s, StatusCode::OK, "{tally}");
     assert_eq!(
