@@ -364,6 +364,8 @@ pub struct FloorRequest {
     pub status: &'static str,
     /// When the chair gave the floor (Unix ms).
     pub given: Option<i64>,
+    /// The speaking time in force when the floor was given, in seconds.
+    pub limit: Option<u32>,
     pub statement: Option<String>,
     /// A file statement: hex SHA-256 and its name.
     pub file: Option<(String, String)>,
@@ -1268,6 +1270,7 @@ impl State {
                         entry: entry.index,
                         status: "waiting",
                         given: None,
+                        limit: None,
                         statement: None,
                         file: None,
                     });
@@ -1284,10 +1287,12 @@ impl State {
                 end_turns(meeting);
                 let item = &mut meeting.agenda[f.item as usize - 1];
                 let next = item.queue().first().map(|r| r.number);
+                let limit = item.speaking_time;
                 if let Some(n) = next {
                     let r = &mut item.requests[n as usize - 1];
                     r.status = "speaking";
                     r.given = Some(entry.time);
+                    r.limit = limit;
                     item.speaking = Some(n);
                 }
             }

@@ -352,6 +352,8 @@ pub struct FloorJson {
     pub status: String,
     pub entry: u64,
     pub given: Option<String>,
+    /// The speaking time, in seconds, in force when the floor was given.
+    pub limit: Option<u32>,
     pub statement: Option<String>,
     /// A statement given as a file: its SHA-256 (served at `/log/blob/<sha256>`) and name.
     pub file: Option<String>,
@@ -403,6 +405,7 @@ fn agenda_json(i: &accord_domain::decisions::AgendaItem) -> AgendaItemJson {
                 status: r.status.into(),
                 entry: r.entry,
                 given: r.given.map(rfc3339),
+                limit: r.limit,
                 statement: r.statement.clone(),
                 file: r.file.as_ref().map(|f| f.0.clone()),
                 file_name: r.file.as_ref().map(|f| f.1.clone()),
