@@ -465,18 +465,24 @@ struct SummaryPage {
     chrome: Chrome,
     s: SummaryJson,
     names: std::collections::BTreeMap<String, String>,
+    /// The members present, by name in alphabetical order.
+    attendance: Vec<String>,
 }
 
 async fn summary_page(State(app): State<AppState>, MaybeUser(user): MaybeUser, Path(mid): Path<String>) -> Response {
     let result = num::<u64>(&mid, "meeting").and_then(|mid| {
         let s = app.store.state();
         let summary = dapi::summary_of(&s, mid)?;
-        let names = s.members.values().map(|m| (m.code.to_string(), m.name.to_string())).collect();
+        let names: std::collections::BTreeMap<String, String> =
+            s.members.values().map(|m| (m.code.to_string(), m.name.to_string())).collect();
         Ok((summary, names))
     });
     match result {
         Ok((s, names)) => {
-            render(StatusCode::OK, SummaryPage { chrome: Chrome::new(&app, &user, "sessions"), s, names })
+            let mut attendance: Vec<String> =
+                s.meeting.present.iter().map(|c| names.get(c).cloned().unwrap_or_else(|| c.clone())).collect();
+            attendance.sort_by_key(|n| n.to_lowercase());
+            render(StatusCode::OK, SummaryPage { chrome: Chrome::new(&app, &user, "sessions"), s, names, attendance })
         }
         Err(e) => error_page(&app, &user, e),
     }
@@ -539,9 +545,11 @@ async fn summary_markdown(State(app): State<AppState>, Path(mid): Path<String>) 
     Ok(([(header::CONTENT_TYPE, "text/markdown; charset=utf-8")], md).into_response())
 }
 
-fn decision_line(d: &DecisionJson) -> String {
+pub(crate) fn decision_line(d: &DecisionJson) -> String {
     let target = match (d.target.kind.as_str(), &d.target.id) {
         ("instrument", _) => "the instrument".to_owned(),
+        ("proposal", Some(id)) => format!("P-{id}"),
+        ("provision", Some(serde_json::Value::String(eid))) => accord_domain::negotiation::text::label_of(eid),
         (k, Some(id)) => format!("{k} {}", id.as_str().map(str::to_owned).unwrap_or_else(|| id.to_string())),
         (k, None) => k.to_owned(),
     };

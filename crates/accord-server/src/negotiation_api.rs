@@ -843,15 +843,43 @@ pub async fn table_proposal(
     Ok((StatusCode::CREATED, Json(ProposalRecorded { proposal, entry: (&appended).into() })))
 }
 
-/// One proposal.
+/// A proposal with the decisions taken on it.
+#[derive(Serialize, ToSchema)]
+pub struct ProposalDetail {
+    #[serde(flatten)]
+    pub proposal: ProposalJson,
+    /// Every decision on this proposal (votes, consensus, silence), in order.
+    pub decisions: Vec<crate::decisions_api::DecisionJson>,
+}
+
+/// One proposal, with the decisions taken on it.
 #[utoipa::path(get, path = "/api/v1/processes/{id}/proposals/{pid}", tag = "negotiation", params(("id" = u64, Path), ("pid" = String, Path, description = "17 or P-17")),
-    responses((status = 200, body = ProposalJson), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = ProposalDetail), (status = 404, body = ErrorBody)))]
 pub async fn get_proposal(
     State(app): State<AppState>,
     Path((id, pid)): Path<(String, String)>,
-) -> Result<Json<ProposalJson>, ApiError> {
+) -> Result<Json<ProposalDetail>, ApiError> {
     let (id, pid) = (process_id(&id)?, proposal_id(&pid)?);
-    with_process(&app, id, |p| Ok(Json(proposal_json(p, p.proposal(pid)?))))
+    let state = app.store.state();
+    let p = state.process(id)?;
+    Ok(Json(ProposalDetail {
+        proposal: proposal_json(p, p.proposal(pid)?),
+        decisions: decisions_on_proposal(&state, id, pid),
+    }))
+}
+
+pub(crate) fn decisions_on_proposal(
+    state: &accord_domain::State,
+    process: u64,
+    pid: u64,
+) -> Vec<crate::decisions_api::DecisionJson> {
+    state
+        .proceedings
+        .decisions
+        .iter()
+        .filter(|d| d.process == process && d.target == accord_domain::decisions::Target::Proposal(pid))
+        .map(crate::decisions_api::decision_json)
+        .collect()
 }
 
 /// Records an act on a proposal and answers the proposal as it now stands.

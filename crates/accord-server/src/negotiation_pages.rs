@@ -668,6 +668,8 @@ struct ProposalPage {
     chair: bool,
     /// The rules let the chair agree or reject a proposal alone.
     informal: bool,
+    /// The decisions taken on it, as lines.
+    decisions: Vec<String>,
     cosponsor: bool,
     supports: bool,
     objects: bool,
@@ -682,7 +684,16 @@ fn proposal_view(
     error: Option<String>,
 ) -> Result<ProposalPage, ApiError> {
     let pw = powers(app, user);
-    let informal = app.store.state().proceedings.rules_for(id).informal_agreement;
+    let (informal, decisions) = {
+        let s = app.store.state();
+        let lines = napi::decisions_on_proposal(&s, id, pid)
+            .iter()
+            .map(|d| {
+                crate::decisions_pages::decision_line(d).trim_start_matches("- ").replace("**", "").trim().to_owned()
+            })
+            .collect::<Vec<_>>();
+        (s.proceedings.rules_for(id).informal_agreement, lines)
+    };
     with_process(app, id, |process| {
         let x = process.proposal(pid)?;
         let me = pw.member.as_deref();
@@ -700,6 +711,7 @@ fn proposal_view(
             my_member: pw.member.clone(),
             chair: pw.chair,
             informal,
+            decisions,
             cosponsor: has(&x.cosponsors),
             supports: has(&x.supporters),
             objects: has(&x.objectors),

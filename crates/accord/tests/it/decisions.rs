@@ -180,6 +180,13 @@ async fn sessions_meetings_votes_and_consensus_over_the_api() {
     );
     let (_, p) = forum.get(&format!("/api/v1/processes/{id}/proposals/1")).await;
     assert_eq!(p["status"], "rejected");
+    assert_eq!(
+        (p["decisions"][0]["method"].as_str(), p["decisions"][0]["outcome"].as_str()),
+        (Some("vote"), Some("not_adopted")),
+        "{p}"
+    );
+    let (_, page) = forum.get_html(&format!("/processes/{id}/proposals/1")).await;
+    assert!(page.contains("Decision 1 on P-1"), "the proposal page names its decision");
 
     // Consensus on a new proposal: KEN objects, then a second round passes.
     let (s, _) = forum
@@ -420,6 +427,10 @@ async fn decisions_put_proposals_into_the_text_and_provenance_names_them() {
     assert!(page.contains(&format!("P-{pid} by KEN, agreed by the chair in informal consultations")), "{page}");
     let (_, page) = forum.get_html(&format!("/processes/{id}/provisions/chp_1__art_1__para_1")).await;
     assert!(page.contains("P-1 by BRA, adopted by decision 1 (consensus)"), "{page}");
+    let (s, summary) = forum.get_html(&format!("/meetings/{mid}/summary")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(summary.contains("Brazil; Kenya."), "attendance by name: {summary}");
+    assert!(summary.contains("The chair opened the meeting"), "{summary}");
 }
 
 fn call(agent: &ureq::Agent, method: &str, url: &str, token: &str, body: Value) -> (u16, Value) {
