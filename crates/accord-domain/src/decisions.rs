@@ -844,7 +844,15 @@ impl State {
                 Ok(())
             }
             EntryBody::AttendanceCorrected(a) => {
-                secretariat(actor, "corrects the attendance list")?;
+                // A delegation records its own departure; everything else
+                // is the secretariat's correction.
+                let own_departure =
+                    matches!(actor, Actor::Delegate { member, .. } if member == &a.member) && !a.present;
+                if own_departure {
+                    not_closed(d, a.meeting)?;
+                } else {
+                    secretariat(actor, "corrects the attendance list")?;
+                }
                 self.members
                     .get(&a.member)
                     .ok_or_else(|| Refusal::not_found("unknown_member", format!("{} is not a member", a.member)))?;

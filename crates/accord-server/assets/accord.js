@@ -82,6 +82,21 @@
       if (sel && !sel.isCollapsed && sel.rangeCount && block.contains(sel.getRangeAt(0).commonAncestorContainer)) { onSelect(); }
     });
   });
+  // Times are written in UTC (RFC 3339) by the server; the script shows
+  // them in the reader's own time zone and language, and keeps the exact
+  // UTC time as the element's title.
+  var formatTimes = function (root) {
+    if (!window.Intl) { return; }
+    root.querySelectorAll("time[datetime]").forEach(function (t) {
+      var iso = t.getAttribute("datetime");
+      if (t.textContent.trim() !== iso || iso.indexOf("T") < 0) { return; }
+      var d = new Date(iso);
+      if (isNaN(d.getTime())) { return; }
+      t.textContent = d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+      t.title = iso;
+    });
+  };
+  formatTimes(document);
   // Live pages: when the record grows, the parts marked data-live are
   // fetched again and replaced (forms are outside them, so nothing typed
   // is lost). Without this script a reload shows the same.
@@ -97,7 +112,7 @@
           var doc = new DOMParser().parseFromString(html, "text/html");
           live.forEach(function (el) {
             var fresh = doc.querySelector('[data-live="' + el.getAttribute("data-live") + '"]');
-            if (fresh) { el.innerHTML = fresh.innerHTML; }
+            if (fresh) { el.innerHTML = fresh.innerHTML; formatTimes(el); }
           });
         })
         .catch(function () {});

@@ -80,7 +80,7 @@ pub fn routes() -> Router<AppState> {
         crate::decisions_api::get_silence, crate::decisions_api::break_silence, crate::decisions_api::add_agenda_item,
         crate::decisions_api::request_floor, crate::decisions_api::withdraw_request, crate::decisions_api::next_speaker,
         crate::decisions_api::set_speaking_time, crate::decisions_api::deliver_statement, crate::decisions_api::summary,
-        crate::decisions_api::events, crate::decisions_api::open_meeting, crate::decisions_api::close_meeting,
+        crate::decisions_api::events, crate::decisions_api::open_meeting, crate::decisions_api::close_meeting, crate::decisions_api::leave_meeting,
         crate::decisions_api::list_important, crate::decisions_api::designate_important
     ),
     components(schemas(ErrorBody)),

@@ -39,7 +39,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/meetings/{mid}", get(get_meeting))
         .route("/api/v1/meetings/{mid}/open", post(open_meeting))
         .route("/api/v1/meetings/{mid}/close", post(close_meeting))
-        .route("/api/v1/meetings/{mid}/attendance", post(register_attendance))
+        .route("/api/v1/meetings/{mid}/attendance", post(register_attendance).delete(leave_meeting))
         .route("/api/v1/meetings/{mid}/attendance/{member}", put(correct_attendance))
         .route("/api/v1/meetings/{mid}/agenda", post(add_agenda_item))
         .route("/api/v1/meetings/{mid}/agenda/{item}/speakers", post(request_floor))
@@ -662,6 +662,26 @@ pub async fn register_attendance(
     let meeting = number(&mid, "meeting")?;
     record(&app, &caller, EntryBody::AttendanceRegistered(AttendanceRegistered { meeting })).await?;
     read(&app, |s| Ok((StatusCode::CREATED, Json(meeting_json(s, s.proceedings.meeting(meeting)?)))))
+}
+
+/// A delegation records that it has left the meeting (an
+/// `attendance.corrected` entry by the delegation itself).
+#[utoipa::path(delete, path = "/api/v1/meetings/{mid}/attendance", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path)),
+    responses((status = 200, body = MeetingJson), (status = 403, body = ErrorBody), (status = 409, description = "not present, or the meeting is closed", body = ErrorBody)))]
+pub async fn leave_meeting(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path(mid): Path<String>,
+) -> Result<Json<MeetingJson>, ApiError> {
+    let meeting = number(&mid, "meeting")?;
+    let member = match caller.principal() {
+        Principal::Delegate(d) => app.store.state().delegate(d).and_then(|x| x.member().cloned()),
+        _ => None,
+    }
+    .ok_or_else(|| ApiError::forbidden("delegation_only", "only a delegation leaves a meeting"))?;
+    record(&app, &caller, EntryBody::AttendanceCorrected(AttendanceCorrected { meeting, member, present: false }))
+        .await?;
+    read(&app, |s| Ok(Json(meeting_json(s, s.proceedings.meeting(meeting)?))))
 }
 
 /// The chair opens a meeting; refused (422 `no_quorum`) until the quorum

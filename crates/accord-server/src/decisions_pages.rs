@@ -349,6 +349,11 @@ fn meeting_body(s: &accord_domain::State, f: &ActForm, mid: u64) -> Result<Entry
         "open_meeting" => EntryBody::MeetingOpened(MeetingRef { meeting: mid }),
         "close_meeting" => EntryBody::MeetingClosed(MeetingRef { meeting: mid }),
         "register" => EntryBody::AttendanceRegistered(AttendanceRegistered { meeting: mid }),
+        "leave" => EntryBody::AttendanceCorrected(AttendanceCorrected {
+            meeting: mid,
+            member: MemberCode::parse(&f.member)?,
+            present: false,
+        }),
         "correct" => EntryBody::AttendanceCorrected(AttendanceCorrected {
             meeting: mid,
             member: MemberCode::parse(&f.member)?,

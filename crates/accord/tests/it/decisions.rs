@@ -337,6 +337,14 @@ async fn sessions_meetings_votes_and_consensus_over_the_api() {
     let (_, v) = forum.get(&format!("/api/v1/votes/{}", v["id"])).await;
     assert_eq!(v["majority"], "two_thirds", "the rules chose the majority: {v}");
     forum.post(&format!("/api/v1/votes/{}/close", v["id"]), &t["chair"], json!({})).await;
+    // A delegation records that it left; only its own departure.
+    let attendance_path = format!("/api/v1/meetings/{mid}/attendance");
+    let leave = |who: &'static str| forum.call(axum::http::Method::DELETE, &attendance_path, Some(&t[who]), None);
+    let (s, m) = leave("bra_del").await;
+    assert_eq!(s, StatusCode::OK, "{m}");
+    assert_eq!(m["present"], json!(["KEN"]));
+    assert_error(&leave("bra_head").await, StatusCode::CONFLICT, "attendance_unchanged");
+    assert_error(&leave("chair").await, StatusCode::FORBIDDEN, "delegation_only");
     let (s, m) = forum.post(&format!("/api/v1/meetings/{mid}/close"), &t["chair"], json!({})).await;
     assert_eq!((s, m["status"].as_str()), (StatusCode::OK, Some("closed")), "{m}");
     assert_error(
