@@ -365,6 +365,8 @@ async fn rolling_page(
 pub struct OriginView {
     pub text: String,
     pub who: String,
+    /// The decision that put the words there, if one did.
+    pub decision: Option<u64>,
     pub entry: u64,
     pub time: String,
     pub source: &'static str,
@@ -515,7 +517,11 @@ fn provision_view_page(
                     },
                     SourceKind::ChairText => ("chair's text".to_owned(), "chair_text"),
                 };
-                OriginView { text, who, entry: o.source.entry, time: rfc3339(o.source.time), source }
+                let decision = match &o.source.how {
+                    SourceKind::Proposal { .. } => decided.get(&o.source.entry).map(|d| d.id),
+                    _ => None,
+                };
+                OriginView { text, who, decision, entry: o.source.entry, time: rfc3339(o.source.time), source }
             })
             .collect();
         let history = detail
