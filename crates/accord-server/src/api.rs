@@ -454,6 +454,7 @@ async fn change_forum(
 // ---- members ----
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct MemberFilter {
     /// `state` or `organisation`.
@@ -968,6 +969,7 @@ async fn submit_signed(
 // ---- the record ----
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct RecordPage {
     /// Answer entries with an index greater than this (from the first entry when absent).

@@ -302,6 +302,7 @@ pub(crate) async fn state_digest(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct InclusionQuery {
     /// The entry's index.
@@ -355,6 +356,7 @@ pub(crate) async fn inclusion(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ConsistencyQuery {
     pub old: u64,
@@ -413,6 +415,7 @@ pub struct Receipt {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ReceiptQuery {
     /// Wait (a few seconds at most) for a checkpoint that covers the entry.

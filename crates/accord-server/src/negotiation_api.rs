@@ -394,6 +394,7 @@ pub struct RevisionRequest {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct VersionQuery {
     /// A version number or name; the latest when absent.
@@ -401,6 +402,7 @@ pub struct VersionQuery {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct RollingQuery {
     /// Only the proposals this member tabled or co-sponsors.
@@ -410,6 +412,7 @@ pub struct RollingQuery {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct DiffQuery {
     /// The older version (number or name).
@@ -423,6 +426,7 @@ pub struct DiffQuery {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ProposalFilter {
     /// tabled, withdrawn, merged, agreed or rejected.

@@ -168,6 +168,24 @@ async fn openapi_describes_the_contract() {
         assert!(doc["paths"][path][method].is_object(), "{method} {path} is missing from the OpenAPI document");
     }
     assert!(doc["components"]["schemas"]["MemberJson"]["properties"]["status"].is_object());
+    // Every parameter that is not in the path template is a query parameter.
+    let mut checked = 0;
+    for (path, ops) in doc["paths"].as_object().unwrap() {
+        for (method, op) in ops.as_object().unwrap() {
+            for p in op["parameters"].as_array().into_iter().flatten() {
+                let name = p["name"].as_str().unwrap();
+                let in_path = path.contains(&format!("{{{name}}}"));
+                let expected = if in_path { "path" } else { "query" };
+                assert_eq!(p["in"], expected, "{method} {path}: parameter {name}");
+                if !in_path {
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked >= 10, "query parameters are described ({checked})");
+    let record = &doc["paths"]["/api/v1/record"]["get"]["parameters"];
+    assert!(record.as_array().unwrap().iter().all(|p| p["required"] != true), "{record}");
 }
 
 proptest! {
