@@ -973,9 +973,11 @@ impl State {
             }
             EntryBody::FloorGiven(f) => {
                 chair(actor, "gives the floor")?;
-                let m = open_meeting(d, f.meeting)?;
-                // With no one waiting, calling "next" ends the current turn.
-                if item(d, f.meeting, f.item)?.queue().is_empty() && m.agenda.iter().all(|i| i.speaking.is_none()) {
+                open_meeting(d, f.meeting)?;
+                // With no one waiting, calling "next" ends the current
+                // speaker's turn on this item, and is refused if there is none.
+                let here = item(d, f.meeting, f.item)?;
+                if here.queue().is_empty() && here.speaking.is_none() {
                     return Err(Refusal::conflict("no_speaker", "no one is waiting for the floor on this item"));
                 }
                 Ok(())
@@ -1065,7 +1067,19 @@ impl State {
                 if vote.closed.is_some() {
                     return Err(Refusal::conflict("vote_closed", format!("vote {} is closed", b.vote)));
                 }
-                self.present(vote.meeting, &member)
+                self.present(vote.meeting, &member)?;
+                if vote.ballots.get(&member) == Some(&b.choice) {
+                    let choice = match b.choice {
+                        Choice::Yes => "yes",
+                        Choice::No => "no",
+                        Choice::Abstain => "abstain",
+                    };
+                    return Err(Refusal::conflict(
+                        "ballot_unchanged",
+                        format!("{member} has already voted {choice} in vote {}", b.vote),
+                    ));
+                }
+                Ok(())
             }
             EntryBody::VoteExplained(x) => {
                 self.voter(actor, "explains its vote")?;

@@ -316,7 +316,20 @@ fn meeting_view(
         chrome: Chrome::new(app, user, "sessions"),
         notice,
         error,
-        m: dapi::meeting_json(&s, m),
+        m: {
+            // Speakers in the order they speak: those who spoke or speak,
+            // then the waiting list as the chair will call it (points of
+            // order first, rights of reply last).
+            let mut j = dapi::meeting_json(&s, m);
+            for item in &mut j.agenda {
+                let queue = item.queue.clone();
+                item.requests.sort_by_key(|r| match queue.iter().position(|n| *n == r.number) {
+                    Some(at) => (1, at as u32),
+                    None => (0, r.number),
+                });
+            }
+            j
+        },
         session: s.proceedings.sessions.get(m.session as usize - 1).map(|x| x.title.clone()).unwrap_or_default(),
         members: s.members.values().map(|x| (x.code.to_string(), m.present.contains(&x.code))).collect(),
         votes,
@@ -364,15 +377,23 @@ fn meeting_body(s: &accord_domain::State, f: &ActForm, mid: u64) -> Result<Entry
             title: tidy(&f.title, false),
             parent: Some(f.parent.trim()).filter(|p| !p.is_empty()).map(|p| num(p, "parent item")).transpose()?,
         }),
-        "floor" => EntryBody::FloorRequested(FloorRequested {
-            meeting: mid,
-            item: item()?,
-            kind: match f.kind.as_str() {
-                "point_of_order" => FloorKind::PointOfOrder,
-                "right_of_reply" => FloorKind::RightOfReply,
-                _ => FloorKind::Statement,
-            },
-        }),
+        "floor" => {
+            EntryBody::FloorRequested(FloorRequested {
+                meeting: mid,
+                item: item()?,
+                kind: match f.kind.as_str() {
+                    "point_of_order" => FloorKind::PointOfOrder,
+                    "right_of_reply" => FloorKind::RightOfReply,
+                    "statement" | "" => FloorKind::Statement,
+                    other => return Err(ApiError::bad_request(
+                        "invalid_kind",
+                        format!(
+                            "ask for the floor for a statement, a point of order or a right of reply, not {other:?}"
+                        ),
+                    )),
+                },
+            })
+        }
         "withdraw" => EntryBody::FloorWithdrawn(FloorWithdrawn {
             meeting: mid,
             item: item()?,

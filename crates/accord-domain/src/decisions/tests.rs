@@ -208,6 +208,9 @@ fn recorded_votes_at_the_edges_of_majority_and_quorum() {
     for choice in [Choice::Abstain, Choice::Yes] {
         w.act(w.head(0), EntryBody::BallotCast(BallotCast { vote: v, choice })).unwrap();
     }
+    // The same ballot again records nothing.
+    let e = w.act(w.head(0), EntryBody::BallotCast(BallotCast { vote: v, choice: Choice::Yes })).unwrap_err();
+    assert_eq!(e.code, "ballot_unchanged");
     let t = w.close(v).unwrap();
     assert_eq!((t.yes, t.no, t.abstain, t.present_and_voting, t.required, t.adopted), (100, 30, 20, 130, 87, true));
     assert_eq!(
@@ -550,6 +553,9 @@ fn one_speaker_at_a_time_and_only_delegations_present() {
             .collect()
     };
     assert_eq!(speaking(&w), vec![(2, 1)], "calling a speaker on item 2 ended the turn on item 1");
+    // No one waits on item 1 and no one speaks there: nothing to call.
+    assert_eq!(w.chair(next(1)).unwrap_err().code, "no_speaker");
+    assert_eq!(speaking(&w), vec![(2, 1)]);
     // "Next" with no one waiting ends the turn; then there is no one to call.
     w.chair(next(2)).unwrap();
     assert!(speaking(&w).is_empty());

@@ -278,6 +278,20 @@ pub fn check_text(what: &str, text: &str, max: usize, allow_empty: bool) -> Resu
             format!("the {what} holds the control character U+{:04X}: write it on one line, as plain text", c as u32),
         ));
     }
+    // Bidirectional embeddings, overrides and isolates can make a bracket's
+    // words, or the members behind them, read differently from what they
+    // are. Arabic and Hebrew need none of them (the marks U+200E and
+    // U+200F remain allowed).
+    if let Some(c) = text.chars().find(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')) {
+        return Err(Refusal::invalid(
+            "bidi_control",
+            format!(
+                "the {what} holds the bidirectional control U+{:04X}, which can make text display differently \
+                 from what it is: remove it",
+                c as u32
+            ),
+        ));
+    }
     if text != text.trim() || text.contains("  ") {
         return Err(Refusal::invalid(
             "untidy_spaces",
@@ -355,6 +369,16 @@ fn num_core(num: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn bidirectional_overrides_are_refused() {
+        let e = check_text("text", "States \u{202E}lliw\u{202C} cooperate", 100, false).unwrap_err();
+        assert_eq!(e.code, "bidi_control");
+        assert!(e.message.contains("U+202E"), "{}", e.message);
+        assert_eq!(check_text("text", "a \u{2067}b\u{2069}", 100, false).unwrap_err().code, "bidi_control");
+        // The plain marks stay allowed, as in Arabic text with numbers.
+        check_text("text", "على الدول\u{200F} 2", 100, false).unwrap();
+    }
     use super::*;
 
     #[test]
