@@ -104,7 +104,19 @@ pub struct VerifiedCheckpoint {
 /// Parses a signed checkpoint and checks the log's signature with its
 /// verifier key. Signature lines of other keys (cosignatures) are kept.
 pub fn open_checkpoint(note: &[u8], log_verifier_key: &str) -> Result<VerifiedCheckpoint, CheckpointError> {
-    let verifier = StandardVerifier::new(log_verifier_key).map_err(|e| CheckpointError::BadKey(format!("{e:?}")))?;
+    let verifier = StandardVerifier::new(log_verifier_key).map_err(|e| {
+        CheckpointError::BadKey(match format!("{e:?}").as_str() {
+            "Id" => format!(
+                "{log_verifier_key:?}: its key id does not match its name and key (a key altered, or given another \
+                 name); copy the verifier key exactly as the forum's home page or `accord log key` shows it"
+            ),
+            "Format" | "Alg" => format!(
+                "{log_verifier_key:?} is not a verifier key: expected name+keyid+base64, as the forum's home page \
+                 or `accord log key` shows it"
+            ),
+            other => format!("{log_verifier_key:?}: {other}"),
+        })
+    })?;
     let expected_origin = verifier.name().to_owned();
     let parsed = Note::from_bytes(note).map_err(|e| CheckpointError::Malformed(e.to_string()))?;
     parsed
@@ -311,6 +323,12 @@ mod tests {
         assert!(log.verifier_key().starts_with("accord.test/forum+"));
         let root = crate::tree::leaf_hash(b"x");
         let note = log.sign(7, &root);
+        // Keys that are not keys, or renamed, are refused in words.
+        let bad = open_checkpoint(note.as_bytes(), "garbage").err().unwrap().to_string();
+        assert!(bad.contains("is not a verifier key"), "{bad}");
+        let renamed = log.verifier_key().replacen("accord.test/forum", "other.test/log", 1);
+        let bad = open_checkpoint(note.as_bytes(), &renamed).err().unwrap().to_string();
+        assert!(bad.contains("key id does not match"), "{bad}");
         assert!(note.starts_with("accord.test/forum\n7\n"));
         let opened = open_checkpoint(note.as_bytes(), log.verifier_key()).unwrap();
         assert_eq!((opened.size, opened.root), (7, root));

@@ -377,23 +377,23 @@ fn meeting_body(s: &accord_domain::State, f: &ActForm, mid: u64) -> Result<Entry
             title: tidy(&f.title, false),
             parent: Some(f.parent.trim()).filter(|p| !p.is_empty()).map(|p| num(p, "parent item")).transpose()?,
         }),
-        "floor" => {
-            EntryBody::FloorRequested(FloorRequested {
-                meeting: mid,
-                item: item()?,
-                kind: match f.kind.as_str() {
-                    "point_of_order" => FloorKind::PointOfOrder,
-                    "right_of_reply" => FloorKind::RightOfReply,
-                    "statement" | "" => FloorKind::Statement,
-                    other => return Err(ApiError::bad_request(
+        "floor" => EntryBody::FloorRequested(FloorRequested {
+            meeting: mid,
+            item: item()?,
+            kind: match f.kind.as_str() {
+                "point_of_order" => FloorKind::PointOfOrder,
+                "right_of_reply" => FloorKind::RightOfReply,
+                "statement" | "" => FloorKind::Statement,
+                other => {
+                    return Err(ApiError::bad_request(
                         "invalid_kind",
                         format!(
                             "ask for the floor for a statement, a point of order or a right of reply, not {other:?}"
                         ),
-                    )),
-                },
-            })
-        }
+                    ))
+                }
+            },
+        }),
         "withdraw" => EntryBody::FloorWithdrawn(FloorWithdrawn {
             meeting: mid,
             item: item()?,

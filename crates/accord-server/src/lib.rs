@@ -128,6 +128,7 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
         .route("/healthz", get(|| async { "ok" }))
         .route("/metrics", get(metrics::render))
         .fallback(pages::not_found)
+        .method_not_allowed_fallback(pages::method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::count))
         .layer(axum::middleware::from_fn(auth::refuse_cross_site))
         .layer(DefaultBodyLimit::max(MAX_BODY))

@@ -169,6 +169,25 @@ pub async fn not_found(State(app): State<AppState>, MaybeUser(user): MaybeUser, 
     error_page(&app, &user, ApiError::not_found("not_found", "there is no page at this address"))
 }
 
+/// A known address asked with a method it does not answer (405), with a
+/// body that says so: JSON for the API, a page otherwise.
+pub async fn method_not_allowed(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    method: axum::http::Method,
+    uri: axum::http::Uri,
+) -> Response {
+    let e = ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        format!("{} does not answer {method}: see /api/openapi.json for what each address answers", uri.path()),
+    );
+    if uri.path().starts_with("/api/") {
+        return e.into_response();
+    }
+    error_page(&app, &user, e)
+}
+
 /// The logged-in user, or a redirect to the log-in page.
 #[allow(clippy::result_large_err)] // the Err is the response itself, returned at once
 pub(crate) fn require_user(user: &Option<WebUser>, back_to: &str) -> Result<WebUser, Response> {

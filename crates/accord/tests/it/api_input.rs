@@ -184,6 +184,13 @@ async fn openapi_describes_the_contract() {
         }
     }
     assert!(checked >= 10, "query parameters are described ({checked})");
+    // A method an address does not answer: 405 with a JSON error.
+    let (status, body) = forum.call(axum::http::Method::DELETE, "/api/v1/forum", None, None).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (StatusCode::METHOD_NOT_ALLOWED, Some("method_not_allowed")),
+        "{body}"
+    );
     let record = &doc["paths"]["/api/v1/record"]["get"]["parameters"];
     assert!(record.as_array().unwrap().iter().all(|p| p["required"] != true), "{record}");
 }
