@@ -857,7 +857,15 @@ impl State {
                     .get(&a.member)
                     .ok_or_else(|| Refusal::not_found("unknown_member", format!("{} is not a member", a.member)))?;
                 if d.meeting(a.meeting)?.present.contains(&a.member) == a.present {
-                    return Err(Refusal::conflict("attendance_unchanged", "the list already says so"));
+                    return Err(Refusal::conflict(
+                        "attendance_unchanged",
+                        format!(
+                            "{} is already recorded {} at meeting {}",
+                            a.member,
+                            if a.present { "present" } else { "absent" },
+                            a.meeting
+                        ),
+                    ));
                 }
                 Ok(())
             }

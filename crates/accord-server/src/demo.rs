@@ -402,7 +402,7 @@ fn load_meetings(
         states[9].1,
         EntryBody::VoteExplained(VoteExplained {
             vote: 1,
-            text: "We voted against because the change weakens the norm.".into(),
+            text: "We will vote against: the change weakens the norm.".into(),
         }),
     ));
     acts.push(negotiate(chair, EntryBody::VoteClosed(VoteRef { vote: 1 })));

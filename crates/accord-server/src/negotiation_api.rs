@@ -535,6 +535,19 @@ pub async fn get_markdown(
         .into_response())
 }
 
+/// A member's view only for a member the forum has.
+pub(crate) fn check_view(app: &AppState, view: &View) -> Result<(), ApiError> {
+    if let View::Member(m) = view {
+        if !app.store.state().members.contains_key(m) {
+            return Err(ApiError::not_found(
+                "unknown_member",
+                format!("{m} is not a member or observer of this forum"),
+            ));
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn view_of(member: Option<&str>, view: Option<&str>) -> Result<View, ApiError> {
     match (view.map(str::trim).filter(|v| !v.is_empty()), member.map(str::trim).filter(|m| !m.is_empty())) {
         (Some("clean"), _) => Ok(View::Clean),
@@ -556,6 +569,7 @@ pub async fn get_rolling_text(
 ) -> Result<Response, ApiError> {
     let id = process_id(&id)?;
     let view = view_of(q.member.as_deref(), q.view.as_deref())?;
+    check_view(&app, &view)?;
     let key = format!("rolling-json:{id}:{view:?}");
     let bytes: Arc<axum::body::Bytes> = crate::views::cached(&app, key, move |state| {
         let p = state.process(id)?;

@@ -330,6 +330,7 @@ async fn rolling_page(
         let member = q.member.clone().filter(|m| !m.trim().is_empty());
         let version = q.version.clone().filter(|v| !v.trim().is_empty());
         let view = napi::view_of(member.as_deref(), q.view.as_deref())?;
+        napi::check_view(&app, &view)?;
         if let Some(v) = &version {
             // Checked before it becomes part of a cache key.
             with_process(&app, id, |p| p.find_version(Some(v)).map(|_| ()).map_err(Into::into))?;

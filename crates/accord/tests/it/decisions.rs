@@ -435,6 +435,10 @@ async fn decisions_put_proposals_into_the_text_and_provenance_names_them() {
     assert!(page.contains(&format!("P-{pid} by KEN, agreed by the chair in informal consultations")), "{page}");
     let (_, page) = forum.get_html(&format!("/processes/{id}/provisions/chp_1__art_1__para_1")).await;
     assert!(page.contains("P-1 by BRA, adopted by decision 1 (consensus)"), "{page}");
+    // One member's view, only of a member the forum has.
+    let unknown = forum.get(&format!("/api/v1/processes/{id}/rolling-text?member=XXX")).await;
+    assert_error(&unknown, StatusCode::NOT_FOUND, "unknown_member");
+    assert_eq!(forum.get_html(&format!("/processes/{id}?member=XXX")).await.0, StatusCode::NOT_FOUND);
     let (s, summary) = forum.get_html(&format!("/meetings/{mid}/summary")).await;
     assert_eq!(s, StatusCode::OK);
     assert!(summary.contains("Brazil; Kenya."), "attendance by name: {summary}");
