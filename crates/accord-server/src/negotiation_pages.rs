@@ -311,7 +311,17 @@ fn rolling_data(p: &Process, version: Option<&str>, view: &View) -> Result<Rolli
         latest: p.latest().number,
         brackets: rolling.brackets,
         options: rolling.options,
-        open_proposals: p.proposals.iter().filter(|x| x.is_open()).count(),
+        // With one member's view, that member's open proposals (as proposer
+        // or co-sponsor), which are the ones the view shows.
+        open_proposals: p
+            .proposals
+            .iter()
+            .filter(|x| x.is_open())
+            .filter(|x| match view {
+                View::Member(m) => &x.proposer == m || x.cosponsors.contains(m),
+                _ => true,
+            })
+            .count(),
         outdated: rolling.outdated.clone(),
         members: members.into_iter().collect(),
         view: shown,
