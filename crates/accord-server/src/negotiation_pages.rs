@@ -687,6 +687,8 @@ struct ProposalPage {
     informal: bool,
     /// The decisions taken on it, as lines.
     decisions: Vec<String>,
+    /// The name of the delegate who tabled it.
+    tabled_by_name: String,
     cosponsor: bool,
     supports: bool,
     objects: bool,
@@ -711,6 +713,15 @@ fn proposal_view(
             .collect::<Vec<_>>();
         (s.proceedings.rules_for(id).informal_agreement, lines)
     };
+    let tabled_by_name = {
+        let s = app.store.state();
+        s.process(id)
+            .ok()
+            .and_then(|p| p.proposal(pid).ok())
+            .and_then(|x| s.delegate(x.tabled_by))
+            .map(|d| d.name.to_string())
+            .unwrap_or_default()
+    };
     with_process(app, id, |process| {
         let x = process.proposal(pid)?;
         let me = pw.member.as_deref();
@@ -729,6 +740,7 @@ fn proposal_view(
             chair: pw.chair,
             informal,
             decisions,
+            tabled_by_name,
             cosponsor: has(&x.cosponsors),
             supports: has(&x.supporters),
             objects: has(&x.objectors),
