@@ -656,7 +656,7 @@ fn decisions_view(
         title: p.title.clone(),
         rules: vec![
             ("Majority", majority(rules.majority)),
-            ("Important questions", majority(rules.important_majority)),
+            ("Majority for important questions", majority(rules.important_majority)),
             (
                 "Abstentions",
                 if rules.abstentions == accord_domain::decisions::Abstentions::NotCounted {
