@@ -8,7 +8,8 @@
 //! Rev.1. Everything is an entry, submitted as delegations would.
 //!
 //! Choices are made by a fixed pseudo-random sequence, so every
-//! demonstration forum is the same.
+//! demonstration forum is the same but for the dates of its meetings
+//! (today and tomorrow).
 
 use accord_domain::ids::DisplayName;
 use accord_domain::iso3166;
@@ -310,16 +311,21 @@ fn load_meetings(
 ) -> Result<(), StoreError> {
     use accord_domain::decisions::*;
     let sec = |b| negotiate(secretariat, b);
+    // Meeting 1 is held today (it is open in the demonstration), meeting 2
+    // tomorrow.
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64);
+    let day = |ms: i64| crate::api::rfc3339(ms)[..10].to_owned();
+    let (today, tomorrow) = (day(now), day(now + 86_400_000));
     let mut acts = vec![
         sec(EntryBody::SessionOpened(SessionOpened { title: "Third substantive session".into() })),
         sec(EntryBody::MeetingScheduled(MeetingScheduled {
             session: 1,
-            date: "2026-11-30".into(),
+            date: today,
             place: "Conference Room 4".into(),
         })),
         sec(EntryBody::MeetingScheduled(MeetingScheduled {
             session: 1,
-            date: "2026-12-01".into(),
+            date: tomorrow,
             place: "Conference Room 4".into(),
         })),
     ];
