@@ -226,8 +226,19 @@ impl<T: serde::de::DeserializeOwned> FromRequest<AppState> for PageForm<T> {
                     FormRejection::InvalidFormContentType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
                     _ => StatusCode::BAD_REQUEST,
                 };
-                let err =
-                    ApiError::new(status, "malformed_form", format!("the form could not be read: {}", e.body_text()));
+                let text = e.body_text();
+                // A form without its anti-forgery token was not sent by one
+                // of Accord's pages (or the page is very old): say so.
+                let message = if text.contains("missing field `csrf`") {
+                    "the form was not sent from one of this forum's pages (its security token is missing): reload \
+                     the page and send it again"
+                        .to_owned()
+                } else if let Some(field) = text.split("missing field `").nth(1).and_then(|r| r.split('`').next()) {
+                    format!("the form lacks its field {field:?}: reload the page and fill it in again")
+                } else {
+                    format!("the form could not be read: {text}")
+                };
+                let err = ApiError::new(status, "malformed_form", message);
                 Err(error_page(app, &None, err))
             }
         }

@@ -138,6 +138,10 @@ async fn secretariat_admits_and_accredits_through_forms() {
     let refused = b.post("/members", &[("code", "FRA"), ("kind", "state"), ("status", "member")]).await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     assert!(refused.html.contains("reload the page"));
+    // A form whose token field is missing altogether says so too.
+    let missing = b.post("/processes", &[("title", "T"), ("markdown", "# T")]).await;
+    assert_eq!(missing.status, StatusCode::BAD_REQUEST);
+    assert!(missing.html.contains("security token is missing"), "{}", missing.html);
     assert_eq!(forum.record_len(), before);
 
     // A bad code: the form comes back with the error and the input.
