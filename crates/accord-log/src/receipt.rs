@@ -41,6 +41,13 @@ pub fn verify_receipt(json: &[u8], log_verifier_key: &str) -> Result<VerifiedRec
             return Err(format!("tree_size says {size} but the signed checkpoint says {}", checkpoint.size));
         }
     }
+    // The entry names its own index: the two must agree.
+    if let Some(own) = serde_json::from_slice::<Value>(&entry).ok().and_then(|e| e.get("index").and_then(Value::as_u64))
+    {
+        if own != index {
+            return Err(format!("the receipt says index {index} but its entry is entry {own}"));
+        }
+    }
     let leaf = leaf_hash(&entry);
     if let Some(claimed) = r.get("leaf_hash").and_then(Value::as_str) {
         if BASE64_STANDARD.encode(leaf.0) != claimed {
@@ -53,7 +60,12 @@ pub fn verify_receipt(json: &[u8], log_verifier_key: &str) -> Result<VerifiedRec
         .iter()
         .map(|p| p.as_str().and_then(|s| BASE64_STANDARD.decode(s).ok()).ok_or("a proof hash is not base64"))
         .collect::<Result<Vec<_>, _>>()?;
-    verify_inclusion(index, checkpoint.size, &leaf.0, &checkpoint.root.0, &proof)
-        .map_err(|e| format!("the inclusion proof fails: {e}"))?;
+    verify_inclusion(index, checkpoint.size, &leaf.0, &checkpoint.root.0, &proof).map_err(|_| {
+        format!(
+            "the inclusion proof fails: it does not lead from this entry, at index {index}, to the root of the \
+                 signed checkpoint of {} entries",
+            checkpoint.size
+        )
+    })?;
     Ok(VerifiedReceipt { index, entry, checkpoint })
 }

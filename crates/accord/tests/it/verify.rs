@@ -180,4 +180,13 @@ fn receipts_verify_offline() {
     std::fs::write(&file, serde_json::to_vec(&forged).unwrap()).unwrap();
     let (ok, out) = accord(&["receipt", "verify", file.to_str().unwrap(), "--key", &forum.key]);
     assert!(!ok && out.contains("does NOT verify"), "{out}");
+    // Another index than the entry's own: said in those words.
+    let mut moved = receipt.clone();
+    moved["index"] = json!(index + 1);
+    std::fs::write(&file, serde_json::to_vec(&moved).unwrap()).unwrap();
+    let (ok, out) = accord(&["receipt", "verify", file.to_str().unwrap(), "--key", &forum.key]);
+    assert!(
+        !ok && out.contains(&format!("the receipt says index {} but its entry is entry {index}", index + 1)),
+        "{out}"
+    );
 }
