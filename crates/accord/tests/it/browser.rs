@@ -60,6 +60,30 @@ async fn chromium(driver_url: &str, profile: &std::path::Path) -> fantoccini::Cl
     ClientBuilder::new(HttpConnector::new()).capabilities(caps).connect(driver_url).await.expect("a Chromium session")
 }
 
+/// A data directory with the demonstration forum (`accord demo`), and the
+/// log-ins it wrote.
+fn demo_forum() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
+        .args(["demo", "--data-dir", dir.path().to_str().unwrap()])
+        .env("ACCORD_LOG", "warn")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let logins = std::fs::read_to_string(dir.path().join("demo-logins.txt")).unwrap();
+    (dir, logins)
+}
+
+/// The password the demonstration gave the account with this address.
+fn password_of(logins: &str, address: &str) -> String {
+    logins
+        .lines()
+        .find(|l| l.contains(address))
+        .and_then(|l| l.split_whitespace().last())
+        .unwrap_or_else(|| panic!("the demo log-ins have no {address}"))
+        .to_owned()
+}
+
 /// Waits until the element `css` of the page shows `needle`, and answers its
 /// text. After a click the old page may still be there, and its elements go
 /// stale as the new one loads: they are looked up again until the new page
@@ -84,20 +108,8 @@ async fn wait_for_text(client: &fantoccini::Client, css: &str, needle: &str) -> 
 /// sees it bracketed in the rolling text.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn delegate_selects_words_and_proposes_in_chromium() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
-        .args(["demo", "--data-dir", dir.path().to_str().unwrap()])
-        .env("ACCORD_LOG", "warn")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let logins = std::fs::read_to_string(dir.path().join("demo-logins.txt")).unwrap();
-    let password = logins
-        .lines()
-        .find(|l| l.contains("head.bra@"))
-        .and_then(|l| l.split_whitespace().last())
-        .expect("the demo prints BRA's head of delegation")
-        .to_owned();
+    let (dir, logins) = demo_forum();
+    let password = password_of(&logins, "head.bra@");
     let server = Server::start(dir.path());
     let (_driver, driver_url) = chromedriver();
     let profile = tempfile::tempdir().unwrap();
@@ -223,16 +235,8 @@ async fn secretariat_admits_and_accredits_in_chromium() {
 /// An open meeting page updates by itself when a delegation registers.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn meeting_pages_update_live_in_chromium() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
-        .args(["demo", "--data-dir", dir.path().to_str().unwrap()])
-        .env("ACCORD_LOG", "warn")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let logins = std::fs::read_to_string(dir.path().join("demo-logins.txt")).unwrap();
-    let password =
-        logins.lines().find(|l| l.contains("head.bra@")).and_then(|l| l.split_whitespace().last()).unwrap().to_owned();
+    let (dir, logins) = demo_forum();
+    let password = password_of(&logins, "head.bra@");
     let server = Server::start(dir.path());
     let (_driver, driver_url) = chromedriver();
     let profile = tempfile::tempdir().unwrap();
@@ -281,17 +285,7 @@ async fn meeting_pages_update_live_in_chromium() {
 /// closes the vote and that page shows the outcome.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn chair_opens_a_vote_and_the_tally_updates_live_in_chromium() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
-        .args(["demo", "--data-dir", dir.path().to_str().unwrap()])
-        .env("ACCORD_LOG", "warn")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let logins = std::fs::read_to_string(dir.path().join("demo-logins.txt")).unwrap();
-    let password_of = |address: &str| -> String {
-        logins.lines().find(|l| l.contains(address)).and_then(|l| l.split_whitespace().last()).unwrap().to_owned()
-    };
+    let (dir, logins) = demo_forum();
     let server = Server::start(dir.path());
     let base = server.base.clone();
     let (_driver, driver_url) = chromedriver();
@@ -304,7 +298,7 @@ async fn chair_opens_a_vote_and_the_tally_updates_live_in_chromium() {
 
     chair.goto(&format!("{base}/login?next=/meetings/1")).await.unwrap();
     chair.find(Locator::Id("email")).await.unwrap().send_keys("chair@demo.accord.example").await.unwrap();
-    chair.find(Locator::Id("password")).await.unwrap().send_keys(&password_of("chair@")).await.unwrap();
+    chair.find(Locator::Id("password")).await.unwrap().send_keys(&password_of(&logins, "chair@")).await.unwrap();
     chair.find(Locator::Css("main form button[type=submit]")).await.unwrap().click().await.unwrap();
     chair.wait().for_element(Locator::Id("q-kind")).await.unwrap();
     chair.find(Locator::Css("#q-kind option[value=provision]")).await.unwrap().click().await.unwrap();
@@ -335,11 +329,11 @@ async fn chair_opens_a_vote_and_the_tally_updates_live_in_chromium() {
             assert_eq!(res.status(), 201, "{address} voted {choice}");
         })
     };
-    vote("head.bra@demo.accord.example", password_of("head.bra@"), "yes").await.unwrap();
+    vote("head.bra@demo.accord.example", password_of(&logins, "head.bra@"), "yes").await.unwrap();
     wait_for_text(&public, "#vote-2 .tally", "Yes 1 · No 0").await;
-    vote("head.ken@demo.accord.example", password_of("head.ken@"), "yes").await.unwrap();
-    vote("head.chn@demo.accord.example", password_of("head.chn@"), "no").await.unwrap();
-    vote("head.fra@demo.accord.example", password_of("head.fra@"), "abstain").await.unwrap();
+    vote("head.ken@demo.accord.example", password_of(&logins, "head.ken@"), "yes").await.unwrap();
+    vote("head.chn@demo.accord.example", password_of(&logins, "head.chn@"), "no").await.unwrap();
+    vote("head.fra@demo.accord.example", password_of(&logins, "head.fra@"), "abstain").await.unwrap();
     let tally = wait_for_text(&public, "#vote-2 .tally", "Yes 2 · No 1 · Abstaining 1").await;
     assert!(tally.contains("present and voting 3, required 2"), "{tally}");
 
