@@ -124,10 +124,21 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for ApiJson<
                 "too_large",
                 format!("the request body is larger than {} bytes", crate::MAX_BODY),
             )),
-            Err(e) => Err(ApiError::bad_request(
-                "malformed_request",
-                format!("the JSON body is malformed: {}", e.body_text()),
-            )),
+            Err(e) => {
+                // The JSON library's own preamble says nothing to a client;
+                // keep only what is wrong, and where.
+                let text = e.body_text();
+                let detail = text
+                    .strip_prefix("Failed to deserialize the JSON body into the target type: ")
+                    .or_else(|| text.strip_prefix("Failed to parse the request body as JSON: "))
+                    .unwrap_or(&text);
+                let message = match &e {
+                    JsonRejection::JsonDataError(_) => format!("the JSON body does not fit this request: {detail}"),
+                    JsonRejection::JsonSyntaxError(_) => format!("the body is not valid JSON: {detail}"),
+                    _ => format!("the JSON body is malformed: {detail}"),
+                };
+                Err(ApiError::bad_request("malformed_request", message))
+            }
         }
     }
 }

@@ -114,6 +114,26 @@ async fn malformed_requests() {
         assert_eq!(got.1["error"], code, "{what}: {got:?}");
         assert!(got.1["message"].as_str().is_some_and(|m| m.len() > 10), "{what}: the message says what is wrong");
     }
+    // The messages name what is wrong, without the JSON library's preamble.
+    let got = answer(
+        &forum,
+        request(
+            Method::POST,
+            "/api/v1/members",
+            &sec,
+            json_ct,
+            b"{\"code\": \"FRA\", \"kind\": \"state\", \"votes\": 3}".to_vec(),
+        ),
+    )
+    .await;
+    let message = got.1["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("the JSON body does not fit this request: ") && message.contains("unknown field `votes`"),
+        "{message}"
+    );
+    assert!(!message.contains("Failed to"), "{message}");
+    let got = answer(&forum, request(Method::POST, "/api/v1/members", &sec, json_ct, b"{\"code\": ".to_vec())).await;
+    assert!(got.1["message"].as_str().unwrap().starts_with("the body is not valid JSON: "), "{:?}", got.1);
     assert_eq!(forum.record_len(), before);
 }
 
