@@ -636,16 +636,6 @@ impl Proceedings {
         })
     }
 
-    /// The majority the rules give a vote on `target`: the important one
-    /// for important questions, the ordinary one otherwise.
-    pub fn majority_for(&self, process: u64, target: &Target, proposal_eid: Option<&str>) -> Majority {
-        let rules = self.rules_for(process);
-        if self.important_designation(process, target, proposal_eid).is_some() {
-            rules.important_majority
-        } else {
-            rules.majority
-        }
-    }
     pub fn meeting(&self, id: u64) -> Result<&Meeting, Refusal> {
         nth(&self.meetings, id, "meeting").map_err(|r| Refusal { code: "unknown_meeting", ..r })
     }
@@ -777,6 +767,20 @@ impl State {
         match target {
             Target::Proposal(id) => self.process(process).ok()?.proposal(*id).ok().map(|p| p.eid.clone()),
             _ => None,
+        }
+    }
+
+    /// The majority the rules give a vote on `target`: the important one
+    /// for an important question (or an amendment to one), the ordinary
+    /// one otherwise.
+    pub fn majority_for(&self, process: u64, target: &Target) -> Majority {
+        let d = &self.proceedings;
+        let rules = d.rules_for(process);
+        let eid = self.proposal_eid(process, target);
+        if d.important_designation(process, target, eid.as_deref()).is_some() {
+            rules.important_majority
+        } else {
+            rules.majority
         }
     }
 

@@ -825,11 +825,8 @@ pub async fn open_vote(
     let majority = match req.majority {
         Some(m) => m,
         None => read(&app, |s| {
-            let eid = match &target {
-                Target::Proposal(p) => s.process(process)?.proposal(*p).ok().map(|q| q.eid.clone()),
-                _ => None,
-            };
-            Ok(s.proceedings.majority_for(process, &target, eid.as_deref()))
+            s.process(process)?;
+            Ok(s.majority_for(process, &target))
         })?,
     };
     let body = EntryBody::VoteOpened(VoteOpened { process, target, majority, meeting: req.meeting });

@@ -430,13 +430,7 @@ fn meeting_body(s: &accord_domain::State, f: &ActForm, mid: u64) -> Result<Entry
                 "two_thirds" => Majority::TwoThirds,
                 "simple" => Majority::Simple,
                 // As the rules say: the important majority for an important question.
-                _ => {
-                    let eid = match &target {
-                        Target::Proposal(p) => s.process(process)?.proposal(*p).ok().map(|q| q.eid.clone()),
-                        _ => None,
-                    };
-                    s.proceedings.majority_for(process, &target, eid.as_deref())
-                }
+                _ => s.majority_for(process, &target),
             };
             EntryBody::VoteOpened(VoteOpened { process, target, majority, meeting: mid })
         }

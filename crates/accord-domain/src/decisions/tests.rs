@@ -517,7 +517,7 @@ fn important_questions_need_the_important_majority() {
     assert_eq!(e.code, "important_question");
     assert!(e.message.contains("two-thirds"), "{}", e.message);
     assert_eq!(w.state, before);
-    assert_eq!(w.state.proceedings.majority_for(1, &Target::Proposal(1), Some("art_1__para_1")), Majority::TwoThirds);
+    assert_eq!(w.state.majority_for(1, &Target::Proposal(1)), Majority::TwoThirds);
     w.chair(vote(Target::Proposal(1), Majority::TwoThirds)).unwrap();
     // P-2 amends paragraph 2, which is not important: either majority.
     w.chair(vote(Target::Proposal(2), Majority::Simple)).unwrap();

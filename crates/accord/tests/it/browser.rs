@@ -166,21 +166,7 @@ async fn secretariat_admits_and_accredits_in_chromium() {
     let server = Server::start(dir.path());
     let (_driver, driver_url) = chromedriver();
     let profile = tempfile::tempdir().unwrap();
-    let mut caps = serde_json::Map::new();
-    caps.insert(
-        "goog:chromeOptions".into(),
-        serde_json::json!({
-            "binary": "/usr/bin/chromium",
-            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--window-size=1280,900", format!("--user-data-dir={}", profile.path().display())]
-        }),
-    );
-    let client = ClientBuilder::new(HttpConnector::new())
-        .capabilities(caps)
-        .connect(&driver_url)
-        .await
-        .expect("a Chromium session");
+    let client = chromium(&driver_url, profile.path()).await;
     let base = &server.base;
 
     client.goto(&format!("{base}/login")).await.unwrap();
