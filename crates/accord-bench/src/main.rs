@@ -27,6 +27,10 @@ mod store;
 
 use anyhow::{bail, Context, Result};
 
+/// The allocator the `accord` binary uses, so that the figures are its own.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// What to run and how much of it.
 #[derive(Debug, Clone)]
 pub struct Options {

@@ -14,6 +14,12 @@ use accord_store::{DataDir, Store};
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
 
+/// mimalloc rather than the system allocator: the writer's and the replay's
+/// threads hand entries to each other, and glibc's frees across threads
+/// made the replay a third slower (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "accord", version, about = "Accord: draft and adopt rules on a record no one can rewrite")]
 struct Cli {
