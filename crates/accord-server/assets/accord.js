@@ -38,35 +38,35 @@
     update();
   });
   // Selecting words of a provision fills the proposal form: the quote, and
-  // which occurrence of it the selection is (counted in characters, so a
-  // character is never split).
+  // where it starts, in characters (code points, as the server counts them,
+  // so a character is never split); the server works out which occurrence
+  // of the words that is, on word boundaries as it finds anchors. Typing in
+  // the quote or occurrence fields by hand forgets the selection.
   document.querySelectorAll("[data-select-text]").forEach(function (block) {
     var form = document.querySelector("form[data-propose-form]");
     if (!form) { return; }
+    var q = form.querySelector("input[name=quote]");
+    var o = form.querySelector("input[name=occurrence]");
+    var a = form.querySelector("input[name=at]");
+    [q, o].forEach(function (f) {
+      if (f && a) { f.addEventListener("input", function () { a.value = ""; }); }
+    });
     function onSelect() {
       var sel = window.getSelection();
       if (!sel || sel.rangeCount === 0 || sel.isCollapsed) { return; }
       var range = sel.getRangeAt(0);
       if (!block.contains(range.commonAncestorContainer)) { return; }
-      var text = block.textContent;
       var pre = document.createRange();
       pre.selectNodeContents(block);
       pre.setEnd(range.startContainer, range.startOffset);
-      var start = pre.toString().length;
       var quote = range.toString();
-      var trimmedStart = quote.length - quote.replace(/^\s+/, "").length;
+      var leading = quote.length - quote.replace(/^\s+/, "").length;
       quote = quote.trim();
-      start += trimmedStart;
       if (!quote) { return; }
-      var occurrence = 0, at = -1;
-      do {
-        at = text.indexOf(quote, at + 1);
-        if (at >= 0) { occurrence += 1; }
-      } while (at >= 0 && at < start);
-      var q = form.querySelector("input[name=quote]");
-      var o = form.querySelector("input[name=occurrence]");
+      var start = Array.from(pre.toString()).length + leading;
       if (q) { q.value = quote; }
-      if (o) { o.value = text.split(quote).length - 1 > 1 ? String(occurrence) : ""; }
+      if (o) { o.value = ""; }
+      if (a) { a.value = String(start); }
       var kind = form.querySelector("input[name=kind]:checked");
       if (!kind || ["replace_words", "insert_words", "delete_words"].indexOf(kind.value) < 0) {
         var r = form.querySelector("input[name=kind][value=replace_words]");

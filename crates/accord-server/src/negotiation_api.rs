@@ -320,6 +320,38 @@ pub struct AnchorRequest {
     pub quote: String,
     /// Which occurrence, counting from 1; needed when the words occur more than once.
     pub occurrence: Option<u32>,
+    /// Where the words start, in characters from the start of the provision's text
+    /// (as a page's selection knows it): the server counts which occurrence that is.
+    /// When `occurrence` is given too, both must agree.
+    pub at: Option<u32>,
+}
+
+impl AnchorRequest {
+    /// The anchor as the record keeps it: the quote and its occurrence,
+    /// counted here from `at` when the request says where the words start.
+    pub(crate) fn resolve(self, app: &AppState, process: u64, version: u32, eid: &str) -> Result<Anchor, ApiError> {
+        let Some(at) = self.at else {
+            return Ok(Anchor { quote: self.quote, occurrence: self.occurrence });
+        };
+        let counted = with_process(app, process, |p| {
+            let Some(provision) = p.version(version).and_then(|v| v.instrument.get(eid).cloned()) else {
+                // An unknown provision is refused, with its reason, when the entry is checked.
+                return Ok(None);
+            };
+            Ok(Some(accord_domain::negotiation::text::occurrence_at(&provision.text, &self.quote, at as usize)?))
+        })?;
+        match (counted, self.occurrence) {
+            (Some(n), Some(o)) if n != o => Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "anchor_mismatch",
+                format!(
+                    "the words \u{ab}{}\u{bb} at character {at} are occurrence {n}, not {o}: give one of \"at\" and \"occurrence\"",
+                    self.quote
+                ),
+            )),
+            (counted, given) => Ok(Anchor { quote: self.quote, occurrence: counted.or(given) }),
+        }
+    }
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -347,12 +379,14 @@ impl ProposalRequest {
         let version = with_process(app, process, |p| {
             Ok(p.find_version(self.version.as_ref().map(VersionKey::as_key).as_deref())?.number)
         })?;
+        let eid = self.eid.trim().to_owned();
+        let anchor = self.anchor.map(|a| a.resolve(app, process, version, &eid)).transpose()?;
         Ok(EntryBody::ProposalTabled(ProposalTabled {
             process,
             kind: self.kind,
-            eid: self.eid.trim().to_owned(),
+            eid,
             version,
-            anchor: self.anchor.map(|a| Anchor { quote: a.quote, occurrence: a.occurrence }),
+            anchor,
             position: self.position,
             text: self.text.map(|t| tidy(&t, self.kind == ProposalKind::InsertProvision)),
             heading: self.heading.map(|h| tidy(&h, false)).filter(|h| !h.is_empty()),
@@ -995,13 +1029,9 @@ pub async fn reanchor(
     ApiJson(req): ApiJson<ReanchorRequest>,
 ) -> Result<(StatusCode, Json<ProposalRecorded>), ApiError> {
     let (id, pid) = (process_id(&id)?, proposal_id(&pid)?);
-    let version = with_process(&app, id, |p| Ok(p.latest().number))?;
-    let body = EntryBody::ProposalReanchored(ProposalReanchored {
-        process: id,
-        proposal: pid,
-        version,
-        anchor: Anchor { quote: req.anchor.quote, occurrence: req.anchor.occurrence },
-    });
+    let (version, eid) = with_process(&app, id, |p| Ok((p.latest().number, p.proposal(pid)?.eid.clone())))?;
+    let anchor = req.anchor.resolve(&app, id, version, &eid)?;
+    let body = EntryBody::ProposalReanchored(ProposalReanchored { process: id, proposal: pid, version, anchor });
     Ok((StatusCode::CREATED, Json(act_on(&app, caller.principal(), body, id, pid).await?)))
 }
 

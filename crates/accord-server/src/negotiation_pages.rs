@@ -475,6 +475,10 @@ pub struct ProposeForm {
     pub quote: String,
     #[serde(default)]
     pub occurrence: String,
+    /// Where the selected words start, in characters (set by the page's
+    /// script when words are selected; the server counts the occurrence).
+    #[serde(default)]
+    pub at: String,
     #[serde(default)]
     pub position: String,
     #[serde(default)]
@@ -625,6 +629,12 @@ async fn table(
                 )
             })?),
         };
+        let at = match form.at.trim() {
+            "" => None,
+            a => Some(a.parse::<u32>().map_err(|_| {
+                ApiError::bad_request("invalid_selection", format!("the selection's place is a number, not {a:?}"))
+            })?),
+        };
         let position = match (kind, form.position.as_str()) {
             (ProposalKind::InsertWords | ProposalKind::InsertProvision, "before") => Some(Position::Before),
             (ProposalKind::InsertWords | ProposalKind::InsertProvision, _) => Some(Position::After),
@@ -635,7 +645,7 @@ async fn table(
             kind,
             eid: form.eid.clone(),
             version: Some(form.version.trim()).filter(|v| !v.is_empty()).map(|v| napi::VersionKey::Name(v.to_owned())),
-            anchor: on_words.then(|| napi::AnchorRequest { quote: form.quote.clone(), occurrence }),
+            anchor: on_words.then(|| napi::AnchorRequest { quote: form.quote.clone(), occurrence, at }),
             position,
             text: needs_text.then(|| form.text.clone()),
             heading: (kind == ProposalKind::InsertProvision)

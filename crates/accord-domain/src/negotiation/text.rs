@@ -224,6 +224,33 @@ pub fn occurrences(text: &str, quote: &str) -> Vec<(usize, usize)> {
     found
 }
 
+/// Which occurrence (from 1) of `quote` in `text` starts at character
+/// `at`: how a selection made on a page, which knows where the words stand
+/// but not how the server counts them, names its words. Refused when the
+/// words at `at` are not `quote`, or start or end inside a word.
+pub fn occurrence_at(text: &str, quote: &str, at: usize) -> Result<u32, Refusal> {
+    let byte = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).nth(at);
+    let Some(byte) = byte else {
+        return Err(Refusal::unprocessable(
+            "anchor_not_found",
+            format!("the text has {} characters: nothing starts at character {at}", text.chars().count()),
+        ));
+    };
+    if !text[byte..].starts_with(quote) || quote.is_empty() {
+        return Err(Refusal::unprocessable(
+            "anchor_not_found",
+            format!("the words at character {at} are not \u{ab}{quote}\u{bb}; the text is: \u{ab}{text}\u{bb}"),
+        ));
+    }
+    match occurrences(text, quote).iter().position(|&(start, _)| start == byte) {
+        Some(i) => Ok(i as u32 + 1),
+        None => Err(Refusal::unprocessable(
+            "anchor_inside_word",
+            format!("the words \u{ab}{quote}\u{bb} at character {at} begin or end inside a word: select whole words"),
+        )),
+    }
+}
+
 /// Finds the `occurrence`-th (from 1) occurrence of `quote` in a provision,
 /// or says why it cannot, showing the text it was looked for in.
 pub fn locate(
@@ -389,6 +416,21 @@ mod tests {
         assert_eq!(occurrences("各国应当合作", "应当"), vec![(6, 12)]);
         assert_eq!(occurrences("الدول يجب أن تتعاون", "يجب").len(), 1);
         assert!(occurrences("text", "").is_empty());
+    }
+
+    #[test]
+    fn a_selection_names_its_occurrence() {
+        // "the" inside "other" is not a word: the selection of the second
+        // whole "the" is occurrence 2, not 3.
+        let text = "the other States and the Charter";
+        assert_eq!(occurrence_at(text, "the", 0).unwrap(), 1);
+        assert_eq!(occurrence_at(text, "the", 21).unwrap(), 2);
+        assert_eq!(occurrence_at(text, "the", 6).unwrap_err().code, "anchor_inside_word");
+        assert_eq!(occurrence_at(text, "States", 0).unwrap_err().code, "anchor_not_found");
+        assert_eq!(occurrence_at(text, "the", 99).unwrap_err().code, "anchor_not_found");
+        // Characters, not bytes: Arabic and an astral Han character.
+        assert_eq!(occurrence_at("على الدول أن تتعاون الدول", "الدول", 20).unwrap(), 2);
+        assert_eq!(occurrence_at("\u{20000}各国应当合作应当", "应当", 7).unwrap(), 2);
     }
 
     #[test]

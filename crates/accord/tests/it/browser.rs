@@ -115,38 +115,36 @@ async fn delegate_selects_words_and_proposes_in_chromium() {
     let profile = tempfile::tempdir().unwrap();
     let client = chromium(&driver_url, profile.path()).await;
     let base = &server.base;
-    let eid = "chp_3__art_8__para_1";
+    // "the" before "Charter" is the first whole word "the" of the paragraph,
+    // but the third "the" in its letters ("other" comes first): the page
+    // must name the words the delegate selected, not another occurrence.
+    let eid = "chp_2__art_5__para_2";
     client.goto(&format!("{base}/login?next=/processes/1/provisions/{eid}")).await.unwrap();
     client.find(Locator::Id("email")).await.unwrap().send_keys("head.bra@demo.accord.example").await.unwrap();
     client.find(Locator::Id("password")).await.unwrap().send_keys(&password).await.unwrap();
     client.find(Locator::Css("main form button[type=submit]")).await.unwrap().click().await.unwrap();
     let text = client.wait().for_element(Locator::Css("[data-select-text]")).await.unwrap();
     let words = text.text().await.unwrap();
-    // Pick a word that occurs once, as a delegate would select it.
-    let word = words
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 6)
-        .find(|w| words.matches(*w).count() == 1)
-        .expect("a word that occurs once")
-        .to_owned();
+    assert!(words.contains("any other manner inconsistent with the Charter"), "{words}");
+    let word = "the";
     client
         .execute(
             "const block = document.querySelector('[data-select-text]');
-             const node = block.firstChild; const at = node.textContent.indexOf(arguments[0]);
-             const range = document.createRange(); range.setStart(node, at); range.setEnd(node, at + arguments[0].length);
+             const node = block.firstChild; const at = node.textContent.indexOf('the Charter');
+             const range = document.createRange(); range.setStart(node, at); range.setEnd(node, at + 3);
              const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
              block.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));",
-            vec![serde_json::json!(word)],
+            vec![],
         )
         .await
         .unwrap();
     let quote = client.find(Locator::Id("quote")).await.unwrap();
-    assert_eq!(quote.prop("value").await.unwrap().as_deref(), Some(word.as_str()), "the selection filled the quote");
-    let new_words = format!("{word} and resilient");
+    assert_eq!(quote.prop("value").await.unwrap().as_deref(), Some(word), "the selection filled the quote");
+    let new_words = "the founding";
     let field = client.find(Locator::Id("text")).await.unwrap();
     field.clear().await.unwrap();
-    field.send_keys(&new_words).await.unwrap();
-    client.find(Locator::Id("justification")).await.unwrap().send_keys("Resilience matters.").await.unwrap();
+    field.send_keys(new_words).await.unwrap();
+    client.find(Locator::Id("justification")).await.unwrap().send_keys("The Charter is one.").await.unwrap();
     client.find(Locator::Css("form[data-propose-form] button[type=submit]")).await.unwrap().click().await.unwrap();
     wait_for_text(&client, ".notice", "Your proposal is tabled").await;
     let h1 = client.find(Locator::Css("h1")).await.unwrap().text().await.unwrap();
@@ -154,8 +152,13 @@ async fn delegate_selects_words_and_proposes_in_chromium() {
     client.goto(&format!("{base}/processes/1?member=BRA#{eid}")).await.unwrap();
     let provision = client.wait().for_element(Locator::Id(eid)).await.unwrap();
     let shown = provision.text().await.unwrap();
-    assert!(shown.contains(&new_words) && shown.contains(&label), "{shown}");
+    assert!(shown.contains(new_words) && shown.contains(&label), "{shown}");
     assert!(shown.contains('[') && shown.contains("(original"), "bracketed: {shown}");
+    // The bracket stands where the selection was: before "Charter".
+    assert!(
+        shown.contains("[the (original) / the founding (") && shown.contains(": BRA)] Charter of the United Nations"),
+        "{shown}"
+    );
     client.close().await.unwrap();
 }
 

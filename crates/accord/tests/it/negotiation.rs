@@ -192,6 +192,25 @@ async fn versions_redlines_provenance_and_refusals() {
             "missing_field",
         ),
         ("bra_head", json!({"kind": "rewrite", "eid": P1}), StatusCode::BAD_REQUEST, "malformed_request"),
+        // A selection names its words by where they start (characters).
+        (
+            "bra_head",
+            json!({"kind": "delete_words", "eid": P1, "anchor": {"quote": "in", "at": 56}}),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "anchor_inside_word",
+        ),
+        (
+            "bra_head",
+            json!({"kind": "delete_words", "eid": P1, "anchor": {"quote": "shall", "at": 40}}),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "anchor_not_found",
+        ),
+        (
+            "bra_head",
+            json!({"kind": "delete_words", "eid": P1, "anchor": {"quote": "shall", "at": 41, "occurrence": 1}}),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "anchor_mismatch",
+        ),
         (
             "bra_head",
             json!({"kind": "replace_words", "eid": P1, "anchor": {"quote": "States"}, "text": "x".repeat(10_001)}),
@@ -264,6 +283,21 @@ async fn versions_redlines_provenance_and_refusals() {
     let (s, md) =
         forum.raw(Request::get(format!("/api/v1/processes/{id}/text.md?version=1")).body(Body::empty()).unwrap()).await;
     assert_eq!((s, String::from_utf8(md).unwrap().starts_with("# Framework on Testing")), (StatusCode::OK, true));
+
+    // A selection of the second whole "shall" (character 65, after Arabic
+    // and Chinese words) is its
+    // occurrence 2, whatever the page counted.
+    let (s, body) = propose(
+        &forum,
+        &t["ken_head"],
+        id,
+        json!({"kind": "replace_words", "eid": P1, "anchor": {"quote": "shall", "at": 65}, "text": "will"}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    let pid = body["proposal"]["id"].as_u64().unwrap();
+    let (_, p) = forum.get(&format!("/api/v1/processes/{id}/proposals/{pid}")).await;
+    assert_eq!(p["anchor"], json!({"quote": "shall", "occurrence": 2}), "{p}");
 
     // Oversized drafts get 413.
     let huge = format!("{DRAFT}\n{}", "x".repeat(3 * 1024 * 1024));
