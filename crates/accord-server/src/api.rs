@@ -122,7 +122,12 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for ApiJson<
             Err(JsonRejection::BytesRejection(r)) if r.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(ApiError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "too_large",
-                format!("the request body is larger than {} bytes", crate::MAX_BODY),
+                format!(
+                    "the request body is larger than this endpoint accepts ({} bytes; a zero draft or a statement \
+                     may have {} bytes)",
+                    crate::MAX_BODY,
+                    crate::negotiation_api::MAX_DRAFT_REQUEST
+                ),
             )),
             Err(e) => {
                 // The JSON library's own preamble says nothing to a client;

@@ -28,10 +28,16 @@ use crate::error::ApiError;
 use crate::negotiation_api::{self as napi, process_id, proposal_id, with_process};
 use crate::pages::{error_page, notice_text, render, require_user, urlencode, Chrome, NoticeQuery, PageForm};
 use crate::AppState;
+use axum::extract::DefaultBodyLimit;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/processes", get(processes).post(open_process))
+        // A zero draft comes in a form: percent-encoding makes it up to three
+        // times its size, and the draft itself may have 2 MiB.
+        .route(
+            "/processes",
+            get(processes).post(open_process).layer(DefaultBodyLimit::max(3 * napi::MAX_DRAFT_REQUEST)),
+        )
         .route("/processes/{id}", get(rolling_page))
         .route("/processes/{id}/versions", get(versions).post(issue_revision))
         .route("/processes/{id}/diff", get(diff_page))

@@ -229,7 +229,13 @@ impl<T: serde::de::DeserializeOwned> FromRequest<AppState> for PageForm<T> {
                 let text = e.body_text();
                 // A form without its anti-forgery token was not sent by one
                 // of Accord's pages (or the page is very old): say so.
-                let message = if text.contains("missing field `csrf`") {
+                let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
+                    format!(
+                        "the form is larger than this page accepts ({} KiB; a zero draft may have {} MiB)",
+                        crate::MAX_BODY / 1024,
+                        accord_domain::negotiation::markdown::DRAFT_MAX_BYTES / (1024 * 1024)
+                    )
+                } else if text.contains("missing field `csrf`") {
                     "the form was not sent from one of this forum's pages (its security token is missing): reload \
                      the page and send it again"
                         .to_owned()

@@ -260,3 +260,36 @@ async fn api_tokens_from_the_account_page() {
     // Shown once: the page does not show it again.
     assert!(!b.get("/account").await.html.contains(&token));
 }
+
+/// A realistic zero draft is larger than the 64 KiB other forms may have:
+/// the secretariat's form takes it (percent-encoded, three times larger),
+/// and a form too large for its page says what the limit is.
+#[tokio::test]
+async fn secretariat_opens_a_long_draft_through_the_form() {
+    let forum = TestForum::new();
+    let mut b = Browser::new(&forum);
+    b.log_in("sec", PASSWORD).await;
+    let form = b.get("/processes").await;
+    let csrf = Browser::csrf(&form);
+    let mut markdown = String::from("# Framework on Long Texts\n\n## Chapter I — Everything\n\n");
+    for n in 1..=250 {
+        markdown.push_str(&format!(
+            "### Article {n} — Heading {n}\n\n1. Les États coopèrent de bonne foi et échangent des informations \
+             sur les menaces, تتعاون الدول بحسن نية, 各国应当真诚合作.\n\n2. States should take appropriate \
+             measures to protect critical infrastructure, in accordance with national law.\n\n"
+        ));
+    }
+    assert!(markdown.len() > 64 * 1024, "{} bytes", markdown.len());
+    let before = forum.record_len();
+    let opened = b.post("/processes", &[("csrf", &csrf), ("title", "Long"), ("markdown", &markdown)]).await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.html);
+    assert_eq!(forum.record_len(), before + 1);
+    let page = b.get(opened.location.as_deref().unwrap()).await;
+    assert!(page.html.contains("Heading 250"), "the whole draft is there");
+
+    let huge = "x".repeat(70 * 1024);
+    let refused = b.post("/members", &[("csrf", &csrf), ("code", "FRA"), ("kind", "state"), ("name", &huge)]).await;
+    assert_eq!(refused.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(refused.html.contains("the form is larger than this page accepts (64 KiB"), "{}", refused.html);
+    assert_eq!(forum.record_len(), before + 1);
+}
