@@ -408,7 +408,10 @@ pub(crate) fn tidy(text: &str, lines: bool) -> String {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReanchorRequest {
-    pub anchor: AnchorRequest,
+    /// The words as they now stand, for a proposal on words; left out for a
+    /// proposal to replace a whole provision (confirmed on the provision as
+    /// it now stands).
+    pub anchor: Option<AnchorRequest>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -1030,7 +1033,7 @@ pub async fn reanchor(
 ) -> Result<(StatusCode, Json<ProposalRecorded>), ApiError> {
     let (id, pid) = (process_id(&id)?, proposal_id(&pid)?);
     let (version, eid) = with_process(&app, id, |p| Ok((p.latest().number, p.proposal(pid)?.eid.clone())))?;
-    let anchor = req.anchor.resolve(&app, id, version, &eid)?;
+    let anchor = req.anchor.map(|a| a.resolve(&app, id, version, &eid)).transpose()?;
     let body = EntryBody::ProposalReanchored(ProposalReanchored { process: id, proposal: pid, version, anchor });
     Ok((StatusCode::CREATED, Json(act_on(&app, caller.principal(), body, id, pid).await?)))
 }

@@ -697,6 +697,8 @@ struct ProposalPage {
     p: napi::ProposalJson,
     label: String,
     provision_exists: bool,
+    /// The proposal is anchored on words (not a whole provision).
+    on_words: bool,
     my_member: Option<String>,
     chair: bool,
     /// The rules let the chair agree or reject a proposal alone.
@@ -752,6 +754,7 @@ fn proposal_view(
             p: napi::proposal_json(process, x),
             label: label_of(&x.eid),
             provision_exists: process.latest().instrument.get(&x.eid).is_some(),
+            on_words: x.kind.on_words(),
             my_member: pw.member.clone(),
             chair: pw.chair,
             informal,
@@ -830,6 +833,7 @@ async fn act(
 #[derive(Deserialize)]
 struct ReanchorForm {
     csrf: String,
+    #[serde(default)]
     quote: String,
     #[serde(default)]
     occurrence: String,
@@ -861,7 +865,9 @@ async fn reanchor(
             process: id,
             proposal: pid,
             version,
-            anchor: accord_domain::negotiation::Anchor { quote: napi::tidy(&form.quote, false), occurrence },
+            anchor: Some(napi::tidy(&form.quote, false))
+                .filter(|q| !q.is_empty() || occurrence.is_some())
+                .map(|quote| accord_domain::negotiation::Anchor { quote, occurrence }),
         });
         napi::act_on(&app, u.principal(), body, id, pid).await
     }

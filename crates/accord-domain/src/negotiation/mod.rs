@@ -89,7 +89,7 @@ impl ProposalKind {
             ProposalKind::DeleteProvision => "delete the provision",
         }
     }
-    fn on_words(self) -> bool {
+    pub fn on_words(self) -> bool {
         matches!(self, ProposalKind::ReplaceWords | ProposalKind::InsertWords | ProposalKind::DeleteWords)
     }
 }
@@ -148,7 +148,11 @@ pub struct ProposalReanchored {
     pub process: u64,
     pub proposal: u64,
     pub version: u32,
-    pub anchor: Anchor,
+    /// The words again, for a proposal on words; absent for a proposal to
+    /// replace a whole provision, which its proposer confirms on the
+    /// provision as it now stands.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<Anchor>,
 }
 
 /// `chair.text_tabled`: the chair replaces the competing options of one
@@ -520,11 +524,23 @@ impl State {
                         format!("only {}, the proposer, re-anchors {}", p.proposer, p.label()),
                     ));
                 }
-                if !p.kind.on_words() {
-                    return Err(Refusal::unprocessable(
-                        "not_anchored",
-                        format!("{} is not anchored on words", p.label()),
-                    ));
+                match (p.kind.on_words(), &r.anchor) {
+                    (true, None) => {
+                        return Err(Refusal::invalid(
+                            "missing_field",
+                            format!("{} is on words: re-anchoring it needs \"anchor\", the words as they now stand", p.label()),
+                        ))
+                    }
+                    (false, Some(_)) => {
+                        return Err(Refusal::invalid(
+                            "unexpected_field",
+                            format!(
+                                "{} is on a whole provision: it is re-anchored without \"anchor\", on the provision as it now stands",
+                                p.label()
+                            ),
+                        ))
+                    }
+                    _ => {}
                 }
                 if r.version != process.latest().number {
                     return Err(Refusal::unprocessable(
@@ -532,9 +548,19 @@ impl State {
                         format!("re-anchor on the latest version, {}", process.latest().number),
                     ));
                 }
+                if process.latest().instrument.get(&p.eid).is_none() {
+                    return Err(Refusal::unprocessable(
+                        "provision_deleted",
+                        format!(
+                            "{} concerns {}, which the text no longer has: its proposer withdraws it and tables a new proposal",
+                            p.label(),
+                            p.eid
+                        ),
+                    ));
+                }
                 let mut t = tabled_of(p);
                 t.version = r.version;
-                t.anchor = Some(r.anchor.clone());
+                t.anchor = r.anchor.clone();
                 resolve(process, &t).map(|_| ())
             }
             EntryBody::ProposalAgreed(r) => {
@@ -542,13 +568,7 @@ impl State {
                 let (process, p) = self.open_proposal(r)?;
                 self.check_informal(process.id, p.label(), "agreed into the text")?;
                 if p.outdated {
-                    return Err(Refusal::unprocessable(
-                        "proposal_outdated",
-                        format!(
-                            "{} is outdated: the text it was anchored on has changed; its proposer re-anchors it first",
-                            p.label()
-                        ),
-                    ));
+                    return Err(outdated(process, p));
                 }
                 let source = Arc::new(Source { entry: 0, time, how: SourceKind::ChairText });
                 apply_proposal(&process.latest().instrument, p, source).map(|_| ())
@@ -707,11 +727,11 @@ impl State {
                 let p = &process.proposals[r.proposal as usize - 1];
                 let mut t = tabled_of(p);
                 t.version = r.version;
-                t.anchor = Some(r.anchor.clone());
+                t.anchor = r.anchor.clone();
                 let edit = resolve(process, &t).expect("checked");
                 let p = &mut process.proposals[r.proposal as usize - 1];
                 p.version = r.version;
-                p.anchor = Some(r.anchor.clone());
+                p.anchor = r.anchor.clone();
                 p.edit = edit;
                 p.outdated = false;
             }
@@ -769,10 +789,7 @@ pub(crate) fn check_agreeable(process: &Process, id: u64, time: i64) -> Result<(
         return Err(Refusal::conflict("proposal_closed", format!("{} is {}", p.label(), p.status.as_str())));
     }
     if p.outdated {
-        return Err(Refusal::unprocessable(
-            "proposal_outdated",
-            format!("{} is outdated: its proposer re-anchors it first", p.label()),
-        ));
+        return Err(outdated(process, p));
     }
     let source = Arc::new(Source { entry: 0, time, how: SourceKind::ChairText });
     apply_proposal(&process.latest().instrument, p, source).map(|_| ())
@@ -794,6 +811,21 @@ fn process_of(body: &EntryBody) -> Option<u64> {
         EntryBody::RevisionIssued(r) => Some(r.process),
         _ => None,
     }
+}
+
+/// Why an outdated proposal cannot go into the text, and what its proposer
+/// can do about it.
+pub(crate) fn outdated(process: &Process, p: &Proposal) -> Refusal {
+    let message = if process.latest().instrument.get(&p.eid).is_none() {
+        format!(
+            "{} is outdated: {} is no longer in the text; its proposer withdraws it and tables a new proposal",
+            p.label(),
+            p.eid
+        )
+    } else {
+        format!("{} is outdated: the text it was anchored on has changed; its proposer re-anchors it first", p.label())
+    };
+    Refusal::unprocessable("proposal_outdated", message)
 }
 
 fn tabled_of(p: &Proposal) -> ProposalTabled {
@@ -1169,9 +1201,18 @@ fn commit_change(process: &mut Process, change: Change, entry: &Entry, cause: St
             let whole_len = provisions[i].text.len();
             for q in process.proposals.iter_mut().filter(|q| q.is_open() && &q.eid == eid && !closing.contains(&q.id)) {
                 let Some(qe) = &mut q.edit else { continue };
-                if matches!(q.kind, ProposalKind::ReplaceProvision | ProposalKind::DeleteProvision) {
+                // Deleting a provision does not depend on its words; a new
+                // wording of it was written against the words it replaces,
+                // so it is outdated once they change (agreeing it would
+                // silently undo the change), until its proposer confirms it.
+                if q.kind == ProposalKind::DeleteProvision {
                     qe.start = 0;
                     qe.end = whole_len;
+                    continue;
+                }
+                if q.kind == ProposalKind::ReplaceProvision {
+                    q.edit = None;
+                    q.outdated = true;
                     continue;
                 }
                 if overlaps((qe.start, qe.end), (edit.start, edit.end)) {

@@ -205,7 +205,7 @@ fn proposals_bracket_and_agree() {
         process: 1,
         proposal: b,
         version: 4,
-        anchor: Anchor { quote: "should cooperate".into(), occurrence: None },
+        anchor: Some(Anchor { quote: "should cooperate".into(), occurrence: None }),
     });
     assert_eq!(w.act(w.head("BRA"), Action::Negotiate(Box::new(re.clone()))).unwrap_err().code, "not_proposer");
     w.act(w.head("KEN"), Action::Negotiate(Box::new(re))).unwrap();
@@ -308,6 +308,76 @@ fn provisions_are_inserted_and_deleted() {
     w.act(w.head("USA"), Action::Negotiate(Box::new(EntryBody::ProposalTabled(art)))).unwrap();
     w.on(Principal::Delegate(w.chair), EntryBody::ProposalAgreed, 6).unwrap();
     assert!(w.process().latest().instrument.get("chp_1__art_2ter").is_some());
+    // A proposal on a provision that is gone cannot be re-anchored: its
+    // proposer is told to withdraw it.
+    let latest = w.process().latest().number;
+    let re = |proposal, anchor| {
+        Action::Negotiate(Box::new(EntryBody::ProposalReanchored(ProposalReanchored {
+            process: 1,
+            proposal,
+            version: latest,
+            anchor,
+        })))
+    };
+    let e = w.act(w.head("USA"), re(on_b, Some(Anchor { quote: "water".into(), occurrence: None }))).unwrap_err();
+    assert_eq!(e.code, "provision_deleted");
+    assert!(e.message.contains("withdraws it and tables a new proposal"), "{}", e.message);
+    let e = w.on(Principal::Delegate(w.chair), EntryBody::ProposalAgreed, on_b).unwrap_err();
+    assert!(e.message.contains("is no longer in the text"), "{}", e.message);
+    assert_eq!(w.replay(), w.state);
+}
+
+/// A new wording of a whole provision was written against its words: when
+/// they change, it is outdated (agreeing it would undo the change silently)
+/// until its proposer confirms it on the provision as it now stands.
+#[test]
+fn a_new_wording_is_outdated_when_its_provision_changes() {
+    let mut w = World::new();
+    let eid = "chp_1__art_2__para_1";
+    let repl = w
+        .propose("CHN", ProposalKind::ReplaceProvision, eid, None, None, Some("This Framework applies to all."))
+        .unwrap();
+    let del = w.propose("KEN", ProposalKind::DeleteProvision, eid, None, None, None).unwrap();
+    let words = w
+        .propose("BRA", ProposalKind::ReplaceWords, eid, Some(("States", None)), None, Some("Participating States"))
+        .unwrap();
+    w.on(Principal::Delegate(w.chair), EntryBody::ProposalAgreed, words).unwrap();
+    assert_eq!(w.text(eid), "This Framework applies to Participating States.");
+    assert!(w.process().proposal(repl).unwrap().outdated, "the new wording predates the change");
+    assert!(!w.process().proposal(del).unwrap().outdated, "a deletion does not depend on the words");
+    let e = w.on(Principal::Delegate(w.chair), EntryBody::ProposalAgreed, repl).unwrap_err();
+    assert_eq!(e.code, "proposal_outdated");
+    let version = w.process().latest().number;
+    let confirm = |anchor| {
+        Action::Negotiate(Box::new(EntryBody::ProposalReanchored(ProposalReanchored {
+            process: 1,
+            proposal: repl,
+            version,
+            anchor,
+        })))
+    };
+    // Confirmed without words: it replaces the whole provision.
+    let e = w.act(w.head("CHN"), confirm(Some(Anchor { quote: "This".into(), occurrence: None }))).unwrap_err();
+    assert_eq!(e.code, "unexpected_field");
+    w.act(w.head("CHN"), confirm(None)).unwrap();
+    assert!(!w.process().proposal(repl).unwrap().outdated);
+    w.on(Principal::Delegate(w.chair), EntryBody::ProposalAgreed, repl).unwrap();
+    assert_eq!(w.text(eid), "This Framework applies to all.");
+    // A proposal on words is re-anchored on words.
+    let other =
+        w.propose("KEN", ProposalKind::ReplaceWords, eid, Some(("Framework", None)), None, Some("Agreement")).unwrap();
+    let e = w
+        .act(
+            w.head("KEN"),
+            Action::Negotiate(Box::new(EntryBody::ProposalReanchored(ProposalReanchored {
+                process: 1,
+                proposal: other,
+                version: w.process().latest().number,
+                anchor: None,
+            }))),
+        )
+        .unwrap_err();
+    assert_eq!(e.code, "missing_field", "{e:?}");
     assert_eq!(w.replay(), w.state);
 }
 

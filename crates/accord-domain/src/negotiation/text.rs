@@ -425,7 +425,7 @@ mod tests {
         let text = "the other States and the Charter";
         assert_eq!(occurrence_at(text, "the", 0).unwrap(), 1);
         assert_eq!(occurrence_at(text, "the", 21).unwrap(), 2);
-        assert_eq!(occurrence_at(text, "the", 6).unwrap_err().code, "anchor_inside_word");
+        assert_eq!(occurrence_at(text, "the", 5).unwrap_err().code, "anchor_inside_word");
         assert_eq!(occurrence_at(text, "States", 0).unwrap_err().code, "anchor_not_found");
         assert_eq!(occurrence_at(text, "the", 99).unwrap_err().code, "anchor_not_found");
         // Characters, not bytes: Arabic and an astral Han character.
