@@ -1065,6 +1065,25 @@ pub(crate) enum Change {
     Delete { eid: String },
 }
 
+/// The eId and number a provision inserted before or after provision `i`
+/// of `instrument` gets: inserted before X, it is named after X's previous
+/// sibling ("4 bis" before article 5), or "ante" X when X is the first.
+pub(crate) fn insertion_name(instrument: &Instrument, i: usize, before: bool) -> (String, String) {
+    let neighbour = &instrument.provisions[i];
+    let sibs: Vec<usize> =
+        instrument.siblings(i).map(|s| instrument.position(&s.eid).expect("sibling is in the text")).collect();
+    let k = sibs.iter().position(|&j| j == i).expect("a provision is its own sibling");
+    let (named_after, before_first) = if before {
+        match k.checked_sub(1) {
+            Some(prev) => (&instrument.provisions[sibs[prev]], false),
+            None => (neighbour, true),
+        }
+    } else {
+        (neighbour, false)
+    };
+    text::inserted_eid(instrument, named_after, before_first)
+}
+
 /// What agreeing proposal `p` does to `instrument`.
 pub(crate) fn apply_proposal(instrument: &Instrument, p: &Proposal, source: Arc<Source>) -> Result<Change, Refusal> {
     let i = instrument
@@ -1075,19 +1094,7 @@ pub(crate) fn apply_proposal(instrument: &Instrument, p: &Proposal, source: Arc<
         ProposalKind::InsertProvision => {
             let neighbour = &instrument.provisions[i];
             let before = p.position == Some(Position::Before);
-            let sibs: Vec<usize> =
-                instrument.siblings(i).map(|s| instrument.position(&s.eid).expect("sibling is in the text")).collect();
-            let k = sibs.iter().position(|&j| j == i).expect("a provision is its own sibling");
-            // Inserted before X: after X's previous sibling, or first.
-            let (named_after, before_first) = if before {
-                match k.checked_sub(1) {
-                    Some(prev) => (&instrument.provisions[sibs[prev]], false),
-                    None => (neighbour, true),
-                }
-            } else {
-                (neighbour, false)
-            };
-            let (eid, num) = text::inserted_eid(instrument, named_after, before_first);
+            let (eid, num) = insertion_name(instrument, i, before);
             let at = if before { i } else { instrument.subtree(i).end };
             let words = p.text.clone().unwrap_or_default();
             let mut provisions = Vec::new();

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::ids::MemberCode;
-use crate::negotiation::text::{inserted_eid, Instrument, Provision, ProvisionKind};
+use crate::negotiation::text::{Instrument, Provision, ProvisionKind};
 use crate::negotiation::{overlaps, Position, Process, Proposal, ProposalKind};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -227,7 +227,7 @@ fn provision(p: &Provision, proposals: &[&Proposal]) -> RollingProvision {
         let (mut s, mut e) = (edits[k].1, edits[k].2);
         let mut members = vec![edits[k]];
         let mut j = k + 1;
-        while j < edits.len() && (overlaps((s, e), (edits[j].1, edits[j].2)) || (s == e && edits[j].1 == s)) {
+        while j < edits.len() && overlaps((s, e), (edits[j].1, edits[j].2)) {
             s = s.min(edits[j].1);
             e = e.max(edits[j].2);
             members.push(edits[j]);
@@ -331,7 +331,9 @@ fn provision(p: &Provision, proposals: &[&Proposal]) -> RollingProvision {
 /// The provisions an open `insert_provision` proposal would add, each one
 /// bracket: nothing (the original) or the new words.
 fn inserted(out: &mut Vec<RollingProvision>, instrument: &Instrument, neighbour: &Provision, q: &Proposal) {
-    let (eid, num) = inserted_eid(instrument, neighbour, false);
+    let Some(at) = instrument.position(&neighbour.eid) else { return };
+    // Named as it would be if agreed now.
+    let (eid, num) = super::insertion_name(instrument, at, q.position == Some(Position::Before));
     let eid = format!("{eid}_p{}", q.id);
     let words = q.text.clone().unwrap_or_default();
     let objectors: Vec<MemberCode> = q.objectors.iter().cloned().collect();
@@ -375,10 +377,14 @@ fn inserted(out: &mut Vec<RollingProvision>, instrument: &Instrument, neighbour:
                 push(p.eid, p.kind, p.num, String::new(), Some(p.text));
             }
         }
-        // An inserted article is one bracket, however many paragraphs.
-        if let Some(first) = out.iter_mut().rev().find(|p| p.eid == eid) {
-            first.brackets = 0;
+        // An inserted article is one bracket (the article, or nothing),
+        // however many paragraphs it has: counted on its heading's row.
+        let rows = out.iter().rposition(|p| p.eid == eid).expect("pushed above");
+        for row in &mut out[rows..] {
+            (row.brackets, row.options) = (0, 0);
         }
+        out[rows].brackets = 1;
+        out[rows].options = 2;
     } else {
         push(eid, neighbour.kind, num, String::new(), Some(words));
     }

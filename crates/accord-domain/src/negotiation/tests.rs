@@ -698,3 +698,67 @@ fn long_texts_are_built_the_same_on_every_core() {
         assert_eq!(super::rolling::rolling_text_on(process, &View::All, cores), one);
     }
 }
+
+/// A provision proposed before another is shown with the number it would
+/// get if agreed; words inserted at the edge of a replaced span are a
+/// bracket of their own, before as after it.
+#[test]
+fn insertions_are_shown_where_they_would_go() {
+    let mut w = World::new();
+    let article = |w: &mut World, m: &str, eid: &str, position| {
+        let body = EntryBody::ProposalTabled(ProposalTabled {
+            process: 1,
+            kind: ProposalKind::InsertProvision,
+            eid: eid.into(),
+            version: 1,
+            anchor: None,
+            position: Some(position),
+            text: Some("1. States shall report.".into()),
+            heading: Some("Reporting".into()),
+            justification: String::new(),
+        });
+        w.act(w.head(m), Action::Negotiate(Box::new(body))).unwrap();
+        w.state.processes[0].proposals.len() as u64
+    };
+    let first = article(&mut w, "BRA", "chp_1__art_1", Position::Before);
+    let second = article(&mut w, "KEN", "chp_1__art_2", Position::Before);
+    let rolling = rolling_text(w.process(), &View::All);
+    let shown: Vec<(&str, &str)> = rolling
+        .provisions
+        .iter()
+        .filter(|p| p.kind == ProvisionKind::Article)
+        .map(|p| (p.eid.as_str(), p.num.as_str()))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (format!("chp_1__art_1ante_p{first}").as_str(), "1 ante"),
+            ("chp_1__art_1", "1"),
+            (format!("chp_1__art_1bis_p{second}").as_str(), "1 bis"),
+            ("chp_1__art_2", "2"),
+            ("chp_2__art_3", "3"),
+        ]
+    );
+    // Each new article is one bracket, whatever its paragraphs.
+    assert_eq!(rolling.brackets, 2);
+    assert_eq!(rolling.options, 4);
+    w.on(Principal::Delegate(w.chair), EntryBody::ProposalAgreed, second).unwrap();
+    assert_eq!(w.process().latest().instrument.get("chp_1__art_1bis").unwrap().num, "1 bis");
+
+    // "good faith" replaced, words inserted just before and just after it.
+    let repl =
+        w.propose("USA", ProposalKind::ReplaceWords, P1, Some(("good faith", None)), None, Some("full faith")).unwrap();
+    w.propose("CHN", ProposalKind::InsertWords, P1, Some(("good faith", None)), Some(Position::Before), Some("utmost"))
+        .unwrap();
+    w.propose("KEN", ProposalKind::InsertWords, P1, Some(("good faith", None)), Some(Position::After), Some("always"))
+        .unwrap();
+    let rolling = rolling_text(w.process(), &View::All);
+    let p1 = rolling.provisions.iter().find(|p| p.eid == P1).unwrap();
+    assert_eq!(p1.brackets, 3, "{}", rolling.to_plain());
+    assert!(
+        rolling.to_plain().contains(&format!("[good faith (original) / full faith (P-{repl}: USA)]")),
+        "{}",
+        rolling.to_plain()
+    );
+    assert_eq!(w.replay(), w.state);
+}

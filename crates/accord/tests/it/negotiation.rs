@@ -101,12 +101,12 @@ async fn rolling_text_of_realistic_cases() {
     let (status, rolling) = forum.get(&format!("/api/v1/processes/{id}/rolling-text")).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(rolling["version"], 2);
-    assert_eq!(rolling["brackets"], 4, "two in 1.1, one new article with two paragraphs counted once per paragraph");
+    assert_eq!(rolling["brackets"], 3, "two in 1.1, and one new article (two paragraphs) counted once");
     snapshot("rolling-text.json", &(serde_json::to_string_pretty(&rolling).unwrap() + "\n"));
     snapshot("rolling-text.html", &instrument_html(&forum, &format!("/processes/{id}")).await);
     // One member's view, and the clean text.
     let (_, kenya) = forum.get(&format!("/api/v1/processes/{id}/rolling-text?member=KEN")).await;
-    assert_eq!(kenya["brackets"], 4, "P-2, P-3 (co-sponsored) and the two paragraphs of the new article: {kenya}");
+    assert_eq!(kenya["brackets"], 3, "P-2, P-3 (co-sponsored) and the new article: {kenya}");
     let (_, clean) = forum.get(&format!("/api/v1/processes/{id}/rolling-text?view=clean")).await;
     assert_eq!(clean["brackets"], 0);
     assert_eq!(
