@@ -12,8 +12,8 @@ use accord_domain::negotiation::redline::{self, ProvisionRedline};
 use accord_domain::negotiation::rolling::{self, View};
 use accord_domain::negotiation::text::{char_offset, Instrument, ProvisionKind, SourceKind};
 use accord_domain::negotiation::{
-    Anchor, ChairText, Position, Process, ProcessOpened, Proposal, ProposalKind, ProposalReanchored, ProposalRef,
-    ProposalTabled, RevisionIssued,
+    Anchor, ChairText, Counts, Position, Process, ProcessOpened, Proposal, ProposalKind, ProposalReanchored,
+    ProposalRef, ProposalTabled, RevisionIssued,
 };
 use accord_domain::state::Action;
 use accord_domain::{EntryBody, MemberCode, Refusal};
@@ -284,6 +284,12 @@ pub struct VersionJson {
     pub named_entry: Option<u64>,
     /// SHA-256 (hex) of the version's text in Markdown (`text.md`).
     pub digest: String,
+    /// Brackets and options in the rolling text: for an earlier version, as
+    /// they stood when the next version replaced it; for the latest, now.
+    pub brackets: usize,
+    pub options: usize,
+    /// `"superseded"` (counted when the next version replaced it) or `"current"`.
+    pub counts_as_of: &'static str,
 }
 
 // ---- requests ----
@@ -628,22 +634,18 @@ pub async fn list_versions(
     Path(id): Path<String>,
 ) -> Result<Json<Vec<VersionJson>>, ApiError> {
     let id = process_id(&id)?;
-    with_process(&app, id, |p| {
-        Ok(Json(
-            p.versions
-                .iter()
-                .map(|v| VersionJson {
-                    number: v.number,
-                    name: v.name.clone(),
-                    entry: v.entry,
-                    time: rfc3339(v.time),
-                    cause: v.cause.clone(),
-                    named_entry: v.named_entry,
-                    digest: hex::encode(v.instrument.digest()),
-                })
-                .collect(),
-        ))
-    })
+    let now = current_counts(&app, id).await?;
+    with_process(&app, id, |p| Ok(Json(p.versions.iter().map(|v| version_json(v, now)).collect())))
+}
+
+/// The rolling text's counts now, from the cached process summaries.
+pub(crate) async fn current_counts(app: &AppState, id: u64) -> Result<Counts, ApiError> {
+    summaries(app)
+        .await?
+        .iter()
+        .find(|p| p.id == id)
+        .map(|p| Counts { brackets: p.brackets, options: p.options })
+        .ok_or_else(|| ApiError::not_found("unknown_process", format!("there is no process {id}")))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -1044,7 +1046,13 @@ pub struct VersionRecorded {
     pub entry: EntryRef,
 }
 
-fn version_json(v: &accord_domain::negotiation::Version) -> VersionJson {
+/// A version as the API shows it; `now` are the rolling text's counts, for
+/// the latest version (earlier ones keep theirs).
+pub(crate) fn version_json(v: &accord_domain::negotiation::Version, now: Counts) -> VersionJson {
+    let (counts, counts_as_of) = match v.counts_at_end {
+        Some(c) => (c, "superseded"),
+        None => (now, "current"),
+    };
     VersionJson {
         number: v.number,
         name: v.name.clone(),
@@ -1053,6 +1061,9 @@ fn version_json(v: &accord_domain::negotiation::Version) -> VersionJson {
         cause: v.cause.clone(),
         named_entry: v.named_entry,
         digest: hex::encode(v.instrument.digest()),
+        brackets: counts.brackets,
+        options: counts.options,
+        counts_as_of,
     }
 }
 
@@ -1074,7 +1085,8 @@ pub async fn chair_text(
         text: tidy(&req.text, false),
     });
     let appended = app.store.submit(caller.principal(), Action::Negotiate(Box::new(body)), None).await?;
-    let version = with_process(&app, id, |p| Ok(version_json(p.latest())))?;
+    let now = current_counts(&app, id).await?;
+    let version = with_process(&app, id, |p| Ok(version_json(p.latest(), now)))?;
     Ok((StatusCode::CREATED, Json(VersionRecorded { version, entry: (&appended).into() })))
 }
 
@@ -1091,6 +1103,7 @@ pub async fn issue_revision(
     let id = process_id(&id)?;
     let body = EntryBody::RevisionIssued(RevisionIssued { process: id, name: tidy(&req.name, false) });
     let appended = app.store.submit(caller.principal(), Action::Negotiate(Box::new(body)), None).await?;
-    let version = with_process(&app, id, |p| Ok(version_json(p.latest())))?;
+    let now = current_counts(&app, id).await?;
+    let version = with_process(&app, id, |p| Ok(version_json(p.latest(), now)))?;
     Ok((StatusCode::CREATED, Json(VersionRecorded { version, entry: (&appended).into() })))
 }

@@ -941,6 +941,9 @@ pub struct VersionRow {
     pub cause: String,
     pub entry: u64,
     pub time: String,
+    pub brackets: usize,
+    pub options: usize,
+    pub current: bool,
 }
 
 #[derive(Template)]
@@ -957,13 +960,14 @@ struct VersionsPage {
     can_name: bool,
 }
 
-fn versions_view(
+async fn versions_view(
     app: &AppState,
     user: &Option<WebUser>,
     id: u64,
     notice: Option<&'static str>,
     error: Option<String>,
 ) -> Result<VersionsPage, ApiError> {
+    let now = napi::current_counts(app, id).await?;
     let pw = powers(app, user);
     with_process(app, id, |p| {
         Ok(VersionsPage {
@@ -976,12 +980,18 @@ fn versions_view(
                 .versions
                 .iter()
                 .rev()
-                .map(|v| VersionRow {
-                    number: v.number,
-                    name: v.name.clone().unwrap_or_default(),
-                    cause: v.cause.clone(),
-                    entry: v.entry,
-                    time: rfc3339(v.time),
+                .map(|v| {
+                    let counts = v.counts_at_end.unwrap_or(now);
+                    VersionRow {
+                        number: v.number,
+                        name: v.name.clone().unwrap_or_default(),
+                        cause: v.cause.clone(),
+                        entry: v.entry,
+                        time: rfc3339(v.time),
+                        brackets: counts.brackets,
+                        options: counts.options,
+                        current: v.counts_at_end.is_none(),
+                    }
                 })
                 .collect(),
             latest: p.latest().number,
@@ -997,7 +1007,11 @@ async fn versions(
     Path(id): Path<String>,
     Query(q): Query<NoticeQuery>,
 ) -> Response {
-    match process_id(&id).and_then(|id| versions_view(&app, &user, id, notice_text(q.notice.as_deref()), None)) {
+    let page = match process_id(&id) {
+        Ok(id) => versions_view(&app, &user, id, notice_text(q.notice.as_deref()), None).await,
+        Err(e) => Err(e),
+    };
+    match page {
         Ok(p) => render(StatusCode::OK, p),
         Err(e) => error_page(&app, &user, e),
     }
@@ -1034,7 +1048,7 @@ async fn issue_revision(
     .await;
     match result {
         Ok(()) => Redirect::to(&format!("/processes/{id}/versions?notice=revision")).into_response(),
-        Err(e) => match versions_view(&app, &user, id, None, Some(e.message.clone())) {
+        Err(e) => match versions_view(&app, &user, id, None, Some(e.message.clone())).await {
             Ok(page) => render(e.status, page),
             Err(_) => error_page(&app, &user, e),
         },

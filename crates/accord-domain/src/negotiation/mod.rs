@@ -188,8 +188,19 @@ pub struct Version {
     /// What made it, in words: "zero draft", "P-17 agreed", "chair's text".
     pub cause: String,
     pub named_entry: Option<u64>,
+    /// The brackets and options of the rolling text when the next version
+    /// replaced this one (`None` while it is the latest, whose counts are
+    /// the rolling text's own): negotiators follow progress by them.
+    pub counts_at_end: Option<Counts>,
     #[serde(skip)]
     pub instrument: Arc<Instrument>,
+}
+
+/// How many brackets, and options in them, a rolling text has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub brackets: usize,
+    pub options: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -655,6 +666,7 @@ impl State {
                         time,
                         cause: "zero draft".into(),
                         named_entry: Some(entry.index),
+                        counts_at_end: None,
                         instrument: Arc::new(instrument),
                     }],
                     proposals: Vec::new(),
@@ -744,6 +756,7 @@ impl State {
                 let process = &mut self.processes[c.process as usize - 1];
                 let change = chair_edit(process, c).expect("checked");
                 let change = Change::Words { eid: c.eid.clone(), edit: change, source: source(SourceKind::ChairText) };
+                count_at_end(process);
                 let number = process.latest().number + 1;
                 for id in &c.proposals {
                     let p = &mut process.proposals[*id as usize - 1];
@@ -768,8 +781,17 @@ impl State {
     }
 }
 
+/// The latest version is about to be replaced: it keeps the counts of the
+/// rolling text as they stand, the proposals the change closes still open.
+fn count_at_end(process: &mut Process) {
+    let end = rolling::rolling_text(process, &rolling::View::All);
+    process.versions.last_mut().expect("a process has its zero draft").counts_at_end =
+        Some(Counts { brackets: end.brackets, options: end.options });
+}
+
 /// Puts a checked, intact, open proposal into the text: a new version.
 pub(crate) fn agree_into_text(process: &mut Process, proposal: u64, entry: &Entry, cause: String) {
+    count_at_end(process);
     let p = &process.proposals[proposal as usize - 1];
     let how = SourceKind::Proposal { proposal: p.id, member: p.proposer.clone() };
     let source = Arc::new(Source { entry: entry.index, time: entry.time, how });
@@ -1260,6 +1282,7 @@ fn commit_change(process: &mut Process, change: Change, entry: &Entry, cause: St
         time: entry.time,
         cause,
         named_entry: None,
+        counts_at_end: None,
         instrument: Arc::new(Instrument { title: old.title.clone(), provisions }),
     });
 }

@@ -102,6 +102,12 @@ async fn rolling_text_of_realistic_cases() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(rolling["version"], 2);
     assert_eq!(rolling["brackets"], 3, "two in 1.1, and one new article (two paragraphs) counted once");
+    // Progress by version: the zero draft had P-1/P-2, P-3, the new article
+    // and P-5/P-6 open when P-5's agreement replaced it.
+    let (_, versions) = forum.get(&format!("/api/v1/processes/{id}/versions")).await;
+    let counts = |v: &Value| (v["brackets"].clone(), v["options"].clone(), v["counts_as_of"].clone());
+    assert_eq!(counts(&versions[0]), (json!(4), json!(10), json!("superseded")), "{versions}");
+    assert_eq!(counts(&versions[1]), (json!(3), json!(7), json!("current")), "{versions}");
     snapshot("rolling-text.json", &(serde_json::to_string_pretty(&rolling).unwrap() + "\n"));
     snapshot("rolling-text.html", &instrument_html(&forum, &format!("/processes/{id}")).await);
     // One member's view, and the clean text.
