@@ -156,7 +156,14 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequestParts<S> for Api
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         axum::extract::Query::<T>::from_request_parts(parts, state).await.map(|q| ApiQuery(q.0)).map_err(
             |e: QueryRejection| {
-                ApiError::bad_request("malformed_query", format!("the query string is malformed: {}", e.body_text()))
+                // Keep what is wrong, without the library's preamble.
+                let text = e.body_text();
+                let what = text.strip_prefix("Failed to deserialize query string: ").unwrap_or(&text);
+                let what = match what.split("missing field `").nth(1).and_then(|r| r.split('`').next()) {
+                    Some(field) => format!("it lacks the parameter {field:?}"),
+                    None => what.replace("unknown field", "unknown parameter"),
+                };
+                ApiError::bad_request("malformed_query", format!("the query string is malformed: {what}"))
             },
         )
     }
