@@ -531,20 +531,51 @@ fn words_in_other_scripts() {
 
 #[derive(Debug, Clone)]
 enum Step {
-    Table { member: usize, para: usize, word: usize, how: u8 },
+    /// Words of a provision: replaced, inserted after or before, deleted,
+    /// or the whole provision replaced; `occ` picks the occurrence.
+    Table {
+        member: usize,
+        para: usize,
+        word: usize,
+        occ: usize,
+        how: u8,
+    },
+    /// A provision (any kind, articles too) inserted before or after one, or deleted.
+    Provision {
+        member: usize,
+        at: usize,
+        how: u8,
+    },
     Agree(usize),
     Reject(usize),
     Withdraw(usize),
-    Support { member: usize, proposal: usize },
+    Support {
+        member: usize,
+        proposal: usize,
+    },
+    /// The chair replaces the bracket of a proposal with a compromise.
+    ChairText(usize),
+    /// The proposer re-anchors an outdated proposal on the latest version.
+    Reanchor {
+        proposal: usize,
+        word: usize,
+    },
+    /// The latest version is named.
+    Revision,
 }
 
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
-        4 => (0..4usize, 0..6usize, 0..12usize, 0..4u8).prop_map(|(member, para, word, how)| Step::Table { member, para, word, how }),
-        2 => (0..40usize).prop_map(Step::Agree),
+        5 => (0..4usize, 0..8usize, 0..12usize, 0..3usize, 0..5u8)
+            .prop_map(|(member, para, word, occ, how)| Step::Table { member, para, word, occ, how }),
+        1 => (0..4usize, 0..16usize, 0..3u8).prop_map(|(member, at, how)| Step::Provision { member, at, how }),
+        3 => (0..40usize).prop_map(Step::Agree),
         1 => (0..40usize).prop_map(Step::Reject),
         1 => (0..40usize).prop_map(Step::Withdraw),
         1 => (0..4usize, 0..40usize).prop_map(|(member, proposal)| Step::Support { member, proposal }),
+        1 => (0..40usize).prop_map(Step::ChairText),
+        1 => (0..40usize, 0..12usize).prop_map(|(proposal, word)| Step::Reanchor { proposal, word }),
+        1 => Just(Step::Revision),
     ]
 }
 
@@ -555,8 +586,12 @@ fn run(w: &mut World, step: &Step) {
     let n = process.proposals.len();
     let pick = |i: usize| (n > 0).then(|| (i % n) as u64 + 1);
     let chair = Principal::Delegate(w.chair);
+    let head_of = |w: &World, id: u64| {
+        let proposer = w.process().proposals[id as usize - 1].proposer.clone();
+        w.head(MEMBERS.iter().find(|m| **m == proposer.as_str()).copied().unwrap_or("BRA"))
+    };
     let _ = match step {
-        Step::Table { member, para, word, how } => {
+        Step::Table { member, para, word, occ, how } => {
             let texts: Vec<(String, String)> = process
                 .latest()
                 .instrument
@@ -568,12 +603,15 @@ fn run(w: &mut World, step: &Step) {
             let (eid, text) = &texts[para % texts.len()];
             let words: Vec<&str> = text.split(' ').collect();
             let quote = words[word % words.len()];
-            let occ = text::occurrences(text, quote);
-            let Some(k) = occ.iter().position(|_| true) else { return };
+            let found = text::occurrences(text, quote);
+            if found.is_empty() {
+                return;
+            }
+            let k = occ % found.len();
             let kind = match how {
                 0 => ProposalKind::ReplaceWords,
-                1 => ProposalKind::InsertWords,
-                2 => ProposalKind::DeleteWords,
+                1 | 2 => ProposalKind::InsertWords,
+                3 => ProposalKind::DeleteWords,
                 _ => ProposalKind::ReplaceProvision,
             };
             let anchor = (kind != ProposalKind::ReplaceProvision).then(|| (quote, Some(k as u32 + 1)));
@@ -582,9 +620,40 @@ fn run(w: &mut World, step: &Step) {
                 ProposalKind::ReplaceProvision => Some("States agree."),
                 _ => Some("duly"),
             };
-            let position = (kind == ProposalKind::InsertWords).then_some(Position::After);
+            let position = (kind == ProposalKind::InsertWords).then_some(if *how == 1 {
+                Position::After
+            } else {
+                Position::Before
+            });
             let eid = eid.clone();
             w.propose(MEMBERS[*member], kind, &eid, anchor, position, text).map(|_| ())
+        }
+        Step::Provision { member, at, how } => {
+            let provisions = &process.latest().instrument.provisions;
+            let target = provisions[at % provisions.len()].clone();
+            let (kind, position) = match how {
+                0 => (ProposalKind::InsertProvision, Some(Position::After)),
+                1 => (ProposalKind::InsertProvision, Some(Position::Before)),
+                _ => (ProposalKind::DeleteProvision, None),
+            };
+            let text = match (kind, target.kind) {
+                (ProposalKind::DeleteProvision, _) => None,
+                (_, ProvisionKind::Article) => Some("1. States shall report.\n\n2. Reports are public."),
+                (_, ProvisionKind::Chapter) => return,
+                _ => Some("States shall share information."),
+            };
+            let body = EntryBody::ProposalTabled(ProposalTabled {
+                process: 1,
+                kind,
+                eid: target.eid.clone(),
+                version: process.latest().number,
+                anchor: None,
+                position,
+                text: text.map(Into::into),
+                heading: (target.kind == ProvisionKind::Article && text.is_some()).then(|| "Reporting".into()),
+                justification: String::new(),
+            });
+            w.act(w.head(MEMBERS[*member]), Action::Negotiate(Box::new(body))).map(|_| ())
         }
         Step::Agree(i) => match pick(*i) {
             Some(id) => w.on(chair, EntryBody::ProposalAgreed, id).map(|_| ()),
@@ -595,22 +664,57 @@ fn run(w: &mut World, step: &Step) {
             None => Ok(()),
         },
         Step::Withdraw(i) => match pick(*i) {
-            Some(id) => {
-                let proposer = w.process().proposals[id as usize - 1].proposer.clone();
-                let who = w.head(MEMBERS.iter().find(|m| **m == proposer.as_str()).copied().unwrap_or("BRA"));
-                w.on(who, EntryBody::ProposalWithdrawn, id).map(|_| ())
-            }
+            Some(id) => w.on(head_of(w, id), EntryBody::ProposalWithdrawn, id).map(|_| ()),
             None => Ok(()),
         },
         Step::Support { member, proposal } => match pick(*proposal) {
             Some(id) => w.on(w.head(MEMBERS[*member]), EntryBody::ProposalSupported, id).map(|_| ()),
             None => Ok(()),
         },
+        Step::ChairText(i) => match pick(*i) {
+            Some(id) => {
+                let eid = process.proposals[id as usize - 1].eid.clone();
+                let body = EntryBody::ChairTextTabled(ChairText {
+                    process: 1,
+                    eid,
+                    proposals: vec![id],
+                    text: "as the chair proposes".into(),
+                });
+                w.act(chair, Action::Negotiate(Box::new(body))).map(|_| ())
+            }
+            None => Ok(()),
+        },
+        Step::Reanchor { proposal, word } => match pick(*proposal) {
+            Some(id) => {
+                let p = &process.proposals[id as usize - 1];
+                let latest = process.latest();
+                let anchor = match latest.instrument.get(&p.eid) {
+                    Some(now) if p.kind.on_words() && !now.text.is_empty() => {
+                        let words: Vec<&str> = now.text.split(' ').collect();
+                        Some(Anchor { quote: words[word % words.len()].to_owned(), occurrence: Some(1) })
+                    }
+                    _ => None,
+                };
+                let body = EntryBody::ProposalReanchored(ProposalReanchored {
+                    process: 1,
+                    proposal: id,
+                    version: latest.number,
+                    anchor,
+                });
+                w.act(head_of(w, id), Action::Negotiate(Box::new(body))).map(|_| ())
+            }
+            None => Ok(()),
+        },
+        Step::Revision => {
+            let name = format!("Rev.{}", process.versions.len());
+            w.act(chair, Action::Negotiate(Box::new(EntryBody::RevisionIssued(RevisionIssued { process: 1, name }))))
+                .map(|_| ())
+        }
     };
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
     /// (a) replay reproduces the state; (b) with no proposal open, the
     /// rolling text is the clean text; (c) the redline from any version to
@@ -649,16 +753,28 @@ proptest! {
         let clean = rolling::clean_text(w.process(), &latest.instrument, latest.number);
         prop_assert_eq!(rolling, clean);
 
+        // (c) The redline from any version A to any later B, applied to A,
+        // gives B: the provisions B has, in its order, with its headings
+        // and words; read backwards, it gives A.
         let versions = &w.process().versions;
-        for v in versions {
-            for d in redline::diff_instruments(&v.instrument, &latest.instrument) {
-                let old = v.instrument.get(&d.eid).map(|p| p.text.clone()).unwrap_or_default();
-                let new = latest.instrument.get(&d.eid).map(|p| p.text.clone()).unwrap_or_default();
-                prop_assert_eq!(redline::side(&d.text, false), old);
-                prop_assert_eq!(redline::side(&d.text, true), new);
+        for (i, a) in versions.iter().enumerate() {
+            for b in &versions[i..] {
+                let redline = redline::diff_instruments(&a.instrument, &b.instrument);
+                let spelled = |newer: bool| -> Vec<(String, String, String)> {
+                    redline
+                        .iter()
+                        .filter(|d| d.status != if newer { "delete" } else { "insert" })
+                        .map(|d| (d.eid.clone(), redline::side(&d.heading, newer), redline::side(&d.text, newer)))
+                        .collect()
+                };
+                let whole = |x: &Instrument| -> Vec<(String, String, String)> {
+                    x.provisions.iter().map(|p| (p.eid.clone(), p.heading.clone(), p.text.clone())).collect()
+                };
+                prop_assert_eq!(spelled(true), whole(&b.instrument));
+                prop_assert_eq!(spelled(false), whole(&a.instrument));
             }
             // Every provision's origins cover its text exactly.
-            for p in &v.instrument.provisions {
+            for p in &a.instrument.provisions {
                 prop_assert_eq!(p.origins.iter().map(|o| o.len).sum::<usize>(), p.text.len());
             }
         }
