@@ -375,7 +375,7 @@ pub struct ProposalRequest {
     pub position: Option<Position>,
     /// The new words, the new provision's text, or a new article's paragraphs ("1. ...", "2. ...").
     pub text: Option<String>,
-    /// A new article's heading.
+    /// A new article's heading, or the new heading of a chapter or an article (`replace_provision` on it).
     pub heading: Option<String>,
     pub justification: Option<String>,
 }

@@ -167,7 +167,7 @@ fn provision_views(rolling: &RollingText) -> Vec<ProvisionView> {
             brackets: p.brackets,
             options: p.options,
             inserted_by: p.inserted_by,
-            has_text: p.kind.has_text() || p.inserted_by.is_some(),
+            has_text: p.kind.has_text() || p.inserted_by.is_some() || !p.spans.is_empty(),
         })
         .collect()
 }
@@ -427,7 +427,12 @@ fn proposal_row(p: &Proposal, me: Option<&str>) -> ProposalRow {
             t
         ),
         (None, Some(t)) => format!("replace the provision by \u{ab}{t}\u{bb}"),
-        (None, None) => format!("delete {}", label_of(&p.eid)),
+        (None, None) => match (&p.heading, p.kind) {
+            (Some(h), ProposalKind::ReplaceProvision) => {
+                format!("replace the heading of {} by \u{ab}{h}\u{bb}", label_of(&p.eid))
+            }
+            _ => format!("delete {}", label_of(&p.eid)),
+        },
     };
     let backers: Vec<MemberCode> = p.backers().into_iter().collect();
     let objectors: Vec<MemberCode> = p.objectors.iter().cloned().collect();
@@ -653,8 +658,12 @@ async fn table(
             version: Some(form.version.trim()).filter(|v| !v.is_empty()).map(|v| napi::VersionKey::Name(v.to_owned())),
             anchor: on_words.then(|| napi::AnchorRequest { quote: form.quote.clone(), occurrence, at }),
             position,
-            text: needs_text.then(|| form.text.clone()),
-            heading: (kind == ProposalKind::InsertProvision)
+            // Replacing a chapter's or an article's heading sends a heading
+            // and no words; replacing a paragraph, words and no heading.
+            text: needs_text
+                .then(|| form.text.clone())
+                .filter(|t| kind != ProposalKind::ReplaceProvision || !t.trim().is_empty()),
+            heading: matches!(kind, ProposalKind::InsertProvision | ProposalKind::ReplaceProvision)
                 .then(|| form.heading.clone())
                 .filter(|h| !h.trim().is_empty()),
             justification: Some(form.justification.clone()),

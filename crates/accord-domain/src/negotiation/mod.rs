@@ -907,17 +907,16 @@ fn resolve(process: &Process, t: &ProposalTabled) -> Result<Option<Edit>, Refusa
             Ok(())
         }
     };
-    if (t.kind.on_words() || t.kind == ProposalKind::ReplaceProvision) && !now.kind.has_text() {
-        {
-            return Err(Refusal::unprocessable(
-                "provision_without_text",
-                format!(
-                    "{} is a {} and has no words of its own: propose on its paragraphs, or delete it and insert a new one",
-                    t.eid,
-                    now.kind.label()
-                ),
-            ));
-        }
+    if t.kind.on_words() && !now.kind.has_text() {
+        return Err(Refusal::unprocessable(
+            "provision_without_text",
+            format!(
+                "{} is {} {} and has no words of its own: propose on its paragraphs, replace its heading, or delete it",
+                t.eid,
+                if now.kind == ProvisionKind::Article { "an" } else { "a" },
+                now.kind.label()
+            ),
+        ));
     }
     match t.kind {
         ProposalKind::ReplaceWords | ProposalKind::InsertWords | ProposalKind::DeleteWords => {
@@ -974,8 +973,43 @@ fn resolve(process: &Process, t: &ProposalTabled) -> Result<Option<Edit>, Refusa
             check_text(&format!("text of {} after the change", t.eid), &after, PROVISION_MAX_CHARS, false)?;
             Ok(Some(edit))
         }
+        ProposalKind::ReplaceProvision if !now.kind.has_text() => {
+            // A chapter's or an article's heading: replaced by a new one.
+            forbid("text", t.text.is_some())?;
+            forbid("anchor", t.anchor.is_some())?;
+            forbid("position", t.position.is_some())?;
+            let Some(heading) = &t.heading else {
+                return Err(Refusal::invalid(
+                    "missing_field",
+                    format!(
+                        "{} is {} {}: a proposal to replace it gives its new \"heading\" (its paragraphs take proposals of their own)",
+                        t.eid,
+                        if now.kind == ProvisionKind::Article { "an" } else { "a" },
+                        now.kind.label()
+                    ),
+                ));
+            };
+            check_text("heading", heading, HEADING_MAX_CHARS, false)?;
+            if *heading == now.heading {
+                return Err(Refusal::unprocessable("no_change", "the new heading is the heading"));
+            }
+            if then.heading != now.heading {
+                return Err(Refusal::unprocessable(
+                    "anchor_changed",
+                    format!(
+                        "the heading of {} was changed after version {}: propose on the latest version, {}; the heading is: \u{ab}{}\u{bb}",
+                        t.eid,
+                        t.version,
+                        process.latest().number,
+                        now.heading
+                    ),
+                ));
+            }
+            Ok(None)
+        }
         ProposalKind::ReplaceProvision => {
             need("text", t.text.is_some())?;
+            forbid("heading", t.heading.is_some())?;
             forbid("anchor", t.anchor.is_some())?;
             forbid("position", t.position.is_some())?;
             let words = t.text.clone().unwrap_or_default();
@@ -1082,9 +1116,23 @@ pub fn map_range(old: &str, new: &str, s: usize, e: usize) -> Option<(usize, usi
 
 /// A change to the text, ready to commit.
 pub(crate) enum Change {
-    Words { eid: String, edit: Edit, source: Arc<Source> },
-    Insert { after: usize, provisions: Vec<Provision> },
-    Delete { eid: String },
+    Words {
+        eid: String,
+        edit: Edit,
+        source: Arc<Source>,
+    },
+    Insert {
+        after: usize,
+        provisions: Vec<Provision>,
+    },
+    Delete {
+        eid: String,
+    },
+    /// A chapter's or an article's new heading.
+    Heading {
+        eid: String,
+        heading: String,
+    },
 }
 
 /// The eId and number a provision inserted before or after provision `i`
@@ -1142,6 +1190,13 @@ pub(crate) fn apply_proposal(instrument: &Instrument, p: &Proposal, source: Arc<
                 });
             }
             Ok(Change::Insert { after: at, provisions })
+        }
+        ProposalKind::ReplaceProvision if !instrument.provisions[i].kind.has_text() => {
+            let heading = p
+                .heading
+                .clone()
+                .ok_or_else(|| Refusal::unprocessable("proposal_outdated", format!("{} has no heading", p.label())))?;
+            Ok(Change::Heading { eid: p.eid.clone(), heading })
         }
         _ => {
             let edit = p
@@ -1251,6 +1306,18 @@ fn commit_change(process: &mut Process, change: Change, entry: &Entry, cause: St
                     qe.start = (qe.start as isize + delta) as usize;
                     qe.end = (qe.end as isize + delta) as usize;
                 }
+            }
+        }
+        Change::Heading { eid, heading } => {
+            let i = old.position(eid).expect("checked");
+            let mut new = (*old.provisions[i]).clone();
+            new.heading = heading.clone();
+            provisions[i] = Arc::new(new);
+            // Other new headings were written against the one replaced.
+            for q in process.proposals.iter_mut().filter(|q| {
+                q.is_open() && &q.eid == eid && q.kind == ProposalKind::ReplaceProvision && !closing.contains(&q.id)
+            }) {
+                q.outdated = true;
             }
         }
         Change::Insert { after, provisions: new } => {

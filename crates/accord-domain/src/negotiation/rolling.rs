@@ -179,38 +179,56 @@ fn provision(p: &Provision, proposals: &[&Proposal]) -> RollingProvision {
         inserted_by: None,
     };
     if !p.kind.has_text() {
-        // Only deletions reach a chapter or an article.
+        // A chapter or an article: new headings and deletions, one bracket
+        // whose options are the headings (or the number, without one).
+        let label = |heading: &str| {
+            if heading.is_empty() {
+                let kind = p.kind.label();
+                format!("{}{} {}", kind[..1].to_uppercase(), &kind[1..], p.num)
+            } else {
+                heading.to_owned()
+            }
+        };
+        let mut options: Vec<BracketOption> = Vec::new();
+        let mut ordered: Vec<&&Proposal> =
+            proposals.iter().filter(|q| q.kind == ProposalKind::ReplaceProvision && q.heading.is_some()).collect();
+        ordered.sort_by_key(|q| q.id);
         let deletions: Vec<&&Proposal> = proposals.iter().filter(|q| q.kind == ProposalKind::DeleteProvision).collect();
-        if !deletions.is_empty() {
-            let label = format!(
-                "{} {}{}",
-                p.kind.label(),
-                p.num,
-                if p.heading.is_empty() { String::new() } else { format!(" \u{2014} {}", p.heading) }
-            );
-            let objectors: BTreeSet<MemberCode> = deletions.iter().flat_map(|q| q.objectors.iter().cloned()).collect();
-            let backers: BTreeSet<MemberCode> = deletions.iter().flat_map(|q| members_of(q)).collect();
-            out.spans.push(Span::Bracket {
-                bracket: Bracket {
-                    options: vec![
-                        BracketOption {
-                            text: label,
-                            original: true,
-                            proposals: Vec::new(),
-                            members: objectors.into_iter().collect(),
-                        },
-                        BracketOption {
-                            text: String::new(),
-                            original: false,
-                            proposals: deletions.iter().map(|q| q.id).collect(),
-                            members: backers.into_iter().collect(),
-                        },
-                    ],
-                },
-            });
-            out.brackets = 1;
-            out.options = 2;
+        ordered.extend(deletions.iter());
+        if ordered.is_empty() {
+            return out;
         }
+        let objectors: BTreeSet<MemberCode> = ordered.iter().flat_map(|q| q.objectors.iter().cloned()).collect();
+        options.push(BracketOption {
+            text: label(&p.heading),
+            original: true,
+            proposals: Vec::new(),
+            members: objectors.into_iter().collect(),
+        });
+        for q in ordered {
+            let text = match (q.kind, &q.heading) {
+                (ProposalKind::ReplaceProvision, Some(h)) => label(h),
+                _ => String::new(),
+            };
+            let backers = members_of(q);
+            match options.iter_mut().skip(1).find(|o| o.text == text) {
+                Some(o) => {
+                    o.proposals.push(q.id);
+                    let mut all: BTreeSet<MemberCode> = o.members.iter().cloned().collect();
+                    all.extend(backers);
+                    o.members = all.into_iter().collect();
+                }
+                None => options.push(BracketOption {
+                    text,
+                    original: false,
+                    proposals: vec![q.id],
+                    members: backers.into_iter().collect(),
+                }),
+            }
+        }
+        out.brackets = 1;
+        out.options = options.len();
+        out.spans.push(Span::Bracket { bracket: Bracket { options } });
         return out;
     }
     let text = &p.text;

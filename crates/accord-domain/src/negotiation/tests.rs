@@ -568,7 +568,7 @@ fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
         5 => (0..4usize, 0..8usize, 0..12usize, 0..3usize, 0..5u8)
             .prop_map(|(member, para, word, occ, how)| Step::Table { member, para, word, occ, how }),
-        1 => (0..4usize, 0..16usize, 0..3u8).prop_map(|(member, at, how)| Step::Provision { member, at, how }),
+        1 => (0..4usize, 0..16usize, 0..4u8).prop_map(|(member, at, how)| Step::Provision { member, at, how }),
         3 => (0..40usize).prop_map(Step::Agree),
         1 => (0..40usize).prop_map(Step::Reject),
         1 => (0..40usize).prop_map(Step::Withdraw),
@@ -634,10 +634,13 @@ fn run(w: &mut World, step: &Step) {
             let (kind, position) = match how {
                 0 => (ProposalKind::InsertProvision, Some(Position::After)),
                 1 => (ProposalKind::InsertProvision, Some(Position::Before)),
-                _ => (ProposalKind::DeleteProvision, None),
+                2 => (ProposalKind::DeleteProvision, None),
+                _ => (ProposalKind::ReplaceProvision, None),
             };
             let text = match (kind, target.kind) {
                 (ProposalKind::DeleteProvision, _) => None,
+                (ProposalKind::ReplaceProvision, ProvisionKind::Article | ProvisionKind::Chapter) => None,
+                (ProposalKind::ReplaceProvision, _) => return,
                 (_, ProvisionKind::Article) => Some("1. States shall report.\n\n2. Reports are public."),
                 (_, ProvisionKind::Chapter) => return,
                 _ => Some("States shall share information."),
@@ -650,7 +653,10 @@ fn run(w: &mut World, step: &Step) {
                 anchor: None,
                 position,
                 text: text.map(Into::into),
-                heading: (target.kind == ProvisionKind::Article && text.is_some()).then(|| "Reporting".into()),
+                heading: match kind {
+                    ProposalKind::ReplaceProvision => Some(format!("{} revised", target.heading)),
+                    _ => (target.kind == ProvisionKind::Article && text.is_some()).then(|| "Reporting".into()),
+                },
                 justification: String::new(),
             });
             w.act(w.head(MEMBERS[*member]), Action::Negotiate(Box::new(body))).map(|_| ())
@@ -876,5 +882,64 @@ fn insertions_are_shown_where_they_would_go() {
         "{}",
         rolling.to_plain()
     );
+    assert_eq!(w.replay(), w.state);
+}
+
+/// An article's heading is amended like words: competing new headings form
+/// one bracket; the one agreed is the heading, the others are outdated.
+#[test]
+fn headings_are_replaced_by_proposal() {
+    let mut w = World::new();
+    let heading = |w: &mut World, m: &str, eid: &str, heading: Option<&str>, text: Option<&str>| {
+        let body = EntryBody::ProposalTabled(ProposalTabled {
+            process: 1,
+            kind: ProposalKind::ReplaceProvision,
+            eid: eid.into(),
+            version: w.process().latest().number,
+            anchor: None,
+            position: None,
+            text: text.map(Into::into),
+            heading: heading.map(Into::into),
+            justification: String::new(),
+        });
+        w.act(w.head(m), Action::Negotiate(Box::new(body)))
+    };
+    let art = "chp_1__art_1";
+    assert_eq!(heading(&mut w, "BRA", art, None, Some("x")).unwrap_err().code, "unexpected_field");
+    assert_eq!(heading(&mut w, "BRA", art, None, None).unwrap_err().code, "missing_field");
+    assert_eq!(heading(&mut w, "BRA", art, Some("Purpose"), None).unwrap_err().code, "no_change");
+    assert_eq!(
+        heading(&mut w, "BRA", "chp_1__art_1__para_1", Some("Purpose"), Some("States agree.")).unwrap_err().code,
+        "unexpected_field",
+        "a paragraph has no heading"
+    );
+    heading(&mut w, "BRA", art, Some("Purpose and principles"), None).unwrap();
+    let bra = w.process().proposals.len() as u64;
+    heading(&mut w, "KEN", art, Some("Object"), None).unwrap();
+    let ken = w.process().proposals.len() as u64;
+    let rolling = rolling_text(w.process(), &View::All);
+    assert!(
+        rolling
+            .to_plain()
+            .contains(&format!("[Purpose (original) / Purpose and principles (P-{bra}: BRA) / Object (P-{ken}: KEN)]")),
+        "{}",
+        rolling.to_plain()
+    );
+    assert_eq!((rolling.brackets, rolling.options), (1, 3));
+    w.on(Principal::Delegate(w.chair), EntryBody::ProposalAgreed, bra).unwrap();
+    assert_eq!(w.process().latest().instrument.get(art).unwrap().heading, "Purpose and principles");
+    assert!(w.process().proposal(ken).unwrap().outdated, "written against the old heading");
+    let d = redline::diff_instruments(&w.process().versions[0].instrument, &w.process().latest().instrument);
+    let changed = d.iter().find(|p| p.eid == art).unwrap();
+    assert_eq!(
+        (redline::side(&changed.heading, false), redline::side(&changed.heading, true)),
+        ("Purpose".into(), "Purpose and principles".into())
+    );
+    // Kenya confirms its heading on the new one, and it is agreed.
+    let version = w.process().latest().number;
+    let body = EntryBody::ProposalReanchored(ProposalReanchored { process: 1, proposal: ken, version, anchor: None });
+    w.act(w.head("KEN"), Action::Negotiate(Box::new(body))).unwrap();
+    w.on(Principal::Delegate(w.chair), EntryBody::ProposalAgreed, ken).unwrap();
+    assert_eq!(w.process().latest().instrument.get(art).unwrap().heading, "Object");
     assert_eq!(w.replay(), w.state);
 }

@@ -293,3 +293,56 @@ async fn secretariat_opens_a_long_draft_through_the_form() {
     assert!(refused.html.contains("the form is larger than this page accepts (64 KiB"), "{}", refused.html);
     assert_eq!(forum.record_len(), before + 1);
 }
+
+/// A delegation proposes a new heading for an article from the article's
+/// page; the rolling text shows the headings in one bracket, and the chair
+/// agrees one.
+#[tokio::test]
+async fn a_new_heading_is_proposed_from_the_article_page() {
+    let forum = TestForum::new();
+    let t = forum.tokens().await;
+    let (s, body) = forum
+        .post("/api/v1/processes", &t["sec"], serde_json::json!({"title": "X", "markdown": crate::negotiation::DRAFT}))
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    let mut b = Browser::new(&forum);
+    b.log_in("bra_head", PASSWORD).await;
+    let page = b.get("/processes/1/provisions/chp_1__art_2").await;
+    assert!(page.html.contains("Replace the heading"), "{}", page.html);
+    let csrf = Browser::csrf(&page);
+    let form = |heading: &str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("eid", "chp_1__art_2".to_owned()),
+            ("kind", "replace_provision".to_owned()),
+            ("heading", heading.to_owned()),
+            ("text", String::new()),
+            ("justification", "Clearer.".to_owned()),
+        ]
+    };
+    fn as_refs<'a>(f: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+        f.iter().map(|(k, v)| (*k, v.as_str())).collect()
+    }
+    let empty = form("");
+    let refused = b.post("/processes/1/proposals", &as_refs(&empty)).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert!(
+        refused.html.contains("its new &quot;heading&quot;") || refused.html.contains("its new \"heading\""),
+        "{}",
+        refused.html
+    );
+    let good = form("Scope and definitions");
+    let tabled = b.post("/processes/1/proposals", &as_refs(&good)).await;
+    assert_eq!(tabled.status, StatusCode::SEE_OTHER, "{}", tabled.html);
+    let (_, rolling) = forum.get("/api/v1/processes/1/rolling-text").await;
+    let row = rolling["provisions"].as_array().unwrap().iter().find(|p| p["eid"] == "chp_1__art_2").unwrap().clone();
+    assert_eq!(row["brackets"], 1);
+    assert_eq!(row["spans"][0]["bracket"]["options"][1]["text"], "Scope and definitions", "{row}");
+    let html = b.get("/processes/1").await.html;
+    assert!(html.contains("[<span class=\"option original\">Scope <small>(original)</small></span>"), "{html}");
+    let (s, _) = forum.post("/api/v1/processes/1/proposals/1/agree", &t["chair"], serde_json::json!({})).await;
+    assert_eq!(s, StatusCode::CREATED);
+    let (_, text) = forum.get("/api/v1/processes/1/text").await;
+    let article = text["provisions"].as_array().unwrap().iter().find(|p| p["eid"] == "chp_1__art_2").unwrap().clone();
+    assert_eq!(article["heading"], "Scope and definitions");
+}
