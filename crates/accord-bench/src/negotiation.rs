@@ -264,9 +264,30 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
     }
     println!("redline from version 1 to version {}: {changed} provisions changed", snapshot.latest().number);
     report("redline of the whole instrument", &mut times, Duration::from_millis(10));
+    // The worst case: every paragraph and recital changed (one word each,
+    // in the middle), so that no provision is skipped as equal.
+    let mut rewritten = (*last).clone();
+    for p in rewritten.provisions.iter_mut().filter(|p| p.kind.has_text()) {
+        let mut q = (**p).clone();
+        let middle = q.text.char_indices().map(|(i, _)| i).nth(q.text.chars().count() / 2).unwrap_or(0);
+        q.text.insert_str(middle, " revised ");
+        *p = std::sync::Arc::new(q);
+    }
+    let mut times = Vec::new();
+    for _ in 0..60 {
+        let t = Instant::now();
+        let d = diff_instruments(&first, &rewritten);
+        times.push(t.elapsed());
+        changed = d.iter().filter(|p| p.status != "equal").count();
+        std::hint::black_box(d);
+    }
+    println!("redline from version 1 to a text with every provision changed: {changed} provisions changed");
+    report("redline, every provision changed", &mut times, Duration::from_millis(10));
 
     // The rolling-text page over HTTP.
     let app = accord_server::app(store.clone(), Config::default());
+    let growing = store.clone();
+    let growing_heads: Vec<DelegateId> = heads.iter().rev().take(40).copied().collect();
     let duration = Duration::from_secs(options.seconds);
     let clients = options.clients;
     let outcomes = runtime.block_on(async move {
@@ -278,8 +299,38 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
         let page = drive_get("GET /processes/1", addr, "/processes/1", clients, duration).await;
         let json =
             drive_get("GET rolling-text (JSON)", addr, "/api/v1/processes/1/rolling-text", clients, duration).await;
+        // The same page while the record grows: a delegation supports a
+        // proposal every 250 ms, and the first request after each entry
+        // builds the rolling text again while the others wait for it.
+        let appended = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = appended.clone();
+        let writing = tokio::spawn(async move {
+            let mut n = 0usize;
+            let mut tick = tokio::time::interval(Duration::from_millis(250));
+            loop {
+                tick.tick().await;
+                // Pairs nobody took before: the last heads on the last proposals.
+                let head = growing_heads[n % growing_heads.len()];
+                let proposal = (tabled - 1 - n / growing_heads.len()) as u64 + 1;
+                let body = EntryBody::ProposalSupported(ProposalRef { process, proposal });
+                if growing.submit(Principal::Delegate(head), Action::Negotiate(Box::new(body)), None).await.is_ok() {
+                    counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
+                n += 1;
+            }
+        });
+        let growing_page = drive_get(
+            "GET /processes/1 while the record grows (an entry every 250 ms)",
+            addr,
+            "/processes/1",
+            clients,
+            duration,
+        )
+        .await;
+        writing.abort();
+        println!("entries appended while the page was read: {}", appended.load(std::sync::atomic::Ordering::Relaxed));
         server.abort();
-        anyhow::Ok(vec![page, json])
+        anyhow::Ok(vec![page, json, growing_page])
     })?;
     println!("{} clients, {} s each:", clients, options.seconds);
     for outcome in &outcomes {
