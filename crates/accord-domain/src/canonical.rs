@@ -70,7 +70,17 @@ fn write_u64(out: &mut Vec<u8>, mut v: u64) -> Result<(), CanonicalError> {
 }
 
 fn write_str(out: &mut Vec<u8>, s: &str) {
-    // serde_json's own escaping, which the `Value` path uses too.
+    // serde_json escapes only the quote, the backslash and the control
+    // characters below U+0020; a string without them is written as it is
+    // (most strings of the record), any other through serde_json's own
+    // escaping, which the `Value` path uses too.
+    if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        out.reserve(s.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+        return;
+    }
     serde_json::to_writer(&mut *out, s).expect("writing to a Vec cannot fail");
 }
 
@@ -94,6 +104,8 @@ struct Object<'a> {
     variant: bool,
     /// A map key written, waiting for its value.
     pending: Option<Member>,
+    /// How many members are written so far.
+    count: usize,
 }
 
 /// One member of an object being written, as positions in the output:
@@ -139,7 +151,7 @@ impl<'a> Object<'a> {
         out.push(b'{');
         let body = out.len();
         let base = MEMBERS.with(|m| m.borrow().len());
-        Object { out, body, base, variant: variant.is_some(), pending: None }
+        Object { out, body, base, variant: variant.is_some(), pending: None, count: 0 }
     }
 
     /// Writes `"key":` where `key` writes the quoted key to the output.
@@ -147,8 +159,7 @@ impl<'a> Object<'a> {
         &mut self,
         write_key: impl FnOnce(&mut Vec<u8>) -> Result<(), CanonicalError>,
     ) -> Result<Member, CanonicalError> {
-        let count = MEMBERS.with(|m| m.borrow().len()) - self.base;
-        if count > 0 {
+        if self.count > 0 {
             self.out.push(b',');
         }
         let start = self.out.len();
@@ -162,6 +173,7 @@ impl<'a> Object<'a> {
         value.serialize(Canonical { out: self.out })?;
         member.whole.1 = self.out.len();
         MEMBERS.with(|m| m.borrow_mut().push(member));
+        self.count += 1;
         Ok(())
     }
 
