@@ -99,7 +99,7 @@ impl Store {
         let conn = schema::connect(path)?;
         schema::migrate(&conn)?;
         let started = Instant::now();
-        let (state, tree) = replay(&conn)?;
+        let (state, tree) = replay(&conn, path)?;
         let replay = (state.next_index, started.elapsed());
         let committed = tokio::sync::watch::Sender::new(state.next_index);
         // The published state is the replayed one; the writer thread makes
@@ -349,7 +349,7 @@ impl Drop for Store {
 /// each one as a live append is checked; loads the Merkle tree's stored
 /// hashes and checks that every entry's bytes match its leaf hash, so that
 /// an entry changed in the file is found at start.
-fn replay(conn: &Connection) -> Result<(State, MerkleTree), StoreError> {
+fn replay(conn: &Connection, path: &Path) -> Result<(State, MerkleTree), StoreError> {
     let mut stored: Vec<Hash> = Vec::new();
     {
         // Schema version 1 wrote one row per hash; version 2 writes one row
@@ -376,23 +376,45 @@ fn replay(conn: &Connection) -> Result<(State, MerkleTree), StoreError> {
             stored.extend(bytes.chunks_exact(32).map(|h| Hash(h.try_into().expect("32 bytes"))));
         }
     }
-    // Two threads, so that both cores work: this one reads and decodes the
-    // entries and checks them against their leaf hashes; a second one folds
-    // them into the state, in order, while the next ones are decoded. The
-    // bounded channel keeps at most a few thousand decoded entries between
-    // them.
+    // Three threads, so that both cores work: this one reads the entries'
+    // rows in chunks and decodes every other chunk (checking each entry
+    // against its leaf hash); a second one (`accord-decode`, with its own
+    // read connection for blobs) decodes the others; a third
+    // (`accord-replay`) folds them into the state, in order, while the next
+    // ones are decoded. Decoding takes about twice as long as folding, so
+    // it is split. Bounded channels keep a few thousand entries between
+    // them. An entry that cannot be read or decoded travels as an error in
+    // its place, so the fold reports the earliest entry at fault.
     let (state, tree) = std::thread::scope(|scope| -> Result<(State, MerkleTree), StoreError> {
-        let (tx, rx) = mpsc::sync_channel::<Decoded>(8);
+        let (raw_tx, raw_rx) = mpsc::sync_channel::<Raw>(4);
+        let (helper_tx, helper_rx) = mpsc::sync_channel::<Decoded>(4);
+        let (own_tx, own_rx) = mpsc::sync_channel::<Decoded>(4);
         let stored = &stored;
+        let failed = |what: &str, e: std::io::Error| StoreError::Damaged {
+            index: 0,
+            reason: format!("cannot start the replay's {what}: {e}"),
+        };
+        let helper_conn = schema::connect(path)?;
+        std::thread::Builder::new()
+            .name("accord-decode".into())
+            .spawn_scoped(scope, move || {
+                for raw in raw_rx {
+                    if helper_tx.send(decode_chunk(&helper_conn, stored, raw)).is_err() {
+                        return;
+                    }
+                }
+            })
+            .map_err(|e| failed("decoder", e))?;
         let folder = std::thread::Builder::new()
             .name("accord-replay".into())
-            .spawn_scoped(scope, move || fold_decoded(rx, stored))
-            .map_err(|e| StoreError::Damaged { index: 0, reason: format!("cannot start the replay: {e}") })?;
-        let read = decode_entries(conn, stored, tx);
+            .spawn_scoped(scope, move || fold_decoded([helper_rx, own_rx], stored))
+            .map_err(|e| failed("fold", e))?;
+        let read = read_entries(conn, stored, raw_tx, own_tx);
         let folded =
             folder.join().map_err(|_| StoreError::Damaged { index: 0, reason: "the replay panicked".into() })?;
-        // The fold's error comes first: it is the earliest entry at fault.
         let (state, tree) = folded?;
+        // A row that could not be read ends the chunks early: the fold then
+        // stops short without an error of its own.
         read?;
         Ok((state, tree))
     })?;
@@ -405,73 +427,96 @@ fn replay(conn: &Connection) -> Result<(State, MerkleTree), StoreError> {
     Ok((state, tree))
 }
 
+/// A run of entries' rows (index, bytes) as read, on their way to a decoder.
+type Raw = Vec<(u64, Vec<u8>)>;
+
 /// A run of decoded entries on their way to the fold, each with the outcome
-/// of its check against the tree's stored leaf hash. The reader stops at
-/// the first entry it cannot decode, after sending the ones before it, and
-/// returns the error itself.
-type Decoded = Vec<(Entry, Result<(), String>)>;
+/// of its check against the tree's stored leaf hash, or why it could not be
+/// decoded.
+type Decoded = Vec<Result<(Entry, Result<(), String>), StoreError>>;
 
 /// How many entries travel together from the reader to the fold.
 const REPLAY_CHUNK: usize = 512;
 
-fn decode_entries(conn: &Connection, stored: &[Hash], tx: mpsc::SyncSender<Decoded>) -> Result<(), StoreError> {
+/// Reads the entries' rows in chunks: even chunks go to the decoding
+/// thread, odd ones are decoded here. Stops when the fold stops listening.
+fn read_entries(
+    conn: &Connection,
+    stored: &[Hash],
+    to_helper: mpsc::SyncSender<Raw>,
+    to_fold: mpsc::SyncSender<Decoded>,
+) -> Result<(), StoreError> {
     let mut stmt = conn.prepare("SELECT idx, bytes FROM entries ORDER BY idx")?;
     let mut rows = stmt.query([])?;
-    let mut chunk = Vec::with_capacity(REPLAY_CHUNK);
-    let mut read = |chunk: &mut Decoded| -> Result<bool, StoreError> {
-        let Some(row) = rows.next()? else { return Ok(false) };
-        let index = row.get::<_, i64>(0)? as u64;
-        let bytes = row.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?;
-        let mut entry = Entry::decode(bytes).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
-        if let Some(blob) = entry.body.blob_mut() {
-            let content: Option<Vec<u8>> = conn
-                .query_row("SELECT bytes FROM blobs WHERE sha256 = ?1", [&blob.sha256[..]], |r| r.get(0))
-                .optional()?;
-            let content = content.ok_or_else(|| StoreError::Damaged {
-                index,
-                reason: format!("the blob {} it names is missing", blob.hex()),
-            })?;
-            blob.attach(content).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
+    for k in 0usize.. {
+        let mut raw = Vec::with_capacity(REPLAY_CHUNK);
+        while raw.len() < REPLAY_CHUNK {
+            let Some(row) = rows.next()? else { break };
+            let index = row.get::<_, i64>(0)? as u64;
+            raw.push((index, row.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?.to_vec()));
         }
-        if entry.index != index {
-            return Err(StoreError::Damaged { index, reason: format!("the entry says it is number {}", entry.index) });
+        if raw.is_empty() {
+            return Ok(());
         }
-        let have = tlog_tiles_count(index + 1);
-        let leaf = if (stored.len() as u64) < have {
-            Err("the tree's hashes for this entry are missing".to_owned())
-        } else if stored[tlog_tiles_count(index) as usize] != accord_log::leaf_hash(bytes) {
-            Err("its bytes do not match the hash the tree recorded for it: the entry was changed".to_owned())
+        let sent = if k % 2 == 0 {
+            to_helper.send(raw).is_ok()
         } else {
-            Ok(())
+            to_fold.send(decode_chunk(conn, stored, raw)).is_ok()
         };
-        chunk.push((entry, leaf));
-        Ok(true)
-    };
-    loop {
-        match read(&mut chunk) {
-            Ok(true) if chunk.len() < REPLAY_CHUNK => continue,
-            Ok(more) => {
-                let full = std::mem::replace(&mut chunk, Vec::with_capacity(REPLAY_CHUNK));
-                if tx.send(full).is_err() || !more {
-                    // The fold stopped at an error of its own, or all is read.
-                    return Ok(());
-                }
-            }
-            Err(e) => {
-                let _ = tx.send(chunk);
-                return Err(e);
-            }
+        if !sent {
+            // The fold stopped at an error of its own.
+            return Ok(());
         }
     }
+    Ok(())
 }
 
-/// Folds the decoded entries into a fresh state and tree, in order, checking
-/// each one as a live append is checked.
-fn fold_decoded(rx: mpsc::Receiver<Decoded>, stored: &[Hash]) -> Result<(State, MerkleTree), StoreError> {
+/// Decodes a chunk of rows, attaching the content of blobs an entry names,
+/// and checks each entry's bytes against the leaf hash the tree stored.
+fn decode_chunk(conn: &Connection, stored: &[Hash], raw: Raw) -> Decoded {
+    raw.into_iter().map(|(index, bytes)| decode_one(conn, stored, index, &bytes)).collect()
+}
+
+fn decode_one(
+    conn: &Connection,
+    stored: &[Hash],
+    index: u64,
+    bytes: &[u8],
+) -> Result<(Entry, Result<(), String>), StoreError> {
+    let mut entry = Entry::decode(bytes).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
+    if let Some(blob) = entry.body.blob_mut() {
+        let content: Option<Vec<u8>> =
+            conn.query_row("SELECT bytes FROM blobs WHERE sha256 = ?1", [&blob.sha256[..]], |r| r.get(0)).optional()?;
+        let content = content.ok_or_else(|| StoreError::Damaged {
+            index,
+            reason: format!("the blob {} it names is missing", blob.hex()),
+        })?;
+        blob.attach(content).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
+    }
+    if entry.index != index {
+        return Err(StoreError::Damaged { index, reason: format!("the entry says it is number {}", entry.index) });
+    }
+    let have = tlog_tiles_count(index + 1);
+    let leaf = if (stored.len() as u64) < have {
+        Err("the tree's hashes for this entry are missing".to_owned())
+    } else if stored[tlog_tiles_count(index) as usize] != accord_log::leaf_hash(bytes) {
+        Err("its bytes do not match the hash the tree recorded for it: the entry was changed".to_owned())
+    } else {
+        Ok(())
+    };
+    Ok((entry, leaf))
+}
+
+/// Folds the decoded entries into a fresh state and tree, in order (chunks
+/// alternate between the two decoders), checking each one as a live append
+/// is checked.
+fn fold_decoded(from: [mpsc::Receiver<Decoded>; 2], stored: &[Hash]) -> Result<(State, MerkleTree), StoreError> {
     let mut state = State::new();
     let mut tree = MerkleTree::new();
-    for chunk in rx {
-        for (entry, leaf) in chunk {
+    for k in 0usize.. {
+        let Ok(chunk) = from[k % 2].recv() else { break };
+        for item in chunk {
+            let (entry, leaf) = item?;
             let index = entry.index;
             state.apply(&entry).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
             leaf.map_err(|reason| StoreError::Damaged { index, reason })?;
