@@ -294,8 +294,85 @@ pub fn load_process(
     }
     acts.push(negotiate(chair, EntryBody::RevisionIssued(RevisionIssued { process, name: "Rev.1".into() })));
     store.submit_all_blocking(acts);
+    load_later_proposals(store, process, &delegations)?;
     load_meetings(store, secretariat, chair, &delegations, process, &mut dice)?;
     Ok(process)
+}
+
+/// Proposals tabled after Rev.1 by named delegations: a new heading for an
+/// article, a new wording of a whole paragraph, and one tabled and then
+/// withdrawn by its proposer. (Tabled after the others, so that the
+/// earlier proposals, positions and meetings stay as they were.)
+fn load_later_proposals(
+    store: &Store,
+    process: u64,
+    delegations: &[(MemberCode, DelegateId)],
+) -> Result<(), StoreError> {
+    let head = |code: &str| delegations.iter().find(|(m, _)| m.as_str() == code).map(|(_, d)| *d);
+    let state = store.state();
+    let p = state.process(process).map_err(StoreError::Refused)?;
+    let version = p.latest().number;
+    let eid_of =
+        |suffix: &str| p.latest().instrument.provisions.iter().find(|x| x.eid.ends_with(suffix)).map(|x| x.eid.clone());
+    let proposal = |kind, eid: String, text: Option<&str>, heading: Option<&str>, why: &str| ProposalTabled {
+        process,
+        kind,
+        eid,
+        version,
+        anchor: None,
+        position: None,
+        text: text.map(Into::into),
+        heading: heading.map(Into::into),
+        justification: why.into(),
+    };
+    let mut later = Vec::new();
+    if let (Some(who), Some(eid)) = (head("MEX"), eid_of("art_5")) {
+        later.push((
+            who,
+            proposal(
+                ProposalKind::ReplaceProvision,
+                eid,
+                None,
+                Some("Applicability of international law"),
+                "The article affirms that the law applies; its heading should say so.",
+            ),
+        ));
+    }
+    if let (Some(who), Some(eid)) = (head("ZAF"), eid_of("art_12__para_2")) {
+        later.push((who, proposal(ProposalKind::ReplaceProvision, eid, Some("When notified by another State of such activity with sufficient information, a Participating State shall investigate promptly, take the measures available to it and inform the notifying State of the outcome within a reasonable time."), None, "Due diligence needs a clear duty to act on notifications.")));
+    }
+    let withdrawn = head("NOR").zip(eid_of("art_13__para_2"));
+    if let Some((who, eid)) = &withdrawn {
+        later.push((
+            *who,
+            proposal(
+                ProposalKind::ReplaceProvision,
+                eid.clone(),
+                Some("Participating States shall ensure that their points of contact are reachable at all times."),
+                None,
+                "A fixed delay is hard to guarantee for small administrations.",
+            ),
+        ));
+    }
+    drop(state);
+    let answers = store
+        .submit_all_blocking(later.into_iter().map(|(who, t)| negotiate(who, EntryBody::ProposalTabled(t))).collect());
+    if let (Some((who, _)), Some(Ok(last))) = (withdrawn, answers.last()) {
+        let id = store
+            .state()
+            .process(process)
+            .map_err(StoreError::Refused)?
+            .proposals
+            .iter()
+            .find(|q| q.entry == last.entry.index)
+            .map(|q| q.id);
+        if let Some(id) = id {
+            let (principal, action) =
+                negotiate(who, EntryBody::ProposalWithdrawn(ProposalRef { process, proposal: id }));
+            store.submit_blocking(principal, action, None)?;
+        }
+    }
+    Ok(())
 }
 
 /// A session with a first meeting: its agenda, 130 delegations present,
