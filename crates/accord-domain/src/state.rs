@@ -172,6 +172,12 @@ pub struct Member {
     pub admitted_entry: u64,
     /// The keys it signs its actions with, by key id.
     pub keys: BTreeMap<String, MemberKey>,
+    /// Index of the `member.signatures_required` entry, if the member
+    /// declared that every action in its name must carry its signature.
+    /// Left out of the digest's JSON when absent, so that the digest of a
+    /// record without that entry kind is what it was before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signatures_required: Option<u64>,
 }
 
 /// A member's signing key.
@@ -282,6 +288,14 @@ pub enum Action {
     RevokeMemberKey {
         member: MemberCode,
         key: String,
+    },
+    /// The head of delegation declares, unsigned, that the member requires
+    /// its signature: always refused (`signature_required`), since only a
+    /// signed declaration ([`Action::Signed`] with a
+    /// `member.signatures_required` body) binds the member. It exists so
+    /// that the API can say so in the domain's words.
+    RequireSignatures {
+        member: MemberCode,
     },
     /// An action of a negotiation (see [`crate::negotiation`]): its body
     /// holds nothing the server assigns, so the caller builds it.
@@ -451,6 +465,9 @@ impl State {
                 })
             }
             Action::RevokeMemberKey { member, key } => EntryBody::MemberKeyRevoked(MemberKeyRevoked { member, key }),
+            Action::RequireSignatures { member } => {
+                EntryBody::MemberSignaturesRequired(MemberSignaturesRequired { member })
+            }
             Action::EstablishForum { name, languages, log } => {
                 EntryBody::ForumEstablished(ForumSettings { name, languages, log })
             }
@@ -493,8 +510,43 @@ impl State {
                 EntryBody::AccreditationWithdrawn(AccreditationWithdrawn { delegate, reason })
             }
         };
+        self.check_signature_requirement(&actor, &body, false)?;
         self.check_body_at(&actor, &body, time)?;
         Ok((actor, body, None))
+    }
+
+    /// Refuses an unsigned entry that must be signed: any action in the
+    /// name of a member that declared `member.signatures_required`, and
+    /// that declaration itself. (Whether a signature present is valid is
+    /// [`State::check_signature`]'s part.)
+    fn check_signature_requirement(&self, actor: &Actor, body: &EntryBody, signed: bool) -> Result<(), Refusal> {
+        if signed {
+            return Ok(());
+        }
+        if let EntryBody::MemberSignaturesRequired(r) = body {
+            return Err(Refusal::forbidden(
+                "signature_required",
+                format!(
+                    "the declaration that {m} requires its signature must itself be signed with one of {m}'s \
+                     registered keys: `accord submit --key FILE --kind member.signatures_required --payload \
+                     '{{\"member\":\"{m}\"}}'`",
+                    m = r.member
+                ),
+            ));
+        }
+        let Actor::Delegate { member, .. } = actor else { return Ok(()) };
+        match self.members.get(member).and_then(|m| m.signatures_required) {
+            Some(since) => Err(Refusal::forbidden(
+                "signature_required",
+                format!(
+                    "{member} requires its signature on every action in its name (declared in entry {since}): \
+                     sign this action with one of {member}'s registered keys on the delegation's machine and \
+                     send it with `accord submit --key FILE --kind KIND --payload JSON` (or `accord sign`, then \
+                     POST /api/v1/actions)"
+                ),
+            )),
+            None => Ok(()),
+        }
     }
 
     /// Checks a member's signature on an action: the actor is a delegate of
@@ -547,6 +599,7 @@ impl State {
             ));
         }
         self.check_actor(&entry.actor)?;
+        self.check_signature_requirement(&entry.actor, &entry.body, entry.signature.is_some())?;
         if let Some(sig) = &entry.signature {
             self.check_signature(&entry.actor, &entry.body, sig)?;
         }
@@ -773,8 +826,33 @@ impl State {
                     Some(existing) if existing.revoked_entry.is_some() => {
                         Err(Refusal::conflict("key_revoked", format!("the key {} is already revoked", k.key)))
                     }
+                    // A member that requires its signature and revoked its
+                    // last key could no longer act at all.
+                    Some(_)
+                        if member.signatures_required.is_some()
+                            && member.keys.values().filter(|k| k.revoked_entry.is_none()).count() == 1 =>
+                    {
+                        Err(Refusal::conflict(
+                            "last_signing_key",
+                            format!(
+                                "{} requires its signature and {} is its last active key: register another key \
+                                 before revoking this one",
+                                k.member, k.key
+                            ),
+                        ))
+                    }
                     Some(_) => Ok(()),
                 }
+            }
+            EntryBody::MemberSignaturesRequired(r) => {
+                self.require_own_head(actor, &r.member, "declares that its member requires its signature")?;
+                if let Some(since) = self.existing_member(&r.member)?.signatures_required {
+                    return Err(Refusal::conflict(
+                        "signatures_already_required",
+                        format!("{} already requires its signature (since entry {since})", r.member),
+                    ));
+                }
+                Ok(())
             }
             EntryBody::AccreditationWithdrawn(w) => {
                 let target = self.delegates.get(&w.delegate).ok_or_else(|| {
@@ -878,6 +956,7 @@ impl State {
                         suspended: None,
                         admitted_entry: entry.index,
                         keys: BTreeMap::new(),
+                        signatures_required: None,
                     },
                 );
             }
@@ -941,6 +1020,11 @@ impl State {
             EntryBody::MemberKeyRevoked(k) => {
                 if let Some(key) = self.members.get_mut(&k.member).and_then(|m| m.keys.get_mut(&k.key)) {
                     key.revoked_entry = Some(entry.index);
+                }
+            }
+            EntryBody::MemberSignaturesRequired(r) => {
+                if let Some(m) = self.members.get_mut(&r.member) {
+                    m.signatures_required = Some(entry.index);
                 }
             }
             _ => unreachable!("negotiation entries are folded above"),

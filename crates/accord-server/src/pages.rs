@@ -338,6 +338,9 @@ fn summarise(body: &accord_domain::EntryBody) -> String {
         B::OfficerAppointed(o) => format!("{} ({}) appointed {}", o.name, o.delegate, o.role.label().to_lowercase()),
         B::MemberKeyRegistered(k) => format!("{} registered a signing key ({}, {})", k.member, k.key, k.label),
         B::MemberKeyRevoked(k) => format!("{} revoked its signing key {}", k.member, k.key),
+        B::MemberSignaturesRequired(r) => {
+            format!("{} requires its signature on every action in its name from now on", r.member)
+        }
         B::AccreditationWithdrawn(w) => format!(
             "Accreditation of {} withdrawn{}",
             w.delegate,
@@ -594,6 +597,11 @@ struct MemberPage {
     status: String,
     suspended: Option<String>,
     admitted_entry: u64,
+    /// The entry from which every action in the member's name must be
+    /// signed, if it declared so.
+    signatures_required: Option<u64>,
+    /// How many signing keys the member has, not revoked.
+    active_keys: usize,
     delegation: Vec<DelegateRow>,
     has_head: bool,
     can_manage: bool,
@@ -672,6 +680,8 @@ fn member_page(
             }
         }),
         admitted_entry: m.admitted_entry,
+        signatures_required: m.signatures_required,
+        active_keys: m.keys.values().filter(|k| k.revoked_entry.is_none()).count(),
         has_head,
         delegation,
         can_manage: secretariat,
