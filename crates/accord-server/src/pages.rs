@@ -1095,6 +1095,8 @@ struct LogView {
     /// Names of the keys that signed the checkpoint after the log.
     cosigners: Vec<String>,
     note: String,
+    /// What each configured witness last answered.
+    witnesses: Vec<crate::log::WitnessStatus>,
 }
 
 fn log_view(app: &AppState) -> Option<LogView> {
@@ -1117,6 +1119,7 @@ fn log_view(app: &AppState) -> Option<LogView> {
         },
         cosigners,
         note,
+        witnesses: app.log.witness_statuses(),
     })
 }
 

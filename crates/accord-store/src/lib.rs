@@ -180,6 +180,14 @@ impl Store {
         })
     }
 
+    /// The signed note of the checkpoint of `size`, with the cosignatures
+    /// added so far.
+    pub fn checkpoint_note(&self, size: u64) -> Result<Option<String>, StoreError> {
+        self.with_conn(|c| {
+            c.query_row("SELECT note FROM checkpoints WHERE size = ?1", [size as i64], |r| r.get(0)).optional()
+        })
+    }
+
     /// The state digest published with the checkpoint of `size`.
     pub fn checkpoint_digest(&self, size: u64) -> Result<Option<[u8; 32]>, StoreError> {
         self.with_conn(|c| {
