@@ -6,7 +6,10 @@
 //!    key is given and none is remembered, and then said so);
 //! 2. the witnesses' cosignatures required by `--witness` and `--quorum`;
 //! 3. every entry, fetched from the entry bundles, hashed into a Merkle
-//!    tree computed here: its root must be the signed root;
+//!    tree computed here: its root must be the signed root; then every
+//!    hash tile the log serves for that size, at every level, must equal
+//!    the tile computed from the entries (mirrors and tlog clients read
+//!    them): a tile that differs or is missing is named;
 //! 4. every entry decoded and replayed through the domain's rules
 //!    (`State::apply`): a record that breaks the rules is reported with
 //!    the entry at fault;
@@ -156,6 +159,8 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
             .unwrap_or_else(|| "entries: the entries served do not hash to the signed root".into()));
     }
     lines.push(format!("entries: {size} fetched, every hash checked, the tree's root is the signed root"));
+    let hash_tiles = check_hash_tiles(&opts.source, &tree, size)?;
+    lines.push(format!("hash tiles: all {hash_tiles} served (every level) equal the tiles computed from the entries"));
     lines.push(format!("replay: {size} entries applied under the rules"));
 
     // 5. What the server shows.
@@ -205,6 +210,46 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
         }),
     )?;
     Ok(Report { origin: checkpoint.origin, size, lines })
+}
+
+/// Compares every hash tile the log serves for a checkpoint of `size`
+/// (`tile/<L>/<N>[.p/<W>]`, every level) with the tile computed here from
+/// the entries: mirrors and other tlog clients read those tiles, not the
+/// entries, so a log whose tiles lie to them is caught. Answers how many
+/// tiles were compared; the error names the tile and the first hash in it
+/// that differs.
+fn check_hash_tiles(source: &Source, tree: &MerkleTree, size: u64) -> Result<usize, String> {
+    let paths = tiles::hash_tiles_for(size);
+    for tile in &paths {
+        let TilePath::Hashes { level, index, width } = *tile else { continue };
+        let path = tile.to_path();
+        let ours = tiles::hash_tile(tree, level, index, width)
+            .ok_or_else(|| format!("{path}: the tree computed here has no such tile"))?;
+        let served = source.log_file(&path).map_err(|e| {
+            format!("hash tiles: {path} is missing: the log does not serve it, though its checkpoint of size {size} implies it ({e})")
+        })?;
+        if served.len() != ours.len() {
+            return Err(format!(
+                "hash tiles: {path} differs from the hashes of the entries: it holds {} bytes where {width} hashes take {}",
+                served.len(),
+                ours.len()
+            ));
+        }
+        if let Some(i) = (0..width as usize).find(|&i| served[i * 32..(i + 1) * 32] != ours[i * 32..(i + 1) * 32]) {
+            let node = index * TILE_WIDTH + i as u64;
+            let span = 1u64 << (8 * u32::from(level));
+            let covers = if level == 0 {
+                format!("the hash of entry {node}")
+            } else {
+                format!("level {level}, node {node}, over entries {} to {}", node * span, (node + 1) * span - 1)
+            };
+            return Err(format!(
+                "hash tiles: {path} differs from the hashes of the entries: its hash {i} ({covers}) is not the one \
+                 computed from them"
+            ));
+        }
+    }
+    Ok(paths.len())
 }
 
 /// Finds the first entry whose hash differs from the log's level-0 hash

@@ -190,3 +190,82 @@ fn receipts_verify_offline() {
         "{out}"
     );
 }
+
+/// A record of `n` entries made in memory as the store's writer makes it:
+/// the forum, then `n - 1` organisations admitted by the console.
+fn record_of(origin: &str, n: usize) -> Vec<Vec<u8>> {
+    use accord_domain::ids::{DisplayName, LanguageTag};
+    use accord_domain::state::{MemberKind, MemberStatus, OrganisationCategory, Principal};
+    use accord_domain::{Action, Entry, MemberCode, State};
+    let mut state = State::new();
+    let mut out = Vec::new();
+    for i in 0..n {
+        let action = if i == 0 {
+            Action::EstablishForum {
+                name: DisplayName::parse("Mirror Forum").unwrap(),
+                languages: vec![LanguageTag::parse("en").unwrap()],
+                log: Some(origin.into()),
+            }
+        } else {
+            Action::AdmitMember {
+                code: MemberCode::parse(&format!("ORG{i}")).unwrap(),
+                name: Some(DisplayName::parse("Org").unwrap()),
+                kind: MemberKind::Organisation,
+                category: Some(OrganisationCategory::Ngo),
+                status: MemberStatus::Observer,
+            }
+        };
+        let (actor, body, signature) = state.prepare(Principal::System, action).unwrap();
+        let entry = Entry { index: i as u64, time: 1_000 + i as i64, actor, body, signature };
+        state.apply(&entry).unwrap();
+        out.push(entry.encode().unwrap());
+    }
+    out
+}
+
+#[test]
+fn verify_checks_every_hash_tile_a_mirror_serves() {
+    let work = tempfile::tempdir().unwrap();
+    let entries = record_of("accord.test/mirror", 600);
+    let verify_dir = |dir: &Path, key: &str| {
+        accord(&[
+            "verify",
+            "--dir",
+            dir.to_str().unwrap(),
+            "--key",
+            key,
+            "--state",
+            work.path().join(format!("{}.json", dir.file_name().unwrap().to_str().unwrap())).to_str().unwrap(),
+        ])
+    };
+    // The mirror as served: it verifies, tiles included.
+    let good = work.path().join("good");
+    let key = write_mirror(&good, "accord.test/mirror", &entries);
+    let (ok, out) = verify_dir(&good, &key);
+    assert!(ok, "{out}");
+    assert!(out.contains("hash tiles: all 4 served (every level) equal the tiles computed from the entries"), "{out}");
+
+    // One hash of a level-0 tile changed (the entries and the checkpoint are intact).
+    let corrupted = work.path().join("corrupted");
+    let key = write_mirror(&corrupted, "accord.test/mirror", &entries);
+    let tile = corrupted.join("tile/0/001");
+    let mut bytes = std::fs::read(&tile).unwrap();
+    bytes[17 * 32 + 5] ^= 0x40;
+    std::fs::write(&tile, bytes).unwrap();
+    let (ok, out) = verify_dir(&corrupted, &key);
+    assert!(!ok, "{out}");
+    assert!(
+        out.contains(
+            "hash tiles: tile/0/001 differs from the hashes of the entries: its hash 17 (the hash of entry 273)"
+        ),
+        "{out}"
+    );
+
+    // The level-1 tile missing.
+    let missing = work.path().join("missing");
+    let key = write_mirror(&missing, "accord.test/mirror", &entries);
+    std::fs::remove_file(missing.join("tile/1/000.p/2")).unwrap();
+    let (ok, out) = verify_dir(&missing, &key);
+    assert!(!ok, "{out}");
+    assert!(out.contains("hash tiles: tile/1/000.p/2 is missing"), "{out}");
+}
