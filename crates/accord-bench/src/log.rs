@@ -195,6 +195,7 @@ fn verify_mirror(signer: &LogSigner, tree: &MerkleTree, entries: &[Vec<u8>]) -> 
         quorum: 0,
         state_file: dir.path().join("verify-state.json"),
         progress: false,
+        skip_state: false,
     };
     let cpu = CpuUse::start();
     let started = Instant::now();

@@ -13,8 +13,12 @@
 //! 4. every entry decoded and replayed through the domain's rules
 //!    (`State::apply`): a record that breaks the rules is reported with
 //!    the entry at fault;
-//! 5. the state digest the server publishes for that checkpoint must equal
-//!    the replay's: the server shows exactly what its record says;
+//! 5. the state the server publishes for that checkpoint must equal the
+//!    replay's, part by part (`State::digest_parts`: the forum, members,
+//!    delegates, each process, each version's text, each meeting, vote and
+//!    decision...), and every part that differs is named; a forum's URL
+//!    that publishes no state fails (`--skip-state` to check the log
+//!    alone), a mirror has none;
 //! 6. the checkpoint verified on the previous run (kept in the state file)
 //!    must be a prefix of this one: same root at that size, recomputed
 //!    here from the entries. A log that shrank, forked or rewrote its past
@@ -44,6 +48,9 @@ pub struct Options {
     pub state_file: PathBuf,
     /// Show progress on standard error.
     pub progress: bool,
+    /// Do not compare the state a server publishes (a server that publishes
+    /// none is otherwise a failure; a mirror directory has none to compare).
+    pub skip_state: bool,
 }
 
 /// What was verified, for the report.
@@ -164,19 +171,22 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
     lines.push(format!("replay: {size} entries applied under the rules"));
 
     // 5. What the server shows.
-    match opts.source.api(&format!("log/state/{size}"))? {
-        Some(published) => {
-            let ours = hex::encode(state.digest());
-            if published["digest"].as_str() != Some(ours.as_str()) {
+    if opts.skip_state {
+        lines.push("state: not compared (--skip-state)".into());
+    } else {
+        match opts.source.api(&format!("log/state/{size}"))? {
+            Some(published) => lines.push(compare_state(&state, size, &published)?),
+            None if opts.source.is_url() => {
                 return Err(format!(
-                    "state: the server shows a state that differs from the replay of its record at size {size} \
-                     (published digest {}, replay {ours})",
-                    published["digest"]
-                ));
+                    "state: the server publishes no state for its checkpoint of size {size} (404 at \
+                     /api/v1/log/state/{size}), so what it shows cannot be compared with its record; give \
+                     --skip-state to check the log alone"
+                ))
             }
-            lines.push("state: the server's published state equals the replay".into());
+            None => {
+                lines.push("state: a mirror publishes no state to compare; the log and the replay are checked".into())
+            }
         }
-        None => lines.push("state: no published state digest to compare (a mirror, or an older checkpoint)".into()),
     }
 
     // 6. The log only grew since the last run.
@@ -210,6 +220,78 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
         }),
     )?;
     Ok(Report { origin: checkpoint.origin, size, lines })
+}
+
+/// The most differing parts named in one report.
+const MAX_PARTS_NAMED: usize = 20;
+
+/// Compares the state a server published for a checkpoint with the replay
+/// of its record: part by part for format v2 (naming every part that
+/// differs, is missing or is extra), or the one v1 digest of checkpoints
+/// signed before. Answers the report's line.
+fn compare_state(state: &State, size: u64, published: &serde_json::Value) -> Result<String, String> {
+    use accord_domain::state::{STATE_DIGEST_V1, STATE_DIGEST_V2};
+    let differs = |what: String| {
+        format!("state: the server shows a state that differs from the replay of its record at size {size}: {what}")
+    };
+    let format = published["format"].as_str().unwrap_or(STATE_DIGEST_V1);
+    let their_digest = published["digest"].as_str().unwrap_or_default();
+    match format {
+        STATE_DIGEST_V2 => {
+            let theirs = published["parts"].as_object().ok_or("state: a v2 state without its parts")?;
+            let mut their_parts = std::collections::BTreeMap::new();
+            for (name, hex_digest) in theirs {
+                let bytes = hex_digest
+                    .as_str()
+                    .and_then(|h| hex::decode(h).ok())
+                    .and_then(|b| <[u8; 32]>::try_from(b).ok())
+                    .ok_or_else(|| format!("state: the published part {name:?} is not a SHA-256 in hex"))?;
+                their_parts.insert(name.clone(), bytes);
+            }
+            if hex::encode(State::digest_v2(size, &their_parts)) != their_digest {
+                return Err(format!(
+                    "state: the published digest {their_digest} is not the digest of the published parts: the server's \
+                     state at size {size} is inconsistent"
+                ));
+            }
+            let ours = state.digest_parts();
+            let mut names: Vec<&String> = ours.keys().chain(their_parts.keys()).collect();
+            names.sort();
+            names.dedup();
+            let found: Vec<String> = names
+                .into_iter()
+                .filter_map(|name| match (ours.get(name), their_parts.get(name)) {
+                    (Some(a), Some(b)) if a == b => None,
+                    (Some(_), Some(_)) => Some(format!("{name} differs")),
+                    (Some(_), None) => Some(format!("{name} is missing from the server's state")),
+                    (None, _) => Some(format!("{name} is shown by the server but not in the record")),
+                })
+                .collect();
+            if !found.is_empty() {
+                let mut what = found.iter().take(MAX_PARTS_NAMED).cloned().collect::<Vec<_>>().join("; ");
+                if found.len() > MAX_PARTS_NAMED {
+                    what.push_str(&format!("; and {} more parts", found.len() - MAX_PARTS_NAMED));
+                }
+                return Err(differs(what));
+            }
+            if hex::encode(State::digest_v2(size, &ours)) != their_digest {
+                return Err(differs(format!("every part is equal but the digest is not (published {their_digest})")));
+            }
+            Ok(format!("state: the server's published state equals the replay, part by part ({} parts)", ours.len()))
+        }
+        STATE_DIGEST_V1 => {
+            let ours = hex::encode(state.digest());
+            if their_digest != ours {
+                return Err(differs(format!(
+                    "published digest {their_digest}, replay {ours} (format v1, one digest: the parts cannot be named)"
+                )));
+            }
+            Ok("state: the server's published state equals the replay (a checkpoint signed with the v1 digest, \
+                which covers the forum, members, delegates, texts, proposals and decisions only)"
+                .into())
+        }
+        other => Err(format!("state: the server publishes its state in a format this verifier does not know: {other}")),
+    }
 }
 
 /// Compares every hash tile the log serves for a checkpoint of `size`

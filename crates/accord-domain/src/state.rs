@@ -325,6 +325,15 @@ pub struct State {
     pub proceedings: crate::decisions::Proceedings,
 }
 
+/// The name of the state digest format published with checkpoints since
+/// the state was digested in parts ([`State::digest_parts`],
+/// [`State::digest_v2`]).
+pub const STATE_DIGEST_V2: &str = "accord-state-digest/v2";
+
+/// The name of the first format, one hash of some of the state
+/// ([`State::digest`]): what checkpoints signed before v2 carry.
+pub const STATE_DIGEST_V1: &str = "accord-state-digest/v1";
+
 /// The most official languages a forum may list.
 const MAX_LANGUAGES: usize = 24;
 
@@ -341,7 +350,10 @@ impl State {
         self.delegates.get(&id)
     }
 
-    /// A digest of everything the state shows: SHA-256 of its canonical
+    /// The first state digest, format [`STATE_DIGEST_V1`], kept to check
+    /// checkpoints signed before v2 (it leaves out meetings, sessions,
+    /// votes, consensus, silences, rules and important questions; v2 does
+    /// not): SHA-256 of its canonical
     /// JSON (the encoding of entries: sorted keys, no whitespace) with the
     /// fields `size`, `forum`, `members`, `delegates`, `processes` (every
     /// version's text digest and every proposal's status and positions)
@@ -370,6 +382,118 @@ impl State {
         };
         let mut bytes = Vec::new();
         crate::canonical::to_canonical(&digested, &mut bytes).expect("the state has no floats");
+        sha2::Sha256::digest(&bytes).into()
+    }
+
+    /// The state in named parts, each with the SHA-256 of its canonical
+    /// JSON (the encoding of entries), so that two states can be compared
+    /// part by part and a difference named exactly. The parts cover
+    /// everything the state holds:
+    ///
+    /// - `forum`, `members`, `delegates`, `signatures` (the used nonces of
+    ///   signed actions), `rules` (the forum's rules of procedure),
+    ///   `important questions`;
+    /// - per process: `process P` (title, entries, draft, adoption, and
+    ///   each version's number, name and cause), `process P proposals`
+    ///   (every proposal: its edit, status and positions), `process P
+    ///   rules` when the process has its own, and per version `process P
+    ///   version V text` (the SHA-256 of the version's Markdown, the same
+    ///   digest the API gives for it) and `process P version V provenance`
+    ///   (the origin of every provision's words);
+    /// - `session S`, `meeting M` (attendance, agenda, speakers,
+    ///   statements), `vote V` (ballots and tally), `consensus C`,
+    ///   `silence S`, `decision D`.
+    ///
+    /// [`State::digest_v2`] of these parts is what the server publishes
+    /// with each checkpoint.
+    pub fn digest_parts(&self) -> BTreeMap<String, [u8; 32]> {
+        use sha2::Digest;
+        fn hash<T: Serialize + ?Sized>(value: &T) -> [u8; 32] {
+            let mut bytes = Vec::new();
+            crate::canonical::to_canonical(value, &mut bytes).expect("the state has no floats");
+            sha2::Sha256::digest(&bytes).into()
+        }
+        /// A process without its proposals and texts (parts of their own).
+        #[derive(Serialize)]
+        struct ProcessHead<'a> {
+            id: u64,
+            title: &'a str,
+            entry: u64,
+            time: i64,
+            draft: &'a str,
+            adopted_version: Option<u32>,
+            versions: &'a [crate::negotiation::Version],
+        }
+        let mut parts = BTreeMap::new();
+        parts.insert("forum".to_owned(), hash(&self.forum));
+        parts.insert("members".to_owned(), hash(&self.members.values().collect::<Vec<_>>()));
+        parts.insert("delegates".to_owned(), hash(&self.delegates.values().collect::<Vec<_>>()));
+        parts.insert("signatures".to_owned(), hash(&self.used_nonces));
+        let proceedings = &self.proceedings;
+        parts.insert("rules".to_owned(), hash(&proceedings.rules));
+        parts.insert("important questions".to_owned(), hash(&proceedings.important));
+        for p in &self.processes {
+            let head = ProcessHead {
+                id: p.id,
+                title: &p.title,
+                entry: p.entry,
+                time: p.time,
+                draft: &p.draft,
+                adopted_version: p.adopted_version,
+                versions: &p.versions,
+            };
+            parts.insert(format!("process {}", p.id), hash(&head));
+            parts.insert(format!("process {} proposals", p.id), hash(&p.proposals));
+            if let Some(rules) = proceedings.process_rules.get(&p.id) {
+                parts.insert(format!("process {} rules", p.id), hash(rules));
+            }
+            for v in &p.versions {
+                parts.insert(format!("process {} version {} text", p.id, v.number), v.instrument.digest());
+                let origins: Vec<(&str, &[crate::negotiation::text::Origin])> =
+                    v.instrument.provisions.iter().map(|pr| (pr.eid.as_str(), pr.origins.as_slice())).collect();
+                parts.insert(format!("process {} version {} provenance", p.id, v.number), hash(&origins));
+            }
+        }
+        // Rules a process was given before it exists cannot be, but the
+        // map is keyed by number: cover any the loop above did not.
+        for (id, rules) in &proceedings.process_rules {
+            parts.entry(format!("process {id} rules")).or_insert_with(|| hash(rules));
+        }
+        for (n, x) in proceedings.sessions.iter().enumerate() {
+            parts.insert(format!("session {}", n + 1), hash(x));
+        }
+        for (n, x) in proceedings.meetings.iter().enumerate() {
+            parts.insert(format!("meeting {}", n + 1), hash(x));
+        }
+        for (n, x) in proceedings.votes.iter().enumerate() {
+            parts.insert(format!("vote {}", n + 1), hash(x));
+        }
+        for (n, x) in proceedings.consensus.iter().enumerate() {
+            parts.insert(format!("consensus {}", n + 1), hash(x));
+        }
+        for (n, x) in proceedings.silences.iter().enumerate() {
+            parts.insert(format!("silence {}", n + 1), hash(x));
+        }
+        for (n, x) in proceedings.decisions.iter().enumerate() {
+            parts.insert(format!("decision {}", n + 1), hash(x));
+        }
+        parts
+    }
+
+    /// The state digest, format [`STATE_DIGEST_V2`]: SHA-256 of the line
+    /// `accord-state-digest/v2`, a newline, and the canonical JSON of
+    /// `{"parts": {name: hex digest}, "size": entries folded}` — one hash
+    /// that commits to every part of [`State::digest_parts`].
+    pub fn digest_v2(size: u64, parts: &BTreeMap<String, [u8; 32]>) -> [u8; 32] {
+        use sha2::Digest;
+        #[derive(Serialize)]
+        struct Digested {
+            parts: BTreeMap<String, String>,
+            size: u64,
+        }
+        let parts = parts.iter().map(|(k, v)| (k.clone(), hex::encode(v))).collect();
+        let mut bytes = format!("{STATE_DIGEST_V2}\n").into_bytes();
+        crate::canonical::to_canonical(&Digested { parts, size }, &mut bytes).expect("no floats");
         sha2::Sha256::digest(&bytes).into()
     }
 

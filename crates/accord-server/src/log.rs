@@ -33,6 +33,8 @@ use base64::prelude::{Engine, BASE64_STANDARD};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use accord_domain::state::{STATE_DIGEST_V1, STATE_DIGEST_V2};
+
 use crate::api::ApiQuery;
 use crate::error::{ApiError, ErrorBody};
 use crate::AppState;
@@ -121,12 +123,15 @@ pub struct WitnessStatus {
 /// one, and publishes it at once (receipts that wait for it are answered
 /// now, whatever the witnesses do). Answers the new size, if it signed.
 pub fn sign_checkpoint(app: &AppState) -> Result<Option<u64>, ApiError> {
-    let (size, root, digest) = app.store.head();
+    if app.log.latest().is_some_and(|(s, _)| s >= app.store.len()) {
+        return Ok(None);
+    }
+    let (size, root, parts) = app.store.head();
     if app.log.latest().is_some_and(|(s, _)| s >= size) {
         return Ok(None);
     }
     let note = app.log.signer.sign(size, &root);
-    app.store.save_checkpoint(size, &note, &digest)?;
+    app.store.save_checkpoint(size, &note, &parts)?;
     *app.log.latest.write().unwrap_or_else(|e| e.into_inner()) = Some((size, note));
     app.log.signed.notify_waiters();
     app.log.published.send_replace(size);
@@ -258,17 +263,18 @@ fn send_checkpoint(app: &AppState, agent: &ureq::Agent, url: &str, mut held: u64
     let endpoint = format!("{}/add-checkpoint", url.trim_end_matches('/'));
     // At most two tries: the second after the witness said what it holds.
     for attempt in 0..2 {
-        let proof =
-            match app.store.tree().consistency_proof(held, size) {
-                Ok(p) => p,
-                Err(e) => return Outcome::Refused {
+        let proof = match app.store.tree().consistency_proof(held, size) {
+            Ok(p) => p,
+            Err(e) => {
+                return Outcome::Refused {
                     http_status: 409,
                     message: format!(
                         "the witness holds a checkpoint of size {held}, which this log cannot extend to {size}: {e}"
                     ),
                     held,
-                },
-            };
+                }
+            }
+        };
         let body = accord_log::witness::add_checkpoint_body(held, &proof, note);
         let mut res = match agent.post(&endpoint).send(body.as_bytes()) {
             Ok(res) => res,
@@ -442,10 +448,24 @@ pub(crate) async fn log_info(State(app): State<AppState>) -> Json<LogInfo> {
 #[derive(Serialize, ToSchema)]
 pub struct StateDigest {
     pub size: u64,
-    /// SHA-256 (hex) of the canonical JSON of the state after the first
-    /// `size` entries (see `State::digest`): `accord verify` recomputes it
-    /// by replaying the record.
+    /// The digest of the state after the first `size` entries, hex:
+    /// in format `accord-state-digest/v2`, `State::digest_v2` of `parts`;
+    /// for checkpoints signed before v2, `accord-state-digest/v1`
+    /// (`State::digest`). `accord verify` recomputes it by replaying the
+    /// record.
     pub digest: String,
+    /// `accord-state-digest/v2`, or `accord-state-digest/v1` for a
+    /// checkpoint signed before the state was published in parts.
+    pub format: String,
+    /// v2: every part of the state (`forum`, `members`, `delegates`,
+    /// `signatures`, `rules`, `important questions`, `process P`, `process P
+    /// proposals`, `process P rules`, `process P version V text`, `process P
+    /// version V provenance`, `session S`, `meeting M`, `vote V`,
+    /// `consensus C`, `silence S`, `decision D`) with the SHA-256 (hex) of
+    /// its canonical JSON, so that a verifier names exactly what differs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub parts: Option<std::collections::BTreeMap<String, String>>,
 }
 
 #[utoipa::path(get, path = "/api/v1/log/state/{size}", tag = "record", params(("size" = u64, Path)),
@@ -455,11 +475,13 @@ pub(crate) async fn state_digest(
     Path(size): Path<String>,
 ) -> Result<Json<StateDigest>, ApiError> {
     let size: u64 = size.parse().map_err(|_| ApiError::bad_request("invalid_size", "the size is a number"))?;
-    let digest = app
-        .store
-        .checkpoint_digest(size)?
+    let app2 = app.clone();
+    let published = tokio::task::spawn_blocking(move || app2.store.checkpoint_state(size))
+        .await
+        .map_err(|_| ApiError::internal())??
         .ok_or_else(|| ApiError::not_found("no_checkpoint", format!("no checkpoint of size {size} was signed")))?;
-    Ok(Json(StateDigest { size, digest: hex::encode(digest) }))
+    let format = if published.parts.is_some() { STATE_DIGEST_V2 } else { STATE_DIGEST_V1 };
+    Ok(Json(StateDigest { size, digest: hex::encode(published.digest), format: format.into(), parts: published.parts }))
 }
 
 #[derive(Deserialize, IntoParams)]
