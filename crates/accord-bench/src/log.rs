@@ -196,6 +196,7 @@ fn verify_mirror(signer: &LogSigner, tree: &MerkleTree, entries: &[Vec<u8>]) -> 
         state_file: dir.path().join("verify-state.json"),
         progress: false,
         skip_state: false,
+        forget: false,
     };
     let cpu = CpuUse::start();
     let started = Instant::now();

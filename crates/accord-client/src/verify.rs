@@ -22,7 +22,8 @@
 //! 6. the checkpoint verified on the previous run (kept in the state file)
 //!    must be a prefix of this one: same root at that size, recomputed
 //!    here from the entries. A log that shrank, forked or rewrote its past
-//!    fails here.
+//!    fails here. A state file that remembers another log (origin) is a
+//!    refusal, said in those words, unless `--forget` is given.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -51,6 +52,9 @@ pub struct Options {
     /// Do not compare the state a server publishes (a server that publishes
     /// none is otherwise a failure; a mirror directory has none to compare).
     pub skip_state: bool,
+    /// Forget the log the state file remembers, instead of refusing when it
+    /// is another log than this one.
+    pub forget: bool,
 }
 
 /// What was verified, for the report.
@@ -64,10 +68,32 @@ pub struct Report {
 /// Verifies the log; the error says exactly what diverges.
 pub fn verify(opts: &Options) -> Result<Report, String> {
     let mut lines = Vec::new();
-    let remembered = read_state(&opts.state_file)?;
+    let mut remembered = read_state(&opts.state_file)?;
 
     // 1. The checkpoint and its signature.
     let note = opts.source.log_file("checkpoint")?;
+    if let Some(prev) = &remembered {
+        // The origin is the note's first line; say plainly when it is not
+        // the log remembered, before anything else fails for that reason.
+        let origin = String::from_utf8_lossy(note.split(|b| *b == b'\n').next().unwrap_or_default()).into_owned();
+        let prev_origin = prev["origin"].as_str().unwrap_or("(none)").to_owned();
+        if opts.forget {
+            lines.push(format!(
+                "history: forgot the log {prev_origin} (size {}) remembered in {} (--forget); this run starts afresh",
+                prev["size"],
+                opts.state_file.display()
+            ));
+            remembered = None;
+        } else if prev_origin != origin {
+            return Err(format!(
+                "history: {} remembers another log, {prev_origin} (verified up to size {}), but this log is {origin}: \
+                 use another --state file for another forum, or give --forget to forget {prev_origin} and remember \
+                 this log from now on",
+                opts.state_file.display(),
+                prev["size"]
+            ));
+        }
+    }
     let key = match (&opts.log_key, remembered.as_ref().and_then(|r| r["log_key"].as_str())) {
         (Some(k), _) => k.clone(),
         (None, Some(k)) => k.to_owned(),
@@ -194,6 +220,7 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
         let prev_size = prev["size"].as_u64().unwrap_or(0);
         let prev_root = prev["root"].as_str().unwrap_or_default();
         if prev["origin"].as_str() == Some(checkpoint.origin.as_str()) {
+            // (Another origin was refused, or forgotten, above.)
             if size < prev_size {
                 return Err(format!(
                     "history: the log shrank from {prev_size} entries (verified earlier) to {size}: entries were removed"

@@ -139,6 +139,9 @@ enum Command {
         /// With --url: do not compare the state the server publishes for the checkpoint (by default a server that publishes none fails verification).
         #[arg(long)]
         skip_state: bool,
+        /// The state file remembers another log (origin): forget it and start afresh with this one, instead of refusing.
+        #[arg(long)]
+        forget: bool,
     },
     /// Make a member signing key: writes the secret to FILE and prints the public key to register.
     Keygen {
@@ -352,7 +355,7 @@ fn run(command: Command) -> Result<()> {
             Ok(())
         }
         Command::Admin { command } => admin(command),
-        Command::Verify { url, dir, key, witnesses, quorum, state, skip_state } => {
+        Command::Verify { url, dir, key, witnesses, quorum, state, skip_state, forget } => {
             let source = match (url, dir) {
                 (Some(u), _) => accord_client::source::Source::url(&u),
                 (None, Some(d)) => accord_client::source::Source::Dir(d),
@@ -367,6 +370,7 @@ fn run(command: Command) -> Result<()> {
                 state_file: state,
                 progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
                 skip_state,
+                forget,
             };
             match accord_client::verify::verify(&options) {
                 Ok(report) => {

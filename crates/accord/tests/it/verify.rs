@@ -391,3 +391,39 @@ async fn verify_names_each_part_of_the_state_that_differs() {
     let (ok, out) = verify(&silent, &["--skip-state"]);
     assert!(ok && out.contains("state: not compared (--skip-state)"), "{out}");
 }
+
+#[test]
+fn verify_refuses_a_state_file_of_another_log_unless_told_to_forget_it() {
+    let work = tempfile::tempdir().unwrap();
+    let state = work.path().join("state.json");
+    let first = work.path().join("first");
+    let first_key = write_mirror(&first, "accord.test/first", &record_of("accord.test/first", 3));
+    let args = |dir: &Path, key: &str, extra: &[&str]| {
+        let mut a = vec!["verify".to_owned(), "--dir".into(), dir.to_str().unwrap().into(), "--key".into(), key.into()];
+        a.extend(["--state".to_owned(), state.to_str().unwrap().into()]);
+        a.extend(extra.iter().map(|s| s.to_string()));
+        a
+    };
+    let run = |a: Vec<String>| accord(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    let (ok, out) = run(args(&first, &first_key, &[]));
+    assert!(ok, "{out}");
+
+    // Another forum's log, checked with the same state file.
+    let second = work.path().join("second");
+    let second_key = write_mirror(&second, "accord.test/second", &record_of("accord.test/second", 5));
+    let (ok, out) = run(args(&second, &second_key, &[]));
+    assert!(!ok, "{out}");
+    assert!(
+        out.contains(
+            "remembers another log, accord.test/first (verified up to size 3), but this log is accord.test/second"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("--forget"), "{out}");
+    let (ok, out) = run(args(&second, &second_key, &["--forget"]));
+    assert!(ok, "{out}");
+    assert!(out.contains("forgot the log accord.test/first (size 3)"), "{out}");
+    // From then on it remembers the second log.
+    let (ok, out) = run(args(&second, &second_key, &[]));
+    assert!(ok && out.contains("consistent with the checkpoint of size 5 verified earlier"), "{out}");
+}
