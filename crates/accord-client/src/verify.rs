@@ -25,7 +25,6 @@
 //!    fails here. A state file that remembers another log (origin) is a
 //!    refusal, said in those words, unless `--forget` is given.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use accord_domain::{Entry, State};
@@ -154,6 +153,7 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
     let mut tree = MerkleTree::new();
     let mut state = State::new();
     let tiles_count = size.div_ceil(TILE_WIDTH);
+    let bar = progress_bar(opts.progress, size);
     for t in 0..tiles_count {
         let width = (size - t * TILE_WIDTH).min(TILE_WIDTH);
         let path = TilePath::Entries { index: t, width }.to_path();
@@ -178,15 +178,9 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
             }
             state.apply(&entry).map_err(|r| format!("entry {index}: the rules refuse it on replay: {}", r.message))?;
         }
-        if opts.progress {
-            let done = (t + 1) * TILE_WIDTH;
-            eprint!("\rverifying: {} of {size} entries ({}%)", done.min(size), done.min(size) * 100 / size.max(1));
-            let _ = std::io::stderr().flush();
-        }
+        bar.inc(width);
     }
-    if opts.progress && size > 0 {
-        eprintln!();
-    }
+    bar.finish_and_clear();
     if tree.root() != checkpoint.root {
         return Err(first_divergence(&opts.source, &tree, size)
             .unwrap_or_else(|| "entries: the entries served do not hash to the signed root".into()));
@@ -247,6 +241,23 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
         }),
     )?;
     Ok(Report { origin: checkpoint.origin, size, lines })
+}
+
+/// A progress bar on standard error with the rate and the time left, drawn
+/// only when asked (`accord verify` asks when standard error is a
+/// terminal; indicatif also stays quiet when it is not); cleared when done
+/// or dropped, so that a failure's message starts on a clean line.
+fn progress_bar(show: bool, size: u64) -> indicatif::ProgressBar {
+    if !show || size == 0 {
+        return indicatif::ProgressBar::hidden();
+    }
+    let style = indicatif::ProgressStyle::with_template(
+        "verifying {bar:30} {human_pos}/{human_len} entries · {per_sec} · {elapsed} elapsed, {eta} left",
+    )
+    .expect("a valid template");
+    indicatif::ProgressBar::with_draw_target(Some(size), indicatif::ProgressDrawTarget::stderr())
+        .with_style(style)
+        .with_finish(indicatif::ProgressFinish::AndClear)
 }
 
 /// The most differing parts named in one report.
