@@ -152,6 +152,14 @@ mod served {
             StatusCode::UNPROCESSABLE_ENTITY,
             "no_such_proof",
         );
+        // A size beyond the log is named as asked, with what the log has.
+        let beyond = forum.get("/api/v1/log/inclusion?index=5&size=99999").await;
+        assert_error(&beyond, StatusCode::UNPROCESSABLE_ENTITY, "no_such_proof");
+        assert_eq!(beyond.1["message"], format!("there is no tree of size 99999: the log has {n} entries"));
+        let beyond = forum.get("/api/v1/log/consistency?old=2&new=99999").await;
+        assert_eq!(beyond.1["message"], format!("there is no tree of size 99999: the log has {n} entries"));
+        let (_, outside) = forum.get(&format!("/api/v1/log/inclusion?index={}&size=3", n - 1)).await;
+        assert_eq!(outside["message"], format!("the entry index {} is not in a tree of size 3", n - 1));
         assert_error(
             &forum.get("/api/v1/log/consistency?old=5&new=2").await,
             StatusCode::UNPROCESSABLE_ENTITY,
