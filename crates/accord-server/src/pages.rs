@@ -1189,6 +1189,10 @@ struct EntryPage {
     leaf_hash: String,
     /// Size of the latest checkpoint, if it covers this entry.
     proven_in: Option<u64>,
+    /// The inclusion proof in that checkpoint's tree: the audit path
+    /// (base64 hashes from the leaf up) and the root it leads to.
+    proof: Vec<String>,
+    root: String,
     canonical: String,
     payload: String,
     size: usize,
@@ -1215,6 +1219,15 @@ async fn entry(State(app): State<AppState>, MaybeUser(user): MaybeUser, Path(ind
     let row = entry_row(&e, &app.store.state());
     let json = api::EntryJson::from(&e);
     let proven_in = app.log.latest().map(|(s, _)| s).filter(|s| *s > index);
+    let (proof, root) = {
+        use base64::Engine;
+        let b64 = |h: &accord_log::Hash| base64::engine::general_purpose::STANDARD.encode(h.0);
+        let tree = app.store.tree();
+        match proven_in.map(|size| (tree.inclusion_proof(index, size), tree.root_at(size))) {
+            Some((Ok(path), Ok(root))) => (path.iter().map(b64).collect(), b64(&root)),
+            _ => (Vec::new(), String::new()),
+        }
+    };
     let page = EntryPage {
         chrome: Chrome::new(&app, &user, "record"),
         leaf_hash: {
@@ -1222,6 +1235,8 @@ async fn entry(State(app): State<AppState>, MaybeUser(user): MaybeUser, Path(ind
             base64::engine::general_purpose::STANDARD.encode(accord_log::leaf_hash(&bytes).0)
         },
         proven_in,
+        proof,
+        root,
         row,
         payload: serde_json::to_string_pretty(&json.payload).unwrap_or_default(),
         size: bytes.len(),

@@ -107,6 +107,20 @@ mod served {
         );
         assert!(page("/").await.contains(&key), "the home page shows the verifier key");
         assert!(page("/record/3").await.contains("download the receipt"));
+        // The entry's page shows its inclusion proof: the hashes, the tree
+        // size, the root, and the checkpoint.
+        let (_, inclusion) = forum.get(&format!("/api/v1/log/inclusion?index=3&size={n}")).await;
+        let entry_page = page("/record/3").await;
+        let hashes = inclusion["proof"].as_array().unwrap();
+        assert!(!hashes.is_empty());
+        for h in hashes {
+            let shown = format!("<code class=\"wrap-anywhere\" data-proof-hash>{}</code>", h.as_str().unwrap());
+            assert!(entry_page.contains(&shown), "{shown} not in {entry_page}");
+        }
+        assert!(entry_page.contains(&format!("data-proof-root>{}</code>", inclusion["root"].as_str().unwrap())));
+        assert!(entry_page.contains(&format!("<dt>Tree size</dt><dd>{n}</dd>")), "{entry_page}");
+        assert!(entry_page.contains(&format!("{} hashes, from the leaf up", hashes.len())), "{entry_page}");
+        assert!(entry_page.contains("href=\"/log/checkpoint\""), "{entry_page}");
 
         // Tiles: immutable, and only what exists.
         let res =
