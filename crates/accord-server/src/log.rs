@@ -91,6 +91,23 @@ impl Log {
     fn set_witness_status(&self, status: WitnessStatus) {
         self.witnesses.lock().unwrap_or_else(|e| e.into_inner()).insert(status.url.clone(), status);
     }
+
+    /// Notes that the checkpoint of `size` is on its way to a witness,
+    /// keeping its last answer in view.
+    fn mark_sending(&self, url: &str, size: u64) {
+        let mut witnesses = self.witnesses.lock().unwrap_or_else(|e| e.into_inner());
+        let status = witnesses.entry(url.to_owned()).or_insert_with(|| WitnessStatus {
+            url: url.to_owned(),
+            status: "pending".into(),
+            size,
+            sending: None,
+            cosigned_size: None,
+            http_status: None,
+            message: None,
+            time: crate::api::rfc3339(now_millis()),
+        });
+        status.sending = Some(size);
+    }
 }
 
 /// What the server last heard from one witness: published in `/api/v1/log`
@@ -100,12 +117,16 @@ impl Log {
 pub struct WitnessStatus {
     /// The witness's base URL, as configured.
     pub url: String,
-    /// `pending` (a checkpoint is on its way to it), `cosigned`, `refused`
-    /// (it answered with an error) or `unreachable` (no answer within 5 s,
-    /// or no connection).
+    /// Its last answer: `cosigned`, `refused` (it answered with an error)
+    /// or `unreachable` (no answer within 5 s, or no connection); `pending`
+    /// until its first answer. A new checkpoint on its way does not hide
+    /// the last answer (see `sending`).
     pub status: String,
-    /// Size of the checkpoint last sent to it.
+    /// Size of the checkpoint that last answer was about.
     pub size: u64,
+    /// Size of a checkpoint on its way to it now, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sending: Option<u64>,
     /// The largest checkpoint size it has cosigned since this server started.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cosigned_size: Option<u64>,
@@ -180,15 +201,7 @@ pub async fn push_to_witness(app: AppState, url: String) {
         if size > sent {
             if let Some((size, note)) = app.log.latest() {
                 sent = size;
-                app.log.set_witness_status(WitnessStatus {
-                    url: url.clone(),
-                    status: "pending".into(),
-                    size,
-                    cosigned_size,
-                    http_status: None,
-                    message: None,
-                    time: crate::api::rfc3339(now_millis()),
-                });
+                app.log.mark_sending(&url, size);
                 let (app2, url2, agent2) = (app.clone(), url.clone(), agent.clone());
                 let outcome =
                     tokio::task::spawn_blocking(move || send_checkpoint(&app2, &agent2, &url2, held, size, &note))
@@ -198,6 +211,7 @@ pub async fn push_to_witness(app: AppState, url: String) {
                     url: url.clone(),
                     status: String::new(),
                     size,
+                    sending: None,
                     cosigned_size,
                     http_status: None,
                     message: None,

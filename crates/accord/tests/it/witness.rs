@@ -229,6 +229,26 @@ fn a_witness_that_never_answers_delays_no_checkpoint_and_refusals_are_published(
     assert!(of(&hanging)["message"].as_str().unwrap().contains("imeout"), "{statuses}");
     assert_eq!(of(&refusing.base)["status"], "refused", "{statuses}");
     assert_eq!(of(&refusing.base)["http_status"], 403, "{statuses}");
+    // A new checkpoint on its way to the hanging witness does not hide its last answer.
+    let res = agent()
+        .post(format!("{}/api/v1/members", server.base))
+        .header("Authorization", format!("Bearer {t}"))
+        .send_json(json!({"code": "HANGLAST", "kind": "organisation", "name": "Org", "category": "ngo"}))
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let mut hanging_status = Value::Null;
+    for _ in 0..40 {
+        let mut res = agent().get(format!("{}/api/v1/log", server.base)).call().unwrap();
+        let info = res.body_mut().read_json::<Value>().unwrap();
+        hanging_status = info["witnesses"].as_array().unwrap().iter().find(|w| w["url"] == hanging).cloned().unwrap();
+        if hanging_status["sending"] == info["size"] {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(hanging_status["status"], "unreachable", "{hanging_status}");
+    assert!(hanging_status["sending"].as_u64().unwrap() > hanging_status["size"].as_u64().unwrap(), "{hanging_status}");
+
     let mut res = agent().get(format!("{}/record", server.base)).call().unwrap();
     let page = res.body_mut().read_to_string().unwrap();
     assert!(page.contains(&refusing.base) && page.contains("(HTTP 403)"), "{page}");
