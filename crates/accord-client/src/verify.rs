@@ -251,10 +251,13 @@ fn progress_bar(show: bool, size: u64) -> indicatif::ProgressBar {
     if !show || size == 0 {
         return indicatif::ProgressBar::hidden();
     }
-    let style = indicatif::ProgressStyle::with_template(
-        "verifying {bar:30} {human_pos}/{human_len} entries · {per_sec} · {elapsed} elapsed, {eta} left",
-    )
-    .expect("a valid template");
+    // Short enough for an 80-column terminal at a million entries.
+    let style =
+        indicatif::ProgressStyle::with_template("{bar:20} {human_pos}/{human_len} · {rate} entries/s · {eta} left")
+            .expect("a valid template")
+            .with_key("rate", |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{}", indicatif::HumanCount(state.per_sec() as u64));
+            });
     indicatif::ProgressBar::with_draw_target(Some(size), indicatif::ProgressDrawTarget::stderr())
         .with_style(style)
         .with_finish(indicatif::ProgressFinish::AndClear)
