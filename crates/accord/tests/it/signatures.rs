@@ -209,6 +209,27 @@ fn accord_submit_signs_on_the_delegations_machine() {
     let entry: Value = res.body_mut().read_json().unwrap();
     assert_eq!(entry["kind"], "accreditation.withdrawn");
     assert!(entry["canonical"].as_str().unwrap().contains("\"signature\""));
+
+    // The same command carries the declaration that KEN requires its signature.
+    let submit = |kind: &str, payload: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
+            .args(["submit", "--url", &server.base, "--token", &token, "--key"])
+            .arg(&key_file)
+            .args(["--kind", kind, "--payload", payload])
+            .output()
+            .unwrap()
+    };
+    let out = submit("member.signatures_required", r#"{"member":"KEN"}"#);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (_, second) = accord_client::sign::new_key();
+    let (status, refused) =
+        call("POST", "/api/v1/members/KEN/keys", &token, json!({"public_key": second, "label": "spare"}));
+    assert_eq!((status, refused["error"].as_str()), (403, Some("signature_required")), "{refused}");
+    let payload = json!({"member": "KEN", "key": accord_domain::signature::key_id(
+        &base64::engine::general_purpose::STANDARD.decode(&second).unwrap().try_into().unwrap()),
+        "public_key": second, "label": "spare"});
+    let out = submit("member.key_registered", &payload.to_string());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
 /// A member that declared `member.signatures_required` gets only signed
