@@ -261,7 +261,16 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
             let parts = state.digest_parts();
             std::hint::black_box(accord_domain::State::digest_v2(state.next_index, &parts));
         });
-        println!("state digest at a checkpoint: v2 ({} parts) {}, v1 {} (median of 7)", parts.len(), fmt(v2), fmt(v1));
+        let clone = median(&|| {
+            std::hint::black_box(state.clone());
+        });
+        println!(
+            "state digest at a checkpoint: v2 ({} parts) {}, v1 {}, a copy of the state {} (median of 7)",
+            parts.len(),
+            fmt(v2),
+            fmt(v1),
+            fmt(clone)
+        );
     }
 
     // The rolling text, in-process.
