@@ -172,8 +172,13 @@ pub async fn run_checkpointer(app: AppState) {
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
-        if let Err(e) = sign_checkpoint(&app) {
-            tracing::error!(error = %e.message, "could not sign a checkpoint");
+        // Digesting the state, signing and storing take milliseconds: off
+        // the reactor, so that requests are not held meanwhile.
+        let signer = app.clone();
+        match tokio::task::spawn_blocking(move || sign_checkpoint(&signer)).await {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => tracing::error!(error = %e.message, "could not sign a checkpoint"),
+            Err(e) => tracing::error!(error = %e, "the checkpoint task failed"),
         }
     }
 }
