@@ -454,8 +454,8 @@ impl State {
                 parts.insert(format!("process {} version {} provenance", p.id, v.number), hash(&origins));
             }
         }
-        // Rules a process was given before it exists cannot be, but the
-        // map is keyed by number: cover any the loop above did not.
+        // Rules are kept by process number: a number without a process
+        // (none is expected) is covered too, so that nothing is left out.
         for (id, rules) in &proceedings.process_rules {
             parts.entry(format!("process {id} rules")).or_insert_with(|| hash(rules));
         }
