@@ -175,7 +175,8 @@ fn finished_tiles(tree: &MerkleTree, entries: &[Vec<u8>], size: u64) -> usize {
     bytes
 }
 
-/// Writes the log as a mirror directory (checkpoint and entry bundles) and
+/// Writes the log as a mirror directory (checkpoint, entry bundles and hash
+/// tiles of every level) and
 /// times `accord verify --dir` of it: every entry hashed into a tree whose
 /// root must be the signed one, and the whole record replayed.
 fn verify_mirror(signer: &LogSigner, tree: &MerkleTree, entries: &[Vec<u8>]) -> Result<()> {
@@ -194,6 +195,8 @@ fn verify_mirror(signer: &LogSigner, tree: &MerkleTree, entries: &[Vec<u8>]) -> 
         quorum: 0,
         state_file: dir.path().join("verify-state.json"),
         progress: false,
+        skip_state: false,
+        forget: false,
     };
     let cpu = CpuUse::start();
     let started = Instant::now();
@@ -236,6 +239,12 @@ fn write_mirror(dir: &Path, signer: &LogSigner, tree: &MerkleTree, entries: &[Ve
         std::fs::create_dir_all(path.parent().expect("tile paths have a parent"))?;
         let bundle = tiles::entry_bundle(entries[from as usize..(from + width) as usize].iter().map(Vec::as_slice));
         std::fs::write(path, bundle)?;
+    }
+    for tile in tiles::hash_tiles_for(n) {
+        let TilePath::Hashes { level, index, width } = tile else { continue };
+        let path = dir.join(tile.to_path());
+        std::fs::create_dir_all(path.parent().expect("tile paths have a parent"))?;
+        std::fs::write(path, tiles::hash_tile(tree, level, index, width).expect("a tile of the tree"))?;
     }
     Ok(())
 }

@@ -236,6 +236,43 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
     let outdated = snapshot.proposals.iter().filter(|p| p.is_open() && p.outdated).count();
     println!("open proposals: {open} ({outdated} outdated)");
 
+    // The state's digest, which the server computes under the state's read
+    // lock for every checkpoint (at most once a second): the v2 parts
+    // (every version's text and provenance among them) beside the v1
+    // digest it replaced.
+    {
+        let state = store.state().clone();
+        let median = |f: &dyn Fn()| {
+            let mut times: Vec<Duration> = (0..7)
+                .map(|_| {
+                    let t = Instant::now();
+                    f();
+                    t.elapsed()
+                })
+                .collect();
+            times.sort();
+            times[times.len() / 2]
+        };
+        let v1 = median(&|| {
+            std::hint::black_box(state.digest());
+        });
+        let parts = state.digest_parts();
+        let v2 = median(&|| {
+            let parts = state.digest_parts();
+            std::hint::black_box(accord_domain::State::digest_v2(state.next_index, &parts));
+        });
+        let clone = median(&|| {
+            std::hint::black_box(state.clone());
+        });
+        println!(
+            "state digest at a checkpoint: v2 ({} parts) {}, v1 {}, a copy of the state {} (median of 7)",
+            parts.len(),
+            fmt(v2),
+            fmt(v1),
+            fmt(clone)
+        );
+    }
+
     // The rolling text, in-process.
     let mut times = Vec::new();
     let mut brackets = 0;

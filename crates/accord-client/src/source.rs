@@ -55,6 +55,11 @@ impl Source {
         }
     }
 
+    /// Whether this is a forum's address (with an API), not a mirror.
+    pub fn is_url(&self) -> bool {
+        matches!(self, Source::Url { .. })
+    }
+
     pub fn describe(&self) -> String {
         match self {
             Source::Url { base, .. } => base.clone(),

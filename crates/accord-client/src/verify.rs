@@ -6,18 +6,25 @@
 //!    key is given and none is remembered, and then said so);
 //! 2. the witnesses' cosignatures required by `--witness` and `--quorum`;
 //! 3. every entry, fetched from the entry bundles, hashed into a Merkle
-//!    tree computed here: its root must be the signed root;
+//!    tree computed here: its root must be the signed root; then every
+//!    hash tile the log serves for that size, at every level, must equal
+//!    the tile computed from the entries (mirrors and tlog clients read
+//!    them): a tile that differs or is missing is named;
 //! 4. every entry decoded and replayed through the domain's rules
 //!    (`State::apply`): a record that breaks the rules is reported with
 //!    the entry at fault;
-//! 5. the state digest the server publishes for that checkpoint must equal
-//!    the replay's: the server shows exactly what its record says;
+//! 5. the state the server publishes for that checkpoint must equal the
+//!    replay's, part by part (`State::digest_parts`: the forum, members,
+//!    delegates, each process, each version's text, each meeting, vote and
+//!    decision...), and every part that differs is named; a forum's URL
+//!    that publishes no state fails (`--skip-state` to check the log
+//!    alone), a mirror has none;
 //! 6. the checkpoint verified on the previous run (kept in the state file)
 //!    must be a prefix of this one: same root at that size, recomputed
 //!    here from the entries. A log that shrank, forked or rewrote its past
-//!    fails here.
+//!    fails here. A state file that remembers another log (origin) is a
+//!    refusal, said in those words, unless `--forget` is given.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use accord_domain::{Entry, State};
@@ -41,6 +48,12 @@ pub struct Options {
     pub state_file: PathBuf,
     /// Show progress on standard error.
     pub progress: bool,
+    /// Do not compare the state a server publishes (a server that publishes
+    /// none is otherwise a failure; a mirror directory has none to compare).
+    pub skip_state: bool,
+    /// Forget the log the state file remembers, instead of refusing when it
+    /// is another log than this one.
+    pub forget: bool,
 }
 
 /// What was verified, for the report.
@@ -54,10 +67,32 @@ pub struct Report {
 /// Verifies the log; the error says exactly what diverges.
 pub fn verify(opts: &Options) -> Result<Report, String> {
     let mut lines = Vec::new();
-    let remembered = read_state(&opts.state_file)?;
+    let mut remembered = read_state(&opts.state_file)?;
 
     // 1. The checkpoint and its signature.
     let note = opts.source.log_file("checkpoint")?;
+    if let Some(prev) = &remembered {
+        // The origin is the note's first line; say plainly when it is not
+        // the log remembered, before anything else fails for that reason.
+        let origin = String::from_utf8_lossy(note.split(|b| *b == b'\n').next().unwrap_or_default()).into_owned();
+        let prev_origin = prev["origin"].as_str().unwrap_or("(none)").to_owned();
+        if opts.forget {
+            lines.push(format!(
+                "history: forgot the log {prev_origin} (size {}) remembered in {} (--forget); this run starts afresh",
+                prev["size"],
+                opts.state_file.display()
+            ));
+            remembered = None;
+        } else if prev_origin != origin {
+            return Err(format!(
+                "history: {} remembers another log, {prev_origin} (verified up to size {}), but this log is {origin}: \
+                 use another --state file for another forum, or give --forget to forget {prev_origin} and remember \
+                 this log from now on",
+                opts.state_file.display(),
+                prev["size"]
+            ));
+        }
+    }
     let key = match (&opts.log_key, remembered.as_ref().and_then(|r| r["log_key"].as_str())) {
         (Some(k), _) => k.clone(),
         (None, Some(k)) => k.to_owned(),
@@ -118,6 +153,7 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
     let mut tree = MerkleTree::new();
     let mut state = State::new();
     let tiles_count = size.div_ceil(TILE_WIDTH);
+    let bar = progress_bar(opts.progress, size);
     for t in 0..tiles_count {
         let width = (size - t * TILE_WIDTH).min(TILE_WIDTH);
         let path = TilePath::Entries { index: t, width }.to_path();
@@ -142,36 +178,35 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
             }
             state.apply(&entry).map_err(|r| format!("entry {index}: the rules refuse it on replay: {}", r.message))?;
         }
-        if opts.progress {
-            let done = (t + 1) * TILE_WIDTH;
-            eprint!("\rverifying: {} of {size} entries ({}%)", done.min(size), done.min(size) * 100 / size.max(1));
-            let _ = std::io::stderr().flush();
-        }
+        bar.inc(width);
     }
-    if opts.progress && size > 0 {
-        eprintln!();
-    }
+    bar.finish_and_clear();
     if tree.root() != checkpoint.root {
         return Err(first_divergence(&opts.source, &tree, size)
             .unwrap_or_else(|| "entries: the entries served do not hash to the signed root".into()));
     }
     lines.push(format!("entries: {size} fetched, every hash checked, the tree's root is the signed root"));
+    let hash_tiles = check_hash_tiles(&opts.source, &tree, size)?;
+    lines.push(format!("hash tiles: all {hash_tiles} served (every level) equal the tiles computed from the entries"));
     lines.push(format!("replay: {size} entries applied under the rules"));
 
     // 5. What the server shows.
-    match opts.source.api(&format!("log/state/{size}"))? {
-        Some(published) => {
-            let ours = hex::encode(state.digest());
-            if published["digest"].as_str() != Some(ours.as_str()) {
+    if opts.skip_state {
+        lines.push("state: not compared (--skip-state)".into());
+    } else {
+        match opts.source.api(&format!("log/state/{size}"))? {
+            Some(published) => lines.push(compare_state(&state, size, &published)?),
+            None if opts.source.is_url() => {
                 return Err(format!(
-                    "state: the server shows a state that differs from the replay of its record at size {size} \
-                     (published digest {}, replay {ours})",
-                    published["digest"]
-                ));
+                    "state: the server publishes no state for its checkpoint of size {size} (404 at \
+                     /api/v1/log/state/{size}), so what it shows cannot be compared with its record; give \
+                     --skip-state to check the log alone"
+                ))
             }
-            lines.push("state: the server's published state equals the replay".into());
+            None => {
+                lines.push("state: a mirror publishes no state to compare; the log and the replay are checked".into())
+            }
         }
-        None => lines.push("state: no published state digest to compare (a mirror, or an older checkpoint)".into()),
     }
 
     // 6. The log only grew since the last run.
@@ -179,6 +214,7 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
         let prev_size = prev["size"].as_u64().unwrap_or(0);
         let prev_root = prev["root"].as_str().unwrap_or_default();
         if prev["origin"].as_str() == Some(checkpoint.origin.as_str()) {
+            // (Another origin was refused, or forgotten, above.)
             if size < prev_size {
                 return Err(format!(
                     "history: the log shrank from {prev_size} entries (verified earlier) to {size}: entries were removed"
@@ -205,6 +241,138 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
         }),
     )?;
     Ok(Report { origin: checkpoint.origin, size, lines })
+}
+
+/// A progress bar on standard error with the rate and the time left, drawn
+/// only when asked (`accord verify` asks when standard error is a
+/// terminal; indicatif also stays quiet when it is not); cleared when done
+/// or dropped, so that a failure's message starts on a clean line.
+fn progress_bar(show: bool, size: u64) -> indicatif::ProgressBar {
+    if !show || size == 0 {
+        return indicatif::ProgressBar::hidden();
+    }
+    // Short enough for an 80-column terminal at a million entries.
+    let style =
+        indicatif::ProgressStyle::with_template("{bar:20} {human_pos}/{human_len} · {rate} entries/s · {eta} left")
+            .expect("a valid template")
+            .with_key("rate", |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{}", indicatif::HumanCount(state.per_sec() as u64));
+            });
+    indicatif::ProgressBar::with_draw_target(Some(size), indicatif::ProgressDrawTarget::stderr())
+        .with_style(style)
+        .with_finish(indicatif::ProgressFinish::AndClear)
+}
+
+/// The most differing parts named in one report.
+const MAX_PARTS_NAMED: usize = 20;
+
+/// Compares the state a server published for a checkpoint with the replay
+/// of its record: part by part for format v2 (naming every part that
+/// differs, is missing or is extra), or the one v1 digest of checkpoints
+/// signed before. Answers the report's line.
+fn compare_state(state: &State, size: u64, published: &serde_json::Value) -> Result<String, String> {
+    use accord_domain::state::{STATE_DIGEST_V1, STATE_DIGEST_V2};
+    let differs = |what: String| {
+        format!("state: the server shows a state that differs from the replay of its record at size {size}: {what}")
+    };
+    let format = published["format"].as_str().unwrap_or(STATE_DIGEST_V1);
+    let their_digest = published["digest"].as_str().unwrap_or_default();
+    match format {
+        STATE_DIGEST_V2 => {
+            let theirs = published["parts"].as_object().ok_or("state: a v2 state without its parts")?;
+            let mut their_parts = std::collections::BTreeMap::new();
+            for (name, hex_digest) in theirs {
+                let bytes = hex_digest
+                    .as_str()
+                    .and_then(|h| hex::decode(h).ok())
+                    .and_then(|b| <[u8; 32]>::try_from(b).ok())
+                    .ok_or_else(|| format!("state: the published part {name:?} is not a SHA-256 in hex"))?;
+                their_parts.insert(name.clone(), bytes);
+            }
+            if hex::encode(State::digest_v2(size, &their_parts)) != their_digest {
+                return Err(format!(
+                    "state: the published digest {their_digest} is not the digest of the published parts: the server's \
+                     state at size {size} is inconsistent"
+                ));
+            }
+            let ours = state.digest_parts();
+            let mut names: Vec<&String> = ours.keys().chain(their_parts.keys()).collect();
+            names.sort();
+            names.dedup();
+            let found: Vec<String> = names
+                .into_iter()
+                .filter_map(|name| match (ours.get(name), their_parts.get(name)) {
+                    (Some(a), Some(b)) if a == b => None,
+                    (Some(_), Some(_)) => Some(format!("{name} differs")),
+                    (Some(_), None) => Some(format!("{name} is missing from the server's state")),
+                    (None, _) => Some(format!("{name} is shown by the server but not in the record")),
+                })
+                .collect();
+            if !found.is_empty() {
+                let mut what = found.iter().take(MAX_PARTS_NAMED).cloned().collect::<Vec<_>>().join("; ");
+                if found.len() > MAX_PARTS_NAMED {
+                    what.push_str(&format!("; and {} more parts", found.len() - MAX_PARTS_NAMED));
+                }
+                return Err(differs(what));
+            }
+            if hex::encode(State::digest_v2(size, &ours)) != their_digest {
+                return Err(differs(format!("every part is equal but the digest is not (published {their_digest})")));
+            }
+            Ok(format!("state: the server's published state equals the replay, part by part ({} parts)", ours.len()))
+        }
+        STATE_DIGEST_V1 => {
+            let ours = hex::encode(state.digest());
+            if their_digest != ours {
+                return Err(differs(format!(
+                    "published digest {their_digest}, replay {ours} (format v1, one digest: the parts cannot be named)"
+                )));
+            }
+            Ok("state: the server's published state equals the replay (a checkpoint signed with the v1 digest, \
+                which covers the forum, members, delegates, texts, proposals and decisions only)"
+                .into())
+        }
+        other => Err(format!("state: the server publishes its state in a format this verifier does not know: {other}")),
+    }
+}
+
+/// Compares every hash tile the log serves for a checkpoint of `size`
+/// (`tile/<L>/<N>[.p/<W>]`, every level) with the tile computed here from
+/// the entries: mirrors and other tlog clients read those tiles, not the
+/// entries, so a log whose tiles lie to them is caught. Answers how many
+/// tiles were compared; the error names the tile and the first hash in it
+/// that differs.
+fn check_hash_tiles(source: &Source, tree: &MerkleTree, size: u64) -> Result<usize, String> {
+    let paths = tiles::hash_tiles_for(size);
+    for tile in &paths {
+        let TilePath::Hashes { level, index, width } = *tile else { continue };
+        let path = tile.to_path();
+        let ours = tiles::hash_tile(tree, level, index, width)
+            .ok_or_else(|| format!("{path}: the tree computed here has no such tile"))?;
+        let served = source.log_file(&path).map_err(|e| {
+            format!("hash tiles: {path} is missing: the log does not serve it, though its checkpoint of size {size} implies it ({e})")
+        })?;
+        if served.len() != ours.len() {
+            return Err(format!(
+                "hash tiles: {path} differs from the hashes of the entries: it holds {} bytes where {width} hashes take {}",
+                served.len(),
+                ours.len()
+            ));
+        }
+        if let Some(i) = (0..width as usize).find(|&i| served[i * 32..(i + 1) * 32] != ours[i * 32..(i + 1) * 32]) {
+            let node = index * TILE_WIDTH + i as u64;
+            let span = 1u64 << (8 * u32::from(level));
+            let covers = if level == 0 {
+                format!("the hash of entry {node}")
+            } else {
+                format!("level {level}, node {node}, over entries {} to {}", node * span, (node + 1) * span - 1)
+            };
+            return Err(format!(
+                "hash tiles: {path} differs from the hashes of the entries: its hash {i} ({covers}) is not the one \
+                 computed from them"
+            ));
+        }
+    }
+    Ok(paths.len())
 }
 
 /// Finds the first entry whose hash differs from the log's level-0 hash

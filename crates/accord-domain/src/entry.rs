@@ -113,6 +113,10 @@ pub enum EntryBody {
     /// A member withdraws one of its keys; later signatures by it are refused.
     #[serde(rename = "member.key_revoked")]
     MemberKeyRevoked(MemberKeyRevoked),
+    /// A member declares that from now on every action in its name must
+    /// carry its signature; itself signed with one of the member's keys.
+    #[serde(rename = "member.signatures_required")]
+    MemberSignaturesRequired(MemberSignaturesRequired),
     /// The secretariat opens a negotiation with its zero draft (a blob).
     #[serde(rename = "process.opened")]
     ProcessOpened(ProcessOpened),
@@ -217,6 +221,7 @@ impl EntryBody {
             EntryBody::AccreditationWithdrawn(_) => "accreditation.withdrawn",
             EntryBody::MemberKeyRegistered(_) => "member.key_registered",
             EntryBody::MemberKeyRevoked(_) => "member.key_revoked",
+            EntryBody::MemberSignaturesRequired(_) => "member.signatures_required",
             EntryBody::ProcessOpened(_) => "process.opened",
             EntryBody::ProposalTabled(_) => "proposal.tabled",
             EntryBody::ProposalSupported(_) => "proposal.supported",
@@ -411,6 +416,15 @@ pub struct MemberKeyRegistered {
 pub struct MemberKeyRevoked {
     pub member: MemberCode,
     pub key: String,
+}
+
+/// `member.signatures_required`: from this entry on, the record accepts an
+/// action in `member`'s name only with a valid signature of one of its
+/// keys. Recorded only when signed by the member's head of delegation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemberSignaturesRequired {
+    pub member: MemberCode,
 }
 
 /// One entry of the record.
@@ -975,6 +989,7 @@ mod tests {
                 }),
                 (code(), text())
                     .prop_map(|(member, key)| EntryBody::MemberKeyRevoked(MemberKeyRevoked { member, key })),
+                code().prop_map(|member| EntryBody::MemberSignaturesRequired(MemberSignaturesRequired { member })),
                 negotiation(),
                 proceedings(),
             ]

@@ -172,6 +172,12 @@ pub struct Member {
     pub admitted_entry: u64,
     /// The keys it signs its actions with, by key id.
     pub keys: BTreeMap<String, MemberKey>,
+    /// Index of the `member.signatures_required` entry, if the member
+    /// declared that every action in its name must carry its signature.
+    /// Left out of the digest's JSON when absent, so that the digest of a
+    /// record without that entry kind is what it was before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signatures_required: Option<u64>,
 }
 
 /// A member's signing key.
@@ -283,6 +289,14 @@ pub enum Action {
         member: MemberCode,
         key: String,
     },
+    /// The head of delegation declares, unsigned, that the member requires
+    /// its signature: always refused (`signature_required`), since only a
+    /// signed declaration ([`Action::Signed`] with a
+    /// `member.signatures_required` body) binds the member. It exists so
+    /// that the API can say so in the domain's words.
+    RequireSignatures {
+        member: MemberCode,
+    },
     /// An action of a negotiation (see [`crate::negotiation`]): its body
     /// holds nothing the server assigns, so the caller builds it.
     Negotiate(Box<EntryBody>),
@@ -311,6 +325,15 @@ pub struct State {
     pub proceedings: crate::decisions::Proceedings,
 }
 
+/// The name of the state digest format published with checkpoints since
+/// the state was digested in parts ([`State::digest_parts`],
+/// [`State::digest_v2`]).
+pub const STATE_DIGEST_V2: &str = "accord-state-digest/v2";
+
+/// The name of the first format, one hash of some of the state
+/// ([`State::digest`]): what checkpoints signed before v2 carry.
+pub const STATE_DIGEST_V1: &str = "accord-state-digest/v1";
+
 /// The most official languages a forum may list.
 const MAX_LANGUAGES: usize = 24;
 
@@ -327,7 +350,10 @@ impl State {
         self.delegates.get(&id)
     }
 
-    /// A digest of everything the state shows: SHA-256 of its canonical
+    /// The first state digest, format [`STATE_DIGEST_V1`], kept to check
+    /// checkpoints signed before v2 (it leaves out meetings, sessions,
+    /// votes, consensus, silences, rules and important questions; v2 does
+    /// not): SHA-256 of its canonical
     /// JSON (the encoding of entries: sorted keys, no whitespace) with the
     /// fields `size`, `forum`, `members`, `delegates`, `processes` (every
     /// version's text digest and every proposal's status and positions)
@@ -356,6 +382,118 @@ impl State {
         };
         let mut bytes = Vec::new();
         crate::canonical::to_canonical(&digested, &mut bytes).expect("the state has no floats");
+        sha2::Sha256::digest(&bytes).into()
+    }
+
+    /// The state in named parts, each with the SHA-256 of its canonical
+    /// JSON (the encoding of entries), so that two states can be compared
+    /// part by part and a difference named exactly. The parts cover
+    /// everything the state holds:
+    ///
+    /// - `forum`, `members`, `delegates`, `signatures` (the used nonces of
+    ///   signed actions), `rules` (the forum's rules of procedure),
+    ///   `important questions`;
+    /// - per process: `process P` (title, entries, draft, adoption, and
+    ///   each version's number, name and cause), `process P proposals`
+    ///   (every proposal: its edit, status and positions), `process P
+    ///   rules` when the process has its own, and per version `process P
+    ///   version V text` (the SHA-256 of the version's Markdown, the same
+    ///   digest the API gives for it) and `process P version V provenance`
+    ///   (the origin of every provision's words);
+    /// - `session S`, `meeting M` (attendance, agenda, speakers,
+    ///   statements), `vote V` (ballots and tally), `consensus C`,
+    ///   `silence S`, `decision D`.
+    ///
+    /// [`State::digest_v2`] of these parts is what the server publishes
+    /// with each checkpoint.
+    pub fn digest_parts(&self) -> BTreeMap<String, [u8; 32]> {
+        use sha2::Digest;
+        fn hash<T: Serialize + ?Sized>(value: &T) -> [u8; 32] {
+            let mut bytes = Vec::new();
+            crate::canonical::to_canonical(value, &mut bytes).expect("the state has no floats");
+            sha2::Sha256::digest(&bytes).into()
+        }
+        /// A process without its proposals and texts (parts of their own).
+        #[derive(Serialize)]
+        struct ProcessHead<'a> {
+            id: u64,
+            title: &'a str,
+            entry: u64,
+            time: i64,
+            draft: &'a str,
+            adopted_version: Option<u32>,
+            versions: &'a [crate::negotiation::Version],
+        }
+        let mut parts = BTreeMap::new();
+        parts.insert("forum".to_owned(), hash(&self.forum));
+        parts.insert("members".to_owned(), hash(&self.members.values().collect::<Vec<_>>()));
+        parts.insert("delegates".to_owned(), hash(&self.delegates.values().collect::<Vec<_>>()));
+        parts.insert("signatures".to_owned(), hash(&self.used_nonces));
+        let proceedings = &self.proceedings;
+        parts.insert("rules".to_owned(), hash(&proceedings.rules));
+        parts.insert("important questions".to_owned(), hash(&proceedings.important));
+        for p in &self.processes {
+            let head = ProcessHead {
+                id: p.id,
+                title: &p.title,
+                entry: p.entry,
+                time: p.time,
+                draft: &p.draft,
+                adopted_version: p.adopted_version,
+                versions: &p.versions,
+            };
+            parts.insert(format!("process {}", p.id), hash(&head));
+            parts.insert(format!("process {} proposals", p.id), hash(&p.proposals));
+            if let Some(rules) = proceedings.process_rules.get(&p.id) {
+                parts.insert(format!("process {} rules", p.id), hash(rules));
+            }
+            for v in &p.versions {
+                parts.insert(format!("process {} version {} text", p.id, v.number), v.instrument.digest());
+                let origins: Vec<(&str, &[crate::negotiation::text::Origin])> =
+                    v.instrument.provisions.iter().map(|pr| (pr.eid.as_str(), pr.origins.as_slice())).collect();
+                parts.insert(format!("process {} version {} provenance", p.id, v.number), hash(&origins));
+            }
+        }
+        // Rules are kept by process number: a number without a process
+        // (none is expected) is covered too, so that nothing is left out.
+        for (id, rules) in &proceedings.process_rules {
+            parts.entry(format!("process {id} rules")).or_insert_with(|| hash(rules));
+        }
+        for (n, x) in proceedings.sessions.iter().enumerate() {
+            parts.insert(format!("session {}", n + 1), hash(x));
+        }
+        for (n, x) in proceedings.meetings.iter().enumerate() {
+            parts.insert(format!("meeting {}", n + 1), hash(x));
+        }
+        for (n, x) in proceedings.votes.iter().enumerate() {
+            parts.insert(format!("vote {}", n + 1), hash(x));
+        }
+        for (n, x) in proceedings.consensus.iter().enumerate() {
+            parts.insert(format!("consensus {}", n + 1), hash(x));
+        }
+        for (n, x) in proceedings.silences.iter().enumerate() {
+            parts.insert(format!("silence {}", n + 1), hash(x));
+        }
+        for (n, x) in proceedings.decisions.iter().enumerate() {
+            parts.insert(format!("decision {}", n + 1), hash(x));
+        }
+        parts
+    }
+
+    /// The state digest, format [`STATE_DIGEST_V2`]: SHA-256 of the line
+    /// `accord-state-digest/v2`, a newline, and the canonical JSON of
+    /// `{"parts": {name: hex digest}, "size": entries folded}` — one hash
+    /// that commits to every part of [`State::digest_parts`].
+    pub fn digest_v2(size: u64, parts: &BTreeMap<String, [u8; 32]>) -> [u8; 32] {
+        use sha2::Digest;
+        #[derive(Serialize)]
+        struct Digested {
+            parts: BTreeMap<String, String>,
+            size: u64,
+        }
+        let parts = parts.iter().map(|(k, v)| (k.clone(), hex::encode(v))).collect();
+        let mut bytes = format!("{STATE_DIGEST_V2}\n").into_bytes();
+        crate::canonical::to_canonical(&Digested { parts, size }, &mut bytes).expect("no floats");
         sha2::Sha256::digest(&bytes).into()
     }
 
@@ -451,6 +589,9 @@ impl State {
                 })
             }
             Action::RevokeMemberKey { member, key } => EntryBody::MemberKeyRevoked(MemberKeyRevoked { member, key }),
+            Action::RequireSignatures { member } => {
+                EntryBody::MemberSignaturesRequired(MemberSignaturesRequired { member })
+            }
             Action::EstablishForum { name, languages, log } => {
                 EntryBody::ForumEstablished(ForumSettings { name, languages, log })
             }
@@ -493,8 +634,43 @@ impl State {
                 EntryBody::AccreditationWithdrawn(AccreditationWithdrawn { delegate, reason })
             }
         };
+        self.check_signature_requirement(&actor, &body, false)?;
         self.check_body_at(&actor, &body, time)?;
         Ok((actor, body, None))
+    }
+
+    /// Refuses an unsigned entry that must be signed: any action in the
+    /// name of a member that declared `member.signatures_required`, and
+    /// that declaration itself. (Whether a signature present is valid is
+    /// [`State::check_signature`]'s part.)
+    fn check_signature_requirement(&self, actor: &Actor, body: &EntryBody, signed: bool) -> Result<(), Refusal> {
+        if signed {
+            return Ok(());
+        }
+        if let EntryBody::MemberSignaturesRequired(r) = body {
+            return Err(Refusal::forbidden(
+                "signature_required",
+                format!(
+                    "the declaration that {m} requires its signature must itself be signed with one of {m}'s \
+                     registered keys: `accord submit --key FILE --kind member.signatures_required --payload \
+                     '{{\"member\":\"{m}\"}}'`",
+                    m = r.member
+                ),
+            ));
+        }
+        let Actor::Delegate { member, .. } = actor else { return Ok(()) };
+        match self.members.get(member).and_then(|m| m.signatures_required) {
+            Some(since) => Err(Refusal::forbidden(
+                "signature_required",
+                format!(
+                    "{member} requires its signature on every action in its name (declared in entry {since}): \
+                     sign this action with one of {member}'s registered keys on the delegation's machine and \
+                     send it with `accord submit --key FILE --kind KIND --payload JSON` (or `accord sign`, then \
+                     POST /api/v1/actions)"
+                ),
+            )),
+            None => Ok(()),
+        }
     }
 
     /// Checks a member's signature on an action: the actor is a delegate of
@@ -547,6 +723,7 @@ impl State {
             ));
         }
         self.check_actor(&entry.actor)?;
+        self.check_signature_requirement(&entry.actor, &entry.body, entry.signature.is_some())?;
         if let Some(sig) = &entry.signature {
             self.check_signature(&entry.actor, &entry.body, sig)?;
         }
@@ -773,8 +950,33 @@ impl State {
                     Some(existing) if existing.revoked_entry.is_some() => {
                         Err(Refusal::conflict("key_revoked", format!("the key {} is already revoked", k.key)))
                     }
+                    // A member that requires its signature and revoked its
+                    // last key could no longer act at all.
+                    Some(_)
+                        if member.signatures_required.is_some()
+                            && member.keys.values().filter(|k| k.revoked_entry.is_none()).count() == 1 =>
+                    {
+                        Err(Refusal::conflict(
+                            "last_signing_key",
+                            format!(
+                                "{} requires its signature and {} is its last active key: register another key \
+                                 before revoking this one",
+                                k.member, k.key
+                            ),
+                        ))
+                    }
                     Some(_) => Ok(()),
                 }
+            }
+            EntryBody::MemberSignaturesRequired(r) => {
+                self.require_own_head(actor, &r.member, "declares that its member requires its signature")?;
+                if let Some(since) = self.existing_member(&r.member)?.signatures_required {
+                    return Err(Refusal::conflict(
+                        "signatures_already_required",
+                        format!("{} already requires its signature (since entry {since})", r.member),
+                    ));
+                }
+                Ok(())
             }
             EntryBody::AccreditationWithdrawn(w) => {
                 let target = self.delegates.get(&w.delegate).ok_or_else(|| {
@@ -878,6 +1080,7 @@ impl State {
                         suspended: None,
                         admitted_entry: entry.index,
                         keys: BTreeMap::new(),
+                        signatures_required: None,
                     },
                 );
             }
@@ -941,6 +1144,11 @@ impl State {
             EntryBody::MemberKeyRevoked(k) => {
                 if let Some(key) = self.members.get_mut(&k.member).and_then(|m| m.keys.get_mut(&k.key)) {
                     key.revoked_entry = Some(entry.index);
+                }
+            }
+            EntryBody::MemberSignaturesRequired(r) => {
+                if let Some(m) = self.members.get_mut(&r.member) {
+                    m.signatures_required = Some(entry.index);
                 }
             }
             _ => unreachable!("negotiation entries are folded above"),

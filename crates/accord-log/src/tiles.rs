@@ -89,6 +89,22 @@ pub fn available_width(size: u64, level: u8, index: u64) -> u64 {
     nodes.saturating_sub(index.saturating_mul(TILE_WIDTH)).min(TILE_WIDTH)
 }
 
+/// Every hash tile a log of `size` entries serves, at every level, in
+/// order of level then index: the full tiles, and the partial tile at the
+/// end of each level where the level's nodes do not fill it.
+pub fn hash_tiles_for(size: u64) -> Vec<TilePath> {
+    let mut out = Vec::new();
+    let mut level = 0u8;
+    while u32::from(level) * 8 < 64 && size >> (u32::from(level) * 8) > 0 {
+        let nodes = size >> (u32::from(level) * 8);
+        for index in 0..nodes.div_ceil(TILE_WIDTH) {
+            out.push(TilePath::Hashes { level, index, width: available_width(size, level, index) });
+        }
+        level += 1;
+    }
+    out
+}
+
 /// The bytes of a hash tile (`width` hashes of 32 bytes), or `None` if the
 /// tree does not have that many nodes there yet.
 pub fn hash_tile(tree: &MerkleTree, level: u8, index: u64, width: u64) -> Option<Vec<u8>> {
@@ -128,6 +144,18 @@ pub fn parse_entry_bundle(mut bytes: &[u8]) -> Option<Vec<Vec<u8>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_hash_tile_of_a_size() {
+        let paths = |size| hash_tiles_for(size).iter().map(|t| t.to_path()).collect::<Vec<_>>();
+        assert!(paths(0).is_empty());
+        assert_eq!(paths(1), ["tile/0/000.p/1"]);
+        assert_eq!(paths(256), ["tile/0/000", "tile/1/000.p/1"]);
+        assert_eq!(paths(600), ["tile/0/000", "tile/0/001", "tile/0/002.p/88", "tile/1/000.p/2"]);
+        let big = paths(65_536 + 3);
+        assert_eq!(big.len(), 257 + 1 + 1);
+        assert_eq!(&big[255..], ["tile/0/255", "tile/0/256.p/3", "tile/1/000", "tile/2/000.p/1"]);
+    }
 
     #[test]
     fn paths() {

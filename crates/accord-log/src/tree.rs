@@ -15,6 +15,9 @@ pub enum ProofError {
     HashLength(usize),
     #[error("the entry index {index} is not in a tree of size {size}")]
     IndexOutOfRange { index: u64, size: u64 },
+    /// A tree size larger than the log: named as asked, with what exists.
+    #[error("there is no tree of size {size}: the log has {have} entries")]
+    SizeBeyondLog { size: u64, have: u64 },
     #[error("the old size {old} is larger than the new size {new}")]
     SizesReversed { old: u64, new: u64 },
     #[error(
@@ -102,7 +105,7 @@ impl MerkleTree {
     /// The root hash of the tree's first `size` entries.
     pub fn root_at(&self, size: u64) -> Result<Hash, ProofError> {
         if size > self.size {
-            return Err(ProofError::IndexOutOfRange { index: size, size: self.size });
+            return Err(ProofError::SizeBeyondLog { size, have: self.size });
         }
         tlog_tiles::tree_hash(size, &SliceReader(&self.hashes)).map_err(|_| ProofError::Invalid)
     }
@@ -132,8 +135,13 @@ impl MerkleTree {
     /// An inclusion proof (RFC 9162 audit path) of entry `index` in the
     /// tree of `size` entries.
     pub fn inclusion_proof(&self, index: u64, size: u64) -> Result<Vec<Hash>, ProofError> {
-        if size > self.size || index >= size {
-            return Err(ProofError::IndexOutOfRange { index, size: size.min(self.size) });
+        // Name the size asked for, not the log's: a size beyond the log is
+        // its own refusal.
+        if size > self.size {
+            return Err(ProofError::SizeBeyondLog { size, have: self.size });
+        }
+        if index >= size {
+            return Err(ProofError::IndexOutOfRange { index, size });
         }
         tlog_tiles::prove_record(size, index, &SliceReader(&self.hashes)).map_err(|_| ProofError::Invalid)
     }
@@ -144,7 +152,7 @@ impl MerkleTree {
             return Err(ProofError::SizesReversed { old, new });
         }
         if new > self.size {
-            return Err(ProofError::IndexOutOfRange { index: new, size: self.size });
+            return Err(ProofError::SizeBeyondLog { size: new, have: self.size });
         }
         if old == 0 || old == new {
             return Ok(Vec::new());

@@ -39,6 +39,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/members/{code}/delegates", get(list_delegation).post(accredit_delegate))
         .route("/api/v1/members/{code}/keys", get(list_keys).post(register_key))
         .route("/api/v1/members/{code}/keys/{key}", axum::routing::delete(revoke_key))
+        .route("/api/v1/members/{code}/signatures-required", post(require_signatures))
         .route("/api/v1/actions", post(submit_signed))
         .route("/api/v1/delegates/{id}", get(get_delegate))
         .route("/api/v1/delegates/{id}/withdraw", post(withdraw_accreditation))
@@ -58,7 +59,7 @@ pub fn routes() -> Router<AppState> {
         create_token_by_password, change_password_by_password, get_forum, change_forum, list_members, admit_member,
         get_member, change_status, suspend_member, reinstate_member, list_delegation, accredit_delegate, get_delegate,
         withdraw_accreditation, reset_password, list_officers, appoint_officer, list_record, get_entry, me,
-        list_my_tokens, create_my_token, revoke_my_token, list_keys, register_key, revoke_key, submit_signed,
+        list_my_tokens, create_my_token, revoke_my_token, list_keys, register_key, revoke_key, require_signatures, submit_signed,
         crate::log::log_info, crate::log::inclusion,
         crate::log::consistency, crate::log::receipt, crate::log::state_digest,
         crate::negotiation_api::list_processes, crate::negotiation_api::open_process, crate::negotiation_api::get_process,
@@ -190,6 +191,11 @@ pub struct MemberJson {
     pub suspension_reason: Option<String>,
     /// Index of the entry that admitted it.
     pub admitted_entry: u64,
+    /// Index of the `member.signatures_required` entry from which every
+    /// action in the member's name must carry its signature; absent while
+    /// unsigned actions are still accepted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signatures_required_since: Option<u64>,
 }
 
 impl From<&Member> for MemberJson {
@@ -207,6 +213,7 @@ impl From<&Member> for MemberJson {
             suspended: m.suspended.is_some(),
             suspension_reason: m.suspended.as_ref().map(|r| r.to_string()),
             admitted_entry: m.admitted_entry,
+            signatures_required_since: m.signatures_required,
         }
     }
 }
@@ -938,6 +945,45 @@ async fn revoke_key(
     let appended =
         app.store.submit(caller.principal(), Action::RevokeMemberKey { member, key: key.clone() }, None).await?;
     Ok(Json(KeyRecorded { key, entry: (&appended).into() }))
+}
+
+/// The member's declaration that every action in its name must be signed.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RequireSignaturesRequest {
+    /// The head of delegation's signature over the action
+    /// `member.signatures_required` with payload `{"member": CODE}`, made
+    /// with one of the member's registered keys (`accord sign --kind
+    /// member.signatures_required --payload '{"member":"CODE"}'`). Without
+    /// it the declaration is refused: the host must not be able to make it.
+    pub signature: Option<SignatureJson>,
+}
+
+/// Declares that from now on every action in the member's name must carry
+/// the member's signature (its head of delegation, signed with one of the
+/// member's keys). The record then refuses any unsigned action in its name,
+/// live and on replay, with 403 `signature_required`. It cannot be undone.
+#[utoipa::path(post, path = "/api/v1/members/{code}/signatures-required", request_body = RequireSignaturesRequest, tag = "signatures", security(("bearer" = [])),
+    params(("code" = String, Path)),
+    responses((status = 201, body = ActionRecorded), (status = 403, description = "unsigned (`signature_required`), bad signature, unknown key, or not the member's head of delegation", body = ErrorBody), (status = 409, description = "already required, or replayed", body = ErrorBody)))]
+async fn require_signatures(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    Path(code): Path<String>,
+    ApiJson(req): ApiJson<RequireSignaturesRequest>,
+) -> Result<(StatusCode, Json<ActionRecorded>), ApiError> {
+    let member = parse_code(&code)?;
+    let action = match req.signature {
+        Some(s) => Action::Signed {
+            body: Box::new(accord_domain::EntryBody::MemberSignaturesRequired(
+                accord_domain::entry::MemberSignaturesRequired { member },
+            )),
+            signature: accord_domain::MemberSignature { key: s.key, nonce: s.nonce, sig: s.sig },
+        },
+        None => Action::RequireSignatures { member },
+    };
+    let appended = app.store.submit(caller.principal(), action, None).await?;
+    Ok((StatusCode::CREATED, Json(ActionRecorded { entry: (&appended).into() })))
 }
 
 /// A signed action: the entry's kind and payload exactly as the member

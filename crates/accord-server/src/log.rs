@@ -14,7 +14,9 @@
 //!   the entry yet.
 //!
 //! A checkpoint is signed by [`run_checkpointer`] every
-//! [`crate::Config::checkpoint_interval`] when the tree has grown.
+//! [`crate::Config::checkpoint_interval`] when the tree has grown, and
+//! published at once; [`push_to_witness`] tasks, one per witness, send it
+//! to the witnesses concurrently and add their cosignatures as they come.
 
 use std::sync::RwLock;
 use std::time::Duration;
@@ -31,6 +33,8 @@ use base64::prelude::{Engine, BASE64_STANDARD};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use accord_domain::state::{STATE_DIGEST_V1, STATE_DIGEST_V2};
+
 use crate::api::ApiQuery;
 use crate::error::{ApiError, ErrorBody};
 use crate::AppState;
@@ -39,20 +43,29 @@ use crate::AppState;
 pub struct Log {
     signer: LogSigner,
     latest: RwLock<Option<(u64, String)>>,
-    /// What each witness last cosigned, as far as this server knows.
-    witness_sizes: std::sync::Mutex<std::collections::HashMap<String, u64>>,
+    /// What this server last heard from each witness, by URL.
+    witnesses: std::sync::Mutex<std::collections::BTreeMap<String, WitnessStatus>>,
+    /// Held while cosignatures are merged into a stored checkpoint, so that
+    /// two witnesses answering at once do not lose one another's line.
+    cosigning: std::sync::Mutex<()>,
     /// Woken whenever a new checkpoint is signed.
     pub signed: tokio::sync::Notify,
+    /// The size of the latest signed checkpoint, watched by the tasks that
+    /// push checkpoints to witnesses.
+    published: tokio::sync::watch::Sender<u64>,
 }
 
 impl Log {
     pub fn new(signer: LogSigner, store: &Store) -> Log {
         let latest = store.latest_checkpoint().ok().flatten();
+        let size = latest.as_ref().map_or(0, |(s, _)| *s);
         Log {
             signer,
             latest: RwLock::new(latest),
-            witness_sizes: Default::default(),
+            witnesses: Default::default(),
+            cosigning: Default::default(),
             signed: tokio::sync::Notify::new(),
+            published: tokio::sync::watch::Sender::new(size),
         }
     }
 
@@ -69,105 +82,275 @@ impl Log {
     pub fn latest(&self) -> Option<(u64, String)> {
         self.latest.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
+
+    /// What each configured witness last answered, in URL order.
+    pub fn witness_statuses(&self) -> Vec<WitnessStatus> {
+        self.witnesses.lock().unwrap_or_else(|e| e.into_inner()).values().cloned().collect()
+    }
+
+    fn set_witness_status(&self, status: WitnessStatus) {
+        self.witnesses.lock().unwrap_or_else(|e| e.into_inner()).insert(status.url.clone(), status);
+    }
+
+    /// Notes that the checkpoint of `size` is on its way to a witness,
+    /// keeping its last answer in view.
+    fn mark_sending(&self, url: &str, size: u64) {
+        let mut witnesses = self.witnesses.lock().unwrap_or_else(|e| e.into_inner());
+        let status = witnesses.entry(url.to_owned()).or_insert_with(|| WitnessStatus {
+            url: url.to_owned(),
+            status: "pending".into(),
+            size,
+            sending: None,
+            cosigned_size: None,
+            http_status: None,
+            message: None,
+            time: crate::api::rfc3339(now_millis()),
+        });
+        status.sending = Some(size);
+    }
+}
+
+/// What the server last heard from one witness: published in `/api/v1/log`
+/// and on the record page, so that a witness that refuses or does not
+/// answer is seen by everyone, not only in the server's log.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct WitnessStatus {
+    /// The witness's base URL, as configured.
+    pub url: String,
+    /// Its last answer: `cosigned`, `refused` (it answered with an error)
+    /// or `unreachable` (no answer within 5 s, or no connection); `pending`
+    /// until its first answer. A new checkpoint on its way does not hide
+    /// the last answer (see `sending`).
+    pub status: String,
+    /// Size of the checkpoint that last answer was about.
+    pub size: u64,
+    /// Size of a checkpoint on its way to it now, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sending: Option<u64>,
+    /// The largest checkpoint size it has cosigned since this server started.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cosigned_size: Option<u64>,
+    /// The HTTP status of its refusal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_status: Option<u16>,
+    /// What it answered when it refused, or why it could not be reached.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// When this status was recorded (RFC 3339, UTC).
+    pub time: String,
 }
 
 /// Signs a checkpoint of the current tree if it has grown since the last
-/// one. Answers the new size, if it signed.
+/// one, and publishes it at once (receipts that wait for it are answered
+/// now, whatever the witnesses do). Answers the new size, if it signed.
 pub fn sign_checkpoint(app: &AppState) -> Result<Option<u64>, ApiError> {
-    let (size, root, digest) = app.store.head();
+    if app.log.latest().is_some_and(|(s, _)| s >= app.store.len()) {
+        return Ok(None);
+    }
+    let (size, root, parts) = app.store.head();
     if app.log.latest().is_some_and(|(s, _)| s >= size) {
         return Ok(None);
     }
     let note = app.log.signer.sign(size, &root);
-    app.store.save_checkpoint(size, &note, &digest)?;
+    app.store.save_checkpoint(size, &note, &parts)?;
     *app.log.latest.write().unwrap_or_else(|e| e.into_inner()) = Some((size, note));
     app.log.signed.notify_waiters();
+    app.log.published.send_replace(size);
     Ok(Some(size))
 }
 
-/// Signs checkpoints at the configured interval, until the process ends.
+/// Signs checkpoints at the configured interval, until the process ends,
+/// and runs one [`push_to_witness`] task per configured witness. Signing
+/// never waits for a witness: each witness is sent the latest checkpoint
+/// by its own task, concurrently with the others, and its cosignature is
+/// added to that checkpoint when it arrives.
 pub async fn run_checkpointer(app: AppState) {
+    for url in &app.config.witnesses {
+        tokio::spawn(push_to_witness(app.clone(), url.clone()));
+    }
     let mut tick = tokio::time::interval(app.config.checkpoint_interval);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
-        match sign_checkpoint(&app) {
-            Ok(Some(size)) if !app.config.witnesses.is_empty() => {
-                let app = app.clone();
-                let _ = tokio::task::spawn_blocking(move || push_to_witnesses(&app, size)).await;
-            }
-            Ok(_) => {}
-            Err(e) => tracing::error!(error = %e.message, "could not sign a checkpoint"),
+        // Digesting the state, signing and storing take milliseconds: off
+        // the reactor, so that requests are not held meanwhile.
+        let signer = app.clone();
+        match tokio::task::spawn_blocking(move || sign_checkpoint(&signer)).await {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => tracing::error!(error = %e.message, "could not sign a checkpoint"),
+            Err(e) => tracing::error!(error = %e, "the checkpoint task failed"),
         }
     }
 }
 
-/// Sends the checkpoint of `size` to every configured witness (C2SP
-/// tlog-witness `add-checkpoint`, with a consistency proof from what the
-/// witness last cosigned) and publishes the cosignatures they answer.
-pub fn push_to_witnesses(app: &AppState, size: u64) {
-    let Some((latest_size, note)) = app.log.latest().filter(|(s, _)| *s == size) else { return };
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(5)))
-        .build()
-        .into();
-    let mut lines = Vec::new();
-    for url in &app.config.witnesses {
-        let mut old = app.log.witness_sizes.lock().unwrap_or_else(|e| e.into_inner()).get(url).copied().unwrap_or(0);
-        // At most two tries: the second after the witness said what it holds.
-        for _ in 0..2 {
-            let proof = match app.store.tree().consistency_proof(old, latest_size) {
-                Ok(p) => p,
-                Err(e) => {
-                    tracing::error!(witness = %url, old, size, error = %e, "the witness holds a checkpoint this log cannot extend");
-                    break;
-                }
-            };
-            let body = accord_log::witness::add_checkpoint_body(old, &proof, &note);
-            let endpoint = format!("{}/add-checkpoint", url.trim_end_matches('/'));
-            match agent.post(&endpoint).send(body.as_bytes()) {
-                Ok(mut res) => {
-                    let status = res.status().as_u16();
-                    let text = res.body_mut().read_to_string().unwrap_or_default();
-                    if status == 200 {
-                        lines.extend(text.lines().filter(|l| l.starts_with('—')).map(|l| format!("{l}\n")));
-                        app.log
-                            .witness_sizes
-                            .lock()
-                            .unwrap_or_else(|e| e.into_inner())
-                            .insert(url.clone(), latest_size);
-                        break;
+/// How long one `add-checkpoint` request to a witness may take.
+const WITNESS_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Sends each new checkpoint to one witness (C2SP tlog-witness
+/// `add-checkpoint`, with a consistency proof from what the witness last
+/// cosigned) and adds the cosignature it answers to that checkpoint. A
+/// witness that is slow only delays itself: while a request is out, newer
+/// checkpoints are signed and published, and the next request carries the
+/// latest of them (a witness need not see every checkpoint, only a
+/// consistent sequence).
+pub async fn push_to_witness(app: AppState, url: String) {
+    let mut sizes = app.log.published.subscribe();
+    let agent: ureq::Agent =
+        ureq::Agent::config_builder().http_status_as_error(false).timeout_global(Some(WITNESS_TIMEOUT)).build().into();
+    // What the witness holds, as far as this task knows; 0 until it says.
+    let mut held = 0u64;
+    let mut cosigned_size = None;
+    let mut sent = 0u64;
+    loop {
+        let size = *sizes.borrow_and_update();
+        if size > sent {
+            if let Some((size, note)) = app.log.latest() {
+                sent = size;
+                app.log.mark_sending(&url, size);
+                let (app2, url2, agent2) = (app.clone(), url.clone(), agent.clone());
+                let outcome =
+                    tokio::task::spawn_blocking(move || send_checkpoint(&app2, &agent2, &url2, held, size, &note))
+                        .await;
+                let outcome = outcome.unwrap_or_else(|e| Outcome::Unreachable(format!("the push failed: {e}")));
+                let mut status = WitnessStatus {
+                    url: url.clone(),
+                    status: String::new(),
+                    size,
+                    sending: None,
+                    cosigned_size,
+                    http_status: None,
+                    message: None,
+                    time: crate::api::rfc3339(now_millis()),
+                };
+                match outcome {
+                    Outcome::Cosigned { lines, held: now_held } => {
+                        held = now_held;
+                        cosigned_size = Some(size);
+                        status.cosigned_size = cosigned_size;
+                        status.status = "cosigned".into();
+                        let app2 = app.clone();
+                        let _ = tokio::task::spawn_blocking(move || add_cosignatures(&app2, size, &lines)).await;
                     }
-                    if status == 409 {
-                        if let Ok(held) = text.trim().parse::<u64>() {
-                            if held != old {
-                                old = held;
-                                continue;
-                            }
-                        }
+                    Outcome::Refused { http_status, message, held: now_held } => {
+                        held = now_held;
+                        tracing::warn!(witness = %url, status = http_status, answer = %message, "the witness refused the checkpoint");
+                        status.status = "refused".into();
+                        status.http_status = Some(http_status);
+                        status.message = Some(message);
                     }
-                    tracing::warn!(witness = %url, status, answer = %text.trim(), "the witness refused the checkpoint");
-                    break;
+                    Outcome::Unreachable(message) => {
+                        tracing::warn!(witness = %url, error = %message, "the witness could not be reached");
+                        status.status = "unreachable".into();
+                        status.message = Some(message);
+                    }
                 }
-                Err(e) => {
-                    tracing::warn!(witness = %url, error = %e, "the witness could not be reached");
-                    break;
+                app.log.set_witness_status(status);
+                continue;
+            }
+        }
+        if sizes.changed().await.is_err() {
+            return;
+        }
+    }
+}
+
+fn now_millis() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+}
+
+/// What one witness answered to one checkpoint.
+enum Outcome {
+    /// Its cosignature lines, and the size it now holds.
+    Cosigned {
+        lines: Vec<String>,
+        held: u64,
+    },
+    /// An error status and what it said; `held` is the size it says it
+    /// holds (409), or what was assumed before.
+    Refused {
+        http_status: u16,
+        message: String,
+        held: u64,
+    },
+    Unreachable(String),
+}
+
+/// Sends the checkpoint of `size` to one witness, with a consistency proof
+/// from `held`; when the witness answers 409 with another size it holds,
+/// tries once more from that size.
+fn send_checkpoint(app: &AppState, agent: &ureq::Agent, url: &str, mut held: u64, size: u64, note: &str) -> Outcome {
+    let endpoint = format!("{}/add-checkpoint", url.trim_end_matches('/'));
+    // At most two tries: the second after the witness said what it holds.
+    for attempt in 0..2 {
+        let proof = match app.store.tree().consistency_proof(held, size) {
+            Ok(p) => p,
+            Err(e) => {
+                return Outcome::Refused {
+                    http_status: 409,
+                    message: format!(
+                        "the witness holds a checkpoint of size {held}, which this log cannot extend to {size}: {e}"
+                    ),
+                    held,
+                }
+            }
+        };
+        let body = accord_log::witness::add_checkpoint_body(held, &proof, note);
+        let mut res = match agent.post(&endpoint).send(body.as_bytes()) {
+            Ok(res) => res,
+            Err(e) => return Outcome::Unreachable(e.to_string()),
+        };
+        let status = res.status().as_u16();
+        let text = match res.body_mut().with_config().limit(64 * 1024).read_to_string() {
+            Ok(t) => t,
+            Err(e) => return Outcome::Unreachable(format!("reading its answer: {e}")),
+        };
+        if status == 200 {
+            let lines = text.lines().filter(|l| l.starts_with('—')).map(|l| format!("{l}\n")).collect();
+            return Outcome::Cosigned { lines, held: size };
+        }
+        if status == 409 && attempt == 0 {
+            if let Ok(witness_held) = text.trim().parse::<u64>() {
+                if witness_held != held {
+                    held = witness_held;
+                    continue;
                 }
             }
         }
+        let mut message: String = text.trim().chars().take(500).collect();
+        if message.is_empty() {
+            message = format!("HTTP {status} without a message");
+        }
+        return Outcome::Refused { http_status: status, message, held };
     }
+    unreachable!("the loop returns on its second try")
+}
+
+/// Adds a witness's cosignature lines to the stored checkpoint of `size`
+/// (and to the published one, if it is still the latest).
+fn add_cosignatures(app: &AppState, size: u64, lines: &[String]) {
     if lines.is_empty() {
         return;
     }
-    let cosigned = accord_log::checkpoint::add_signature_lines(&note, &lines);
-    if let Err(e) = app.store.update_checkpoint_note(latest_size, &cosigned) {
+    let _merging = app.log.cosigning.lock().unwrap_or_else(|e| e.into_inner());
+    let note = match app.log.latest().filter(|(s, _)| *s == size) {
+        Some((_, note)) => note,
+        None => match app.store.checkpoint_note(size) {
+            Ok(Some(note)) => note,
+            Ok(None) => return,
+            Err(e) => {
+                tracing::error!(error = %e, size, "could not read a checkpoint to cosign");
+                return;
+            }
+        },
+    };
+    let cosigned = accord_log::checkpoint::add_signature_lines(&note, lines);
+    if let Err(e) = app.store.update_checkpoint_note(size, &cosigned) {
         tracing::error!(error = %e, "could not store the cosigned checkpoint");
         return;
     }
     let mut latest = app.log.latest.write().unwrap_or_else(|e| e.into_inner());
-    if latest.as_ref().is_some_and(|(s, _)| *s == latest_size) {
-        *latest = Some((latest_size, cosigned));
+    if latest.as_ref().is_some_and(|(s, _)| *s == size) {
+        *latest = Some((size, cosigned));
     }
 }
 
@@ -264,6 +447,8 @@ pub struct LogInfo {
     pub size: u64,
     /// The latest signed checkpoint (a C2SP signed note).
     pub checkpoint: Option<String>,
+    /// What each configured witness last answered (none configured: empty).
+    pub witnesses: Vec<WitnessStatus>,
 }
 
 #[utoipa::path(get, path = "/api/v1/log", tag = "record", responses((status = 200, body = LogInfo)))]
@@ -274,6 +459,7 @@ pub(crate) async fn log_info(State(app): State<AppState>) -> Json<LogInfo> {
         verifier_key: app.log.verifier_key().to_owned(),
         size: latest.as_ref().map_or(0, |(s, _)| *s),
         checkpoint: latest.map(|(_, n)| n),
+        witnesses: app.log.witness_statuses(),
     })
 }
 
@@ -281,10 +467,24 @@ pub(crate) async fn log_info(State(app): State<AppState>) -> Json<LogInfo> {
 #[derive(Serialize, ToSchema)]
 pub struct StateDigest {
     pub size: u64,
-    /// SHA-256 (hex) of the canonical JSON of the state after the first
-    /// `size` entries (see `State::digest`): `accord verify` recomputes it
-    /// by replaying the record.
+    /// The digest of the state after the first `size` entries, hex:
+    /// in format `accord-state-digest/v2`, `State::digest_v2` of `parts`;
+    /// for checkpoints signed before v2, `accord-state-digest/v1`
+    /// (`State::digest`). `accord verify` recomputes it by replaying the
+    /// record.
     pub digest: String,
+    /// `accord-state-digest/v2`, or `accord-state-digest/v1` for a
+    /// checkpoint signed before the state was published in parts.
+    pub format: String,
+    /// v2: every part of the state (`forum`, `members`, `delegates`,
+    /// `signatures`, `rules`, `important questions`, `process P`, `process P
+    /// proposals`, `process P rules`, `process P version V text`, `process P
+    /// version V provenance`, `session S`, `meeting M`, `vote V`,
+    /// `consensus C`, `silence S`, `decision D`) with the SHA-256 (hex) of
+    /// its canonical JSON, so that a verifier names exactly what differs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub parts: Option<std::collections::BTreeMap<String, String>>,
 }
 
 #[utoipa::path(get, path = "/api/v1/log/state/{size}", tag = "record", params(("size" = u64, Path)),
@@ -294,11 +494,13 @@ pub(crate) async fn state_digest(
     Path(size): Path<String>,
 ) -> Result<Json<StateDigest>, ApiError> {
     let size: u64 = size.parse().map_err(|_| ApiError::bad_request("invalid_size", "the size is a number"))?;
-    let digest = app
-        .store
-        .checkpoint_digest(size)?
+    let app2 = app.clone();
+    let published = tokio::task::spawn_blocking(move || app2.store.checkpoint_state(size))
+        .await
+        .map_err(|_| ApiError::internal())??
         .ok_or_else(|| ApiError::not_found("no_checkpoint", format!("no checkpoint of size {size} was signed")))?;
-    Ok(Json(StateDigest { size, digest: hex::encode(digest) }))
+    let format = if published.parts.is_some() { STATE_DIGEST_V2 } else { STATE_DIGEST_V1 };
+    Ok(Json(StateDigest { size, digest: hex::encode(published.digest), format: format.into(), parts: published.parts }))
 }
 
 #[derive(Deserialize, IntoParams)]

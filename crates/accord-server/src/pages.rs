@@ -344,6 +344,9 @@ fn summarise(body: &accord_domain::EntryBody) -> String {
         B::OfficerAppointed(o) => format!("{} ({}) appointed {}", o.name, o.delegate, o.role.label().to_lowercase()),
         B::MemberKeyRegistered(k) => format!("{} registered a signing key ({}, {})", k.member, k.key, k.label),
         B::MemberKeyRevoked(k) => format!("{} revoked its signing key {}", k.member, k.key),
+        B::MemberSignaturesRequired(r) => {
+            format!("{} requires its signature on every action in its name from now on", r.member)
+        }
         B::AccreditationWithdrawn(w) => format!(
             "Accreditation of {} withdrawn{}",
             w.delegate,
@@ -600,6 +603,11 @@ struct MemberPage {
     status: String,
     suspended: Option<String>,
     admitted_entry: u64,
+    /// The entry from which every action in the member's name must be
+    /// signed, if it declared so.
+    signatures_required: Option<u64>,
+    /// How many signing keys the member has, not revoked.
+    active_keys: usize,
     delegation: Vec<DelegateRow>,
     has_head: bool,
     can_manage: bool,
@@ -678,6 +686,8 @@ fn member_page(
             }
         }),
         admitted_entry: m.admitted_entry,
+        signatures_required: m.signatures_required,
+        active_keys: m.keys.values().filter(|k| k.revoked_entry.is_none()).count(),
         has_head,
         delegation,
         can_manage: secretariat,
@@ -1091,6 +1101,8 @@ struct LogView {
     /// Names of the keys that signed the checkpoint after the log.
     cosigners: Vec<String>,
     note: String,
+    /// What each configured witness last answered.
+    witnesses: Vec<crate::log::WitnessStatus>,
 }
 
 fn log_view(app: &AppState) -> Option<LogView> {
@@ -1113,6 +1125,7 @@ fn log_view(app: &AppState) -> Option<LogView> {
         },
         cosigners,
         note,
+        witnesses: app.log.witness_statuses(),
     })
 }
 
@@ -1182,6 +1195,10 @@ struct EntryPage {
     leaf_hash: String,
     /// Size of the latest checkpoint, if it covers this entry.
     proven_in: Option<u64>,
+    /// The inclusion proof in that checkpoint's tree: the audit path
+    /// (base64 hashes from the leaf up) and the root it leads to.
+    proof: Vec<String>,
+    root: String,
     canonical: String,
     payload: String,
     size: usize,
@@ -1208,6 +1225,15 @@ async fn entry(State(app): State<AppState>, MaybeUser(user): MaybeUser, Path(ind
     let row = entry_row(&e, &app.store.state());
     let json = api::EntryJson::from(&e);
     let proven_in = app.log.latest().map(|(s, _)| s).filter(|s| *s > index);
+    let (proof, root) = {
+        use base64::Engine;
+        let b64 = |h: &accord_log::Hash| base64::engine::general_purpose::STANDARD.encode(h.0);
+        let tree = app.store.tree();
+        match proven_in.map(|size| (tree.inclusion_proof(index, size), tree.root_at(size))) {
+            Some((Ok(path), Ok(root))) => (path.iter().map(b64).collect(), b64(&root)),
+            _ => (Vec::new(), String::new()),
+        }
+    };
     let page = EntryPage {
         chrome: Chrome::new(&app, &user, "record"),
         leaf_hash: {
@@ -1215,6 +1241,8 @@ async fn entry(State(app): State<AppState>, MaybeUser(user): MaybeUser, Path(ind
             base64::engine::general_purpose::STANDARD.encode(accord_log::leaf_hash(&bytes).0)
         },
         proven_in,
+        proof,
+        root,
         row,
         payload: serde_json::to_string_pretty(&json.payload).unwrap_or_default(),
         size: bytes.len(),

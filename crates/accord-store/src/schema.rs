@@ -21,7 +21,7 @@ pub fn connect(path: &Path) -> rusqlite::Result<Connection> {
 }
 
 /// The schema version this code writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Creates the tables if they are missing.
 pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
@@ -66,7 +66,9 @@ pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
 
         -- Signed checkpoints (C2SP signed notes), by tree size, with the
         -- witnesses' cosignatures as they arrive.
-        -- state_digest: accord_domain::State::digest() at that size.
+        -- state_digest: the state digest at that size: accord_domain::State::
+        -- digest_v2 of the parts in checkpoint_states when that table has a
+        -- row for the size (schema 3 on), else State::digest (format v1).
         CREATE TABLE IF NOT EXISTS checkpoints (
             size         INTEGER PRIMARY KEY,
             note         TEXT NOT NULL,
@@ -74,6 +76,19 @@ pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
             created_at   INTEGER NOT NULL
         ) STRICT;
 
+        -- Since schema 3: the parts of the state at a checkpoint's size
+        -- (accord_domain::State::digest_parts), as JSON {name: hex digest}.
+        -- A row is a snapshot when snapshot = size: parts is the whole map;
+        -- otherwise parts holds only the parts that differ from the
+        -- snapshot row at `snapshot` ("" for a part gone). A new snapshot is
+        -- written when the difference reaches a quarter of the parts, so a
+        -- row is small while most parts stay unchanged, and a read takes
+        -- at most two rows.
+        CREATE TABLE IF NOT EXISTS checkpoint_states (
+            size     INTEGER PRIMARY KEY,
+            snapshot INTEGER NOT NULL,
+            parts    TEXT NOT NULL
+        ) STRICT;
         -- Large content named by entries through its SHA-256.
         CREATE TABLE IF NOT EXISTS blobs (
             sha256 BLOB PRIMARY KEY,
@@ -114,7 +129,9 @@ pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
         "#,
     )?;
     // Version 1 wrote tree hashes only to `tree_hashes`; it is still read
-    // (before the runs), so nothing needs converting.
+    // (before the runs), so nothing needs converting. Checkpoints signed
+    // before version 3 have no row in `checkpoint_states`: their digest is
+    // of format v1.
     conn.execute(
         "INSERT INTO meta (key, value) VALUES ('schema_version', ?1) \
          ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE CAST(value AS INTEGER) < ?2",

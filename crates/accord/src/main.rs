@@ -136,6 +136,12 @@ enum Command {
         /// Where the last verified checkpoint is remembered between runs.
         #[arg(long, default_value = "accord-verify.json")]
         state: PathBuf,
+        /// With --url: do not compare the state the server publishes for the checkpoint (by default a server that publishes none fails verification).
+        #[arg(long)]
+        skip_state: bool,
+        /// The state file remembers another log (origin): forget it and start afresh with this one, instead of refusing.
+        #[arg(long)]
+        forget: bool,
     },
     /// Make a member signing key: writes the secret to FILE and prints the public key to register.
     Keygen {
@@ -349,7 +355,7 @@ fn run(command: Command) -> Result<()> {
             Ok(())
         }
         Command::Admin { command } => admin(command),
-        Command::Verify { url, dir, key, witnesses, quorum, state } => {
+        Command::Verify { url, dir, key, witnesses, quorum, state, skip_state, forget } => {
             let source = match (url, dir) {
                 (Some(u), _) => accord_client::source::Source::url(&u),
                 (None, Some(d)) => accord_client::source::Source::Dir(d),
@@ -363,6 +369,8 @@ fn run(command: Command) -> Result<()> {
                 quorum,
                 state_file: state,
                 progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+                skip_state,
+                forget,
             };
             match accord_client::verify::verify(&options) {
                 Ok(report) => {

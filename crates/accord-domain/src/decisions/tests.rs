@@ -569,3 +569,44 @@ fn one_speaker_at_a_time_and_only_delegations_present() {
     assert_eq!(w.chair(time).unwrap_err().code, "meeting_closed");
     assert_eq!(w.replay(), w.state);
 }
+
+#[test]
+fn the_state_digest_names_every_part_and_only_what_changed() {
+    let mut w = World::new();
+    w.attend(100);
+    let v = w.open_vote(Target::Proposal(1), Majority::Simple);
+    let parts = w.state.digest_parts();
+    for name in [
+        "forum",
+        "members",
+        "delegates",
+        "rules",
+        "process 1",
+        "process 1 proposals",
+        "session 1",
+        "meeting 1",
+        "vote 1",
+    ] {
+        assert!(parts.contains_key(name), "{name} in {:?}", parts.keys().collect::<Vec<_>>());
+    }
+    assert_eq!(parts["process 1 version 1 text"], w.state.processes[0].versions[0].instrument.digest());
+
+    // One ballot changes the vote's part and nothing else.
+    w.act(w.head(0), EntryBody::BallotCast(BallotCast { vote: v, choice: Choice::No })).unwrap();
+    let after = w.state.digest_parts();
+    let changed: Vec<&String> = after.keys().filter(|k| parts.get(*k) != after.get(*k)).collect();
+    assert_eq!(changed, ["vote 1"]);
+    assert_ne!(State::digest_v2(w.state.next_index, &after), State::digest_v2(w.state.next_index, &parts));
+
+    // Closing it decides, and the text changes: a decision and a version
+    // appear. (Member 0's ballot becomes yes.)
+    w.ballots(v, 90, 5, 0);
+    w.close(v).unwrap();
+    let decided = w.state.digest_parts();
+    for name in ["decision 1", "process 1 version 2 text", "process 1 version 2 provenance"] {
+        assert!(decided.contains_key(name) && !after.contains_key(name), "{name}");
+    }
+    assert_eq!(decided["process 1 version 1 text"], parts["process 1 version 1 text"], "versions never change");
+    // The replay names the same parts with the same digests.
+    assert_eq!(w.replay().digest_parts(), decided);
+}

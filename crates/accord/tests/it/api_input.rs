@@ -184,10 +184,16 @@ async fn openapi_describes_the_contract() {
         ("/api/v1/officers", "post"),
         ("/api/v1/officers", "get"),
         ("/api/v1/record", "get"),
+        ("/api/v1/members/{code}/signatures-required", "post"),
+        ("/api/v1/log/state/{size}", "get"),
     ] {
         assert!(doc["paths"][path][method].is_object(), "{method} {path} is missing from the OpenAPI document");
     }
     assert!(doc["components"]["schemas"]["MemberJson"]["properties"]["status"].is_object());
+    let schemas = &doc["components"]["schemas"];
+    assert!(schemas["MemberJson"]["properties"]["signatures_required_since"].is_object(), "{}", schemas["MemberJson"]);
+    assert!(schemas["StateDigest"]["properties"]["parts"].is_object(), "{}", schemas["StateDigest"]);
+    assert!(schemas["LogInfo"]["properties"]["witnesses"].is_object(), "{}", schemas["LogInfo"]);
     // Every parameter that is not in the path template is a query parameter.
     let mut checked = 0;
     for (path, ops) in doc["paths"].as_object().unwrap() {

@@ -250,3 +250,34 @@ pub fn init_forum_cli(dir: &std::path::Path) {
 pub fn agent() -> ureq::Agent {
     ureq::Agent::config_builder().http_status_as_error(false).build().into()
 }
+
+/// Writes a mirror of a log of `entries` to `dir`, as a static server
+/// would hold it (`checkpoint`, every entry bundle and hash tile), with a
+/// checkpoint signed by a new key of `origin`: what a host holding its
+/// log key could publish. Answers the verifier key.
+pub fn write_mirror(dir: &std::path::Path, origin: &str, entries: &[Vec<u8>]) -> String {
+    use accord_log::tiles::{self, TilePath, TILE_WIDTH};
+    let signer =
+        accord_log::checkpoint::LogSigner::from_key(&accord_log::checkpoint::LogSigner::generate(origin).unwrap())
+            .unwrap();
+    let mut tree = accord_log::MerkleTree::new();
+    for e in entries {
+        tree.append(e);
+    }
+    let size = entries.len() as u64;
+    let write = |path: &str, bytes: &[u8]| {
+        let file = dir.join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, bytes).unwrap();
+    };
+    write("checkpoint", signer.sign(size, &tree.root()).as_bytes());
+    for (t, chunk) in entries.chunks(TILE_WIDTH as usize).enumerate() {
+        let path = TilePath::Entries { index: t as u64, width: chunk.len() as u64 }.to_path();
+        write(&path, &tiles::entry_bundle(chunk.iter().map(Vec::as_slice)));
+    }
+    for tile in tiles::hash_tiles_for(size) {
+        let TilePath::Hashes { level, index, width } = tile else { unreachable!() };
+        write(&tile.to_path(), &tiles::hash_tile(&tree, level, index, width).unwrap());
+    }
+    signer.verifier_key().to_owned()
+}

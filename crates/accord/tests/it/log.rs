@@ -107,6 +107,20 @@ mod served {
         );
         assert!(page("/").await.contains(&key), "the home page shows the verifier key");
         assert!(page("/record/3").await.contains("download the receipt"));
+        // The entry's page shows its inclusion proof: the hashes, the tree
+        // size, the root, and the checkpoint.
+        let (_, inclusion) = forum.get(&format!("/api/v1/log/inclusion?index=3&size={n}")).await;
+        let entry_page = page("/record/3").await;
+        let hashes = inclusion["proof"].as_array().unwrap();
+        assert!(!hashes.is_empty());
+        for h in hashes {
+            let shown = format!("<code class=\"wrap-anywhere\" data-proof-hash>{}</code>", h.as_str().unwrap());
+            assert!(entry_page.contains(&shown), "{shown} not in {entry_page}");
+        }
+        assert!(entry_page.contains(&format!("data-proof-root>{}</code>", inclusion["root"].as_str().unwrap())));
+        assert!(entry_page.contains(&format!("<dt>Tree size</dt><dd>{n}</dd>")), "{entry_page}");
+        assert!(entry_page.contains(&format!("{} hashes, from the leaf up", hashes.len())), "{entry_page}");
+        assert!(entry_page.contains("href=\"/log/checkpoint\""), "{entry_page}");
 
         // Tiles: immutable, and only what exists.
         let res =
@@ -152,6 +166,14 @@ mod served {
             StatusCode::UNPROCESSABLE_ENTITY,
             "no_such_proof",
         );
+        // A size beyond the log is named as asked, with what the log has.
+        let beyond = forum.get("/api/v1/log/inclusion?index=5&size=99999").await;
+        assert_error(&beyond, StatusCode::UNPROCESSABLE_ENTITY, "no_such_proof");
+        assert_eq!(beyond.1["message"], format!("there is no tree of size 99999: the log has {n} entries"));
+        let beyond = forum.get("/api/v1/log/consistency?old=2&new=99999").await;
+        assert_eq!(beyond.1["message"], format!("there is no tree of size 99999: the log has {n} entries"));
+        let (_, outside) = forum.get(&format!("/api/v1/log/inclusion?index={}&size=3", n - 1)).await;
+        assert_eq!(outside["message"], format!("the entry index {} is not in a tree of size 3", n - 1));
         assert_error(
             &forum.get("/api/v1/log/consistency?old=5&new=2").await,
             StatusCode::UNPROCESSABLE_ENTITY,

@@ -216,3 +216,54 @@ fn files_with_one_row_per_tree_hash_still_open() {
     assert_eq!(store.head().0, size);
     assert_eq!(store.tree().root(), root);
 }
+
+/// The state's parts are stored per checkpoint as snapshots and differences
+/// from them: what is served for every checkpoint is the replay's at its
+/// size.
+#[tokio::test]
+async fn the_state_of_every_checkpoint_is_served_as_it_was() {
+    let forum = TestForum::new();
+    let mut sizes = Vec::new();
+    for n in 0..12 {
+        forum
+            .store
+            .submit(
+                Principal::System,
+                Action::AdmitMember {
+                    code: MemberCode::parse(&format!("PART{n}")).unwrap(),
+                    name: Some(DisplayName::parse("Org").unwrap()),
+                    kind: MemberKind::Organisation,
+                    category: Some(OrganisationCategory::Ngo),
+                    status: MemberStatus::Observer,
+                },
+                None,
+            )
+            .await
+            .unwrap();
+        assert!(accord_server::log::sign_checkpoint(&forum.state).unwrap().is_some());
+        sizes.push(forum.record_len());
+    }
+    let entries: Vec<Entry> = forum.store.entries(None, 10_000).unwrap();
+    let expected = |size: u64| {
+        let mut state = accord_domain::State::new();
+        for e in entries.iter().take(size as usize) {
+            state.apply(e).unwrap();
+        }
+        state.digest_parts().into_iter().map(|(k, v)| (k, hex::encode(v))).collect::<std::collections::BTreeMap<_, _>>()
+    };
+    for &size in &sizes {
+        let published = forum.store.checkpoint_state(size).unwrap().unwrap();
+        assert_eq!(published.parts.as_ref(), Some(&expected(size)), "size {size}");
+        let (status, body) = forum.get(&format!("/api/v1/log/state/{size}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(body["parts"]["members"], expected(size)["members"], "size {size}");
+    }
+    // Most checkpoints were stored as differences, not whole copies.
+    let conn = accord_store::schema::connect(&forum.db_path()).unwrap();
+    let snapshots: i64 =
+        conn.query_row("SELECT count(*) FROM checkpoint_states WHERE snapshot = size", [], |r| r.get(0)).unwrap();
+    assert!(snapshots < sizes.len() as i64 / 2, "{snapshots} snapshots for {} checkpoints", sizes.len());
+    drop(conn);
+    let last = *sizes.last().unwrap();
+    assert_error(&forum.get(&format!("/api/v1/log/state/{}", last + 1)).await, StatusCode::NOT_FOUND, "no_checkpoint");
+}

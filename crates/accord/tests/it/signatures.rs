@@ -209,4 +209,170 @@ fn accord_submit_signs_on_the_delegations_machine() {
     let entry: Value = res.body_mut().read_json().unwrap();
     assert_eq!(entry["kind"], "accreditation.withdrawn");
     assert!(entry["canonical"].as_str().unwrap().contains("\"signature\""));
+
+    // The same command carries the declaration that KEN requires its signature.
+    let submit = |kind: &str, payload: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
+            .args(["submit", "--url", &server.base, "--token", &token, "--key"])
+            .arg(&key_file)
+            .args(["--kind", kind, "--payload", payload])
+            .output()
+            .unwrap()
+    };
+    let out = submit("member.signatures_required", r#"{"member":"KEN"}"#);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (_, second) = accord_client::sign::new_key();
+    let (status, refused) =
+        call("POST", "/api/v1/members/KEN/keys", &token, json!({"public_key": second, "label": "spare"}));
+    assert_eq!((status, refused["error"].as_str()), (403, Some("signature_required")), "{refused}");
+    let payload = json!({"member": "KEN", "key": accord_domain::signature::key_id(
+        &base64::engine::general_purpose::STANDARD.decode(&second).unwrap().try_into().unwrap()),
+        "public_key": second, "label": "spare"});
+    let out = submit("member.key_registered", &payload.to_string());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A member that declared `member.signatures_required` gets only signed
+/// actions recorded in its name: the host, which holds the delegates' API
+/// tokens, can no longer act for it, and a replay of a record where it did
+/// is refused.
+#[tokio::test]
+async fn a_member_that_requires_its_signature_gets_only_signed_actions() {
+    let forum = TestForum::new();
+    let tokens = forum.tokens().await;
+    let (secret, public) = accord_client::sign::new_key();
+    let (status, reg) = forum
+        .post("/api/v1/members/BRA/keys", &tokens["bra_head"], json!({"public_key": public, "label": "laptop"}))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{reg}");
+    let sign = |actor: &Actor, kind: &str, payload: Value| {
+        accord_client::sign::sign_action(&secret, "accord.test/forum", actor, kind, payload).unwrap()
+    };
+    let before = forum.record_len();
+
+    // The declaration itself must be signed: unsigned, the host could make it.
+    let unsigned = forum.post("/api/v1/members/BRA/signatures-required", &tokens["bra_head"], json!({})).await;
+    assert_error(&unsigned, StatusCode::FORBIDDEN, "signature_required");
+    assert!(unsigned.1["message"].as_str().unwrap().contains("must itself be signed"), "{}", unsigned.1);
+    // Signed with BRA's key but sent by BRA's delegate, not its head: refused.
+    let bra_del = Actor::Delegate { delegate: DelegateId(4), member: MemberCode::parse("BRA").unwrap() };
+    let by_delegate = sign(&bra_del, "member.signatures_required", json!({"member": "BRA"}));
+    assert_error(
+        &forum.post("/api/v1/actions", &tokens["bra_del"], by_delegate).await,
+        StatusCode::FORBIDDEN,
+        "head_of_delegation_only",
+    );
+    assert_eq!(forum.record_len(), before, "refusals changed nothing");
+    let (_, member) = forum.get("/api/v1/members/BRA").await;
+    assert!(member.get("signatures_required_since").is_none(), "{member}");
+
+    // Signed by the head: recorded.
+    let declaration = sign(&bra_head(), "member.signatures_required", json!({"member": "BRA"}));
+    let (status, answer) = forum
+        .post(
+            "/api/v1/members/BRA/signatures-required",
+            &tokens["bra_head"],
+            json!({"signature": declaration["signature"]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    let declared = answer["entry"]["index"].as_u64().unwrap();
+    let (_, member) = forum.get("/api/v1/members/BRA").await;
+    assert_eq!(member["signatures_required_since"], declared, "{member}");
+    let (_, page) = forum.get_html("/members/BRA").await;
+    assert!(page.contains("<strong>required</strong> on every action in its name"), "{page}");
+    assert!(page.contains(&format!("href=\"/record/{declared}\"")), "the page links the declaration");
+    assert_error(
+        &forum
+            .post(
+                "/api/v1/actions",
+                &tokens["bra_head"],
+                sign(&bra_head(), "member.signatures_required", json!({"member": "BRA"})),
+            )
+            .await,
+        StatusCode::CONFLICT,
+        "signatures_already_required",
+    );
+
+    // From now on, an unsigned action in BRA's name is refused, whoever sends it.
+    let after = forum.record_len();
+    let withdraw = forum
+        .post("/api/v1/delegates/D5/withdraw", &tokens["bra_head"], json!({"reason": "returned to capital"}))
+        .await;
+    assert_error(&withdraw, StatusCode::FORBIDDEN, "signature_required");
+    let message = withdraw.1["message"].as_str().unwrap();
+    assert!(message.contains("BRA requires its signature") && message.contains("accord submit"), "{message}");
+    let (other, other_public) = accord_client::sign::new_key();
+    drop(other);
+    assert_error(
+        &forum
+            .post("/api/v1/members/BRA/keys", &tokens["bra_del"], json!({"public_key": other_public, "label": "x"}))
+            .await,
+        StatusCode::FORBIDDEN,
+        "signature_required",
+    );
+    assert_eq!(forum.record_len(), after, "refusals changed nothing");
+    // Other members are not concerned.
+    let (status, answer) = forum
+        .post("/api/v1/members/KEN/keys", &tokens["ken_head"], json!({"public_key": other_public, "label": "x"}))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+
+    // A signed action in BRA's name is recorded.
+    let signed = sign(&bra_head(), "accreditation.withdrawn", json!({"delegate": "D5", "reason": "returned"}));
+    let (status, answer) = forum.post("/api/v1/actions", &tokens["bra_head"], signed).await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    // BRA cannot revoke its last key: it could no longer act at all.
+    let key = reg["key"].as_str().unwrap();
+    let revoke = sign(&bra_head(), "member.key_revoked", json!({"member": "BRA", "key": key}));
+    assert_error(
+        &forum.post("/api/v1/actions", &tokens["bra_head"], revoke).await,
+        StatusCode::CONFLICT,
+        "last_signing_key",
+    );
+
+    // The host forges an unsigned entry in BRA's name into its record: replay refuses it.
+    let entries: Vec<Entry> = forum.store.entries(None, 10_000).unwrap();
+    let last = entries.last().unwrap();
+    let forged = Entry {
+        index: last.index + 1,
+        time: last.time + 1,
+        actor: bra_head(),
+        body: serde_json::from_value(
+            json!({"kind": "accreditation.withdrawn", "payload": {"delegate": "D4", "reason": "forged"}}),
+        )
+        .unwrap(),
+        signature: None,
+    };
+    let mut replayed = State::new();
+    for e in &entries {
+        replayed.apply(e).unwrap();
+    }
+    let refusal = replayed.clone().apply(&forged).unwrap_err();
+    assert_eq!(refusal.code, "signature_required");
+    // So does an unsigned declaration, in any record.
+    let mut early = State::new();
+    for e in entries.iter().take_while(|e| e.index < declared) {
+        early.apply(e).unwrap();
+    }
+    let mut unsigned_declaration = entries[declared as usize].clone();
+    unsigned_declaration.signature = None;
+    assert_eq!(early.apply(&unsigned_declaration).unwrap_err().code, "signature_required");
+
+    // And `accord verify` of a log the host signed with the forged entry in it.
+    let mut bytes: Vec<Vec<u8>> = entries.iter().map(|e| e.encode().unwrap()).collect();
+    bytes.push(forged.encode().unwrap());
+    let mirror = forum.dir.path().join("mirror");
+    let key = write_mirror(&mirror, "accord.test/forum", &bytes);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
+        .args(["verify", "--dir", mirror.to_str().unwrap(), "--key", &key, "--state"])
+        .arg(forum.dir.path().join("verify.json"))
+        .output()
+        .unwrap();
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(!out.status.success(), "{text}");
+    assert!(
+        text.contains(&format!("entry {}: the rules refuse it on replay: BRA requires its signature", forged.index)),
+        "{text}"
+    );
 }

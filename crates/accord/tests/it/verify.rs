@@ -190,3 +190,240 @@ fn receipts_verify_offline() {
         "{out}"
     );
 }
+
+/// A record of `n` entries made in memory as the store's writer makes it:
+/// the forum, then `n - 1` organisations admitted by the console.
+fn record_of(origin: &str, n: usize) -> Vec<Vec<u8>> {
+    use accord_domain::ids::{DisplayName, LanguageTag};
+    use accord_domain::state::{MemberKind, MemberStatus, OrganisationCategory, Principal};
+    use accord_domain::{Action, Entry, MemberCode, State};
+    let mut state = State::new();
+    let mut out = Vec::new();
+    for i in 0..n {
+        let action = if i == 0 {
+            Action::EstablishForum {
+                name: DisplayName::parse("Mirror Forum").unwrap(),
+                languages: vec![LanguageTag::parse("en").unwrap()],
+                log: Some(origin.into()),
+            }
+        } else {
+            Action::AdmitMember {
+                code: MemberCode::parse(&format!("ORG{i}")).unwrap(),
+                name: Some(DisplayName::parse("Org").unwrap()),
+                kind: MemberKind::Organisation,
+                category: Some(OrganisationCategory::Ngo),
+                status: MemberStatus::Observer,
+            }
+        };
+        let (actor, body, signature) = state.prepare(Principal::System, action).unwrap();
+        let entry = Entry { index: i as u64, time: 1_000 + i as i64, actor, body, signature };
+        state.apply(&entry).unwrap();
+        out.push(entry.encode().unwrap());
+    }
+    out
+}
+
+#[test]
+fn verify_checks_every_hash_tile_a_mirror_serves() {
+    let work = tempfile::tempdir().unwrap();
+    let entries = record_of("accord.test/mirror", 600);
+    let verify_dir = |dir: &Path, key: &str| {
+        accord(&[
+            "verify",
+            "--dir",
+            dir.to_str().unwrap(),
+            "--key",
+            key,
+            "--state",
+            work.path().join(format!("{}.json", dir.file_name().unwrap().to_str().unwrap())).to_str().unwrap(),
+        ])
+    };
+    // The mirror as served: it verifies, tiles included.
+    let good = work.path().join("good");
+    let key = write_mirror(&good, "accord.test/mirror", &entries);
+    let (ok, out) = verify_dir(&good, &key);
+    assert!(ok, "{out}");
+    assert!(out.contains("hash tiles: all 4 served (every level) equal the tiles computed from the entries"), "{out}");
+
+    // One hash of a level-0 tile changed (the entries and the checkpoint are intact).
+    let corrupted = work.path().join("corrupted");
+    let key = write_mirror(&corrupted, "accord.test/mirror", &entries);
+    let tile = corrupted.join("tile/0/001");
+    let mut bytes = std::fs::read(&tile).unwrap();
+    bytes[17 * 32 + 5] ^= 0x40;
+    std::fs::write(&tile, bytes).unwrap();
+    let (ok, out) = verify_dir(&corrupted, &key);
+    assert!(!ok, "{out}");
+    assert!(
+        out.contains(
+            "hash tiles: tile/0/001 differs from the hashes of the entries: its hash 17 (the hash of entry 273)"
+        ),
+        "{out}"
+    );
+
+    // The level-1 tile missing.
+    let missing = work.path().join("missing");
+    let key = write_mirror(&missing, "accord.test/mirror", &entries);
+    std::fs::remove_file(missing.join("tile/1/000.p/2")).unwrap();
+    let (ok, out) = verify_dir(&missing, &key);
+    assert!(!ok, "{out}");
+    assert!(out.contains("hash tiles: tile/1/000.p/2 is missing"), "{out}");
+}
+
+/// Serves a mirror directory under `/log/` and `state` (if any) at
+/// `/api/v1/log/state/<size>`, over plain HTTP/1.1: a forum whose log is
+/// right and whose published state is whatever the test says.
+fn serve_mirror(dir: std::path::PathBuf, state: Option<Value>) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request = String::new();
+            if reader.read_line(&mut request).is_err() {
+                continue;
+            }
+            loop {
+                let mut header = String::new();
+                if reader.read_line(&mut header).is_err() || header.trim().is_empty() {
+                    break;
+                }
+            }
+            let path = request.split(' ').nth(1).unwrap_or("/").to_owned();
+            let found = if let Some(file) = path.strip_prefix("/log/") {
+                std::fs::read(dir.join(file)).ok()
+            } else if path.starts_with("/api/v1/log/state/") {
+                state.as_ref().map(|s| s.to_string().into_bytes())
+            } else {
+                None
+            };
+            let (status, body) = match found {
+                Some(b) => ("200 OK", b),
+                None => ("404 Not Found", br#"{"error":"not_found","message":"no such file"}"#.to_vec()),
+            };
+            let head = format!("HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+            let _ = stream.write_all(head.as_bytes()).and_then(|_| stream.write_all(&body));
+        }
+    });
+    base
+}
+
+#[tokio::test]
+async fn verify_names_each_part_of_the_state_that_differs() {
+    use accord_domain::State;
+    let forum = TestForum::new();
+    accord_server::log::sign_checkpoint(&forum.state).unwrap();
+    let size = forum.record_len();
+    // The server publishes the state in parts, and they are the replay's.
+    let (status, published) = forum.get(&format!("/api/v1/log/state/{size}")).await;
+    assert_eq!(status, axum::http::StatusCode::OK, "{published}");
+    assert_eq!(published["format"], "accord-state-digest/v2");
+    let entries = forum.store.entries(None, 10_000).unwrap();
+    let mut replayed = State::new();
+    for e in &entries {
+        replayed.apply(e).unwrap();
+    }
+    let parts = replayed.digest_parts();
+    let hex_parts: serde_json::Map<String, Value> =
+        parts.iter().map(|(k, v)| (k.clone(), Value::String(hex::encode(v)))).collect();
+    assert_eq!(published["parts"], Value::Object(hex_parts.clone()));
+    assert_eq!(published["digest"], hex::encode(State::digest_v2(size, &parts)));
+    for name in ["forum", "members", "delegates", "signatures", "rules", "important questions"] {
+        assert!(hex_parts.contains_key(name), "{name} in {published}");
+    }
+
+    let work = tempfile::tempdir().unwrap();
+    let mirror = work.path().join("mirror");
+    let bytes: Vec<Vec<u8>> = entries.iter().map(|e| e.encode().unwrap()).collect();
+    let key = write_mirror(&mirror, "accord.test/forum", &bytes);
+    let verify = |base: &str, extra: &[&str]| {
+        let state = work.path().join(format!("state-{}.json", base.rsplit(':').next().unwrap()));
+        let mut args = vec!["verify", "--url", base, "--key", &key, "--state", state.to_str().unwrap()];
+        args.extend(extra);
+        accord(&args)
+    };
+
+    // A server showing other members and an extra meeting than its record says.
+    let mut tampered = parts.clone();
+    tampered.insert("members".into(), [7; 32]);
+    tampered.insert("meeting 1".into(), [8; 32]);
+    let body = |parts: &std::collections::BTreeMap<String, [u8; 32]>| {
+        let hex_parts: serde_json::Map<String, Value> =
+            parts.iter().map(|(k, v)| (k.clone(), Value::String(hex::encode(v)))).collect();
+        json!({"size": size, "digest": hex::encode(State::digest_v2(size, parts)), "format": "accord-state-digest/v2", "parts": hex_parts})
+    };
+    let base = serve_mirror(mirror.clone(), Some(body(&tampered)));
+    let (ok, out) = verify(&base, &[]);
+    assert!(!ok, "{out}");
+    assert!(
+        out.contains(&format!(
+            "state: the server shows a state that differs from the replay of its record at size {size}: \
+             meeting 1 is shown by the server but not in the record; members differs"
+        )),
+        "{out}"
+    );
+    // Parts that do not hash to the published digest.
+    let mut inconsistent = body(&parts);
+    inconsistent["parts"]["forum"] = json!(hex::encode([9; 32]));
+    let (ok, out) = verify(&serve_mirror(mirror.clone(), Some(inconsistent)), &[]);
+    assert!(!ok && out.contains("is not the digest of the published parts"), "{out}");
+
+    // The same log with the true state verifies.
+    let (ok, out) = verify(&serve_mirror(mirror.clone(), Some(body(&parts))), &[]);
+    assert!(ok, "{out}");
+    assert!(
+        out.contains(&format!("the server's published state equals the replay, part by part ({} parts)", parts.len())),
+        "{out}"
+    );
+    // A checkpoint signed with the v1 digest is still compared, with that digest.
+    let v1 = json!({"size": size, "digest": hex::encode(replayed.digest())});
+    let (ok, out) = verify(&serve_mirror(mirror.clone(), Some(v1)), &[]);
+    assert!(ok && out.contains("signed with the v1 digest"), "{out}");
+
+    // A forum's URL that publishes no state fails, unless told to check the log alone.
+    let silent = serve_mirror(mirror.clone(), None);
+    let (ok, out) = verify(&silent, &[]);
+    assert!(!ok, "{out}");
+    assert!(out.contains(&format!("the server publishes no state for its checkpoint of size {size}")), "{out}");
+    assert!(out.contains("--skip-state"), "{out}");
+    let (ok, out) = verify(&silent, &["--skip-state"]);
+    assert!(ok && out.contains("state: not compared (--skip-state)"), "{out}");
+}
+
+#[test]
+fn verify_refuses_a_state_file_of_another_log_unless_told_to_forget_it() {
+    let work = tempfile::tempdir().unwrap();
+    let state = work.path().join("state.json");
+    let first = work.path().join("first");
+    let first_key = write_mirror(&first, "accord.test/first", &record_of("accord.test/first", 3));
+    let args = |dir: &Path, key: &str, extra: &[&str]| {
+        let mut a = vec!["verify".to_owned(), "--dir".into(), dir.to_str().unwrap().into(), "--key".into(), key.into()];
+        a.extend(["--state".to_owned(), state.to_str().unwrap().into()]);
+        a.extend(extra.iter().map(|s| s.to_string()));
+        a
+    };
+    let run = |a: Vec<String>| accord(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    let (ok, out) = run(args(&first, &first_key, &[]));
+    assert!(ok, "{out}");
+
+    // Another forum's log, checked with the same state file.
+    let second = work.path().join("second");
+    let second_key = write_mirror(&second, "accord.test/second", &record_of("accord.test/second", 5));
+    let (ok, out) = run(args(&second, &second_key, &[]));
+    assert!(!ok, "{out}");
+    assert!(
+        out.contains(
+            "remembers another log, accord.test/first (verified up to size 3), but this log is accord.test/second"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("--forget"), "{out}");
+    let (ok, out) = run(args(&second, &second_key, &["--forget"]));
+    assert!(ok, "{out}");
+    assert!(out.contains("forgot the log accord.test/first (size 3)"), "{out}");
+    // From then on it remembers the second log.
+    let (ok, out) = run(args(&second, &second_key, &[]));
+    assert!(ok && out.contains("consistent with the checkpoint of size 5 verified earlier"), "{out}");
+}

@@ -161,3 +161,131 @@ fn witnesses_cosign_and_catch_a_fork() {
     assert_eq!(res.status(), 403);
     drop((b, w1, w2));
 }
+
+/// Accepts connections and never answers them: a witness that hangs.
+fn hanging_witness() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming() {
+            held.push(stream);
+        }
+    });
+    base
+}
+
+#[test]
+fn a_witness_that_never_answers_delays_no_checkpoint_and_refusals_are_published() {
+    let work = tempfile::tempdir().unwrap();
+    let dir = work.path().join("forum");
+    init_forum_cli(&dir);
+    let hanging = hanging_witness();
+    // A witness that knows this log's name with another key refuses (403).
+    let stranger = accord_log::checkpoint::LogSigner::from_key(
+        &accord_log::checkpoint::LogSigner::generate("accord.local/crash-test-forum").unwrap(),
+    )
+    .unwrap();
+    let (refusing, _) = start_witness(work.path(), "refusing", stranger.verifier_key());
+    let interval = Duration::from_millis(500);
+    let server =
+        Server::start_with(&dir, &["--checkpoint-interval", "0.5", "--witness", &hanging, "--witness", &refusing.base]);
+    let t = token(&server.base);
+
+    // Each action's receipt comes within the interval's wait (three
+    // intervals and half a second), though a witness hangs for 5 s on
+    // every checkpoint it is sent.
+    for n in 0..4 {
+        let mut res = agent()
+            .post(format!("{}/api/v1/members", server.base))
+            .header("Authorization", format!("Bearer {t}"))
+            .send_json(json!({"code": format!("HANG{n}"), "kind": "organisation", "name": "Org", "category": "ngo"}))
+            .unwrap();
+        assert_eq!(res.status(), 201);
+        let answer: Value = res.body_mut().read_json().unwrap();
+        let started = std::time::Instant::now();
+        let url = format!("{}{}?wait=true", server.base, answer["entry"]["receipt"].as_str().unwrap());
+        let mut res = agent().get(&url).call().unwrap();
+        let body = res.body_mut().read_to_string().unwrap();
+        assert_eq!(res.status(), 200, "round {n}: {body}");
+        assert!(started.elapsed() < interval * 3 + Duration::from_millis(500), "round {n}: {:?}", started.elapsed());
+    }
+
+    // What each witness answered is published, not only logged.
+    let mut statuses = Value::Null;
+    for _ in 0..120 {
+        let mut res = agent().get(format!("{}/api/v1/log", server.base)).call().unwrap();
+        statuses = res.body_mut().read_json::<Value>().unwrap()["witnesses"].clone();
+        let of = |url: &str| statuses.as_array().unwrap().iter().find(|w| w["url"] == url).cloned();
+        if of(&hanging).is_some_and(|w| w["status"] == "unreachable")
+            && of(&refusing.base).is_some_and(|w| w["status"] == "refused")
+        {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let of = |url: &str| statuses.as_array().unwrap().iter().find(|w| w["url"] == url).cloned().unwrap();
+    assert_eq!(of(&hanging)["status"], "unreachable", "{statuses}");
+    assert!(of(&hanging)["message"].as_str().unwrap().contains("imeout"), "{statuses}");
+    assert_eq!(of(&refusing.base)["status"], "refused", "{statuses}");
+    assert_eq!(of(&refusing.base)["http_status"], 403, "{statuses}");
+    // A new checkpoint on its way to the hanging witness does not hide its last answer.
+    let res = agent()
+        .post(format!("{}/api/v1/members", server.base))
+        .header("Authorization", format!("Bearer {t}"))
+        .send_json(json!({"code": "HANGLAST", "kind": "organisation", "name": "Org", "category": "ngo"}))
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let mut hanging_status = Value::Null;
+    for _ in 0..40 {
+        let mut res = agent().get(format!("{}/api/v1/log", server.base)).call().unwrap();
+        let info = res.body_mut().read_json::<Value>().unwrap();
+        hanging_status = info["witnesses"].as_array().unwrap().iter().find(|w| w["url"] == hanging).cloned().unwrap();
+        if hanging_status["sending"] == info["size"] {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(hanging_status["status"], "unreachable", "{hanging_status}");
+    assert!(hanging_status["sending"].as_u64().unwrap() > hanging_status["size"].as_u64().unwrap(), "{hanging_status}");
+
+    let mut res = agent().get(format!("{}/record", server.base)).call().unwrap();
+    let page = res.body_mut().read_to_string().unwrap();
+    assert!(page.contains(&refusing.base) && page.contains("(HTTP 403)"), "{page}");
+    assert!(page.contains(&hanging) && page.contains(">unreachable<"), "{page}");
+}
+
+#[test]
+fn a_witness_refuses_an_inconsistent_proof_over_http() {
+    let work = tempfile::tempdir().unwrap();
+    let log = accord_log::checkpoint::LogSigner::from_key(
+        &accord_log::checkpoint::LogSigner::generate("accord.test/proofs").unwrap(),
+    )
+    .unwrap();
+    let (witness, _) = start_witness(work.path(), "w", log.verifier_key());
+    let mut tree = accord_log::MerkleTree::new();
+    let mut other = accord_log::MerkleTree::new();
+    for n in 0..5u8 {
+        tree.append(&[n]);
+        other.append(&[n + 100]);
+    }
+    let post = |body: String| {
+        let mut res = agent().post(format!("{}/add-checkpoint", witness.base)).send(body.as_bytes()).unwrap();
+        (res.status().as_u16(), res.body_mut().read_to_string().unwrap())
+    };
+    let note2 = log.sign(2, &tree.root_at(2).unwrap());
+    let (status, body) = post(accord_log::witness::add_checkpoint_body(0, &[], &note2));
+    assert_eq!(status, 200, "{body}");
+    assert!(body.starts_with("— witness.test/w "), "{body}");
+
+    // From 2 to 5 with the proof of another tree: 422, and nothing stored.
+    let note5 = log.sign(5, &tree.root());
+    let wrong = other.consistency_proof(2, 5).unwrap();
+    let (status, body) = post(accord_log::witness::add_checkpoint_body(2, &wrong, &note5));
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("the checkpoint of size 5 is not consistent with the size 2 cosigned before"), "{body}");
+    // The right proof is still accepted from 2: the refusal stored nothing.
+    let right = tree.consistency_proof(2, 5).unwrap();
+    let (status, body) = post(accord_log::witness::add_checkpoint_body(2, &right, &note5));
+    assert_eq!(status, 200, "{body}");
+}
