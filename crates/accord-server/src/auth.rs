@@ -104,13 +104,25 @@ pub struct LoginLimiter {
     windows: Mutex<HashMap<String, (Instant, u32)>>,
 }
 
+/// Failed log-ins are counted three ways, each over a window of 15
+/// minutes: an account from one address (5: a guesser at one machine), an
+/// account from everywhere (50: guessing spread over many addresses, each
+/// guess costing an argon2id hash), and an address over every account (20).
+/// An account is not locked for everyone by 5 wrong passwords from
+/// anywhere, since delegates' addresses are often public: the delegate
+/// logging in from their own address still gets in.
 impl LoginLimiter {
-    pub const PER_ACCOUNT: u32 = 5;
+    pub const PER_ACCOUNT_AND_ADDRESS: u32 = 5;
+    pub const PER_ACCOUNT: u32 = 50;
     pub const PER_ADDRESS: u32 = 20;
     pub const WINDOW: Duration = Duration::from_secs(15 * 60);
 
-    fn keys(email: &str, addr: &str) -> [(String, u32); 2] {
-        [(format!("account:{email}"), Self::PER_ACCOUNT), (format!("address:{addr}"), Self::PER_ADDRESS)]
+    fn keys(email: &str, addr: &str) -> [(String, u32); 3] {
+        [
+            (format!("account:{email} from:{addr}"), Self::PER_ACCOUNT_AND_ADDRESS),
+            (format!("account:{email}"), Self::PER_ACCOUNT),
+            (format!("address:{addr}"), Self::PER_ADDRESS),
+        ]
     }
 
     /// Refuses with 429 if either the account or the address is blocked.
@@ -143,8 +155,10 @@ impl LoginLimiter {
         }
     }
 
-    pub fn succeeded(&self, email: &str) {
-        self.windows.lock().unwrap_or_else(|e| e.into_inner()).remove(&format!("account:{email}"));
+    pub fn succeeded(&self, email: &str, addr: &str) {
+        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+        windows.remove(&format!("account:{email} from:{addr}"));
+        windows.remove(&format!("account:{email}"));
     }
 }
 
@@ -179,7 +193,7 @@ pub async fn authenticate(
             "this account's accreditation has been withdrawn: ask the secretariat",
         ));
     };
-    app.limiter.succeeded(&key);
+    app.limiter.succeeded(&key, addr);
     Ok((account, delegate))
 }
 
