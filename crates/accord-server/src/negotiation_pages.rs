@@ -273,6 +273,9 @@ pub struct RollingData {
     members: Vec<String>,
     /// `view`: all, clean, member, or version (an older version's clean text).
     view: &'static str,
+    /// For a version's page: whether its counts are those it had when the
+    /// next version replaced it (`false`: the latest, counted now).
+    counts_superseded: bool,
     html: String,
 }
 
@@ -296,9 +299,25 @@ struct RollingQuery {
 }
 
 fn rolling_data(p: &Process, version: Option<&str>, view: &View) -> Result<RollingData, ApiError> {
+    let mut counts_superseded = false;
     let (rolling, shown) = if let Some(v) = version {
         let v = p.find_version(Some(v))?;
-        (rolling::clean_text(p, &v.instrument, v.number), "version")
+        let mut text = rolling::clean_text(p, &v.instrument, v.number);
+        // The page shows the version's clean text, with the brackets and
+        // options it had: when the next version replaced it, or now.
+        let counts = match v.counts_at_end {
+            Some(c) => {
+                counts_superseded = true;
+                c
+            }
+            None => {
+                let now = rolling::rolling_text(p, &View::All);
+                accord_domain::negotiation::Counts { brackets: now.brackets, options: now.options }
+            }
+        };
+        (text.brackets, text.options) = (counts.brackets, counts.options);
+        text.outdated.clear();
+        (text, "version")
     } else {
         match view {
             View::Clean => (rolling::clean_text(p, &p.latest().instrument, p.latest().number), "clean"),
@@ -331,6 +350,7 @@ fn rolling_data(p: &Process, version: Option<&str>, view: &View) -> Result<Rolli
         outdated: rolling.outdated.clone(),
         members: members.into_iter().collect(),
         view: shown,
+        counts_superseded,
         html,
     })
 }

@@ -108,6 +108,13 @@ async fn rolling_text_of_realistic_cases() {
     let counts = |v: &Value| (v["brackets"].clone(), v["options"].clone(), v["counts_as_of"].clone());
     assert_eq!(counts(&versions[0]), (json!(4), json!(10), json!("superseded")), "{versions}");
     assert_eq!(counts(&versions[1]), (json!(3), json!(7), json!("current")), "{versions}");
+    // A version's page says the same.
+    let (_, page) = forum.raw(Request::get(format!("/processes/{id}?version=1")).body(Body::empty()).unwrap()).await;
+    let page = String::from_utf8(page).unwrap();
+    assert!(page.contains("<dt>Brackets when replaced</dt><dd>4</dd>"), "{page}");
+    assert!(page.contains("<dt>Options when replaced</dt><dd>10</dd>") && !page.contains("Only the proposals of"));
+    let (_, page) = forum.raw(Request::get(format!("/processes/{id}?version=2")).body(Body::empty()).unwrap()).await;
+    assert!(String::from_utf8(page).unwrap().contains("<dt>Brackets now</dt><dd>3</dd>"));
     snapshot("rolling-text.json", &(serde_json::to_string_pretty(&rolling).unwrap() + "\n"));
     snapshot("rolling-text.html", &instrument_html(&forum, &format!("/processes/{id}")).await);
     // One member's view, and the clean text.
