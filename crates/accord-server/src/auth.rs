@@ -355,7 +355,7 @@ pub fn session_cookie(app: &AppState, token: Option<&str>) -> String {
 /// (`Sec-Fetch-Site: cross-site`) or whose `Origin` is not this host: the
 /// first line of defence against cross-site request forgery; the CSRF token
 /// of each form is the second.
-pub async fn refuse_cross_site(request: Request, next: Next) -> Response {
+pub async fn refuse_cross_site(State(app): State<AppState>, request: Request, next: Next) -> Response {
     if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return next.run(request).await;
     }
@@ -371,11 +371,16 @@ pub async fn refuse_cross_site(request: Request, next: Next) -> Response {
         _ => false,
     };
     if cross_site || foreign_origin {
-        return ApiError::forbidden(
+        let e = ApiError::forbidden(
             "cross_site_request",
             "this request came from another web site and was refused: use Accord's own pages",
-        )
-        .into_response();
+        );
+        // A form posted from elsewhere lands in a browser: say it on a page.
+        let path = request.uri().path();
+        if path.starts_with("/api/") || path.starts_with("/log/") {
+            return e.into_response();
+        }
+        return crate::pages::error_page(&app, &None, e);
     }
     next.run(request).await
 }

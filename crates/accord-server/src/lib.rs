@@ -130,7 +130,7 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
         .fallback(pages::not_found)
         .method_not_allowed_fallback(pages::method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::count))
-        .layer(axum::middleware::from_fn(auth::refuse_cross_site))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::refuse_cross_site))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(state.clone());
     (router, state)

@@ -165,7 +165,11 @@ async fn a_cross_site_post_is_refused() {
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from("code=FRA&kind=state"))
         .unwrap();
-    assert_eq!(forum.raw(req).await.0, StatusCode::FORBIDDEN);
+    let (status, page) = forum.raw(req).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // A browser shows a page that says why, not JSON.
+    let page = String::from_utf8(page).unwrap();
+    assert!(page.starts_with("<!doctype html>") && page.contains("came from another web site"), "{page}");
     assert_eq!(forum.record_len(), before);
 }
 
