@@ -12,7 +12,7 @@ use accord_domain::state::{
 };
 use accord_domain::{DelegateId, Email, MemberCode, Refusal};
 use accord_store::{Appended, PrivateWrite};
-use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
@@ -113,40 +113,98 @@ pub struct ApiJson<T>(pub T);
 impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for ApiJson<T> {
     type Rejection = ApiError;
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match Json::<T>::from_request(req, state).await {
-            Ok(Json(v)) => Ok(ApiJson(v)),
-            Err(JsonRejection::MissingJsonContentType(_)) => Err(ApiError::new(
+        let json = req
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(|ct| {
+                let mime = ct.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+                mime == "application/json" || (mime.starts_with("application/") && mime.ends_with("+json"))
+            })
+            .unwrap_or(false);
+        if !json {
+            return Err(ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported_media_type",
                 "send the body as JSON with `Content-Type: application/json`",
-            )),
-            Err(JsonRejection::BytesRejection(r)) if r.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(ApiError::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "too_large",
-                format!(
-                    "the request body is larger than this endpoint accepts ({} bytes; a zero draft or a statement \
-                     may have {} bytes)",
-                    crate::MAX_BODY,
-                    crate::negotiation_api::MAX_DRAFT_REQUEST
-                ),
-            )),
+            ));
+        }
+        let bytes = match axum::body::Bytes::from_request(req, state).await {
+            Ok(b) => b,
+            Err(r) if r.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err(ApiError::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "too_large",
+                    format!(
+                        "the request body is larger than this endpoint accepts ({} bytes; a zero draft or a statement \
+                         may have {} bytes)",
+                        crate::MAX_BODY,
+                        crate::negotiation_api::MAX_DRAFT_REQUEST
+                    ),
+                ))
+            }
+            Err(r) => {
+                return Err(ApiError::bad_request(
+                    "malformed_request",
+                    format!("the body could not be read: {}", r.body_text()),
+                ))
+            }
+        };
+        let mut de = serde_json::Deserializer::from_slice(&bytes);
+        match serde_path_to_error::deserialize::<_, T>(&mut de) {
+            Ok(v) => match de.end() {
+                Ok(()) => Ok(ApiJson(v)),
+                Err(e) => Err(ApiError::bad_request(
+                    "malformed_request",
+                    format!("the body is not valid JSON: {}", plain_serde_message(&e.to_string())),
+                )),
+            },
             Err(e) => {
-                // The JSON library's own preamble says nothing to a client;
-                // keep only what is wrong, and where.
-                let text = e.body_text();
-                let detail = text
-                    .strip_prefix("Failed to deserialize the JSON body into the target type: ")
-                    .or_else(|| text.strip_prefix("Failed to parse the request body as JSON: "))
-                    .unwrap_or(&text);
-                let message = match &e {
-                    JsonRejection::JsonDataError(_) => format!("the JSON body does not fit this request: {detail}"),
-                    JsonRejection::JsonSyntaxError(_) => format!("the body is not valid JSON: {detail}"),
-                    _ => format!("the JSON body is malformed: {detail}"),
+                // Valid JSON that does not fit the request, or not JSON at
+                // all: said in the client's terms, without Rust's type names.
+                let path = e.path().to_string();
+                let inner = e.into_inner();
+                let mut detail = plain_serde_message(&inner.to_string());
+                if let Some(rest) = detail.strip_prefix("expected value") {
+                    // serde_json's words for a number or list where a named
+                    // choice (a string) was expected.
+                    detail = format!("not one of the accepted values (send its name as a string){rest}");
+                }
+                let where_ = if path == "." || path.is_empty() { String::new() } else { format!("{path}: ") };
+                let message = if serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).is_ok() {
+                    format!("the JSON body does not fit this request: {where_}{detail}")
+                } else {
+                    format!("the body is not valid JSON: {detail}")
                 };
                 Err(ApiError::bad_request("malformed_request", message))
             }
         }
     }
+}
+
+/// A serde message without the names of Rust types: "expected struct
+/// ProposalRequest with 8 elements" becomes "expected a JSON object with
+/// this request's fields".
+fn plain_serde_message(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find("struct ") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + "struct ".len()..];
+        let name_end = after.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(after.len());
+        let mut tail = &after[name_end..];
+        if let Some(t) = tail.strip_prefix(" with ") {
+            let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+            if digits > 0 {
+                let t = &t[digits..];
+                tail = t.strip_prefix(" elements").or_else(|| t.strip_prefix(" element")).unwrap_or(t);
+            }
+        }
+        out.push_str("a JSON object with this request's fields");
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `Query<T>` whose rejections are API errors.

@@ -36,6 +36,8 @@ use crate::AppState;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/sessions", get(sessions).post(sessions_act))
+        // The menu says "Meetings"; the address people guess leads there.
+        .route("/meetings", get(|| async { axum::response::Redirect::permanent("/sessions") }))
         .route("/meetings/{mid}", get(meeting).post(meeting_act))
         .route("/meetings/{mid}/summary", get(summary_page))
         .route("/meetings/{mid}/summary.md", get(summary_markdown))

@@ -325,6 +325,7 @@ pub struct AnchorRequest {
     /// The exact words, as they stand in the version named.
     pub quote: String,
     /// Which occurrence, counting from 1; needed when the words occur more than once.
+    #[schema(minimum = 1)]
     pub occurrence: Option<u32>,
     /// Where the words start, in characters from the start of the provision's text
     /// (as a page's selection knows it): the server counts which occurrence that is.

@@ -458,7 +458,11 @@ fn proposal_row(p: &Proposal, me: Option<&str>) -> ProposalRow {
     let objectors: Vec<MemberCode> = p.objectors.iter().cloned().collect();
     ProposalRow {
         id: p.id,
-        kind: p.kind.label(),
+        kind: if p.kind == ProposalKind::ReplaceProvision && p.heading.is_some() {
+            "replace the heading"
+        } else {
+            p.kind.label()
+        },
         summary,
         proposer: p.proposer.to_string(),
         status: p.status.as_str(),

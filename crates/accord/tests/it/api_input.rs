@@ -134,6 +134,20 @@ async fn malformed_requests() {
     assert!(!message.contains("Failed to"), "{message}");
     let got = answer(&forum, request(Method::POST, "/api/v1/members", &sec, json_ct, b"{\"code\": ".to_vec())).await;
     assert!(got.1["message"].as_str().unwrap().starts_with("the body is not valid JSON: "), "{:?}", got.1);
+    // Valid JSON of the wrong shape is not called invalid JSON, and no
+    // Rust type name leaks into the message.
+    for (body, says) in [
+        (&b"[]"[..], "expected a JSON object with this request's fields"),
+        (&b"{\"code\": \"FRA\", \"kind\": 5}"[..], "kind: invalid type: integer `5`, expected a string"),
+    ] {
+        let got = answer(&forum, request(Method::POST, "/api/v1/members", &sec, json_ct, body.to_vec())).await;
+        let message = got.1["message"].as_str().unwrap();
+        assert!(
+            message.starts_with("the JSON body does not fit this request: ") && message.contains(says),
+            "{message}"
+        );
+        assert!(!message.contains("struct"), "{message}");
+    }
     assert_eq!(forum.record_len(), before);
 }
 
