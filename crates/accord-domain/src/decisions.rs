@@ -1543,6 +1543,7 @@ impl State {
     /// What an adopted (or, by vote, rejected) decision does to the text.
     fn take_effect(&mut self, entry: &Entry, process: u64, target: &Target, adopted: bool, cause: String) {
         let p = &mut self.processes[process as usize - 1];
+        p.changed = entry.index;
         match (target, adopted) {
             (Target::Proposal(id), true) => crate::negotiation::agree_into_text(p, *id, entry, cause),
             (Target::Proposal(id), false) => {

@@ -112,7 +112,10 @@ pub struct ProcessSummary {
 /// not grow: the bracket counts need the rolling text, which takes
 /// milliseconds for a long negotiation.
 pub(crate) async fn summaries(app: &AppState) -> Result<Arc<Vec<ProcessSummary>>, ApiError> {
-    crate::views::cached(app, "summaries".into(), |s| Ok(s.processes.iter().map(summary).collect())).await
+    crate::views::cached_by(app, "summaries".into(), crate::views::processes_stamp, |s| {
+        Ok(s.processes.iter().map(summary).collect())
+    })
+    .await
 }
 
 pub(crate) fn summary(p: &Process) -> ProcessSummary {
@@ -615,7 +618,8 @@ pub async fn get_rolling_text(
     let view = view_of(q.member.as_deref(), q.view.as_deref())?;
     check_view(&app, &view)?;
     let key = format!("rolling-json:{id}:{view:?}");
-    let bytes: Arc<axum::body::Bytes> = crate::views::cached(&app, key, move |state| {
+    let stamp = crate::views::process_stamp(id);
+    let bytes: Arc<axum::body::Bytes> = crate::views::cached_by(&app, key, stamp, move |state| {
         let p = state.process(id)?;
         let rolling = match view {
             View::Clean => rolling::clean_text(p, &p.latest().instrument, p.latest().number),

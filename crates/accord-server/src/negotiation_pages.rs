@@ -372,9 +372,10 @@ async fn rolling_page(
             with_process(&app, id, |p| p.find_version(Some(v)).map(|_| ()).map_err(Into::into))?;
         }
         let key = format!("rolling-page:{id}:{view:?}:{version:?}");
-        let data =
-            crate::views::cached(&app, key, move |state| rolling_data(state.process(id)?, version.as_deref(), &view))
-                .await?;
+        let data = crate::views::cached_by(&app, key, crate::views::process_stamp(id), move |state| {
+            rolling_data(state.process(id)?, version.as_deref(), &view)
+        })
+        .await?;
         Ok::<_, ApiError>((id, data, member))
     }
     .await;

@@ -3,11 +3,14 @@
 //! hundred delegations reload during a meeting.
 //!
 //! A view is a function of the state, and the state changes only when an
-//! entry is appended; so a cached view is kept with the size of the record
-//! it was built from, and is used only while the record still has that
-//! size. One view is built at a time (the others wait for it and then read
-//! it), on a blocking thread, under the state's read lock so that the size
-//! and the view agree.
+//! entry is appended; so a cached view is kept with a *stamp* of the state
+//! it was built from, and is used only while the state has that stamp. The
+//! stamp is the size of the record, or for a view of one process the index
+//! of the last entry that changed that process (`Process::changed`), so
+//! that attendance, speakers and votes on other things do not make a
+//! hundred delegations' rolling text be built again. One view is built at
+//! a time (the others wait for it and then read it), on a blocking thread,
+//! under the state's read lock so that the stamp and the view agree.
 
 use std::any::Any;
 use std::collections::HashMap;
@@ -44,18 +47,32 @@ where
     T: Send + Sync + 'static,
     F: FnOnce(&State) -> Result<T, ApiError> + Send + 'static,
 {
-    if let Some(hit) = app.views.lookup::<T>(&key, app.store.len()) {
+    cached_by(app, key, |state: &State| state.next_index, make).await
+}
+
+/// The view under `key`, built by `make` when `stamp` of the current state
+/// differs from the stamp it was built at. `stamp` must change whenever
+/// anything `make` reads changes. Refusals are not cached.
+pub async fn cached_by<T, S, F>(app: &AppState, key: String, stamp: S, make: F) -> Result<Arc<T>, ApiError>
+where
+    T: Send + Sync + 'static,
+    S: Fn(&State) -> u64 + Send + 'static,
+    F: FnOnce(&State) -> Result<T, ApiError> + Send + 'static,
+{
+    let now = stamp(&app.store.state());
+    if let Some(hit) = app.views.lookup::<T>(&key, now) {
         return Ok(hit);
     }
     let _gate = app.views.gate.lock().await;
-    if let Some(hit) = app.views.lookup::<T>(&key, app.store.len()) {
+    let now = stamp(&app.store.state());
+    if let Some(hit) = app.views.lookup::<T>(&key, now) {
         return Ok(hit);
     }
     let owner = app.clone();
-    let (size, view) = tokio::task::spawn_blocking(move || {
+    let (at, view) = tokio::task::spawn_blocking(move || {
         let state = owner.store.state();
-        let size = state.next_index;
-        make(&state).map(|v| (size, Arc::new(v)))
+        let at = stamp(&state);
+        make(&state).map(|v| (at, Arc::new(v)))
     })
     .await
     .map_err(|_| ApiError::internal())??;
@@ -63,6 +80,16 @@ where
     if views.len() >= MAX_VIEWS {
         views.clear();
     }
-    views.insert(key, (size, view.clone()));
+    views.insert(key, (at, view.clone()));
     Ok(view)
+}
+
+/// The stamp of the views of process `id`: the last entry that changed it.
+pub fn process_stamp(id: u64) -> impl Fn(&State) -> u64 + Send + 'static {
+    move |state: &State| state.process(id).map_or(u64::MAX, |p| p.changed)
+}
+
+/// The stamp of views of every process (their list and summaries).
+pub fn processes_stamp(state: &State) -> u64 {
+    state.processes.iter().map(|p| p.changed).max().unwrap_or(0)
 }

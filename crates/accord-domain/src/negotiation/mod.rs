@@ -293,6 +293,11 @@ pub struct Process {
     pub proposals: Vec<Proposal>,
     /// The version the adoption of the whole instrument froze, if adopted.
     pub adopted_version: Option<u32>,
+    /// The index of the last entry that changed this process (its text,
+    /// its proposals or the positions on them, by a negotiation entry or a
+    /// decision): what it shows is a function of this, so views of it are
+    /// kept until it changes, whatever else the record records meanwhile.
+    pub changed: u64,
 }
 
 impl Process {
@@ -646,6 +651,9 @@ impl State {
 
     /// Folds a checked negotiation entry.
     pub(crate) fn fold_negotiation(&mut self, entry: &Entry) {
+        if let Some(p) = process_of(&entry.body).and_then(|id| self.processes.get_mut(id as usize - 1)) {
+            p.changed = entry.index;
+        }
         let time = entry.time;
         let source = |how| Arc::new(Source { entry: entry.index, time, how });
         match &entry.body {
@@ -671,6 +679,7 @@ impl State {
                     }],
                     proposals: Vec::new(),
                     adopted_version: None,
+                    changed: entry.index,
                 });
             }
             EntryBody::ProposalTabled(t) => {

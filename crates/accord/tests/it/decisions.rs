@@ -379,6 +379,11 @@ async fn decisions_put_proposals_into_the_text_and_provenance_names_them() {
         );
     }
     assert_eq!(forum.record_len(), before, "refusals record nothing");
+    // The rolling text, read now and kept while nothing changes the
+    // process (sessions, meetings, attendance); the decision below changes it.
+    let (_, rolling_before) = forum.get(&format!("/api/v1/processes/{id}/rolling-text")).await;
+    assert_eq!(rolling_before["brackets"], 1, "{rolling_before}");
+    let page_before = forum.get_html(&format!("/processes/{id}")).await.1;
 
     assert_eq!(forum.post("/api/v1/sessions", &t["sec"], json!({"title": "S"})).await.0, StatusCode::CREATED);
     let (_, m) =
@@ -401,6 +406,18 @@ async fn decisions_put_proposals_into_the_text_and_provenance_names_them() {
     assert_eq!(s, StatusCode::CREATED, "{c}");
     let (_, d) = forum.post(&format!("/api/v1/consensus/{}/declare", c["id"]), &t["chair"], json!({})).await;
     assert_eq!(d["outcome"], "adopted", "{d}");
+    // The decision is the process's change: its views are built again.
+    let (_, rolling_after) = forum.get(&format!("/api/v1/processes/{id}/rolling-text")).await;
+    assert_eq!(
+        (rolling_after["brackets"].clone(), rolling_after["version"].clone()),
+        (json!(0), json!(2)),
+        "{rolling_after}"
+    );
+    let page_after = forum.get_html(&format!("/processes/{id}")).await.1;
+    assert_ne!(page_before, page_after);
+    assert!(page_after.contains("States should cooperate"), "{page_after}");
+    let (_, list) = forum.get("/api/v1/processes").await;
+    assert_eq!(list[0]["version"], json!(2), "the summaries follow the decision: {list}");
     let (_, detail) = forum.get(&format!("/api/v1/processes/{id}/provisions/chp_1__art_1__para_1")).await;
     let from_p1: Vec<&Value> =
         detail["provenance"].as_array().unwrap().iter().filter(|o| o["proposal"] == json!(1)).collect();
