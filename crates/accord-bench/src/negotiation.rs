@@ -324,6 +324,7 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
     // The rolling-text page over HTTP.
     let app = accord_server::app(store.clone(), Config::default());
     let growing = store.clone();
+    let unrelated = store.clone();
     let growing_heads: Vec<DelegateId> = heads.iter().rev().take(40).copied().collect();
     let duration = Duration::from_secs(options.seconds);
     let clients = options.clients;
@@ -366,8 +367,29 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
         .await;
         writing.abort();
         println!("entries appended while the page was read: {}", appended.load(std::sync::atomic::Ordering::Relaxed));
+        // And while entries about other things are recorded (an admission
+        // every 250 ms): the process's views are kept.
+        let unrelated_store = unrelated.clone();
+        let admitting = tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_millis(250));
+            for n in 0.. {
+                tick.tick().await;
+                let _ = unrelated_store
+                    .submit(Principal::System, crate::common::admit_organisation(&format!("NB{n}")), None)
+                    .await;
+            }
+        });
+        let other_page = drive_get(
+            "GET /processes/1 while other entries are recorded (an admission every 250 ms)",
+            addr,
+            "/processes/1",
+            clients,
+            duration,
+        )
+        .await;
+        admitting.abort();
         server.abort();
-        anyhow::Ok(vec![page, json, growing_page])
+        anyhow::Ok(vec![page, json, growing_page, other_page])
     })?;
     println!("{} clients, {} s each:", clients, options.seconds);
     for outcome in &outcomes {
