@@ -343,6 +343,14 @@ pub struct ForumSettings {
     /// action cannot be replayed in another forum.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log: Option<String>,
+    /// The edition of Accord's rules the forum's record follows, declared
+    /// once, in `forum.established` (see [`crate::state::EDITION`]);
+    /// absent in records begun before editions existed, which follow
+    /// edition 1. A rule that would refuse, or fold differently, entries
+    /// an older record holds applies from the edition that introduced it,
+    /// so that every record replays as it was recorded (invariant 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -947,7 +955,7 @@ mod tests {
         }
         fn settings() -> impl Strategy<Value = ForumSettings> {
             (name(), proptest::collection::vec(language(), 0..4), proptest::option::of(text()))
-                .prop_map(|(name, languages, log)| ForumSettings { name, languages, log })
+                .prop_map(|(name, languages, log)| ForumSettings { name, languages, log, edition: None })
         }
         pub fn actor() -> impl Strategy<Value = Actor> {
             prop_oneof![

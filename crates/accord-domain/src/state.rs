@@ -154,6 +154,11 @@ pub struct Forum {
     pub languages: Vec<LanguageTag>,
     /// The transparency log's origin, if the forum declared it.
     pub log: Option<String>,
+    /// The edition of Accord's rules its record follows (1 when its
+    /// `forum.established` entry names none). Left out of the digest's
+    /// JSON when 1, so that older forums' digests are what they were.
+    #[serde(skip_serializing_if = "is_first_edition")]
+    pub edition: u32,
     /// Unix milliseconds of the `forum.established` entry.
     pub established: i64,
 }
@@ -333,6 +338,18 @@ pub const STATE_DIGEST_V2: &str = "accord-state-digest/v2";
 /// The name of the first format, one hash of some of the state
 /// ([`State::digest`]): what checkpoints signed before v2 carry.
 pub const STATE_DIGEST_V1: &str = "accord-state-digest/v1";
+
+fn is_first_edition(edition: &u32) -> bool {
+    *edition == 1
+}
+
+/// The edition of Accord's rules a forum established now follows
+/// (recorded in its `forum.established` entry):
+/// - 1: the rules as first recorded (records without an edition);
+/// - 2: a new wording of a whole provision is outdated once the
+///   provision's words change, and a proposal to replace a paragraph's
+///   words carries no heading.
+pub const EDITION: u32 = 2;
 
 /// The most official languages a forum may list.
 const MAX_LANGUAGES: usize = 24;
@@ -593,7 +610,7 @@ impl State {
                 EntryBody::MemberSignaturesRequired(MemberSignaturesRequired { member })
             }
             Action::EstablishForum { name, languages, log } => {
-                EntryBody::ForumEstablished(ForumSettings { name, languages, log })
+                EntryBody::ForumEstablished(ForumSettings { name, languages, log, edition: Some(EDITION) })
             }
             Action::ChangeForumSettings { name, languages } => {
                 let forum = self.forum.as_ref().ok_or_else(no_forum)?;
@@ -601,6 +618,7 @@ impl State {
                     name: name.unwrap_or_else(|| forum.name.clone()),
                     languages: languages.unwrap_or_else(|| forum.languages.clone()),
                     log: None,
+                    edition: None,
                 })
             }
             Action::AdmitMember { code, name, kind, category, status } => {
@@ -804,6 +822,12 @@ impl State {
             if actor != &Actor::System {
                 return Err(Refusal::forbidden("system_only", "only the operator establishes the forum"));
             }
+            if settings.edition.is_some_and(|e| e == 0 || e > EDITION) {
+                return Err(Refusal::invalid(
+                    "unknown_edition",
+                    format!("this Accord knows the editions of its rules 1 to {EDITION}"),
+                ));
+            }
             if let Some(log) = &settings.log {
                 if log.is_empty() || log.len() > 200 || log.chars().any(|c| c.is_whitespace() || c == '+') {
                     return Err(Refusal::invalid(
@@ -825,6 +849,12 @@ impl State {
                     return Err(Refusal::invalid(
                         "log_origin_fixed",
                         "the log origin is declared once, when the forum is established",
+                    ));
+                }
+                if settings.edition.is_some() {
+                    return Err(Refusal::invalid(
+                        "edition_fixed",
+                        "the edition of the rules is declared once, when the forum is established",
                     ));
                 }
                 check_languages(&settings.languages)
@@ -1059,6 +1089,7 @@ impl State {
                     name: s.name.clone(),
                     languages: s.languages.clone(),
                     log: s.log.clone(),
+                    edition: s.edition.unwrap_or(1),
                     established: entry.time,
                 });
             }

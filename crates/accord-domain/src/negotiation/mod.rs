@@ -298,6 +298,8 @@ pub struct Process {
     /// decision): what it shows is a function of this, so views of it are
     /// kept until it changes, whatever else the record records meanwhile.
     pub changed: u64,
+    /// The edition of the rules its forum follows (`Forum::edition`).
+    pub edition: u32,
 }
 
 impl Process {
@@ -680,6 +682,7 @@ impl State {
                     proposals: Vec::new(),
                     adopted_version: None,
                     changed: entry.index,
+                    edition: self.forum.as_ref().map_or(1, |f| f.edition),
                 });
             }
             EntryBody::ProposalTabled(t) => {
@@ -1018,7 +1021,10 @@ fn resolve(process: &Process, t: &ProposalTabled) -> Result<Option<Edit>, Refusa
         }
         ProposalKind::ReplaceProvision => {
             need("text", t.text.is_some())?;
-            forbid("heading", t.heading.is_some())?;
+            // Edition 1 took a heading here and ignored it.
+            if process.edition >= 2 {
+                forbid("heading", t.heading.is_some())?;
+            }
             forbid("anchor", t.anchor.is_some())?;
             forbid("position", t.position.is_some())?;
             let words = t.text.clone().unwrap_or_default();
@@ -1280,6 +1286,7 @@ pub(crate) fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 /// Makes the new version and moves every open proposal along with the
 /// text, or marks it outdated.
 fn commit_change(process: &mut Process, change: Change, entry: &Entry, cause: String, closing: &[u64]) {
+    let edition = process.edition;
     let old = process.latest().instrument.clone();
     let mut provisions = old.provisions.clone();
     match &change {
@@ -1298,7 +1305,9 @@ fn commit_change(process: &mut Process, change: Change, entry: &Entry, cause: St
                 // wording of it was written against the words it replaces,
                 // so it is outdated once they change (agreeing it would
                 // silently undo the change), until its proposer confirms it.
-                if q.kind == ProposalKind::DeleteProvision {
+                // (Edition 1 stretched a new wording over the new text too.)
+                if q.kind == ProposalKind::DeleteProvision || (q.kind == ProposalKind::ReplaceProvision && edition < 2)
+                {
                     qe.start = 0;
                     qe.end = whole_len;
                     continue;

@@ -46,6 +46,13 @@ impl World {
     }
 
     fn new() -> World {
+        World::of_edition(Some(crate::state::EDITION))
+    }
+
+    /// A world whose forum was established by a `forum.established` entry
+    /// naming `edition` (`None`: a record from before editions, as the
+    /// writer no longer makes them).
+    fn of_edition(edition: Option<u32>) -> World {
         let mut w = World {
             state: State::new(),
             log: Vec::new(),
@@ -56,8 +63,31 @@ impl World {
             adviser: DelegateId(0),
         };
         let sys = Principal::System;
-        w.act(sys, Action::EstablishForum { name: name("Forum"), languages: LanguageTag::un_languages(), log: None })
-            .unwrap();
+        match edition {
+            Some(crate::state::EDITION) => {
+                w.act(
+                    sys,
+                    Action::EstablishForum { name: name("Forum"), languages: LanguageTag::un_languages(), log: None },
+                )
+                .unwrap();
+            }
+            edition => {
+                let entry = Entry {
+                    index: 0,
+                    time: 1_000,
+                    actor: crate::entry::Actor::System,
+                    body: EntryBody::ForumEstablished(crate::entry::ForumSettings {
+                        name: name("Forum"),
+                        languages: LanguageTag::un_languages(),
+                        log: None,
+                        edition,
+                    }),
+                    signature: None,
+                };
+                w.state.apply(&entry).unwrap();
+                w.log.push(entry.encode().unwrap());
+            }
+        }
         w.secretariat = w.state.next_delegate_id();
         w.act(sys, Action::AppointOfficer { name: name("Sec"), role: OfficerRole::Secretariat }).unwrap();
         w.chair = w.state.next_delegate_id();
@@ -325,6 +355,53 @@ fn provisions_are_inserted_and_deleted() {
     let e = w.on(Principal::Delegate(w.chair), EntryBody::ProposalAgreed, on_b).unwrap_err();
     assert!(e.message.contains("is no longer in the text"), "{}", e.message);
     assert_eq!(w.replay(), w.state);
+}
+
+/// A record begun before editions (edition 1) replays as it was recorded:
+/// a new wording of a whole provision stays applicable when its words
+/// change, and a replacement of words may carry a heading.
+#[test]
+fn a_first_edition_record_keeps_its_rules() {
+    let mut w = World::of_edition(None);
+    assert_eq!(w.state.forum.as_ref().unwrap().edition, 1);
+    let eid = "chp_1__art_2__para_1";
+    let body = EntryBody::ProposalTabled(ProposalTabled {
+        process: 1,
+        kind: ProposalKind::ReplaceProvision,
+        eid: eid.into(),
+        version: 1,
+        anchor: None,
+        position: None,
+        text: Some("This Framework applies to all.".into()),
+        heading: Some("ignored in edition 1".into()),
+        justification: String::new(),
+    });
+    w.act(w.head("CHN"), Action::Negotiate(Box::new(body))).unwrap();
+    let repl = w.process().proposals.len() as u64;
+    let words = w
+        .propose("BRA", ProposalKind::ReplaceWords, eid, Some(("States", None)), None, Some("Participating States"))
+        .unwrap();
+    w.on(Principal::Delegate(w.chair), EntryBody::ProposalAgreed, words).unwrap();
+    assert!(!w.process().proposal(repl).unwrap().outdated, "edition 1 stretches it over the new words");
+    w.on(Principal::Delegate(w.chair), EntryBody::ProposalAgreed, repl).unwrap();
+    assert_eq!(w.text(eid), "This Framework applies to all.");
+    assert_eq!(w.replay(), w.state);
+    // A forum cannot be established under an edition this Accord does not know,
+    // nor change its edition later.
+    let mut fresh = State::new();
+    let future = Entry {
+        index: 0,
+        time: 1,
+        actor: crate::entry::Actor::System,
+        body: EntryBody::ForumEstablished(crate::entry::ForumSettings {
+            name: name("Forum"),
+            languages: LanguageTag::un_languages(),
+            log: None,
+            edition: Some(crate::state::EDITION + 1),
+        }),
+        signature: None,
+    };
+    assert_eq!(fresh.apply(&future).unwrap_err().code, "unknown_edition");
 }
 
 /// A new wording of a whole provision was written against its words: when
