@@ -164,14 +164,15 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for ApiJson<
                 // all: said in the client's terms, without Rust's type names.
                 let path = e.path().to_string();
                 let inner = e.into_inner();
-                let mut detail = plain_serde_message(&inner.to_string());
-                if let Some(rest) = detail.strip_prefix("expected value") {
-                    // serde_json's words for a number or list where a named
-                    // choice (a string) was expected.
-                    detail = format!("not one of the accepted values (send its name as a string){rest}");
-                }
+                let detail = plain_serde_message(&inner.to_string());
                 let where_ = if path == "." || path.is_empty() { String::new() } else { format!("{path}: ") };
                 let message = if serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).is_ok() {
+                    // In valid JSON, serde_json's "expected value" means a
+                    // number or list where a named choice (a string) was expected.
+                    let detail = match detail.strip_prefix("expected value") {
+                        Some(rest) => format!("not one of the accepted values (send its name as a string){rest}"),
+                        None => detail,
+                    };
                     format!("the JSON body does not fit this request: {where_}{detail}")
                 } else {
                     format!("the body is not valid JSON: {detail}")

@@ -101,7 +101,16 @@ pub fn now_millis() -> i64 {
 /// which an attacker cannot trigger.
 #[derive(Default)]
 pub struct LoginLimiter {
-    windows: Mutex<HashMap<String, (Instant, u32)>>,
+    windows: Mutex<HashMap<LimitKey, (Instant, u32)>>,
+}
+
+/// What a failed log-in is counted against: structured, so that no e-mail
+/// address typed by a stranger can name another counter.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum LimitKey {
+    AccountFrom(String, String),
+    Account(String),
+    Address(String),
 }
 
 /// Failed log-ins are counted three ways, each over a window of 15
@@ -117,11 +126,11 @@ impl LoginLimiter {
     pub const PER_ADDRESS: u32 = 20;
     pub const WINDOW: Duration = Duration::from_secs(15 * 60);
 
-    fn keys(email: &str, addr: &str) -> [(String, u32); 3] {
+    fn keys(email: &str, addr: &str) -> [(LimitKey, u32); 3] {
         [
-            (format!("account:{email} from:{addr}"), Self::PER_ACCOUNT_AND_ADDRESS),
-            (format!("account:{email}"), Self::PER_ACCOUNT),
-            (format!("address:{addr}"), Self::PER_ADDRESS),
+            (LimitKey::AccountFrom(email.to_owned(), addr.to_owned()), Self::PER_ACCOUNT_AND_ADDRESS),
+            (LimitKey::Account(email.to_owned()), Self::PER_ACCOUNT),
+            (LimitKey::Address(addr.to_owned()), Self::PER_ADDRESS),
         ]
     }
 
@@ -157,8 +166,8 @@ impl LoginLimiter {
 
     pub fn succeeded(&self, email: &str, addr: &str) {
         let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
-        windows.remove(&format!("account:{email} from:{addr}"));
-        windows.remove(&format!("account:{email}"));
+        windows.remove(&LimitKey::AccountFrom(email.to_owned(), addr.to_owned()));
+        windows.remove(&LimitKey::Account(email.to_owned()));
     }
 }
 

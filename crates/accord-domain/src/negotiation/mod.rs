@@ -191,6 +191,9 @@ pub struct Version {
     /// The brackets and options of the rolling text when the next version
     /// replaced this one (`None` while it is the latest, whose counts are
     /// the rolling text's own): negotiators follow progress by them.
+    /// Derived for display, so left out of the state's digest: a better
+    /// way of counting must not change what old checkpoints commit to.
+    #[serde(skip)]
     pub counts_at_end: Option<Counts>,
     #[serde(skip)]
     pub instrument: Arc<Instrument>,
