@@ -476,24 +476,18 @@ impl State {
         for (id, rules) in &proceedings.process_rules {
             parts.entry(format!("process {id} rules")).or_insert_with(|| hash(rules));
         }
-        for (n, x) in proceedings.sessions.iter().enumerate() {
-            parts.insert(format!("session {}", n + 1), hash(x));
+        // Numbered things, each a part of its own: "session 1", "vote 3"...
+        fn numbered<T: Serialize>(parts: &mut BTreeMap<String, [u8; 32]>, name: &str, all: &[T]) {
+            for (n, x) in all.iter().enumerate() {
+                parts.insert(format!("{name} {}", n + 1), hash(x));
+            }
         }
-        for (n, x) in proceedings.meetings.iter().enumerate() {
-            parts.insert(format!("meeting {}", n + 1), hash(x));
-        }
-        for (n, x) in proceedings.votes.iter().enumerate() {
-            parts.insert(format!("vote {}", n + 1), hash(x));
-        }
-        for (n, x) in proceedings.consensus.iter().enumerate() {
-            parts.insert(format!("consensus {}", n + 1), hash(x));
-        }
-        for (n, x) in proceedings.silences.iter().enumerate() {
-            parts.insert(format!("silence {}", n + 1), hash(x));
-        }
-        for (n, x) in proceedings.decisions.iter().enumerate() {
-            parts.insert(format!("decision {}", n + 1), hash(x));
-        }
+        numbered(&mut parts, "session", &proceedings.sessions);
+        numbered(&mut parts, "meeting", &proceedings.meetings);
+        numbered(&mut parts, "vote", &proceedings.votes);
+        numbered(&mut parts, "consensus", &proceedings.consensus);
+        numbered(&mut parts, "silence", &proceedings.silences);
+        numbered(&mut parts, "decision", &proceedings.decisions);
         parts
     }
 

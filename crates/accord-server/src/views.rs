@@ -5,10 +5,11 @@
 //! A view is a function of the state, and the state changes only when an
 //! entry is appended; so a cached view is kept with a *stamp* of the state
 //! it was built from, and is used only while the state has that stamp. The
-//! stamp is the size of the record, or for a view of one process the index
-//! of the last entry that changed that process (`Process::changed`), so
-//! that attendance, speakers and votes on other things do not make a
-//! hundred delegations' rolling text be built again. One view is built at
+//! stamp of a view of one process is the index of the last entry that
+//! changed that process (`Process::changed`), and of the list of
+//! processes the latest of those, so that attendance, speakers and votes on
+//! other things do not make a hundred delegations' rolling text be built
+//! again. One view is built at
 //! a time (the others wait for it and then read it), on a blocking thread,
 //! under the state's read lock so that the stamp and the view agree.
 
@@ -38,16 +39,6 @@ impl ViewCache {
         let (at, view) = views.get(key)?;
         (*at == size).then(|| view.clone().downcast::<T>().ok()).flatten()
     }
-}
-
-/// The view under `key`, built by `make` from the current state when the
-/// record has grown since it was last built. Refusals are not cached.
-pub async fn cached<T, F>(app: &AppState, key: String, make: F) -> Result<Arc<T>, ApiError>
-where
-    T: Send + Sync + 'static,
-    F: FnOnce(&State) -> Result<T, ApiError> + Send + 'static,
-{
-    cached_by(app, key, |state: &State| state.next_index, make).await
 }
 
 /// The view under `key`, built by `make` when `stamp` of the current state

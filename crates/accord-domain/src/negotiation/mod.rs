@@ -926,10 +926,9 @@ fn resolve(process: &Process, t: &ProposalTabled) -> Result<Option<Edit>, Refusa
         return Err(Refusal::unprocessable(
             "provision_without_text",
             format!(
-                "{} is {} {} and has no words of its own: propose on its paragraphs, replace its heading, or delete it",
+                "{} is {} and has no words of its own: propose on its paragraphs, replace its heading, or delete it",
                 t.eid,
-                if now.kind == ProvisionKind::Article { "an" } else { "a" },
-                now.kind.label()
+                now.kind.with_article()
             ),
         ));
     }
@@ -997,10 +996,9 @@ fn resolve(process: &Process, t: &ProposalTabled) -> Result<Option<Edit>, Refusa
                 return Err(Refusal::invalid(
                     "missing_field",
                     format!(
-                        "{} is {} {}: a proposal to replace it gives its new \"heading\" (its paragraphs take proposals of their own)",
+                        "{} is {}: a proposal to replace it gives its new \"heading\" (its paragraphs take proposals of their own)",
                         t.eid,
-                        if now.kind == ProvisionKind::Article { "an" } else { "a" },
-                        now.kind.label()
+                        now.kind.with_article()
                     ),
                 ));
             };

@@ -13,6 +13,23 @@ use crate::state::{Action, MemberKind, OrganisationCategory, Principal};
 
 pub(crate) const DRAFT: &str = "# Framework on Testing\n\n## Preamble\n\nRecognising that States shall cooperate,\n\n## Chapter I — General\n\n### Article 1 — Purpose\n\n1. States shall cooperate in good faith and shall exchange information.\n\n2. States should, as appropriate, protect critical infrastructure:\n   (a) energy;\n   (b) water.\n\n### Article 2 — Scope\n\n1. This Framework applies to States.\n\n## Chapter II — Final\n\n### Article 3 — Review\n\n1. The Conference shall review this Framework.\n";
 
+/// The `forum.established` entry of a forum following `edition` (`None`:
+/// a record from before editions, which the writer no longer makes).
+fn established(edition: Option<u32>) -> Entry {
+    Entry {
+        index: 0,
+        time: 1_000,
+        actor: crate::entry::Actor::System,
+        body: EntryBody::ForumEstablished(crate::entry::ForumSettings {
+            name: name("Forum"),
+            languages: LanguageTag::un_languages(),
+            log: None,
+            edition,
+        }),
+        signature: None,
+    }
+}
+
 struct World {
     state: State,
     log: Vec<Vec<u8>>,
@@ -72,18 +89,7 @@ impl World {
                 .unwrap();
             }
             edition => {
-                let entry = Entry {
-                    index: 0,
-                    time: 1_000,
-                    actor: crate::entry::Actor::System,
-                    body: EntryBody::ForumEstablished(crate::entry::ForumSettings {
-                        name: name("Forum"),
-                        languages: LanguageTag::un_languages(),
-                        log: None,
-                        edition,
-                    }),
-                    signature: None,
-                };
+                let entry = established(edition);
                 w.state.apply(&entry).unwrap();
                 w.log.push(entry.encode().unwrap());
             }
@@ -389,19 +395,18 @@ fn a_first_edition_record_keeps_its_rules() {
     // A forum cannot be established under an edition this Accord does not know,
     // nor change its edition later.
     let mut fresh = State::new();
-    let future = Entry {
-        index: 0,
-        time: 1,
-        actor: crate::entry::Actor::System,
-        body: EntryBody::ForumEstablished(crate::entry::ForumSettings {
-            name: name("Forum"),
-            languages: LanguageTag::un_languages(),
-            log: None,
-            edition: Some(crate::state::EDITION + 1),
-        }),
-        signature: None,
-    };
+    let future = established(Some(crate::state::EDITION + 1));
     assert_eq!(fresh.apply(&future).unwrap_err().code, "unknown_edition");
+    let mut change = established(Some(crate::state::EDITION));
+    change.index = w.state.next_index;
+    change.time = 1_000_000;
+    change.actor =
+        crate::entry::Actor::Officer { delegate: w.secretariat, role: crate::state::OfficerRole::Secretariat };
+    let EntryBody::ForumEstablished(settings) = change.body else { unreachable!() };
+    change.body = EntryBody::ForumSettingsChanged(settings);
+    let before = w.state.clone();
+    assert_eq!(w.state.apply(&change).unwrap_err().code, "edition_fixed");
+    assert_eq!(w.state, before);
 }
 
 /// A new wording of a whole provision was written against its words: when

@@ -50,6 +50,13 @@ impl ProvisionKind {
         matches!(self, ProvisionKind::Recital | ProvisionKind::Paragraph | ProvisionKind::Point)
     }
 
+    /// The label with its indefinite article: "an article", "a chapter".
+    pub fn with_article(self) -> String {
+        let label = self.label();
+        let article = if label.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+        format!("{article} {label}")
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             ProvisionKind::Recital => "recital",
