@@ -39,18 +39,25 @@ impl ser::Error for CanonicalError {
 
 /// Appends the canonical JSON of `value` to `out`.
 pub fn to_canonical<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) -> Result<(), CanonicalError> {
-    let depth = MEMBERS.with(|m| m.borrow().len());
-    let result = value.serialize(Canonical { out });
-    // After an error, the objects left unfinished leave their records.
-    MEMBERS.with(|m| m.borrow_mut().truncate(depth));
+    // The thread's stack of members is taken out once per value (not once
+    // per member) and handed down the serializers.
+    let mut members = MEMBERS.with(|m| std::mem::take(&mut *m.borrow_mut()));
+    members.clear();
+    let result = value.serialize(Canonical { out, members: &mut members });
+    MEMBERS.with(|m| *m.borrow_mut() = members);
     result
+}
+
+/// Writes a signed integer, which must be between 0 and 2^53 - 1.
+pub(crate) fn write_i64(out: &mut Vec<u8>, v: i64) -> Result<(), CanonicalError> {
+    write_u64(out, u64::try_from(v).map_err(|_| not_an_integer(v))?)
 }
 
 fn not_an_integer(n: impl Display) -> CanonicalError {
     CanonicalError(format!("the number {n} is not an integer between 0 and 2^53 - 1"))
 }
 
-fn write_u64(out: &mut Vec<u8>, mut v: u64) -> Result<(), CanonicalError> {
+pub(crate) fn write_u64(out: &mut Vec<u8>, mut v: u64) -> Result<(), CanonicalError> {
     if v > MAX_SAFE_INTEGER {
         return Err(not_an_integer(v));
     }
@@ -69,36 +76,56 @@ fn write_u64(out: &mut Vec<u8>, mut v: u64) -> Result<(), CanonicalError> {
     Ok(())
 }
 
-fn write_str(out: &mut Vec<u8>, s: &str) {
+/// The bytes serde_json escapes in a string: the quote, the backslash and
+/// the control characters below U+0020.
+static NEEDS_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
+/// Writes `s` quoted; says whether anything in it was escaped.
+fn write_str(out: &mut Vec<u8>, s: &str) -> bool {
     // serde_json escapes only the quote, the backslash and the control
     // characters below U+0020; a string without them is written as it is
     // (most strings of the record), any other through serde_json's own
     // escaping, which the `Value` path uses too.
-    if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+    if !s.bytes().any(|b| NEEDS_ESCAPE[b as usize]) {
         out.reserve(s.len() + 2);
         out.push(b'"');
         out.extend_from_slice(s.as_bytes());
         out.push(b'"');
-        return;
+        return false;
     }
     serde_json::to_writer(&mut *out, s).expect("writing to a Vec cannot fail");
+    true
 }
 
 /// The serializer: writes one value to `out`.
 struct Canonical<'a> {
     out: &'a mut Vec<u8>,
+    /// The members of the objects being written, innermost last; each
+    /// object pops its own when it ends.
+    members: &'a mut Vec<Member>,
 }
 
 /// A JSON object being written. Its `"key":value` members are written
 /// straight to `out` in the order they come, and recorded on the
-/// thread's [`MEMBERS`] stack; `finish` leaves them where they are when
+/// members stack; `finish` leaves them where they are when
 /// they came sorted (the common case for maps and sorted structs), and
 /// otherwise rewrites them in key order. Nothing is allocated per object.
 struct Object<'a> {
     out: &'a mut Vec<u8>,
+    members: &'a mut Vec<Member>,
     /// Where the members begin in `out`, just after `{`.
     body: usize,
-    /// This object's first record on the [`MEMBERS`] stack.
+    /// This object's first record on the members stack.
     base: usize,
     /// For `{"variant": {...}}`: whether to close the wrapper too.
     variant: bool,
@@ -114,11 +141,13 @@ struct Object<'a> {
 struct Member {
     key: (usize, usize),
     whole: (usize, usize),
+    /// Whether the key was written with escapes.
+    escaped: bool,
 }
 
 thread_local! {
-    /// The members of the objects being written on this thread, innermost
-    /// last; each object pops its own when it ends.
+    /// The members stack of the values being written on this thread, kept
+    /// between values so that it is allocated once.
     static MEMBERS: RefCell<Vec<Member>> = const { RefCell::new(Vec::new()) };
     /// Where an object's members wait while they are written back sorted.
     static SORTING: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
@@ -126,9 +155,10 @@ thread_local! {
 
 /// Compares two keys as the `Value` path sorts them: by the bytes of the
 /// unescaped strings. Escaped forms compare the same unless an escape is
-/// involved, which Accord's keys never have.
-fn compare_keys(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
-    if !a.contains(&b'\\') && !b.contains(&b'\\') {
+/// involved (`escaped`: one of the object's keys has one), which Accord's
+/// keys never have.
+fn compare_keys(a: &[u8], b: &[u8], escaped: bool) -> std::cmp::Ordering {
+    if !escaped {
         return a.cmp(b);
     }
     let unescape = |k: &[u8]| -> String {
@@ -142,7 +172,7 @@ fn compare_keys(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
 }
 
 impl<'a> Object<'a> {
-    fn new(out: &'a mut Vec<u8>, variant: Option<&'static str>) -> Self {
+    fn new(out: &'a mut Vec<u8>, members: &'a mut Vec<Member>, variant: Option<&'static str>) -> Self {
         if let Some(v) = variant {
             out.push(b'{');
             write_str(out, v);
@@ -150,8 +180,8 @@ impl<'a> Object<'a> {
         }
         out.push(b'{');
         let body = out.len();
-        let base = MEMBERS.with(|m| m.borrow().len());
-        Object { out, body, base, variant: variant.is_some(), pending: None, count: 0 }
+        let base = members.len();
+        Object { out, members, body, base, variant: variant.is_some(), pending: None, count: 0 }
     }
 
     /// Writes `"key":` where `key` writes the quoted key to the output.
@@ -165,14 +195,15 @@ impl<'a> Object<'a> {
         let start = self.out.len();
         write_key(self.out)?;
         let key = (start + 1, self.out.len() - 1);
+        let escaped = self.out[key.0..key.1].contains(&b'\\');
         self.out.push(b':');
-        Ok(Member { key, whole: (start, 0) })
+        Ok(Member { key, whole: (start, 0), escaped })
     }
 
     fn value<T: Serialize + ?Sized>(&mut self, mut member: Member, value: &T) -> Result<(), CanonicalError> {
-        value.serialize(Canonical { out: self.out })?;
+        value.serialize(Canonical { out: self.out, members: self.members })?;
         member.whole.1 = self.out.len();
-        MEMBERS.with(|m| m.borrow_mut().push(member));
+        self.members.push(member);
         self.count += 1;
         Ok(())
     }
@@ -187,16 +218,17 @@ impl<'a> Object<'a> {
 
     fn finish(self) -> Result<(), CanonicalError> {
         let out = self.out;
-        MEMBERS.with(|members| {
-            let mut members = members.borrow_mut();
+        {
+            let members = self.members;
             let mine = &mut members[self.base..];
+            let escaped = mine.iter().any(|m| m.escaped);
             let strictly_sorted = mine
                 .windows(2)
-                .all(|w| compare_keys(&out[w[0].key.0..w[0].key.1], &out[w[1].key.0..w[1].key.1]).is_lt());
+                .all(|w| compare_keys(&out[w[0].key.0..w[0].key.1], &out[w[1].key.0..w[1].key.1], escaped).is_lt());
             if !strictly_sorted {
                 // A stable sort, then the last of equal keys wins, as
                 // inserting into a `Value` map does.
-                mine.sort_by(|a, b| compare_keys(&out[a.key.0..a.key.1], &out[b.key.0..b.key.1]));
+                mine.sort_by(|a, b| compare_keys(&out[a.key.0..a.key.1], &out[b.key.0..b.key.1], escaped));
                 SORTING.with(|sorting| {
                     let mut sorting = sorting.borrow_mut();
                     sorting.clear();
@@ -220,7 +252,7 @@ impl<'a> Object<'a> {
                 });
             }
             members.truncate(self.base);
-        });
+        }
         out.push(b'}');
         if self.variant {
             out.push(b'}');
@@ -232,26 +264,27 @@ impl<'a> Object<'a> {
 /// A JSON array being written (sequences, tuples, `{"variant": [...]}`).
 struct Array<'a> {
     out: &'a mut Vec<u8>,
+    members: &'a mut Vec<Member>,
     first: bool,
     variant: bool,
 }
 
 impl<'a> Array<'a> {
-    fn new(out: &'a mut Vec<u8>, variant: Option<&'static str>) -> Self {
+    fn new(out: &'a mut Vec<u8>, members: &'a mut Vec<Member>, variant: Option<&'static str>) -> Self {
         if let Some(v) = variant {
             out.push(b'{');
             write_str(out, v);
             out.push(b':');
         }
         out.push(b'[');
-        Array { out, first: true, variant: variant.is_some() }
+        Array { out, members, first: true, variant: variant.is_some() }
     }
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), CanonicalError> {
         if !self.first {
             self.out.push(b',');
         }
         self.first = false;
-        value.serialize(Canonical { out: self.out })
+        value.serialize(Canonical { out: self.out, members: self.members })
     }
     fn finish(self) -> Result<(), CanonicalError> {
         self.out.push(b']');
@@ -332,7 +365,7 @@ impl<'a> ser::Serializer for Canonical<'a> {
         Ok(())
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<(), CanonicalError> {
-        let mut array = Array::new(self.out, None);
+        let mut array = Array::new(self.out, self.members, None);
         for b in v {
             ser::SerializeSeq::serialize_element(&mut array, b)?;
         }
@@ -376,18 +409,18 @@ impl<'a> ser::Serializer for Canonical<'a> {
         self.out.push(b'{');
         write_str(self.out, variant);
         self.out.push(b':');
-        value.serialize(Canonical { out: self.out })?;
+        value.serialize(Canonical { out: self.out, members: self.members })?;
         self.out.push(b'}');
         Ok(())
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<Array<'a>, CanonicalError> {
-        Ok(Array::new(self.out, None))
+        Ok(Array::new(self.out, self.members, None))
     }
     fn serialize_tuple(self, _len: usize) -> Result<Array<'a>, CanonicalError> {
-        Ok(Array::new(self.out, None))
+        Ok(Array::new(self.out, self.members, None))
     }
     fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<Array<'a>, CanonicalError> {
-        Ok(Array::new(self.out, None))
+        Ok(Array::new(self.out, self.members, None))
     }
     fn serialize_tuple_variant(
         self,
@@ -396,15 +429,15 @@ impl<'a> ser::Serializer for Canonical<'a> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Array<'a>, CanonicalError> {
-        Ok(Array::new(self.out, Some(variant)))
+        Ok(Array::new(self.out, self.members, Some(variant)))
     }
     fn serialize_map(self, len: Option<usize>) -> Result<Object<'a>, CanonicalError> {
         let _ = len;
-        Ok(Object::new(self.out, None))
+        Ok(Object::new(self.out, self.members, None))
     }
     fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Object<'a>, CanonicalError> {
         let _ = len;
-        Ok(Object::new(self.out, None))
+        Ok(Object::new(self.out, self.members, None))
     }
     fn serialize_struct_variant(
         self,
@@ -414,7 +447,7 @@ impl<'a> ser::Serializer for Canonical<'a> {
         len: usize,
     ) -> Result<Object<'a>, CanonicalError> {
         let _ = len;
-        Ok(Object::new(self.out, Some(variant)))
+        Ok(Object::new(self.out, self.members, Some(variant)))
     }
 }
 

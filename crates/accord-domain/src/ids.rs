@@ -64,20 +64,27 @@ macro_rules! string_newtype_serde {
 /// code is an assigned ISO code is checked on admission, where the kind of
 /// member is known.
 ///
-/// Shared (`Arc<str>`): a code is copied into every position, ballot and
-/// bracket that names its member, and a copy costs a reference count.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct MemberCode(std::sync::Arc<str>);
+/// Held inline (16 bytes, padded with zeros, no allocation): a code is
+/// copied into every position, ballot and bracket that names its member,
+/// and the state's map of members compares codes on every lookup. Zero
+/// never occurs in a code, so comparing the padded bytes as one big-endian
+/// number orders codes exactly as their strings.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct MemberCode([u8; 16]);
 
 impl MemberCode {
     /// Parses a code; lower-case letters are accepted and upper-cased.
     pub fn parse(input: &str) -> Result<Self, Refusal> {
-        let code = input.trim().to_ascii_uppercase();
+        let code = input.trim().as_bytes();
         let ok = (2..=16).contains(&code.len())
-            && code.starts_with(|c: char| c.is_ascii_uppercase())
-            && code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+            && code[0].is_ascii_alphabetic()
+            && code.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-');
         if ok {
-            Ok(Self(code.into()))
+            let mut bytes = [0u8; 16];
+            for (to, from) in bytes.iter_mut().zip(code) {
+                *to = from.to_ascii_uppercase();
+            }
+            Ok(Self(bytes))
         } else {
             Err(Refusal::invalid(
                 "invalid_member_code",
@@ -90,7 +97,30 @@ impl MemberCode {
         }
     }
     pub fn as_str(&self) -> &str {
-        &self.0
+        let len = self.0.iter().position(|b| *b == 0).unwrap_or(16);
+        // Only ASCII letters, digits and hyphens are ever stored.
+        std::str::from_utf8(&self.0[..len]).expect("a member code is ASCII")
+    }
+    fn key(&self) -> u128 {
+        u128::from_be_bytes(self.0)
+    }
+}
+
+impl Ord for MemberCode {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+impl PartialOrd for MemberCode {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Debug for MemberCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "MemberCode({:?})", self.as_str())
     }
 }
 string_newtype_serde!(MemberCode);
