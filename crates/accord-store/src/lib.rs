@@ -431,7 +431,10 @@ impl Drop for Store {
 /// hashes and checks that every entry's bytes match its leaf hash, so that
 /// an entry changed in the file is found at start.
 fn replay(conn: &Connection, path: &Path) -> Result<(State, MerkleTree), StoreError> {
-    let mut stored: Vec<Hash> = Vec::new();
+    // The entries are numbered from 0 without gaps (invariant 6), and each
+    // adds about two stored hashes.
+    let entries: i64 = conn.query_row("SELECT COALESCE(MAX(idx) + 1, 0) FROM entries", [], |r| r.get(0))?;
+    let mut stored: Vec<Hash> = Vec::with_capacity(tlog_tiles_count(entries.max(0) as u64) as usize);
     {
         // Schema version 1 wrote one row per hash; version 2 writes one row
         // per batch (a run of hashes). Both read as runs, in this order.
@@ -466,10 +469,15 @@ fn replay(conn: &Connection, path: &Path) -> Result<(State, MerkleTree), StoreEr
     // it is split. Bounded channels keep a few thousand entries between
     // them. An entry that cannot be read or decoded travels as an error in
     // its place, so the fold reports the earliest entry at fault.
-    let (state, tree) = std::thread::scope(|scope| -> Result<(State, MerkleTree), StoreError> {
+    let state = std::thread::scope(|scope| -> Result<State, StoreError> {
         let (raw_tx, raw_rx) = mpsc::sync_channel::<Raw>(4);
         let (helper_tx, helper_rx) = mpsc::sync_channel::<Decoded>(4);
         let (own_tx, own_rx) = mpsc::sync_channel::<Decoded>(4);
+        // Folded chunks go back to the thread that decoded them, to be
+        // freed there: the allocator frees a block much faster on the
+        // thread that allocated it.
+        let (helper_done_tx, helper_done_rx) = mpsc::channel::<Decoded>();
+        let (own_done_tx, own_done_rx) = mpsc::channel::<Decoded>();
         let stored = &stored;
         let failed = |what: &str, e: std::io::Error| StoreError::Damaged {
             index: 0,
@@ -483,28 +491,33 @@ fn replay(conn: &Connection, path: &Path) -> Result<(State, MerkleTree), StoreEr
                     if helper_tx.send(decode_chunk(&helper_conn, stored, raw)).is_err() {
                         return;
                     }
+                    helper_done_rx.try_iter().for_each(drop);
                 }
             })
             .map_err(|e| failed("decoder", e))?;
         let folder = std::thread::Builder::new()
             .name("accord-replay".into())
-            .spawn_scoped(scope, move || fold_decoded([helper_rx, own_rx], stored))
+            .spawn_scoped(scope, move || fold_decoded([helper_rx, own_rx], [helper_done_tx, own_done_tx]))
             .map_err(|e| failed("fold", e))?;
-        let read = read_entries(conn, stored, raw_tx, own_tx);
+        let read = read_entries(conn, stored, raw_tx, own_tx, own_done_rx);
         let folded =
             folder.join().map_err(|_| StoreError::Damaged { index: 0, reason: "the replay panicked".into() })?;
-        let (state, tree) = folded?;
+        let state = folded?;
         // A row that could not be read ends the chunks early: the fold then
         // stops short without an error of its own.
         read?;
-        Ok((state, tree))
+        Ok(state)
     })?;
-    if tree.stored().len() != stored.len() {
+    // Every entry was checked against its stored hashes as it was folded;
+    // the tree is those hashes, taken as they are.
+    if tlog_tiles_count(state.next_index) != stored.len() as u64 {
         return Err(StoreError::Damaged {
             index: state.next_index,
             reason: "the tree holds hashes for entries that are not in the record: entries were removed".into(),
         });
     }
+    let tree = MerkleTree::from_stored(state.next_index, stored)
+        .map_err(|reason| StoreError::Damaged { index: state.next_index, reason })?;
     Ok((state, tree))
 }
 
@@ -526,6 +539,7 @@ fn read_entries(
     stored: &[Hash],
     to_helper: mpsc::SyncSender<Raw>,
     to_fold: mpsc::SyncSender<Decoded>,
+    folded: mpsc::Receiver<Decoded>,
 ) -> Result<(), StoreError> {
     let mut stmt = conn.prepare("SELECT idx, bytes FROM entries ORDER BY idx")?;
     let mut rows = stmt.query([])?;
@@ -548,6 +562,7 @@ fn read_entries(
             // The fold stopped at an error of its own.
             return Ok(());
         }
+        folded.try_iter().for_each(drop);
     }
     Ok(())
 }
@@ -588,23 +603,29 @@ fn decode_one(
     Ok((entry, leaf))
 }
 
-/// Folds the decoded entries into a fresh state and tree, in order (chunks
+/// Folds the decoded entries into a fresh state, in order (chunks
 /// alternate between the two decoders), checking each one as a live append
 /// is checked.
-fn fold_decoded(from: [mpsc::Receiver<Decoded>; 2], stored: &[Hash]) -> Result<(State, MerkleTree), StoreError> {
+fn fold_decoded(
+    from: [mpsc::Receiver<Decoded>; 2],
+    done: [mpsc::Sender<Decoded>; 2],
+) -> Result<State, StoreError> {
     let mut state = State::new();
-    let mut tree = MerkleTree::new();
     for k in 0usize.. {
-        let Ok(chunk) = from[k % 2].recv() else { break };
-        for item in chunk {
-            let (entry, leaf) = item?;
+        let Ok(mut chunk) = from[k % 2].recv() else { break };
+        for item in chunk.iter_mut() {
+            let (entry, leaf) = match item {
+                Ok(ok) => ok,
+                Err(e) => return Err(std::mem::replace(e, StoreError::Closed)),
+            };
             let index = entry.index;
-            state.apply(&entry).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
-            leaf.map_err(|reason| StoreError::Damaged { index, reason })?;
-            tree.append_stored(&stored[tlog_tiles_count(index) as usize..tlog_tiles_count(index + 1) as usize]);
+            state.apply(entry).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
+            std::mem::replace(leaf, Ok(())).map_err(|reason| StoreError::Damaged { index, reason })?;
         }
+        // If the decoder has finished, the chunk is freed here instead.
+        let _ = done[k % 2].send(chunk);
     }
-    Ok((state, tree))
+    Ok(state)
 }
 
 fn tlog_tiles_count(n: u64) -> u64 {
