@@ -90,13 +90,31 @@ static NEEDS_ESCAPE: [bool; 256] = {
     table
 };
 
+/// Whether any byte of `s` is one serde_json escapes: eight bytes at a time
+/// (a byte below 0x20, or equal to `"` or `\\`, sets its high bit in the
+/// masks below; bytes of 0x80 and above never do), the rest by the table.
+fn needs_escape(s: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |w: u64| w.wrapping_sub(ONES) & !w & HIGH;
+    let mut words = s.chunks_exact(8);
+    for word in &mut words {
+        let w = u64::from_le_bytes(word.try_into().expect("8 bytes"));
+        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+        if control | zero_byte(w ^ (ONES * u64::from(b'"'))) | zero_byte(w ^ (ONES * u64::from(b'\\'))) != 0 {
+            return true;
+        }
+    }
+    words.remainder().iter().any(|b| NEEDS_ESCAPE[*b as usize])
+}
+
 /// Writes `s` quoted; says whether anything in it was escaped.
 fn write_str(out: &mut Vec<u8>, s: &str) -> bool {
     // serde_json escapes only the quote, the backslash and the control
     // characters below U+0020; a string without them is written as it is
     // (most strings of the record), any other through serde_json's own
     // escaping, which the `Value` path uses too.
-    if !s.bytes().any(|b| NEEDS_ESCAPE[b as usize]) {
+    if !needs_escape(s.as_bytes()) {
         out.reserve(s.len() + 2);
         out.push(b'"');
         out.extend_from_slice(s.as_bytes());
@@ -729,6 +747,24 @@ mod tests {
             let mut fast = Vec::new();
             super::to_canonical(&value, &mut fast).unwrap();
             proptest::prop_assert_eq!(String::from_utf8(fast).unwrap(), String::from_utf8(through_value(&value)).unwrap());
+        }
+    }
+
+    #[test]
+    fn strings_needing_escapes_are_found_in_every_position() {
+        for len in 0..24 {
+            for at in 0..len {
+                for special in [0u8, 0x1f, b'"', b'\\'] {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = special;
+                    assert!(super::needs_escape(&bytes), "{bytes:?}");
+                }
+                for plain in [0x20u8, 0x7f, 0x80, 0xff, b'/', b'!', b'#', b'[', b']', 0x5b, 0x5d, 0x21, 0x23] {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = plain;
+                    assert!(!super::needs_escape(&bytes), "{bytes:?}");
+                }
+            }
         }
     }
 

@@ -135,7 +135,7 @@ impl DelegateId {
     pub fn parse(input: &str) -> Result<Self, Refusal> {
         input
             .strip_prefix('D')
-            .filter(|n| !n.is_empty() && !n.starts_with('0') && n.len() <= 19)
+            .filter(|n| !n.is_empty() && !n.starts_with('0') && n.len() <= 19 && n.bytes().all(|b| b.is_ascii_digit()))
             .and_then(|n| n.parse::<u64>().ok())
             .map(Self)
             .ok_or_else(|| {

@@ -529,6 +529,14 @@ type Raw = Vec<(u64, Vec<u8>)>;
 /// decoded.
 type Decoded = Vec<Result<(Entry, Result<(), String>), StoreError>>;
 
+/// Whether chunk `k` is decoded by the helper (two chunks of three) or by
+/// the reading thread (the third): reading the rows takes about as long
+/// as decoding a third of them, so each decoding thread then has about as
+/// much to do as the fold.
+fn to_helper_chunk(k: usize) -> bool {
+    k % 3 != 2
+}
+
 /// How many entries travel together from the reader to the fold.
 const REPLAY_CHUNK: usize = 512;
 
@@ -553,7 +561,7 @@ fn read_entries(
         if raw.is_empty() {
             return Ok(());
         }
-        let sent = if k % 2 == 0 {
+        let sent = if to_helper_chunk(k) {
             to_helper.send(raw).is_ok()
         } else {
             to_fold.send(decode_chunk(conn, stored, raw)).is_ok()
@@ -606,13 +614,11 @@ fn decode_one(
 /// Folds the decoded entries into a fresh state, in order (chunks
 /// alternate between the two decoders), checking each one as a live append
 /// is checked.
-fn fold_decoded(
-    from: [mpsc::Receiver<Decoded>; 2],
-    done: [mpsc::Sender<Decoded>; 2],
-) -> Result<State, StoreError> {
+fn fold_decoded(from: [mpsc::Receiver<Decoded>; 2], done: [mpsc::Sender<Decoded>; 2]) -> Result<State, StoreError> {
     let mut state = State::new();
     for k in 0usize.. {
-        let Ok(mut chunk) = from[k % 2].recv() else { break };
+        let which = usize::from(!to_helper_chunk(k));
+        let Ok(mut chunk) = from[which].recv() else { break };
         for item in chunk.iter_mut() {
             let (entry, leaf) = match item {
                 Ok(ok) => ok,
@@ -623,7 +629,7 @@ fn fold_decoded(
             std::mem::replace(leaf, Ok(())).map_err(|reason| StoreError::Damaged { index, reason })?;
         }
         // If the decoder has finished, the chunk is freed here instead.
-        let _ = done[k % 2].send(chunk);
+        let _ = done[which].send(chunk);
     }
     Ok(state)
 }
