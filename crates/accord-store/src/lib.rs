@@ -460,46 +460,27 @@ fn replay(conn: &Connection, path: &Path) -> Result<(State, MerkleTree), StoreEr
             stored.extend(bytes.chunks_exact(32).map(|h| Hash(h.try_into().expect("32 bytes"))));
         }
     }
-    // Three threads, so that both cores work: this one reads the entries'
-    // rows in chunks and decodes every other chunk (checking each entry
-    // against its leaf hash); a second one (`accord-decode`, with its own
-    // read connection for blobs) decodes the others; a third
-    // (`accord-replay`) folds them into the state, in order, while the next
-    // ones are decoded. Decoding takes about twice as long as folding, so
-    // it is split. Bounded channels keep a few thousand entries between
-    // them. An entry that cannot be read or decoded travels as an error in
-    // its place, so the fold reports the earliest entry at fault.
+    // Two threads, one per core: this one reads the entries' rows in chunks
+    // and decodes three chunks in four (checking each entry against its leaf
+    // hash); the other (`accord-replay`, with its own connection for blobs)
+    // decodes the fourth itself, and folds every chunk into the state, in
+    // order. Reading, decoding and folding then divide about evenly, and the
+    // chunks the fold decodes are folded while still in its cache. A bounded
+    // channel keeps a few thousand entries between them. An entry that
+    // cannot be read or decoded travels as an error in its place, so the
+    // fold reports the earliest entry at fault.
     let state = std::thread::scope(|scope| -> Result<State, StoreError> {
-        let (raw_tx, raw_rx) = mpsc::sync_channel::<Raw>(4);
-        let (helper_tx, helper_rx) = mpsc::sync_channel::<Decoded>(4);
-        let (own_tx, own_rx) = mpsc::sync_channel::<Decoded>(4);
-        // Folded chunks go back to the thread that decoded them, to be
-        // freed there: the allocator frees a block much faster on the
-        // thread that allocated it.
-        let (helper_done_tx, helper_done_rx) = mpsc::channel::<Decoded>();
-        let (own_done_tx, own_done_rx) = mpsc::channel::<Decoded>();
+        let (to_fold, chunks) = mpsc::sync_channel::<Chunk>(8);
+        // Chunks decoded here go back here once folded, to be freed on the
+        // thread that allocated them (much faster for the allocator).
+        let (done, folded) = mpsc::channel::<Decoded>();
         let stored = &stored;
-        let failed = |what: &str, e: std::io::Error| StoreError::Damaged {
-            index: 0,
-            reason: format!("cannot start the replay's {what}: {e}"),
-        };
-        let helper_conn = schema::connect(path)?;
-        std::thread::Builder::new()
-            .name("accord-decode".into())
-            .spawn_scoped(scope, move || {
-                for raw in raw_rx {
-                    if helper_tx.send(decode_chunk(&helper_conn, stored, raw)).is_err() {
-                        return;
-                    }
-                    helper_done_rx.try_iter().for_each(drop);
-                }
-            })
-            .map_err(|e| failed("decoder", e))?;
+        let fold_conn = schema::connect(path)?;
         let folder = std::thread::Builder::new()
             .name("accord-replay".into())
-            .spawn_scoped(scope, move || fold_decoded([helper_rx, own_rx], [helper_done_tx, own_done_tx]))
-            .map_err(|e| failed("fold", e))?;
-        let read = read_entries(conn, stored, raw_tx, own_tx, own_done_rx);
+            .spawn_scoped(scope, move || fold_chunks(chunks, done, &fold_conn, stored))
+            .map_err(|e| StoreError::Damaged { index: 0, reason: format!("cannot start the replay's fold: {e}") })?;
+        let read = read_entries(conn, stored, to_fold, folded);
         let folded =
             folder.join().map_err(|_| StoreError::Damaged { index: 0, reason: "the replay panicked".into() })?;
         let state = folded?;
@@ -529,24 +510,29 @@ type Raw = Vec<(u64, Vec<u8>)>;
 /// decoded.
 type Decoded = Vec<Result<(Entry, Result<(), String>), StoreError>>;
 
-/// Whether chunk `k` is decoded by the helper (two chunks of three) or by
-/// the reading thread (the third): reading the rows takes about as long
-/// as decoding a third of them, so each decoding thread then has about as
-/// much to do as the fold.
-fn to_helper_chunk(k: usize) -> bool {
-    k % 3 != 2
+/// A chunk of entries on its way to the fold: decoded by the reading
+/// thread, or as read, for the fold's thread to decode.
+enum Chunk {
+    Raw(Raw),
+    Decoded(Decoded),
+}
+
+/// Whether the reading thread decodes chunk `k` (three in four) or leaves
+/// it to the fold's thread. (Interleaved runs of 200,000 entries on two
+/// cores: one in two, two in three and four in five were slower.)
+fn decoded_by_reader(k: usize) -> bool {
+    k % 4 != 3
 }
 
 /// How many entries travel together from the reader to the fold.
 const REPLAY_CHUNK: usize = 512;
 
-/// Reads the entries' rows in chunks: even chunks go to the decoding
-/// thread, odd ones are decoded here. Stops when the fold stops listening.
+/// Reads the entries' rows in chunks and sends them to the fold in order,
+/// decoding three in four. Stops when the fold stops listening.
 fn read_entries(
     conn: &Connection,
     stored: &[Hash],
-    to_helper: mpsc::SyncSender<Raw>,
-    to_fold: mpsc::SyncSender<Decoded>,
+    to_fold: mpsc::SyncSender<Chunk>,
     folded: mpsc::Receiver<Decoded>,
 ) -> Result<(), StoreError> {
     let mut stmt = conn.prepare("SELECT idx, bytes FROM entries ORDER BY idx")?;
@@ -561,12 +547,9 @@ fn read_entries(
         if raw.is_empty() {
             return Ok(());
         }
-        let sent = if to_helper_chunk(k) {
-            to_helper.send(raw).is_ok()
-        } else {
-            to_fold.send(decode_chunk(conn, stored, raw)).is_ok()
-        };
-        if !sent {
+        let chunk =
+            if decoded_by_reader(k) { Chunk::Decoded(decode_chunk(conn, stored, raw)) } else { Chunk::Raw(raw) };
+        if to_fold.send(chunk).is_err() {
             // The fold stopped at an error of its own.
             return Ok(());
         }
@@ -611,15 +594,21 @@ fn decode_one(
     Ok((entry, leaf))
 }
 
-/// Folds the decoded entries into a fresh state, in order (chunks
-/// alternate between the two decoders), checking each one as a live append
-/// is checked.
-fn fold_decoded(from: [mpsc::Receiver<Decoded>; 2], done: [mpsc::Sender<Decoded>; 2]) -> Result<State, StoreError> {
+/// Folds the chunks into a fresh state, in order, decoding those that come
+/// as read, and checking each entry as a live append is checked.
+fn fold_chunks(
+    chunks: mpsc::Receiver<Chunk>,
+    done: mpsc::Sender<Decoded>,
+    conn: &Connection,
+    stored: &[Hash],
+) -> Result<State, StoreError> {
     let mut state = State::new();
-    for k in 0usize.. {
-        let which = usize::from(!to_helper_chunk(k));
-        let Ok(mut chunk) = from[which].recv() else { break };
-        for item in chunk.iter_mut() {
+    for chunk in chunks {
+        let (mut decoded, ours) = match chunk {
+            Chunk::Raw(raw) => (decode_chunk(conn, stored, raw), true),
+            Chunk::Decoded(decoded) => (decoded, false),
+        };
+        for item in decoded.iter_mut() {
             let (entry, leaf) = match item {
                 Ok(ok) => ok,
                 Err(e) => return Err(std::mem::replace(e, StoreError::Closed)),
@@ -628,8 +617,10 @@ fn fold_decoded(from: [mpsc::Receiver<Decoded>; 2], done: [mpsc::Sender<Decoded>
             state.apply(entry).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
             std::mem::replace(leaf, Ok(())).map_err(|reason| StoreError::Damaged { index, reason })?;
         }
-        // If the decoder has finished, the chunk is freed here instead.
-        let _ = done[which].send(chunk);
+        if !ours {
+            // If the reader has finished, the chunk is freed here instead.
+            let _ = done.send(decoded);
+        }
     }
     Ok(state)
 }
