@@ -202,18 +202,18 @@ impl<'a> Object<'a> {
         Object { out, members, body, base, variant: variant.is_some(), pending: None, count: 0 }
     }
 
-    /// Writes `"key":` where `key` writes the quoted key to the output.
+    /// Writes `"key":` where `key` writes the quoted key to the output and
+    /// says whether it escaped anything.
     fn key(
         &mut self,
-        write_key: impl FnOnce(&mut Vec<u8>) -> Result<(), CanonicalError>,
+        write_key: impl FnOnce(&mut Vec<u8>) -> Result<bool, CanonicalError>,
     ) -> Result<Member, CanonicalError> {
         if self.count > 0 {
             self.out.push(b',');
         }
         let start = self.out.len();
-        write_key(self.out)?;
+        let escaped = write_key(self.out)?;
         let key = (start + 1, self.out.len() - 1);
-        let escaped = self.out[key.0..key.1].contains(&b'\\');
         self.out.push(b':');
         Ok(Member { key, whole: (start, 0), escaped })
     }
@@ -227,10 +227,7 @@ impl<'a> Object<'a> {
     }
 
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), CanonicalError> {
-        let member = self.key(|out| {
-            write_str(out, key);
-            Ok(())
-        })?;
+        let member = self.key(|out| Ok(write_str(out, key)))?;
         self.value(member, value)
     }
 
@@ -517,7 +514,11 @@ impl ser::SerializeMap for Object<'_> {
     type Ok = ();
     type Error = CanonicalError;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), CanonicalError> {
-        let member = self.key(|out| key.serialize(MapKey { out }))?;
+        let member = self.key(|out| {
+            let start = out.len();
+            key.serialize(MapKey { out: &mut *out })?;
+            Ok(out[start..].contains(&b'\\'))
+        })?;
         // The key is in the output; its value follows at once.
         self.pending = Some(member);
         Ok(())

@@ -628,50 +628,6 @@ mod wire_fast {
             self.pos += digits;
             Some(n)
         }
-
-        /// The JSON value that starts here, as text (consumed): objects and
-        /// arrays to their matching bracket, strings to their closing quote,
-        /// anything else to the next `,` or closing bracket. Exactness is
-        /// left to serde_json, which parses the text. (A byte loop: the
-        /// spans are short, shorter than vectorised searches pay off on.)
-        fn value(&mut self) -> Option<&'a str> {
-            let bytes = self.text.as_bytes();
-            let start = self.pos;
-            let mut depth = 0usize;
-            let mut i = start;
-            loop {
-                match *bytes.get(i)? {
-                    b'"' => {
-                        i += 1;
-                        loop {
-                            match *bytes.get(i)? {
-                                b'\\' => i += 2,
-                                b'"' => break,
-                                _ => i += 1,
-                            }
-                        }
-                        if depth == 0 {
-                            i += 1;
-                            break;
-                        }
-                    }
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' if depth == 0 => break,
-                    b'}' | b']' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            i += 1;
-                            break;
-                        }
-                    }
-                    b',' if depth == 0 => break,
-                    _ => {}
-                }
-                i += 1;
-            }
-            self.pos = i;
-            self.text.get(start..i)
-        }
     }
 
     /// An entry as the fast path read it, with where its body (from `"kind"`
@@ -710,6 +666,15 @@ mod wire_fast {
     }
 
     pub(super) fn parse(text: &str) -> Option<Read> {
+        // The end first: `,"time":N,"v":1}`. What lies between the kind and
+        // the time is the payload and the signature, so neither has to be
+        // scanned for its end.
+        let rest = text.strip_suffix(r#","v":1}"#)?;
+        let digits = rest.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let time = Cursor { text: rest, pos: rest.len() - digits }.integer()?;
+        let time = i64::try_from(time).ok()?;
+        let end = rest[..rest.len() - digits].strip_suffix(r#","time":"#)?.len();
+
         let mut at = Cursor { text, pos: 0 };
         at.eat(r#"{"actor":"#)?;
         let actor = actor(&mut at)?;
@@ -719,27 +684,36 @@ mod wire_fast {
         let body_start = at.pos;
         at.eat(r#""kind":""#)?;
         let kind = at.plain_str()?;
-        let body = if at.eat(r#","payload":"#).is_some() {
-            let payload = at.value()?;
-            let mut de = serde_json::Deserializer::from_str(payload);
-            let body = EntryBody::deserialize(Body { kind, payload: Some(&mut de), step: 0 }).ok()?;
-            de.end().ok()?;
-            body
-        } else {
-            EntryBody::deserialize(Body::<serde_json::de::StrRead<'_>> { kind, payload: None, step: 0 }).ok()?
-        };
-        let body_end = at.pos;
-        let (signature, signature_at) = if at.eat(r#","signature":"#).is_some() {
+        const SIGNATURE: &str = r#","signature":"#;
+        let (body, body_end) = if at.eat(r#","payload":"#).is_some() {
             let start = at.pos;
-            let signature = serde_json::from_str::<MemberSignature>(at.value()?).ok()?;
-            (Some(signature), Some(start..at.pos))
+            let payload = |end: usize| -> Option<EntryBody> {
+                let mut de = serde_json::Deserializer::from_str(text.get(start..end)?);
+                let body = EntryBody::deserialize(Body { kind, payload: Some(&mut de), step: 0 }).ok()?;
+                de.end().ok()?;
+                Some(body)
+            };
+            // Unsigned (most entries), or else signed: the signature is the
+            // last `,"signature":{"key":` before the time.
+            match payload(end) {
+                Some(body) => (body, end),
+                None => {
+                    let signed = text[start..end].rfind(r#","signature":{"key":"#)? + start;
+                    (payload(signed)?, signed)
+                }
+            }
         } else {
-            (None, None)
+            let body = EntryBody::deserialize(Body::<serde_json::de::StrRead<'_>> { kind, payload: None, step: 0 });
+            (body.ok()?, at.pos)
         };
-        at.eat(r#","time":"#)?;
-        let time = i64::try_from(at.integer()?).ok()?;
-        at.eat(r#","v":1}"#)?;
-        (at.pos == text.len()).then_some(Read {
+        let (signature, signature_at) = if body_end == end {
+            (None, None)
+        } else {
+            let from = text[body_end..end].strip_prefix(SIGNATURE)?;
+            let start = end - from.len();
+            (Some(serde_json::from_str::<MemberSignature>(from).ok()?), Some(start..end))
+        };
+        Some(Read {
             entry: Entry { index, time, actor, body, signature },
             body: body_start..body_end,
             signature: signature_at,

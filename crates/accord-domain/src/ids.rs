@@ -214,10 +214,16 @@ impl DisplayName {
         if name.is_empty() {
             return Err(Refusal::invalid("invalid_name", "the name is empty: give a name"));
         }
-        if name.chars().count() > 200 {
+        // Most names are ASCII: counted and checked byte by byte.
+        let (length, control) = if name.is_ascii() {
+            (name.len(), name.bytes().any(|b| b.is_ascii_control()))
+        } else {
+            (name.chars().count(), name.chars().any(char::is_control))
+        };
+        if length > 200 {
             return Err(Refusal::invalid("invalid_name", "the name is longer than 200 characters"));
         }
-        if name.chars().any(char::is_control) {
+        if control {
             return Err(Refusal::invalid(
                 "invalid_name",
                 "the name contains control characters (line breaks, tabs): remove them",
