@@ -461,9 +461,9 @@ fn replay(conn: &Connection, path: &Path) -> Result<(State, MerkleTree), StoreEr
         }
     }
     // Two threads, one per core: this one reads the entries' rows in chunks
-    // and decodes three chunks in four (checking each entry against its leaf
+    // and decodes two chunks in three (checking each entry against its leaf
     // hash); the other (`accord-replay`, with its own connection for blobs)
-    // decodes the fourth itself, and folds every chunk into the state, in
+    // decodes the third itself, and folds every chunk into the state, in
     // order. Reading, decoding and folding then divide about evenly, and the
     // chunks the fold decodes are folded while still in its cache. A bounded
     // channel keeps a few thousand entries between them. An entry that
@@ -517,18 +517,19 @@ enum Chunk {
     Decoded(Decoded),
 }
 
-/// Whether the reading thread decodes chunk `k` (three in four) or leaves
-/// it to the fold's thread. (Interleaved runs of 200,000 entries on two
-/// cores: one in two, two in three and four in five were slower.)
+/// Whether the reading thread decodes chunk `k` (two in three) or leaves it
+/// to the fold's thread. (Interleaved runs of 200,000 entries on two
+/// cores: one in two and three in four were slower; the best split moves
+/// as decoding gets cheaper or dearer than reading and folding.)
 fn decoded_by_reader(k: usize) -> bool {
-    k % 4 != 3
+    k % 3 != 2
 }
 
 /// How many entries travel together from the reader to the fold.
 const REPLAY_CHUNK: usize = 512;
 
 /// Reads the entries' rows in chunks and sends them to the fold in order,
-/// decoding three in four. Stops when the fold stops listening.
+/// decoding two in three. Stops when the fold stops listening.
 fn read_entries(
     conn: &Connection,
     stored: &[Hash],
