@@ -274,6 +274,11 @@ pub static COUNTRIES: &[Country] = &[
 
 /// Looks a code up (exact, upper-case); `None` if it is not assigned.
 pub fn lookup(alpha3: &str) -> Option<&'static Country> {
+    // Every alpha-3 code has three letters: most organisations' codes are
+    // told apart without a search.
+    if alpha3.len() != 3 {
+        return None;
+    }
     COUNTRIES.binary_search_by(|c| c.alpha3.cmp(alpha3)).ok().map(|i| &COUNTRIES[i])
 }
 
