@@ -698,7 +698,7 @@ mod wire_fast {
             match payload(end) {
                 Some(body) => (body, end),
                 None => {
-                    let signed = text[start..end].rfind(r#","signature":{"key":"#)? + start;
+                    let signed = text.get(start..end)?.rfind(r#","signature":{"key":"#)? + start;
                     (payload(signed)?, signed)
                 }
             }
@@ -709,7 +709,7 @@ mod wire_fast {
         let (signature, signature_at) = if body_end == end {
             (None, None)
         } else {
-            let from = text[body_end..end].strip_prefix(SIGNATURE)?;
+            let from = text.get(body_end..end)?.strip_prefix(SIGNATURE)?;
             let start = end - from.len();
             (Some(serde_json::from_str::<MemberSignature>(from).ok()?), Some(start..end))
         };
@@ -1411,6 +1411,12 @@ mod tests {
                 "\"kind\":\"member.reinstated\",\"payload\":{\"code\":\"BRA\"}",
                 "\"payload\":{\"code\":\"BRA\"},\"kind\":\"member.reinstated\"",
             ),
+            // The kind's closing quote beyond where the time begins, an
+            // empty payload, a signature cut short.
+            r#"{"actor":{"type":"system"},"index":0,"kind":"x,"time":1,"v":1}"#.to_owned(),
+            r#"{"actor":{"type":"system"},"index":0,"kind":"x","payload":,"time":1,"v":1}"#.to_owned(),
+            r#"{"actor":{"type":"system"},"index":0,"kind":"x","payload":{},"signature":{"key":"a","time":1,"v":1}"#
+                .to_owned(),
         ];
         for text in &variants {
             let bytes = text.as_bytes();
