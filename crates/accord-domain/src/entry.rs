@@ -504,7 +504,7 @@ impl Entry {
         write_u64(out, self.index)?;
         let body = out.len();
         to_canonical(&self.body, out)?;
-        if out.get(body) != Some(&b'{') || out.last() != Some(&b'}') || out.len() - body < 2 {
+        if out.get(body) != Some(&b'{') || out.last() != Some(&b'}') {
             return Err(crate::canonical::CanonicalError("an entry's body is an object".into()));
         }
         // `{"kind":…}` becomes `,"kind":…`.
@@ -584,8 +584,8 @@ impl Entry {
 /// returns is accepted only if it encodes to the very bytes it was read
 /// from, so it can be lenient without letting anything through.
 mod wire_fast {
-    use serde::de::value::BorrowedStrDeserializer;
-    use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+    use serde::de::value::{BorrowedStrDeserializer, MapAccessDeserializer};
+    use serde::de::{self, DeserializeSeed, MapAccess};
     use serde::Deserialize;
 
     use super::{Actor, Entry, EntryBody, MemberSignature};
@@ -684,12 +684,12 @@ mod wire_fast {
         let body_start = at.pos;
         at.eat(r#""kind":""#)?;
         let kind = at.plain_str()?;
-        const SIGNATURE: &str = r#","signature":"#;
         let (body, body_end) = if at.eat(r#","payload":"#).is_some() {
             let start = at.pos;
             let payload = |end: usize| -> Option<EntryBody> {
                 let mut de = serde_json::Deserializer::from_str(text.get(start..end)?);
-                let body = EntryBody::deserialize(Body { kind, payload: Some(&mut de), step: 0 }).ok()?;
+                let body = Body { kind, payload: Some(&mut de), step: 0 };
+                let body = EntryBody::deserialize(MapAccessDeserializer::new(body)).ok()?;
                 de.end().ok()?;
                 Some(body)
             };
@@ -703,13 +703,13 @@ mod wire_fast {
                 }
             }
         } else {
-            let body = EntryBody::deserialize(Body::<serde_json::de::StrRead<'_>> { kind, payload: None, step: 0 });
-            (body.ok()?, at.pos)
+            let body = Body::<serde_json::de::StrRead<'_>> { kind, payload: None, step: 0 };
+            (EntryBody::deserialize(MapAccessDeserializer::new(body)).ok()?, at.pos)
         };
         let (signature, signature_at) = if body_end == end {
             (None, None)
         } else {
-            let from = text.get(body_end..end)?.strip_prefix(SIGNATURE)?;
+            let from = text.get(body_end..end)?.strip_prefix(r#","signature":"#)?;
             let start = end - from.len();
             (Some(serde_json::from_str::<MemberSignature>(from).ok()?), Some(start..end))
         };
@@ -752,18 +752,6 @@ mod wire_fast {
         step: u8,
     }
 
-    impl<'de, R: serde_json::de::Read<'de>> Deserializer<'de> for Body<'_, 'de, R> {
-        type Error = serde_json::Error;
-        fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, serde_json::Error> {
-            visitor.visit_map(self)
-        }
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-            bytes byte_buf option unit unit_struct newtype_struct seq tuple
-            tuple_struct map struct enum identifier ignored_any
-        }
-    }
-
     impl<'de, R: serde_json::de::Read<'de>> MapAccess<'de> for Body<'_, 'de, R> {
         type Error = serde_json::Error;
         fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, serde_json::Error> {
@@ -795,6 +783,7 @@ mod wire_fast {
 mod wire_in {
     use std::fmt;
 
+    use serde::de::value::MapAccessDeserializer;
     use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor};
     use serde::Deserialize;
 
@@ -879,7 +868,7 @@ mod wire_in {
         }
         fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<WireIn, A::Error> {
             let mut side = Side::default();
-            let body = EntryBody::deserialize(BodyFilter { map, side: &mut side })?;
+            let body = EntryBody::deserialize(MapAccessDeserializer::new(BodyFilter { map, side: &mut side }))?;
             let missing = |name| <A::Error as de::Error>::missing_field(name);
             Ok(WireIn {
                 v: side.v.ok_or_else(|| missing("v"))?,
@@ -896,18 +885,6 @@ mod wire_in {
     struct BodyFilter<'s, A> {
         map: A,
         side: &'s mut Side,
-    }
-
-    impl<'de, A: MapAccess<'de>> Deserializer<'de> for BodyFilter<'_, A> {
-        type Error = A::Error;
-        fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, A::Error> {
-            visitor.visit_map(self)
-        }
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-            bytes byte_buf option unit unit_struct newtype_struct seq tuple
-            tuple_struct map struct enum identifier ignored_any
-        }
     }
 
     impl<'de, A: MapAccess<'de>> MapAccess<'de> for BodyFilter<'_, A> {
