@@ -1,5 +1,5 @@
 //! The transparency log checked against the world: the RFC 6962 / 9162
-//! proof vectors of transparency-dev/merkle in `../shared/data`.
+//! proof vectors of transparency-dev/merkle, kept in `tests/data/tlog-vectors`.
 
 use std::path::{Path, PathBuf};
 
@@ -8,7 +8,7 @@ use base64::prelude::{Engine, BASE64_STANDARD};
 use serde_json::Value;
 
 fn vectors(kind: &str) -> Vec<(PathBuf, Value)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/tlog-vectors").join(kind);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/tlog-vectors").join(kind);
     let mut out = Vec::new();
     let mut dirs = vec![root.clone()];
     while let Some(dir) = dirs.pop() {
