@@ -3,7 +3,7 @@
 # crash and browser tests. Installs what the tests need from Debian's
 # packages when it is missing (Chromium and chromedriver for the browser
 # test; xmllint for Akoma Ntoso checks; Go and golang.org/x/mod for the
-# transparency-log interoperability test).
+# transparency-log interoperability test; python3-venv for Schemathesis).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,6 +13,8 @@ command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 command -v go >/dev/null 2>&1 || need+=(golang-go)
 [ -d /usr/share/gocode/src/golang.org/x/mod/sumdb ] || need+=(golang-golang-x-mod-dev)
+command -v curl >/dev/null 2>&1 || need+=(curl)
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
 if ((${#need[@]})); then
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
@@ -28,3 +30,5 @@ if cargo nextest --version >/dev/null 2>&1; then
 else
   cargo test --workspace --all-targets --locked
 fi
+# The API against its OpenAPI document, with Schemathesis in a virtual environment.
+scripts/schemathesis.sh

@@ -24,6 +24,7 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 
 use crate::auth::{self, ApiCaller, ClientAddr};
 use crate::error::{ApiError, ErrorBody};
+use crate::openapi_errors::StandardErrors;
 use crate::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -85,7 +86,7 @@ pub fn routes() -> Router<AppState> {
         crate::decisions_api::list_important, crate::decisions_api::designate_important
     ),
     components(schemas(ErrorBody)),
-    modifiers(&BearerAuth)
+    modifiers(&BearerAuth, &StandardErrors)
 )]
 pub struct ApiDoc;
 

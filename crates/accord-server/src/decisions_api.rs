@@ -90,8 +90,20 @@ pub struct TargetJson {
     /// proposal, provision or instrument.
     pub kind: String,
     /// A proposal's number (17 or "P-17") or a provision's eId.
-    #[schema(value_type = Object)]
+    #[schema(schema_with = target_id_schema)]
     pub id: Option<serde_json::Value>,
+}
+
+/// A target's `id`: a proposal's number, or a string (`"P-17"`, an eId).
+fn target_id_schema() -> utoipa::openapi::schema::Schema {
+    use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Type};
+    OneOfBuilder::new()
+        .item(ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(1)))
+        .item(ObjectBuilder::new().schema_type(Type::String))
+        .item(ObjectBuilder::new().schema_type(Type::Null))
+        .description(Some("A proposal's number (17 or \"P-17\") or a provision's eId."))
+        .build()
+        .into()
 }
 
 impl TargetJson {
@@ -1315,13 +1327,24 @@ pub async fn summary(State(app): State<AppState>, Path(mid): Path<String>) -> Re
 
 // ---- live updates ----
 
+/// One server-sent event of `GET /api/v1/events`.
+#[derive(ToSchema)]
+#[allow(dead_code)] // describes the stream for the OpenAPI document
+pub struct RecordEvent {
+    /// Always `record`.
+    event: String,
+    /// JSON: `{"size": N, "entries": [{"index", "kind", "process"?, "meeting"?}]}`, or
+    /// `{"size": N}` alone for a stream that fell behind.
+    data: String,
+}
+
 /// Server-sent events: one `record` event whenever the record grows (sent
 /// as soon as the entries are committed; see `live`), with
 /// the new size and the kinds of the new entries (and the process or
 /// meeting they concern), so that open pages refresh what changed. Pages
 /// work without it: a reload shows the same.
 #[utoipa::path(get, path = "/api/v1/events", tag = "record",
-    responses((status = 200, content_type = "text/event-stream", description = "`event: record` with `{size, entries: [{index, kind, process?, meeting?}]}`", body = String)))]
+    responses((status = 200, content_type = "text/event-stream", description = "`event: record` with `{size, entries: [{index, kind, process?, meeting?}]}`", body = RecordEvent)))]
 pub async fn events(
     State(app): State<AppState>,
 ) -> axum::response::sse::Sse<

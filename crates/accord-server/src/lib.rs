@@ -38,6 +38,7 @@ pub mod log;
 pub mod metrics;
 pub mod negotiation_api;
 pub mod negotiation_pages;
+pub mod openapi_errors;
 pub mod pages;
 pub mod setup;
 pub mod views;
