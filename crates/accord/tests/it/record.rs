@@ -267,3 +267,26 @@ async fn the_state_of_every_checkpoint_is_served_as_it_was() {
     let last = *sizes.last().unwrap();
     assert_error(&forum.get(&format!("/api/v1/log/state/{}", last + 1)).await, StatusCode::NOT_FOUND, "no_checkpoint");
 }
+
+/// A record written under edition 2 (`tests/data/record-edition-2`) opens
+/// with today's code and replays to the state digest its server published
+/// with its latest checkpoint.
+#[test]
+fn a_record_of_edition_2_replays_to_its_published_digest() {
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/record-edition-2/accord.sqlite3");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("accord.sqlite3");
+    std::fs::copy(&fixture, &path).unwrap();
+    let store = Store::open(&path).unwrap();
+    let state = store.state().clone();
+    let (size, _) = store.latest_checkpoint().unwrap().expect("the fixture has checkpoints");
+    assert_eq!(size, 2840);
+    assert_eq!(state.next_index, size);
+    let published = store.checkpoint_digest(size).unwrap().expect("a digest with the checkpoint");
+    let replayed = accord_domain::state::State::digest_v2(size, &state.digest_parts());
+    assert_eq!(
+        hex::encode(replayed),
+        hex::encode(published),
+        "the replay's state digest differs from the published one"
+    );
+}
