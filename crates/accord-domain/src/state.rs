@@ -570,17 +570,46 @@ impl State {
     ) -> Result<(Actor, EntryBody, Option<MemberSignature>), Refusal> {
         let time = time.max(self.last_time);
         let actor = self.actor_for(principal)?;
-        let body = match action {
-            Action::Signed { body, signature } => {
-                self.check_signature_claims(&actor, &signature)?;
-                if let Err(refusal) = self.check_body_at(&actor, &body, time) {
-                    // A bad signature is the first thing to say: verify
-                    // it now, as `apply` would have before the body.
-                    self.check_signature(&actor, &body, &signature)?;
-                    return Err(refusal);
-                }
-                return Ok((actor, *body, Some(signature)));
+        if let Action::Signed { body, signature } = action {
+            self.check_signature_claims(&actor, &signature)?;
+            if let Err(refusal) = self.check_body_at(&actor, &body, time) {
+                // A bad signature is the first thing to say: verify
+                // it now, as `apply` would have before the body.
+                self.check_signature(&actor, &body, &signature)?;
+                return Err(refusal);
             }
+            return Ok((actor, *body, Some(signature)));
+        }
+        let body = self.body_of(action)?;
+        self.check_signature_requirement(&actor, &body, false)?;
+        self.check_body_at(&actor, &body, time)?;
+        Ok((actor, body, None))
+    }
+
+    /// What a member signs for an action by this principal: the actor and
+    /// the entry body that the action would record, checked as
+    /// [`State::prepare`] checks it, except that it is not yet signed. The
+    /// bytes to sign are then [`crate::signature::signed_message`] of them
+    /// with a nonce; the signed action is [`Action::Signed`] with this body.
+    /// Refused when the principal is not a delegate of a member (only a
+    /// delegation signs for its member) and whenever the action itself
+    /// would be refused.
+    pub fn action_to_sign(&self, principal: Principal, action: Action) -> Result<(Actor, EntryBody), Refusal> {
+        let actor = self.actor_for(principal)?;
+        if !matches!(actor, Actor::Delegate { .. }) {
+            return Err(Refusal::forbidden("not_a_member_action", "only a delegation signs actions for its member"));
+        }
+        let body = self.body_of(action)?;
+        self.check_body_at(&actor, &body, self.last_time)?;
+        Ok((actor, body))
+    }
+
+    /// The entry body an unsigned action makes (not yet checked against the
+    /// rules): the server fills in what it assigns (a new delegate's id, a
+    /// key's id, the forum's edition).
+    fn body_of(&self, action: Action) -> Result<EntryBody, Refusal> {
+        Ok(match action {
+            Action::Signed { body, .. } => *body,
             Action::Negotiate(body) => {
                 if !body.is_negotiation() && !body.is_proceedings() {
                     return Err(Refusal::invalid(
@@ -645,10 +674,7 @@ impl State {
             Action::WithdrawAccreditation { delegate, reason } => {
                 EntryBody::AccreditationWithdrawn(AccreditationWithdrawn { delegate, reason })
             }
-        };
-        self.check_signature_requirement(&actor, &body, false)?;
-        self.check_body_at(&actor, &body, time)?;
-        Ok((actor, body, None))
+        })
     }
 
     /// Refuses an unsigned entry that must be signed: any action in the

@@ -15,6 +15,7 @@ mod decisions;
 mod interop;
 mod log;
 mod negotiation;
+mod page_signatures;
 mod pages;
 mod record;
 mod signatures;
