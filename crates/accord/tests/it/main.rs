@@ -9,6 +9,7 @@ mod helpers;
 mod access;
 mod api_input;
 mod browser;
+mod browser_signing;
 mod cli;
 mod crash;
 mod decisions;
