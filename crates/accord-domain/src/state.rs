@@ -1328,6 +1328,45 @@ mod tests {
     }
 
     #[test]
+    fn action_to_sign_is_what_prepare_records() {
+        let (mut s, mut log) = founded();
+        let sec = Principal::Delegate(DelegateId(1));
+        for c in ["KEN", "BRA"] {
+            let admit = Action::AdmitMember {
+                code: code(c),
+                name: None,
+                kind: MemberKind::State,
+                category: None,
+                status: MemberStatus::Member,
+            };
+            act(&mut s, &mut log, sec, admit).unwrap();
+        }
+        let accredit =
+            Action::AccreditDelegate { member: code("KEN"), name: name("Head"), role: MemberRole::HeadOfDelegation };
+        act(&mut s, &mut log, sec, accredit).unwrap();
+        let head = Principal::Delegate(DelegateId(2));
+        let public = ed25519_dalek::SigningKey::from_bytes(&[1; 32]).verifying_key();
+        let register = |member: &str| Action::RegisterMemberKey {
+            member: code(member),
+            public_key: base64::Engine::encode(&base64::prelude::BASE64_STANDARD, public.as_bytes()),
+            label: name("browser"),
+        };
+        // The body to sign is the body an unsigned action records, the
+        // server's part (the key id) included.
+        let (actor, body) = s.action_to_sign(head, register("KEN")).unwrap();
+        let (p_actor, p_body, signature) = s.prepare(head, register("KEN")).unwrap();
+        assert_eq!((&actor, &body, signature), (&p_actor, &p_body, None));
+        let EntryBody::MemberKeyRegistered(k) = &body else { panic!("{body:?}") };
+        assert_eq!(k.key, crate::signature::key_id(public.as_bytes()));
+        // Refused as the action would be; only a delegation signs.
+        let refused = s.action_to_sign(head, register("BRA")).unwrap_err();
+        assert_eq!(refused.code, s.prepare(head, register("BRA")).unwrap_err().code);
+        assert_eq!(s.action_to_sign(sec, register("KEN")).unwrap_err().code, "not_a_member_action");
+        // Nothing changed.
+        assert_eq!(s.next_index, 5);
+    }
+
+    #[test]
     fn apply_refuses_forged_entries() {
         let (mut s, _) = founded();
         // A delegate that does not exist cannot have acted.
