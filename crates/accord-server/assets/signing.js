@@ -179,7 +179,16 @@
   // Sends the form as the browser would have (the button pressed included),
   // without passing through the submit listeners again.
   function send(form, submitter) {
-    if (submitter && submitter.name) { hidden(form, submitter.name, submitter.value); }
+    var pressed = form.querySelector("input[data-submitter]");
+    if (pressed) { pressed.remove(); }
+    if (submitter && submitter.name) {
+      pressed = document.createElement("input");
+      pressed.type = "hidden";
+      pressed.name = submitter.name;
+      pressed.value = submitter.value;
+      pressed.setAttribute("data-submitter", "");
+      form.appendChild(pressed);
+    }
     HTMLFormElement.prototype.submit.call(form);
   }
   document.addEventListener("submit", function (event) {
@@ -187,6 +196,9 @@
     if (event.defaultPrevented || !form.hasAttribute || !form.hasAttribute("data-sign") || !subtle) { return; }
     if (!required && form.getAttribute("data-sign") !== "always") { return; }
     event.preventDefault();
+    // A second press while the first is being signed is the same act.
+    if (form.hasAttribute("data-signing-busy")) { return; }
+    form.setAttribute("data-signing-busy", "");
     var submitter = event.submitter || null;
     ["sign_key", "sign_nonce", "sign_sig"].forEach(function (n) {
       var f = form.querySelector("input[type=hidden][name=" + n + "]");
@@ -230,6 +242,12 @@
       // Unsigned, the server refuses the member's action and says why.
       send(form, submitter);
     });
+  });
+
+  // A page shown again from the history can be sent again.
+  window.addEventListener("pageshow", function (e) {
+    if (!e.persisted) { return; }
+    document.querySelectorAll("form[data-signing-busy]").forEach(function (f) { f.removeAttribute("data-signing-busy"); });
   });
 
   if (required) { signingKey().then(showStatus).catch(function () {}); }
