@@ -406,10 +406,30 @@ async fn keys_are_registered_from_the_pages_and_the_declaration_is_signed() {
     let (_, keys) = forum.get("/api/v1/members/BRA/keys").await;
     assert!(keys.as_array().unwrap().iter().any(|k| k["key"] == id.as_str() && k["revoked_entry"].is_u64()));
 
+    // Withdrawing BRA's adviser from BRA's page, signed by the head.
+    let (answer, to_sign) = head
+        .post_signed(&other, "/delegates/D5/withdraw", &[("reason", "returned to capital")], "withdraw-nonce-000000001")
+        .await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+    assert_eq!(to_sign["payload"], json!({"delegate": "D5", "reason": "returned to capital"}));
+    assert_signed_by(&last_entry(&forum).await, &other);
+
+    // The API does not take the header: an API call records as always.
+    let token = forum.token("ken_head").await;
+    let req = Request::post("/api/v1/members/KEN/keys")
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .header("Accord-Sign", "prepare")
+        .body(Body::from(json!({"public_key": public, "label": "laptop"}).to_string()))
+        .unwrap();
+    let (status, body) = forum.raw(req).await;
+    assert_eq!(status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&body));
+
     // A member that does not require signatures acts unsigned as before,
     // and its pages carry no notice.
     let mut ken = Pages::log_in(&forum, "ken_head").await;
     let page = ken.get("/members/KEN").await;
     assert!(!page.body.contains("data-signing-status"));
-    assert!(page.body.contains("data-member=\"KEN\" data-keys=\"\" data-required=\"false\""));
+    let ken_key = key_id(&key.verifying_key().to_bytes());
+    assert!(page.body.contains(&format!("data-member=\"KEN\" data-keys=\"{ken_key}\" data-required=\"false\"")));
 }
