@@ -570,17 +570,46 @@ impl State {
     ) -> Result<(Actor, EntryBody, Option<MemberSignature>), Refusal> {
         let time = time.max(self.last_time);
         let actor = self.actor_for(principal)?;
-        let body = match action {
-            Action::Signed { body, signature } => {
-                self.check_signature_claims(&actor, &signature)?;
-                if let Err(refusal) = self.check_body_at(&actor, &body, time) {
-                    // A bad signature is the first thing to say: verify
-                    // it now, as `apply` would have before the body.
-                    self.check_signature(&actor, &body, &signature)?;
-                    return Err(refusal);
-                }
-                return Ok((actor, *body, Some(signature)));
+        if let Action::Signed { body, signature } = action {
+            self.check_signature_claims(&actor, &signature)?;
+            if let Err(refusal) = self.check_body_at(&actor, &body, time) {
+                // A bad signature is the first thing to say: verify
+                // it now, as `apply` would have before the body.
+                self.check_signature(&actor, &body, &signature)?;
+                return Err(refusal);
             }
+            return Ok((actor, *body, Some(signature)));
+        }
+        let body = self.body_of(action)?;
+        self.check_signature_requirement(&actor, &body, false)?;
+        self.check_body_at(&actor, &body, time)?;
+        Ok((actor, body, None))
+    }
+
+    /// What a member signs for an action by this principal: the actor and
+    /// the entry body that the action would record, checked as
+    /// [`State::prepare`] checks it, except that it is not yet signed. The
+    /// bytes to sign are then [`crate::signature::signed_message`] of them
+    /// with a nonce; the signed action is [`Action::Signed`] with this body.
+    /// Refused when the principal is not a delegate of a member (only a
+    /// delegation signs for its member) and whenever the action itself
+    /// would be refused.
+    pub fn action_to_sign(&self, principal: Principal, action: Action) -> Result<(Actor, EntryBody), Refusal> {
+        let actor = self.actor_for(principal)?;
+        if !matches!(actor, Actor::Delegate { .. }) {
+            return Err(Refusal::forbidden("not_a_member_action", "only a delegation signs actions for its member"));
+        }
+        let body = self.body_of(action)?;
+        self.check_body_at(&actor, &body, self.last_time)?;
+        Ok((actor, body))
+    }
+
+    /// The entry body an unsigned action makes (not yet checked against the
+    /// rules): the server fills in what it assigns (a new delegate's id, a
+    /// key's id, the forum's edition).
+    fn body_of(&self, action: Action) -> Result<EntryBody, Refusal> {
+        Ok(match action {
+            Action::Signed { body, .. } => *body,
             Action::Negotiate(body) => {
                 if !body.is_negotiation() && !body.is_proceedings() {
                     return Err(Refusal::invalid(
@@ -645,10 +674,7 @@ impl State {
             Action::WithdrawAccreditation { delegate, reason } => {
                 EntryBody::AccreditationWithdrawn(AccreditationWithdrawn { delegate, reason })
             }
-        };
-        self.check_signature_requirement(&actor, &body, false)?;
-        self.check_body_at(&actor, &body, time)?;
-        Ok((actor, body, None))
+        })
     }
 
     /// Refuses an unsigned entry that must be signed: any action in the
@@ -1299,6 +1325,45 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.code, "last_secretariat");
+    }
+
+    #[test]
+    fn action_to_sign_is_what_prepare_records() {
+        let (mut s, mut log) = founded();
+        let sec = Principal::Delegate(DelegateId(1));
+        for c in ["KEN", "BRA"] {
+            let admit = Action::AdmitMember {
+                code: code(c),
+                name: None,
+                kind: MemberKind::State,
+                category: None,
+                status: MemberStatus::Member,
+            };
+            act(&mut s, &mut log, sec, admit).unwrap();
+        }
+        let accredit =
+            Action::AccreditDelegate { member: code("KEN"), name: name("Head"), role: MemberRole::HeadOfDelegation };
+        act(&mut s, &mut log, sec, accredit).unwrap();
+        let head = Principal::Delegate(DelegateId(2));
+        let public = ed25519_dalek::SigningKey::from_bytes(&[1; 32]).verifying_key();
+        let register = |member: &str| Action::RegisterMemberKey {
+            member: code(member),
+            public_key: base64::Engine::encode(&base64::prelude::BASE64_STANDARD, public.as_bytes()),
+            label: name("browser"),
+        };
+        // The body to sign is the body an unsigned action records, the
+        // server's part (the key id) included.
+        let (actor, body) = s.action_to_sign(head, register("KEN")).unwrap();
+        let (p_actor, p_body, signature) = s.prepare(head, register("KEN")).unwrap();
+        assert_eq!((&actor, &body, signature), (&p_actor, &p_body, None));
+        let EntryBody::MemberKeyRegistered(k) = &body else { panic!("{body:?}") };
+        assert_eq!(k.key, crate::signature::key_id(public.as_bytes()));
+        // Refused as the action would be; only a delegation signs.
+        let refused = s.action_to_sign(head, register("BRA")).unwrap_err();
+        assert_eq!(refused.code, s.prepare(head, register("BRA")).unwrap_err().code);
+        assert_eq!(s.action_to_sign(sec, register("KEN")).unwrap_err().code, "not_a_member_action");
+        // Nothing changed.
+        assert_eq!(s.next_index, 5);
     }
 
     #[test]

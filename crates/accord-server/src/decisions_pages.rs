@@ -31,6 +31,7 @@ use crate::decisions_api::{self as dapi, DecisionJson, MeetingJson, SummaryJson}
 use crate::error::ApiError;
 use crate::negotiation_api::{process_id, proposal_id, tidy};
 use crate::pages::{error_page, render, require_user, Chrome, PageForm};
+use crate::signing::{self, PageSign, SignFields};
 use crate::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -136,6 +137,8 @@ struct ActForm {
     reason: String,
     #[serde(default)]
     hours: String,
+    #[serde(flatten)]
+    sign: SignFields,
 }
 
 fn num<T: std::str::FromStr>(raw: &str, what: &str) -> Result<T, ApiError> {
@@ -154,8 +157,10 @@ fn target(f: &ActForm) -> Result<Target, ApiError> {
     }
 }
 
-async fn submit(app: &AppState, u: &WebUser, body: EntryBody) -> Result<(), ApiError> {
-    app.store.submit(u.principal(), Action::Negotiate(Box::new(body)), None).await?;
+/// Records an act from a form: signed when the form carries the member's
+/// signature (see [`crate::signing`]).
+async fn submit(app: &AppState, u: &WebUser, sign: &PageSign, f: &ActForm, body: EntryBody) -> Result<(), ApiError> {
+    signing::submit(app, u, sign, &f.sign, Action::Negotiate(Box::new(body))).await?;
     Ok(())
 }
 
@@ -197,6 +202,7 @@ async fn sessions(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query
 async fn sessions_act(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
+    sign: PageSign,
     PageForm(f): PageForm<ActForm>,
 ) -> Response {
     let u = match require_user(&user, "/sessions") {
@@ -214,7 +220,7 @@ async fn sessions_act(
             }),
             other => return Err(ApiError::bad_request("unknown_act", format!("there is no act {other:?} here"))),
         };
-        submit(&app, &u, body).await
+        submit(&app, &u, &sign, &f, body).await
     }
     .await;
     match result {
@@ -455,6 +461,7 @@ async fn meeting_act(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     Path(mid): Path<String>,
+    sign: PageSign,
     PageForm(f): PageForm<ActForm>,
 ) -> Response {
     let Ok(mid) = num::<u64>(&mid, "meeting") else {
@@ -467,7 +474,7 @@ async fn meeting_act(
     let result = async {
         u.check_csrf(&f.csrf)?;
         let body = meeting_body(&app.store.state(), &f, mid)?;
-        submit(&app, &u, body).await
+        submit(&app, &u, &sign, &f, body).await
     }
     .await;
     match result {
@@ -725,6 +732,7 @@ async fn decisions_act(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     Path(id): Path<String>,
+    sign: PageSign,
     PageForm(f): PageForm<ActForm>,
 ) -> Response {
     let Ok(id) = process_id(&id) else {
@@ -758,7 +766,7 @@ async fn decisions_act(
             }
             other => return Err(ApiError::bad_request("unknown_act", format!("there is no act {other:?} here"))),
         };
-        submit(&app, &u, body).await
+        submit(&app, &u, &sign, &f, body).await
     }
     .await;
     match result {

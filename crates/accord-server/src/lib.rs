@@ -17,6 +17,8 @@
 //! - [`views`]: a cache of rendered views (the rolling text), keyed by
 //!   what they show and valid for one size of the record.
 //! - [`metrics`]: Prometheus counters at `/metrics`.
+//! - [`signing`]: members' signatures from the browser: the pages' forms
+//!   that act in a member's name are signed by a key the browser holds.
 //!
 //! # Invariants
 //! - Handlers never touch SQL: they read the published state and the private
@@ -41,6 +43,7 @@ pub mod negotiation_pages;
 pub mod openapi_errors;
 pub mod pages;
 pub mod setup;
+pub mod signing;
 pub mod views;
 pub mod witness;
 
@@ -125,11 +128,13 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
         .merge(negotiation_pages::routes())
         .merge(decisions_api::routes())
         .merge(decisions_pages::routes())
+        .merge(signing::routes())
         .merge(log::routes())
         .route("/healthz", get(|| async { "ok" }))
         .route("/metrics", get(metrics::render))
         .fallback(pages::not_found)
         .method_not_allowed_fallback(pages::method_not_allowed)
+        .layer(axum::middleware::from_fn(signing::prepare_layer))
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::count))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::refuse_cross_site))
         .layer(DefaultBodyLimit::max(MAX_BODY))

@@ -27,6 +27,7 @@ use crate::auth::{MaybeUser, WebUser};
 use crate::error::ApiError;
 use crate::negotiation_api::{self as napi, process_id, proposal_id, with_process};
 use crate::pages::{error_page, notice_text, render, require_user, urlencode, Chrome, NoticeQuery, PageForm};
+use crate::signing::{self, PageSign, SignFields};
 use crate::AppState;
 use axum::extract::DefaultBodyLimit;
 
@@ -525,6 +526,8 @@ pub struct ProposeForm {
     pub justification: String,
     #[serde(default)]
     pub version: String,
+    #[serde(flatten)]
+    pub sign: SignFields,
 }
 
 fn provision_view_page(
@@ -636,6 +639,7 @@ async fn table(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     Path(id): Path<String>,
+    sign: PageSign,
     PageForm(form): PageForm<ProposeForm>,
 ) -> Response {
     let Ok(id) = process_id(&id) else {
@@ -694,7 +698,7 @@ async fn table(
             justification: Some(form.justification.clone()),
         };
         let body = request.into_body(&app, id)?;
-        let appended = app.store.submit(u.principal(), Action::Negotiate(Box::new(body)), None).await?;
+        let appended = signing::submit(&app, &u, &sign, &form.sign, Action::Negotiate(Box::new(body))).await?;
         with_process(&app, id, |p| {
             p.proposals.iter().find(|x| x.entry == appended.entry.index).map(|x| x.id).ok_or_else(ApiError::internal)
         })
@@ -819,12 +823,15 @@ async fn proposal_page(
 #[derive(Deserialize)]
 struct CsrfForm {
     csrf: String,
+    #[serde(flatten)]
+    sign: SignFields,
 }
 
 async fn act(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     Path((id, pid, what)): Path<(String, String, String)>,
+    sign: PageSign,
     PageForm(form): PageForm<CsrfForm>,
 ) -> Response {
     let ids = process_id(&id).and_then(|id| Ok((id, proposal_id(&pid)?)));
@@ -852,7 +859,8 @@ async fn act(
     };
     let result = async {
         u.check_csrf(&form.csrf)?;
-        napi::act_on(&app, u.principal(), body, id, pid).await
+        with_process(&app, id, |p| p.proposal(pid).map(|_| ()).map_err(Into::into))?;
+        signing::submit(&app, &u, &sign, &form.sign, Action::Negotiate(Box::new(body))).await
     }
     .await;
     match result {
@@ -871,12 +879,15 @@ struct ReanchorForm {
     quote: String,
     #[serde(default)]
     occurrence: String,
+    #[serde(flatten)]
+    sign: SignFields,
 }
 
 async fn reanchor(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     Path((id, pid)): Path<(String, String)>,
+    sign: PageSign,
     PageForm(form): PageForm<ReanchorForm>,
 ) -> Response {
     let ids = process_id(&id).and_then(|id| Ok((id, proposal_id(&pid)?)));
@@ -903,7 +914,8 @@ async fn reanchor(
                 .filter(|q| !q.is_empty() || occurrence.is_some())
                 .map(|quote| accord_domain::negotiation::Anchor { quote, occurrence }),
         });
-        napi::act_on(&app, u.principal(), body, id, pid).await
+        with_process(&app, id, |p| p.proposal(pid).map(|_| ()).map_err(Into::into))?;
+        signing::submit(&app, &u, &sign, &form.sign, Action::Negotiate(Box::new(body))).await
     }
     .await;
     match result {

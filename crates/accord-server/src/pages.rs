@@ -30,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .route("/", get(home))
         .route("/assets/accord.css", get(css))
         .route("/assets/accord.js", get(js))
+        .route("/assets/signing.js", get(signing_js))
         .route("/assets/favicon.svg", get(favicon))
         .route("/favicon.ico", get(favicon))
         .route("/members", get(members).post(admit))
@@ -74,6 +75,15 @@ async fn js() -> impl IntoResponse {
     )
 }
 
+/// The script that makes a signing key in the browser and signs the
+/// member's actions with it (see [`crate::signing`]).
+async fn signing_js() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")],
+        include_str!("../assets/signing.js"),
+    )
+}
+
 // ---- the frame of every page ----
 
 /// What the page frame shows: the forum, and who is logged in.
@@ -82,6 +92,8 @@ pub struct Chrome {
     pub record_size: u64,
     pub user: Option<UserChrome>,
     pub nav: &'static str,
+    /// The logged-in delegate's member and its signatures.
+    pub signing: Option<crate::signing::SigningChrome>,
 }
 
 pub struct UserChrome {
@@ -110,6 +122,7 @@ impl Chrome {
                 must_change_password: u.must_change_password,
             }),
             nav,
+            signing: user.as_ref().and_then(|u| crate::signing::SigningChrome::of(&state, u)),
         }
     }
     pub fn csrf(&self) -> &str {
@@ -277,6 +290,11 @@ pub(crate) fn notice_text(code: Option<&str>) -> Option<&'static str> {
         "reanchor" => "The proposal is anchored on the latest version.",
         "chair_text" => "The chair's text replaces the bracket: a new version is made.",
         "revision" => "The revision is issued.",
+        "key_registered" => "The signing key is registered. The entry is in the record.",
+        "key_revoked" => "The signing key is revoked. The entry is in the record.",
+        "signatures_required" => {
+            "From now on every action in the member's name must be signed. The entry is in the record."
+        }
         _ => return None,
     })
 }
@@ -591,6 +609,14 @@ struct DelegateRow {
     can_withdraw: bool,
 }
 
+struct KeyRow {
+    id: String,
+    label: String,
+    public_key: String,
+    registered_entry: u64,
+    revoked_entry: Option<u64>,
+}
+
 #[derive(Template)]
 #[template(path = "member.html")]
 struct MemberPage {
@@ -608,6 +634,10 @@ struct MemberPage {
     signatures_required: Option<u64>,
     /// How many signing keys the member has, not revoked.
     active_keys: usize,
+    /// Its keys, revoked ones included.
+    keys: Vec<KeyRow>,
+    /// The user is this member's head of delegation.
+    own_head: bool,
     delegation: Vec<DelegateRow>,
     has_head: bool,
     can_manage: bool,
@@ -688,6 +718,18 @@ fn member_page(
         admitted_entry: m.admitted_entry,
         signatures_required: m.signatures_required,
         active_keys: m.keys.values().filter(|k| k.revoked_entry.is_none()).count(),
+        keys: m
+            .keys
+            .iter()
+            .map(|(id, k)| KeyRow {
+                id: id.clone(),
+                label: k.label.to_string(),
+                public_key: k.public_key.clone(),
+                registered_entry: k.registered_entry,
+                revoked_entry: k.revoked_entry,
+            })
+            .collect(),
+        own_head,
         has_head,
         delegation,
         can_manage: secretariat,
@@ -696,6 +738,14 @@ fn member_page(
         form_role: form.role,
         accredited,
     })
+}
+
+/// A member's page showing a refusal (with the refusal's status).
+pub(crate) fn member_error(app: &AppState, user: &Option<WebUser>, code: &str, e: ApiError) -> Response {
+    match member_page(app, user, code, None, AccreditForm::default(), Some(e.message.clone()), None) {
+        Ok(page) => render(e.status, page),
+        Err(_) => error_page(app, user, e),
+    }
 }
 
 async fn member(
@@ -778,6 +828,8 @@ struct ReasonForm {
     csrf: String,
     #[serde(default)]
     reason: String,
+    #[serde(flatten)]
+    sign: crate::signing::SignFields,
 }
 
 /// Runs a simple member action from a form and redirects to the member page.
@@ -850,6 +902,7 @@ async fn withdraw(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     Path(id): Path<String>,
+    sign: crate::signing::PageSign,
     PageForm(form): PageForm<ReasonForm>,
 ) -> Response {
     let u = match require_user(&user, "/") {
@@ -860,7 +913,8 @@ async fn withdraw(
         u.check_csrf(&form.csrf)?;
         let delegate = DelegateId::parse(&id)?;
         let reason = Reason::parse(&form.reason)?;
-        app.store.submit(u.principal(), Action::WithdrawAccreditation { delegate, reason }, None).await?;
+        let action = Action::WithdrawAccreditation { delegate, reason };
+        crate::signing::submit(&app, &u, &sign, &form.sign, action).await?;
         let back = app
             .store
             .state()

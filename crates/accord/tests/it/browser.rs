@@ -8,7 +8,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 
 use crate::helpers::*;
 
-struct Driver(std::process::Child);
+pub(crate) struct Driver(std::process::Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
@@ -21,7 +21,7 @@ fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
-fn chromedriver() -> (Driver, String) {
+pub(crate) fn chromedriver() -> (Driver, String) {
     let path = ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]
         .into_iter()
         .find(|p| std::path::Path::new(p).exists())
@@ -46,7 +46,7 @@ fn chromedriver() -> (Driver, String) {
     panic!("chromedriver did not start");
 }
 
-async fn chromium(driver_url: &str, profile: &std::path::Path) -> fantoccini::Client {
+pub(crate) async fn chromium(driver_url: &str, profile: &std::path::Path) -> fantoccini::Client {
     let mut caps = serde_json::Map::new();
     caps.insert(
         "goog:chromeOptions".into(),
@@ -62,7 +62,7 @@ async fn chromium(driver_url: &str, profile: &std::path::Path) -> fantoccini::Cl
 
 /// A data directory with the demonstration forum (`accord demo`), and the
 /// log-ins it wrote.
-fn demo_forum() -> (tempfile::TempDir, String) {
+pub(crate) fn demo_forum() -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
         .args(["demo", "--data-dir", dir.path().to_str().unwrap()])
@@ -75,7 +75,7 @@ fn demo_forum() -> (tempfile::TempDir, String) {
 }
 
 /// The password the demonstration gave the account with this address.
-fn password_of(logins: &str, address: &str) -> String {
+pub(crate) fn password_of(logins: &str, address: &str) -> String {
     logins
         .lines()
         .find(|l| l.contains(address))
@@ -88,7 +88,7 @@ fn password_of(logins: &str, address: &str) -> String {
 /// text. After a click the old page may still be there, and its elements go
 /// stale as the new one loads: they are looked up again until the new page
 /// shows what is expected (or ten seconds pass).
-async fn wait_for_text(client: &fantoccini::Client, css: &str, needle: &str) -> String {
+pub(crate) async fn wait_for_text(client: &fantoccini::Client, css: &str, needle: &str) -> String {
     let mut seen = String::new();
     for _ in 0..100 {
         if let Ok(element) = client.find(Locator::Css(css)).await {
