@@ -222,7 +222,7 @@ enum AdminCommand {
         #[arg(long, default_value = "secretariat")]
         role: String,
     },
-    /// Set a new password for an account (from ACCORD_PASSWORD or prompted for); ends its sessions.
+    /// Set a new password for an account (from ACCORD_PASSWORD or prompted for); ends its sessions, revokes its API tokens and clears the delays from its failed log-ins.
     ResetPassword {
         #[arg(long, default_value = "./accord-data", env = "ACCORD_DATA_DIR")]
         data_dir: PathBuf,
@@ -655,8 +655,12 @@ fn admin(command: AdminCommand) -> Result<()> {
                 account.delegate,
                 &accord_server::auth::hash_password_blocking(password.expose()),
                 false,
+                true,
             )?;
-            println!("the password of {email} ({}) is changed and its sessions are ended", account.delegate);
+            println!(
+                "the password of {email} ({}) is changed; its sessions are ended, its API tokens revoked and the delays from its failed log-ins cleared",
+                account.delegate
+            );
             Ok(())
         }
         AdminCommand::IssueToken { data_dir, email, label } => {
