@@ -241,7 +241,12 @@ impl FromRequestParts<AppState> for ApiCaller {
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .ok_or_else(|| ApiError::unauthorized("the Authorization header must be `Bearer TOKEN`"))?;
-        let (token_id, delegate) = app.store.api_token_owner(&secret_hash(token))?.ok_or_else(|| {
+        let hash = secret_hash(token);
+        let owner = match parts.extensions.get::<TokenOwner>().filter(|t| t.hash == hash) {
+            Some(t) => t.owner,
+            None => app.store.api_token_owner(&hash)?,
+        };
+        let (token_id, delegate) = owner.ok_or_else(|| {
             ApiError::unauthorized(
                 "the token is unknown, expired or revoked: get a new one from POST /api/v1/auth/token",
             )
@@ -377,12 +382,12 @@ pub(crate) fn writes_record(path: &str) -> bool {
 /// back if it fails. An anonymous request is left to the handler, which
 /// refuses it. An empty bucket answers 429 `rate_limited` with
 /// `Retry-After`, as JSON under `/api/` and as a page elsewhere.
-pub async fn limit_writes(State(app): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn limit_writes(State(app): State<AppState>, mut request: Request, next: Next) -> Response {
     if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) || !writes_record(request.uri().path())
     {
         return next.run(request).await;
     }
-    let writers = match writers_of(&app, request.headers()) {
+    let writers = match writers_of(&app, &mut request) {
         Ok(w) => w,
         // A failing lookup is the handler's to report, with the same store.
         Err(_) => return next.run(request).await,
@@ -408,9 +413,18 @@ pub async fn limit_writes(State(app): State<AppState>, request: Request, next: N
     response
 }
 
+/// A bearer token already looked up for this request by [`limit_writes`],
+/// which [`ApiCaller`] takes instead of looking it up again.
+#[derive(Clone)]
+struct TokenOwner {
+    hash: [u8; 32],
+    owner: Option<(i64, DelegateId)>,
+}
+
 /// Whose write a request is: the member (or officer) behind its bearer
 /// token or its session, and the token.
-fn writers_of(app: &AppState, headers: &HeaderMap) -> Result<Vec<Writer>, ApiError> {
+fn writers_of(app: &AppState, request: &mut Request) -> Result<Vec<Writer>, ApiError> {
+    let headers = request.headers();
     let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|h| h.to_str().ok())
@@ -418,7 +432,10 @@ fn writers_of(app: &AppState, headers: &HeaderMap) -> Result<Vec<Writer>, ApiErr
         .map(str::trim)
         .filter(|t| !t.is_empty());
     let (delegate, token) = if let Some(token) = bearer {
-        match app.store.api_token_owner(&secret_hash(token))? {
+        let hash = secret_hash(token);
+        let owner = app.store.api_token_owner(&hash)?;
+        request.extensions_mut().insert(TokenOwner { hash, owner });
+        match owner {
             Some((id, delegate)) => (delegate, Some(id)),
             None => return Ok(Vec::new()),
         }

@@ -1330,16 +1330,23 @@ async fn login(
             }
             (headers, Redirect::to(&to)).into_response()
         }
-        Err(e) => render(
-            e.status,
-            LoginPage {
-                chrome: Chrome::new(&app, &None, "login"),
-                notice: None,
-                error: Some(e.message),
-                email: form.email,
-                next,
-            },
-        ),
+        Err(e) => {
+            let retry_after = e.retry_after;
+            let mut page = render(
+                e.status,
+                LoginPage {
+                    chrome: Chrome::new(&app, &None, "login"),
+                    notice: None,
+                    error: Some(e.message),
+                    email: form.email,
+                    next,
+                },
+            );
+            if let Some(v) = retry_after.and_then(|s| header::HeaderValue::from_str(&s.to_string()).ok()) {
+                page.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            page
+        }
     }
 }
 

@@ -186,6 +186,7 @@ async fn a_strangers_guesses_do_not_keep_a_delegate_out_of_their_known_browser()
     assert_eq!(other.log_in("bra_del", PASSWORD).await.status, StatusCode::TOO_MANY_REQUESTS);
     let page = other.log_in("bra_del", PASSWORD).await;
     assert!(page.body.contains("try again in"), "the log-in page says when: {}", page.body);
+    assert!(page.retry_after.is_some_and(|s| s >= 1));
 
     // The delegate, in their known browser, gets in at once (the clock has
     // not moved), from that same address.
