@@ -290,7 +290,7 @@ impl LoginLimiter {
     pub fn check(&self, attempt: &Attempt<'_>, now: Duration) -> Result<(), ApiError> {
         let mut counters = self.counters.lock().unwrap_or_else(|e| e.into_inner());
         let mut wait = Duration::ZERO;
-        let mut account_waits = false;
+        let mut waiting = None;
         for (key, _, of_account) in attempt.keys() {
             let Some(c) = counters.map.get(&key) else { continue };
             if (of_account && c.password_set_at != attempt.password_set_at)
@@ -301,7 +301,7 @@ impl LoginLimiter {
             }
             if c.wait_until > now && c.wait_until - now > wait {
                 wait = c.wait_until - now;
-                account_waits = of_account;
+                waiting = Some(key);
             }
         }
         if wait.is_zero() {
@@ -309,14 +309,16 @@ impl LoginLimiter {
         }
         let secs = wait.as_millis().div_ceil(1000).max(1) as u64;
         let when = if secs < 120 { format!("{secs} seconds") } else { format!("{} minutes", secs.div_ceil(60)) };
-        let message = if account_waits {
-            format!(
-                "too many failed log-ins for this account: try again in {when}; from a browser where you logged in before, or after the secretariat resets the password, there is no wait"
-            )
-        } else {
-            format!(
+        let message = match waiting {
+            Some(LoginKey::AccountInBrowser(_)) => format!(
+                "too many failed log-ins for this account from this browser: try again in {when}, or ask the secretariat to reset the password, which ends the wait"
+            ),
+            Some(LoginKey::Address(_)) => format!(
                 "too many failed log-ins from this network address: try again in {when}; from a browser where you logged in before there is no wait"
-            )
+            ),
+            _ => format!(
+                "too many failed log-ins for this account: try again in {when}; from a browser where you logged in before, or after the secretariat resets the password, there is no wait"
+            ),
         };
         let mut e = ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts", message);
         e.retry_after = Some(secs);
@@ -575,6 +577,39 @@ mod tests {
         let d: Vec<u64> = (9..=22).map(|n| l.delay(n, free).as_secs()).collect();
         assert_eq!(d, [0, 0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900]);
         assert_eq!(l.delay(u32::MAX, free), Duration::from_secs(900));
+    }
+
+    #[test]
+    fn a_full_map_drops_the_least_severe_and_the_expired_first() {
+        let l = LoginLimiter::new(LoginPolicy { capacity: 10, ..LoginPolicy::default() });
+        let t = Duration::from_secs(1000);
+        let attacked = |i: u32| Attempt {
+            email: "d@forum.test",
+            addr: if i.is_multiple_of(2) { "192.0.2.1" } else { "192.0.2.2" },
+            known_browser: None,
+            password_set_at: Some(7),
+        };
+        for i in 0..15 {
+            l.failed(&attacked(i), t);
+        }
+        for i in 0..500 {
+            let (email, addr) = (format!("nobody{i}"), format!("10.0.{}.{}", i / 256, i % 256));
+            let a = Attempt { email: &email, addr: &addr, known_browser: None, password_set_at: None };
+            l.failed(&a, t);
+            assert!(l.tracked() <= 10);
+        }
+        let fresh = Attempt { addr: "203.0.113.1", ..attacked(0) };
+        assert!(l.check(&fresh, t).is_err(), "the account's counter of 15 failures is kept");
+        // A day later everything has expired and makes room first.
+        let later = t + LoginPolicy::default().forget_after;
+        assert!(l.check(&fresh, later).is_ok());
+        // A new password starts the account's count afresh.
+        for i in 0..15 {
+            l.failed(&attacked(i), later);
+        }
+        assert!(l.check(&fresh, later).is_err());
+        let reset = Attempt { password_set_at: Some(8), ..fresh };
+        assert!(l.check(&reset, later).is_ok());
     }
 
     #[test]
