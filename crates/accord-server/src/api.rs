@@ -111,9 +111,9 @@ impl utoipa::Modify for WriteLimitResponses {
         use utoipa::openapi::{ObjectBuilder, Ref, ResponseBuilder, Type};
         let response = ResponseBuilder::new()
             .description(
-                "rate_limited: this member (or officer) or this token made more changes than the write limits \
-                 allow (by default a burst of 60, then 1 per second, per member and per token); nothing was \
-                 recorded; try again after Retry-After seconds",
+                "rate_limited: this member's delegation or this token made more changes than the write limits \
+                 allow (by default a burst of 60, then 1 per second, per member and per token; officers are not \
+                 limited); nothing was recorded; try again after Retry-After seconds",
             )
             .header(
                 "Retry-After",

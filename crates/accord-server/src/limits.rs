@@ -31,9 +31,12 @@
 //! password it was counted against.
 //!
 //! # Writes: a token bucket per member and per token
-//! Every request that can change the record, by a logged-in user or an API
-//! token, takes one token from its member's bucket (an officer's own bucket
-//! for officers) and, through the API, one from its token's bucket. A bucket
+//! Every request that can change the record, by a member's delegate logged
+//! in or with an API token, takes one write from its member's bucket and,
+//! through the API, one from its token's bucket. Officers (secretariat,
+//! chair, vice-chairs, co-facilitators) are not limited: their work comes
+//! in bulk (admitting the members, accrediting delegations), and the host's
+//! staff could write the record without the server anyway. A bucket
 //! holds [`RateLimit::burst`] (60) and refills at [`RateLimit::per_second`]
 //! (1 per second); an empty bucket answers 429 `rate_limited` with
 //! `Retry-After`. A request that fails (any status from 400 on) gives its
@@ -448,7 +451,7 @@ pub struct RateLimit {
 /// The limits on writes (see the module's documentation).
 #[derive(Debug, Clone)]
 pub struct WriteLimits {
-    /// Per member, over all its delegates (per person for officers).
+    /// Per member, over all its delegates.
     pub per_member: RateLimit,
     /// Per API token.
     pub per_token: RateLimit,
@@ -476,7 +479,6 @@ impl WriteLimits {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Writer {
     Member(MemberCode),
-    Officer(DelegateId),
     Token(i64),
 }
 
@@ -524,7 +526,7 @@ impl WriteLimiter {
                 StatusCode::TOO_MANY_REQUESTS,
                 "rate_limited",
                 format!(
-                    "too many changes in a short time from this delegation or token: nothing was recorded; try again in {secs} seconds"
+                    "too many changes in a short time from this delegation or this token: nothing was recorded; try again in {secs} seconds"
                 ),
             );
             e.retry_after = Some(secs);
@@ -636,7 +638,7 @@ mod tests {
             capacity: 10,
         };
         let l = WriteLimiter::new(limits);
-        let w = [Writer::Officer(DelegateId(1))];
+        let w = [Writer::Member(MemberCode::parse("BRA").unwrap())];
         let t = Duration::from_secs(100);
         for _ in 0..3 {
             l.take(&w, t).unwrap();
