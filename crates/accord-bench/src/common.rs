@@ -232,3 +232,12 @@ impl CpuUse {
         format!("other processes {others:.2} cores, stolen {steal:.2}")
     }
 }
+
+/// The server's configuration for the benchmarks: the defaults, with write
+/// limits no client reaches. The benchmarks write as fast as the server
+/// takes it, many times the limit of one member or token; the limiter
+/// still takes and gives back a write on each request, as in a forum, so
+/// its cost stays in the figures.
+pub fn bench_config() -> accord_server::Config {
+    accord_server::Config { writes: accord_server::limits::WriteLimits::unreachable(), ..Default::default() }
+}

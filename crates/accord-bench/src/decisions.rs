@@ -17,9 +17,9 @@
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
+use crate::common::bench_config;
 use accord_domain::state::{Affiliation, MemberRole, MemberStatus, OfficerRole};
 use accord_domain::DelegateId;
-use accord_server::Config;
 use anyhow::{bail, ensure, Context, Result};
 use axum::body::Bytes;
 use axum::http::{header, Method, Request, StatusCode};
@@ -115,7 +115,7 @@ pub fn run(runtime: &tokio::runtime::Runtime, _options: &Options) -> Result<()> 
         store.len(),
         started.elapsed().as_secs_f64()
     );
-    let app = accord_server::app(store.clone(), Config::default());
+    let app = accord_server::app(store.clone(), bench_config());
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let addr = listener.local_addr()?;

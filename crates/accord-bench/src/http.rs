@@ -8,10 +8,10 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::common::bench_config;
 use accord_domain::iso3166;
 use accord_domain::state::{Action, MemberKind, MemberStatus, Principal};
 use accord_domain::MemberCode;
-use accord_server::Config;
 use anyhow::{bail, Context, Result};
 use axum::body::Bytes;
 use axum::http::{header, Method, Request, StatusCode};
@@ -215,7 +215,7 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
         started.elapsed().as_secs_f64()
     );
     let store = forum.store.clone();
-    let app = accord_server::app(store.clone(), Config::default());
+    let app = accord_server::app(store.clone(), bench_config());
     let duration = Duration::from_secs(options.seconds);
     let clients = options.clients;
     let signed_clients = clients_for_signed(options);

@@ -10,6 +10,7 @@
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
+use crate::common::bench_config;
 use accord_domain::ids::DisplayName;
 use accord_domain::iso3166;
 use accord_domain::negotiation::redline::diff_instruments;
@@ -18,7 +19,6 @@ use accord_domain::negotiation::text::occurrences;
 use accord_domain::negotiation::{Anchor, Position, ProposalKind, ProposalRef, ProposalTabled};
 use accord_domain::state::{Action, MemberKind, MemberRole, MemberStatus, Principal};
 use accord_domain::{DelegateId, EntryBody, MemberCode};
-use accord_server::Config;
 use anyhow::{Context, Result};
 
 use crate::common::new_forum;
@@ -322,7 +322,7 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
     report("redline, every provision changed", &mut times, Duration::from_millis(10));
 
     // The rolling-text page over HTTP.
-    let app = accord_server::app(store.clone(), Config::default());
+    let app = accord_server::app(store.clone(), bench_config());
     let growing = store.clone();
     let unrelated = store.clone();
     let growing_heads: Vec<DelegateId> = heads.iter().rev().take(40).copied().collect();

@@ -86,7 +86,7 @@ pub fn routes() -> Router<AppState> {
         crate::decisions_api::list_important, crate::decisions_api::designate_important
     ),
     components(schemas(ErrorBody)),
-    modifiers(&BearerAuth, &StandardErrors)
+    modifiers(&BearerAuth, &WriteLimitResponses, &StandardErrors)
 )]
 pub struct ApiDoc;
 
@@ -99,6 +99,43 @@ impl utoipa::Modify for BearerAuth {
             "bearer",
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
         );
+    }
+}
+
+/// Documents the write limits ([`crate::limits`]) on every operation that
+/// can write to the record: a 429 `rate_limited` with `Retry-After`.
+struct WriteLimitResponses;
+impl utoipa::Modify for WriteLimitResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::content::ContentBuilder;
+        use utoipa::openapi::header::HeaderBuilder;
+        use utoipa::openapi::{ObjectBuilder, Ref, ResponseBuilder, Type};
+        let response = ResponseBuilder::new()
+            .description(
+                "rate_limited: this member's delegation or this token made more changes than the write limits \
+                 allow (by default a burst of 60, then 1 per second, per member and per token; officers are not \
+                 limited); nothing was recorded; try again after Retry-After seconds",
+            )
+            .header(
+                "Retry-After",
+                HeaderBuilder::new()
+                    .schema(ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(1)))
+                    .description(Some("seconds to wait before the next write"))
+                    .build(),
+            )
+            .content("application/json", ContentBuilder::new().schema(Some(Ref::from_schema_name("ErrorBody"))).build())
+            .build();
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            if !auth::writes_record(path) {
+                continue;
+            }
+            for op in [&mut item.post, &mut item.put, &mut item.patch, &mut item.delete].into_iter().flatten() {
+                if op.security.is_none() {
+                    continue;
+                }
+                op.responses.responses.entry("429".into()).or_insert_with(|| response.clone().into());
+            }
+        }
     }
 }
 
@@ -437,7 +474,7 @@ async fn create_token_by_password(
     ClientAddr(addr): ClientAddr,
     ApiJson(req): ApiJson<TokenRequest>,
 ) -> Result<(StatusCode, Json<TokenJson>), ApiError> {
-    let (account, delegate) = auth::authenticate(&app, &req.email, &req.password, &addr).await?;
+    let (account, delegate) = auth::authenticate(&app, &req.email, &req.password, &addr, None).await?;
     if account.must_change_password {
         return Err(ApiError::forbidden(
             "password_change_required",
@@ -467,9 +504,15 @@ pub struct PasswordChangeRequest {
     pub password: String,
     /// At least 12 characters.
     pub new_password: String,
+    /// Also revoke every API token of the account (the one in use too);
+    /// false when left out. Every browser session ends in any case.
+    #[serde(default)]
+    pub revoke_tokens: bool,
 }
 
-/// Changes a password (the way to replace an initial password through the API).
+/// Changes a password (the way to replace an initial password through the
+/// API). Ends every browser session of the account; with `revoke_tokens`,
+/// revokes its API tokens too.
 #[utoipa::path(post, path = "/api/v1/auth/password", request_body = PasswordChangeRequest, tag = "auth",
     responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 429, body = ErrorBody)))]
 async fn change_password_by_password(
@@ -478,12 +521,12 @@ async fn change_password_by_password(
     ApiJson(req): ApiJson<PasswordChangeRequest>,
 ) -> Result<StatusCode, ApiError> {
     let new = NewPassword::parse(&req.new_password)?;
-    let (_, delegate) = auth::authenticate(&app, &req.email, &req.password, &addr).await?;
+    let (_, delegate) = auth::authenticate(&app, &req.email, &req.password, &addr, None).await?;
     if req.new_password == req.password {
         return Err(ApiError::bad_request("password_unchanged", "choose a password different from the current one"));
     }
     let hash = auth::hash_password(new.expose().to_owned()).await?;
-    app.store.set_password(delegate.id, &hash, false)?;
+    app.store.set_password(delegate.id, &hash, false, req.revoke_tokens)?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -869,7 +912,9 @@ pub struct PasswordResetJson {
     pub initial_password: String,
 }
 
-/// Resets a person's password to a one-time initial password (secretariat). Ends their sessions.
+/// Resets a person's password to a one-time initial password (secretariat).
+/// Ends their sessions, revokes their API tokens and clears the delays
+/// their failed log-ins built up.
 #[utoipa::path(post, path = "/api/v1/delegates/{id}/password-reset", tag = "delegates", security(("bearer" = [])),
     params(("id" = String, Path)),
     responses((status = 200, body = PasswordResetJson), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
@@ -891,7 +936,9 @@ pub(crate) async fn reset_password_for(app: &AppState, by: &Delegate, id: Delega
     }
     let password = auth::initial_password();
     let hash = auth::hash_password(password.clone()).await?;
-    app.store.set_password(id, &hash, true)?;
+    // A reset answers a lost or stolen password: nothing the old one
+    // opened stays open.
+    app.store.set_password(id, &hash, true, true)?;
     Ok(password)
 }
 

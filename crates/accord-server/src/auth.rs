@@ -9,13 +9,13 @@
 //!   server runs behind TLS. Every state-changing form carries the session's
 //!   synchroniser token (`csrf`), and [`refuse_cross_site`] refuses any
 //!   state-changing request a browser marks as cross-site.
-//! - Failed log-ins are limited per account and per client address
-//!   ([`LoginLimiter`]).
+//! - Failed log-ins make further attempts wait, per account and per client
+//!   address, never locking an account; a browser where the account logged
+//!   in before is known by a signed cookie and not delayed by others'
+//!   failures ([`crate::limits`]).
+//! - Writes are limited per member and per API token ([`limit_writes`]).
 
-use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
 use accord_domain::state::Delegate;
 use accord_domain::{DelegateId, Email};
@@ -25,7 +25,7 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use argon2::Argon2;
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::request::Parts;
-use axum::http::{header, Method, StatusCode};
+use axum::http::{header, HeaderMap, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
@@ -33,6 +33,7 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 use crate::error::ApiError;
+use crate::limits::{Attempt, KnownBrowsers, Writer};
 use crate::AppState;
 
 /// Name of the session cookie.
@@ -95,104 +96,75 @@ pub fn now_millis() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
 }
 
-/// Limits failed log-ins: at most [`LoginLimiter::PER_ACCOUNT`] failures per
-/// account and [`LoginLimiter::PER_ADDRESS`] per client address in any
-/// [`LoginLimiter::WINDOW`]. Kept in memory: a restart forgets the counts,
-/// which an attacker cannot trigger.
-#[derive(Default)]
-pub struct LoginLimiter {
-    windows: Mutex<HashMap<LimitKey, (Instant, u32)>>,
+/// Reads one cookie from request headers.
+pub fn cookie_in(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_owned())
 }
 
-/// What a failed log-in is counted against: structured, so that no e-mail
-/// address typed by a stranger can name another counter.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum LimitKey {
-    AccountFrom(String, String),
-    Account(String),
-    Address(String),
+/// The id of this browser if it holds a valid known-browser cookie for
+/// the account.
+fn known_browser(app: &AppState, headers: Option<&HeaderMap>, delegate: DelegateId) -> Option<String> {
+    let value = cookie_in(headers?, &KnownBrowsers::cookie_name(delegate))?;
+    app.known_browsers.check(delegate, &value, now_millis()).map(str::to_owned)
 }
 
-/// Failed log-ins are counted three ways, each over a window of 15
-/// minutes: an account from one address (5: a guesser at one machine), an
-/// account from everywhere (50: guessing spread over many addresses, each
-/// guess costing an argon2id hash), and an address over every account (20).
-/// An account is not locked for everyone by 5 wrong passwords from
-/// anywhere, since delegates' addresses are often public: the delegate
-/// logging in from their own address still gets in.
-impl LoginLimiter {
-    pub const PER_ACCOUNT_AND_ADDRESS: u32 = 5;
-    pub const PER_ACCOUNT: u32 = 50;
-    pub const PER_ADDRESS: u32 = 20;
-    pub const WINDOW: Duration = Duration::from_secs(15 * 60);
-
-    fn keys(email: &str, addr: &str) -> [(LimitKey, u32); 3] {
-        [
-            (LimitKey::AccountFrom(email.to_owned(), addr.to_owned()), Self::PER_ACCOUNT_AND_ADDRESS),
-            (LimitKey::Account(email.to_owned()), Self::PER_ACCOUNT),
-            (LimitKey::Address(addr.to_owned()), Self::PER_ADDRESS),
-        ]
-    }
-
-    /// Refuses with 429 if either the account or the address is blocked.
-    pub fn check(&self, email: &str, addr: &str) -> Result<(), ApiError> {
-        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
-        let now = Instant::now();
-        windows.retain(|_, (start, _)| now.duration_since(*start) < Self::WINDOW);
-        for (key, limit) in Self::keys(email, addr) {
-            if let Some((start, failures)) = windows.get(&key) {
-                if *failures >= limit {
-                    let wait = Self::WINDOW.saturating_sub(now.duration_since(*start)).as_secs().max(1);
-                    let mut e = ApiError::new(
-                        StatusCode::TOO_MANY_REQUESTS,
-                        "too_many_attempts",
-                        format!("too many failed log-in attempts: wait {} minutes, or ask the secretariat to reset the password", wait.div_ceil(60)),
-                    );
-                    e.retry_after = Some(wait);
-                    return Err(e);
-                }
-            }
-        }
-        Ok(())
-    }
-
-    pub fn failed(&self, email: &str, addr: &str) {
-        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
-        let now = Instant::now();
-        for (key, _) in Self::keys(email, addr) {
-            windows.entry(key).or_insert((now, 0)).1 += 1;
-        }
-    }
-
-    pub fn succeeded(&self, email: &str, addr: &str) {
-        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
-        windows.remove(&LimitKey::AccountFrom(email.to_owned(), addr.to_owned()));
-        windows.remove(&LimitKey::Account(email.to_owned()));
-    }
+/// The `Set-Cookie` value that marks this browser as known to the account,
+/// given after a successful log-in: the browser keeps its id if it had one,
+/// and the cookie's lifetime starts again.
+pub fn known_browser_cookie(app: &AppState, headers: &HeaderMap, delegate: DelegateId) -> String {
+    let browser = known_browser(app, Some(headers), delegate).unwrap_or_else(|| random_secret(""));
+    let value = app.known_browsers.issue(delegate, &browser, now_millis());
+    let secure = if app.config.secure_cookies { "; Secure" } else { "" };
+    format!(
+        "{}={value}; Path=/login; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+        KnownBrowsers::cookie_name(delegate),
+        KnownBrowsers::LIFETIME.as_secs()
+    )
 }
 
-/// Checks an e-mail and password, with rate limiting. Answers the account
-/// and the delegate behind it, who must still be accredited.
+/// Checks an e-mail and password, with the log-in delays of
+/// [`crate::limits`]. `headers` are the browser's (for its known-browser
+/// cookie; `None` from the API). Answers the account and the delegate
+/// behind it, who must still be accredited.
 pub async fn authenticate(
     app: &AppState,
     email: &str,
     password: &str,
     addr: &str,
+    headers: Option<&HeaderMap>,
 ) -> Result<(Account, Delegate), ApiError> {
     let wrong = || ApiError::unauthorized("the e-mail address or the password is wrong");
     let key = email.trim().to_lowercase();
-    app.limiter.check(&key, addr)?;
-    let Ok(email) = Email::parse(email) else {
-        app.limiter.failed(&key, addr);
-        return Err(wrong());
+    let parsed = Email::parse(email).ok();
+    let account = match &parsed {
+        Some(e) => app.store.account_by_email(e)?,
+        None => None,
     };
-    let account = app.store.account_by_email(&email)?;
+    let browser = account.as_ref().and_then(|a| known_browser(app, headers, a.delegate));
+    let attempt = Attempt {
+        email: &key,
+        addr,
+        known_browser: browser.as_deref(),
+        password_set_at: account.as_ref().map(|a| a.password_set_at),
+    };
+    app.limiter.check(&attempt, app.config.clock.now())?;
+    if parsed.is_none() {
+        app.limiter.failed(&attempt, app.config.clock.now());
+        return Err(wrong());
+    }
     // Verify against a real hash even for unknown accounts, so that timing
     // does not reveal which e-mail addresses have accounts.
     let hash = account.as_ref().map(|a| a.password_hash.clone()).unwrap_or_else(|| DUMMY_HASH.clone());
     let ok = verify_password(hash, password.to_owned()).await;
     let Some(account) = account.filter(|_| ok) else {
-        app.limiter.failed(&key, addr);
+        app.limiter.failed(&attempt, app.config.clock.now());
         return Err(wrong());
     };
     let delegate = app.store.state().delegate(account.delegate).filter(|d| d.is_active()).cloned();
@@ -202,7 +174,7 @@ pub async fn authenticate(
             "this account's accreditation has been withdrawn: ask the secretariat",
         ));
     };
-    app.limiter.succeeded(&key, addr);
+    app.limiter.succeeded(&attempt);
     Ok((account, delegate))
 }
 
@@ -269,7 +241,12 @@ impl FromRequestParts<AppState> for ApiCaller {
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .ok_or_else(|| ApiError::unauthorized("the Authorization header must be `Bearer TOKEN`"))?;
-        let (token_id, delegate) = app.store.api_token_owner(&secret_hash(token))?.ok_or_else(|| {
+        let hash = secret_hash(token);
+        let owner = match parts.extensions.get::<TokenOwner>().filter(|t| t.hash == hash) {
+            Some(t) => t.owner,
+            None => app.store.api_token_owner(&hash)?,
+        };
+        let (token_id, delegate) = owner.ok_or_else(|| {
             ApiError::unauthorized(
                 "the token is unknown, expired or revoked: get a new one from POST /api/v1/auth/token",
             )
@@ -337,15 +314,7 @@ impl FromRequestParts<AppState> for MaybeUser {
 
 /// Reads one cookie from the request.
 pub fn cookie(parts: &Parts, name: &str) -> Option<String> {
-    parts
-        .headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_owned())
+    cookie_in(&parts.headers, name)
 }
 
 /// The `Set-Cookie` value for a session (or, with `None`, one that ends it).
@@ -392,6 +361,101 @@ pub async fn refuse_cross_site(State(app): State<AppState>, request: Request, ne
         return crate::pages::error_page(&app, &None, e);
     }
     next.run(request).await
+}
+
+/// Whether a state-changing route can write to the record. Log-in, log-out,
+/// one's own account, tokens and password resets touch only the private
+/// tables and are not counted against the write limits, so that a
+/// delegation that met them can still log out or revoke a token.
+pub(crate) fn writes_record(path: &str) -> bool {
+    !(path == "/login"
+        || path == "/logout"
+        || path.starts_with("/account/")
+        || path.starts_with("/api/v1/auth/")
+        || path.starts_with("/api/v1/me/")
+        || path.ends_with("/password-reset"))
+}
+
+/// The write limits ([`crate::limits::WriteLimiter`]): a state-changing
+/// request by a member's delegate, logged in or with an API token, takes
+/// one write from its member's bucket and from its token's, and gives it
+/// back if it fails. Officers are not limited. An anonymous request is left to the handler, which
+/// refuses it. An empty bucket answers 429 `rate_limited` with
+/// `Retry-After`, as JSON under `/api/` and as a page elsewhere.
+pub async fn limit_writes(State(app): State<AppState>, mut request: Request, next: Next) -> Response {
+    if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) || !writes_record(request.uri().path())
+    {
+        return next.run(request).await;
+    }
+    let writers = match writers_of(&app, &mut request) {
+        Ok(w) => w,
+        // A failing lookup is the handler's to report, with the same store.
+        Err(_) => return next.run(request).await,
+    };
+    if writers.is_empty() {
+        return next.run(request).await;
+    }
+    if let Err(e) = app.writes.take(&writers, app.config.clock.now()) {
+        if request.uri().path().starts_with("/api/") {
+            return e.into_response();
+        }
+        let retry = e.retry_after;
+        let mut page = crate::pages::error_page(&app, &None, e);
+        if let Some(v) = retry.and_then(|s| header::HeaderValue::from_str(&s.to_string()).ok()) {
+            page.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        return page;
+    }
+    let response = next.run(request).await;
+    if response.status().as_u16() >= 400 {
+        app.writes.give_back(&writers, app.config.clock.now());
+    }
+    response
+}
+
+/// A bearer token already looked up for this request by [`limit_writes`],
+/// which [`ApiCaller`] takes instead of looking it up again.
+#[derive(Clone)]
+struct TokenOwner {
+    hash: [u8; 32],
+    owner: Option<(i64, DelegateId)>,
+}
+
+/// Whose write a request is: the member behind its bearer token or its
+/// session, and the token; nobody's for officers and anonymous callers.
+fn writers_of(app: &AppState, request: &mut Request) -> Result<Vec<Writer>, ApiError> {
+    let headers = request.headers();
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|h| h.to_str().ok())
+        .and_then(|h| h.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let (delegate, token) = if let Some(token) = bearer {
+        let hash = secret_hash(token);
+        let owner = app.store.api_token_owner(&hash)?;
+        request.extensions_mut().insert(TokenOwner { hash, owner });
+        match owner {
+            Some((id, delegate)) => (delegate, Some(id)),
+            None => return Ok(Vec::new()),
+        }
+    } else if let Some(session) = cookie_in(headers, SESSION_COOKIE) {
+        match app.store.session(&secret_hash(&session))? {
+            Some(s) => (s.delegate, None),
+            None => return Ok(Vec::new()),
+        }
+    } else {
+        return Ok(Vec::new());
+    };
+    // Officers are not limited: admitting the members, accrediting
+    // delegations and running meetings come in bulk, and the host's staff
+    // could write the record without the server anyway.
+    let Some(member) = app.store.state().delegate(delegate).and_then(|d| d.member().cloned()) else {
+        return Ok(Vec::new());
+    };
+    let mut writers = vec![Writer::Member(member)];
+    writers.extend(token.map(Writer::Token));
+    Ok(writers)
 }
 
 /// Extracts the app state (a shorthand for handlers).

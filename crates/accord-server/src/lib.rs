@@ -11,8 +11,10 @@
 //!   that concludes silence procedures at their deadline.
 //! - [`pages`]: the server-rendered web pages (askama templates in
 //!   `templates/`), which work without JavaScript.
-//! - [`auth`]: passwords (argon2id), sessions, CSRF, API tokens, the log-in
-//!   rate limiter, and the extractors that say who is asking.
+//! - [`auth`]: passwords (argon2id), sessions, CSRF, API tokens, and the
+//!   extractors and layers that say who is asking.
+//! - [`limits`]: growing delays after failed log-ins (never a lock), the
+//!   known-browser cookie, and the write limits per member and per token.
 //! - [`error`]: [`error::ApiError`], the one error type of the HTTP layer.
 //! - [`views`]: a cache of rendered views (the rolling text), keyed by
 //!   what they show and valid for one size of the record.
@@ -35,6 +37,7 @@ pub mod decisions_api;
 pub mod decisions_pages;
 pub mod demo;
 pub mod error;
+pub mod limits;
 pub mod live;
 pub mod log;
 pub mod metrics;
@@ -74,6 +77,13 @@ pub struct Config {
     /// Witnesses (base URLs) each new checkpoint is sent to; their
     /// cosignatures are published with it.
     pub witnesses: Vec<String>,
+    /// The delays after failed log-ins.
+    pub login: limits::LoginPolicy,
+    /// The write limits per member and per API token.
+    pub writes: limits::WriteLimits,
+    /// The clock the log-in delays and write limits go by (tests move a
+    /// manual one).
+    pub clock: limits::Clock,
 }
 
 impl Default for Config {
@@ -85,6 +95,9 @@ impl Default for Config {
             token_lifetime: Duration::from_secs(90 * 24 * 3600),
             checkpoint_interval: Duration::from_secs(1),
             witnesses: Vec::new(),
+            login: limits::LoginPolicy::default(),
+            writes: limits::WriteLimits::default(),
+            clock: limits::Clock::system(),
         }
     }
 }
@@ -95,7 +108,12 @@ pub struct App {
     /// The log's signing key and its latest checkpoint.
     pub log: log::Log,
     pub config: Config,
-    pub limiter: auth::LoginLimiter,
+    /// The delays after failed log-ins.
+    pub limiter: limits::LoginLimiter,
+    /// Signs and checks known-browser cookies.
+    pub known_browsers: limits::KnownBrowsers,
+    /// The write limits.
+    pub writes: limits::WriteLimiter,
     pub metrics: metrics::HttpMetrics,
     /// Rendered views of negotiations, valid while the record does not grow.
     pub views: views::ViewCache,
@@ -114,9 +132,11 @@ pub const MAX_BODY: usize = 64 * 1024;
 pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::LogSigner) -> (Router, AppState) {
     let state: AppState = Arc::new(App {
         log: log::Log::new(signer, &store),
+        known_browsers: limits::KnownBrowsers::new(known_browser_secret(&store)),
+        limiter: limits::LoginLimiter::new(config.login.clone()),
+        writes: limits::WriteLimiter::new(config.writes.clone()),
         store,
         config,
-        limiter: auth::LoginLimiter::default(),
         metrics: metrics::HttpMetrics::default(),
         views: views::ViewCache::default(),
         live: live::Live::default(),
@@ -134,12 +154,39 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
         .route("/metrics", get(metrics::render))
         .fallback(pages::not_found)
         .method_not_allowed_fallback(pages::method_not_allowed)
+        // Inside the signing layer: a form prepared for signing records
+        // nothing, and its handler's refusal gives the write back.
+        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::limit_writes))
         .layer(axum::middleware::from_fn(signing::prepare_layer))
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::count))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::refuse_cross_site))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(state.clone());
     (router, state)
+}
+
+/// The key of known-browser cookies, from the private tables (made there
+/// on first use). If the tables cannot be read, a key for this run only:
+/// browsers are then known until the server restarts.
+fn known_browser_secret(store: &Store) -> [u8; 32] {
+    use rand::RngCore;
+    let mut candidate = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut candidate);
+    match store.secret(limits::KnownBrowsers::SECRET_NAME, &candidate) {
+        Ok(stored) if stored.len() == 32 => {
+            let mut key = [0u8; 32];
+            key.copy_from_slice(&stored);
+            key
+        }
+        Ok(_) => {
+            tracing::warn!("the stored known-browser key is not 32 bytes; using a key for this run only");
+            candidate
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot read the known-browser key; using a key for this run only");
+            candidate
+        }
+    }
 }
 
 /// [`build`] with a fresh log key that is not kept anywhere: for tests and

@@ -273,7 +273,10 @@ pub(crate) fn notice_text(code: Option<&str>) -> Option<&'static str> {
         "suspended" => "The member was suspended. The entry is in the record.",
         "reinstated" => "The suspension was ended. The entry is in the record.",
         "withdrawn" => "The accreditation was withdrawn. The entry is in the record.",
-        "password" => "Your password was changed.",
+        "password" => "Your password was changed. Your other browsers are logged out.",
+        "password_tokens" => {
+            "Your password was changed. Your other browsers are logged out and your API tokens are revoked."
+        }
         "revoked" => "The token was revoked.",
         "logged_in" => "You are logged in.",
         "logged_out" => "You are logged out.",
@@ -1357,10 +1360,11 @@ struct LoginForm {
 async fn login(
     State(app): State<AppState>,
     ClientAddr(addr): ClientAddr,
+    request_headers: HeaderMap,
     PageForm(form): PageForm<LoginForm>,
 ) -> Response {
     let next = safe_next(Some(&form.next));
-    match auth::authenticate(&app, &form.email, &form.password, &addr).await {
+    match auth::authenticate(&app, &form.email, &form.password, &addr, Some(&request_headers)).await {
         Ok((account, delegate)) => {
             let token = auth::random_secret("");
             let csrf = auth::random_secret("");
@@ -1373,18 +1377,30 @@ async fn login(
             if let Ok(v) = auth::session_cookie(&app, Some(&token)).parse() {
                 headers.insert(header::SET_COOKIE, v);
             }
+            // This browser is now known to the account: others' failed
+            // log-ins will not delay it (see `limits`).
+            if let Ok(v) = auth::known_browser_cookie(&app, &request_headers, delegate.id).parse() {
+                headers.append(header::SET_COOKIE, v);
+            }
             (headers, Redirect::to(&to)).into_response()
         }
-        Err(e) => render(
-            e.status,
-            LoginPage {
-                chrome: Chrome::new(&app, &None, "login"),
-                notice: None,
-                error: Some(e.message),
-                email: form.email,
-                next,
-            },
-        ),
+        Err(e) => {
+            let retry_after = e.retry_after;
+            let mut page = render(
+                e.status,
+                LoginPage {
+                    chrome: Chrome::new(&app, &None, "login"),
+                    notice: None,
+                    error: Some(e.message),
+                    email: form.email,
+                    next,
+                },
+            );
+            if let Some(v) = retry_after.and_then(|s| header::HeaderValue::from_str(&s.to_string()).ok()) {
+                page.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            page
+        }
     }
 }
 
@@ -1491,6 +1507,9 @@ struct PasswordForm {
     new: String,
     #[serde(default)]
     confirm: String,
+    /// "on" when the box to revoke every API token is ticked.
+    #[serde(default)]
+    revoke_tokens: Option<String>,
 }
 
 async fn change_password(
@@ -1522,8 +1541,10 @@ async fn change_password(
         }
         let new = NewPassword::parse(&form.new)?;
         let hash = auth::hash_password(new.expose().to_owned()).await?;
-        // This ends every session of the account; start a fresh one here.
-        app.store.set_password(u.delegate.id, &hash, false)?;
+        // This ends every session of the account (so other browsers are
+        // logged out) and, if asked, revokes its API tokens; start a fresh
+        // session here.
+        app.store.set_password(u.delegate.id, &hash, false, form.revoke_tokens.is_some())?;
         let token = auth::random_secret("");
         let expires = auth::now_millis() + app.config.session_lifetime.as_millis() as i64;
         app.store.create_session(&auth::secret_hash(&token), u.delegate.id, &auth::random_secret(""), expires)?;
@@ -1536,7 +1557,8 @@ async fn change_password(
             if let Ok(v) = auth::session_cookie(&app, Some(&token)).parse() {
                 headers.insert(header::SET_COOKIE, v);
             }
-            (headers, Redirect::to("/account?notice=password")).into_response()
+            let notice = if form.revoke_tokens.is_some() { "password_tokens" } else { "password" };
+            (headers, Redirect::to(&format!("/account?notice={notice}"))).into_response()
         }
         Err(e) => match account_page(&app, &user, &u, None, Some(e.message.clone()), None) {
             Ok(page) => render(e.status, page),

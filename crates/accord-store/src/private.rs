@@ -16,6 +16,9 @@ pub struct Account {
     pub email: Email,
     pub password_hash: String,
     pub must_change_password: bool,
+    /// When the password was last set (Unix ms): a log-in counter counted
+    /// against an older password starts afresh.
+    pub password_set_at: i64,
 }
 
 /// A browser session.
@@ -47,6 +50,7 @@ fn account_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Account> {
             .map_err(|e| rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, Box::new(e)))?,
         password_hash: r.get(2)?,
         must_change_password: r.get(3)?,
+        password_set_at: r.get(4)?,
     })
 }
 
@@ -54,7 +58,7 @@ impl Store {
     pub fn account_by_email(&self, email: &Email) -> Result<Option<Account>, StoreError> {
         self.with_conn(|c| {
             c.prepare_cached(
-                "SELECT delegate, email, password_hash, must_change_password FROM accounts WHERE email = ?1",
+                "SELECT delegate, email, password_hash, must_change_password, updated_at FROM accounts WHERE email = ?1",
             )?
             .query_row([email.as_str()], account_row)
             .optional()
@@ -64,7 +68,7 @@ impl Store {
     pub fn account(&self, delegate: DelegateId) -> Result<Option<Account>, StoreError> {
         self.with_conn(|c| {
             c.prepare_cached(
-                "SELECT delegate, email, password_hash, must_change_password FROM accounts WHERE delegate = ?1",
+                "SELECT delegate, email, password_hash, must_change_password, updated_at FROM accounts WHERE delegate = ?1",
             )?
             .query_row([delegate.0 as i64], account_row)
             .optional()
@@ -90,20 +94,44 @@ impl Store {
     }
 
     /// Sets a new password hash. Ends every session of the account, so a
-    /// password change logs out other browsers.
+    /// password change logs out other browsers; with `revoke_tokens`, also
+    /// revokes every API token of the account. One transaction: either all
+    /// of it happens or none.
     pub fn set_password(
         &self,
         delegate: DelegateId,
         password_hash: &str,
         must_change: bool,
+        revoke_tokens: bool,
     ) -> Result<bool, StoreError> {
         self.with_conn(|c| {
-            let n = c.execute(
-                "UPDATE accounts SET password_hash = ?2, must_change_password = ?3, updated_at = ?4 WHERE delegate = ?1",
-                params![delegate.0 as i64, password_hash, must_change, now_millis()],
+            let tx = c.unchecked_transaction()?;
+            let now = now_millis();
+            // The time a password was set also names it for the log-in
+            // counters: it must change with every new password.
+            let n = tx.execute(
+                "UPDATE accounts SET password_hash = ?2, must_change_password = ?3, \
+                 updated_at = max(?4, updated_at + 1) WHERE delegate = ?1",
+                params![delegate.0 as i64, password_hash, must_change, now],
             )?;
-            c.execute("DELETE FROM sessions WHERE delegate = ?1", [delegate.0 as i64])?;
+            tx.execute("DELETE FROM sessions WHERE delegate = ?1", [delegate.0 as i64])?;
+            if revoke_tokens {
+                tx.execute(
+                    "UPDATE api_tokens SET revoked_at = ?2 WHERE delegate = ?1 AND revoked_at IS NULL",
+                    params![delegate.0 as i64, now],
+                )?;
+            }
+            tx.commit()?;
             Ok(n == 1)
+        })
+    }
+
+    /// A server secret kept in the private tables by name: the one stored,
+    /// or `candidate` if there was none (then stored).
+    pub fn secret(&self, name: &str, candidate: &[u8]) -> Result<Vec<u8>, StoreError> {
+        self.with_conn(|c| {
+            c.execute("INSERT OR IGNORE INTO secrets (name, value) VALUES (?1, ?2)", params![name, candidate])?;
+            c.query_row("SELECT value FROM secrets WHERE name = ?1", [name], |r| r.get(0))
         })
     }
 

@@ -121,6 +121,12 @@ pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
             revoked_at INTEGER
         ) STRICT;
         CREATE INDEX IF NOT EXISTS api_tokens_by_delegate ON api_tokens (delegate);
+        -- Secrets of the server by name (the key that signs known-browser
+        -- cookies), made on first use.
+        CREATE TABLE IF NOT EXISTS secrets (
+            name  TEXT PRIMARY KEY,
+            value BLOB NOT NULL
+        ) STRICT;
 
         CREATE TABLE IF NOT EXISTS meta (
             key   TEXT PRIMARY KEY,

@@ -53,6 +53,12 @@ enum Command {
         /// Seconds between checkpoints (a new one is signed only when the record has grown).
         #[arg(long, default_value_t = 1.0)]
         checkpoint_interval: f64,
+        /// Changes to the record a member's delegation and each API token may make at once (1 to 1,000,000; officers are not limited).
+        #[arg(long, default_value_t = 60)]
+        write_burst: u32,
+        /// Changes a second each may make after the burst (0.001 to 1,000,000).
+        #[arg(long, default_value_t = 1.0)]
+        writes_per_second: f64,
     },
     /// Run a witness (C2SP tlog-witness): cosign a forum's checkpoints after checking that its log only grew.
     Witness {
@@ -222,7 +228,7 @@ enum AdminCommand {
         #[arg(long, default_value = "secretariat")]
         role: String,
     },
-    /// Set a new password for an account (from ACCORD_PASSWORD or prompted for); ends its sessions.
+    /// Set a new password for an account (from ACCORD_PASSWORD or prompted for); ends its sessions, revokes its API tokens and clears the delays from its failed log-ins.
     ResetPassword {
         #[arg(long, default_value = "./accord-data", env = "ACCORD_DATA_DIR")]
         data_dir: PathBuf,
@@ -272,15 +278,29 @@ fn run(command: Command) -> Result<()> {
             trust_forwarded_for,
             witnesses,
             checkpoint_interval,
+            write_burst,
+            writes_per_second,
         } => {
             if !(0.05..=3600.0).contains(&checkpoint_interval) {
                 bail!("--checkpoint-interval must be between 0.05 and 3600 seconds");
             }
+            if !(1..=1_000_000).contains(&write_burst) {
+                bail!("--write-burst must be between 1 and 1000000");
+            }
+            if !(0.001..=1_000_000.0).contains(&writes_per_second) {
+                bail!("--writes-per-second must be between 0.001 and 1000000");
+            }
+            let limit = accord_server::limits::RateLimit { burst: write_burst, per_second: writes_per_second };
             let config = accord_server::Config {
                 secure_cookies,
                 trust_forwarded_for,
                 witnesses,
                 checkpoint_interval: std::time::Duration::from_secs_f64(checkpoint_interval),
+                writes: accord_server::limits::WriteLimits {
+                    per_member: limit,
+                    per_token: limit,
+                    ..Default::default()
+                },
                 ..Default::default()
             };
             serve(&data_dir, &listen, demo, config)
@@ -655,8 +675,12 @@ fn admin(command: AdminCommand) -> Result<()> {
                 account.delegate,
                 &accord_server::auth::hash_password_blocking(password.expose()),
                 false,
+                true,
             )?;
-            println!("the password of {email} ({}) is changed and its sessions are ended", account.delegate);
+            println!(
+                "the password of {email} ({}) is changed; its sessions are ended, its API tokens revoked and the delays from its failed log-ins cleared",
+                account.delegate
+            );
             Ok(())
         }
         AdminCommand::IssueToken { data_dir, email, label } => {

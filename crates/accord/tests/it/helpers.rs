@@ -37,6 +37,12 @@ pub fn email(who: &str) -> String {
 
 impl TestForum {
     pub fn new() -> TestForum {
+        TestForum::with_config(accord_server::Config::default())
+    }
+
+    /// A forum served with the given configuration (a manual clock, small
+    /// limits).
+    pub fn with_config(config: accord_server::Config) -> TestForum {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("accord.sqlite3")).unwrap();
         let name = |s: &str| DisplayName::parse(s).unwrap();
@@ -89,7 +95,7 @@ impl TestForum {
         let store = Arc::new(store);
         let key = accord_log::checkpoint::LogSigner::generate("accord.test/forum").unwrap();
         let signer = accord_log::checkpoint::LogSigner::from_key(&key).unwrap();
-        let (app, state) = accord_server::build(store.clone(), accord_server::Config::default(), signer);
+        let (app, state) = accord_server::build(store.clone(), config, signer);
         TestForum { dir, store, app, state }
     }
 
