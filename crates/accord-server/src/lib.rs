@@ -17,6 +17,9 @@
 //! - [`views`]: a cache of rendered views (the rolling text), keyed by
 //!   what they show and valid for one size of the record.
 //! - [`metrics`]: Prometheus counters at `/metrics`.
+//! - [`server`]: serving on a socket, with header, idle and body timeouts.
+//! - [`security`]: the headers every answer carries (content security
+//!   policy, no framing, no sniffing, no caching of private pages).
 //!
 //! # Invariants
 //! - Handlers never touch SQL: they read the published state and the private
@@ -39,6 +42,8 @@ pub mod metrics;
 pub mod negotiation_api;
 pub mod negotiation_pages;
 pub mod pages;
+pub mod security;
+pub mod server;
 pub mod setup;
 pub mod views;
 pub mod witness;
@@ -70,6 +75,14 @@ pub struct Config {
     /// Witnesses (base URLs) each new checkpoint is sent to; their
     /// cosignatures are published with it.
     pub witnesses: Vec<String>,
+    /// The most live event streams (`/api/v1/events`) open at once; each
+    /// holds a connection. Beyond it a new stream gets 503.
+    pub max_event_streams: usize,
+    /// How long a client may take to send a request's headers; also how
+    /// long an idle kept-alive connection is kept ([`server::serve`]).
+    pub header_read_timeout: Duration,
+    /// How long a client may take to send a request's body.
+    pub body_read_timeout: Duration,
 }
 
 impl Default for Config {
@@ -81,9 +94,17 @@ impl Default for Config {
             token_lifetime: Duration::from_secs(90 * 24 * 3600),
             checkpoint_interval: Duration::from_secs(1),
             witnesses: Vec::new(),
+            max_event_streams: DEFAULT_MAX_EVENT_STREAMS,
+            header_read_timeout: server::HEADER_READ_TIMEOUT,
+            body_read_timeout: server::BODY_READ_TIMEOUT,
         }
     }
 }
+
+/// The default of [`Config::max_event_streams`]: below the 1,024 open
+/// files a process gets by default on Linux, with room for ordinary
+/// requests and the database.
+pub const DEFAULT_MAX_EVENT_STREAMS: usize = 768;
 
 /// Everything a handler needs.
 pub struct App {
@@ -132,6 +153,8 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::count))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::refuse_cross_site))
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), server::body_deadline))
+        .layer(axum::middleware::from_fn(security::headers))
         .with_state(state.clone());
     (router, state)
 }

@@ -12,6 +12,7 @@ mod browser;
 mod cli;
 mod crash;
 mod decisions;
+mod hardening;
 mod interop;
 mod log;
 mod negotiation;
