@@ -1593,3 +1593,38 @@ async fn revoke_token(
         Err(e) => error_page(&app, &user, e),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn local_paths_are_kept_and_others_refused() {
+        for (given, kept) in [
+            ("/", "/"),
+            ("/processes/1?member=BRA#p2", "/processes/1?member=BRA#p2"),
+            ("/a b", "/a%20b"),
+            ("/é", "/%C3%A9"),
+            ("/a/../b", "/b"),
+        ] {
+            assert_eq!(local_path(given).as_deref(), Some(kept), "{given:?}");
+        }
+        for hostile in [
+            "",
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/%09/evil.example",
+            "/%2F/evil.example",
+            "/%5Cevil.example",
+            "/.//evil.example",
+            "/\u{202E}x",
+            "https://evil.example/",
+            "javascript:alert(1)",
+            "/%ff",
+        ] {
+            assert_eq!(local_path(hostile), None, "{hostile:?}");
+        }
+        assert_eq!(local_path(&format!("/{}", "a".repeat(3000))), None, "too long");
+    }
+}

@@ -51,3 +51,31 @@ pub async fn headers(request: Request, next: Next) -> Response {
     }
     response
 }
+
+#[cfg(test)]
+mod tests {
+    use axum::body::Body;
+    use axum::http::{header, Request, StatusCode};
+    use axum::response::IntoResponse;
+    use axum::routing::get;
+    use axum::Router;
+    use tower::ServiceExt;
+
+    /// A handler that fails after setting a cookie loses the cookie; one
+    /// that succeeds keeps it; both carry the policy.
+    #[tokio::test]
+    async fn a_failed_answer_sets_no_cookie() {
+        const COOKIE: [(header::HeaderName, &str); 1] = [(header::SET_COOKIE, "accord_session=x; Path=/")];
+        let app = Router::new()
+            .route("/fails", get(|| async { (StatusCode::INTERNAL_SERVER_ERROR, COOKIE, "no").into_response() }))
+            .route("/works", get(|| async { (COOKIE, "yes").into_response() }))
+            .layer(axum::middleware::from_fn(super::headers));
+        let fails = app.clone().oneshot(Request::get("/fails").body(Body::empty()).unwrap()).await.unwrap();
+        assert_eq!(fails.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(!fails.headers().contains_key(header::SET_COOKIE));
+        assert_eq!(fails.headers()[header::CONTENT_SECURITY_POLICY], super::CONTENT_SECURITY_POLICY);
+        let works = app.oneshot(Request::get("/works").body(Body::empty()).unwrap()).await.unwrap();
+        assert!(works.headers().contains_key(header::SET_COOKIE));
+        assert_eq!(works.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    }
+}
