@@ -14,10 +14,12 @@
 //! cargo run --release -p accord-bench -- log --log-entries 1000000
 //! cargo run --release -p accord-bench -- negotiation --seconds 10 --clients 64
 //! cargo run --release -p accord-bench -- decisions
+//! cargo build --release -p accord && cargo run --release -p accord-bench -- hostile
 //! ```
 
 mod common;
 mod decisions;
+mod hostile;
 mod http;
 mod log;
 mod machine;
@@ -49,6 +51,8 @@ pub struct Options {
     /// Entries added before the inclusion-proof scenario, so that proofs
     /// have a realistic depth.
     pub proof_entries: usize,
+    /// Hostile requests the `hostile` benchmark sends.
+    pub hostile_requests: usize,
 }
 
 impl Default for Options {
@@ -61,13 +65,14 @@ impl Default for Options {
             clients: 64,
             log_entries: 1_000_000,
             proof_entries: 100_000,
+            hostile_requests: 100_000,
         }
     }
 }
 
 const USAGE: &str =
-    "usage: accord-bench <store|replay|http|log|negotiation|decisions|all> [--entries-1 N] [--entries N] \
-[--replay-entries N] [--seconds S] [--clients N] [--log-entries N] [--proof-entries N]
+    "usage: accord-bench <store|replay|http|log|negotiation|decisions|hostile|all> [--entries-1 N] [--entries N] \
+[--replay-entries N] [--seconds S] [--clients N] [--log-entries N] [--proof-entries N] [--hostile-requests N]
 
   store    durable appends per second through Store::submit at 1, 16 and 256
            writers, beside plain SQLite inserts with the same settings
@@ -81,10 +86,13 @@ const USAGE: &str =
   negotiation  a process of 100 articles, 5,000 proposals and 20,000 positions:
            the rolling text, a redline of the whole text, and the rolling-text
            page over HTTP (uses --seconds and --clients)
-  all      the five, in that order
+  hostile  the release `accord serve` (beside this binary) with the demonstration
+           forum: resident memory before and after --hostile-requests requests
+           with made-up methods, random paths and random headers
+  all      the five, in that order (not hostile)
 
 defaults: --entries-1 20000 --entries 100000 --replay-entries 200000 --seconds 10 --clients 64
-          --log-entries 1000000 --proof-entries 100000";
+          --log-entries 1000000 --proof-entries 100000 --hostile-requests 100000";
 
 fn parse_args() -> Result<(String, Options)> {
     let mut args = std::env::args().skip(1);
@@ -93,7 +101,10 @@ fn parse_args() -> Result<(String, Options)> {
         println!("{USAGE}");
         std::process::exit(0);
     }
-    if !matches!(command.as_str(), "store" | "replay" | "http" | "log" | "negotiation" | "decisions" | "all") {
+    if !matches!(
+        command.as_str(),
+        "store" | "replay" | "http" | "log" | "negotiation" | "decisions" | "hostile" | "all"
+    ) {
         bail!("unknown benchmark {command:?}\n\n{USAGE}");
     }
     let mut options = Options::default();
@@ -108,6 +119,7 @@ fn parse_args() -> Result<(String, Options)> {
             "--clients" => options.clients = number()? as usize,
             "--log-entries" => options.log_entries = number()? as usize,
             "--proof-entries" => options.proof_entries = number()? as usize,
+            "--hostile-requests" => options.hostile_requests = number()? as usize,
             _ => bail!("unknown flag {flag:?}\n\n{USAGE}"),
         }
     }
@@ -126,14 +138,15 @@ fn main() -> Result<()> {
     machine::print();
     println!(
         "options: --entries-1 {} --entries {} --replay-entries {} --seconds {} --clients {} --log-entries {} \
-         --proof-entries {}",
+         --proof-entries {} --hostile-requests {}",
         options.entries_1,
         options.entries,
         options.replay_entries,
         options.seconds,
         options.clients,
         options.log_entries,
-        options.proof_entries
+        options.proof_entries,
+        options.hostile_requests
     );
     let runtime = common::runtime()?;
     if matches!(command.as_str(), "store" | "all") {
@@ -153,6 +166,9 @@ fn main() -> Result<()> {
     }
     if matches!(command.as_str(), "decisions" | "all") {
         decisions::run(&runtime, &options)?;
+    }
+    if command == "hostile" {
+        hostile::run(&runtime, &options)?;
     }
     println!();
     println!("total time: {:.1} s", started.elapsed().as_secs_f64());

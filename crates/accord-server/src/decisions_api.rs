@@ -1344,15 +1344,31 @@ pub struct RecordEvent {
 /// meeting they concern), so that open pages refresh what changed. Pages
 /// work without it: a reload shows the same.
 #[utoipa::path(get, path = "/api/v1/events", tag = "record",
-    responses((status = 200, content_type = "text/event-stream", description = "`event: record` with `{size, entries: [{index, kind, process?, meeting?}]}`", body = RecordEvent)))]
+    responses((status = 200, content_type = "text/event-stream", description = "`event: record` with `{size, entries: [{index, kind, process?, meeting?}]}`", body = RecordEvent),
+        (status = 503, description = "as many event streams are open as the server keeps (`--max-event-streams`): try again after `Retry-After` seconds", body = ErrorBody)))]
 pub async fn events(
     State(app): State<AppState>,
-) -> axum::response::sse::Sse<
-    impl futures_util::Stream<Item = Result<axum::response::sse::Event, std::convert::Infallible>>,
+) -> Result<
+    axum::response::sse::Sse<
+        impl futures_util::Stream<Item = Result<axum::response::sse::Event, std::convert::Infallible>>,
+    >,
+    ApiError,
 > {
     use axum::response::sse::{Event, KeepAlive, Sse};
     use tokio::sync::broadcast::error::RecvError;
-    let sub = app.live.subscribe(&app);
+    let Some(sub) = app.live.subscribe(&app, app.config.max_event_streams) else {
+        let mut e = ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "too_many_streams",
+            format!(
+                "the server keeps at most {} live event streams open and all are in use: try again later (pages \
+                 work without live updates; reload to see what changed)",
+                app.config.max_event_streams
+            ),
+        );
+        e.retry_after = Some(30);
+        return Err(e);
+    };
     let stream = futures_util::stream::unfold((app, sub), |(app, mut sub)| async move {
         if *sub.stop.borrow_and_update() {
             return None;
@@ -1367,5 +1383,5 @@ pub async fn events(
         };
         Some((Ok(Event::default().event("record").data(data)), (app, sub)))
     });
-    Sse::new(stream).keep_alive(KeepAlive::default())
+    Ok(Sse::new(stream).keep_alive(KeepAlive::default()))
 }

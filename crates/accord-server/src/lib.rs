@@ -21,6 +21,9 @@
 //! - [`metrics`]: Prometheus counters at `/metrics`.
 //! - [`signing`]: members' signatures from the browser: the pages' forms
 //!   that act in a member's name are signed by a key the browser holds.
+//! - [`server`]: serving on a socket, with header, idle and body timeouts.
+//! - [`security`]: the headers every answer carries (content security
+//!   policy, no framing, no sniffing, no caching of private pages).
 //!
 //! # Invariants
 //! - Handlers never touch SQL: they read the published state and the private
@@ -45,6 +48,8 @@ pub mod negotiation_api;
 pub mod negotiation_pages;
 pub mod openapi_errors;
 pub mod pages;
+pub mod security;
+pub mod server;
 pub mod setup;
 pub mod signing;
 pub mod views;
@@ -84,6 +89,14 @@ pub struct Config {
     /// The clock the log-in delays and write limits go by (tests move a
     /// manual one).
     pub clock: limits::Clock,
+    /// The most live event streams (`/api/v1/events`) open at once; each
+    /// holds a connection. Beyond it a new stream gets 503.
+    pub max_event_streams: usize,
+    /// How long a client may take to send a request's headers; also how
+    /// long an idle kept-alive connection is kept ([`server::serve`]).
+    pub header_read_timeout: Duration,
+    /// How long a client may take to send a request's body.
+    pub body_read_timeout: Duration,
 }
 
 impl Default for Config {
@@ -98,9 +111,17 @@ impl Default for Config {
             login: limits::LoginPolicy::default(),
             writes: limits::WriteLimits::default(),
             clock: limits::Clock::system(),
+            max_event_streams: DEFAULT_MAX_EVENT_STREAMS,
+            header_read_timeout: server::HEADER_READ_TIMEOUT,
+            body_read_timeout: server::BODY_READ_TIMEOUT,
         }
     }
 }
+
+/// The default of [`Config::max_event_streams`]: below the 1,024 open
+/// files a process gets by default on Linux, with room for ordinary
+/// requests and the database.
+pub const DEFAULT_MAX_EVENT_STREAMS: usize = 768;
 
 /// Everything a handler needs.
 pub struct App {
@@ -161,6 +182,8 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::count))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::refuse_cross_site))
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), server::body_deadline))
+        .layer(axum::middleware::from_fn(security::headers))
         .with_state(state.clone());
     (router, state)
 }

@@ -8,8 +8,11 @@
 //! [`BACKLOG`] events unread) is given one event with the current size and
 //! no entries: pages refresh on any `record` event, so nothing is missed.
 //! Streams end when the server stops, so that open pages do not hold the
-//! shutdown.
+//! shutdown. At most [`crate::Config::max_event_streams`] streams are open
+//! at once; beyond it a new one is refused (503 with `Retry-After`), and
+//! pages go on working without live updates.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock, Weak};
 
 use tokio::sync::{broadcast, watch};
@@ -26,18 +29,31 @@ const MAX_LISTED: u64 = 64;
 pub struct Live {
     events: OnceLock<broadcast::Sender<Arc<str>>>,
     stop: watch::Sender<bool>,
+    /// How many streams are open.
+    open: Arc<AtomicUsize>,
 }
 
 impl Default for Live {
     fn default() -> Self {
-        Live { events: OnceLock::new(), stop: watch::Sender::new(false) }
+        Live { events: OnceLock::new(), stop: watch::Sender::new(false), open: Arc::default() }
     }
 }
 
-/// One subscriber's view: the events, and the signal to end.
+/// One subscriber's view: the events, and the signal to end. Counts as an
+/// open stream until dropped.
 pub struct Subscription {
     pub events: broadcast::Receiver<Arc<str>>,
     pub stop: watch::Receiver<bool>,
+    _slot: Slot,
+}
+
+/// A place among the open streams, given back when dropped.
+struct Slot(Arc<AtomicUsize>);
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
+    }
 }
 
 impl Live {
@@ -46,15 +62,26 @@ impl Live {
         self.stop.send_replace(true);
     }
 
+    /// How many streams are open.
+    pub fn open_streams(&self) -> usize {
+        self.open.load(Ordering::Acquire)
+    }
+
     /// Subscribes to the events, starting the fan-out task on first use
-    /// (it needs a Tokio runtime, which handlers have).
-    pub fn subscribe(&self, app: &Arc<App>) -> Subscription {
+    /// (it needs a Tokio runtime, which handlers have). Answers `None` when
+    /// `limit` streams are open already.
+    pub fn subscribe(&self, app: &Arc<App>, limit: usize) -> Option<Subscription> {
+        let taken = self.open.fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| (n < limit).then_some(n + 1));
+        if taken.is_err() {
+            return None;
+        }
+        let slot = Slot(self.open.clone());
         let sender = self.events.get_or_init(|| {
             let (sender, _) = broadcast::channel(BACKLOG);
             tokio::spawn(fan_out(Arc::downgrade(app), sender.clone(), self.stop.subscribe()));
             sender
         });
-        Subscription { events: sender.subscribe(), stop: self.stop.subscribe() }
+        Some(Subscription { events: sender.subscribe(), stop: self.stop.subscribe(), _slot: slot })
     }
 }
 

@@ -140,6 +140,34 @@ pub struct WitnessStatus {
     pub time: String,
 }
 
+/// Checks, before serving, that the latest stored checkpoint is signed by
+/// `signer`'s key for its log and holds the size and root of the stored
+/// tree at that size. A checkpoint that fails means the log key is not the
+/// one that signed this record, or the database was altered: serving would
+/// publish a log no one can verify. Answers what is wrong, in words for
+/// the operator.
+pub fn check_stored_checkpoint(store: &Store, signer: &LogSigner) -> Result<(), String> {
+    let latest = store.latest_checkpoint().map_err(|e| format!("the stored checkpoints cannot be read: {e}"))?;
+    let Some((size, note)) = latest else { return Ok(()) };
+    let checkpoint = accord_log::checkpoint::open_checkpoint(note.as_bytes(), signer.verifier_key())
+        .map_err(|e| format!("the latest stored checkpoint (size {size}) does not verify with the log key: {e}"))?;
+    if checkpoint.size != size {
+        return Err(format!(
+            "the latest stored checkpoint is filed under size {size} but says {} entries",
+            checkpoint.size
+        ));
+    }
+    let root = store.tree().root_at(size).map_err(|_| {
+        format!("the latest stored checkpoint covers {size} entries but the record holds {}", store.len())
+    })?;
+    if checkpoint.root != root {
+        return Err(format!(
+            "the latest stored checkpoint (size {size}) names another root hash than the record's tree at that size"
+        ));
+    }
+    Ok(())
+}
+
 /// Signs a checkpoint of the current tree if it has grown since the last
 /// one, and publishes it at once (receipts that wait for it are answered
 /// now, whatever the witnesses do). Answers the new size, if it signed.

@@ -3,7 +3,9 @@
 //! Counters of HTTP requests by route pattern and status, their total
 //! duration, and the store's counters (entries appended, commits, refusals,
 //! time spent committing). Route patterns (`/members/{code}`), never raw
-//! paths, label the series, so their number stays bounded.
+//! paths, label the series, and methods other than the nine of HTTP share
+//! the label `other`, so that the number of series is bounded by the
+//! router whatever clients send.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -12,14 +14,31 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::header;
+use axum::http::{header, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::AppState;
 
 /// (method, route pattern, status) of a request series.
-type Series = (String, String, u16);
+type Series = (&'static str, String, u16);
+
+/// The label of a method: one of HTTP's nine, or `other` for any made-up
+/// method a client sends.
+pub fn method_label(method: &Method) -> &'static str {
+    match method.as_str() {
+        "GET" => "GET",
+        "HEAD" => "HEAD",
+        "POST" => "POST",
+        "PUT" => "PUT",
+        "DELETE" => "DELETE",
+        "PATCH" => "PATCH",
+        "OPTIONS" => "OPTIONS",
+        "CONNECT" => "CONNECT",
+        "TRACE" => "TRACE",
+        _ => "other",
+    }
+}
 
 #[derive(Default)]
 pub struct HttpMetrics {
@@ -30,7 +49,7 @@ pub struct HttpMetrics {
 /// Middleware: counts every request.
 pub async fn count(State(app): State<AppState>, request: Request, next: Next) -> Response {
     let started = Instant::now();
-    let method = request.method().to_string();
+    let method = method_label(request.method());
     let route =
         request.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "unmatched".into());
     let response = next.run(request).await;

@@ -262,11 +262,56 @@ pub(crate) fn proposal_json(process: &Process, p: &Proposal) -> ProposalJson {
     }
 }
 
+/// A process just opened: its summary, and the entry that opened it.
 #[derive(Serialize, ToSchema)]
 pub struct ProcessRecorded {
     #[serde(flatten)]
-    pub process: ProcessSummary,
+    pub process: OpenedProcess,
     pub entry: EntryRef,
+}
+
+/// A process's summary as the answer to opening it: [`ProcessSummary`]
+/// with its `entry` (the index) named `opened_entry`, since the answer's
+/// `entry` is the whole [`EntryRef`].
+#[derive(Serialize, ToSchema)]
+pub struct OpenedProcess {
+    pub id: u64,
+    pub title: String,
+    /// Index of the entry that opened it (the same as `entry.index`).
+    pub opened_entry: u64,
+    pub opened: String,
+    /// SHA-256 (hex) of the zero draft as submitted; served at `/log/blob/<sha256>`.
+    pub draft_sha256: String,
+    /// The latest version's number and name.
+    pub version: u32,
+    pub version_name: Option<String>,
+    pub versions: usize,
+    pub proposals: usize,
+    pub open_proposals: usize,
+    pub outdated_proposals: usize,
+    /// Brackets and options in the rolling text of the latest version.
+    pub brackets: usize,
+    pub options: usize,
+}
+
+impl From<ProcessSummary> for OpenedProcess {
+    fn from(s: ProcessSummary) -> Self {
+        OpenedProcess {
+            id: s.id,
+            title: s.title,
+            opened_entry: s.entry,
+            opened: s.opened,
+            draft_sha256: s.draft_sha256,
+            version: s.version,
+            version_name: s.version_name,
+            versions: s.versions,
+            proposals: s.proposals,
+            open_proposals: s.open_proposals,
+            outdated_proposals: s.outdated_proposals,
+            brackets: s.brackets,
+            options: s.options,
+        }
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -502,7 +547,7 @@ pub async fn open_process(
 ) -> Result<(StatusCode, Json<ProcessRecorded>), ApiError> {
     let (id, appended) = open(&app, caller.principal(), &req.title, req.markdown).await?;
     let process = with_process(&app, id, |p| Ok(summary(p)))?;
-    Ok((StatusCode::CREATED, Json(ProcessRecorded { process, entry: (&appended).into() })))
+    Ok((StatusCode::CREATED, Json(ProcessRecorded { process: process.into(), entry: (&appended).into() })))
 }
 
 /// Opens a process: shared by the API, the page and `accord import`.

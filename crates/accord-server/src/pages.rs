@@ -1326,15 +1326,56 @@ struct LoginQuery {
     notice: Option<String>,
 }
 
-/// Only local paths are followed after log-in (no open redirect).
+/// Where to go after log-in: `next` when it is a path on this site
+/// ([`local_path`]), otherwise the home page. A hostile `next` is not an
+/// error the person logging in can do anything about, so the log-in goes
+/// on and lands on the home page.
 fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
-        _ => "/".into(),
-    }
+    next.and_then(local_path).unwrap_or_else(|| "/".into())
 }
 
-async fn login_form(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<LoginQuery>) -> Response {
+/// A redirect target taken from input, if it is a path on this site:
+/// answered ready for a `Location` header (normalised as the URL standard
+/// resolves it, spaces and non-ASCII percent-encoded), or `None`.
+///
+/// It must start with one `/` (not `//` nor `/\`, which browsers read as
+/// another host), hold no control character (browsers drop tabs and line
+/// breaks from URLs, so `/<TAB>/evil.example` would become
+/// `//evil.example`) and no backslash, and the same must hold once its
+/// percent-escapes are decoded; resolved against this site's address it
+/// must stay on this site, with a path that does not start with `//`.
+pub(crate) fn local_path(next: &str) -> Option<String> {
+    fn plain(s: &str) -> bool {
+        s.starts_with('/') && !s.starts_with("//") && !s.chars().any(|c| c.is_control() || c == '\\' || is_invisible(c))
+    }
+    let decoded = percent_encoding::percent_decode_str(next).decode_utf8().ok()?;
+    if next.len() > 2048 || !plain(next) || !plain(&decoded) {
+        return None;
+    }
+    let base = url::Url::parse("http://accord.invalid/").expect("a valid address");
+    let resolved = base.join(next).ok()?;
+    if resolved.origin() != base.origin() || resolved.path().starts_with("//") {
+        return None;
+    }
+    // The target as a browser resolves it: path, query and fragment,
+    // normalised and percent-encoded by the URL standard's rules.
+    Some(resolved[url::Position::BeforePath..].to_owned())
+}
+
+/// Format characters that do not show: a path holding one is not what the
+/// person reading the link sees.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+async fn login_form(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    q: Result<Query<LoginQuery>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    // A query that cannot be read (not UTF-8, say) is a link to the plain
+    // log-in page.
+    let q = q.map(|Query(q)| q).unwrap_or(LoginQuery { next: None, notice: None });
     render(
         StatusCode::OK,
         LoginPage {
@@ -1626,5 +1667,40 @@ async fn revoke_token(
     match result {
         Ok(()) => Redirect::to("/account?notice=revoked").into_response(),
         Err(e) => error_page(&app, &user, e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn local_paths_are_kept_and_others_refused() {
+        for (given, kept) in [
+            ("/", "/"),
+            ("/processes/1?member=BRA#p2", "/processes/1?member=BRA#p2"),
+            ("/a b", "/a%20b"),
+            ("/é", "/%C3%A9"),
+            ("/a/../b", "/b"),
+        ] {
+            assert_eq!(local_path(given).as_deref(), Some(kept), "{given:?}");
+        }
+        for hostile in [
+            "",
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/%09/evil.example",
+            "/%2F/evil.example",
+            "/%5Cevil.example",
+            "/.//evil.example",
+            "/\u{202E}x",
+            "https://evil.example/",
+            "javascript:alert(1)",
+            "/%ff",
+        ] {
+            assert_eq!(local_path(hostile), None, "{hostile:?}");
+        }
+        assert_eq!(local_path(&format!("/{}", "a".repeat(3000))), None, "too long");
     }
 }

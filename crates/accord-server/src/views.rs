@@ -84,3 +84,29 @@ pub fn process_stamp(id: u64) -> impl Fn(&State) -> u64 + Send + 'static {
 pub fn processes_stamp(state: &State) -> u64 {
     state.processes.iter().map(|p| p.changed).max().unwrap_or(0)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::{cached_by, MAX_VIEWS};
+
+    /// However many different views are asked for, the cache holds at
+    /// most [`MAX_VIEWS`], and still answers each.
+    #[tokio::test]
+    async fn the_cache_holds_at_most_max_views() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Arc::new(accord_store::Store::open(&dir.path().join("accord.sqlite3")).unwrap());
+        let key = accord_log::checkpoint::LogSigner::generate("accord.test/views").unwrap();
+        let signer = accord_log::checkpoint::LogSigner::from_key(&key).unwrap();
+        let (_, app) = crate::build(store.clone(), crate::Config::default(), signer);
+        for i in 0..(3 * MAX_VIEWS + 7) {
+            let view = cached_by(&app, format!("view {i}"), |_| 0, move |_| Ok(i)).await.unwrap();
+            assert_eq!(*view, i);
+            let held = app.views.views.lock().unwrap().len();
+            assert!(held <= MAX_VIEWS, "{held} views held");
+        }
+        drop(app);
+        store.shutdown();
+    }
+}

@@ -96,6 +96,7 @@ impl Store {
     /// Opens (or creates) the database at `path`, replays the record, and
     /// starts the writer thread.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        data_dir::create_private_file(path);
         let conn = schema::connect(path)?;
         schema::migrate(&conn)?;
         let started = Instant::now();

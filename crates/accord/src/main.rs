@@ -2,7 +2,6 @@
 //! libraries: `accord-store` for the record, `accord-server` for the web
 //! application, the API and forum set-up.
 
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -59,6 +58,9 @@ enum Command {
         /// Changes a second each may make after the burst (0.001 to 1,000,000).
         #[arg(long, default_value_t = 1.0)]
         writes_per_second: f64,
+        /// The most live event streams (open pages that update by themselves) served at once; beyond it pages still work, without live updates.
+        #[arg(long, default_value_t = accord_server::DEFAULT_MAX_EVENT_STREAMS)]
+        max_event_streams: usize,
     },
     /// Run a witness (C2SP tlog-witness): cosign a forum's checkpoints after checking that its log only grew.
     Witness {
@@ -280,6 +282,7 @@ fn run(command: Command) -> Result<()> {
             checkpoint_interval,
             write_burst,
             writes_per_second,
+            max_event_streams,
         } => {
             if !(0.05..=3600.0).contains(&checkpoint_interval) {
                 bail!("--checkpoint-interval must be between 0.05 and 3600 seconds");
@@ -301,6 +304,7 @@ fn run(command: Command) -> Result<()> {
                     per_token: limit,
                     ..Default::default()
                 },
+                max_event_streams,
                 ..Default::default()
             };
             serve(&data_dir, &listen, demo, config)
@@ -501,7 +505,8 @@ fn witness(listen: &str, key_file: &Path, name: &str, logs: Vec<String>, state: 
         let addr = listener.local_addr()?;
         println!("witness key: {}", service.verifier_key());
         println!("Accord witness listening at http://{addr}/");
-        axum::serve(listener, service.router()).with_graceful_shutdown(shutdown_signal()).await?;
+        let header_timeout = accord_server::server::HEADER_READ_TIMEOUT;
+        accord_server::server::serve(listener, service.router(), header_timeout, shutdown_signal()).await?;
         anyhow::Ok(())
     })
 }
@@ -592,6 +597,14 @@ fn serve(data_dir: &Path, listen: &str, demo: bool, config: accord_server::Confi
     let forum_name = store.state().forum.as_ref().map(|f| f.name.to_string()).unwrap_or_default();
     let signer = log_signer(&dir, &default_origin(&forum_name))?;
     tracing::info!(origin = signer.origin(), verifier_key = signer.verifier_key(), "transparency log");
+    if let Err(why) = accord_server::log::check_stored_checkpoint(&store, &signer) {
+        bail!(
+            "refusing to serve {}: {why}. The log key in {} is not the one that signed this record, or the database \
+             was altered; restore the data directory (database and log-key together) from a backup",
+            data_dir.display(),
+            dir.log_key_path().display()
+        );
+    }
     let store = Arc::new(store);
     let (app, state) = accord_server::build(store.clone(), config, signer);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
@@ -606,16 +619,16 @@ fn serve(data_dir: &Path, listen: &str, demo: bool, config: accord_server::Confi
             store.state().forum.as_ref().map(|f| f.name.to_string()).unwrap_or_default()
         );
         tracing::info!(%addr, "listening");
-        axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown({
-                let state = state_for_stop.clone();
-                async move {
-                    shutdown_signal().await;
-                    // Live streams end, so that open pages do not hold the shutdown.
-                    state.live.stop();
-                }
-            })
-            .await?;
+        let header_timeout = state_for_stop.config.header_read_timeout;
+        accord_server::server::serve(listener, app, header_timeout, {
+            let state = state_for_stop.clone();
+            async move {
+                shutdown_signal().await;
+                // Live streams end, so that open pages do not hold the shutdown.
+                state.live.stop();
+            }
+        })
+        .await?;
         anyhow::Ok(())
     })?;
     tracing::info!("stopping: committing what is in flight");

@@ -355,3 +355,57 @@ async fn chair_opens_a_vote_and_the_tally_updates_live_in_chromium() {
     public.close().await.unwrap();
     chair.close().await.unwrap();
 }
+
+/// Logging in from links whose `next` is hostile (a tab or line break
+/// that browsers drop, another host, a scheme, backslashes, encoded
+/// slashes) always lands on this site, logged in.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn log_in_never_leaves_the_site_whatever_next_holds_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    init_forum_cli(dir.path());
+    let server = Server::start(dir.path());
+    let (_driver, driver_url) = chromedriver();
+    let profile = tempfile::tempdir().unwrap();
+    let client = chromium(&driver_url, profile.path()).await;
+    let base = url::Url::parse(&server.base).unwrap();
+    let hostile = [
+        "/%09/evil.example/x",
+        "/%0D%0A/evil.example/x",
+        "/%00/evil.example",
+        "//evil.example/x",
+        "/%5Cevil.example/x",
+        "%2F%2Fevil.example/x",
+        "/%2F/evil.example/x",
+        "https://evil.example/x",
+        "http:evil.example",
+        "javascript:alert(document.domain)",
+        "/.//evil.example/x",
+        "/%E2%80%AE/evil.example",
+    ];
+    for next in hostile {
+        client.goto(&format!("{}/login?next={next}", server.base)).await.unwrap();
+        client.find(Locator::Id("email")).await.unwrap().send_keys(&email("sec")).await.unwrap();
+        client.find(Locator::Id("password")).await.unwrap().send_keys(PASSWORD).await.unwrap();
+        client.find(Locator::Css("main form button[type=submit]")).await.unwrap().click().await.unwrap();
+        let mut at = client.current_url().await.unwrap();
+        for _ in 0..100 {
+            if at.path() != "/login" {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            at = client.current_url().await.unwrap();
+        }
+        assert_eq!(at.origin(), base.origin(), "next={next} took the browser to {at}");
+        assert_eq!(at.path(), "/", "next={next} led to {at}");
+        client.wait().for_element(Locator::Css(".who a[href='/account']")).await.unwrap();
+    }
+    // A local next is followed.
+    client.goto(&format!("{}/login?next=/officers", server.base)).await.unwrap();
+    client.find(Locator::Id("email")).await.unwrap().send_keys(&email("sec")).await.unwrap();
+    client.find(Locator::Id("password")).await.unwrap().send_keys(PASSWORD).await.unwrap();
+    client.find(Locator::Css("main form button[type=submit]")).await.unwrap().click().await.unwrap();
+    wait_for_text(&client, "h1", "Officers").await;
+    let at = client.current_url().await.unwrap();
+    assert_eq!((at.origin(), at.path()), (base.origin(), "/officers"));
+    client.close().await.unwrap();
+}

@@ -123,11 +123,23 @@ impl TestForum {
         (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
     }
 
-    /// Sends any request; answers status and body bytes.
+    /// Sends any request; answers status and body bytes. Every JSON answer
+    /// is checked to be valid JSON whose objects have unique keys.
     pub async fn raw(&self, req: Request<Body>) -> (StatusCode, Vec<u8>) {
+        let what = format!("{} {}", req.method(), req.uri());
         let res = self.app.clone().oneshot(req).await.unwrap();
         let status = res.status();
+        let json = res
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|t| t.starts_with("application/json") || t.contains("+json"));
         let bytes = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+        if json {
+            if let Err(e) = parse_unique(&bytes) {
+                panic!("{what} answered JSON that is invalid or repeats a key: {e}");
+            }
+        }
         (status, bytes)
     }
 
@@ -176,6 +188,70 @@ impl TestForum {
     pub fn record_len(&self) -> u64 {
         self.store.len()
     }
+}
+
+/// Parses JSON, refusing an object that holds the same key twice (which
+/// `serde_json::Value` would take silently, keeping the last).
+pub fn parse_unique(bytes: &[u8]) -> Result<Value, String> {
+    use serde::de::{DeserializeSeed, Deserializer, Error, MapAccess, SeqAccess, Visitor};
+    struct Unique;
+    impl<'de> DeserializeSeed<'de> for Unique {
+        type Value = Value;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Unique {
+        type Value = Value;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("JSON")
+        }
+        fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+            Ok(Value::Bool(v))
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+            Ok(v.into())
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+            Ok(v.into())
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+            Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+            Ok(Value::String(v.to_owned()))
+        }
+        fn visit_string<E>(self, v: String) -> Result<Value, E> {
+            Ok(Value::String(v))
+        }
+        fn visit_unit<E>(self) -> Result<Value, E> {
+            Ok(Value::Null)
+        }
+        fn visit_none<E>(self) -> Result<Value, E> {
+            Ok(Value::Null)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(v) = seq.next_element_seed(Unique)? {
+                out.push(v);
+            }
+            Ok(Value::Array(out))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+            let mut out = serde_json::Map::new();
+            while let Some(key) = map.next_key::<String>()? {
+                let value = map.next_value_seed(Unique)?;
+                if out.insert(key.clone(), value).is_some() {
+                    return Err(A::Error::custom(format!("the key {key:?} appears twice in one object")));
+                }
+            }
+            Ok(Value::Object(out))
+        }
+    }
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = Unique.deserialize(&mut de).map_err(|e| e.to_string())?;
+    de.end().map_err(|e| e.to_string())?;
+    Ok(value)
 }
 
 /// Asserts an error answer: status and stable code, and a message.

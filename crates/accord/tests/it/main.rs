@@ -13,6 +13,7 @@ mod browser_signing;
 mod cli;
 mod crash;
 mod decisions;
+mod hardening;
 mod interop;
 mod log;
 mod login_limits;
