@@ -582,8 +582,15 @@ pub(crate) fn decision_line(d: &DecisionJson) -> String {
         .as_ref()
         .map(|t| format!(" — {} yes, {} no, {} abstaining; {} required", t.yes, t.no, t.abstain, t.required))
         .unwrap_or_default();
+    // The version the question was put on, and for the whole instrument
+    // the version adopted: a reader knows which text was decided.
+    let version = match (d.adopted_version, d.version) {
+        (Some(v), _) => format!(", version {v} adopted"),
+        (None, Some(v)) => format!(", on version {v}"),
+        (None, None) => String::new(),
+    };
     format!(
-        "- Decision {} on {target} (process {}), by {}: **{}**{tally} (entry {})\n",
+        "- Decision {} on {target} (process {}{version}), by {}: **{}**{tally} (entry {})\n",
         d.id,
         d.process,
         d.method,
