@@ -818,7 +818,14 @@ fn an_instrument_agreed_ad_referendum_is_confirmed_only_as_agreed() {
     w.attend(193);
     w.chair(consensus_on(Target::Instrument, true)).unwrap();
     w.chair(EntryBody::ConsensusDeclared(ConsensusRef { consensus: 1 })).unwrap();
-    w.chair(EntryBody::DecisionConfirmed(DecisionRef { decision: 1 })).unwrap();
+    // A vote on a provision opened before confirmation holds it back, so
+    // that the vote never closes on an adopted instrument.
+    let v = w.open_vote(Target::Provision("art_1__para_2".into()), Majority::Simple);
+    let confirm = EntryBody::DecisionConfirmed(DecisionRef { decision: 1 });
+    assert_eq!(w.chair(confirm.clone()).unwrap_err().code, "decision_pending");
+    w.ballots(v, 10, 20, 0);
+    w.close(v).unwrap();
+    w.chair(confirm).unwrap();
     assert_eq!(w.state.proceedings.decisions[0].adopted_version, Some(1));
     assert_eq!(w.replay(), w.state);
 }
