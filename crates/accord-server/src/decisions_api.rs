@@ -1046,7 +1046,7 @@ pub struct SilenceRequest {
 
 /// The chair starts a silence procedure with a deadline (at least the rules' minimum); answers `{"id"}`.
 #[utoipa::path(post, path = "/api/v1/processes/{id}/silence", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path)), request_body = SilenceRequest,
-    responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, description = "deadline too soon", body = ErrorBody)))]
+    responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, description = "a decision is under way on the target, on the whole instrument or on a part of it; or the version named is not the latest", body = ErrorBody), (status = 422, description = "deadline too soon", body = ErrorBody)))]
 pub async fn start_silence(
     State(app): State<AppState>,
     caller: ApiCaller,

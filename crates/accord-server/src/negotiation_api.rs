@@ -1074,7 +1074,7 @@ pub(crate) fn version_json(v: &accord_domain::negotiation::Version, now: Counts)
 /// The chair replaces the competing options of one bracket with a compromise text: a new version.
 #[utoipa::path(post, path = "/api/v1/processes/{id}/chair-texts", request_body = ChairTextRequest, tag = "negotiation", security(("bearer" = [])),
     params(("id" = u64, Path)),
-    responses((status = 201, body = VersionRecorded), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 201, body = VersionRecorded), (status = 403, body = ErrorBody), (status = 409, description = "the instrument is adopted, or before the members", body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn chair_text(
     State(app): State<AppState>,
     caller: ApiCaller,
