@@ -418,6 +418,10 @@ pub struct VoteOpened {
     pub target: Target,
     pub majority: Majority,
     pub meeting: u64,
+    /// The version of the text the question is put on: the latest when
+    /// it is put. Absent in records of editions 1 and 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -450,6 +454,9 @@ pub struct ConsensusProposed {
     /// Agreed ad referendum: subject to confirmation by capitals.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub ad_referendum: bool,
+    /// The version of the text the question is put on (see [`VoteOpened::version`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -478,6 +485,9 @@ pub struct SilenceStarted {
     pub target: Target,
     /// Unix milliseconds.
     pub deadline: i64,
+    /// The version of the text the question is put on (see [`VoteOpened::version`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -550,6 +560,15 @@ pub struct Decision {
     pub objections: Vec<(MemberCode, String)>,
     /// For an ad referendum agreement: the entry that confirmed it.
     pub confirmed_entry: Option<u64>,
+    /// The version of the text the question was put on, when the record
+    /// names it (edition 3 on).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
+    /// For a decision that adopted the whole instrument (once confirmed,
+    /// if taken ad referendum): the version adopted, when the question
+    /// named its version.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub adopted_version: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -565,6 +584,9 @@ pub struct Vote {
     pub explanations: Vec<(MemberCode, bool, String, u64)>,
     pub closed: Option<u64>,
     pub decision: Option<u64>,
+    /// The version of the text the question is put on, when the record names it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -577,6 +599,9 @@ pub struct Consensus {
     pub entry: u64,
     pub objections: Vec<(MemberCode, String)>,
     pub decision: Option<u64>,
+    /// The version of the text the question is put on, when the record names it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -588,6 +613,9 @@ pub struct Silence {
     pub entry: u64,
     pub broken: Option<(MemberCode, String, u64)>,
     pub decision: Option<u64>,
+    /// The version of the text the question is put on, when the record names it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
 }
 
 /// Everything of meetings and decisions, kept in [`State`].
@@ -705,6 +733,147 @@ impl State {
             return Err(Refusal::forbidden("adviser", format!("advisers do not act for {member}")));
         }
         Ok(member.clone())
+    }
+
+    /// The edition of the rules the forum's record follows.
+    pub fn edition(&self) -> u32 {
+        self.forum.as_ref().map_or(1, |f| f.edition)
+    }
+
+    /// The member a delegation acts for in a meeting (attendance, the
+    /// floor, statements): its head of delegation or a delegate. From
+    /// edition 3 an adviser takes no such action for its member.
+    fn meeting_delegation<'a>(&self, actor: &'a Actor, what: &str) -> Result<&'a MemberCode, Refusal> {
+        let Actor::Delegate { delegate, member } = actor else {
+            return Err(Refusal::forbidden("delegation_only", format!("only a delegation {what}")));
+        };
+        let adviser = matches!(
+            self.delegates.get(delegate).map(|d| &d.affiliation),
+            Some(Affiliation::Member { role: MemberRole::Adviser, .. })
+        );
+        if adviser && self.edition() >= 3 {
+            return Err(Refusal::forbidden(
+                "adviser",
+                format!("advisers do not act for {member} in meetings: its head of delegation or a delegate {what}"),
+            ));
+        }
+        Ok(member)
+    }
+
+    /// The question on the whole instrument of `process` still before the
+    /// members, if one is: a vote open, a consensus not yet declared, a
+    /// silence procedure running.
+    pub fn instrument_question(&self, process: u64) -> Option<String> {
+        let d = &self.proceedings;
+        let on = |p: u64, t: &Target| p == process && t == &Target::Instrument;
+        d.votes
+            .iter()
+            .find(|v| on(v.process, &v.target) && v.closed.is_none())
+            .map(|v| format!("vote {}", v.id))
+            .or_else(|| {
+                d.consensus
+                    .iter()
+                    .find(|c| on(c.process, &c.target) && c.decision.is_none())
+                    .map(|c| format!("the proposed adoption by consensus ({})", c.id))
+            })
+            .or_else(|| {
+                d.silences
+                    .iter()
+                    .find(|s| on(s.process, &s.target) && s.decision.is_none())
+                    .map(|s| format!("silence procedure {}", s.id))
+            })
+    }
+
+    /// From edition 3 the text of a process does not change while a
+    /// decision on the whole instrument is under way: the members decide
+    /// on the text the question was put on.
+    pub(crate) fn check_text_not_under_decision(&self, process: u64) -> Result<(), Refusal> {
+        if self.edition() < 3 {
+            return Ok(());
+        }
+        match self.instrument_question(process) {
+            Some(what) => Err(Refusal::conflict(
+                "instrument_decision_pending",
+                format!(
+                    "the whole instrument of process {process} is before the members ({what}): its text and \
+                     the questions on its parts wait until that decision is taken"
+                ),
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// From edition 3 the whole instrument is put to a decision only when
+    /// no decision on a part of it (a proposal, a provision) is under way,
+    /// so that none can change the text, or be taken on an adopted
+    /// instrument, after the instrument's question is put.
+    fn check_parts_settled(&self, process: u64) -> Result<(), Refusal> {
+        if self.edition() < 3 {
+            return Ok(());
+        }
+        let d = &self.proceedings;
+        let part = |p: u64, t: &Target| p == process && t != &Target::Instrument;
+        let pending = d
+            .votes
+            .iter()
+            .find(|v| part(v.process, &v.target) && v.closed.is_none())
+            .map(|v| v.target.label())
+            .or_else(|| {
+                d.consensus
+                    .iter()
+                    .find(|c| part(c.process, &c.target) && c.decision.is_none())
+                    .map(|c| c.target.label())
+            })
+            .or_else(|| {
+                d.silences.iter().find(|s| part(s.process, &s.target) && s.decision.is_none()).map(|s| s.target.label())
+            });
+        match pending {
+            Some(label) => Err(Refusal::conflict(
+                "decision_pending",
+                format!("a decision on {label} is under way: the whole instrument is put to a decision after it"),
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// A question names the version of the text it is put on, which must
+    /// be the latest; from edition 3 it must name one.
+    fn check_version(&self, process: u64, version: Option<u32>) -> Result<(), Refusal> {
+        let latest = self.process(process)?.latest().number;
+        match version {
+            Some(v) if v != latest => Err(Refusal::conflict(
+                "version_changed",
+                format!("the latest version of process {process} is {latest}, not {v}: a question is put on the latest text"),
+            )),
+            None if self.edition() >= 3 => Err(Refusal::invalid(
+                "version_required",
+                "a question names the version of the text it is put on (`version`)",
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// Everything a question (vote, consensus, silence procedure) on
+    /// `target` needs about the text: the version it names, and under
+    /// edition 3 the order between the whole instrument and its parts.
+    fn check_question(&self, process: u64, target: &Target, version: Option<u32>) -> Result<(), Refusal> {
+        self.check_version(process, version)?;
+        if target == &Target::Instrument {
+            self.check_parts_settled(process)
+        } else {
+            self.check_text_not_under_decision(process)
+        }
+    }
+
+    /// Names the latest version in a question that names none.
+    pub(crate) fn name_version(&self, body: &mut EntryBody) {
+        let latest = |p: u64| self.process(p).ok().map(|p| p.latest().number);
+        match body {
+            EntryBody::VoteOpened(v) if v.version.is_none() => v.version = latest(v.process),
+            EntryBody::ConsensusProposed(c) if c.version.is_none() => c.version = latest(c.process),
+            EntryBody::SilenceStarted(s) if s.version.is_none() => s.version = latest(s.process),
+            _ => {}
+        }
     }
 
     fn present(&self, meeting: u64, member: &MemberCode) -> Result<(), Refusal> {
@@ -835,6 +1004,7 @@ impl State {
                         _ => Err(e),
                     }
                 })?;
+                self.meeting_delegation(actor, "registers its attendance")?;
                 let meeting = d.meeting(a.meeting)?;
                 if meeting.closed.is_some() {
                     return Err(Refusal::conflict("meeting_closed", format!("meeting {} is closed", a.meeting)));
@@ -853,6 +1023,7 @@ impl State {
                 let own_departure =
                     matches!(actor, Actor::Delegate { member, .. } if member == &a.member) && !a.present;
                 if own_departure {
+                    self.meeting_delegation(actor, "records its departure")?;
                     not_closed(d, a.meeting)?;
                 } else {
                     secretariat(actor, "corrects the attendance list")?;
@@ -951,9 +1122,7 @@ impl State {
                 crate::negotiation::text::check_text("title", &a.title, 300, false)
             }
             EntryBody::FloorRequested(f) => {
-                let Actor::Delegate { member, .. } = actor else {
-                    return Err(Refusal::forbidden("delegation_only", "only a delegation asks for the floor"));
-                };
+                let member = self.meeting_delegation(actor, "asks for the floor")?;
                 not_closed(d, f.meeting)?;
                 self.present(f.meeting, member)?;
                 let item = item(d, f.meeting, f.item)?;
@@ -967,9 +1136,7 @@ impl State {
                 Ok(())
             }
             EntryBody::FloorWithdrawn(f) => {
-                let Actor::Delegate { member, .. } = actor else {
-                    return Err(Refusal::forbidden("delegation_only", "only the delegation withdraws its request"));
-                };
+                let member = self.meeting_delegation(actor, "withdraws its request for the floor")?;
                 let item = item(d, f.meeting, f.item)?;
                 let r = item
                     .requests
@@ -1010,7 +1177,9 @@ impl State {
                     .get((st.request as usize).wrapping_sub(1))
                     .ok_or_else(|| Refusal::not_found("unknown_request", "no such turn"))?;
                 let own = matches!(actor, Actor::Delegate { member, .. } if member == &r.member);
-                if !own {
+                if own {
+                    self.meeting_delegation(actor, "attaches its statement")?;
+                } else {
                     secretariat(actor, "or the speaker's delegation attaches a statement")
                         .map_err(|e| Refusal { code: "not_yours", ..e })?;
                 }
@@ -1049,6 +1218,7 @@ impl State {
                 open_meeting(d, v.meeting)?;
                 self.check_target(v.process, &v.target)?;
                 self.check_not_pending(v.process, &v.target)?;
+                self.check_question(v.process, &v.target, v.version)?;
                 // A question is put only with the quorum to decide present
                 // (it is checked again when the vote closes).
                 self.check_quorum(v.process, v.meeting)?;
@@ -1115,7 +1285,8 @@ impl State {
                 open_meeting(d, c.meeting)?;
                 self.check_quorum(c.process, c.meeting)?;
                 self.check_target(c.process, &c.target)?;
-                self.check_not_pending(c.process, &c.target)
+                self.check_not_pending(c.process, &c.target)?;
+                self.check_question(c.process, &c.target, c.version)
             }
             EntryBody::ConsensusObjected(o) => {
                 let member = self.voter(actor, "objects to consensus")?;
@@ -1156,12 +1327,33 @@ impl State {
                         format!("decision {} is already confirmed", dec.id),
                     ));
                 }
-                self.check_effect(dec.process, &dec.target)
+                self.check_effect(dec.process, &dec.target)?;
+                if self.edition() >= 3 {
+                    if dec.target == Target::Instrument {
+                        // The instrument agreed is the version the question was put on.
+                        let latest = self.process(dec.process)?.latest().number;
+                        if let Some(v) = dec.version.filter(|v| *v != latest) {
+                            return Err(Refusal::conflict(
+                                "version_changed",
+                                format!(
+                                    "decision {} agreed version {v} of the instrument ad referendum; the text is \
+                                     now version {latest}: put the question again",
+                                    dec.id
+                                ),
+                            ));
+                        }
+                        self.check_parts_settled(dec.process)?;
+                    } else {
+                        self.check_text_not_under_decision(dec.process)?;
+                    }
+                }
+                Ok(())
             }
             EntryBody::SilenceStarted(s) => {
                 chair(actor, "starts silence procedures")?;
                 self.check_target(s.process, &s.target)?;
                 self.check_not_pending(s.process, &s.target)?;
+                self.check_question(s.process, &s.target, s.version)?;
                 let min = self.proceedings.rules_for(s.process).silence_min_hours as i64 * 3_600_000;
                 if s.deadline < time + min {
                     return Err(Refusal::unprocessable(
@@ -1365,6 +1557,7 @@ impl State {
                     explanations: Vec::new(),
                     closed: None,
                     decision: None,
+                    version: v.version,
                 });
             }
             EntryBody::BallotCast(b) => {
@@ -1410,6 +1603,7 @@ impl State {
                     entry: entry.index,
                     objections: Vec::new(),
                     decision: None,
+                    version: c.version,
                 });
             }
             EntryBody::ConsensusObjected(o) => {
@@ -1444,6 +1638,7 @@ impl State {
                 d.confirmed_entry = Some(entry.index);
                 let (process, target, label) = (d.process, d.target.clone(), format!("decision {} confirmed", d.id));
                 self.take_effect(entry, process, &target, true, label);
+                self.note_adopted_version(r.decision);
             }
             EntryBody::SilenceStarted(s) => {
                 let id = self.proceedings.silences.len() as u64 + 1;
@@ -1455,6 +1650,7 @@ impl State {
                     entry: entry.index,
                     broken: None,
                     decision: None,
+                    version: s.version,
                 });
             }
             EntryBody::SilenceBroken(b) => {
@@ -1509,6 +1705,11 @@ impl State {
         objections: Vec<(MemberCode, String)>,
     ) -> u64 {
         let id = self.proceedings.decisions.len() as u64 + 1;
+        let version = match method {
+            Method::Vote => self.proceedings.votes[procedure as usize - 1].version,
+            Method::Consensus => self.proceedings.consensus[procedure as usize - 1].version,
+            Method::Silence => self.proceedings.silences[procedure as usize - 1].version,
+        };
         self.proceedings.decisions.push(Decision {
             id,
             process,
@@ -1522,6 +1723,8 @@ impl State {
             tally,
             objections,
             confirmed_entry: None,
+            version,
+            adopted_version: None,
         });
         let how = match method {
             Method::Consensus => "by consensus",
@@ -1537,7 +1740,19 @@ impl State {
             }
             _ => {}
         }
+        self.note_adopted_version(id);
         id
+    }
+
+    /// A decision that adopted the whole instrument, and named the version
+    /// it was put on, records the version adopted.
+    fn note_adopted_version(&mut self, id: u64) {
+        let d = &self.proceedings.decisions[id as usize - 1];
+        if d.target != Target::Instrument || d.version.is_none() {
+            return;
+        }
+        let adopted = self.processes[d.process as usize - 1].adopted_version;
+        self.proceedings.decisions[id as usize - 1].adopted_version = adopted;
     }
 
     /// What an adopted (or, by vote, rejected) decision does to the text.

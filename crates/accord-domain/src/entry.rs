@@ -1263,17 +1263,27 @@ mod tests {
             ];
             let majority = proptest::sample::select(vec![Majority::Simple, Majority::TwoThirds]);
             prop_oneof![
-                (1u64..9, target.clone(), majority, 1u64..9).prop_map(|(process, target, majority, meeting)| {
-                    EntryBody::VoteOpened(VoteOpened { process, target, majority, meeting })
-                }),
-                (1u64..9, target.clone(), 1u64..9, any::<bool>()).prop_map(
-                    |(process, target, meeting, ad_referendum)| {
-                        EntryBody::ConsensusProposed(ConsensusProposed { process, target, meeting, ad_referendum })
+                (1u64..9, target.clone(), majority, 1u64..9, proptest::option::of(1u32..99)).prop_map(
+                    |(process, target, majority, meeting, version)| {
+                        EntryBody::VoteOpened(VoteOpened { process, target, majority, meeting, version })
                     }
                 ),
-                (1u64..9, target.clone(), 0i64..(1 << 50)).prop_map(|(process, target, deadline)| {
-                    EntryBody::SilenceStarted(SilenceStarted { process, target, deadline })
-                }),
+                (1u64..9, target.clone(), 1u64..9, any::<bool>(), proptest::option::of(1u32..99)).prop_map(
+                    |(process, target, meeting, ad_referendum, version)| {
+                        EntryBody::ConsensusProposed(ConsensusProposed {
+                            process,
+                            target,
+                            meeting,
+                            ad_referendum,
+                            version,
+                        })
+                    }
+                ),
+                (1u64..9, target.clone(), 0i64..(1 << 50), proptest::option::of(1u32..99)).prop_map(
+                    |(process, target, deadline, version)| {
+                        EntryBody::SilenceStarted(SilenceStarted { process, target, deadline, version })
+                    }
+                ),
                 (1u64..9, any::<bool>()).prop_map(|(meeting, open)| if open {
                     EntryBody::MeetingOpened(MeetingRef { meeting })
                 } else {

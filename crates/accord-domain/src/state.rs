@@ -349,7 +349,7 @@ fn is_first_edition(edition: &u32) -> bool {
 /// - 2: a new wording of a whole provision is outdated once the
 ///   provision's words change, and a proposal to replace a paragraph's
 ///   words carries no heading.
-pub const EDITION: u32 = 2;
+pub const EDITION: u32 = 3;
 
 /// The most official languages a forum may list.
 const MAX_LANGUAGES: usize = 24;
@@ -617,7 +617,10 @@ impl State {
                         "this action is not part of a negotiation",
                     ));
                 }
-                *body
+                let mut body = *body;
+                // A question put without naming its version is put on the latest.
+                self.name_version(&mut body);
+                body
             }
             Action::RegisterMemberKey { member, public_key, label } => {
                 let key = crate::signature::parse_public_key(&public_key)?;

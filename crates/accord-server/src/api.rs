@@ -17,8 +17,7 @@ use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
@@ -27,30 +26,37 @@ use crate::error::{ApiError, ErrorBody};
 use crate::openapi_errors::StandardErrors;
 use crate::AppState;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/openapi.json", get(openapi))
-        .route("/api/v1/auth/token", post(create_token_by_password))
-        .route("/api/v1/auth/password", post(change_password_by_password))
-        .route("/api/v1/forum", get(get_forum).patch(change_forum))
-        .route("/api/v1/members", get(list_members).post(admit_member))
-        .route("/api/v1/members/{code}", get(get_member))
-        .route("/api/v1/members/{code}/status", post(change_status))
-        .route("/api/v1/members/{code}/suspension", post(suspend_member).delete(reinstate_member))
-        .route("/api/v1/members/{code}/delegates", get(list_delegation).post(accredit_delegate))
-        .route("/api/v1/members/{code}/keys", get(list_keys).post(register_key))
-        .route("/api/v1/members/{code}/keys/{key}", axum::routing::delete(revoke_key))
-        .route("/api/v1/members/{code}/signatures-required", post(require_signatures))
-        .route("/api/v1/actions", post(submit_signed))
-        .route("/api/v1/delegates/{id}", get(get_delegate))
-        .route("/api/v1/delegates/{id}/withdraw", post(withdraw_accreditation))
-        .route("/api/v1/delegates/{id}/password-reset", post(reset_password))
-        .route("/api/v1/officers", get(list_officers).post(appoint_officer))
-        .route("/api/v1/record", get(list_record))
-        .route("/api/v1/record/{index}", get(get_entry))
-        .route("/api/v1/me", get(me))
-        .route("/api/v1/me/tokens", get(list_my_tokens).post(create_my_token))
-        .route("/api/v1/me/tokens/{id}", axum::routing::delete(revoke_my_token))
+pub fn routes() -> crate::routes::Routes {
+    crate::routes::Routes::new()
+        .get("/api/openapi.json", openapi)
+        .post("/api/v1/auth/token", create_token_by_password)
+        .post("/api/v1/auth/password", change_password_by_password)
+        .get("/api/v1/forum", get_forum)
+        .patch("/api/v1/forum", change_forum)
+        .get("/api/v1/members", list_members)
+        .post("/api/v1/members", admit_member)
+        .get("/api/v1/members/{code}", get_member)
+        .post("/api/v1/members/{code}/status", change_status)
+        .post("/api/v1/members/{code}/suspension", suspend_member)
+        .delete("/api/v1/members/{code}/suspension", reinstate_member)
+        .get("/api/v1/members/{code}/delegates", list_delegation)
+        .post("/api/v1/members/{code}/delegates", accredit_delegate)
+        .get("/api/v1/members/{code}/keys", list_keys)
+        .post("/api/v1/members/{code}/keys", register_key)
+        .delete("/api/v1/members/{code}/keys/{key}", revoke_key)
+        .post("/api/v1/members/{code}/signatures-required", require_signatures)
+        .post("/api/v1/actions", submit_signed)
+        .get("/api/v1/delegates/{id}", get_delegate)
+        .post("/api/v1/delegates/{id}/withdraw", withdraw_accreditation)
+        .post("/api/v1/delegates/{id}/password-reset", reset_password)
+        .get("/api/v1/officers", list_officers)
+        .post("/api/v1/officers", appoint_officer)
+        .get("/api/v1/record", list_record)
+        .get("/api/v1/record/{index}", get_entry)
+        .get("/api/v1/me", me)
+        .get("/api/v1/me/tokens", list_my_tokens)
+        .post("/api/v1/me/tokens", create_my_token)
+        .delete("/api/v1/me/tokens/{id}", revoke_my_token)
 }
 
 #[derive(OpenApi)]

@@ -13,8 +13,7 @@ use accord_domain::state::{Action, Principal};
 use accord_domain::{EntryBody, MemberCode, State as DomainState};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post, put};
-use axum::{Json, Router};
+use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -24,46 +23,51 @@ use crate::error::{ApiError, ErrorBody};
 use crate::negotiation_api::{process_id, tidy};
 use crate::AppState;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/rules", get(get_forum_rules).put(put_forum_rules))
-        .route("/api/v1/processes/{id}/rules", get(get_rules).put(put_rules))
-        .route("/api/v1/processes/{id}/decisions", get(list_decisions))
-        .route("/api/v1/processes/{id}/votes", post(open_vote))
-        .route("/api/v1/processes/{id}/consensus", post(propose_consensus))
-        .route("/api/v1/processes/{id}/silence", post(start_silence))
-        .route("/api/v1/processes/{id}/important-questions", get(list_important).post(designate_important))
-        .route("/api/v1/sessions", get(list_sessions).post(open_session))
-        .route("/api/v1/sessions/{sid}", get(get_session))
-        .route("/api/v1/sessions/{sid}/meetings", post(schedule_meeting))
-        .route("/api/v1/meetings/{mid}", get(get_meeting))
-        .route("/api/v1/meetings/{mid}/open", post(open_meeting))
-        .route("/api/v1/meetings/{mid}/close", post(close_meeting))
-        .route("/api/v1/meetings/{mid}/attendance", post(register_attendance).delete(leave_meeting))
-        .route("/api/v1/meetings/{mid}/attendance/{member}", put(correct_attendance))
-        .route("/api/v1/meetings/{mid}/agenda", post(add_agenda_item))
-        .route("/api/v1/meetings/{mid}/agenda/{item}/speakers", post(request_floor))
-        .route("/api/v1/meetings/{mid}/agenda/{item}/speakers/{request}", axum::routing::delete(withdraw_request))
-        .route(
+pub fn routes() -> crate::routes::Routes {
+    crate::routes::Routes::new()
+        .get("/api/v1/rules", get_forum_rules)
+        .put("/api/v1/rules", put_forum_rules)
+        .get("/api/v1/processes/{id}/rules", get_rules)
+        .put("/api/v1/processes/{id}/rules", put_rules)
+        .get("/api/v1/processes/{id}/decisions", list_decisions)
+        .post("/api/v1/processes/{id}/votes", open_vote)
+        .post("/api/v1/processes/{id}/consensus", propose_consensus)
+        .post("/api/v1/processes/{id}/silence", start_silence)
+        .get("/api/v1/processes/{id}/important-questions", list_important)
+        .post("/api/v1/processes/{id}/important-questions", designate_important)
+        .get("/api/v1/sessions", list_sessions)
+        .post("/api/v1/sessions", open_session)
+        .get("/api/v1/sessions/{sid}", get_session)
+        .post("/api/v1/sessions/{sid}/meetings", schedule_meeting)
+        .get("/api/v1/meetings/{mid}", get_meeting)
+        .post("/api/v1/meetings/{mid}/open", open_meeting)
+        .post("/api/v1/meetings/{mid}/close", close_meeting)
+        .post("/api/v1/meetings/{mid}/attendance", register_attendance)
+        .delete("/api/v1/meetings/{mid}/attendance", leave_meeting)
+        .put("/api/v1/meetings/{mid}/attendance/{member}", correct_attendance)
+        .post("/api/v1/meetings/{mid}/agenda", add_agenda_item)
+        .post("/api/v1/meetings/{mid}/agenda/{item}/speakers", request_floor)
+        .delete("/api/v1/meetings/{mid}/agenda/{item}/speakers/{request}", withdraw_request)
+        .post_limited(
             "/api/v1/meetings/{mid}/agenda/{item}/speakers/{request}/statement",
-            post(deliver_statement)
-                .layer(axum::extract::DefaultBodyLimit::max(crate::negotiation_api::MAX_DRAFT_REQUEST)),
+            deliver_statement,
+            crate::negotiation_api::MAX_DRAFT_REQUEST,
         )
-        .route("/api/v1/meetings/{mid}/agenda/{item}/next", post(next_speaker))
-        .route("/api/v1/meetings/{mid}/agenda/{item}/speaking-time", put(set_speaking_time))
-        .route("/api/v1/meetings/{mid}/summary", get(summary))
-        .route("/api/v1/events", get(events))
-        .route("/api/v1/votes/{vid}", get(get_vote))
-        .route("/api/v1/votes/{vid}/ballots", post(cast_ballot))
-        .route("/api/v1/votes/{vid}/explanations", post(explain_vote))
-        .route("/api/v1/votes/{vid}/close", post(close_vote))
-        .route("/api/v1/consensus/{cid}", get(get_consensus))
-        .route("/api/v1/consensus/{cid}/objections", post(object))
-        .route("/api/v1/consensus/{cid}/declare", post(declare))
-        .route("/api/v1/decisions/{did}", get(get_decision))
-        .route("/api/v1/decisions/{did}/confirm", post(confirm))
-        .route("/api/v1/silence/{sid}", get(get_silence))
-        .route("/api/v1/silence/{sid}/break", post(break_silence))
+        .post("/api/v1/meetings/{mid}/agenda/{item}/next", next_speaker)
+        .put("/api/v1/meetings/{mid}/agenda/{item}/speaking-time", set_speaking_time)
+        .get("/api/v1/meetings/{mid}/summary", summary)
+        .get("/api/v1/events", events)
+        .get("/api/v1/votes/{vid}", get_vote)
+        .post("/api/v1/votes/{vid}/ballots", cast_ballot)
+        .post("/api/v1/votes/{vid}/explanations", explain_vote)
+        .post("/api/v1/votes/{vid}/close", close_vote)
+        .get("/api/v1/consensus/{cid}", get_consensus)
+        .post("/api/v1/consensus/{cid}/objections", object)
+        .post("/api/v1/consensus/{cid}/declare", declare)
+        .get("/api/v1/decisions/{did}", get_decision)
+        .post("/api/v1/decisions/{did}/confirm", confirm)
+        .get("/api/v1/silence/{sid}", get_silence)
+        .post("/api/v1/silence/{sid}/break", break_silence)
 }
 
 fn number(raw: &str, what: &'static str) -> Result<u64, ApiError> {
@@ -188,6 +192,12 @@ pub struct DecisionJson {
     pub tally: Option<TallyJson>,
     pub objections: Vec<ObjectionJson>,
     pub confirmed_entry: Option<u64>,
+    /// The version of the text the question is put on (absent in records
+    /// of editions 1 and 2 that did not name it).
+    pub version: Option<u32>,
+    /// For the adoption of the whole instrument (once confirmed, if
+    /// agreed ad referendum): the version adopted.
+    pub adopted_version: Option<u32>,
 }
 
 pub(crate) fn decision_json(d: &Decision) -> DecisionJson {
@@ -208,6 +218,8 @@ pub(crate) fn decision_json(d: &Decision) -> DecisionJson {
             .map(|(m, r)| ObjectionJson { member: m.to_string(), reason: r.clone() })
             .collect(),
         confirmed_entry: d.confirmed_entry,
+        version: d.version,
+        adopted_version: d.adopted_version,
     }
 }
 
@@ -242,6 +254,9 @@ pub struct VoteJson {
     pub tally: TallyJson,
     pub explanations: Vec<ExplanationJson>,
     pub decision: Option<u64>,
+    /// The version of the text the question is put on (absent in records
+    /// of editions 1 and 2 that did not name it).
+    pub version: Option<u32>,
 }
 
 fn vote_json(state: &DomainState, v: &Vote) -> VoteJson {
@@ -271,6 +286,7 @@ fn vote_json(state: &DomainState, v: &Vote) -> VoteJson {
             })
             .collect(),
         decision: v.decision,
+        version: v.version,
     }
 }
 
@@ -284,6 +300,9 @@ pub struct ConsensusJson {
     pub entry: u64,
     pub objections: Vec<ObjectionJson>,
     pub decision: Option<u64>,
+    /// The version of the text the question is put on (absent in records
+    /// of editions 1 and 2 that did not name it).
+    pub version: Option<u32>,
 }
 
 fn consensus_json(c: &Consensus) -> ConsensusJson {
@@ -300,6 +319,7 @@ fn consensus_json(c: &Consensus) -> ConsensusJson {
             .map(|(m, r)| ObjectionJson { member: m.to_string(), reason: r.clone() })
             .collect(),
         decision: c.decision,
+        version: c.version,
     }
 }
 
@@ -312,6 +332,9 @@ pub struct SilenceJson {
     pub entry: u64,
     pub broken: Option<ObjectionJson>,
     pub decision: Option<u64>,
+    /// The version of the text the question is put on (absent in records
+    /// of editions 1 and 2 that did not name it).
+    pub version: Option<u32>,
 }
 
 fn silence_json(s: &Silence) -> SilenceJson {
@@ -323,6 +346,7 @@ fn silence_json(s: &Silence) -> SilenceJson {
         entry: s.entry,
         broken: s.broken.as_ref().map(|(m, r, _)| ObjectionJson { member: m.to_string(), reason: r.clone() }),
         decision: s.decision,
+        version: s.version,
     }
 }
 
@@ -821,6 +845,11 @@ pub struct VoteRequest {
     #[schema(value_type = Option<String>)]
     pub majority: Option<Majority>,
     pub meeting: u64,
+    /// The version of the text the question is put on; without it, the
+    /// latest. A version that is not the latest is refused (409
+    /// `version_changed`), so that a chair never puts a text changed
+    /// since they looked at it.
+    pub version: Option<u32>,
 }
 
 /// The chair opens a recorded vote; answers `{"id"}`.
@@ -841,7 +870,8 @@ pub async fn open_vote(
             Ok(s.majority_for(process, &target))
         })?,
     };
-    let body = EntryBody::VoteOpened(VoteOpened { process, target, majority, meeting: req.meeting });
+    let body =
+        EntryBody::VoteOpened(VoteOpened { process, target, majority, meeting: req.meeting, version: req.version });
     let appended = record(&app, &caller, body).await?;
     let vid = read(&app, |s| Ok(s.proceedings.votes.iter().find(|v| v.entry == appended.entry.index).map(|v| v.id)))?;
     Ok((StatusCode::CREATED, Json(Created { id: vid.ok_or_else(ApiError::internal)?, entry: (&appended).into() })))
@@ -928,6 +958,11 @@ pub struct ConsensusRequest {
     /// Agreed ad referendum, subject to confirmation.
     #[serde(default)]
     pub ad_referendum: bool,
+    /// The version of the text the question is put on; without it, the
+    /// latest. A version that is not the latest is refused (409
+    /// `version_changed`), so that a chair never puts a text changed
+    /// since they looked at it.
+    pub version: Option<u32>,
 }
 
 /// The chair proposes adoption by consensus; answers `{"id"}`.
@@ -945,6 +980,7 @@ pub async fn propose_consensus(
         target: req.target.parse()?,
         meeting: req.meeting,
         ad_referendum: req.ad_referendum,
+        version: req.version,
     });
     let appended = record(&app, &caller, body).await?;
     let cid =
@@ -1013,11 +1049,16 @@ pub struct SilenceRequest {
     /// RFC 3339 (`2026-12-01T17:00:00Z`); or give `hours` from now.
     pub deadline: Option<String>,
     pub hours: Option<u32>,
+    /// The version of the text the question is put on; without it, the
+    /// latest. A version that is not the latest is refused (409
+    /// `version_changed`), so that a chair never puts a text changed
+    /// since they looked at it.
+    pub version: Option<u32>,
 }
 
 /// The chair starts a silence procedure with a deadline (at least the rules' minimum); answers `{"id"}`.
 #[utoipa::path(post, path = "/api/v1/processes/{id}/silence", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path)), request_body = SilenceRequest,
-    responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, description = "deadline too soon", body = ErrorBody)))]
+    responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, description = "a decision is under way on the target, on the whole instrument or on a part of it; or the version named is not the latest", body = ErrorBody), (status = 422, description = "deadline too soon", body = ErrorBody)))]
 pub async fn start_silence(
     State(app): State<AppState>,
     caller: ApiCaller,
@@ -1040,7 +1081,12 @@ pub async fn start_silence(
         (None, Some(h)) => now_millis() + h as i64 * 3_600_000,
         _ => return Err(ApiError::bad_request("invalid_deadline", "give either \"deadline\" (RFC 3339) or \"hours\"")),
     };
-    let body = EntryBody::SilenceStarted(SilenceStarted { process, target: req.target.parse()?, deadline });
+    let body = EntryBody::SilenceStarted(SilenceStarted {
+        process,
+        target: req.target.parse()?,
+        deadline,
+        version: req.version,
+    });
     let appended = record(&app, &caller, body).await?;
     let sid =
         read(&app, |s| Ok(s.proceedings.silences.iter().find(|x| x.entry == appended.entry.index).map(|x| x.id)))?;

@@ -21,8 +21,6 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::get;
-use axum::Router;
 use serde::Deserialize;
 
 use crate::api::rfc3339;
@@ -34,15 +32,18 @@ use crate::pages::{error_page, render, require_user, Chrome, PageForm};
 use crate::signing::{self, PageSign, SignFields};
 use crate::AppState;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/sessions", get(sessions).post(sessions_act))
+pub fn routes() -> crate::routes::Routes {
+    crate::routes::Routes::new()
+        .get("/sessions", sessions)
+        .post("/sessions", sessions_act)
         // The menu says "Meetings"; the address people guess leads there.
-        .route("/meetings", get(|| async { axum::response::Redirect::permanent("/sessions") }))
-        .route("/meetings/{mid}", get(meeting).post(meeting_act))
-        .route("/meetings/{mid}/summary", get(summary_page))
-        .route("/meetings/{mid}/summary.md", get(summary_markdown))
-        .route("/processes/{id}/decisions", get(decisions).post(decisions_act))
+        .get("/meetings", || async { axum::response::Redirect::permanent("/sessions") })
+        .get("/meetings/{mid}", meeting)
+        .post("/meetings/{mid}", meeting_act)
+        .get("/meetings/{mid}/summary", summary_page)
+        .get("/meetings/{mid}/summary.md", summary_markdown)
+        .get("/processes/{id}/decisions", decisions)
+        .post("/processes/{id}/decisions", decisions_act)
 }
 
 fn notice(q: &NoticeOnly) -> Option<&'static str> {
@@ -440,13 +441,14 @@ fn meeting_body(s: &accord_domain::State, f: &ActForm, mid: u64) -> Result<Entry
                 // As the rules say: the important majority for an important question.
                 _ => s.majority_for(process, &target),
             };
-            EntryBody::VoteOpened(VoteOpened { process, target, majority, meeting: mid })
+            EntryBody::VoteOpened(VoteOpened { process, target, majority, meeting: mid, version: None })
         }
         "consensus" => EntryBody::ConsensusProposed(ConsensusProposed {
             process: num(&f.process, "process")?,
             target: target(f)?,
             meeting: mid,
             ad_referendum: f.ad_referendum == "on",
+            version: None,
         }),
         "object" => EntryBody::ConsensusObjected(ConsensusObjected {
             consensus: num(&f.consensus, "consensus")?,
@@ -587,8 +589,15 @@ pub(crate) fn decision_line(d: &DecisionJson) -> String {
         .as_ref()
         .map(|t| format!(" — {} yes, {} no, {} abstaining; {} required", t.yes, t.no, t.abstain, t.required))
         .unwrap_or_default();
+    // The version the question was put on, and for the whole instrument
+    // the version adopted: a reader knows which text was decided.
+    let version = match (d.adopted_version, d.version) {
+        (Some(v), _) => format!(", version {v} adopted"),
+        (None, Some(v)) => format!(", on version {v}"),
+        (None, None) => String::new(),
+    };
     format!(
-        "- Decision {} on {target} (process {}), by {}: **{}**{tally} (entry {})\n",
+        "- Decision {} on {target} (process {}{version}), by {}: **{}**{tally} (entry {})\n",
         d.id,
         d.process,
         d.method,
@@ -754,6 +763,7 @@ async fn decisions_act(
                     process: id,
                     target: target(&f)?,
                     deadline: now + hours * 3_600_000,
+                    version: None,
                 })
             }
             "break" => EntryBody::SilenceBroken(SilenceBroken {

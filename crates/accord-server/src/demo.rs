@@ -471,6 +471,7 @@ fn load_meetings(
             target: Target::Proposal(voted),
             majority: Majority::Simple,
             meeting: 1,
+            version: None,
         }),
     )];
     for (i, (_, d)) in states.iter().enumerate() {
@@ -500,6 +501,7 @@ fn load_meetings(
                 target: Target::Proposal(agreed),
                 meeting: 1,
                 ad_referendum: false,
+                version: None,
             }),
         ),
         negotiate(

@@ -48,6 +48,7 @@ pub mod negotiation_api;
 pub mod negotiation_pages;
 pub mod openapi_errors;
 pub mod pages;
+pub mod routes;
 pub mod security;
 pub mod server;
 pub mod setup;
@@ -60,7 +61,6 @@ use std::time::Duration;
 
 use accord_store::Store;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::get;
 use axum::Router;
 
 /// How the server behaves; set from the command line.
@@ -162,17 +162,8 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
         views: views::ViewCache::default(),
         live: live::Live::default(),
     });
-    let router = Router::new()
-        .merge(pages::routes())
-        .merge(api::routes())
-        .merge(negotiation_api::routes())
-        .merge(negotiation_pages::routes())
-        .merge(decisions_api::routes())
-        .merge(decisions_pages::routes())
-        .merge(signing::routes())
-        .merge(log::routes())
-        .route("/healthz", get(|| async { "ok" }))
-        .route("/metrics", get(metrics::render))
+    let router = all_routes()
+        .into_router()
         .fallback(pages::not_found)
         .method_not_allowed_fallback(pages::method_not_allowed)
         // Inside the signing layer: a form prepared for signing records
@@ -210,6 +201,27 @@ fn known_browser_secret(store: &Store) -> [u8; 32] {
             candidate
         }
     }
+}
+
+/// Every route of the application: the router is built from them.
+fn all_routes() -> routes::Routes {
+    routes::Routes::new()
+        .merge(pages::routes())
+        .merge(api::routes())
+        .merge(negotiation_api::routes())
+        .merge(negotiation_pages::routes())
+        .merge(decisions_api::routes())
+        .merge(decisions_pages::routes())
+        .merge(signing::routes())
+        .merge(log::routes())
+        .get("/healthz", || async { "ok" })
+        .get("/metrics", metrics::render)
+}
+
+/// Every `(method, path)` the application answers (paths as the router
+/// writes them, `{id}` for a parameter), in the order declared.
+pub fn route_list() -> Vec<(axum::http::Method, &'static str)> {
+    all_routes().list()
 }
 
 /// [`build`] with a fresh log key that is not kept anywhere: for tests and

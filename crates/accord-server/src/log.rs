@@ -27,8 +27,7 @@ use accord_store::Store;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use base64::prelude::{Engine, BASE64_STANDARD};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -382,16 +381,16 @@ fn add_cosignatures(app: &AppState, size: u64, lines: &[String]) {
     }
 }
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/log/checkpoint", get(checkpoint))
-        .route("/log/tile/{*path}", get(tile))
-        .route("/log/blob/{sha256}", get(blob))
-        .route("/api/v1/log", get(log_info))
-        .route("/api/v1/log/inclusion", get(inclusion))
-        .route("/api/v1/log/consistency", get(consistency))
-        .route("/api/v1/log/state/{size}", get(state_digest))
-        .route("/api/v1/record/{index}/receipt", get(receipt))
+pub fn routes() -> crate::routes::Routes {
+    crate::routes::Routes::new()
+        .get("/log/checkpoint", checkpoint)
+        .get("/log/tile/{*path}", tile)
+        .get("/log/blob/{sha256}", blob)
+        .get("/api/v1/log", log_info)
+        .get("/api/v1/log/inclusion", inclusion)
+        .get("/api/v1/log/consistency", consistency)
+        .get("/api/v1/log/state/{size}", state_digest)
+        .get("/api/v1/record/{index}/receipt", receipt)
 }
 
 async fn checkpoint(State(app): State<AppState>) -> Response {

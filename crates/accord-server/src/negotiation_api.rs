@@ -17,11 +17,10 @@ use accord_domain::negotiation::{
 };
 use accord_domain::state::Action;
 use accord_domain::{EntryBody, MemberCode, Refusal};
-use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -33,30 +32,30 @@ use crate::AppState;
 /// The largest request that opens a process (its Markdown draft and title).
 pub const MAX_DRAFT_REQUEST: usize = accord_domain::negotiation::markdown::DRAFT_MAX_BYTES + 64 * 1024;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/api/v1/processes",
-            get(list_processes).post(open_process).layer(DefaultBodyLimit::max(MAX_DRAFT_REQUEST)),
-        )
-        .route("/api/v1/processes/{id}", get(get_process))
-        .route("/api/v1/processes/{id}/text", get(get_text))
-        .route("/api/v1/processes/{id}/text.md", get(get_markdown))
-        .route("/api/v1/processes/{id}/rolling-text", get(get_rolling_text))
-        .route("/api/v1/processes/{id}/versions", get(list_versions))
-        .route("/api/v1/processes/{id}/diff", get(get_diff))
-        .route("/api/v1/processes/{id}/provisions/{eid}", get(get_provision))
-        .route("/api/v1/processes/{id}/proposals", get(list_proposals).post(table_proposal))
-        .route("/api/v1/processes/{id}/proposals/{pid}", get(get_proposal))
-        .route("/api/v1/processes/{id}/proposals/{pid}/support", post(support))
-        .route("/api/v1/processes/{id}/proposals/{pid}/objection", post(objection))
-        .route("/api/v1/processes/{id}/proposals/{pid}/cosponsors", post(cosponsor).delete(leave_cosponsorship))
-        .route("/api/v1/processes/{id}/proposals/{pid}/withdraw", post(withdraw))
-        .route("/api/v1/processes/{id}/proposals/{pid}/reanchor", post(reanchor))
-        .route("/api/v1/processes/{id}/proposals/{pid}/agree", post(agree))
-        .route("/api/v1/processes/{id}/proposals/{pid}/reject", post(reject))
-        .route("/api/v1/processes/{id}/chair-texts", post(chair_text))
-        .route("/api/v1/processes/{id}/revisions", post(issue_revision))
+pub fn routes() -> crate::routes::Routes {
+    crate::routes::Routes::new()
+        .get("/api/v1/processes", list_processes)
+        .post_limited("/api/v1/processes", open_process, MAX_DRAFT_REQUEST)
+        .get("/api/v1/processes/{id}", get_process)
+        .get("/api/v1/processes/{id}/text", get_text)
+        .get("/api/v1/processes/{id}/text.md", get_markdown)
+        .get("/api/v1/processes/{id}/rolling-text", get_rolling_text)
+        .get("/api/v1/processes/{id}/versions", list_versions)
+        .get("/api/v1/processes/{id}/diff", get_diff)
+        .get("/api/v1/processes/{id}/provisions/{eid}", get_provision)
+        .get("/api/v1/processes/{id}/proposals", list_proposals)
+        .post("/api/v1/processes/{id}/proposals", table_proposal)
+        .get("/api/v1/processes/{id}/proposals/{pid}", get_proposal)
+        .post("/api/v1/processes/{id}/proposals/{pid}/support", support)
+        .post("/api/v1/processes/{id}/proposals/{pid}/objection", objection)
+        .post("/api/v1/processes/{id}/proposals/{pid}/cosponsors", cosponsor)
+        .delete("/api/v1/processes/{id}/proposals/{pid}/cosponsors", leave_cosponsorship)
+        .post("/api/v1/processes/{id}/proposals/{pid}/withdraw", withdraw)
+        .post("/api/v1/processes/{id}/proposals/{pid}/reanchor", reanchor)
+        .post("/api/v1/processes/{id}/proposals/{pid}/agree", agree)
+        .post("/api/v1/processes/{id}/proposals/{pid}/reject", reject)
+        .post("/api/v1/processes/{id}/chair-texts", chair_text)
+        .post("/api/v1/processes/{id}/revisions", issue_revision)
 }
 
 // ---- parsing path values ----
@@ -1120,7 +1119,7 @@ pub(crate) fn version_json(v: &accord_domain::negotiation::Version, now: Counts)
 /// The chair replaces the competing options of one bracket with a compromise text: a new version.
 #[utoipa::path(post, path = "/api/v1/processes/{id}/chair-texts", request_body = ChairTextRequest, tag = "negotiation", security(("bearer" = [])),
     params(("id" = u64, Path)),
-    responses((status = 201, body = VersionRecorded), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 201, body = VersionRecorded), (status = 403, body = ErrorBody), (status = 409, description = "the instrument is adopted, or before the members", body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn chair_text(
     State(app): State<AppState>,
     caller: ApiCaller,

@@ -18,8 +18,6 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
-use axum::Router;
 use serde::Deserialize;
 
 use crate::api::rfc3339;
@@ -29,25 +27,24 @@ use crate::negotiation_api::{self as napi, process_id, proposal_id, with_process
 use crate::pages::{error_page, notice_text, render, require_user, urlencode, Chrome, NoticeQuery, PageForm};
 use crate::signing::{self, PageSign, SignFields};
 use crate::AppState;
-use axum::extract::DefaultBodyLimit;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> crate::routes::Routes {
+    crate::routes::Routes::new()
         // A zero draft comes in a form: percent-encoding makes it up to three
         // times its size, and the draft itself may have 2 MiB.
-        .route(
-            "/processes",
-            get(processes).post(open_process).layer(DefaultBodyLimit::max(3 * napi::MAX_DRAFT_REQUEST)),
-        )
-        .route("/processes/{id}", get(rolling_page))
-        .route("/processes/{id}/versions", get(versions).post(issue_revision))
-        .route("/processes/{id}/diff", get(diff_page))
-        .route("/processes/{id}/provisions/{eid}", get(provision_page))
-        .route("/processes/{id}/proposals", get(to_rolling_text).post(table))
-        .route("/processes/{id}/proposals/{pid}", get(proposal_page))
-        .route("/processes/{id}/proposals/{pid}/reanchor", post(reanchor))
-        .route("/processes/{id}/proposals/{pid}/{act}", post(act))
-        .route("/processes/{id}/chair-texts", post(chair_text))
+        .get("/processes", processes)
+        .post_limited("/processes", open_process, 3 * napi::MAX_DRAFT_REQUEST)
+        .get("/processes/{id}", rolling_page)
+        .get("/processes/{id}/versions", versions)
+        .post("/processes/{id}/versions", issue_revision)
+        .get("/processes/{id}/diff", diff_page)
+        .get("/processes/{id}/provisions/{eid}", provision_page)
+        .get("/processes/{id}/proposals", to_rolling_text)
+        .post("/processes/{id}/proposals", table)
+        .get("/processes/{id}/proposals/{pid}", proposal_page)
+        .post("/processes/{id}/proposals/{pid}/reanchor", reanchor)
+        .post("/processes/{id}/proposals/{pid}/{act}", act)
+        .post("/processes/{id}/chair-texts", chair_text)
 }
 
 /// What the logged-in user may do in negotiations.

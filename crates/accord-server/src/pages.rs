@@ -16,8 +16,7 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{FromRequest, Path, Query, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
-use axum::{Form, Router};
+use axum::Form;
 use serde::Deserialize;
 
 use crate::api::{self, rfc3339};
@@ -25,32 +24,35 @@ use crate::auth::{self, ClientAddr, MaybeUser, WebUser};
 use crate::error::ApiError;
 use crate::AppState;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/", get(home))
-        .route("/assets/accord.css", get(css))
-        .route("/assets/accord.js", get(js))
-        .route("/assets/signing.js", get(signing_js))
-        .route("/assets/favicon.svg", get(favicon))
-        .route("/favicon.ico", get(favicon))
-        .route("/members", get(members).post(admit))
-        .route("/members/new", get(admit_form))
-        .route("/members/{code}", get(member))
-        .route("/members/{code}/delegates", post(accredit))
-        .route("/members/{code}/status", post(change_status))
-        .route("/members/{code}/suspension", post(suspend))
-        .route("/members/{code}/reinstatement", post(reinstate))
-        .route("/delegates/{id}/withdraw", post(withdraw))
-        .route("/delegates/{id}/password-reset", post(reset_password))
-        .route("/officers", get(officers).post(appoint))
-        .route("/record", get(record))
-        .route("/record/{index}", get(entry))
-        .route("/login", get(login_form).post(login))
-        .route("/logout", post(logout))
-        .route("/account", get(account))
-        .route("/account/password", post(change_password))
-        .route("/account/tokens", post(create_token))
-        .route("/account/tokens/{id}/revoke", post(revoke_token))
+pub fn routes() -> crate::routes::Routes {
+    crate::routes::Routes::new()
+        .get("/", home)
+        .get("/assets/accord.css", css)
+        .get("/assets/accord.js", js)
+        .get("/assets/signing.js", signing_js)
+        .get("/assets/favicon.svg", favicon)
+        .get("/favicon.ico", favicon)
+        .get("/members", members)
+        .post("/members", admit)
+        .get("/members/new", admit_form)
+        .get("/members/{code}", member)
+        .post("/members/{code}/delegates", accredit)
+        .post("/members/{code}/status", change_status)
+        .post("/members/{code}/suspension", suspend)
+        .post("/members/{code}/reinstatement", reinstate)
+        .post("/delegates/{id}/withdraw", withdraw)
+        .post("/delegates/{id}/password-reset", reset_password)
+        .get("/officers", officers)
+        .post("/officers", appoint)
+        .get("/record", record)
+        .get("/record/{index}", entry)
+        .get("/login", login_form)
+        .post("/login", login)
+        .post("/logout", logout)
+        .get("/account", account)
+        .post("/account/password", change_password)
+        .post("/account/tokens", create_token)
+        .post("/account/tokens/{id}/revoke", revoke_token)
 }
 
 async fn css() -> impl IntoResponse {

@@ -37,8 +37,7 @@ use axum::http::request::Parts;
 use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::post;
-use axum::{Json, Router};
+use axum::Json;
 use base64::prelude::{Engine, BASE64_STANDARD};
 use serde::{Deserialize, Serialize};
 
@@ -237,11 +236,11 @@ fn prepare(app: &AppState, u: &WebUser, nonce: &str, action: Action) -> Result<T
 
 // ---- the member's keys, from the pages ----
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/members/{code}/keys", post(register_key))
-        .route("/members/{code}/keys/{key}/revoke", post(revoke_key))
-        .route("/members/{code}/signatures-required", post(require_signatures))
+pub fn routes() -> crate::routes::Routes {
+    crate::routes::Routes::new()
+        .post("/members/{code}/keys", register_key)
+        .post("/members/{code}/keys/{key}/revoke", revoke_key)
+        .post("/members/{code}/signatures-required", require_signatures)
 }
 
 #[derive(Deserialize)]

@@ -49,6 +49,12 @@ impl World {
     }
 
     fn new() -> World {
+        World::of_edition(crate::state::EDITION)
+    }
+
+    /// A world whose record follows `edition` of the rules: an older
+    /// record, as one written before the current rules, replays as written.
+    fn of_edition(edition: u32) -> World {
         let mut w = World {
             state: State::new(),
             log: Vec::new(),
@@ -58,7 +64,14 @@ impl World {
             now: 1_700_000_000_000,
         };
         let name = |s: &str| DisplayName::parse(s).unwrap();
-        w.system(Action::EstablishForum { name: name("Forum"), languages: LanguageTag::un_languages(), log: None });
+        w.now += 1;
+        let settings = crate::entry::ForumSettings {
+            name: name("Forum"),
+            languages: LanguageTag::un_languages(),
+            log: None,
+            edition: Some(edition),
+        };
+        w.sequence(Actor::System, EntryBody::ForumEstablished(settings), None).unwrap();
         w.sec = w.state.next_delegate_id();
         w.system(Action::AppointOfficer { name: name("Sec"), role: OfficerRole::Secretariat });
         w.chair = w.state.next_delegate_id();
@@ -149,7 +162,8 @@ impl World {
     }
 
     fn open_vote(&mut self, target: Target, majority: Majority) -> u64 {
-        self.chair(EntryBody::VoteOpened(VoteOpened { process: 1, target, majority, meeting: 1 })).unwrap();
+        self.chair(EntryBody::VoteOpened(VoteOpened { process: 1, target, majority, meeting: 1, version: None }))
+            .unwrap();
         self.state.proceedings.votes.len() as u64
     }
 
@@ -239,6 +253,7 @@ fn recorded_votes_at_the_edges_of_majority_and_quorum() {
         target: Target::Instrument,
         majority: Majority::TwoThirds,
         meeting: 1,
+        version: None,
     });
     assert_eq!(w.chair(open).unwrap_err().code, "no_quorum");
     assert_eq!(w.state, before, "a refusal changes nothing");
@@ -263,6 +278,7 @@ fn recorded_votes_at_the_edges_of_majority_and_quorum() {
             target: Target::Proposal(2),
             majority: Majority::Simple,
             meeting: 1,
+            version: None,
         }))
         .unwrap_err();
     assert_eq!(e.code, "instrument_adopted");
@@ -302,6 +318,7 @@ fn who_may_vote() {
             target: Target::Proposal(1),
             meeting: 1,
             ad_referendum: false,
+            version: None,
         }))
         .unwrap_err();
     assert_eq!(e.code, "decision_pending");
@@ -316,6 +333,7 @@ fn consensus_with_an_objection_and_ad_referendum() {
         target: Target::Proposal(1),
         meeting: 1,
         ad_referendum: false,
+        version: None,
     }))
     .unwrap();
     w.act(
@@ -343,6 +361,7 @@ fn consensus_with_an_objection_and_ad_referendum() {
         target: Target::Proposal(1),
         meeting: 1,
         ad_referendum: true,
+        version: None,
     }))
     .unwrap();
     w.chair(EntryBody::ConsensusDeclared(ConsensusRef { consensus: 2 })).unwrap();
@@ -360,8 +379,9 @@ fn consensus_with_an_objection_and_ad_referendum() {
 #[test]
 fn silence_procedures_broken_and_concluded() {
     let mut w = World::new();
-    let start =
-        |deadline| EntryBody::SilenceStarted(SilenceStarted { process: 1, target: Target::Proposal(1), deadline });
+    let start = |deadline| {
+        EntryBody::SilenceStarted(SilenceStarted { process: 1, target: Target::Proposal(1), deadline, version: None })
+    };
     let e = w.chair(start(w.now + 24 * HOUR)).unwrap_err();
     assert_eq!(e.code, "deadline_too_soon");
     w.chair(start(w.now + 73 * HOUR)).unwrap();
@@ -406,6 +426,7 @@ fn silence_procedures_broken_and_concluded() {
         process: 1,
         target: Target::Instrument,
         deadline: w.now + 80 * HOUR,
+        version: None,
     }))
     .unwrap();
     w.now += 81 * HOUR;
@@ -428,6 +449,7 @@ fn rules_change_by_entry() {
         process: 1,
         target: Target::Proposal(1),
         deadline: w.now + 25 * HOUR,
+        version: None,
     }))
     .unwrap();
     let mut bad = rules;
@@ -450,6 +472,7 @@ fn a_meeting_opens_with_its_quorum_and_closes_with_nothing_pending() {
         target: Target::Proposal(1),
         majority: Majority::Simple,
         meeting: 1,
+        version: None,
     });
     assert_eq!(w.chair(vote.clone()).unwrap_err().code, "meeting_not_open");
     // 64 of 193 present: a third (65) is needed to open.
@@ -488,6 +511,7 @@ fn a_meeting_opens_with_its_quorum_and_closes_with_nothing_pending() {
             target: Target::Proposal(2),
             meeting: 1,
             ad_referendum: false,
+            version: None,
         }))
         .unwrap_err();
     assert_eq!(e.code, "meeting_closed");
@@ -501,7 +525,7 @@ fn important_questions_need_the_important_majority() {
     let mut w = World::new();
     w.attend(150);
     let vote = |target: Target, majority: Majority| {
-        EntryBody::VoteOpened(VoteOpened { process: 1, target, majority, meeting: 1 })
+        EntryBody::VoteOpened(VoteOpened { process: 1, target, majority, meeting: 1, version: None })
     };
     let designate = |target: Target| EntryBody::ImportantQuestionDesignated(ImportantQuestion { process: 1, target });
     // Only the chair designates.
@@ -609,4 +633,248 @@ fn the_state_digest_names_every_part_and_only_what_changed() {
     assert_eq!(decided["process 1 version 1 text"], parts["process 1 version 1 text"], "versions never change");
     // The replay names the same parts with the same digests.
     assert_eq!(w.replay().digest_parts(), decided);
+}
+
+/// An adviser of `member` (index into the heads, or the observer VAT).
+fn adviser(w: &mut World, member: &str) -> Principal {
+    let id = w.state.next_delegate_id();
+    w.system(Action::AccreditDelegate {
+        member: MemberCode::parse(member).unwrap(),
+        name: DisplayName::parse("Adviser").unwrap(),
+        role: MemberRole::Adviser,
+    });
+    Principal::Delegate(id)
+}
+
+#[test]
+fn advisers_take_no_action_in_meetings() {
+    let mut w = World::new();
+    let sec = Principal::Delegate(w.sec);
+    w.act(
+        sec,
+        EntryBody::AgendaItemAdded(AgendaItemAdded { meeting: 1, title: "General debate".into(), parent: None }),
+    )
+    .unwrap();
+    let member = w.heads[0].0.clone();
+    let member_adviser = adviser(&mut w, member.as_str());
+    let observer_adviser = adviser(&mut w, "VAT");
+    let register = EntryBody::AttendanceRegistered(AttendanceRegistered { meeting: 1 });
+    for who in [member_adviser, observer_adviser] {
+        let before = w.state.clone();
+        assert_eq!(w.act(who, register.clone()).unwrap_err().code, "adviser");
+        assert_eq!(w.state, before, "a refusal changes nothing");
+    }
+    w.attend(100);
+    let leave =
+        EntryBody::AttendanceCorrected(AttendanceCorrected { meeting: 1, member: member.clone(), present: false });
+    assert_eq!(w.act(member_adviser, leave.clone()).unwrap_err().code, "adviser");
+    assert!(w.state.proceedings.meetings[0].present.contains(&member), "the member is still present");
+    let ask = EntryBody::FloorRequested(FloorRequested { meeting: 1, item: 1, kind: FloorKind::Statement });
+    assert_eq!(w.act(member_adviser, ask.clone()).unwrap_err().code, "adviser");
+    w.act(w.head(0), ask).unwrap();
+    let withdraw = EntryBody::FloorWithdrawn(FloorWithdrawn { meeting: 1, item: 1, request: 1 });
+    assert_eq!(w.act(member_adviser, withdraw.clone()).unwrap_err().code, "adviser");
+    w.chair(EntryBody::FloorGiven(FloorGiven { meeting: 1, item: 1 })).unwrap();
+    let statement = |text: &str| {
+        EntryBody::StatementDelivered(StatementDelivered {
+            meeting: 1,
+            item: 1,
+            request: 1,
+            text: Some(text.into()),
+            file: None,
+            file_name: None,
+        })
+    };
+    assert_eq!(w.act(member_adviser, statement("Not ours to give.")).unwrap_err().code, "adviser");
+    // The head of delegation does all of it.
+    w.act(w.head(0), statement("Our statement.")).unwrap();
+    w.act(w.head(0), leave).unwrap();
+    assert!(!w.state.proceedings.meetings[0].present.contains(&member));
+    assert_eq!(w.replay(), w.state);
+}
+
+#[test]
+fn an_older_record_where_an_adviser_acted_in_a_meeting_replays() {
+    let mut w = World::of_edition(2);
+    let sec = Principal::Delegate(w.sec);
+    w.act(
+        sec,
+        EntryBody::AgendaItemAdded(AgendaItemAdded { meeting: 1, title: "General debate".into(), parent: None }),
+    )
+    .unwrap();
+    let observer_adviser = adviser(&mut w, "VAT");
+    let member = w.heads[0].0.clone();
+    let member_adviser = adviser(&mut w, member.as_str());
+    w.attend(100);
+    // What edition 2 let an adviser do: register an observer, ask for the
+    // floor and withdraw the request, take its member off the list.
+    w.act(observer_adviser, EntryBody::AttendanceRegistered(AttendanceRegistered { meeting: 1 })).unwrap();
+    w.act(
+        member_adviser,
+        EntryBody::FloorRequested(FloorRequested { meeting: 1, item: 1, kind: FloorKind::Statement }),
+    )
+    .unwrap();
+    w.act(member_adviser, EntryBody::FloorWithdrawn(FloorWithdrawn { meeting: 1, item: 1, request: 1 })).unwrap();
+    w.act(member_adviser, EntryBody::AttendanceCorrected(AttendanceCorrected { meeting: 1, member, present: false }))
+        .unwrap();
+    assert_eq!(w.state.edition(), 2);
+    assert_eq!(w.replay(), w.state, "the older record replays as written");
+}
+
+fn consensus_on(target: Target, ad_referendum: bool) -> EntryBody {
+    EntryBody::ConsensusProposed(ConsensusProposed { process: 1, target, meeting: 1, ad_referendum, version: None })
+}
+
+fn agree(proposal: u64) -> EntryBody {
+    EntryBody::ProposalAgreed(crate::negotiation::ProposalRef { process: 1, proposal })
+}
+
+#[test]
+fn the_text_does_not_change_while_the_instrument_is_before_the_members() {
+    let mut w = World::new();
+    w.attend(193);
+    w.chair(consensus_on(Target::Instrument, false)).unwrap();
+    assert_eq!(w.state.proceedings.consensus[0].version, Some(1), "the question names the version it is put on");
+    let before = w.state.clone();
+    // The chair's agreement, a revision, a question on a part: refused.
+    assert_eq!(w.chair(agree(1)).unwrap_err().code, "instrument_decision_pending");
+    let revision = EntryBody::RevisionIssued(crate::negotiation::RevisionIssued { process: 1, name: "Rev.1".into() });
+    assert_eq!(w.chair(revision).unwrap_err().code, "instrument_decision_pending");
+    let e = w
+        .chair(EntryBody::VoteOpened(VoteOpened {
+            process: 1,
+            target: Target::Provision("art_1__para_1".into()),
+            majority: Majority::Simple,
+            meeting: 1,
+            version: None,
+        }))
+        .unwrap_err();
+    assert_eq!(e.code, "instrument_decision_pending");
+    assert_eq!(w.chair(consensus_on(Target::Proposal(2), false)).unwrap_err().code, "instrument_decision_pending");
+    assert_eq!(w.state, before, "refusals change nothing");
+    w.chair(EntryBody::ConsensusDeclared(ConsensusRef { consensus: 1 })).unwrap();
+    let d = w.state.proceedings.decisions.last().unwrap();
+    assert_eq!((d.outcome, d.version, d.adopted_version), (Outcome::Adopted, Some(1), Some(1)));
+    assert_eq!(w.state.processes[0].adopted_version, Some(1));
+    assert_eq!(w.replay(), w.state);
+}
+
+#[test]
+fn the_instrument_is_put_when_no_question_on_a_part_is_pending() {
+    let mut w = World::new();
+    w.attend(193);
+    // A vote on a provision is open: the instrument waits for it, so that
+    // the vote cannot close on an adopted instrument.
+    let v = w.open_vote(Target::Provision("art_1__para_2".into()), Majority::Simple);
+    let e = w.chair(consensus_on(Target::Instrument, false)).unwrap_err();
+    assert_eq!(e.code, "decision_pending");
+    let silence = EntryBody::SilenceStarted(SilenceStarted {
+        process: 1,
+        target: Target::Instrument,
+        deadline: w.now + 100 * HOUR,
+        version: None,
+    });
+    assert_eq!(w.chair(silence).unwrap_err().code, "decision_pending");
+    w.ballots(v, 10, 20, 0);
+    w.close(v).unwrap();
+    // A question naming a version that is not the latest is refused.
+    w.chair(agree(1)).unwrap();
+    assert_eq!(w.state.processes[0].latest().number, 2);
+    let stale = EntryBody::VoteOpened(VoteOpened {
+        process: 1,
+        target: Target::Instrument,
+        majority: Majority::TwoThirds,
+        meeting: 1,
+        version: Some(1),
+    });
+    assert_eq!(w.chair(stale).unwrap_err().code, "version_changed");
+    let v = w.open_vote(Target::Instrument, Majority::TwoThirds);
+    assert_eq!(w.state.proceedings.votes[v as usize - 1].version, Some(2));
+    w.ballots(v, 150, 0, 0);
+    w.close(v).unwrap();
+    let d = w.state.proceedings.decisions.last().unwrap();
+    assert_eq!((d.version, d.adopted_version), (Some(2), Some(2)));
+    assert_eq!(w.replay(), w.state);
+}
+
+#[test]
+fn an_instrument_agreed_ad_referendum_is_confirmed_only_as_agreed() {
+    let mut w = World::new();
+    w.attend(193);
+    w.chair(consensus_on(Target::Instrument, true)).unwrap();
+    w.chair(EntryBody::ConsensusDeclared(ConsensusRef { consensus: 1 })).unwrap();
+    let d = w.state.proceedings.decisions.last().unwrap().clone();
+    assert_eq!((d.outcome, d.version, d.adopted_version), (Outcome::AgreedAdReferendum, Some(1), None));
+    // The text changes before capitals confirm: the agreement cannot adopt another text.
+    w.chair(agree(1)).unwrap();
+    let before = w.state.clone();
+    let e = w.chair(EntryBody::DecisionConfirmed(DecisionRef { decision: d.id })).unwrap_err();
+    assert_eq!(e.code, "version_changed");
+    assert_eq!(w.state, before);
+    assert_eq!(w.state.processes[0].adopted_version, None);
+
+    // Confirmed on the same text: the decision says the version adopted.
+    let mut w = World::new();
+    w.attend(193);
+    w.chair(consensus_on(Target::Instrument, true)).unwrap();
+    w.chair(EntryBody::ConsensusDeclared(ConsensusRef { consensus: 1 })).unwrap();
+    // A vote on a provision opened before confirmation holds it back, so
+    // that the vote never closes on an adopted instrument.
+    let v = w.open_vote(Target::Provision("art_1__para_2".into()), Majority::Simple);
+    let confirm = EntryBody::DecisionConfirmed(DecisionRef { decision: 1 });
+    assert_eq!(w.chair(confirm.clone()).unwrap_err().code, "decision_pending");
+    w.ballots(v, 10, 20, 0);
+    w.close(v).unwrap();
+    w.chair(confirm).unwrap();
+    assert_eq!(w.state.proceedings.decisions[0].adopted_version, Some(1));
+    assert_eq!(w.replay(), w.state);
+}
+
+#[test]
+fn a_question_without_its_version_is_refused_from_edition_three() {
+    let mut w = World::new();
+    w.attend(193);
+    // An entry naming no version, as a signed or hand-made one could.
+    let entry = Entry {
+        index: w.state.next_index,
+        time: w.now + 1,
+        actor: w.state.actor_for(Principal::Delegate(w.chair)).unwrap(),
+        body: consensus_on(Target::Instrument, false),
+        signature: None,
+    };
+    assert_eq!(w.state.clone().apply(&entry).unwrap_err().code, "version_required");
+}
+
+#[test]
+fn an_older_record_that_changed_the_text_under_a_decision_replays() {
+    // What edition 2 allowed: the text changed under a pending consensus on
+    // the instrument, and a vote on a provision opened before the adoption
+    // closed after it.
+    let mut w = World::of_edition(2);
+    w.attend(193);
+    let v = w.open_vote(Target::Provision("art_1__para_2".into()), Majority::Simple);
+    w.chair(consensus_on(Target::Instrument, false)).unwrap();
+    w.chair(agree(1)).unwrap();
+    let revision = EntryBody::RevisionIssued(crate::negotiation::RevisionIssued { process: 1, name: "Rev.1".into() });
+    w.chair(revision).unwrap();
+    w.chair(EntryBody::ConsensusDeclared(ConsensusRef { consensus: 1 })).unwrap();
+    assert_eq!(w.state.processes[0].adopted_version, Some(2));
+    w.ballots(v, 10, 20, 0);
+    w.close(v).unwrap();
+    assert_eq!(w.state.proceedings.decisions.len(), 2);
+    assert_eq!(w.replay(), w.state, "the older record replays as written");
+    // Entries that name no version, as edition 2 wrote them, decode and replay.
+    let mut old = World::of_edition(2);
+    old.attend(193);
+    let entry = Entry {
+        index: old.state.next_index,
+        time: old.now + 1,
+        actor: old.state.actor_for(Principal::Delegate(old.chair)).unwrap(),
+        body: consensus_on(Target::Instrument, false),
+        signature: None,
+    };
+    let bytes = entry.encode().unwrap();
+    assert!(!String::from_utf8_lossy(&bytes).contains("version"));
+    old.state.apply(&Entry::decode(&bytes).unwrap()).unwrap();
+    assert_eq!(old.state.proceedings.consensus[0].version, None);
 }

@@ -449,6 +449,11 @@ impl State {
                 ));
             }
         }
+        if matches!(body, EntryBody::ProposalAgreed(_) | EntryBody::ChairTextTabled(_) | EntryBody::RevisionIssued(_)) {
+            if let Some(id) = process_of(body) {
+                self.check_text_not_under_decision(id)?;
+            }
+        }
         match body {
             EntryBody::ProcessOpened(p) => {
                 match actor {

@@ -639,3 +639,82 @@ fn the_event_stream_announces_new_entries() {
     assert!(stopped.elapsed() < Duration::from_secs(5), "shutdown took {:?}", stopped.elapsed());
     drop(lines);
 }
+
+/// The whole instrument is decided on the version it was put on: the text
+/// does not change while the question is before the members, the
+/// instrument waits for questions on its parts, and the decision (API,
+/// summary record, pages) says which version was adopted.
+#[tokio::test]
+async fn the_instrument_is_adopted_as_the_version_put() {
+    let forum = TestForum::new();
+    let t = forum.tokens().await;
+    let id = process_with_proposal(&forum, &t).await;
+    forum.post("/api/v1/sessions", &t["sec"], json!({"title": "S"})).await;
+    let (_, m) =
+        forum.post("/api/v1/sessions/1/meetings", &t["sec"], json!({"date": "2026-12-01", "place": "Room"})).await;
+    let mid = m["id"].as_u64().unwrap();
+    for who in ["bra_head", "ken_head"] {
+        forum.post(&format!("/api/v1/meetings/{mid}/attendance"), &t[who], json!({})).await;
+    }
+    assert_eq!(forum.post(&format!("/api/v1/meetings/{mid}/open"), &t["chair"], json!({})).await.0, StatusCode::OK);
+    let instrument = json!({"target": {"kind": "instrument"}, "meeting": mid});
+    let provision = json!({"target": {"kind": "provision", "id": "chp_1__art_2__para_1"}, "meeting": mid});
+
+    // A question naming a version that is not the latest.
+    let mut stale = instrument.clone();
+    stale["version"] = json!(2);
+    assert_error(
+        &forum.post(&format!("/api/v1/processes/{id}/consensus"), &t["chair"], stale).await,
+        StatusCode::CONFLICT,
+        "version_changed",
+    );
+    // A vote on a provision is open: the instrument waits for it.
+    let (s, v) = forum.post(&format!("/api/v1/processes/{id}/votes"), &t["chair"], provision.clone()).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    assert_error(
+        &forum.post(&format!("/api/v1/processes/{id}/consensus"), &t["chair"], instrument.clone()).await,
+        StatusCode::CONFLICT,
+        "decision_pending",
+    );
+    forum.post(&format!("/api/v1/votes/{}/close", v["id"]), &t["chair"], json!({})).await;
+
+    let (s, c) = forum.post(&format!("/api/v1/processes/{id}/consensus"), &t["chair"], instrument).await;
+    assert_eq!(s, StatusCode::CREATED, "{c}");
+    let (_, c) = forum.get(&format!("/api/v1/consensus/{}", c["id"])).await;
+    assert_eq!(c["version"], 1, "{c}");
+    // While it is pending: no agreement, revision, chair's text or question on a part.
+    let len = forum.record_len();
+    for (path, body) in [
+        (format!("/api/v1/processes/{id}/proposals/1/agree"), json!({})),
+        (format!("/api/v1/processes/{id}/revisions"), json!({"name": "Rev.1"})),
+        (
+            format!("/api/v1/processes/{id}/chair-texts"),
+            json!({"eid": "chp_1__art_2__para_1", "proposals": [], "text": "This Framework applies to all States."}),
+        ),
+        (format!("/api/v1/processes/{id}/votes"), provision.clone()),
+    ] {
+        assert_error(&forum.post(&path, &t["chair"], body).await, StatusCode::CONFLICT, "instrument_decision_pending");
+    }
+    assert_eq!(forum.record_len(), len, "refusals record nothing");
+
+    let (_, d) = forum.post(&format!("/api/v1/consensus/{}/declare", c["id"]), &t["chair"], json!({})).await;
+    assert_eq!(
+        (d["outcome"].as_str(), d["version"].as_u64(), d["adopted_version"].as_u64()),
+        (Some("adopted"), Some(1), Some(1)),
+        "{d}"
+    );
+    let (_, d) = forum.get(&format!("/api/v1/decisions/{}", d["id"])).await;
+    assert_eq!(d["adopted_version"], 1);
+    let (_, summary) = forum.get(&format!("/api/v1/meetings/{mid}/summary")).await;
+    let adoption =
+        summary["decisions"].as_array().unwrap().iter().find(|x| x["target"]["kind"] == "instrument").unwrap();
+    assert_eq!(adoption["adopted_version"], 1, "{summary}");
+    for page in [format!("/meetings/{mid}/summary"), format!("/processes/{id}/decisions")] {
+        let (s, html) = forum.get_html(&page).await;
+        assert_eq!(s, StatusCode::OK);
+        assert!(html.contains("version 1 adopted"), "{page} names the version adopted");
+    }
+    // The vote on the provision was put on version 1 too, and says so.
+    let (_, v) = forum.get(&format!("/api/v1/votes/{}", v["id"])).await;
+    assert_eq!(v["version"], 1);
+}

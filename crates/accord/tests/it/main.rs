@@ -8,6 +8,7 @@ mod helpers;
 
 mod access;
 mod api_input;
+mod authorization;
 mod browser;
 mod browser_signing;
 mod cli;
