@@ -339,6 +339,43 @@ pub const STATE_DIGEST_V2: &str = "accord-state-digest/v2";
 /// ([`State::digest`]): what checkpoints signed before v2 carry.
 pub const STATE_DIGEST_V1: &str = "accord-state-digest/v1";
 
+/// Checks an entry body against the Unicode policy: every string of its
+/// payload, and every line of a zero draft.
+fn check_unicode(body: &EntryBody) -> Result<(), Refusal> {
+    crate::unicode::check_strings(body)?;
+    if let EntryBody::ProcessOpened(p) = body {
+        if let Some(Ok(draft)) = p.draft.content().map(std::str::from_utf8) {
+            crate::unicode::check_lines("draft", draft)?;
+        }
+    }
+    Ok(())
+}
+
+/// A new, unsigned entry body with its text in NFC: strings of the payload
+/// and the zero draft (whose blob is then named by the normalised text).
+fn normalise_unicode(mut body: EntryBody) -> Result<EntryBody, Refusal> {
+    if let EntryBody::ProcessOpened(p) = &mut body {
+        if let Some(Ok(draft)) = p.draft.content().map(std::str::from_utf8) {
+            if !crate::unicode::is_normalised(draft) {
+                p.draft = crate::blob::BlobRef::of(crate::unicode::normalise(draft).into_bytes());
+            }
+        }
+    }
+    if crate::unicode::strings_normalised(&body) {
+        return Ok(body);
+    }
+    let content = body.blob().and_then(|b| b.content()).map(<[u8]>::to_vec);
+    let unreadable =
+        |e: serde_json::Error| Refusal::invalid("malformed_text", format!("the text could not be read: {e}"));
+    let mut value = serde_json::to_value(&body).map_err(unreadable)?;
+    crate::unicode::normalise_json(&mut value);
+    let mut body: EntryBody = serde_json::from_value(value).map_err(unreadable)?;
+    if let (Some(content), Some(blob)) = (content, body.blob_mut()) {
+        blob.attach(content)?;
+    }
+    Ok(body)
+}
+
 fn is_first_edition(edition: &u32) -> bool {
     *edition == 1
 }
@@ -348,8 +385,11 @@ fn is_first_edition(edition: &u32) -> bool {
 /// - 1: the rules as first recorded (records without an edition);
 /// - 2: a new wording of a whole provision is outdated once the
 ///   provision's words change, and a proposal to replace a paragraph's
-///   words carries no heading.
-pub const EDITION: u32 = 2;
+///   words carries no heading;
+/// - 3: every string of an entry's payload, and every line of a zero
+///   draft, follows the Unicode policy ([`crate::unicode`]: NFC, no
+///   bidirectional controls, no invisible format characters).
+pub const EDITION: u32 = 3;
 
 /// The most official languages a forum may list.
 const MAX_LANGUAGES: usize = 24;
@@ -573,7 +613,9 @@ impl State {
         let body = match action {
             Action::Signed { body, signature } => {
                 self.check_signature_claims(&actor, &signature)?;
-                if let Err(refusal) = self.check_body_at(&actor, &body, time) {
+                // A signed payload is recorded as signed: it is checked,
+                // never normalised.
+                if let Err(refusal) = check_unicode(&body).and_then(|()| self.check_body_at(&actor, &body, time)) {
                     // A bad signature is the first thing to say: verify
                     // it now, as `apply` would have before the body.
                     self.check_signature(&actor, &body, &signature)?;
@@ -646,6 +688,8 @@ impl State {
                 EntryBody::AccreditationWithdrawn(AccreditationWithdrawn { delegate, reason })
             }
         };
+        let body = normalise_unicode(body)?;
+        check_unicode(&body)?;
         self.check_signature_requirement(&actor, &body, false)?;
         self.check_body_at(&actor, &body, time)?;
         Ok((actor, body, None))
@@ -742,6 +786,9 @@ impl State {
         if let Some(blob) = entry.body.blob() {
             blob.require()?;
         }
+        if self.edition_of(&entry.body) >= 3 {
+            check_unicode(&entry.body)?;
+        }
         self.check_body_at(&entry.actor, &entry.body, entry.time)?;
         self.fold_and_advance(entry);
         Ok(())
@@ -769,6 +816,16 @@ impl State {
             return;
         }
         self.fold_and_advance(entry);
+    }
+
+    /// The edition of the rules an entry is checked under: the forum's, or
+    /// for the entry that establishes it, the one it declares.
+    fn edition_of(&self, body: &EntryBody) -> u32 {
+        match (&self.forum, body) {
+            (Some(forum), _) => forum.edition,
+            (None, EntryBody::ForumEstablished(settings)) => settings.edition.unwrap_or(1),
+            (None, _) => 1,
+        }
     }
 
     /// The recorded actor must be who the state says they were.
@@ -1248,6 +1305,62 @@ mod tests {
         )
         .unwrap();
         (state, log)
+    }
+
+    /// A record of the given edition: the forum, then an officer named
+    /// `officer` (as the record holds it, unparsed by the policy), as
+    /// entries decoded from their bytes.
+    fn record_naming(edition: Option<u32>, officer: &str) -> Vec<Entry> {
+        let forum = EntryBody::ForumEstablished(ForumSettings {
+            name: name("F"),
+            languages: vec![LanguageTag::parse("en").unwrap()],
+            log: None,
+            edition,
+        });
+        let officer = EntryBody::OfficerAppointed(OfficerAppointed {
+            delegate: DelegateId(1),
+            name: DisplayName::parse_recorded(officer).unwrap(),
+            role: OfficerRole::Secretariat,
+        });
+        [forum, officer]
+            .into_iter()
+            .enumerate()
+            .map(|(i, body)| {
+                let entry = Entry { index: i as u64, time: 1 + i as i64, actor: Actor::System, body, signature: None };
+                Entry::decode(&entry.encode().unwrap()).unwrap()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_unicode_policy_applies_to_records_from_edition_3() {
+        for text in ["Sec\u{202E}ret", "Sec\u{200B}", "Co\u{0302}te", "\u{200F}Kenya"] {
+            for edition in [None, Some(2)] {
+                let mut state = State::new();
+                for entry in record_naming(edition, text) {
+                    state.apply(&entry).unwrap();
+                }
+                assert_eq!(state.delegates.get(&DelegateId(1)).unwrap().name.as_str(), text);
+            }
+            let mut state = State::new();
+            let [forum, officer] = <[Entry; 2]>::try_from(record_naming(Some(3), text)).unwrap();
+            state.apply(&forum).unwrap();
+            let e = state.apply(&officer).unwrap_err();
+            assert!(crate::unicode::CODES.contains(&e.code), "{text:?}: {e}");
+        }
+        // New input is normalised before it is recorded, in any edition.
+        let (mut s, mut log) = founded();
+        let officer = Action::AppointOfficer {
+            name: DisplayName::parse_recorded("Co\u{0302}te").unwrap(),
+            role: OfficerRole::Secretariat,
+        };
+        act(&mut s, &mut log, Principal::System, officer).unwrap();
+        assert_eq!(s.delegates.get(&DelegateId(2)).unwrap().name.as_str(), "Côte");
+        let officer = Action::AppointOfficer {
+            name: DisplayName::parse_recorded("Sec\u{2066}x").unwrap(),
+            role: OfficerRole::Secretariat,
+        };
+        assert_eq!(act(&mut s, &mut log, Principal::System, officer).unwrap_err().code, "bidi_control");
     }
 
     #[test]
