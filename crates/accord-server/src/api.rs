@@ -448,7 +448,8 @@ async fn create_token_by_password(
 }
 
 pub(crate) fn issue_token(app: &AppState, delegate: DelegateId, label: &str) -> Result<TokenJson, ApiError> {
-    let label = label.trim();
+    let label = accord_domain::unicode::accept("label", label.trim())?;
+    let label = label.as_ref();
     if label.is_empty() || label.chars().count() > 100 || label.chars().any(char::is_control) {
         return Err(ApiError::bad_request("invalid_label", "give the token a label of 1 to 100 characters"));
     }

@@ -522,6 +522,12 @@ pub async fn open(
 /// malformed one is refused with its line before anything is stored.
 pub fn opening(title: &str, markdown: String) -> Result<EntryBody, Refusal> {
     let markdown = markdown.replace("\r\n", "\n");
+    // The Unicode policy first, so that a refusal names the draft's line.
+    let markdown = match accord_domain::unicode::is_normalised(&markdown) {
+        true => markdown,
+        false => accord_domain::unicode::normalise(&markdown),
+    };
+    accord_domain::unicode::check_lines("draft", &markdown)?;
     let title = tidy(title, false);
     let source = Arc::new(accord_domain::negotiation::text::Source { entry: 0, time: 0, how: SourceKind::ZeroDraft });
     accord_domain::negotiation::markdown::parse(&markdown, source)?;

@@ -18,5 +18,6 @@ mod negotiation;
 mod pages;
 mod record;
 mod signatures;
+mod unicode;
 mod verify;
 mod witness;
