@@ -528,7 +528,7 @@ pub fn opening(title: &str, markdown: String) -> Result<EntryBody, Refusal> {
         false => accord_domain::unicode::normalise(&markdown),
     };
     accord_domain::unicode::check_lines("draft", &markdown)?;
-    let title = tidy(title, false);
+    let title = accord_domain::unicode::accept("title", &tidy(title, false))?.into_owned();
     let source = Arc::new(accord_domain::negotiation::text::Source { entry: 0, time: 0, how: SourceKind::ZeroDraft });
     accord_domain::negotiation::markdown::parse(&markdown, source)?;
     Ok(EntryBody::ProcessOpened(ProcessOpened { title, draft: BlobRef::of(markdown.into_bytes()) }))

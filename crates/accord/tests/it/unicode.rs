@@ -98,7 +98,7 @@ async fn names_render_inside_isolates_and_new_text_is_normalised() {
         )
         .await;
     assert_eq!(s, StatusCode::CREATED, "{body}");
-    assert_eq!(body["member"]["name"], "C\u{f4}te d'Ivoire");
+    assert_eq!(forum.get("/api/v1/members/CIV").await.1["name"], "C\u{f4}te d'Ivoire");
     // Every delegate name and member name on the pages is in an isolate.
     let mut b = Browser::new(&forum);
     b.log_in("bra_head", PASSWORD).await;
@@ -278,4 +278,72 @@ fn any_text_in_forms_and_queries_is_answered_cleanly() {
             Ok(())
         })
         .unwrap();
+}
+
+/// Text of any characters mixed with those the policy is about.
+fn any_text() -> impl Strategy<Value = String> {
+    let pointed = prop::sample::select(vec![
+        '\u{202E}',
+        '\u{2066}',
+        '\u{200B}',
+        '\u{200C}',
+        '\u{200D}',
+        '\u{200E}',
+        '\u{200F}',
+        '\u{FEFF}',
+        '\u{E0041}',
+        '\u{301}',
+        '\u{5d0}',
+        '\u{627}',
+        'e',
+        ' ',
+        '\n',
+        '#',
+        '1',
+        '.',
+        '(',
+        'a',
+        ')',
+    ]);
+    prop::collection::vec(prop_oneof![any::<char>(), pointed], 0..40).prop_map(|cs| cs.into_iter().collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Names and reasons of any characters: parsed under the policy or
+    /// refused with a stable code; never a panic.
+    #[test]
+    fn names_and_reasons_of_any_text(text in any_text()) {
+        use accord_domain::ids::{DisplayName, Reason};
+        use accord_domain::unicode::{check, CODES};
+        match DisplayName::parse(&text) {
+            Ok(name) => prop_assert!(check("name", name.as_str()).is_ok()),
+            Err(e) => prop_assert!(e.code == "invalid_name" || CODES.contains(&e.code), "{}", e.code),
+        }
+        match Reason::parse(&text) {
+            Ok(reason) => prop_assert!(check("reason", reason.as_str()).is_ok()),
+            Err(e) => prop_assert!(e.code == "invalid_reason" || CODES.contains(&e.code), "{}", e.code),
+        }
+    }
+
+    /// A Markdown draft of any characters, as the API and the form read it:
+    /// an accepted draft and title follow the policy; a draft holding a
+    /// character the policy forbids is refused with the policy's code.
+    #[test]
+    fn markdown_drafts_of_any_text(words in any_text(), title in any_text()) {
+        use accord_domain::unicode::{accept, check, check_lines, CODES};
+        let markdown = format!("# Draft\n\n## Chapter I \u{2014} General\n\n### Article 1 \u{2014} Scope\n\n1. {words}\n");
+        let forbidden = accept("draft", &markdown).is_err() || accept("title", &title).is_err();
+        match accord_server::negotiation_api::opening(&title, markdown) {
+            Ok(accord_domain::EntryBody::ProcessOpened(p)) => {
+                prop_assert!(!forbidden);
+                let draft = std::str::from_utf8(p.draft.content().unwrap()).unwrap();
+                prop_assert!(check_lines("draft", draft).is_ok());
+                prop_assert!(check("title", &p.title).is_ok());
+            }
+            Ok(other) => prop_assert!(false, "{other:?}"),
+            Err(e) => prop_assert!(!forbidden || CODES.contains(&e.code), "{}: {}", e.code, e.message),
+        }
+    }
 }
