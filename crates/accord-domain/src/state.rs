@@ -388,7 +388,10 @@ fn is_first_edition(edition: &u32) -> bool {
 ///   words carries no heading;
 /// - 3: every string of an entry's payload, and every line of a zero
 ///   draft, follows the Unicode policy ([`crate::unicode`]: NFC, no
-///   bidirectional controls, no invisible format characters).
+///   bidirectional controls, no invisible format characters); a silence
+///   procedure lasts at most a year, a speaking time at most an hour, and
+///   a quorum's share has a denominator of at most 1,000
+///   ([`crate::decisions`]).
 pub const EDITION: u32 = 3;
 
 /// The most official languages a forum may list.
@@ -816,6 +819,11 @@ impl State {
             return;
         }
         self.fold_and_advance(entry);
+    }
+
+    /// The edition of the rules the forum follows (1 before it is established).
+    pub(crate) fn edition(&self) -> u32 {
+        self.forum.as_ref().map_or(1, |f| f.edition)
     }
 
     /// The edition of the rules an entry is checked under: the forum's, or

@@ -22,6 +22,7 @@ use crate::api::{rfc3339, ApiJson, EntryRef};
 use crate::auth::ApiCaller;
 use crate::error::{ApiError, ErrorBody};
 use crate::negotiation_api::{process_id, tidy};
+use crate::ranges;
 use crate::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -465,7 +466,19 @@ fn merged_rules(current: &Rules, change: serde_json::Value) -> Result<Rules, Api
     for (k, x) in change {
         v[k] = x;
     }
-    serde_json::from_value(v).map_err(|e| ApiError::bad_request("invalid_rules", format!("the rules: {e}")))
+    let rules: Rules = serde_json::from_value(v).map_err(|e| {
+        ApiError::bad_request(
+            "invalid_rules",
+            format!("the rules: {}", crate::error::plain_serde_message(&e.to_string())),
+        )
+    })?;
+    ranges::within("silence_min_hours", rules.silence_min_hours, 0, accord_domain::decisions::SILENCE_MAX_HOURS)?;
+    for (what, share) in [("meeting_quorum", rules.meeting_quorum), ("decision_quorum", rules.decision_quorum)] {
+        let max = accord_domain::decisions::SHARE_MAX_DENOMINATOR;
+        ranges::within(&format!("the denominator of {what}"), share.denominator, 1, max)?;
+        ranges::within(&format!("the numerator of {what}"), share.numerator, 0, share.denominator)?;
+    }
+    Ok(rules)
 }
 
 /// The forum's rules of procedure.
@@ -808,6 +821,8 @@ pub struct VoteRequest {
     /// another majority is refused (422 `important_question`).
     #[schema(value_type = Option<String>)]
     pub majority: Option<Majority>,
+    /// The meeting's number (1 to 2^53 − 1).
+    #[schema(minimum = 1, maximum = 9007199254740991_u64)]
     pub meeting: u64,
 }
 
@@ -829,7 +844,8 @@ pub async fn open_vote(
             Ok(s.majority_for(process, &target))
         })?,
     };
-    let body = EntryBody::VoteOpened(VoteOpened { process, target, majority, meeting: req.meeting });
+    let meeting = ranges::within("meeting", req.meeting, 1, ranges::MAX_ID)?;
+    let body = EntryBody::VoteOpened(VoteOpened { process, target, majority, meeting });
     let appended = record(&app, &caller, body).await?;
     let vid = read(&app, |s| Ok(s.proceedings.votes.iter().find(|v| v.entry == appended.entry.index).map(|v| v.id)))?;
     Ok((StatusCode::CREATED, Json(Created { id: vid.ok_or_else(ApiError::internal)?, entry: (&appended).into() })))
@@ -912,6 +928,8 @@ pub async fn close_vote(
 #[serde(deny_unknown_fields)]
 pub struct ConsensusRequest {
     pub target: TargetJson,
+    /// The meeting's number (1 to 2^53 − 1).
+    #[schema(minimum = 1, maximum = 9007199254740991_u64)]
     pub meeting: u64,
     /// Agreed ad referendum, subject to confirmation.
     #[serde(default)]
@@ -931,7 +949,7 @@ pub async fn propose_consensus(
     let body = EntryBody::ConsensusProposed(ConsensusProposed {
         process,
         target: req.target.parse()?,
-        meeting: req.meeting,
+        meeting: ranges::within("meeting", req.meeting, 1, ranges::MAX_ID)?,
         ad_referendum: req.ad_referendum,
     });
     let appended = record(&app, &caller, body).await?;
@@ -998,9 +1016,13 @@ pub async fn declare(
 #[serde(deny_unknown_fields)]
 pub struct SilenceRequest {
     pub target: TargetJson,
-    /// RFC 3339 (`2026-12-01T17:00:00Z`); or give `hours` from now.
+    /// RFC 3339 (`2026-12-01T17:00:00Z`), at most 8760 hours (a year) from
+    /// now and at least the rules' `silence_min_hours`; or give `hours`.
     pub deadline: Option<String>,
-    pub hours: Option<u32>,
+    /// Hours from now: at least the rules' `silence_min_hours` (72 by
+    /// default), at most 8760 (a year).
+    #[schema(minimum = 1, maximum = 8760)]
+    pub hours: Option<i64>,
 }
 
 /// The chair starts a silence procedure with a deadline (at least the rules' minimum); answers `{"id"}`.
@@ -1013,6 +1035,8 @@ pub async fn start_silence(
     ApiJson(req): ApiJson<SilenceRequest>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     let process = process_id(&id)?;
+    let min_hours = read(&app, |s| Ok(s.proceedings.rules_for(process).silence_min_hours.max(1) as i64))?;
+    let now = now_millis();
     let deadline = match (req.deadline.as_deref(), req.hours) {
         (Some(d), None) => {
             let t = time::OffsetDateTime::parse(d.trim(), &time::format_description::well_known::Rfc3339).map_err(
@@ -1023,9 +1047,22 @@ pub async fn start_silence(
                     )
                 },
             )?;
-            (t.unix_timestamp_nanos() / 1_000_000) as i64
+            let at = (t.unix_timestamp_nanos() / 1_000_000).clamp(i64::MIN as i128, i64::MAX as i128) as i64;
+            let latest = now + ranges::SILENCE_MAX_HOURS * 3_600_000;
+            if at > latest {
+                return Err(ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "out_of_range",
+                    format!(
+                        "the deadline must be at most {} hours (a year) from now, by {}",
+                        ranges::SILENCE_MAX_HOURS,
+                        rfc3339(latest)
+                    ),
+                ));
+            }
+            at
         }
-        (None, Some(h)) => now_millis() + h as i64 * 3_600_000,
+        (None, Some(h)) => now + ranges::within("hours", h, min_hours, ranges::SILENCE_MAX_HOURS)? * 3_600_000,
         _ => return Err(ApiError::bad_request("invalid_deadline", "give either \"deadline\" (RFC 3339) or \"hours\"")),
     };
     let body = EntryBody::SilenceStarted(SilenceStarted { process, target: req.target.parse()?, deadline });
@@ -1090,8 +1127,9 @@ pub async fn run_silence_scheduler(app: AppState) {
 #[serde(deny_unknown_fields)]
 pub struct AgendaRequest {
     pub title: String,
-    /// The item this is a sub-item of.
-    pub parent: Option<u32>,
+    /// The item this is a sub-item of (1 to 9999).
+    #[schema(minimum = 1, maximum = 9999)]
+    pub parent: Option<i64>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -1113,7 +1151,7 @@ pub async fn add_agenda_item(
     let body = EntryBody::AgendaItemAdded(accord_domain::decisions::AgendaItemAdded {
         meeting,
         title: tidy(&req.title, false),
-        parent: req.parent,
+        parent: ranges::within_opt("parent", req.parent, 1, ranges::AGENDA_ITEM_MAX)?.map(|p| p as u32),
     });
     record(&app, &caller, body).await?;
     read(&app, |s| {
@@ -1195,8 +1233,9 @@ pub async fn next_speaker(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SpeakingTimeRequest {
-    /// Seconds; null for no limit.
-    pub seconds: Option<u32>,
+    /// Seconds, 1 to 3600 (an hour); null for no limit.
+    #[schema(minimum = 1, maximum = 3600)]
+    pub seconds: Option<i64>,
 }
 
 /// The chair limits speaking time on an item.
@@ -1213,7 +1252,11 @@ pub async fn set_speaking_time(
     record(
         &app,
         &caller,
-        EntryBody::SpeakingTimeSet(accord_domain::decisions::SpeakingTimeSet { meeting, item, seconds: req.seconds }),
+        EntryBody::SpeakingTimeSet(accord_domain::decisions::SpeakingTimeSet {
+            meeting,
+            item,
+            seconds: ranges::within_opt("seconds", req.seconds, 1, ranges::SPEAKING_MAX_SECONDS)?.map(|s| s as u32),
+        }),
     )
     .await?;
     read_item(&app, meeting, item)

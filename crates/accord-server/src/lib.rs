@@ -39,6 +39,7 @@ pub mod metrics;
 pub mod negotiation_api;
 pub mod negotiation_pages;
 pub mod pages;
+pub mod ranges;
 pub mod setup;
 pub mod views;
 pub mod witness;

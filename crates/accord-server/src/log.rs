@@ -508,8 +508,10 @@ pub(crate) async fn state_digest(
 #[serde(deny_unknown_fields)]
 pub struct InclusionQuery {
     /// The entry's index.
+    #[param(minimum = 0, maximum = 9007199254740991_u64)]
     pub index: u64,
     /// The tree size (a checkpoint's size); the latest checkpoint's when absent.
+    #[param(minimum = 0, maximum = 9007199254740991_u64)]
     pub size: Option<u64>,
 }
 
@@ -561,7 +563,9 @@ pub(crate) async fn inclusion(
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ConsistencyQuery {
+    #[param(minimum = 0, maximum = 9007199254740991_u64)]
     pub old: u64,
+    #[param(minimum = 0, maximum = 9007199254740991_u64)]
     pub new: u64,
 }
 

@@ -328,20 +328,24 @@ pub struct AnchorRequest {
     /// The exact words, as they stand in the version named.
     pub quote: String,
     /// Which occurrence, counting from 1; needed when the words occur more than once.
-    #[schema(minimum = 1)]
-    pub occurrence: Option<u32>,
+    #[schema(minimum = 1, maximum = 10000)]
+    pub occurrence: Option<i64>,
     /// Where the words start, in characters from the start of the provision's text
     /// (as a page's selection knows it): the server counts which occurrence that is.
-    /// When `occurrence` is given too, both must agree.
-    pub at: Option<u32>,
+    /// When `occurrence` is given too, both must agree. 0 to 10000 (a provision's most characters).
+    #[schema(minimum = 0, maximum = 10000)]
+    pub at: Option<i64>,
 }
 
 impl AnchorRequest {
     /// The anchor as the record keeps it: the quote and its occurrence,
     /// counted here from `at` when the request says where the words start.
     pub(crate) fn resolve(self, app: &AppState, process: u64, version: u32, eid: &str) -> Result<Anchor, ApiError> {
-        let Some(at) = self.at else {
-            return Ok(Anchor { quote: self.quote, occurrence: self.occurrence });
+        let occurrence = crate::ranges::within_opt("occurrence", self.occurrence, 1, crate::ranges::OCCURRENCE_MAX)?
+            .map(|o| o as u32);
+        let at = crate::ranges::within_opt("at", self.at, 0, crate::ranges::AT_MAX)?;
+        let Some(at) = at else {
+            return Ok(Anchor { quote: self.quote, occurrence });
         };
         let counted = with_process(app, process, |p| {
             let Some(provision) = p.version(version).and_then(|v| v.instrument.get(eid).cloned()) else {
@@ -350,7 +354,7 @@ impl AnchorRequest {
             };
             Ok(Some(accord_domain::negotiation::text::occurrence_at(&provision.text, &self.quote, at as usize)?))
         })?;
-        match (counted, self.occurrence) {
+        match (counted, occurrence) {
             (Some(n), Some(o)) if n != o => Err(ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "anchor_mismatch",

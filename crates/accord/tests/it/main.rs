@@ -16,6 +16,7 @@ mod interop;
 mod log;
 mod negotiation;
 mod pages;
+mod ranges;
 mod record;
 mod signatures;
 mod unicode;
