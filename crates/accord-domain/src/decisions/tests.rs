@@ -49,6 +49,11 @@ impl World {
     }
 
     fn new() -> World {
+        World::of_edition(crate::state::EDITION)
+    }
+
+    /// A forum whose record follows `edition` of the rules.
+    fn of_edition(edition: u32) -> World {
         let mut w = World {
             state: State::new(),
             log: Vec::new(),
@@ -58,7 +63,14 @@ impl World {
             now: 1_700_000_000_000,
         };
         let name = |s: &str| DisplayName::parse(s).unwrap();
-        w.system(Action::EstablishForum { name: name("Forum"), languages: LanguageTag::un_languages(), log: None });
+        w.now += 1;
+        let forum = EntryBody::ForumEstablished(crate::entry::ForumSettings {
+            name: name("Forum"),
+            languages: LanguageTag::un_languages(),
+            log: None,
+            edition: Some(edition),
+        });
+        w.sequence(Actor::System, forum, None).unwrap();
         w.sec = w.state.next_delegate_id();
         w.system(Action::AppointOfficer { name: name("Sec"), role: OfficerRole::Secretariat });
         w.chair = w.state.next_delegate_id();
@@ -609,4 +621,40 @@ fn the_state_digest_names_every_part_and_only_what_changed() {
     assert_eq!(decided["process 1 version 1 text"], parts["process 1 version 1 text"], "versions never change");
     // The replay names the same parts with the same digests.
     assert_eq!(w.replay().digest_parts(), decided);
+}
+
+#[test]
+fn ranges_of_edition_3_leave_older_records_as_written() {
+    for edition in [2, 3] {
+        let mut w = World::of_edition(edition);
+        let start = |hours: i64| {
+            EntryBody::SilenceStarted(SilenceStarted {
+                process: 1,
+                target: Target::Proposal(1),
+                deadline: w.now + hours * HOUR,
+            })
+        };
+        let long_silence = w.chair(start(2 * SILENCE_MAX_HOURS as i64));
+        let mut rules = Rules::default();
+        rules.decision_quorum.denominator = 5_000;
+        rules.decision_quorum.numerator = 2_501;
+        let fine_quorum = w.act(Principal::System, EntryBody::RulesChanged(RulesChanged { process: None, rules }));
+        if edition < 3 {
+            long_silence.unwrap();
+            fine_quorum.unwrap();
+            // Replaying the older record reproduces it.
+            let mut replayed = State::new();
+            for (bytes, blob) in &w.log {
+                let mut entry = Entry::decode(bytes).unwrap();
+                if let (Some(content), Some(b)) = (blob, entry.body.blob_mut()) {
+                    b.attach(content.clone()).unwrap();
+                }
+                replayed.apply(&entry).unwrap();
+            }
+            assert_eq!(replayed.proceedings.silences.len(), 1);
+        } else {
+            assert_eq!(long_silence.unwrap_err().code, "out_of_range");
+            assert_eq!(fine_quorum.unwrap_err().code, "out_of_range");
+        }
+    }
 }
