@@ -1659,7 +1659,12 @@ fn chair(actor: &Actor, what: &str) -> Result<(), Refusal> {
 
 /// `YYYY-MM-DD`, a real day.
 fn check_date(date: &str) -> Result<(), Refusal> {
-    let bad = || Refusal::invalid("invalid_date", format!("{date:?} is not a date as YYYY-MM-DD"));
+    let bad = || {
+        Refusal::invalid(
+            "invalid_date",
+            format!("{date:?} is not a date as YYYY-MM-DD between 1900-01-01 and 9999-12-31"),
+        )
+    };
     let parts: Vec<&str> = date.split('-').collect();
     let [y, m, d] = parts[..] else { return Err(bad()) };
     if y.len() != 4 || m.len() != 2 || d.len() != 2 {

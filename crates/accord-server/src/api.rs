@@ -1109,7 +1109,7 @@ pub struct EntryDetail {
 }
 
 /// One entry, with its canonical bytes.
-#[utoipa::path(get, path = "/api/v1/record/{index}", tag = "record", params(("index" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/record/{index}", tag = "record", params(("index" = u64, Path, minimum = 0, maximum = 9007199254740991_u64)),
     responses((status = 200, body = EntryDetail), (status = 404, body = ErrorBody)))]
 async fn get_entry(State(app): State<AppState>, Path(index): Path<String>) -> Result<Json<EntryDetail>, ApiError> {
     let index: u64 = index.parse().map_err(|_| {

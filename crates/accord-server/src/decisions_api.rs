@@ -74,6 +74,16 @@ fn number(raw: &str, what: &'static str) -> Result<u64, ApiError> {
         .ok_or_else(|| ApiError::bad_request("invalid_id", format!("{raw:?} is not a {what} number (1, 2, ...)")))
 }
 
+/// An agenda item's number from a path: 1 to [`ranges::AGENDA_ITEM_MAX`].
+fn item_number(raw: &str) -> Result<u32, ApiError> {
+    Ok(ranges::within("the agenda item", number(raw, "agenda item")?, 1, ranges::AGENDA_ITEM_MAX as u64)? as u32)
+}
+
+/// A request for the floor's number from a path: 1 to [`ranges::REQUEST_MAX`].
+fn request_number(raw: &str) -> Result<u32, ApiError> {
+    Ok(ranges::within("the request", number(raw, "request")?, 1, ranges::REQUEST_MAX as u64)? as u32)
+}
+
 async fn record(app: &AppState, caller: &ApiCaller, body: EntryBody) -> Result<accord_store::Appended, ApiError> {
     Ok(app.store.submit(caller.principal(), Action::Negotiate(Box::new(body)), None).await?)
 }
@@ -501,7 +511,7 @@ pub async fn put_forum_rules(
 }
 
 /// The rules of procedure that apply to a process (its own, or the forum's).
-#[utoipa::path(get, path = "/api/v1/processes/{id}/rules", tag = "decisions", params(("id" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/processes/{id}/rules", tag = "decisions", params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, description = "`{majority, important_majority, abstentions, meeting_quorum, decision_quorum, silence_min_hours, informal_agreement}`", body = Object), (status = 404, body = ErrorBody)))]
 pub async fn get_rules(
     State(app): State<AppState>,
@@ -515,7 +525,7 @@ pub async fn get_rules(
 }
 
 /// Sets the rules of procedure of one process (secretariat): an entry.
-#[utoipa::path(put, path = "/api/v1/processes/{id}/rules", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path)), request_body = Object,
+#[utoipa::path(put, path = "/api/v1/processes/{id}/rules", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)), request_body = Object,
     responses((status = 200, body = Object), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn put_rules(
     State(app): State<AppState>,
@@ -533,7 +543,7 @@ pub async fn put_rules(
 }
 
 /// Every decision of a process: method, target, outcome and the entry that recorded it.
-#[utoipa::path(get, path = "/api/v1/processes/{id}/decisions", tag = "decisions", params(("id" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/processes/{id}/decisions", tag = "decisions", params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = Vec<DecisionJson>), (status = 404, body = ErrorBody)))]
 pub async fn list_decisions(
     State(app): State<AppState>,
@@ -547,7 +557,7 @@ pub async fn list_decisions(
 }
 
 /// One decision.
-#[utoipa::path(get, path = "/api/v1/decisions/{did}", tag = "decisions", params(("did" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/decisions/{did}", tag = "decisions", params(("did" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = DecisionJson), (status = 404, body = ErrorBody)))]
 pub async fn get_decision(
     State(app): State<AppState>,
@@ -558,7 +568,7 @@ pub async fn get_decision(
 }
 
 /// The chair confirms a decision agreed ad referendum: it takes effect.
-#[utoipa::path(post, path = "/api/v1/decisions/{did}/confirm", tag = "decisions", security(("bearer" = [])), params(("did" = u64, Path)),
+#[utoipa::path(post, path = "/api/v1/decisions/{did}/confirm", tag = "decisions", security(("bearer" = [])), params(("did" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 201, body = DecisionJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn confirm(
     State(app): State<AppState>,
@@ -614,7 +624,7 @@ pub(crate) fn session_json(s: &DomainState, x: &accord_domain::decisions::Sessio
 }
 
 /// One session.
-#[utoipa::path(get, path = "/api/v1/sessions/{sid}", tag = "meetings", params(("sid" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/sessions/{sid}", tag = "meetings", params(("sid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = SessionJson), (status = 404, body = ErrorBody)))]
 pub async fn get_session(State(app): State<AppState>, Path(sid): Path<String>) -> Result<Json<SessionJson>, ApiError> {
     let sid = number(&sid, "session")?;
@@ -631,13 +641,13 @@ pub async fn get_session(State(app): State<AppState>, Path(sid): Path<String>) -
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingRequest {
-    /// YYYY-MM-DD.
+    /// YYYY-MM-DD, a real day between 1900-01-01 and 9999-12-31.
     pub date: String,
     pub place: String,
 }
 
 /// Schedules a meeting of a session (secretariat); answers `{"id"}`.
-#[utoipa::path(post, path = "/api/v1/sessions/{sid}/meetings", tag = "meetings", security(("bearer" = [])), params(("sid" = u64, Path)), request_body = MeetingRequest,
+#[utoipa::path(post, path = "/api/v1/sessions/{sid}/meetings", tag = "meetings", security(("bearer" = [])), params(("sid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)), request_body = MeetingRequest,
     responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn schedule_meeting(
     State(app): State<AppState>,
@@ -657,7 +667,7 @@ pub async fn schedule_meeting(
 }
 
 /// One meeting with its attendance.
-#[utoipa::path(get, path = "/api/v1/meetings/{mid}", tag = "meetings", params(("mid" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/meetings/{mid}", tag = "meetings", params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = MeetingJson), (status = 404, body = ErrorBody)))]
 pub async fn get_meeting(State(app): State<AppState>, Path(mid): Path<String>) -> Result<Json<MeetingJson>, ApiError> {
     let mid = number(&mid, "meeting")?;
@@ -665,7 +675,7 @@ pub async fn get_meeting(State(app): State<AppState>, Path(mid): Path<String>) -
 }
 
 /// A delegation registers its member present.
-#[utoipa::path(post, path = "/api/v1/meetings/{mid}/attendance", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path)),
+#[utoipa::path(post, path = "/api/v1/meetings/{mid}/attendance", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 201, body = MeetingJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn register_attendance(
     State(app): State<AppState>,
@@ -679,7 +689,7 @@ pub async fn register_attendance(
 
 /// A delegation records that it has left the meeting (an
 /// `attendance.corrected` entry by the delegation itself).
-#[utoipa::path(delete, path = "/api/v1/meetings/{mid}/attendance", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path)),
+#[utoipa::path(delete, path = "/api/v1/meetings/{mid}/attendance", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = MeetingJson), (status = 403, body = ErrorBody), (status = 409, description = "not present, or the meeting is closed", body = ErrorBody)))]
 pub async fn leave_meeting(
     State(app): State<AppState>,
@@ -700,7 +710,7 @@ pub async fn leave_meeting(
 /// The chair opens a meeting; refused (422 `no_quorum`) until the quorum
 /// to open is present. Questions are put, and the floor given, only in an
 /// open meeting.
-#[utoipa::path(post, path = "/api/v1/meetings/{mid}/open", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path)),
+#[utoipa::path(post, path = "/api/v1/meetings/{mid}/open", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = MeetingJson), (status = 403, body = ErrorBody), (status = 409, description = "already open, or closed", body = ErrorBody), (status = 422, description = "no quorum", body = ErrorBody)))]
 pub async fn open_meeting(
     State(app): State<AppState>,
@@ -714,7 +724,7 @@ pub async fn open_meeting(
 
 /// The chair closes a meeting; refused (409 `decision_pending`) while a
 /// vote in it is open or a consensus awaits its declaration.
-#[utoipa::path(post, path = "/api/v1/meetings/{mid}/close", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path)),
+#[utoipa::path(post, path = "/api/v1/meetings/{mid}/close", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = MeetingJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn close_meeting(
     State(app): State<AppState>,
@@ -734,7 +744,7 @@ pub struct AttendanceRequest {
 
 /// The secretariat corrects the attendance list.
 #[utoipa::path(put, path = "/api/v1/meetings/{mid}/attendance/{member}", tag = "meetings", security(("bearer" = [])),
-    params(("mid" = u64, Path), ("member" = String, Path)), request_body = AttendanceRequest,
+    params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), ("member" = String, Path)), request_body = AttendanceRequest,
     responses((status = 200, body = MeetingJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn correct_attendance(
     State(app): State<AppState>,
@@ -781,7 +791,7 @@ fn important_json(s: &DomainState, process: u64) -> Vec<ImportantJson> {
 /// The questions of a process designated important: votes on them, and on
 /// amendments to them (a provision covers what it contains; the
 /// instrument covers everything), need the rules' important majority.
-#[utoipa::path(get, path = "/api/v1/processes/{id}/important-questions", tag = "decisions", params(("id" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/processes/{id}/important-questions", tag = "decisions", params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = Vec<ImportantJson>), (status = 404, body = ErrorBody)))]
 pub async fn list_important(
     State(app): State<AppState>,
@@ -795,7 +805,7 @@ pub async fn list_important(
 }
 
 /// The chair designates a question important (an entry); answers the list.
-#[utoipa::path(post, path = "/api/v1/processes/{id}/important-questions", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path)), request_body = ImportantRequest,
+#[utoipa::path(post, path = "/api/v1/processes/{id}/important-questions", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)), request_body = ImportantRequest,
     responses((status = 201, body = Vec<ImportantJson>), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, description = "already designated", body = ErrorBody)))]
 pub async fn designate_important(
     State(app): State<AppState>,
@@ -827,7 +837,7 @@ pub struct VoteRequest {
 }
 
 /// The chair opens a recorded vote; answers `{"id"}`.
-#[utoipa::path(post, path = "/api/v1/processes/{id}/votes", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path)), request_body = VoteRequest,
+#[utoipa::path(post, path = "/api/v1/processes/{id}/votes", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)), request_body = VoteRequest,
     responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn open_vote(
     State(app): State<AppState>,
@@ -852,7 +862,7 @@ pub async fn open_vote(
 }
 
 /// A vote, its ballots and its tally as it stands.
-#[utoipa::path(get, path = "/api/v1/votes/{vid}", tag = "decisions", params(("vid" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/votes/{vid}", tag = "decisions", params(("vid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = VoteJson), (status = 404, body = ErrorBody)))]
 pub async fn get_vote(State(app): State<AppState>, Path(vid): Path<String>) -> Result<Json<VoteJson>, ApiError> {
     let vid = number(&vid, "vote")?;
@@ -868,7 +878,7 @@ pub struct BallotRequest {
 }
 
 /// A delegate votes for their own member; a later ballot before closing replaces it.
-#[utoipa::path(post, path = "/api/v1/votes/{vid}/ballots", tag = "decisions", security(("bearer" = [])), params(("vid" = u64, Path)), request_body = BallotRequest,
+#[utoipa::path(post, path = "/api/v1/votes/{vid}/ballots", tag = "decisions", security(("bearer" = [])), params(("vid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)), request_body = BallotRequest,
     responses((status = 201, body = VoteJson), (status = 403, description = "an observer, an adviser, an officer", body = ErrorBody), (status = 409, description = "the vote is closed", body = ErrorBody), (status = 422, description = "not present", body = ErrorBody)))]
 pub async fn cast_ballot(
     State(app): State<AppState>,
@@ -888,7 +898,7 @@ pub struct TextRequest {
 }
 
 /// An explanation of vote (before or after the vote closes).
-#[utoipa::path(post, path = "/api/v1/votes/{vid}/explanations", tag = "decisions", security(("bearer" = [])), params(("vid" = u64, Path)), request_body = TextRequest,
+#[utoipa::path(post, path = "/api/v1/votes/{vid}/explanations", tag = "decisions", security(("bearer" = [])), params(("vid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)), request_body = TextRequest,
     responses((status = 201, body = VoteJson), (status = 403, body = ErrorBody)))]
 pub async fn explain_vote(
     State(app): State<AppState>,
@@ -902,7 +912,7 @@ pub async fn explain_vote(
 }
 
 /// The chair closes a vote; answers the tally.
-#[utoipa::path(post, path = "/api/v1/votes/{vid}/close", tag = "decisions", security(("bearer" = [])), params(("vid" = u64, Path)),
+#[utoipa::path(post, path = "/api/v1/votes/{vid}/close", tag = "decisions", security(("bearer" = [])), params(("vid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = TallyJson), (status = 403, body = ErrorBody), (status = 409, description = "already closed", body = ErrorBody), (status = 422, description = "no quorum", body = ErrorBody)))]
 pub async fn close_vote(
     State(app): State<AppState>,
@@ -937,7 +947,7 @@ pub struct ConsensusRequest {
 }
 
 /// The chair proposes adoption by consensus; answers `{"id"}`.
-#[utoipa::path(post, path = "/api/v1/processes/{id}/consensus", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path)), request_body = ConsensusRequest,
+#[utoipa::path(post, path = "/api/v1/processes/{id}/consensus", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)), request_body = ConsensusRequest,
     responses((status = 201, body = Created), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn propose_consensus(
     State(app): State<AppState>,
@@ -959,7 +969,7 @@ pub async fn propose_consensus(
 }
 
 /// A consensus proposal and its objections.
-#[utoipa::path(get, path = "/api/v1/consensus/{cid}", tag = "decisions", params(("cid" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/consensus/{cid}", tag = "decisions", params(("cid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = ConsensusJson), (status = 404, body = ErrorBody)))]
 pub async fn get_consensus(
     State(app): State<AppState>,
@@ -976,7 +986,7 @@ pub struct ReasonRequest {
 }
 
 /// A member present objects to consensus.
-#[utoipa::path(post, path = "/api/v1/consensus/{cid}/objections", tag = "decisions", security(("bearer" = [])), params(("cid" = u64, Path)), request_body = ReasonRequest,
+#[utoipa::path(post, path = "/api/v1/consensus/{cid}/objections", tag = "decisions", security(("bearer" = [])), params(("cid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)), request_body = ReasonRequest,
     responses((status = 201, body = ConsensusJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn object(
     State(app): State<AppState>,
@@ -995,7 +1005,7 @@ pub async fn object(
 }
 
 /// The chair declares the outcome: adopted (or agreed ad referendum) without objection, otherwise not adopted.
-#[utoipa::path(post, path = "/api/v1/consensus/{cid}/declare", tag = "decisions", security(("bearer" = [])), params(("cid" = u64, Path)),
+#[utoipa::path(post, path = "/api/v1/consensus/{cid}/declare", tag = "decisions", security(("bearer" = [])), params(("cid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 201, body = DecisionJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, description = "no quorum", body = ErrorBody)))]
 pub async fn declare(
     State(app): State<AppState>,
@@ -1026,7 +1036,7 @@ pub struct SilenceRequest {
 }
 
 /// The chair starts a silence procedure with a deadline (at least the rules' minimum); answers `{"id"}`.
-#[utoipa::path(post, path = "/api/v1/processes/{id}/silence", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path)), request_body = SilenceRequest,
+#[utoipa::path(post, path = "/api/v1/processes/{id}/silence", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)), request_body = SilenceRequest,
     responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, description = "deadline too soon", body = ErrorBody)))]
 pub async fn start_silence(
     State(app): State<AppState>,
@@ -1077,7 +1087,7 @@ fn now_millis() -> i64 {
 }
 
 /// A silence procedure.
-#[utoipa::path(get, path = "/api/v1/silence/{sid}", tag = "decisions", params(("sid" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/silence/{sid}", tag = "decisions", params(("sid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = SilenceJson), (status = 404, body = ErrorBody)))]
 pub async fn get_silence(State(app): State<AppState>, Path(sid): Path<String>) -> Result<Json<SilenceJson>, ApiError> {
     let sid = number(&sid, "silence procedure")?;
@@ -1085,7 +1095,7 @@ pub async fn get_silence(State(app): State<AppState>, Path(sid): Path<String>) -
 }
 
 /// A member breaks silence before the deadline, with a reason.
-#[utoipa::path(post, path = "/api/v1/silence/{sid}/break", tag = "decisions", security(("bearer" = [])), params(("sid" = u64, Path)), request_body = ReasonRequest,
+#[utoipa::path(post, path = "/api/v1/silence/{sid}/break", tag = "decisions", security(("bearer" = [])), params(("sid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)), request_body = ReasonRequest,
     responses((status = 201, body = SilenceJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, description = "the deadline has passed", body = ErrorBody)))]
 pub async fn break_silence(
     State(app): State<AppState>,
@@ -1139,7 +1149,7 @@ pub struct ItemCreated {
 }
 
 /// Adds an item (or sub-item) to a meeting's agenda (secretariat or chair).
-#[utoipa::path(post, path = "/api/v1/meetings/{mid}/agenda", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path)), request_body = AgendaRequest,
+#[utoipa::path(post, path = "/api/v1/meetings/{mid}/agenda", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)), request_body = AgendaRequest,
     responses((status = 201, body = ItemCreated), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn add_agenda_item(
     State(app): State<AppState>,
@@ -1170,7 +1180,7 @@ pub struct FloorRequest {
 
 /// A delegation asks for the floor on an agenda item.
 #[utoipa::path(post, path = "/api/v1/meetings/{mid}/agenda/{item}/speakers", tag = "meetings", security(("bearer" = [])),
-    params(("mid" = u64, Path), ("item" = u32, Path)), request_body = FloorRequest,
+    params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), ("item" = u32, Path, minimum = 1, maximum = 9999)), request_body = FloorRequest,
     responses((status = 201, body = AgendaItemJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn request_floor(
     State(app): State<AppState>,
@@ -1178,7 +1188,7 @@ pub async fn request_floor(
     Path((mid, item)): Path<(String, String)>,
     ApiJson(req): ApiJson<FloorRequest>,
 ) -> Result<(StatusCode, Json<AgendaItemJson>), ApiError> {
-    let (meeting, item) = (number(&mid, "meeting")?, number(&item, "agenda item")? as u32);
+    let (meeting, item) = (number(&mid, "meeting")?, item_number(&item)?);
     let kind = req.kind.unwrap_or(accord_domain::decisions::FloorKind::Statement);
     record(&app, &caller, EntryBody::FloorRequested(accord_domain::decisions::FloorRequested { meeting, item, kind }))
         .await?;
@@ -1198,15 +1208,14 @@ fn read_item(app: &AppState, meeting: u64, item: u32) -> Result<Json<AgendaItemJ
 
 /// A delegation withdraws its request for the floor.
 #[utoipa::path(delete, path = "/api/v1/meetings/{mid}/agenda/{item}/speakers/{request}", tag = "meetings", security(("bearer" = [])),
-    params(("mid" = u64, Path), ("item" = u32, Path), ("request" = u32, Path)),
+    params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), ("item" = u32, Path, minimum = 1, maximum = 9999), ("request" = u32, Path, minimum = 1, maximum = 4294967295_u64)),
     responses((status = 200, body = AgendaItemJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn withdraw_request(
     State(app): State<AppState>,
     caller: ApiCaller,
     Path((mid, item, request)): Path<(String, String, String)>,
 ) -> Result<Json<AgendaItemJson>, ApiError> {
-    let (meeting, item, request) =
-        (number(&mid, "meeting")?, number(&item, "agenda item")? as u32, number(&request, "request")? as u32);
+    let (meeting, item, request) = (number(&mid, "meeting")?, item_number(&item)?, request_number(&request)?);
     record(
         &app,
         &caller,
@@ -1218,14 +1227,14 @@ pub async fn withdraw_request(
 
 /// The chair calls the next speaker: a point of order first, then the list, rights of reply at the end.
 #[utoipa::path(post, path = "/api/v1/meetings/{mid}/agenda/{item}/next", tag = "meetings", security(("bearer" = [])),
-    params(("mid" = u64, Path), ("item" = u32, Path)),
+    params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), ("item" = u32, Path, minimum = 1, maximum = 9999)),
     responses((status = 200, body = AgendaItemJson), (status = 403, body = ErrorBody), (status = 409, description = "no one waiting", body = ErrorBody)))]
 pub async fn next_speaker(
     State(app): State<AppState>,
     caller: ApiCaller,
     Path((mid, item)): Path<(String, String)>,
 ) -> Result<Json<AgendaItemJson>, ApiError> {
-    let (meeting, item) = (number(&mid, "meeting")?, number(&item, "agenda item")? as u32);
+    let (meeting, item) = (number(&mid, "meeting")?, item_number(&item)?);
     record(&app, &caller, EntryBody::FloorGiven(accord_domain::decisions::FloorGiven { meeting, item })).await?;
     read_item(&app, meeting, item)
 }
@@ -1240,7 +1249,7 @@ pub struct SpeakingTimeRequest {
 
 /// The chair limits speaking time on an item.
 #[utoipa::path(put, path = "/api/v1/meetings/{mid}/agenda/{item}/speaking-time", tag = "meetings", security(("bearer" = [])),
-    params(("mid" = u64, Path), ("item" = u32, Path)), request_body = SpeakingTimeRequest,
+    params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), ("item" = u32, Path, minimum = 1, maximum = 9999)), request_body = SpeakingTimeRequest,
     responses((status = 200, body = AgendaItemJson), (status = 403, body = ErrorBody)))]
 pub async fn set_speaking_time(
     State(app): State<AppState>,
@@ -1248,7 +1257,7 @@ pub async fn set_speaking_time(
     Path((mid, item)): Path<(String, String)>,
     ApiJson(req): ApiJson<SpeakingTimeRequest>,
 ) -> Result<Json<AgendaItemJson>, ApiError> {
-    let (meeting, item) = (number(&mid, "meeting")?, number(&item, "agenda item")? as u32);
+    let (meeting, item) = (number(&mid, "meeting")?, item_number(&item)?);
     record(
         &app,
         &caller,
@@ -1274,7 +1283,7 @@ pub struct StatementRequest {
 
 /// Attaches a statement (text, or a file stored as a blob) to a speaker's turn: the speaker's delegation or the secretariat.
 #[utoipa::path(post, path = "/api/v1/meetings/{mid}/agenda/{item}/speakers/{request}/statement", tag = "meetings", security(("bearer" = [])),
-    params(("mid" = u64, Path), ("item" = u32, Path), ("request" = u32, Path)), request_body = StatementRequest,
+    params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), ("item" = u32, Path, minimum = 1, maximum = 9999), ("request" = u32, Path, minimum = 1, maximum = 4294967295_u64)), request_body = StatementRequest,
     responses((status = 201, body = AgendaItemJson), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn deliver_statement(
     State(app): State<AppState>,
@@ -1283,8 +1292,7 @@ pub async fn deliver_statement(
     ApiJson(req): ApiJson<StatementRequest>,
 ) -> Result<(StatusCode, Json<AgendaItemJson>), ApiError> {
     use base64::Engine as _;
-    let (meeting, item, request) =
-        (number(&mid, "meeting")?, number(&item, "agenda item")? as u32, number(&request, "request")? as u32);
+    let (meeting, item, request) = (number(&mid, "meeting")?, item_number(&item)?, request_number(&request)?);
     let file = match &req.file {
         Some(b64) => Some(accord_domain::blob::BlobRef::of(
             base64::engine::general_purpose::STANDARD
@@ -1349,7 +1357,7 @@ pub(crate) fn summary_of(s: &DomainState, meeting: u64) -> Result<SummaryJson, A
 }
 
 /// The summary record of a meeting, generated from the record: attendance, who spoke on what, decisions and each member's vote.
-#[utoipa::path(get, path = "/api/v1/meetings/{mid}/summary", tag = "meetings", params(("mid" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/meetings/{mid}/summary", tag = "meetings", params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = SummaryJson), (status = 404, body = ErrorBody)))]
 pub async fn summary(State(app): State<AppState>, Path(mid): Path<String>) -> Result<Json<SummaryJson>, ApiError> {
     let meeting = number(&mid, "meeting")?;

@@ -487,7 +487,7 @@ pub struct StateDigest {
     pub parts: Option<std::collections::BTreeMap<String, String>>,
 }
 
-#[utoipa::path(get, path = "/api/v1/log/state/{size}", tag = "record", params(("size" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/log/state/{size}", tag = "record", params(("size" = u64, Path, minimum = 0, maximum = 9007199254740991_u64)),
     responses((status = 200, body = StateDigest), (status = 404, body = ErrorBody)))]
 pub(crate) async fn state_digest(
     State(app): State<AppState>,
@@ -628,7 +628,7 @@ pub struct ReceiptQuery {
     pub wait: Option<bool>,
 }
 
-#[utoipa::path(get, path = "/api/v1/record/{index}/receipt", tag = "record", params(("index" = u64, Path), ReceiptQuery),
+#[utoipa::path(get, path = "/api/v1/record/{index}/receipt", tag = "record", params(("index" = u64, Path, minimum = 0, maximum = 9007199254740991_u64), ReceiptQuery),
     responses((status = 200, body = Receipt), (status = 404, body = ErrorBody), (status = 409, description = "no checkpoint covers the entry yet", body = ErrorBody)))]
 pub(crate) async fn receipt(
     State(app): State<AppState>,

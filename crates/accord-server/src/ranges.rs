@@ -29,6 +29,8 @@ pub const OCCURRENCE_MAX: i64 = accord_domain::negotiation::text::PROVISION_MAX_
 pub const AT_MAX: i64 = accord_domain::negotiation::text::PROVISION_MAX_CHARS as i64;
 /// Agenda items of a meeting are numbered from 1 to this.
 pub const AGENDA_ITEM_MAX: i64 = 9_999;
+/// Requests for the floor on one agenda item are numbered from 1 to this.
+pub const REQUEST_MAX: i64 = u32::MAX as i64;
 /// Entries answered per page of the record.
 pub const RECORD_LIMIT_MAX: u64 = 1_000;
 

@@ -255,12 +255,23 @@ async fn the_openapi_document_carries_the_ranges() {
         ("/api/v1/record", "after", 0, 9007199254740991),
         ("/api/v1/log/inclusion", "index", 0, 9007199254740991),
         ("/api/v1/log/consistency", "new", 0, 9007199254740991),
+        ("/api/v1/record/{index}", "index", 0, 9007199254740991),
+        ("/api/v1/meetings/{mid}", "mid", 1, 9007199254740991),
+        ("/api/v1/processes/{id}", "id", 1, 9007199254740991),
     ] {
         let params = doc["paths"][path]["get"]["parameters"].as_array().unwrap();
         let p = params.iter().find(|p| p["name"] == name).unwrap();
         let s = &p["schema"];
         assert_eq!((s["minimum"].as_u64(), s["maximum"].as_u64()), (Some(min), Some(max)), "{path} {name}: {p}");
     }
+    let params =
+        doc["paths"]["/api/v1/meetings/{mid}/agenda/{item}/speaking-time"]["put"]["parameters"].as_array().unwrap();
+    let item = params.iter().find(|p| p["name"] == "item").unwrap();
+    assert_eq!(
+        (item["schema"]["minimum"].as_u64(), item["schema"]["maximum"].as_u64()),
+        (Some(1), Some(9999)),
+        "{item}"
+    );
 }
 
 /// Whole words that name Rust types.
