@@ -1372,6 +1372,51 @@ mod tests {
     }
 
     #[test]
+    fn signed_text_must_be_in_nfc_and_follow_the_policy() {
+        use ed25519_dalek::Signer;
+        let (mut s, mut log) = founded();
+        let bra = code("BRA");
+        let admit = Action::AdmitMember {
+            code: bra.clone(),
+            name: None,
+            kind: MemberKind::State,
+            category: None,
+            status: MemberStatus::Member,
+        };
+        act(&mut s, &mut log, Principal::System, admit).unwrap();
+        for who in ["Head", "Delegate"] {
+            let role = if who == "Head" { MemberRole::HeadOfDelegation } else { MemberRole::Delegate };
+            let accredit = Action::AccreditDelegate { member: bra.clone(), name: name(who), role };
+            act(&mut s, &mut log, Principal::System, accredit).unwrap();
+        }
+        let (head, delegate) = (DelegateId(2), DelegateId(3));
+        let key = ed25519_dalek::SigningKey::from_bytes(&[7; 32]);
+        let public_key = base64::Engine::encode(&base64::prelude::BASE64_STANDARD, key.verifying_key().to_bytes());
+        let register = Action::RegisterMemberKey { member: bra.clone(), public_key, label: name("laptop") };
+        act(&mut s, &mut log, Principal::Delegate(head), register).unwrap();
+        let actor = s.actor_for(Principal::Delegate(head)).unwrap();
+        let signed = |reason: &str, nonce: &str| {
+            let body = EntryBody::AccreditationWithdrawn(AccreditationWithdrawn {
+                delegate,
+                reason: Reason::parse_recorded(reason).unwrap(),
+            });
+            let message = crate::signature::signed_message("", &actor, &body, nonce);
+            let sig = base64::Engine::encode(&base64::prelude::BASE64_STANDARD, key.sign(&message).to_bytes());
+            let signature = MemberSignature {
+                key: crate::signature::key_id(&key.verifying_key().to_bytes()),
+                nonce: nonce.into(),
+                sig,
+            };
+            Action::Signed { body: Box::new(body), signature }
+        };
+        let e = s.prepare(Principal::Delegate(head), signed("Re\u{301}union", "nonce-0000000001")).unwrap_err();
+        assert_eq!(e.code, crate::unicode::NOT_NFC, "{e}");
+        let e = s.prepare(Principal::Delegate(head), signed("fine\u{200B}", "nonce-0000000002")).unwrap_err();
+        assert_eq!(e.code, crate::unicode::INVISIBLE_CHARACTER, "{e}");
+        act(&mut s, &mut log, Principal::Delegate(head), signed("R\u{e9}union", "nonce-0000000003")).unwrap();
+    }
+
+    #[test]
     fn rules_of_admission_and_accreditation() {
         let (mut s, mut log) = founded();
         let sec = Principal::Delegate(DelegateId(1));

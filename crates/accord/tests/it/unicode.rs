@@ -347,3 +347,33 @@ proptest! {
         }
     }
 }
+
+/// A signed action is recorded as signed, so its text must be in NFC: the
+/// client signs it so, and the forum refuses a forbidden character even
+/// when it is signed (text signed out of NFC: `state::tests`).
+#[tokio::test]
+async fn signed_text_is_signed_in_nfc_and_checked() {
+    let forum = TestForum::new();
+    let t = forum.tokens().await;
+    let (secret, public) = accord_client::sign::new_key();
+    let (s, _) =
+        forum.post("/api/v1/members/BRA/keys", &t["bra_head"], json!({"public_key": public, "label": "laptop"})).await;
+    assert_eq!(s, StatusCode::CREATED);
+    let head = accord_domain::Actor::Delegate {
+        delegate: accord_domain::DelegateId(3),
+        member: accord_domain::MemberCode::parse("BRA").unwrap(),
+    };
+    let sign = |payload: serde_json::Value| {
+        accord_client::sign::sign_action(&secret, "accord.test/forum", &head, "accreditation.withdrawn", payload)
+            .unwrap()
+    };
+    // Signed by the client: normalised before signing, recorded composed.
+    let signed = sign(json!({"delegate": "D5", "reason": "Re\u{301}union a\u{300} Brasi\u{301}lia"}));
+    assert_eq!(signed["payload"]["reason"], "R\u{e9}union \u{e0} Bras\u{ed}lia");
+    let (s, answer) = forum.post("/api/v1/actions", &t["bra_head"], signed).await;
+    assert_eq!(s, StatusCode::CREATED, "{answer}");
+    // A forbidden character, even signed.
+    let hidden = sign(json!({"delegate": "D4", "reason": "fine\u{200B}"}));
+    let answer = forum.post("/api/v1/actions", &t["bra_head"], hidden).await;
+    assert_error(&answer, StatusCode::UNPROCESSABLE_ENTITY, "invisible_character");
+}
