@@ -267,7 +267,7 @@ fn field_words(field: &str) -> String {
 
 /// The refusal carried through serde's error type.
 #[derive(Debug)]
-pub struct Stop(Refusal);
+struct Stop(Refusal);
 
 impl std::fmt::Display for Stop {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
