@@ -27,8 +27,13 @@ pub fn public_key(secret: &str) -> Result<String, String> {
 }
 
 /// Signs an action: answers the body to `POST /api/v1/actions`.
-pub fn sign_action(secret: &str, log: &str, actor: &Actor, kind: &str, payload: Value) -> Result<Value, String> {
+///
+/// The payload's text is put in Unicode NFC first: the forum records text in
+/// NFC and checks a signed payload as it was signed, so a payload signed in
+/// another form would be refused.
+pub fn sign_action(secret: &str, log: &str, actor: &Actor, kind: &str, mut payload: Value) -> Result<Value, String> {
     let key = read_key(secret)?;
+    accord_domain::unicode::normalise_json(&mut payload);
     let body: EntryBody = serde_json::from_value(json!({"kind": kind, "payload": payload.clone()}))
         .map_err(|e| format!("the action is malformed: {e}"))?;
     let mut bytes = [0u8; 18];

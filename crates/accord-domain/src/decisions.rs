@@ -85,6 +85,17 @@ impl Share {
     }
 }
 
+/// The largest integer an entry holds (2^53 − 1, exact in every JSON
+/// reader): ids and indexes are at most this.
+pub const MAX_INTEGER: u64 = crate::canonical::MAX_SAFE_INTEGER;
+/// The longest silence procedure, in hours (a year): the rules' minimum
+/// and, from edition 3, a procedure's deadline after its start.
+pub const SILENCE_MAX_HOURS: u32 = 24 * 365;
+/// The longest speaking time, in seconds (an hour), from edition 3.
+pub const SPEAKING_MAX_SECONDS: u32 = 3_600;
+/// The largest denominator of a quorum's share, from edition 3.
+pub const SHARE_MAX_DENOMINATOR: u32 = 1_000;
+
 /// The rules of procedure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -155,8 +166,25 @@ impl Rules {
                 "important questions cannot need less than the ordinary majority (two thirds)",
             ));
         }
-        if self.silence_min_hours > 24 * 365 {
-            return Err(Refusal::invalid("invalid_rules", "a silence procedure lasts at most a year"));
+        if self.silence_min_hours > SILENCE_MAX_HOURS {
+            return Err(Refusal::invalid(
+                "invalid_rules",
+                format!("silence_min_hours must be between 0 and {SILENCE_MAX_HOURS} (a year)"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The ranges edition 3 adds: a quorum's denominator at most
+    /// [`SHARE_MAX_DENOMINATOR`].
+    fn check_ranges(&self) -> Result<(), Refusal> {
+        for (what, s) in [("meeting_quorum", self.meeting_quorum), ("decision_quorum", self.decision_quorum)] {
+            if s.denominator > SHARE_MAX_DENOMINATOR {
+                return Err(Refusal::unprocessable(
+                    "out_of_range",
+                    format!("the denominator of {what} must be between 1 and {SHARE_MAX_DENOMINATOR}"),
+                ));
+            }
         }
         Ok(())
     }
@@ -735,7 +763,8 @@ impl State {
         Ok(member.clone())
     }
 
-    /// The edition of the rules the forum's record follows.
+    /// The edition of the rules the forum's record follows (1 before it is
+    /// established).
     pub fn edition(&self) -> u32 {
         self.forum.as_ref().map_or(1, |f| f.edition)
     }
@@ -984,7 +1013,11 @@ impl State {
                 if let Some(p) = r.process {
                     self.process(p)?;
                 }
-                r.rules.check()
+                r.rules.check()?;
+                if self.edition() >= 3 {
+                    r.rules.check_ranges()?;
+                }
+                Ok(())
             }
             EntryBody::SessionOpened(s) => {
                 secretariat(actor, "opens sessions")?;
@@ -1167,6 +1200,12 @@ impl State {
                 item(d, t.meeting, t.item)?;
                 if t.seconds == Some(0) {
                     return Err(Refusal::invalid("invalid_time", "speaking time is at least one second"));
+                }
+                if self.edition() >= 3 && t.seconds.is_some_and(|s| s > SPEAKING_MAX_SECONDS) {
+                    return Err(Refusal::unprocessable(
+                        "out_of_range",
+                        format!("a speaking time must be between 1 and {SPEAKING_MAX_SECONDS} seconds"),
+                    ));
                 }
                 Ok(())
             }
@@ -1359,6 +1398,12 @@ impl State {
                     return Err(Refusal::unprocessable(
                         "deadline_too_soon",
                         format!("a silence procedure lasts at least {} hours under the rules", min / 3_600_000),
+                    ));
+                }
+                if self.edition() >= 3 && s.deadline > time.saturating_add(SILENCE_MAX_HOURS as i64 * 3_600_000) {
+                    return Err(Refusal::unprocessable(
+                        "out_of_range",
+                        format!("a silence procedure lasts at most {SILENCE_MAX_HOURS} hours (a year)"),
                     ));
                 }
                 Ok(())
@@ -1830,7 +1875,12 @@ fn chair(actor: &Actor, what: &str) -> Result<(), Refusal> {
 
 /// `YYYY-MM-DD`, a real day.
 fn check_date(date: &str) -> Result<(), Refusal> {
-    let bad = || Refusal::invalid("invalid_date", format!("{date:?} is not a date as YYYY-MM-DD"));
+    let bad = || {
+        Refusal::invalid(
+            "invalid_date",
+            format!("{date:?} is not a date as YYYY-MM-DD between 1900-01-01 and 9999-12-31"),
+        )
+    };
     let parts: Vec<&str> = date.split('-').collect();
     let [y, m, d] = parts[..] else { return Err(bad()) };
     if y.len() != 4 || m.len() != 2 || d.len() != 2 {

@@ -32,6 +32,9 @@ fn borrowed_str<'de, D: Deserializer<'de>>(d: D) -> Result<std::borrow::Cow<'de,
 
 macro_rules! string_newtype_serde {
     ($t:ty) => {
+        string_newtype_serde!($t, <$t>::parse);
+    };
+    ($t:ty, $parse:expr) => {
         impl Serialize for $t {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())
@@ -43,7 +46,7 @@ macro_rules! string_newtype_serde {
                 // (`parse` would normalise " bra " to "BRA"): an entry has
                 // exactly one encoding.
                 let s = borrowed_str(d)?;
-                let v = <$t>::parse(&s).map_err(|r| serde::de::Error::custom(r.message))?;
+                let v = ($parse)(&s).map_err(|r| serde::de::Error::custom(r.message))?;
                 if v.as_str() != s {
                     return Err(serde::de::Error::custom(format!("{s:?} is not in canonical form")));
                 }
@@ -209,7 +212,22 @@ string_newtype_serde!(Email);
 pub struct DisplayName(String);
 
 impl DisplayName {
+    /// Parses a name a person gives: the rules below, and the Unicode
+    /// policy ([`crate::unicode`]), in NFC.
     pub fn parse(input: &str) -> Result<Self, Refusal> {
+        let name = Self::parse_recorded(input)?;
+        let normalised = crate::unicode::accept("name", name.as_str())?;
+        if normalised == name.as_str() {
+            Ok(name)
+        } else {
+            Self::parse_recorded(&normalised)
+        }
+    }
+
+    /// Parses a name as the record holds it, under the rules every edition
+    /// shares; the Unicode policy applies to entries of edition 3 and later
+    /// (`State::apply`), so that older records open as written.
+    pub fn parse_recorded(input: &str) -> Result<Self, Refusal> {
         let name = input.trim();
         if name.is_empty() {
             return Err(Refusal::invalid("invalid_name", "the name is empty: give a name"));
@@ -235,7 +253,7 @@ impl DisplayName {
         &self.0
     }
 }
-string_newtype_serde!(DisplayName);
+string_newtype_serde!(DisplayName, DisplayName::parse_recorded);
 
 /// A free-text reason or note recorded with an entry (why a member was
 /// suspended, why an accreditation was withdrawn): up to 2,000 characters.
@@ -243,7 +261,21 @@ string_newtype_serde!(DisplayName);
 pub struct Reason(String);
 
 impl Reason {
+    /// Parses a reason a person gives: the rules below, and the Unicode
+    /// policy ([`crate::unicode`]), in NFC.
     pub fn parse(input: &str) -> Result<Self, Refusal> {
+        let reason = Self::parse_recorded(input)?;
+        let normalised = crate::unicode::accept("reason", reason.as_str())?;
+        if normalised == reason.as_str() {
+            Ok(reason)
+        } else {
+            Self::parse_recorded(&normalised)
+        }
+    }
+
+    /// Parses a reason as the record holds it (see
+    /// [`DisplayName::parse_recorded`]).
+    pub fn parse_recorded(input: &str) -> Result<Self, Refusal> {
         let text = input.trim();
         if text.chars().count() > 2000 {
             return Err(Refusal::invalid("invalid_reason", "the reason is longer than 2,000 characters"));
@@ -257,7 +289,7 @@ impl Reason {
         &self.0
     }
 }
-string_newtype_serde!(Reason);
+string_newtype_serde!(Reason, Reason::parse_recorded);
 
 /// A language tag for the forum's official languages: a two- or
 /// three-letter ISO 639 code, optionally with a script or region subtag

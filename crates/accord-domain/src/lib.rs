@@ -18,6 +18,8 @@
 //! - [`blob`]: content too large for an entry, named by its SHA-256.
 //! - [`signature`]: members' Ed25519 signatures on their own actions.
 //! - [`error`]: [`Refusal`], why an action or an entry is refused.
+//! - [`unicode`]: the Unicode policy for free text (NFC, no bidirectional
+//!   controls or invisible format characters).
 //!
 //! # Invariants
 //! - This crate does no I/O: no clock, no randomness, no files, no SQL.
@@ -37,6 +39,7 @@ pub mod iso3166;
 pub mod negotiation;
 pub mod signature;
 pub mod state;
+pub mod unicode;
 
 pub use entry::{Actor, Entry, EntryBody, MemberSignature, ENTRY_MAX_BYTES};
 pub use error::Refusal;

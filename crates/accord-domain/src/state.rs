@@ -339,6 +339,43 @@ pub const STATE_DIGEST_V2: &str = "accord-state-digest/v2";
 /// ([`State::digest`]): what checkpoints signed before v2 carry.
 pub const STATE_DIGEST_V1: &str = "accord-state-digest/v1";
 
+/// Checks an entry body against the Unicode policy: every string of its
+/// payload, and every line of a zero draft.
+fn check_unicode(body: &EntryBody) -> Result<(), Refusal> {
+    crate::unicode::check_strings(body)?;
+    if let EntryBody::ProcessOpened(p) = body {
+        if let Some(Ok(draft)) = p.draft.content().map(std::str::from_utf8) {
+            crate::unicode::check_lines("draft", draft)?;
+        }
+    }
+    Ok(())
+}
+
+/// A new, unsigned entry body with its text in NFC: strings of the payload
+/// and the zero draft (whose blob is then named by the normalised text).
+fn normalise_unicode(mut body: EntryBody) -> Result<EntryBody, Refusal> {
+    if let EntryBody::ProcessOpened(p) = &mut body {
+        if let Some(Ok(draft)) = p.draft.content().map(std::str::from_utf8) {
+            if !crate::unicode::is_normalised(draft) {
+                p.draft = crate::blob::BlobRef::of(crate::unicode::normalise(draft).into_bytes());
+            }
+        }
+    }
+    if crate::unicode::strings_normalised(&body) {
+        return Ok(body);
+    }
+    let content = body.blob().and_then(|b| b.content()).map(<[u8]>::to_vec);
+    let unreadable =
+        |e: serde_json::Error| Refusal::invalid("malformed_text", format!("the text could not be read: {e}"));
+    let mut value = serde_json::to_value(&body).map_err(unreadable)?;
+    crate::unicode::normalise_json(&mut value);
+    let mut body: EntryBody = serde_json::from_value(value).map_err(unreadable)?;
+    if let (Some(content), Some(blob)) = (content, body.blob_mut()) {
+        blob.attach(content)?;
+    }
+    Ok(body)
+}
+
 fn is_first_edition(edition: &u32) -> bool {
     *edition == 1
 }
@@ -348,7 +385,15 @@ fn is_first_edition(edition: &u32) -> bool {
 /// - 1: the rules as first recorded (records without an edition);
 /// - 2: a new wording of a whole provision is outdated once the
 ///   provision's words change, and a proposal to replace a paragraph's
-///   words carries no heading.
+///   words carries no heading;
+/// - 3: every string of an entry's payload, and every line of a zero
+///   draft, follows the Unicode policy ([`crate::unicode`]: NFC, no
+///   bidirectional controls, no invisible format characters); a silence
+///   procedure lasts at most a year, a speaking time at most an hour, and
+///   a quorum's share has a denominator of at most 1,000
+///   ([`crate::decisions`]); an adviser takes no action for its member in
+///   meetings, and a question names the version it is put on, which does
+///   not change while the whole instrument is before the members.
 pub const EDITION: u32 = 3;
 
 /// The most official languages a forum may list.
@@ -572,7 +617,9 @@ impl State {
         let actor = self.actor_for(principal)?;
         if let Action::Signed { body, signature } = action {
             self.check_signature_claims(&actor, &signature)?;
-            if let Err(refusal) = self.check_body_at(&actor, &body, time) {
+            // A signed payload is recorded as signed: it is checked,
+            // never normalised.
+            if let Err(refusal) = check_unicode(&body).and_then(|()| self.check_body_at(&actor, &body, time)) {
                 // A bad signature is the first thing to say: verify
                 // it now, as `apply` would have before the body.
                 self.check_signature(&actor, &body, &signature)?;
@@ -580,7 +627,8 @@ impl State {
             }
             return Ok((actor, *body, Some(signature)));
         }
-        let body = self.body_of(action)?;
+        let body = normalise_unicode(self.body_of(action)?)?;
+        check_unicode(&body)?;
         self.check_signature_requirement(&actor, &body, false)?;
         self.check_body_at(&actor, &body, time)?;
         Ok((actor, body, None))
@@ -599,7 +647,10 @@ impl State {
         if !matches!(actor, Actor::Delegate { .. }) {
             return Err(Refusal::forbidden("not_a_member_action", "only a delegation signs actions for its member"));
         }
-        let body = self.body_of(action)?;
+        // Normalised as an unsigned action is, so that what the browser
+        // signs is what the record accepts signed.
+        let body = normalise_unicode(self.body_of(action)?)?;
+        check_unicode(&body)?;
         self.check_body_at(&actor, &body, self.last_time)?;
         Ok((actor, body))
     }
@@ -771,6 +822,9 @@ impl State {
         if let Some(blob) = entry.body.blob() {
             blob.require()?;
         }
+        if self.edition_of(&entry.body) >= 3 {
+            check_unicode(&entry.body)?;
+        }
         self.check_body_at(&entry.actor, &entry.body, entry.time)?;
         self.fold_and_advance(entry);
         Ok(())
@@ -798,6 +852,16 @@ impl State {
             return;
         }
         self.fold_and_advance(entry);
+    }
+
+    /// The edition of the rules an entry is checked under: the forum's, or
+    /// for the entry that establishes it, the one it declares.
+    fn edition_of(&self, body: &EntryBody) -> u32 {
+        match (&self.forum, body) {
+            (Some(forum), _) => forum.edition,
+            (None, EntryBody::ForumEstablished(settings)) => settings.edition.unwrap_or(1),
+            (None, _) => 1,
+        }
     }
 
     /// The recorded actor must be who the state says they were.
@@ -1277,6 +1341,107 @@ mod tests {
         )
         .unwrap();
         (state, log)
+    }
+
+    /// A record of the given edition: the forum, then an officer named
+    /// `officer` (as the record holds it, unparsed by the policy), as
+    /// entries decoded from their bytes.
+    fn record_naming(edition: Option<u32>, officer: &str) -> Vec<Entry> {
+        let forum = EntryBody::ForumEstablished(ForumSettings {
+            name: name("F"),
+            languages: vec![LanguageTag::parse("en").unwrap()],
+            log: None,
+            edition,
+        });
+        let officer = EntryBody::OfficerAppointed(OfficerAppointed {
+            delegate: DelegateId(1),
+            name: DisplayName::parse_recorded(officer).unwrap(),
+            role: OfficerRole::Secretariat,
+        });
+        [forum, officer]
+            .into_iter()
+            .enumerate()
+            .map(|(i, body)| {
+                let entry = Entry { index: i as u64, time: 1 + i as i64, actor: Actor::System, body, signature: None };
+                Entry::decode(&entry.encode().unwrap()).unwrap()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_unicode_policy_applies_to_records_from_edition_3() {
+        for text in ["Sec\u{202E}ret", "Sec\u{200B}", "Co\u{0302}te", "\u{200F}Kenya"] {
+            for edition in [None, Some(2)] {
+                let mut state = State::new();
+                for entry in record_naming(edition, text) {
+                    state.apply(&entry).unwrap();
+                }
+                assert_eq!(state.delegates.get(&DelegateId(1)).unwrap().name.as_str(), text);
+            }
+            let mut state = State::new();
+            let [forum, officer] = <[Entry; 2]>::try_from(record_naming(Some(3), text)).unwrap();
+            state.apply(&forum).unwrap();
+            let e = state.apply(&officer).unwrap_err();
+            assert!(crate::unicode::CODES.contains(&e.code), "{text:?}: {e}");
+        }
+        // New input is normalised before it is recorded, in any edition.
+        let (mut s, mut log) = founded();
+        let officer = Action::AppointOfficer {
+            name: DisplayName::parse_recorded("Co\u{0302}te").unwrap(),
+            role: OfficerRole::Secretariat,
+        };
+        act(&mut s, &mut log, Principal::System, officer).unwrap();
+        assert_eq!(s.delegates.get(&DelegateId(2)).unwrap().name.as_str(), "Côte");
+        let officer = Action::AppointOfficer {
+            name: DisplayName::parse_recorded("Sec\u{2066}x").unwrap(),
+            role: OfficerRole::Secretariat,
+        };
+        assert_eq!(act(&mut s, &mut log, Principal::System, officer).unwrap_err().code, "bidi_control");
+    }
+
+    #[test]
+    fn signed_text_must_be_in_nfc_and_follow_the_policy() {
+        use ed25519_dalek::Signer;
+        let (mut s, mut log) = founded();
+        let bra = code("BRA");
+        let admit = Action::AdmitMember {
+            code: bra.clone(),
+            name: None,
+            kind: MemberKind::State,
+            category: None,
+            status: MemberStatus::Member,
+        };
+        act(&mut s, &mut log, Principal::System, admit).unwrap();
+        for who in ["Head", "Delegate"] {
+            let role = if who == "Head" { MemberRole::HeadOfDelegation } else { MemberRole::Delegate };
+            let accredit = Action::AccreditDelegate { member: bra.clone(), name: name(who), role };
+            act(&mut s, &mut log, Principal::System, accredit).unwrap();
+        }
+        let (head, delegate) = (DelegateId(2), DelegateId(3));
+        let key = ed25519_dalek::SigningKey::from_bytes(&[7; 32]);
+        let public_key = base64::Engine::encode(&base64::prelude::BASE64_STANDARD, key.verifying_key().to_bytes());
+        let register = Action::RegisterMemberKey { member: bra.clone(), public_key, label: name("laptop") };
+        act(&mut s, &mut log, Principal::Delegate(head), register).unwrap();
+        let actor = s.actor_for(Principal::Delegate(head)).unwrap();
+        let signed = |reason: &str, nonce: &str| {
+            let body = EntryBody::AccreditationWithdrawn(AccreditationWithdrawn {
+                delegate,
+                reason: Reason::parse_recorded(reason).unwrap(),
+            });
+            let message = crate::signature::signed_message("", &actor, &body, nonce);
+            let sig = base64::Engine::encode(&base64::prelude::BASE64_STANDARD, key.sign(&message).to_bytes());
+            let signature = MemberSignature {
+                key: crate::signature::key_id(&key.verifying_key().to_bytes()),
+                nonce: nonce.into(),
+                sig,
+            };
+            Action::Signed { body: Box::new(body), signature }
+        };
+        let e = s.prepare(Principal::Delegate(head), signed("Re\u{301}union", "nonce-0000000001")).unwrap_err();
+        assert_eq!(e.code, crate::unicode::NOT_NFC, "{e}");
+        let e = s.prepare(Principal::Delegate(head), signed("fine\u{200B}", "nonce-0000000002")).unwrap_err();
+        assert_eq!(e.code, crate::unicode::INVISIBLE_CHARACTER, "{e}");
+        act(&mut s, &mut log, Principal::Delegate(head), signed("R\u{e9}union", "nonce-0000000003")).unwrap();
     }
 
     #[test]

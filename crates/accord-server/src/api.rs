@@ -200,7 +200,7 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for ApiJson<
                 Ok(()) => Ok(ApiJson(v)),
                 Err(e) => Err(ApiError::bad_request(
                     "malformed_request",
-                    format!("the body is not valid JSON: {}", plain_serde_message(&e.to_string())),
+                    format!("the body is not valid JSON: {}", crate::error::plain_serde_message(&e.to_string())),
                 )),
             },
             Err(e) => {
@@ -208,7 +208,7 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for ApiJson<
                 // all: said in the client's terms, without Rust's type names.
                 let path = e.path().to_string();
                 let inner = e.into_inner();
-                let detail = plain_serde_message(&inner.to_string());
+                let detail = crate::error::plain_serde_message(&inner.to_string());
                 let where_ = if path == "." || path.is_empty() { String::new() } else { format!("{path}: ") };
                 let message = if serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).is_ok() {
                     // In valid JSON, serde_json's "expected value" means a
@@ -227,31 +227,6 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for ApiJson<
     }
 }
 
-/// A serde message without the names of Rust types: "expected struct
-/// ProposalRequest with 8 elements" becomes "expected a JSON object with
-/// this request's fields".
-fn plain_serde_message(message: &str) -> String {
-    let mut out = String::with_capacity(message.len());
-    let mut rest = message;
-    while let Some(at) = rest.find("struct ") {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + "struct ".len()..];
-        let name_end = after.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(after.len());
-        let mut tail = &after[name_end..];
-        if let Some(t) = tail.strip_prefix(" with ") {
-            let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
-            if digits > 0 {
-                let t = &t[digits..];
-                tail = t.strip_prefix(" elements").or_else(|| t.strip_prefix(" element")).unwrap_or(t);
-            }
-        }
-        out.push_str("a JSON object with this request's fields");
-        rest = tail;
-    }
-    out.push_str(rest);
-    out
-}
-
 /// `Query<T>` whose rejections are API errors.
 pub struct ApiQuery<T>(pub T);
 
@@ -265,7 +240,7 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequestParts<S> for Api
                 let what = text.strip_prefix("Failed to deserialize query string: ").unwrap_or(&text);
                 let what = match what.split("missing field `").nth(1).and_then(|r| r.split('`').next()) {
                     Some(field) => format!("it lacks the parameter {field:?}"),
-                    None => what.replace("unknown field", "unknown parameter"),
+                    None => crate::error::plain_serde_message(&what.replace("unknown field", "unknown parameter")),
                 };
                 ApiError::bad_request("malformed_query", format!("the query string is malformed: {what}"))
             },
@@ -492,7 +467,8 @@ async fn create_token_by_password(
 }
 
 pub(crate) fn issue_token(app: &AppState, delegate: DelegateId, label: &str) -> Result<TokenJson, ApiError> {
-    let label = label.trim();
+    let label = accord_domain::unicode::accept("label", label.trim())?;
+    let label = label.as_ref();
     if label.is_empty() || label.chars().count() > 100 || label.chars().any(char::is_control) {
         return Err(ApiError::bad_request("invalid_label", "give the token a label of 1 to 100 characters"));
     }
@@ -1139,8 +1115,12 @@ async fn submit_signed(
     ApiJson(req): ApiJson<SignedActionRequest>,
 ) -> Result<(StatusCode, Json<ActionRecorded>), ApiError> {
     let body: accord_domain::EntryBody =
-        serde_json::from_value(serde_json::json!({"kind": req.kind, "payload": req.payload}))
-            .map_err(|e| ApiError::bad_request("malformed_action", format!("the action is malformed: {e}")))?;
+        serde_json::from_value(serde_json::json!({"kind": req.kind, "payload": req.payload})).map_err(|e| {
+            ApiError::bad_request(
+                "malformed_action",
+                format!("the action is malformed: {}", crate::error::plain_serde_message(&e.to_string())),
+            )
+        })?;
     let signature =
         accord_domain::MemberSignature { key: req.signature.key, nonce: req.signature.nonce, sig: req.signature.sig };
     let appended =
@@ -1155,8 +1135,10 @@ async fn submit_signed(
 #[serde(deny_unknown_fields)]
 pub struct RecordPage {
     /// Answer entries with an index greater than this (from the first entry when absent).
+    #[param(minimum = 0, maximum = 9007199254740991_u64)]
     pub after: Option<u64>,
     /// At most this many entries (default 100, at most 1,000).
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<u64>,
 }
 
@@ -1167,10 +1149,8 @@ async fn list_record(
     State(app): State<AppState>,
     ApiQuery(page): ApiQuery<RecordPage>,
 ) -> Result<Json<Vec<EntryJson>>, ApiError> {
-    let limit = page.limit.unwrap_or(100);
-    if !(1..=1000).contains(&limit) {
-        return Err(ApiError::bad_request("invalid_limit", "limit must be between 1 and 1000"));
-    }
+    let limit = crate::ranges::within("limit", page.limit.unwrap_or(100), 1, crate::ranges::RECORD_LIMIT_MAX)?;
+    crate::ranges::within_opt("after", page.after, 0, crate::ranges::MAX_ID)?;
     Ok(Json(app.store.entries(page.after, limit)?.iter().map(EntryJson::from).collect()))
 }
 
@@ -1183,7 +1163,7 @@ pub struct EntryDetail {
 }
 
 /// One entry, with its canonical bytes.
-#[utoipa::path(get, path = "/api/v1/record/{index}", tag = "record", params(("index" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/record/{index}", tag = "record", params(("index" = u64, Path, minimum = 0, maximum = 9007199254740991_u64)),
     responses((status = 200, body = EntryDetail), (status = 404, body = ErrorBody)))]
 async fn get_entry(State(app): State<AppState>, Path(index): Path<String>) -> Result<Json<EntryDetail>, ApiError> {
     let index: u64 = index.parse().map_err(|_| {

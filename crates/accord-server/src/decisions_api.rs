@@ -21,6 +21,7 @@ use crate::api::{rfc3339, ApiJson, EntryRef};
 use crate::auth::ApiCaller;
 use crate::error::{ApiError, ErrorBody};
 use crate::negotiation_api::{process_id, tidy};
+use crate::ranges;
 use crate::AppState;
 
 pub fn routes() -> crate::routes::Routes {
@@ -75,6 +76,16 @@ fn number(raw: &str, what: &'static str) -> Result<u64, ApiError> {
         .ok()
         .filter(|n| *n > 0)
         .ok_or_else(|| ApiError::bad_request("invalid_id", format!("{raw:?} is not a {what} number (1, 2, ...)")))
+}
+
+/// An agenda item's number from a path: 1 to [`ranges::AGENDA_ITEM_MAX`].
+fn item_number(raw: &str) -> Result<u32, ApiError> {
+    Ok(ranges::within("the agenda item", number(raw, "agenda item")?, 1, ranges::AGENDA_ITEM_MAX as u64)? as u32)
+}
+
+/// A request for the floor's number from a path: 1 to [`ranges::REQUEST_MAX`].
+fn request_number(raw: &str) -> Result<u32, ApiError> {
+    Ok(ranges::within("the request", number(raw, "request")?, 1, ranges::REQUEST_MAX as u64)? as u32)
 }
 
 async fn record(app: &AppState, caller: &ApiCaller, body: EntryBody) -> Result<accord_store::Appended, ApiError> {
@@ -501,7 +512,19 @@ fn merged_rules(current: &Rules, change: serde_json::Value) -> Result<Rules, Api
     for (k, x) in change {
         v[k] = x;
     }
-    serde_json::from_value(v).map_err(|e| ApiError::bad_request("invalid_rules", format!("the rules: {e}")))
+    let rules: Rules = serde_json::from_value(v).map_err(|e| {
+        ApiError::bad_request(
+            "invalid_rules",
+            format!("the rules: {}", crate::error::plain_serde_message(&e.to_string())),
+        )
+    })?;
+    ranges::within("silence_min_hours", rules.silence_min_hours, 0, accord_domain::decisions::SILENCE_MAX_HOURS)?;
+    for (what, share) in [("meeting_quorum", rules.meeting_quorum), ("decision_quorum", rules.decision_quorum)] {
+        let max = accord_domain::decisions::SHARE_MAX_DENOMINATOR;
+        ranges::within(&format!("the denominator of {what}"), share.denominator, 1, max)?;
+        ranges::within(&format!("the numerator of {what}"), share.numerator, 0, share.denominator)?;
+    }
+    Ok(rules)
 }
 
 /// The forum's rules of procedure.
@@ -524,7 +547,7 @@ pub async fn put_forum_rules(
 }
 
 /// The rules of procedure that apply to a process (its own, or the forum's).
-#[utoipa::path(get, path = "/api/v1/processes/{id}/rules", tag = "decisions", params(("id" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/processes/{id}/rules", tag = "decisions", params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, description = "`{majority, important_majority, abstentions, meeting_quorum, decision_quorum, silence_min_hours, informal_agreement}`", body = Object), (status = 404, body = ErrorBody)))]
 pub async fn get_rules(
     State(app): State<AppState>,
@@ -538,7 +561,7 @@ pub async fn get_rules(
 }
 
 /// Sets the rules of procedure of one process (secretariat): an entry.
-#[utoipa::path(put, path = "/api/v1/processes/{id}/rules", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path)), request_body = Object,
+#[utoipa::path(put, path = "/api/v1/processes/{id}/rules", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)), request_body = Object,
     responses((status = 200, body = Object), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn put_rules(
     State(app): State<AppState>,
@@ -556,7 +579,7 @@ pub async fn put_rules(
 }
 
 /// Every decision of a process: method, target, outcome and the entry that recorded it.
-#[utoipa::path(get, path = "/api/v1/processes/{id}/decisions", tag = "decisions", params(("id" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/processes/{id}/decisions", tag = "decisions", params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = Vec<DecisionJson>), (status = 404, body = ErrorBody)))]
 pub async fn list_decisions(
     State(app): State<AppState>,
@@ -570,7 +593,7 @@ pub async fn list_decisions(
 }
 
 /// One decision.
-#[utoipa::path(get, path = "/api/v1/decisions/{did}", tag = "decisions", params(("did" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/decisions/{did}", tag = "decisions", params(("did" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = DecisionJson), (status = 404, body = ErrorBody)))]
 pub async fn get_decision(
     State(app): State<AppState>,
@@ -581,7 +604,7 @@ pub async fn get_decision(
 }
 
 /// The chair confirms a decision agreed ad referendum: it takes effect.
-#[utoipa::path(post, path = "/api/v1/decisions/{did}/confirm", tag = "decisions", security(("bearer" = [])), params(("did" = u64, Path)),
+#[utoipa::path(post, path = "/api/v1/decisions/{did}/confirm", tag = "decisions", security(("bearer" = [])), params(("did" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 201, body = DecisionJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn confirm(
     State(app): State<AppState>,
@@ -637,7 +660,7 @@ pub(crate) fn session_json(s: &DomainState, x: &accord_domain::decisions::Sessio
 }
 
 /// One session.
-#[utoipa::path(get, path = "/api/v1/sessions/{sid}", tag = "meetings", params(("sid" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/sessions/{sid}", tag = "meetings", params(("sid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = SessionJson), (status = 404, body = ErrorBody)))]
 pub async fn get_session(State(app): State<AppState>, Path(sid): Path<String>) -> Result<Json<SessionJson>, ApiError> {
     let sid = number(&sid, "session")?;
@@ -654,13 +677,13 @@ pub async fn get_session(State(app): State<AppState>, Path(sid): Path<String>) -
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingRequest {
-    /// YYYY-MM-DD.
+    /// YYYY-MM-DD, a real day between 1900-01-01 and 9999-12-31.
     pub date: String,
     pub place: String,
 }
 
 /// Schedules a meeting of a session (secretariat); answers `{"id"}`.
-#[utoipa::path(post, path = "/api/v1/sessions/{sid}/meetings", tag = "meetings", security(("bearer" = [])), params(("sid" = u64, Path)), request_body = MeetingRequest,
+#[utoipa::path(post, path = "/api/v1/sessions/{sid}/meetings", tag = "meetings", security(("bearer" = [])), params(("sid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)), request_body = MeetingRequest,
     responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn schedule_meeting(
     State(app): State<AppState>,
@@ -680,7 +703,7 @@ pub async fn schedule_meeting(
 }
 
 /// One meeting with its attendance.
-#[utoipa::path(get, path = "/api/v1/meetings/{mid}", tag = "meetings", params(("mid" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/meetings/{mid}", tag = "meetings", params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = MeetingJson), (status = 404, body = ErrorBody)))]
 pub async fn get_meeting(State(app): State<AppState>, Path(mid): Path<String>) -> Result<Json<MeetingJson>, ApiError> {
     let mid = number(&mid, "meeting")?;
@@ -688,7 +711,7 @@ pub async fn get_meeting(State(app): State<AppState>, Path(mid): Path<String>) -
 }
 
 /// A delegation registers its member present.
-#[utoipa::path(post, path = "/api/v1/meetings/{mid}/attendance", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path)),
+#[utoipa::path(post, path = "/api/v1/meetings/{mid}/attendance", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 201, body = MeetingJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn register_attendance(
     State(app): State<AppState>,
@@ -702,7 +725,7 @@ pub async fn register_attendance(
 
 /// A delegation records that it has left the meeting (an
 /// `attendance.corrected` entry by the delegation itself).
-#[utoipa::path(delete, path = "/api/v1/meetings/{mid}/attendance", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path)),
+#[utoipa::path(delete, path = "/api/v1/meetings/{mid}/attendance", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = MeetingJson), (status = 403, body = ErrorBody), (status = 409, description = "not present, or the meeting is closed", body = ErrorBody)))]
 pub async fn leave_meeting(
     State(app): State<AppState>,
@@ -723,7 +746,7 @@ pub async fn leave_meeting(
 /// The chair opens a meeting; refused (422 `no_quorum`) until the quorum
 /// to open is present. Questions are put, and the floor given, only in an
 /// open meeting.
-#[utoipa::path(post, path = "/api/v1/meetings/{mid}/open", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path)),
+#[utoipa::path(post, path = "/api/v1/meetings/{mid}/open", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = MeetingJson), (status = 403, body = ErrorBody), (status = 409, description = "already open, or closed", body = ErrorBody), (status = 422, description = "no quorum", body = ErrorBody)))]
 pub async fn open_meeting(
     State(app): State<AppState>,
@@ -737,7 +760,7 @@ pub async fn open_meeting(
 
 /// The chair closes a meeting; refused (409 `decision_pending`) while a
 /// vote in it is open or a consensus awaits its declaration.
-#[utoipa::path(post, path = "/api/v1/meetings/{mid}/close", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path)),
+#[utoipa::path(post, path = "/api/v1/meetings/{mid}/close", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = MeetingJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn close_meeting(
     State(app): State<AppState>,
@@ -757,7 +780,7 @@ pub struct AttendanceRequest {
 
 /// The secretariat corrects the attendance list.
 #[utoipa::path(put, path = "/api/v1/meetings/{mid}/attendance/{member}", tag = "meetings", security(("bearer" = [])),
-    params(("mid" = u64, Path), ("member" = String, Path)), request_body = AttendanceRequest,
+    params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), ("member" = String, Path)), request_body = AttendanceRequest,
     responses((status = 200, body = MeetingJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn correct_attendance(
     State(app): State<AppState>,
@@ -804,7 +827,7 @@ fn important_json(s: &DomainState, process: u64) -> Vec<ImportantJson> {
 /// The questions of a process designated important: votes on them, and on
 /// amendments to them (a provision covers what it contains; the
 /// instrument covers everything), need the rules' important majority.
-#[utoipa::path(get, path = "/api/v1/processes/{id}/important-questions", tag = "decisions", params(("id" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/processes/{id}/important-questions", tag = "decisions", params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = Vec<ImportantJson>), (status = 404, body = ErrorBody)))]
 pub async fn list_important(
     State(app): State<AppState>,
@@ -818,7 +841,7 @@ pub async fn list_important(
 }
 
 /// The chair designates a question important (an entry); answers the list.
-#[utoipa::path(post, path = "/api/v1/processes/{id}/important-questions", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path)), request_body = ImportantRequest,
+#[utoipa::path(post, path = "/api/v1/processes/{id}/important-questions", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)), request_body = ImportantRequest,
     responses((status = 201, body = Vec<ImportantJson>), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, description = "already designated", body = ErrorBody)))]
 pub async fn designate_important(
     State(app): State<AppState>,
@@ -844,6 +867,8 @@ pub struct VoteRequest {
     /// another majority is refused (422 `important_question`).
     #[schema(value_type = Option<String>)]
     pub majority: Option<Majority>,
+    /// The meeting's number (1 to 2^53 − 1).
+    #[schema(minimum = 1, maximum = 9007199254740991_u64)]
     pub meeting: u64,
     /// The version of the text the question is put on; without it, the
     /// latest. A version that is not the latest is refused (409
@@ -853,7 +878,7 @@ pub struct VoteRequest {
 }
 
 /// The chair opens a recorded vote; answers `{"id"}`.
-#[utoipa::path(post, path = "/api/v1/processes/{id}/votes", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path)), request_body = VoteRequest,
+#[utoipa::path(post, path = "/api/v1/processes/{id}/votes", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)), request_body = VoteRequest,
     responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn open_vote(
     State(app): State<AppState>,
@@ -870,15 +895,15 @@ pub async fn open_vote(
             Ok(s.majority_for(process, &target))
         })?,
     };
-    let body =
-        EntryBody::VoteOpened(VoteOpened { process, target, majority, meeting: req.meeting, version: req.version });
+    let meeting = ranges::within("meeting", req.meeting, 1, ranges::MAX_ID)?;
+    let body = EntryBody::VoteOpened(VoteOpened { process, target, majority, meeting, version: req.version });
     let appended = record(&app, &caller, body).await?;
     let vid = read(&app, |s| Ok(s.proceedings.votes.iter().find(|v| v.entry == appended.entry.index).map(|v| v.id)))?;
     Ok((StatusCode::CREATED, Json(Created { id: vid.ok_or_else(ApiError::internal)?, entry: (&appended).into() })))
 }
 
 /// A vote, its ballots and its tally as it stands.
-#[utoipa::path(get, path = "/api/v1/votes/{vid}", tag = "decisions", params(("vid" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/votes/{vid}", tag = "decisions", params(("vid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = VoteJson), (status = 404, body = ErrorBody)))]
 pub async fn get_vote(State(app): State<AppState>, Path(vid): Path<String>) -> Result<Json<VoteJson>, ApiError> {
     let vid = number(&vid, "vote")?;
@@ -894,7 +919,7 @@ pub struct BallotRequest {
 }
 
 /// A delegate votes for their own member; a later ballot before closing replaces it.
-#[utoipa::path(post, path = "/api/v1/votes/{vid}/ballots", tag = "decisions", security(("bearer" = [])), params(("vid" = u64, Path)), request_body = BallotRequest,
+#[utoipa::path(post, path = "/api/v1/votes/{vid}/ballots", tag = "decisions", security(("bearer" = [])), params(("vid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)), request_body = BallotRequest,
     responses((status = 201, body = VoteJson), (status = 403, description = "an observer, an adviser, an officer", body = ErrorBody), (status = 409, description = "the vote is closed", body = ErrorBody), (status = 422, description = "not present", body = ErrorBody)))]
 pub async fn cast_ballot(
     State(app): State<AppState>,
@@ -914,7 +939,7 @@ pub struct TextRequest {
 }
 
 /// An explanation of vote (before or after the vote closes).
-#[utoipa::path(post, path = "/api/v1/votes/{vid}/explanations", tag = "decisions", security(("bearer" = [])), params(("vid" = u64, Path)), request_body = TextRequest,
+#[utoipa::path(post, path = "/api/v1/votes/{vid}/explanations", tag = "decisions", security(("bearer" = [])), params(("vid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)), request_body = TextRequest,
     responses((status = 201, body = VoteJson), (status = 403, body = ErrorBody)))]
 pub async fn explain_vote(
     State(app): State<AppState>,
@@ -928,7 +953,7 @@ pub async fn explain_vote(
 }
 
 /// The chair closes a vote; answers the tally.
-#[utoipa::path(post, path = "/api/v1/votes/{vid}/close", tag = "decisions", security(("bearer" = [])), params(("vid" = u64, Path)),
+#[utoipa::path(post, path = "/api/v1/votes/{vid}/close", tag = "decisions", security(("bearer" = [])), params(("vid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = TallyJson), (status = 403, body = ErrorBody), (status = 409, description = "already closed", body = ErrorBody), (status = 422, description = "no quorum", body = ErrorBody)))]
 pub async fn close_vote(
     State(app): State<AppState>,
@@ -954,6 +979,8 @@ pub async fn close_vote(
 #[serde(deny_unknown_fields)]
 pub struct ConsensusRequest {
     pub target: TargetJson,
+    /// The meeting's number (1 to 2^53 − 1).
+    #[schema(minimum = 1, maximum = 9007199254740991_u64)]
     pub meeting: u64,
     /// Agreed ad referendum, subject to confirmation.
     #[serde(default)]
@@ -966,7 +993,7 @@ pub struct ConsensusRequest {
 }
 
 /// The chair proposes adoption by consensus; answers `{"id"}`.
-#[utoipa::path(post, path = "/api/v1/processes/{id}/consensus", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path)), request_body = ConsensusRequest,
+#[utoipa::path(post, path = "/api/v1/processes/{id}/consensus", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)), request_body = ConsensusRequest,
     responses((status = 201, body = Created), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn propose_consensus(
     State(app): State<AppState>,
@@ -978,7 +1005,7 @@ pub async fn propose_consensus(
     let body = EntryBody::ConsensusProposed(ConsensusProposed {
         process,
         target: req.target.parse()?,
-        meeting: req.meeting,
+        meeting: ranges::within("meeting", req.meeting, 1, ranges::MAX_ID)?,
         ad_referendum: req.ad_referendum,
         version: req.version,
     });
@@ -989,7 +1016,7 @@ pub async fn propose_consensus(
 }
 
 /// A consensus proposal and its objections.
-#[utoipa::path(get, path = "/api/v1/consensus/{cid}", tag = "decisions", params(("cid" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/consensus/{cid}", tag = "decisions", params(("cid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = ConsensusJson), (status = 404, body = ErrorBody)))]
 pub async fn get_consensus(
     State(app): State<AppState>,
@@ -1006,7 +1033,7 @@ pub struct ReasonRequest {
 }
 
 /// A member present objects to consensus.
-#[utoipa::path(post, path = "/api/v1/consensus/{cid}/objections", tag = "decisions", security(("bearer" = [])), params(("cid" = u64, Path)), request_body = ReasonRequest,
+#[utoipa::path(post, path = "/api/v1/consensus/{cid}/objections", tag = "decisions", security(("bearer" = [])), params(("cid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)), request_body = ReasonRequest,
     responses((status = 201, body = ConsensusJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn object(
     State(app): State<AppState>,
@@ -1025,7 +1052,7 @@ pub async fn object(
 }
 
 /// The chair declares the outcome: adopted (or agreed ad referendum) without objection, otherwise not adopted.
-#[utoipa::path(post, path = "/api/v1/consensus/{cid}/declare", tag = "decisions", security(("bearer" = [])), params(("cid" = u64, Path)),
+#[utoipa::path(post, path = "/api/v1/consensus/{cid}/declare", tag = "decisions", security(("bearer" = [])), params(("cid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 201, body = DecisionJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, description = "no quorum", body = ErrorBody)))]
 pub async fn declare(
     State(app): State<AppState>,
@@ -1046,9 +1073,13 @@ pub async fn declare(
 #[serde(deny_unknown_fields)]
 pub struct SilenceRequest {
     pub target: TargetJson,
-    /// RFC 3339 (`2026-12-01T17:00:00Z`); or give `hours` from now.
+    /// RFC 3339 (`2026-12-01T17:00:00Z`), at most 8760 hours (a year) from
+    /// now and at least the rules' `silence_min_hours`; or give `hours`.
     pub deadline: Option<String>,
-    pub hours: Option<u32>,
+    /// Hours from now: at least the rules' `silence_min_hours` (72 by
+    /// default), at most 8760 (a year).
+    #[schema(minimum = 1, maximum = 8760)]
+    pub hours: Option<i64>,
     /// The version of the text the question is put on; without it, the
     /// latest. A version that is not the latest is refused (409
     /// `version_changed`), so that a chair never puts a text changed
@@ -1057,7 +1088,7 @@ pub struct SilenceRequest {
 }
 
 /// The chair starts a silence procedure with a deadline (at least the rules' minimum); answers `{"id"}`.
-#[utoipa::path(post, path = "/api/v1/processes/{id}/silence", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path)), request_body = SilenceRequest,
+#[utoipa::path(post, path = "/api/v1/processes/{id}/silence", tag = "decisions", security(("bearer" = [])), params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)), request_body = SilenceRequest,
     responses((status = 201, body = Created), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, description = "a decision is under way on the target, on the whole instrument or on a part of it; or the version named is not the latest", body = ErrorBody), (status = 422, description = "deadline too soon", body = ErrorBody)))]
 pub async fn start_silence(
     State(app): State<AppState>,
@@ -1066,6 +1097,8 @@ pub async fn start_silence(
     ApiJson(req): ApiJson<SilenceRequest>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     let process = process_id(&id)?;
+    let min_hours = read(&app, |s| Ok(s.proceedings.rules_for(process).silence_min_hours.max(1) as i64))?;
+    let now = now_millis();
     let deadline = match (req.deadline.as_deref(), req.hours) {
         (Some(d), None) => {
             let t = time::OffsetDateTime::parse(d.trim(), &time::format_description::well_known::Rfc3339).map_err(
@@ -1076,9 +1109,22 @@ pub async fn start_silence(
                     )
                 },
             )?;
-            (t.unix_timestamp_nanos() / 1_000_000) as i64
+            let at = (t.unix_timestamp_nanos() / 1_000_000).clamp(i64::MIN as i128, i64::MAX as i128) as i64;
+            let latest = now + ranges::SILENCE_MAX_HOURS * 3_600_000;
+            if at > latest {
+                return Err(ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "out_of_range",
+                    format!(
+                        "the deadline must be at most {} hours (a year) from now, by {}",
+                        ranges::SILENCE_MAX_HOURS,
+                        rfc3339(latest)
+                    ),
+                ));
+            }
+            at
         }
-        (None, Some(h)) => now_millis() + h as i64 * 3_600_000,
+        (None, Some(h)) => now + ranges::within("hours", h, min_hours, ranges::SILENCE_MAX_HOURS)? * 3_600_000,
         _ => return Err(ApiError::bad_request("invalid_deadline", "give either \"deadline\" (RFC 3339) or \"hours\"")),
     };
     let body = EntryBody::SilenceStarted(SilenceStarted {
@@ -1098,7 +1144,7 @@ fn now_millis() -> i64 {
 }
 
 /// A silence procedure.
-#[utoipa::path(get, path = "/api/v1/silence/{sid}", tag = "decisions", params(("sid" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/silence/{sid}", tag = "decisions", params(("sid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = SilenceJson), (status = 404, body = ErrorBody)))]
 pub async fn get_silence(State(app): State<AppState>, Path(sid): Path<String>) -> Result<Json<SilenceJson>, ApiError> {
     let sid = number(&sid, "silence procedure")?;
@@ -1106,7 +1152,7 @@ pub async fn get_silence(State(app): State<AppState>, Path(sid): Path<String>) -
 }
 
 /// A member breaks silence before the deadline, with a reason.
-#[utoipa::path(post, path = "/api/v1/silence/{sid}/break", tag = "decisions", security(("bearer" = [])), params(("sid" = u64, Path)), request_body = ReasonRequest,
+#[utoipa::path(post, path = "/api/v1/silence/{sid}/break", tag = "decisions", security(("bearer" = [])), params(("sid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)), request_body = ReasonRequest,
     responses((status = 201, body = SilenceJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, description = "the deadline has passed", body = ErrorBody)))]
 pub async fn break_silence(
     State(app): State<AppState>,
@@ -1148,8 +1194,9 @@ pub async fn run_silence_scheduler(app: AppState) {
 #[serde(deny_unknown_fields)]
 pub struct AgendaRequest {
     pub title: String,
-    /// The item this is a sub-item of.
-    pub parent: Option<u32>,
+    /// The item this is a sub-item of (1 to 9999).
+    #[schema(minimum = 1, maximum = 9999)]
+    pub parent: Option<i64>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -1159,7 +1206,7 @@ pub struct ItemCreated {
 }
 
 /// Adds an item (or sub-item) to a meeting's agenda (secretariat or chair).
-#[utoipa::path(post, path = "/api/v1/meetings/{mid}/agenda", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path)), request_body = AgendaRequest,
+#[utoipa::path(post, path = "/api/v1/meetings/{mid}/agenda", tag = "meetings", security(("bearer" = [])), params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)), request_body = AgendaRequest,
     responses((status = 201, body = ItemCreated), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn add_agenda_item(
     State(app): State<AppState>,
@@ -1171,7 +1218,7 @@ pub async fn add_agenda_item(
     let body = EntryBody::AgendaItemAdded(accord_domain::decisions::AgendaItemAdded {
         meeting,
         title: tidy(&req.title, false),
-        parent: req.parent,
+        parent: ranges::within_opt("parent", req.parent, 1, ranges::AGENDA_ITEM_MAX)?.map(|p| p as u32),
     });
     record(&app, &caller, body).await?;
     read(&app, |s| {
@@ -1190,7 +1237,7 @@ pub struct FloorRequest {
 
 /// A delegation asks for the floor on an agenda item.
 #[utoipa::path(post, path = "/api/v1/meetings/{mid}/agenda/{item}/speakers", tag = "meetings", security(("bearer" = [])),
-    params(("mid" = u64, Path), ("item" = u32, Path)), request_body = FloorRequest,
+    params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), ("item" = u32, Path, minimum = 1, maximum = 9999)), request_body = FloorRequest,
     responses((status = 201, body = AgendaItemJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn request_floor(
     State(app): State<AppState>,
@@ -1198,7 +1245,7 @@ pub async fn request_floor(
     Path((mid, item)): Path<(String, String)>,
     ApiJson(req): ApiJson<FloorRequest>,
 ) -> Result<(StatusCode, Json<AgendaItemJson>), ApiError> {
-    let (meeting, item) = (number(&mid, "meeting")?, number(&item, "agenda item")? as u32);
+    let (meeting, item) = (number(&mid, "meeting")?, item_number(&item)?);
     let kind = req.kind.unwrap_or(accord_domain::decisions::FloorKind::Statement);
     record(&app, &caller, EntryBody::FloorRequested(accord_domain::decisions::FloorRequested { meeting, item, kind }))
         .await?;
@@ -1218,15 +1265,14 @@ fn read_item(app: &AppState, meeting: u64, item: u32) -> Result<Json<AgendaItemJ
 
 /// A delegation withdraws its request for the floor.
 #[utoipa::path(delete, path = "/api/v1/meetings/{mid}/agenda/{item}/speakers/{request}", tag = "meetings", security(("bearer" = [])),
-    params(("mid" = u64, Path), ("item" = u32, Path), ("request" = u32, Path)),
+    params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), ("item" = u32, Path, minimum = 1, maximum = 9999), ("request" = u32, Path, minimum = 1, maximum = 4294967295_u64)),
     responses((status = 200, body = AgendaItemJson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn withdraw_request(
     State(app): State<AppState>,
     caller: ApiCaller,
     Path((mid, item, request)): Path<(String, String, String)>,
 ) -> Result<Json<AgendaItemJson>, ApiError> {
-    let (meeting, item, request) =
-        (number(&mid, "meeting")?, number(&item, "agenda item")? as u32, number(&request, "request")? as u32);
+    let (meeting, item, request) = (number(&mid, "meeting")?, item_number(&item)?, request_number(&request)?);
     record(
         &app,
         &caller,
@@ -1238,14 +1284,14 @@ pub async fn withdraw_request(
 
 /// The chair calls the next speaker: a point of order first, then the list, rights of reply at the end.
 #[utoipa::path(post, path = "/api/v1/meetings/{mid}/agenda/{item}/next", tag = "meetings", security(("bearer" = [])),
-    params(("mid" = u64, Path), ("item" = u32, Path)),
+    params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), ("item" = u32, Path, minimum = 1, maximum = 9999)),
     responses((status = 200, body = AgendaItemJson), (status = 403, body = ErrorBody), (status = 409, description = "no one waiting", body = ErrorBody)))]
 pub async fn next_speaker(
     State(app): State<AppState>,
     caller: ApiCaller,
     Path((mid, item)): Path<(String, String)>,
 ) -> Result<Json<AgendaItemJson>, ApiError> {
-    let (meeting, item) = (number(&mid, "meeting")?, number(&item, "agenda item")? as u32);
+    let (meeting, item) = (number(&mid, "meeting")?, item_number(&item)?);
     record(&app, &caller, EntryBody::FloorGiven(accord_domain::decisions::FloorGiven { meeting, item })).await?;
     read_item(&app, meeting, item)
 }
@@ -1253,13 +1299,14 @@ pub async fn next_speaker(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SpeakingTimeRequest {
-    /// Seconds; null for no limit.
-    pub seconds: Option<u32>,
+    /// Seconds, 1 to 3600 (an hour); null for no limit.
+    #[schema(minimum = 1, maximum = 3600)]
+    pub seconds: Option<i64>,
 }
 
 /// The chair limits speaking time on an item.
 #[utoipa::path(put, path = "/api/v1/meetings/{mid}/agenda/{item}/speaking-time", tag = "meetings", security(("bearer" = [])),
-    params(("mid" = u64, Path), ("item" = u32, Path)), request_body = SpeakingTimeRequest,
+    params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), ("item" = u32, Path, minimum = 1, maximum = 9999)), request_body = SpeakingTimeRequest,
     responses((status = 200, body = AgendaItemJson), (status = 403, body = ErrorBody)))]
 pub async fn set_speaking_time(
     State(app): State<AppState>,
@@ -1267,11 +1314,15 @@ pub async fn set_speaking_time(
     Path((mid, item)): Path<(String, String)>,
     ApiJson(req): ApiJson<SpeakingTimeRequest>,
 ) -> Result<Json<AgendaItemJson>, ApiError> {
-    let (meeting, item) = (number(&mid, "meeting")?, number(&item, "agenda item")? as u32);
+    let (meeting, item) = (number(&mid, "meeting")?, item_number(&item)?);
     record(
         &app,
         &caller,
-        EntryBody::SpeakingTimeSet(accord_domain::decisions::SpeakingTimeSet { meeting, item, seconds: req.seconds }),
+        EntryBody::SpeakingTimeSet(accord_domain::decisions::SpeakingTimeSet {
+            meeting,
+            item,
+            seconds: ranges::within_opt("seconds", req.seconds, 1, ranges::SPEAKING_MAX_SECONDS)?.map(|s| s as u32),
+        }),
     )
     .await?;
     read_item(&app, meeting, item)
@@ -1289,7 +1340,7 @@ pub struct StatementRequest {
 
 /// Attaches a statement (text, or a file stored as a blob) to a speaker's turn: the speaker's delegation or the secretariat.
 #[utoipa::path(post, path = "/api/v1/meetings/{mid}/agenda/{item}/speakers/{request}/statement", tag = "meetings", security(("bearer" = [])),
-    params(("mid" = u64, Path), ("item" = u32, Path), ("request" = u32, Path)), request_body = StatementRequest,
+    params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), ("item" = u32, Path, minimum = 1, maximum = 9999), ("request" = u32, Path, minimum = 1, maximum = 4294967295_u64)), request_body = StatementRequest,
     responses((status = 201, body = AgendaItemJson), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn deliver_statement(
     State(app): State<AppState>,
@@ -1298,8 +1349,7 @@ pub async fn deliver_statement(
     ApiJson(req): ApiJson<StatementRequest>,
 ) -> Result<(StatusCode, Json<AgendaItemJson>), ApiError> {
     use base64::Engine as _;
-    let (meeting, item, request) =
-        (number(&mid, "meeting")?, number(&item, "agenda item")? as u32, number(&request, "request")? as u32);
+    let (meeting, item, request) = (number(&mid, "meeting")?, item_number(&item)?, request_number(&request)?);
     let file = match &req.file {
         Some(b64) => Some(accord_domain::blob::BlobRef::of(
             base64::engine::general_purpose::STANDARD
@@ -1364,7 +1414,7 @@ pub(crate) fn summary_of(s: &DomainState, meeting: u64) -> Result<SummaryJson, A
 }
 
 /// The summary record of a meeting, generated from the record: attendance, who spoke on what, decisions and each member's vote.
-#[utoipa::path(get, path = "/api/v1/meetings/{mid}/summary", tag = "meetings", params(("mid" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/meetings/{mid}/summary", tag = "meetings", params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = SummaryJson), (status = 404, body = ErrorBody)))]
 pub async fn summary(State(app): State<AppState>, Path(mid): Path<String>) -> Result<Json<SummaryJson>, ApiError> {
     let meeting = number(&mid, "meeting")?;

@@ -29,6 +29,7 @@ use crate::decisions_api::{self as dapi, DecisionJson, MeetingJson, SummaryJson}
 use crate::error::ApiError;
 use crate::negotiation_api::{process_id, proposal_id, tidy};
 use crate::pages::{error_page, render, require_user, Chrome, PageForm};
+use crate::ranges;
 use crate::signing::{self, PageSign, SignFields};
 use crate::AppState;
 
@@ -384,7 +385,11 @@ fn meeting_body(s: &accord_domain::State, f: &ActForm, mid: u64) -> Result<Entry
         "agenda" => EntryBody::AgendaItemAdded(AgendaItemAdded {
             meeting: mid,
             title: tidy(&f.title, false),
-            parent: Some(f.parent.trim()).filter(|p| !p.is_empty()).map(|p| num(p, "parent item")).transpose()?,
+            parent: Some(f.parent.trim())
+                .filter(|p| !p.is_empty())
+                .map(|p| ranges::within("the parent item", num::<i64>(p, "parent item")?, 1, ranges::AGENDA_ITEM_MAX))
+                .transpose()?
+                .map(|p| p as u32),
         }),
         "floor" => EntryBody::FloorRequested(FloorRequested {
             meeting: mid,
@@ -412,7 +417,11 @@ fn meeting_body(s: &accord_domain::State, f: &ActForm, mid: u64) -> Result<Entry
         "time" => EntryBody::SpeakingTimeSet(SpeakingTimeSet {
             meeting: mid,
             item: item()?,
-            seconds: Some(f.seconds.trim()).filter(|s| !s.is_empty()).map(|s| num(s, "speaking time")).transpose()?,
+            seconds: Some(f.seconds.trim())
+                .filter(|s| !s.is_empty())
+                .map(|s| ranges::within("seconds", num::<i64>(s, "speaking time")?, 1, ranges::SPEAKING_MAX_SECONDS))
+                .transpose()?
+                .map(|s| s as u32),
         }),
         "statement" => EntryBody::StatementDelivered(StatementDelivered {
             meeting: mid,
@@ -755,7 +764,9 @@ async fn decisions_act(
         u.check_csrf(&f.csrf)?;
         let body = match f.act.as_str() {
             "silence" => {
-                let hours: i64 = num(&f.hours, "length in hours")?;
+                let min_hours = app.store.state().proceedings.rules_for(id).silence_min_hours.max(1) as i64;
+                let hours =
+                    ranges::within("hours", num(&f.hours, "length in hours")?, min_hours, ranges::SILENCE_MAX_HOURS)?;
                 let now = std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
                     .map_or(0, |d| d.as_millis() as i64);

@@ -100,3 +100,101 @@ impl IntoResponse for ApiError {
         response
     }
 }
+
+/// A serde message in the client's words, without the names of Rust types:
+/// "invalid type: string \"x\", expected u64" becomes "got string \"x\",
+/// expected a whole number (0 or more)"; "expected struct ProposalRequest
+/// with 8 elements" becomes "expected a JSON object with this request's
+/// fields"; enums and their variants become accepted values.
+pub fn plain_serde_message(message: &str) -> String {
+    let mut out = replace_named(message, "struct ", "a JSON object with this request's fields", true);
+    out =
+        replace_named(&out, "data did not match any variant of untagged enum ", "not one of the accepted forms", false);
+    for tagged in ["internally tagged enum ", "adjacently tagged enum "] {
+        out = replace_named(&out, tagged, "an object with its kind", false);
+    }
+    out = replace_named(&out, "enum ", "one of the accepted values", false);
+    for (from, to) in [
+        ("unit variant", "a named value"),
+        ("newtype variant", "a named value"),
+        ("tuple variant", "a named value"),
+        ("unknown variant", "unknown value"),
+        ("invalid type: ", "got "),
+        ("invalid value: ", "got "),
+        ("invalid length ", "a list of length "),
+    ] {
+        out = out.replace(from, to);
+    }
+    for (word, words) in [
+        ("u8", "a whole number from 0 to 255"),
+        ("u16", "a whole number from 0 to 65535"),
+        ("u32", "a whole number from 0 to 4294967295"),
+        ("u64", "a whole number (0 or more)"),
+        ("u128", "a whole number (0 or more)"),
+        ("usize", "a whole number (0 or more)"),
+        ("i8", "a whole number"),
+        ("i16", "a whole number"),
+        ("i32", "a whole number"),
+        ("i64", "a whole number"),
+        ("i128", "a whole number"),
+        ("isize", "a whole number"),
+        ("f32", "a number"),
+        ("f64", "a number"),
+        ("char", "a single character"),
+        ("variant", "value"),
+        ("struct", "object"),
+        ("enum", "choice"),
+    ] {
+        out = replace_word(&out, word, words);
+    }
+    out
+}
+
+/// Replaces `prefix` and the Rust name after it (and, for structs, a
+/// following "with N elements") by `with`.
+fn replace_named(message: &str, prefix: &str, with: &str, elements: bool) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(prefix) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + prefix.len()..];
+        let name_end = after.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(after.len());
+        let mut tail = &after[name_end..];
+        if elements {
+            if let Some(t) = tail.strip_prefix(" with ") {
+                let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+                if digits > 0 {
+                    let t = &t[digits..];
+                    tail = t.strip_prefix(" elements").or_else(|| t.strip_prefix(" element")).unwrap_or(t);
+                }
+            }
+        }
+        out.push_str(with);
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Replaces `word` where it stands as a whole word (not inside a longer
+/// name or a quoted value's letters).
+fn replace_word(message: &str, word: &str, with: &str) -> String {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    let mut before: Option<char> = None;
+    while let Some(at) = rest.find(word) {
+        let prev = rest[..at].chars().next_back().or(before);
+        let next = rest[at + word.len()..].chars().next();
+        out.push_str(&rest[..at]);
+        if prev.is_some_and(is_word) || next.is_some_and(is_word) {
+            out.push_str(word);
+        } else {
+            out.push_str(with);
+        }
+        before = word.chars().next_back();
+        rest = &rest[at + word.len()..];
+    }
+    out.push_str(rest);
+    out
+}

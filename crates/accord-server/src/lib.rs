@@ -48,6 +48,7 @@ pub mod negotiation_api;
 pub mod negotiation_pages;
 pub mod openapi_errors;
 pub mod pages;
+pub mod ranges;
 pub mod routes;
 pub mod security;
 pub mod server;

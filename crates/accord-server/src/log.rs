@@ -514,7 +514,7 @@ pub struct StateDigest {
     pub parts: Option<std::collections::BTreeMap<String, String>>,
 }
 
-#[utoipa::path(get, path = "/api/v1/log/state/{size}", tag = "record", params(("size" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/log/state/{size}", tag = "record", params(("size" = u64, Path, minimum = 0, maximum = 9007199254740991_u64)),
     responses((status = 200, body = StateDigest), (status = 404, body = ErrorBody)))]
 pub(crate) async fn state_digest(
     State(app): State<AppState>,
@@ -535,8 +535,10 @@ pub(crate) async fn state_digest(
 #[serde(deny_unknown_fields)]
 pub struct InclusionQuery {
     /// The entry's index.
+    #[param(minimum = 0, maximum = 9007199254740991_u64)]
     pub index: u64,
     /// The tree size (a checkpoint's size); the latest checkpoint's when absent.
+    #[param(minimum = 0, maximum = 9007199254740991_u64)]
     pub size: Option<u64>,
 }
 
@@ -588,7 +590,9 @@ pub(crate) async fn inclusion(
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ConsistencyQuery {
+    #[param(minimum = 0, maximum = 9007199254740991_u64)]
     pub old: u64,
+    #[param(minimum = 0, maximum = 9007199254740991_u64)]
     pub new: u64,
 }
 
@@ -651,7 +655,7 @@ pub struct ReceiptQuery {
     pub wait: Option<bool>,
 }
 
-#[utoipa::path(get, path = "/api/v1/record/{index}/receipt", tag = "record", params(("index" = u64, Path), ReceiptQuery),
+#[utoipa::path(get, path = "/api/v1/record/{index}/receipt", tag = "record", params(("index" = u64, Path, minimum = 0, maximum = 9007199254740991_u64), ReceiptQuery),
     responses((status = 200, body = Receipt), (status = 404, body = ErrorBody), (status = 409, description = "no checkpoint covers the entry yet", body = ErrorBody)))]
 pub(crate) async fn receipt(
     State(app): State<AppState>,

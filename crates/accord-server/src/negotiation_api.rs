@@ -372,20 +372,24 @@ pub struct AnchorRequest {
     /// The exact words, as they stand in the version named.
     pub quote: String,
     /// Which occurrence, counting from 1; needed when the words occur more than once.
-    #[schema(minimum = 1)]
-    pub occurrence: Option<u32>,
+    #[schema(minimum = 1, maximum = 10000)]
+    pub occurrence: Option<i64>,
     /// Where the words start, in characters from the start of the provision's text
     /// (as a page's selection knows it): the server counts which occurrence that is.
-    /// When `occurrence` is given too, both must agree.
-    pub at: Option<u32>,
+    /// When `occurrence` is given too, both must agree. 0 to 10000 (a provision's most characters).
+    #[schema(minimum = 0, maximum = 10000)]
+    pub at: Option<i64>,
 }
 
 impl AnchorRequest {
     /// The anchor as the record keeps it: the quote and its occurrence,
     /// counted here from `at` when the request says where the words start.
     pub(crate) fn resolve(self, app: &AppState, process: u64, version: u32, eid: &str) -> Result<Anchor, ApiError> {
-        let Some(at) = self.at else {
-            return Ok(Anchor { quote: self.quote, occurrence: self.occurrence });
+        let occurrence = crate::ranges::within_opt("occurrence", self.occurrence, 1, crate::ranges::OCCURRENCE_MAX)?
+            .map(|o| o as u32);
+        let at = crate::ranges::within_opt("at", self.at, 0, crate::ranges::AT_MAX)?;
+        let Some(at) = at else {
+            return Ok(Anchor { quote: self.quote, occurrence });
         };
         let counted = with_process(app, process, |p| {
             let Some(provision) = p.version(version).and_then(|v| v.instrument.get(eid).cloned()) else {
@@ -394,7 +398,7 @@ impl AnchorRequest {
             };
             Ok(Some(accord_domain::negotiation::text::occurrence_at(&provision.text, &self.quote, at as usize)?))
         })?;
-        match (counted, self.occurrence) {
+        match (counted, occurrence) {
             (Some(n), Some(o)) if n != o => Err(ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "anchor_mismatch",
@@ -566,14 +570,20 @@ pub async fn open(
 /// malformed one is refused with its line before anything is stored.
 pub fn opening(title: &str, markdown: String) -> Result<EntryBody, Refusal> {
     let markdown = markdown.replace("\r\n", "\n");
-    let title = tidy(title, false);
+    // The Unicode policy first, so that a refusal names the draft's line.
+    let markdown = match accord_domain::unicode::is_normalised(&markdown) {
+        true => markdown,
+        false => accord_domain::unicode::normalise(&markdown),
+    };
+    accord_domain::unicode::check_lines("draft", &markdown)?;
+    let title = accord_domain::unicode::accept("title", &tidy(title, false))?.into_owned();
     let source = Arc::new(accord_domain::negotiation::text::Source { entry: 0, time: 0, how: SourceKind::ZeroDraft });
     accord_domain::negotiation::markdown::parse(&markdown, source)?;
     Ok(EntryBody::ProcessOpened(ProcessOpened { title, draft: BlobRef::of(markdown.into_bytes()) }))
 }
 
 /// One process.
-#[utoipa::path(get, path = "/api/v1/processes/{id}", tag = "negotiation", params(("id" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/processes/{id}", tag = "negotiation", params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = ProcessSummary), (status = 404, body = ErrorBody)))]
 pub async fn get_process(
     State(app): State<AppState>,
@@ -588,7 +598,7 @@ pub async fn get_process(
 }
 
 /// A version's text, structured: provisions with their eIds.
-#[utoipa::path(get, path = "/api/v1/processes/{id}/text", tag = "negotiation", params(("id" = u64, Path), VersionQuery),
+#[utoipa::path(get, path = "/api/v1/processes/{id}/text", tag = "negotiation", params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), VersionQuery),
     responses((status = 200, body = TextJson), (status = 404, body = ErrorBody)))]
 pub async fn get_text(
     State(app): State<AppState>,
@@ -604,7 +614,7 @@ pub async fn get_text(
 
 /// A version's text in Accord's Markdown convention (an export that
 /// `accord import` and `POST /api/v1/processes` read back).
-#[utoipa::path(get, path = "/api/v1/processes/{id}/text.md", tag = "negotiation", params(("id" = u64, Path), VersionQuery),
+#[utoipa::path(get, path = "/api/v1/processes/{id}/text.md", tag = "negotiation", params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), VersionQuery),
     responses((status = 200, content_type = "text/markdown", body = String), (status = 404, body = ErrorBody)))]
 pub async fn get_markdown(
     State(app): State<AppState>,
@@ -650,7 +660,7 @@ pub(crate) fn view_of(member: Option<&str>, view: Option<&str>) -> Result<View, 
 
 /// The rolling text of the latest version: agreed spans and brackets with
 /// every option and the members behind it, with bracket and option counts.
-#[utoipa::path(get, path = "/api/v1/processes/{id}/rolling-text", tag = "negotiation", params(("id" = u64, Path), RollingQuery),
+#[utoipa::path(get, path = "/api/v1/processes/{id}/rolling-text", tag = "negotiation", params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), RollingQuery),
     responses((status = 200, description = "`{version, brackets, options, provisions: [{eid, num, heading, spans: [{agreed} | {bracket: {options: [{text, original, proposals, members}]}}]}]}`", body = Object),
         (status = 404, body = ErrorBody)))]
 pub async fn get_rolling_text(
@@ -676,7 +686,7 @@ pub async fn get_rolling_text(
 }
 
 /// Every version, oldest first.
-#[utoipa::path(get, path = "/api/v1/processes/{id}/versions", tag = "negotiation", params(("id" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/processes/{id}/versions", tag = "negotiation", params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = Vec<VersionJson>), (status = 404, body = ErrorBody)))]
 pub async fn list_versions(
     State(app): State<AppState>,
@@ -710,7 +720,7 @@ pub struct DiffJson {
 }
 
 /// The redline between two versions, word by word, for the whole text or one provision.
-#[utoipa::path(get, path = "/api/v1/processes/{id}/diff", tag = "negotiation", params(("id" = u64, Path), DiffQuery),
+#[utoipa::path(get, path = "/api/v1/processes/{id}/diff", tag = "negotiation", params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), DiffQuery),
     responses((status = 200, body = DiffJson), (status = 404, body = ErrorBody)))]
 pub async fn get_diff(
     State(app): State<AppState>,
@@ -813,7 +823,7 @@ pub struct ProvisionDetail {
 }
 
 /// One provision of the latest version: its text, who wrote each span, its history and its proposals.
-#[utoipa::path(get, path = "/api/v1/processes/{id}/provisions/{eid}", tag = "negotiation", params(("id" = u64, Path), ("eid" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/processes/{id}/provisions/{eid}", tag = "negotiation", params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), ("eid" = String, Path)),
     responses((status = 200, body = ProvisionDetail), (status = 404, body = ErrorBody)))]
 pub async fn get_provision(
     State(app): State<AppState>,
@@ -897,7 +907,7 @@ pub(crate) fn provision_detail(
 }
 
 /// Proposals of a process, by number.
-#[utoipa::path(get, path = "/api/v1/processes/{id}/proposals", tag = "negotiation", params(("id" = u64, Path), ProposalFilter),
+#[utoipa::path(get, path = "/api/v1/processes/{id}/proposals", tag = "negotiation", params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), ProposalFilter),
     responses((status = 200, body = Vec<ProposalJson>), (status = 404, body = ErrorBody)))]
 pub async fn list_proposals(
     State(app): State<AppState>,
@@ -929,7 +939,7 @@ pub async fn list_proposals(
 
 /// Tables a proposal (a member's head of delegation or delegate).
 #[utoipa::path(post, path = "/api/v1/processes/{id}/proposals", request_body = ProposalRequest, tag = "negotiation", security(("bearer" = [])),
-    params(("id" = u64, Path)),
+    params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 201, body = ProposalRecorded), (status = 400, body = ErrorBody), (status = 403, description = "an observer, an adviser, an officer", body = ErrorBody),
         (status = 404, description = "unknown process, version or eId", body = ErrorBody),
         (status = 422, description = "anchor not found or ambiguous (the message shows the text), provision deleted", body = ErrorBody)))]
@@ -959,7 +969,7 @@ pub struct ProposalDetail {
 }
 
 /// One proposal, with the decisions taken on it.
-#[utoipa::path(get, path = "/api/v1/processes/{id}/proposals/{pid}", tag = "negotiation", params(("id" = u64, Path), ("pid" = String, Path, description = "17 or P-17")),
+#[utoipa::path(get, path = "/api/v1/processes/{id}/proposals/{pid}", tag = "negotiation", params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), ("pid" = String, Path, description = "17 or P-17")),
     responses((status = 200, body = ProposalDetail), (status = 404, body = ErrorBody)))]
 pub async fn get_proposal(
     State(app): State<AppState>,
@@ -1006,7 +1016,7 @@ macro_rules! proposal_act {
     ($name:ident, $path:literal, $variant:ident, $doc:literal) => {
         #[doc = $doc]
         #[utoipa::path(post, path = $path, tag = "negotiation", security(("bearer" = [])),
-            params(("id" = u64, Path), ("pid" = String, Path, description = "17 or P-17")),
+            params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), ("pid" = String, Path, description = "17 or P-17")),
             responses((status = 201, body = ProposalRecorded), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
                 (status = 409, description = "the proposal is closed, or the act is already recorded", body = ErrorBody), (status = 422, body = ErrorBody)))]
         pub async fn $name(
@@ -1060,7 +1070,7 @@ proposal_act!(
 
 /// A member leaves the proposal's co-sponsors.
 #[utoipa::path(delete, path = "/api/v1/processes/{id}/proposals/{pid}/cosponsors", tag = "negotiation", security(("bearer" = [])),
-    params(("id" = u64, Path), ("pid" = String, Path)),
+    params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), ("pid" = String, Path)),
     responses((status = 200, body = ProposalRecorded), (status = 409, body = ErrorBody)))]
 pub async fn leave_cosponsorship(
     State(app): State<AppState>,
@@ -1074,7 +1084,7 @@ pub async fn leave_cosponsorship(
 
 /// The proposer anchors an outdated proposal again, on the latest version.
 #[utoipa::path(post, path = "/api/v1/processes/{id}/proposals/{pid}/reanchor", request_body = ReanchorRequest, tag = "negotiation", security(("bearer" = [])),
-    params(("id" = u64, Path), ("pid" = String, Path)),
+    params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), ("pid" = String, Path)),
     responses((status = 201, body = ProposalRecorded), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn reanchor(
     State(app): State<AppState>,
@@ -1118,7 +1128,7 @@ pub(crate) fn version_json(v: &accord_domain::negotiation::Version, now: Counts)
 
 /// The chair replaces the competing options of one bracket with a compromise text: a new version.
 #[utoipa::path(post, path = "/api/v1/processes/{id}/chair-texts", request_body = ChairTextRequest, tag = "negotiation", security(("bearer" = [])),
-    params(("id" = u64, Path)),
+    params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 201, body = VersionRecorded), (status = 403, body = ErrorBody), (status = 409, description = "the instrument is adopted, or before the members", body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn chair_text(
     State(app): State<AppState>,
@@ -1141,7 +1151,7 @@ pub async fn chair_text(
 
 /// Names the latest version ("Rev.1"), freezing it as a revision (chair or secretariat).
 #[utoipa::path(post, path = "/api/v1/processes/{id}/revisions", request_body = RevisionRequest, tag = "negotiation", security(("bearer" = [])),
-    params(("id" = u64, Path)),
+    params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 201, body = VersionRecorded), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn issue_revision(
     State(app): State<AppState>,

@@ -659,7 +659,7 @@ async fn table(
             matches!(kind, ProposalKind::ReplaceWords | ProposalKind::InsertWords | ProposalKind::DeleteWords);
         let occurrence = match form.occurrence.trim() {
             "" => None,
-            o => Some(o.parse::<u32>().map_err(|_| {
+            o => Some(o.parse::<i64>().map_err(|_| {
                 ApiError::bad_request(
                     "invalid_occurrence",
                     format!("the occurrence is a number (1, 2, ...), not {o:?}"),
@@ -668,7 +668,7 @@ async fn table(
         };
         let at = match form.at.trim() {
             "" => None,
-            a => Some(a.parse::<u32>().map_err(|_| {
+            a => Some(a.parse::<i64>().map_err(|_| {
                 ApiError::bad_request("invalid_selection", format!("the selection's place is a number, not {a:?}"))
             })?),
         };
@@ -897,10 +897,13 @@ async fn reanchor(
         u.check_csrf(&form.csrf)?;
         let occurrence = match form.occurrence.trim() {
             "" => None,
-            o => Some(
-                o.parse::<u32>()
+            o => Some(crate::ranges::within(
+                "occurrence",
+                o.parse::<i64>()
                     .map_err(|_| ApiError::bad_request("invalid_occurrence", "the occurrence is a number"))?,
-            ),
+                1,
+                crate::ranges::OCCURRENCE_MAX,
+            )? as u32),
         };
         let version = with_process(&app, id, |p| Ok(p.latest().number))?;
         let body = EntryBody::ProposalReanchored(accord_domain::negotiation::ProposalReanchored {

@@ -257,7 +257,8 @@ impl<T: serde::de::DeserializeOwned> FromRequest<AppState> for PageForm<T> {
                 } else if let Some(field) = text.split("missing field `").nth(1).and_then(|r| r.split('`').next()) {
                     format!("the form lacks its field {field:?}: reload the page and fill it in again")
                 } else {
-                    format!("the form could not be read: {text}")
+                    let text = text.strip_prefix("Failed to deserialize form body: ").unwrap_or(&text);
+                    format!("the form could not be read: {}", crate::error::plain_serde_message(text))
                 };
                 let err = ApiError::new(status, "malformed_form", message);
                 Err(error_page(app, &None, err))

@@ -878,3 +878,40 @@ fn an_older_record_that_changed_the_text_under_a_decision_replays() {
     old.state.apply(&Entry::decode(&bytes).unwrap()).unwrap();
     assert_eq!(old.state.proceedings.consensus[0].version, None);
 }
+
+#[test]
+fn ranges_of_edition_3_leave_older_records_as_written() {
+    for edition in [2, 3] {
+        let mut w = World::of_edition(edition);
+        let start = |hours: i64| {
+            EntryBody::SilenceStarted(SilenceStarted {
+                process: 1,
+                target: Target::Proposal(1),
+                deadline: w.now + hours * HOUR,
+                version: None,
+            })
+        };
+        let long_silence = w.chair(start(2 * SILENCE_MAX_HOURS as i64));
+        let mut rules = Rules::default();
+        rules.decision_quorum.denominator = 5_000;
+        rules.decision_quorum.numerator = 2_501;
+        let fine_quorum = w.act(Principal::System, EntryBody::RulesChanged(RulesChanged { process: None, rules }));
+        if edition < 3 {
+            long_silence.unwrap();
+            fine_quorum.unwrap();
+            // Replaying the older record reproduces it.
+            let mut replayed = State::new();
+            for (bytes, blob) in &w.log {
+                let mut entry = Entry::decode(bytes).unwrap();
+                if let (Some(content), Some(b)) = (blob, entry.body.blob_mut()) {
+                    b.attach(content.clone()).unwrap();
+                }
+                replayed.apply(&entry).unwrap();
+            }
+            assert_eq!(replayed.proceedings.silences.len(), 1);
+        } else {
+            assert_eq!(long_silence.unwrap_err().code, "out_of_range");
+            assert_eq!(fine_quorum.unwrap_err().code, "out_of_range");
+        }
+    }
+}

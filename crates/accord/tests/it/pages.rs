@@ -7,23 +7,23 @@ use http_body_util::BodyExt;
 use crate::helpers::*;
 
 /// A browser-like client: keeps the session cookie, reads CSRF tokens.
-struct Browser<'a> {
+pub(crate) struct Browser<'a> {
     forum: &'a TestForum,
-    cookie: Option<String>,
+    pub(crate) cookie: Option<String>,
 }
 
-struct Page {
-    status: StatusCode,
-    location: Option<String>,
-    html: String,
+pub(crate) struct Page {
+    pub(crate) status: StatusCode,
+    pub(crate) location: Option<String>,
+    pub(crate) html: String,
 }
 
 impl<'a> Browser<'a> {
-    fn new(forum: &'a TestForum) -> Self {
+    pub(crate) fn new(forum: &'a TestForum) -> Self {
         Browser { forum, cookie: None }
     }
 
-    async fn send(&mut self, method: Method, path: &str, form: Option<String>) -> Page {
+    pub(crate) async fn send(&mut self, method: Method, path: &str, form: Option<String>) -> Page {
         let mut req = Request::builder().method(method).uri(path).header(header::HOST, "accord.test");
         if let Some(c) = &self.cookie {
             req = req.header(header::COOKIE, c);
@@ -49,28 +49,28 @@ impl<'a> Browser<'a> {
         Page { status, location, html }
     }
 
-    async fn get(&mut self, path: &str) -> Page {
+    pub(crate) async fn get(&mut self, path: &str) -> Page {
         self.send(Method::GET, path, None).await
     }
 
-    async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Page {
+    pub(crate) async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Page {
         let body = form.iter().map(|(k, v)| format!("{k}={}", enc(v))).collect::<Vec<_>>().join("&");
         self.send(Method::POST, path, Some(body)).await
     }
 
-    async fn log_in(&mut self, who: &str, password: &str) -> Page {
+    pub(crate) async fn log_in(&mut self, who: &str, password: &str) -> Page {
         self.post("/login", &[("email", &email(who)), ("password", password), ("next", "/")]).await
     }
 
     /// The CSRF token embedded in a page's forms.
-    fn csrf(page: &Page) -> String {
+    pub(crate) fn csrf(page: &Page) -> String {
         let at = page.html.find("name=\"csrf\" value=\"").expect("the page has a form with a CSRF token");
         let rest = &page.html[at + 19..];
         rest[..rest.find('"').unwrap()].to_owned()
     }
 }
 
-fn enc(s: &str) -> String {
+pub(crate) fn enc(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
@@ -339,7 +339,10 @@ async fn a_new_heading_is_proposed_from_the_article_page() {
     assert_eq!(row["brackets"], 1);
     assert_eq!(row["spans"][0]["bracket"]["options"][1]["text"], "Scope and definitions", "{row}");
     let html = b.get("/processes/1").await.html;
-    assert!(html.contains("[<span class=\"option original\">Scope <small>(original)</small></span>"), "{html}");
+    assert!(
+        html.contains("[<span class=\"option original\"><bdi>Scope</bdi> <small>(original)</small></span>"),
+        "{html}"
+    );
     let (s, _) = forum.post("/api/v1/processes/1/proposals/1/agree", &t["chair"], serde_json::json!({})).await;
     assert_eq!(s, StatusCode::CREATED);
     let (_, text) = forum.get("/api/v1/processes/1/text").await;
