@@ -19,4 +19,5 @@ mod pages;
 mod record;
 mod signatures;
 mod verify;
+mod weak_keys;
 mod witness;
