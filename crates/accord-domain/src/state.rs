@@ -589,10 +589,13 @@ impl State {
                 let key = self.check_signature_claims(&actor, &signature)?;
                 // A weak key that a record of edition 1 or 2 holds signs
                 // nothing more, whatever the signature: one could be forged.
-                if let Some(weakness) = crate::signature::parse_public_key(&key.public_key)
-                    .ok()
-                    .and_then(|k| crate::signature::key_weakness(&k))
-                {
+                // (From edition 3 no weak key is registered, and strict
+                // verification refuses them anyway.)
+                let weakness = (self.edition() < 3)
+                    .then(|| crate::signature::parse_public_key(&key.public_key).ok())
+                    .flatten()
+                    .and_then(|k| crate::signature::key_weakness(&k));
+                if let Some(weakness) = weakness {
                     return Err(Refusal::unprocessable(
                         "weak_key",
                         format!(
