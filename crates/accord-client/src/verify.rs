@@ -188,9 +188,7 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
             let noted = state
                 .apply_noting(&entry)
                 .map_err(|r| format!("entry {index}: the rules refuse it on replay: {}", r.message))?;
-            if let Some(leniency) = noted {
-                warnings.push(leniency_warning(&state, index, &leniency));
-            }
+            warnings.extend(noted.iter().map(|leniency| leniency_warning(&state, index, leniency)));
         }
         bar.inc(width);
     }

@@ -779,8 +779,8 @@ impl State {
     /// [`State::apply`], answering what the entry holds that the current
     /// edition of the rules would refuse but the record's edition accepts
     /// (a weak key, a signature only lenient verification takes): what
-    /// `accord verify` warns about. Always `None` from edition 3.
-    pub fn apply_noting(&mut self, entry: &Entry) -> Result<Option<Leniency>, Refusal> {
+    /// `accord verify` warns about. Always empty from edition 3.
+    pub fn apply_noting(&mut self, entry: &Entry) -> Result<Vec<Leniency>, Refusal> {
         if entry.index != self.next_index {
             return Err(Refusal::invalid(
                 "entry_out_of_order",
@@ -795,11 +795,11 @@ impl State {
         }
         self.check_actor(&entry.actor)?;
         self.check_signature_requirement(&entry.actor, &entry.body, entry.signature.is_some())?;
-        let mut noted = None;
+        let mut noted = Vec::new();
         if let Some(sig) = &entry.signature {
             if self.check_signature(&entry.actor, &entry.body, sig)? {
                 if let Actor::Delegate { member, .. } = &entry.actor {
-                    noted = Some(Leniency::LenientSignature { member: member.clone(), key: sig.key.clone() });
+                    noted.push(Leniency::LenientSignature { member: member.clone(), key: sig.key.clone() });
                 }
             }
         }
@@ -807,14 +807,17 @@ impl State {
             blob.require()?;
         }
         self.check_body_at(&entry.actor, &entry.body, entry.time)?;
-        if let EntryBody::MemberKeyRegistered(k) = &entry.body {
-            // Editions 1 and 2 registered weak keys (edition 3 refused it above).
-            if let Some(weakness) = crate::signature::parse_public_key(&k.public_key)
-                .ok()
-                .and_then(|key| crate::signature::key_weakness(&key))
-            {
-                noted = Some(Leniency::WeakKey { member: k.member.clone(), key: k.key.clone(), weakness });
+        match &entry.body {
+            // Editions 1 and 2 registered weak keys (edition 3 refused them above).
+            EntryBody::MemberKeyRegistered(k) if self.edition() < 3 => {
+                if let Some(weakness) = crate::signature::parse_public_key(&k.public_key)
+                    .ok()
+                    .and_then(|key| crate::signature::key_weakness(&key))
+                {
+                    noted.push(Leniency::WeakKey { member: k.member.clone(), key: k.key.clone(), weakness });
+                }
             }
+            _ => {}
         }
         self.fold_and_advance(entry);
         Ok(noted)

@@ -295,19 +295,19 @@ fn an_older_record_holding_a_weak_key_and_a_forged_signature_replays_and_says_so
         let weak = entry(&state, registration(&[0u8; 32]), None);
         assert_eq!(
             state.apply_noting(&weak).unwrap(),
-            Some(Leniency::WeakKey { member: bra(), key: key_id(&[0u8; 32]), weakness: KeyWeakness::SmallOrder })
+            [Leniency::WeakKey { member: bra(), key: key_id(&[0u8; 32]), weakness: KeyWeakness::SmallOrder }]
         );
         entries.push(weak);
         // A strong key whose holder signed with R = identity: lenient only.
         let seed = [9u8; 32];
         let public = SigningKey::from_bytes(&seed).verifying_key().to_bytes();
         let strong = entry(&state, registration(&public), None);
-        assert_eq!(state.apply_noting(&strong).unwrap(), None);
+        assert_eq!(state.apply_noting(&strong).unwrap(), []);
         entries.push(strong);
         let forged = forged_declaration(&state);
         assert_eq!(
             state.apply_noting(&forged).unwrap(),
-            Some(Leniency::LenientSignature { member: bra(), key: key_id(&[0u8; 32]) })
+            [Leniency::LenientSignature { member: bra(), key: key_id(&[0u8; 32]) }]
         );
         entries.push(forged);
         assert!(state.members[&bra()].signatures_required.is_some(), "the forged declaration was folded");
@@ -319,7 +319,7 @@ fn an_older_record_holding_a_weak_key_and_a_forged_signature_replays_and_says_so
         let odd = entry(&state, body, Some(MemberSignature { key: key_id(&public), nonce, sig }));
         assert_eq!(
             state.apply_noting(&odd).unwrap(),
-            Some(Leniency::LenientSignature { member: bra(), key: key_id(&public) })
+            [Leniency::LenientSignature { member: bra(), key: key_id(&public) }]
         );
         entries.push(odd);
 
@@ -400,6 +400,6 @@ fn the_current_edition_refuses_weak_keys_and_lenient_signatures_in_the_record() 
     assert_eq!(state.apply(&odd).unwrap_err().code, "bad_signature");
     let real = b64(&ed25519_dalek::Signer::sign(&signing, &message).to_bytes());
     let real = entry(&state, body, Some(MemberSignature { key: key_id(&public), nonce, sig: real }));
-    assert_eq!(state.apply_noting(&real).unwrap(), None);
+    assert_eq!(state.apply_noting(&real).unwrap(), []);
     assert_ne!(state, before);
 }
