@@ -266,7 +266,7 @@ fn leniency_warning(state: &State, index: u64, leniency: &Leniency) -> String {
     match leniency {
         Leniency::WeakKey { member: code, key, weakness } => format!(
             "entry {index}: {} registered the key {key}, {}; this record follows edition {edition} of the rules, \
-             which accepted it: its signatures may be forged",
+             which accepted it",
             member(code),
             weakness.describe()
         ),
