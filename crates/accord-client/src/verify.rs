@@ -12,7 +12,10 @@
 //!    them): a tile that differs or is missing is named;
 //! 4. every entry decoded and replayed through the domain's rules
 //!    (`State::apply`): a record that breaks the rules is reported with
-//!    the entry at fault;
+//!    the entry at fault; in a record of edition 1 or 2 of the rules, a
+//!    member's weak key, or a signature that only lenient verification
+//!    takes, is accepted as it was written and reported as a warning that
+//!    names the entry, the member and the key (edition 3 refuses both);
 //! 5. the state the server publishes for that checkpoint must equal the
 //!    replay's, part by part (`State::digest_parts`: the forum, members,
 //!    delegates, each process, each version's text, each meeting, vote and
@@ -27,6 +30,7 @@
 
 use std::path::PathBuf;
 
+use accord_domain::state::Leniency;
 use accord_domain::{Entry, State};
 use accord_log::checkpoint::{open_checkpoint, CosignatureVerifier};
 use accord_log::tiles::{self, TilePath, TILE_WIDTH};
@@ -62,6 +66,10 @@ pub struct Report {
     pub origin: String,
     pub size: u64,
     pub lines: Vec<String>,
+    /// What the record holds that verifies only under an older edition's
+    /// rules (weak keys, signatures only lenient verification takes): the
+    /// record verifies, but these could be forgeries.
+    pub warnings: Vec<String>,
 }
 
 /// Verifies the log; the error says exactly what diverges.
@@ -152,6 +160,7 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
     // 3 and 4. Every entry: hashed, decoded, replayed.
     let mut tree = MerkleTree::new();
     let mut state = State::new();
+    let mut warnings = Vec::new();
     let tiles_count = size.div_ceil(TILE_WIDTH);
     let bar = progress_bar(opts.progress, size);
     for t in 0..tiles_count {
@@ -176,7 +185,10 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
             if entry.index != index {
                 return Err(format!("entry {index}: it says it is entry {}", entry.index));
             }
-            state.apply(&entry).map_err(|r| format!("entry {index}: the rules refuse it on replay: {}", r.message))?;
+            let noted = state
+                .apply_noting(&entry)
+                .map_err(|r| format!("entry {index}: the rules refuse it on replay: {}", r.message))?;
+            warnings.extend(noted.iter().map(|leniency| leniency_warning(&state, index, leniency)));
         }
         bar.inc(width);
     }
@@ -240,7 +252,30 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
             "root": BASE64_STANDARD.encode(checkpoint.root.0),
         }),
     )?;
-    Ok(Report { origin: checkpoint.origin, size, lines })
+    Ok(Report { origin: checkpoint.origin, size, lines, warnings })
+}
+
+/// The warning for what an entry of an older edition holds that edition 3
+/// of the rules refuses.
+fn leniency_warning(state: &State, index: u64, leniency: &Leniency) -> String {
+    let edition = state.edition();
+    let member = |code: &accord_domain::MemberCode| match state.members.get(code) {
+        Some(m) => format!("{code} ({})", m.name.as_str()),
+        None => code.to_string(),
+    };
+    match leniency {
+        Leniency::WeakKey { member: code, key, weakness } => format!(
+            "entry {index}: {} registered the key {key}, {}; this record follows edition {edition} of the rules, \
+             which accepted it",
+            member(code),
+            weakness.describe()
+        ),
+        Leniency::LenientSignature { member: code, key } => format!(
+            "entry {index}: the signature of {} with the key {key} verifies only under the lenient verification \
+             of edition {edition} of the rules, not strictly: it may be forged",
+            member(code)
+        ),
+    }
 }
 
 /// A progress bar on standard error with the rate and the time left, drawn

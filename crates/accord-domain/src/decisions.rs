@@ -763,12 +763,6 @@ impl State {
         Ok(member.clone())
     }
 
-    /// The edition of the rules the forum's record follows (1 before it is
-    /// established).
-    pub fn edition(&self) -> u32 {
-        self.forum.as_ref().map_or(1, |f| f.edition)
-    }
-
     /// The member a delegation acts for in a meeting (attendance, the
     /// floor, statements): its head of delegation or a delegate. From
     /// edition 3 an adviser takes no such action for its member.

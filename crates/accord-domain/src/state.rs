@@ -330,6 +330,17 @@ pub struct State {
     pub proceedings: crate::decisions::Proceedings,
 }
 
+/// What a record of edition 1 or 2 of the rules holds that edition 3
+/// refuses, found on replay ([`State::apply_noting`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Leniency {
+    /// A member's key registered although weak.
+    WeakKey { member: MemberCode, key: String, weakness: crate::signature::KeyWeakness },
+    /// A member's signature that only lenient verification takes (made
+    /// with a weak key, or with an `R` of small order).
+    LenientSignature { member: MemberCode, key: String },
+}
+
 /// The name of the state digest format published with checkpoints since
 /// the state was digested in parts ([`State::digest_parts`],
 /// [`State::digest_v2`]).
@@ -393,7 +404,10 @@ fn is_first_edition(edition: &u32) -> bool {
 ///   a quorum's share has a denominator of at most 1,000
 ///   ([`crate::decisions`]); an adviser takes no action for its member in
 ///   meetings, and a question names the version it is put on, which does
-///   not change while the whole instrument is before the members.
+///   not change while the whole instrument is before the members;
+///   members' keys and signatures are checked strictly: a weak key
+///   (small order, or encoded non-canonically) is not registered, and a
+///   signature must pass strict verification (`crate::signature`).
 pub const EDITION: u32 = 3;
 
 /// The most official languages a forum may list.
@@ -616,7 +630,26 @@ impl State {
         let time = time.max(self.last_time);
         let actor = self.actor_for(principal)?;
         if let Action::Signed { body, signature } = action {
-            self.check_signature_claims(&actor, &signature)?;
+            let key = self.check_signature_claims(&actor, &signature)?;
+            // A weak key that a record of edition 1 or 2 holds signs
+            // nothing more, whatever the signature: one could be forged.
+            // (From edition 3 no weak key is registered, and strict
+            // verification refuses them anyway.)
+            let weakness = (self.edition() < 3)
+                .then(|| crate::signature::parse_public_key(&key.public_key).ok())
+                .flatten()
+                .and_then(|k| crate::signature::key_weakness(&k));
+            if let Some(weakness) = weakness {
+                return Err(Refusal::unprocessable(
+                    "weak_key",
+                    format!(
+                        "the key {} is {}: it signs nothing more; revoke it and register a key made with \
+                         `accord keygen`",
+                        signature.key,
+                        weakness.describe()
+                    ),
+                ));
+            }
             // A signed payload is recorded as signed: it is checked,
             // never normalised.
             if let Err(refusal) = check_unicode(&body).and_then(|()| self.check_body_at(&actor, &body, time)) {
@@ -674,7 +707,11 @@ impl State {
                 body
             }
             Action::RegisterMemberKey { member, public_key, label } => {
-                let key = crate::signature::parse_public_key(&public_key)?;
+                // A weak key is refused live whatever the edition: no key
+                // generator makes one, and its signatures can be forged.
+                // (Records of editions 1 and 2 that hold one still replay:
+                // `check_body_at` gates the refusal on the edition.)
+                let key = crate::signature::parse_strong_public_key(&public_key)?;
                 EntryBody::MemberKeyRegistered(MemberKeyRegistered {
                     member,
                     key: crate::signature::key_id(key.as_bytes()),
@@ -768,11 +805,25 @@ impl State {
     /// Checks a member's signature on an action: the actor is a delegate of
     /// the member, the key is the member's and not revoked, the nonce is
     /// new, and the signature verifies over [`crate::signature::signed_message`].
-    fn check_signature(&self, actor: &Actor, body: &EntryBody, sig: &MemberSignature) -> Result<(), Refusal> {
+    ///
+    /// From edition 3 the verification is strict; a record of edition 1 or
+    /// 2 is verified strictly first, then leniently, as it was written:
+    /// answers whether only the lenient verification took the signature.
+    fn check_signature(&self, actor: &Actor, body: &EntryBody, sig: &MemberSignature) -> Result<bool, Refusal> {
         let key = self.check_signature_claims(actor, sig)?;
         let log = self.forum.as_ref().and_then(|f| f.log.as_deref()).unwrap_or_default();
         let message = crate::signature::signed_message(log, actor, body, &sig.nonce);
-        crate::signature::verify(&key.public_key, &message, &sig.sig)
+        match crate::signature::verify(&key.public_key, &message, &sig.sig) {
+            Ok(()) => Ok(false),
+            Err(strict) if self.edition() >= 3 => Err(strict),
+            Err(_) => crate::signature::verify_lenient(&key.public_key, &message, &sig.sig).map(|()| true),
+        }
+    }
+
+    /// The edition of the rules the forum's record follows (1 before the
+    /// forum is established, as for records without an edition).
+    pub fn edition(&self) -> u32 {
+        self.forum.as_ref().map_or(1, |f| f.edition)
     }
 
     /// Everything [`State::check_signature`] checks but the Ed25519
@@ -802,6 +853,14 @@ impl State {
     /// Checks an entry completely and folds it into the state. On a refusal
     /// the state is unchanged.
     pub fn apply(&mut self, entry: &Entry) -> Result<(), Refusal> {
+        self.apply_noting(entry).map(|_| ())
+    }
+
+    /// [`State::apply`], answering what the entry holds that the current
+    /// edition of the rules would refuse but the record's edition accepts
+    /// (a weak key, a signature only lenient verification takes): what
+    /// `accord verify` warns about. Always empty from edition 3.
+    pub fn apply_noting(&mut self, entry: &Entry) -> Result<Vec<Leniency>, Refusal> {
         if entry.index != self.next_index {
             return Err(Refusal::invalid(
                 "entry_out_of_order",
@@ -816,8 +875,13 @@ impl State {
         }
         self.check_actor(&entry.actor)?;
         self.check_signature_requirement(&entry.actor, &entry.body, entry.signature.is_some())?;
+        let mut noted = Vec::new();
         if let Some(sig) = &entry.signature {
-            self.check_signature(&entry.actor, &entry.body, sig)?;
+            if self.check_signature(&entry.actor, &entry.body, sig)? {
+                if let Actor::Delegate { member, .. } = &entry.actor {
+                    noted.push(Leniency::LenientSignature { member: member.clone(), key: sig.key.clone() });
+                }
+            }
         }
         if let Some(blob) = entry.body.blob() {
             blob.require()?;
@@ -826,8 +890,20 @@ impl State {
             check_unicode(&entry.body)?;
         }
         self.check_body_at(&entry.actor, &entry.body, entry.time)?;
+        match &entry.body {
+            // Editions 1 and 2 registered weak keys (edition 3 refused them above).
+            EntryBody::MemberKeyRegistered(k) if self.edition() < 3 => {
+                if let Some(weakness) = crate::signature::parse_public_key(&k.public_key)
+                    .ok()
+                    .and_then(|key| crate::signature::key_weakness(&key))
+                {
+                    noted.push(Leniency::WeakKey { member: k.member.clone(), key: k.key.clone(), weakness });
+                }
+            }
+            _ => {}
+        }
         self.fold_and_advance(entry);
-        Ok(())
+        Ok(noted)
     }
 
     /// Folds a checked entry in and moves past it.
@@ -1044,7 +1120,11 @@ impl State {
             EntryBody::MemberKeyRegistered(k) => {
                 self.require_own_head(actor, &k.member, "registers its member's keys")?;
                 let member = self.existing_member(&k.member)?;
-                let key = crate::signature::parse_public_key(&k.public_key)?;
+                let key = if self.edition() >= 3 {
+                    crate::signature::parse_strong_public_key(&k.public_key)?
+                } else {
+                    crate::signature::parse_public_key(&k.public_key)?
+                };
                 if crate::signature::key_id(key.as_bytes()) != k.key {
                     return Err(Refusal::invalid("key_id_mismatch", "the key id is not that of the public key"));
                 }

@@ -12,9 +12,11 @@
 //! verifier key `<name>+<id>+<base64(type ‖ public key)>` (published).
 
 use base64::prelude::{Engine, BASE64_STANDARD};
-use ed25519_dalek::{Signer as _, SigningKey, Verifier as _, VerifyingKey};
+use ed25519_dalek::{Signer as _, SigningKey, VerifyingKey};
 use sha2::{Digest, Sha256};
-use signed_note::{Note, Signer, StandardSigner, StandardVerifier, Verifier, VerifierList};
+use signed_note::{Note, Signer, StandardSigner, Verifier, VerifierList};
+
+use crate::ed25519::{LogVerifier, VerifierKeyError};
 use tlog_tiles::Hash;
 
 /// Why a checkpoint or key was refused.
@@ -102,19 +104,20 @@ pub struct VerifiedCheckpoint {
 }
 
 /// Parses a signed checkpoint and checks the log's signature with its
-/// verifier key. Signature lines of other keys (cosignatures) are kept.
+/// verifier key, strictly ([`LogVerifier`]). Signature lines of other keys
+/// (cosignatures) are kept.
 pub fn open_checkpoint(note: &[u8], log_verifier_key: &str) -> Result<VerifiedCheckpoint, CheckpointError> {
-    let verifier = StandardVerifier::new(log_verifier_key).map_err(|e| {
-        CheckpointError::BadKey(match format!("{e:?}").as_str() {
-            "Id" => format!(
+    let verifier = LogVerifier::new(log_verifier_key).map_err(|e| {
+        CheckpointError::BadKey(match e {
+            VerifierKeyError::Id => format!(
                 "{log_verifier_key:?}: its key id does not match its name and key (a key altered, or given another \
                  name); copy the verifier key exactly as the forum's home page or `accord log key` shows it"
             ),
-            "Format" | "Alg" => format!(
+            VerifierKeyError::Format | VerifierKeyError::Alg => format!(
                 "{log_verifier_key:?} is not a verifier key: expected name+keyid+base64, as the forum's home page \
                  or `accord log key` shows it"
             ),
-            other => format!("{log_verifier_key:?}: {other}"),
+            VerifierKeyError::Weak(why) => format!("{log_verifier_key:?}: {why}"),
         })
     })?;
     let expected_origin = verifier.name().to_owned();
@@ -225,7 +228,8 @@ impl Signer for Cosigner {
     }
 }
 
-/// Checks `cosignature/v1` signatures of one witness.
+/// Checks `cosignature/v1` signatures of one witness, strictly (a weak
+/// witness key is refused, see [`crate::ed25519`]).
 pub struct CosignatureVerifier {
     name: String,
     key: VerifyingKey,
@@ -243,8 +247,8 @@ impl CosignatureVerifier {
         if raw.len() != 33 || raw[0] != COSIGNATURE_V1 {
             return Err(CheckpointError::BadKey(format!("{name} is not an Ed25519 cosignature/v1 key")));
         }
-        let key = VerifyingKey::from_bytes(raw[1..].try_into().expect("32 bytes"))
-            .map_err(|e| CheckpointError::BadKey(e.to_string()))?;
+        let key = crate::ed25519::strong_key(raw[1..].try_into().expect("32 bytes"))
+            .map_err(|why| CheckpointError::BadKey(format!("{name}: {why}")))?;
         let id = cosigner_key_id(name, &key);
         if u32::from_str_radix(id_hex, 16).ok() != Some(id) {
             return Err(CheckpointError::BadKey(format!("the key id of {name} does not match its key")));
@@ -284,8 +288,7 @@ impl Verifier for CosignatureVerifier {
             return false;
         }
         let timestamp = u64::from_be_bytes(sig[..8].try_into().expect("8 bytes"));
-        let Ok(signature) = ed25519_dalek::Signature::from_slice(&sig[8..]) else { return false };
-        self.key.verify(&cosigned_message(timestamp, msg), &signature).is_ok()
+        crate::ed25519::verify_strict(&self.key, &cosigned_message(timestamp, msg), &sig[8..])
     }
 }
 

@@ -13,6 +13,9 @@
 //!   notes with Ed25519, the log's keys, and C2SP tlog-cosignature
 //!   (`cosignature/v1`) for witnesses.
 //!
+//! - [`ed25519`]: strict Ed25519 for every key and signature above (weak
+//!   keys refused, `verify_strict`), and the signed-note verifier that
+//!   applies it.
 //! - [`witness`]: the witness side of C2SP tlog-witness (`add-checkpoint`).
 //!
 //! # Invariants
@@ -22,6 +25,7 @@
 //!   recomputed from scratch, and stored hashes never change.
 
 pub mod checkpoint;
+pub mod ed25519;
 pub mod receipt;
 pub mod tiles;
 pub mod tree;

@@ -6,9 +6,10 @@
 use std::collections::BTreeMap;
 
 use base64::prelude::{Engine, BASE64_STANDARD};
-use signed_note::{Note, StandardVerifier, VerifierList};
+use signed_note::{Note, VerifierList};
 
 use crate::checkpoint::Cosigner;
+use crate::ed25519::LogVerifier;
 use crate::tree::{verify_consistency, ProofError};
 use crate::Hash;
 
@@ -76,7 +77,7 @@ impl Witness {
     pub fn new(cosigner: Cosigner, log_keys: &[String]) -> Result<Self, String> {
         let mut logs = BTreeMap::new();
         for k in log_keys {
-            let v = StandardVerifier::new(k).map_err(|e| format!("log key {k}: {e:?}"))?;
+            let v = LogVerifier::new(k).map_err(|e| format!("log key {k}: {e:?}"))?;
             logs.insert(signed_note::Verifier::name(&v).to_owned(), k.clone());
         }
         Ok(Self { cosigner, logs })
@@ -107,7 +108,8 @@ impl Witness {
             .logs
             .get(&origin)
             .ok_or_else(|| WitnessError::new(404, format!("this witness does not follow the log {origin:?}")))?;
-        let verifier = StandardVerifier::new(key).map_err(|e| WitnessError::new(500, format!("{e:?}")))?;
+        // Checked when the witness was made.
+        let verifier = LogVerifier::new(key).map_err(|e| WitnessError::new(500, format!("{e:?}")))?;
         note.verify(&VerifierList::new(vec![Box::new(verifier)])).map_err(|_| {
             WitnessError::new(403, format!("no signature of the log {origin} verifies on this checkpoint"))
         })?;

@@ -1000,10 +1000,13 @@ pub struct KeyRecorded {
     pub entry: EntryRef,
 }
 
-/// Registers a signing key of the member (its head of delegation).
+/// Registers a signing key of the member (its head of delegation). A weak
+/// key (a point of small order, or encoded non-canonically) is refused
+/// with 422 `weak_key`: no key generator makes one, and signatures can be
+/// forged for it.
 #[utoipa::path(post, path = "/api/v1/members/{code}/keys", request_body = KeyRequest, tag = "signatures", security(("bearer" = [])),
     params(("code" = String, Path)),
-    responses((status = 201, body = KeyRecorded), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    responses((status = 201, body = KeyRecorded), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, description = "weak key (`weak_key`), or too many keys", body = ErrorBody)))]
 async fn register_key(
     State(app): State<AppState>,
     caller: ApiCaller,
@@ -1108,7 +1111,7 @@ pub struct ActionRecorded {
 /// Submits an action signed with one of the member's keys: the host cannot
 /// forge, alter or replay it, and the record keeps the signature.
 #[utoipa::path(post, path = "/api/v1/actions", request_body = SignedActionRequest, tag = "signatures", security(("bearer" = [])),
-    responses((status = 201, body = ActionRecorded), (status = 400, body = ErrorBody), (status = 403, description = "bad signature, unknown or revoked key, or not the member's delegate", body = ErrorBody), (status = 409, description = "replayed", body = ErrorBody)))]
+    responses((status = 201, body = ActionRecorded), (status = 400, body = ErrorBody), (status = 403, description = "bad signature, unknown or revoked key, or not the member's delegate", body = ErrorBody), (status = 409, description = "replayed", body = ErrorBody), (status = 422, description = "the action is refused by the rules, or signed with a weak key an older record holds (`weak_key`)", body = ErrorBody)))]
 async fn submit_signed(
     State(app): State<AppState>,
     caller: ApiCaller,

@@ -401,6 +401,9 @@ fn run(command: Command) -> Result<()> {
                     for line in &report.lines {
                         println!("  ok  {line}");
                     }
+                    for warning in &report.warnings {
+                        println!("WARNING {warning}");
+                    }
                     println!("the record of {} ({} entries) verifies", report.origin, report.size);
                     Ok(())
                 }

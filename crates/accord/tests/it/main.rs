@@ -26,5 +26,6 @@ mod record;
 mod signatures;
 mod unicode;
 mod verify;
+mod weak_keys;
 mod witness;
 mod write_limits;
