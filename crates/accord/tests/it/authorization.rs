@@ -460,6 +460,15 @@ fn rows() -> Vec<Row> {
             &[("name", "New Person"), ("email", "new@forum.test"), ("role", "adviser")],
             Sec,
         ),
+        page(
+            "/members/{code}/keys",
+            "/members/BRA/keys",
+            &[("public_key", "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="), ("label", "laptop")],
+            BraHead,
+        ),
+        page("/members/{code}/keys/{key}/revoke", "/members/BRA/keys/nokey/revoke", &[], BraHead),
+        // Unsigned, as a form sent without the browser's key: no one.
+        page("/members/{code}/signatures-required", "/members/BRA/signatures-required", &[], NoOne),
         page("/members/{code}/status", "/members/CHN/status", &[("status", "observer")], Sec),
         page("/members/{code}/suspension", "/members/CHN/suspension", &[("reason", "arrears")], Sec),
         page("/members/{code}/reinstatement", "/members/CHN/reinstatement", &[], Sec),
