@@ -5,7 +5,7 @@
 //!
 //! | the operation…                      | can answer                         |
 //! | ----------------------------------- | ---------------------------------- |
-//! | takes a path or query parameter     | 400 (malformed)                    |
+//! | takes a path or query parameter     | 400 (malformed), 422 (out of range)|
 //! | takes a path parameter              | 404 (nothing there)                |
 //! | takes a body                        | 400, 413 (too large), 415, 422     |
 //! | needs a token                       | 401, 403                           |
@@ -46,6 +46,7 @@ fn add_errors(op: &mut Operation, writes: bool, shared: &[utoipa::openapi::path:
     let mut codes: Vec<(u16, &str)> = Vec::new();
     if params.iter().any(|p| matches!(p.parameter_in, ParameterIn::Path | ParameterIn::Query)) {
         codes.push((400, "a parameter is malformed"));
+        codes.push((422, "a parameter is out of its range"));
     }
     if params.iter().any(|p| matches!(p.parameter_in, ParameterIn::Path)) {
         codes.push((404, "nothing is at this address"));
