@@ -62,6 +62,9 @@ fn sigkill_loses_no_acknowledged_entry() {
     assert!(acked.len() > 50, "only {} appends were acknowledged before the kill", acked.len());
 
     let server = Server::start(dir.path());
+    // A new client: the new server may listen on the old one's port, where
+    // a connection kept from before is a dead one.
+    let agent = crate::helpers::agent();
     let mut res = agent.get(format!("{}/api/v1/members?kind=organisation", server.base)).call().unwrap();
     let members: Value = res.body_mut().read_json().unwrap();
     let present: BTreeMap<String, u64> = members
@@ -122,6 +125,9 @@ fn sigterm_stops_gracefully_and_keeps_everything() {
     assert!(status.success(), "accord serve exited with {status} on SIGTERM");
     // The lock is released and the record is whole.
     let server = Server::start(dir.path());
+    // A new client: the new server may listen on the old one's port, where
+    // a connection kept from before is a dead one.
+    let agent = crate::helpers::agent();
     let mut res = agent.get(format!("{}/api/v1/members?kind=organisation", server.base)).call().unwrap();
     let members: Value = res.body_mut().read_json().unwrap();
     let indexes: Vec<u64> = members.as_array().unwrap().iter().map(|m| m["admitted_entry"].as_u64().unwrap()).collect();

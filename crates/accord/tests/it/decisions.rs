@@ -563,6 +563,9 @@ fn a_restart_in_the_middle_loses_nothing() {
     std::thread::sleep(Duration::from_secs(4));
     let server = Server::start(dir.path());
     let base = server.base.clone();
+    // A new client: the new server may listen on the port the killed one
+    // had, and a connection kept from before would be a dead one.
+    let agent = crate::helpers::agent();
     let mut concluded = Value::Null;
     for _ in 0..100 {
         let (_, s) = call(&agent, "GET", &format!("{base}/api/v1/silence/1"), &chair, Value::Null);
