@@ -141,9 +141,10 @@ enum Command {
         /// How many of the --witness keys must have cosigned the checkpoint.
         #[arg(long, default_value_t = 0)]
         quorum: usize,
-        /// Where the last verified checkpoint is remembered between runs.
-        #[arg(long, default_value = "accord-verify.json")]
-        state: PathBuf,
+        /// Where the last verified checkpoint is remembered between runs (by default one file per log in the
+        /// user's state directory: `$XDG_STATE_HOME/accord/verify/`, else `~/.local/state/accord/verify/`).
+        #[arg(long)]
+        state: Option<PathBuf>,
         /// With --url: do not compare the state the server publishes for the checkpoint (by default a server that publishes none fails verification).
         #[arg(long)]
         skip_state: bool,
@@ -386,6 +387,10 @@ fn run(command: Command) -> Result<()> {
                 (None, None) => bail!("give --url or --dir"),
             };
             println!("verifying the record at {}", source.describe());
+            let state = match state {
+                Some(path) => path,
+                None => default_verify_state(key.as_deref(), &source.describe())?,
+            };
             let options = accord_client::verify::Options {
                 source,
                 log_key: key,
@@ -563,6 +568,29 @@ fn password_from(var: &str, prompt: &str) -> Result<NewPassword> {
     Ok(NewPassword::parse(&first)?)
 }
 
+/// Where `accord verify` remembers the last checkpoint of a log when no
+/// `--state` is given: one file per log (named by its verifier key, which
+/// begins with the log's origin, or else by the address verified) in the
+/// user's state directory, made if missing.
+fn default_verify_state(key: Option<&str>, source: &str) -> Result<PathBuf> {
+    let base = match std::env::var_os("XDG_STATE_HOME").filter(|v| !v.is_empty()) {
+        Some(dir) => PathBuf::from(dir),
+        None => match std::env::var_os("HOME").filter(|v| !v.is_empty()) {
+            Some(home) => PathBuf::from(home).join(".local/state"),
+            None => bail!("no state directory: set HOME or XDG_STATE_HOME, or give --state FILE"),
+        },
+    };
+    let dir = base.join("accord/verify");
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    let name: String = key
+        .unwrap_or(source)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '_' })
+        .take(200)
+        .collect();
+    Ok(dir.join(format!("{name}.json")))
+}
+
 fn print_demo_logins(dir: &DataDir, logins: &[setup::DemoLogin]) -> Result<()> {
     let mut text = String::from("Demonstration forum log-ins (also saved in demo-logins.txt in the data directory):\n");
     for l in logins {
@@ -580,6 +608,14 @@ fn print_demo_logins(dir: &DataDir, logins: &[setup::DemoLogin]) -> Result<()> {
 }
 
 fn serve(data_dir: &Path, listen: &str, demo: bool, config: accord_server::Config) -> Result<()> {
+    if !demo && !data_dir.exists() {
+        // Nothing to serve: say so before creating anything there.
+        bail!(
+            "{} does not exist: create a forum there with `accord init --data-dir {} --forum NAME --admin-email EMAIL`, or serve the demonstration forum with `accord serve --demo`",
+            data_dir.display(),
+            data_dir.display()
+        );
+    }
     let dir = DataDir::open(data_dir)?;
     let store = open_store(&dir)?;
     let (entries, took) = store.replay;
@@ -596,6 +632,11 @@ fn serve(data_dir: &Path, listen: &str, demo: bool, config: accord_server::Confi
         log_signer(&dir, DEMO_ORIGIN)?;
         print_demo_logins(&dir, &logins)?;
         tracing::info!(entries = store.len(), "demonstration forum created");
+    } else if demo {
+        eprintln!(
+            "{} already holds a forum: serving it as it is (--demo creates the demonstration forum only in an empty data directory)",
+            data_dir.display()
+        );
     }
     let forum_name = store.state().forum.as_ref().map(|f| f.name.to_string()).unwrap_or_default();
     let signer = log_signer(&dir, &default_origin(&forum_name))?;

@@ -128,3 +128,48 @@ fn demo_forum_has_the_un_member_states() {
     assert_eq!(login.status(), 201);
     assert!(dir.path().join("demo-logins.txt").exists());
 }
+
+/// `accord serve` on a directory that does not exist says so and creates
+/// nothing there.
+#[test]
+fn serve_on_a_missing_directory_creates_nothing() {
+    let parent = tempfile::tempdir().unwrap();
+    let missing = parent.path().join("forum");
+    let out = accord().args(["serve", "--listen", "127.0.0.1:0", "--data-dir"]).arg(&missing).output().unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("does not exist") && stderr.contains("accord init"), "{stderr}");
+    assert!(!missing.exists(), "nothing is created");
+}
+
+/// Without `--state`, `accord verify` remembers the last checkpoint in the
+/// user's state directory, one file per log, not in the working directory.
+#[test]
+fn verify_remembers_in_the_state_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    init_forum_cli(dir.path());
+    let server = Server::start(dir.path());
+    let key = accord().args(["log", "key", "--data-dir"]).arg(dir.path()).output().unwrap();
+    let key = String::from_utf8_lossy(&key.stdout).trim().to_owned();
+    assert!(!key.is_empty());
+    let state_home = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let mut verified = false;
+    for _ in 0..50 {
+        let out = accord()
+            .args(["verify", "--url", &server.base, "--key", &key])
+            .env("XDG_STATE_HOME", state_home.path())
+            .current_dir(cwd.path())
+            .output()
+            .unwrap();
+        if out.status.success() {
+            verified = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    assert!(verified, "accord verify passed");
+    let files: Vec<_> = std::fs::read_dir(state_home.path().join("accord/verify")).unwrap().collect();
+    assert_eq!(files.len(), 1, "one file for the log");
+    assert_eq!(std::fs::read_dir(cwd.path()).unwrap().count(), 0, "nothing in the working directory");
+}
