@@ -400,7 +400,9 @@ pub async fn limit_writes(State(app): State<AppState>, mut request: Request, nex
             return e.into_response();
         }
         let retry = e.retry_after;
-        let mut page = crate::pages::error_page(&app, &None, e);
+        let (mut parts, _) = request.into_parts();
+        let user = MaybeUser::from_request_parts(&mut parts, &app).await.map(|u| u.0).unwrap_or(None);
+        let mut page = crate::pages::error_page(&app, &user, e);
         if let Some(v) = retry.and_then(|s| header::HeaderValue::from_str(&s.to_string()).ok()) {
             page.headers_mut().insert(header::RETRY_AFTER, v);
         }

@@ -171,6 +171,7 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
         // nothing, and its handler's refusal gives the write back.
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::limit_writes))
         .layer(axum::middleware::from_fn(signing::prepare_layer))
+        .layer(axum::middleware::from_fn(pages::note_method))
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::count))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::refuse_cross_site))
         .layer(DefaultBodyLimit::max(MAX_BODY))

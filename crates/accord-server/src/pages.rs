@@ -157,6 +157,22 @@ struct ErrorPage {
     title: String,
     message: String,
     code: String,
+    /// The request asked for a change (not a GET): the page says that
+    /// nothing was changed.
+    asked_for_a_change: bool,
+}
+
+tokio::task_local! {
+    /// Whether the request being answered may change something (its
+    /// method is not GET or HEAD), for [`error_page`], which 56 handlers
+    /// call without the request at hand.
+    static ASKS_FOR_A_CHANGE: bool;
+}
+
+/// Middleware: makes the request's method known to [`error_page`].
+pub(crate) async fn note_method(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let change = !matches!(*request.method(), axum::http::Method::GET | axum::http::Method::HEAD);
+    ASKS_FOR_A_CHANGE.scope(change, next.run(request)).await
 }
 
 /// An error as a page.
@@ -172,7 +188,13 @@ pub(crate) fn error_page(app: &AppState, user: &Option<WebUser>, e: ApiError) ->
     let status = e.status;
     render(
         status,
-        ErrorPage { chrome: Chrome::new(app, user, ""), title: title.into(), message: e.message, code: e.code.into() },
+        ErrorPage {
+            chrome: Chrome::new(app, user, ""),
+            title: title.into(),
+            message: e.message,
+            code: e.code.into(),
+            asked_for_a_change: ASKS_FOR_A_CHANGE.try_with(|c| *c).unwrap_or(true),
+        },
     )
 }
 
@@ -231,6 +253,14 @@ pub struct PageForm<T>(pub T);
 impl<T: serde::de::DeserializeOwned> FromRequest<AppState> for PageForm<T> {
     type Rejection = Response;
     async fn from_request(req: Request, app: &AppState) -> Result<Self, Self::Rejection> {
+        // Who is asking, for the page frame of a refusal (a logged-in
+        // delegate keeps seeing their name, not "Log in").
+        let (mut parts, body) = req.into_parts();
+        let user = <MaybeUser as axum::extract::FromRequestParts<AppState>>::from_request_parts(&mut parts, app)
+            .await
+            .map(|u| u.0)
+            .unwrap_or(None);
+        let req = Request::from_parts(parts, body);
         match Form::<T>::from_request(req, app).await {
             Ok(Form(v)) => Ok(PageForm(v)),
             Err(e) => {
@@ -261,7 +291,7 @@ impl<T: serde::de::DeserializeOwned> FromRequest<AppState> for PageForm<T> {
                     format!("the form could not be read: {}", crate::error::plain_serde_message(text))
                 };
                 let err = ApiError::new(status, "malformed_form", message);
-                Err(error_page(app, &None, err))
+                Err(error_page(app, &user, err))
             }
         }
     }

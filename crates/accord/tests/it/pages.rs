@@ -349,3 +349,22 @@ async fn a_new_heading_is_proposed_from_the_article_page() {
     let article = text["provisions"].as_array().unwrap().iter().find(|p| p["eid"] == "chp_1__art_2").unwrap().clone();
     assert_eq!(article["heading"], "Scope and definitions");
 }
+
+/// An error page answers what was asked: "nothing was changed" only after a
+/// request that could change something, and a refused form still shows the
+/// logged-in delegate as logged in.
+#[tokio::test]
+async fn error_pages_fit_the_request() {
+    let forum = TestForum::new();
+    let mut b = Browser::new(&forum);
+    let missing = b.get("/no/such/page").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(!missing.html.contains("Nothing was changed"), "a page that was only read: {}", missing.html);
+    b.log_in("sec", PASSWORD).await;
+    let csrf = Browser::csrf(&b.get("/members/new").await);
+    // A form without its fields is refused as malformed.
+    let refused = b.post("/members", &[("csrf", &csrf), ("code", "FRA")]).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.html);
+    assert!(refused.html.contains("Nothing was changed"), "{}", refused.html);
+    assert!(refused.html.contains("Log out") && !refused.html.contains(">Log in</a>"), "{}", refused.html);
+}
