@@ -3,7 +3,7 @@
 //! # Layout
 //! - [`Store`]: opens the SQLite file, replays the record into the domain's
 //!   [`State`], and runs the single writer thread that sequences entries and
-//!   commits them in groups ([`writer`]).
+//!   commits them in groups (`writer`).
 //! - [`schema`]: the tables. `entries` is the public record (append-only,
 //!   enforced by triggers); `blobs` holds content-addressed large content;
 //!   `accounts`, `sessions` and `api_tokens` are private and never enter the
