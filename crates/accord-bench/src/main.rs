@@ -3,7 +3,7 @@
 //!
 //! Every benchmark works on a fresh temporary directory holding a real
 //! SQLite file with Accord's settings (WAL, `synchronous=FULL`). Nothing
-//! here passes or fails: it prints figures, with the targets of the issue
+//! here passes or fails: it prints figures, with the product's targets
 //! beside them, for a person to read.
 //!
 //! ```text

@@ -12,7 +12,7 @@ use rusqlite::params;
 use crate::common::{append_concurrently, group, new_forum, rate, temp_dir, CpuUse};
 use crate::Options;
 
-/// The target of the issue for 256 concurrent writers.
+/// The target for 256 concurrent writers.
 const TARGET_256: f64 = 100_000.0;
 
 struct AccordRun {

@@ -27,6 +27,14 @@
 //!    here from the entries. A log that shrank, forked or rewrote its past
 //!    fails here. A state file that remembers another log (origin) is a
 //!    refusal, said in those words, unless `--forget` is given.
+//!
+//! Details: if the root differs, the level-0 hash tiles locate the changed
+//! entry. For a v2 checkpoint the published digest must also be that of
+//! the published parts, and every part that differs, is missing or is extra
+//! is named (`process 1 version 3 text differs`); older checkpoints compare
+//! the one v1 digest. On a terminal a progress bar shows the rate and the
+//! time left (`indicatif`, rather than hand-drawn `\r` lines; hidden when
+//! standard error is not a terminal).
 
 use std::path::PathBuf;
 

@@ -2,7 +2,7 @@
 //! `Serialize` value.
 //!
 //! [`to_canonical`] produces exactly the bytes that serialising to a
-//! `serde_json::Value` and writing it with [`crate::entry::write_canonical`]
+//! `serde_json::Value` and writing it with `entry::write_canonical`
 //! produces (sorted keys, no whitespace, integers from 0 to 2^53 - 1 only,
 //! strings escaped as `serde_json` escapes them), without building the
 //! `Value` tree or a `BTreeMap` per object: each object writes its fields'

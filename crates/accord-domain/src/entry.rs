@@ -31,6 +31,22 @@
 //!
 //! [`Entry::decode`] accepts only canonical bytes: it re-encodes what it
 //! parsed and refuses the input if the bytes differ.
+//!
+//! A signed action's entry also carries `signature: {key, nonce, sig}`
+//! (see [`crate::signature`]), so the top-level keys always come in the
+//! order `actor`, `index`, `kind`, `payload`, `signature`, `time`, `v`.
+//!
+//! # Decoding and encoding
+//! [`Entry::decode`] has a fast path (`wire_fast`): the envelope is matched
+//! literally in that fixed order, the three actor forms and the integers are
+//! read in canonical form only, the payload goes straight into its type with
+//! serde_json, and only the body and the signature are re-encoded and
+//! compared with the text they came from. Anything the fast path does not
+//! take goes to the general decoder (serde_json over the whole object, then
+//! a full re-encoding), which decides and says why. Tests hold the fast path
+//! to the general one: every valid entry of every kind takes it, and
+//! near-canonical envelopes are decided alike. [`Entry::encode`] writes the
+//! envelope by hand around the body written by [`crate::canonical`].
 
 use std::collections::BTreeMap;
 

@@ -1,5 +1,13 @@
 //! Parsed values: each `parse` rejects bad input once, at the edge, with a
 //! [`Refusal`] that says what is wrong; a value of these types is valid.
+//!
+//! Deserialising a stored value also requires its canonical form.
+//! `MemberCode` is held inline (16 zero-padded bytes, ordered as one
+//! big-endian number, which is the order of the strings): copying one
+//! allocates nothing, and the map of members compares codes without
+//! following pointers. `DisplayName` and `Reason` apply the Unicode policy
+//! ([`crate::unicode`]) to what people type; `parse_recorded` reads the
+//! record under the rule it was written with.
 
 use std::fmt;
 

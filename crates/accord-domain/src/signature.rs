@@ -20,6 +20,30 @@
 //! about one message in four: anyone could act in the member's name.
 //! Records of editions 1 and 2 of the rules were checked leniently
 //! ([`verify_lenient`]) and replay as they were written.
+//!
+//! A member's head of delegation registers keys; a key's id is the first 8
+//! bytes of the key's SHA-256, in hex ([`key_id`]). A signed action's entry
+//! carries `signature: {key, nonce, sig}`, where the message's `log` is the
+//! origin declared in `forum.established`; `State::apply` verifies it on
+//! every append and every replay, and accepts a `(key, nonce)` pair once.
+//!
+//! The head of delegation may declare, in an entry signed with one of the
+//! member's keys, that every action in the member's name must be signed
+//! (`member.signatures_required`, never undone). From then on `State::apply`
+//! (live and on replay) refuses an unsigned entry whose actor is a delegate
+//! of that member (403 `signature_required`); an unsigned declaration is
+//! refused in any record; the member's last active key cannot be revoked
+//! (409 `last_signing_key`). `Member::signatures_required` is left out of
+//! the v1 state digest when absent, so older records digest as before.
+//!
+//! Strict checks apply from edition 3; records of editions 1 and 2 verify
+//! strictly first, then leniently. A weak key is refused live in every
+//! edition: no key generator makes one, and its signatures can be forged.
+//! Rule for later entry kinds: a member action's payload holds nothing the
+//! server assigns, so that the member signs exactly what is recorded.
+//! `signature/tests.rs` runs Project Wycheproof's Ed25519 vectors
+//! (`tests/data/wycheproof/`, with their source and licence) and the eight
+//! points of small order, as keys and as `R`.
 
 use base64::prelude::{Engine, BASE64_STANDARD};
 use ed25519_dalek::{Signature, Verifier, VerifyingKey};

@@ -5,6 +5,56 @@
 //! [`State::apply`] checks a whole entry (index, time, the actor's rights,
 //! the payload) and folds it in. `apply` checks everything before it changes
 //! anything, and it is the same function for live appends and for replay.
+//!
+//! # Rights
+//! Who may record what is decided here ([`State::prepare`] and the checks
+//! behind `apply`), never again in a page. Access: only the secretariat (or
+//! the console, [`Principal::System`]) admits members, changes their status,
+//! suspends, accredits and appoints; the secretariat or the head of the
+//! delegation concerned withdraws an accreditation; the last secretariat
+//! officer cannot be withdrawn. Delegate ids are given in order (`D1` is
+//! the first officer); members are named by their code. The rights of
+//! negotiation are listed in [`crate::negotiation`], those of meetings in
+//! [`crate::decisions`].
+//!
+//! # Editions of the rules
+//! A check made stricter would apply to old entries on the next replay, and
+//! a record holding an entry the new rule refuses would no longer open. So a
+//! rule that a record in use may have met is gated on the entry's index or
+//! time, or on the forum's edition: `forum.established` records the edition
+//! the forum follows ([`EDITION`], absent = 1), and `Forum::edition` /
+//! `Process::edition` carry it to the checks and folds; the list of what
+//! each edition changed is on [`EDITION`]. Records of earlier editions
+//! replay as written (tests replay such records).
+//! [`State::apply_noting`] answers what such a record holds that edition 3
+//! refuses ([`Leniency`]: a weak key, a signature only lenient verification
+//! takes), which `accord verify` prints as warnings. The refusal of
+//! bidirectional controls in instrument text applies to every edition (no
+//! record held such text).
+//!
+//! # Preparing, signing, time
+//! [`State::prepare`] normalises every string of a new unsigned action to
+//! NFC (a signed one must already be) and refuses what the Unicode policy
+//! forbids, in every edition. [`State::action_to_sign`] answers the actor
+//! and entry body an unsigned action would record, checked as `prepare`
+//! checks it but for the signature: what a member signs. Entries with
+//! deadlines are checked at their own time ([`State::prepare_at`] with the
+//! writer's clock, `apply` with the entry's time).
+//! [`State::apply_accepted`] folds without checking again what the writer's
+//! leading state already checked.
+//!
+//! # State digests
+//! To compare a server's state with a replay, [`State::digest_parts`] names
+//! every part of the state (`forum`, `members`, `delegates`, `signatures`,
+//! `rules`, `important questions`, `process P`, `process P proposals`,
+//! `process P rules`, `process P version V text` — the version's Markdown
+//! digest — `process P version V provenance`, `session S`, `meeting M`,
+//! `vote V`, `consensus C`, `silence S`, `decision D`) with the SHA-256 of
+//! its canonical JSON. [`State::digest_v2`] (format `accord-state-digest/v2`)
+//! is the SHA-256 of `accord-state-digest/v2\n` and the canonical JSON of
+//! `{parts: {name: hex}, size}`. [`State::digest`] (v1) stays, to check
+//! checkpoints signed before v2. Changing what a digest covers changes the
+//! format's name.
 
 use std::collections::{BTreeMap, BTreeSet};
 

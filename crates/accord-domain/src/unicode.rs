@@ -23,6 +23,13 @@
 //! edition 3 or later. Pages show every piece of user text in its own
 //! isolate (`<bdi>` or `dir="auto"`), so that allowed marks cannot reorder
 //! the page around it either.
+//!
+//! Refusals are 422 (`bidi_control`, `invisible_character`,
+//! `direction_mark_outside_rtl`, `text_not_nfc`) and name the character as
+//! U+XXXX and where it is. `State::apply` walks every string of a payload
+//! with a serde `Serializer` that allocates nothing for ASCII.
+//! `accord sign` and `accord submit` put a payload's text in NFC before
+//! signing it.
 
 use std::borrow::Cow;
 

@@ -5,6 +5,9 @@
 //! prefixed by its length as a big-endian 16-bit integer. A tile that is not
 //! yet full is served as a partial tile `.p/<W>` of width `W`. Paths encode
 //! the tile index in groups of three digits: 1234067 → `x001/x234/067`.
+//!
+//! [`hash_tiles_for`] lists every hash tile, at every level, that a log of a
+//! given size serves: what `accord verify` checks and a mirror holds.
 
 use crate::tree::MerkleTree;
 

@@ -5,6 +5,12 @@
 //! every complete subtree that entry `n` completes, so the hashes of entry
 //! `n` never change afterwards and can be written to disk once. Any root,
 //! any proof and any tile is read from these hashes.
+//!
+//! [`verify_inclusion`] and [`verify_consistency`] check proofs from outside
+//! (every vector in `../shared/data/tlog-vectors` passes). Decided: a
+//! consistency proof from size 0 is refused as meaningless; equal sizes need
+//! equal roots and an empty proof; every hash used must be 32 bytes; a tree
+//! size beyond the log is refused, naming the size asked for and the log's.
 
 use tlog_tiles::{Hash, HashReader, HASH_SIZE};
 

@@ -4,6 +4,10 @@
 //! Reads of the forum, its members and the record are public, as a forum's
 //! membership is. Writes need `Authorization: Bearer TOKEN`; each answers
 //! once its entry is durable, with the entry's index and time.
+//!
+//! [`ApiJson`] and `ApiQuery` turn malformed input into `{"error","message"}`
+//! answers; `error::plain_serde_message` says serde's complaints without
+//! Rust type names ("expected a whole number", not "expected u64").
 
 use accord_domain::entry::Entry;
 use accord_domain::ids::{DisplayName, LanguageTag, NewPassword, Reason};

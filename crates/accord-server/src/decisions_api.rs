@@ -2,6 +2,11 @@
 //! meetings and attendance, recorded votes, consensus and silence
 //! procedures. Reads are public; writes need a Bearer token and answer once
 //! their entry is durable.
+//!
+//! `run_silence_scheduler` runs every 0.5 s and concludes due silence
+//! procedures; the domain makes it idempotent and never early, and after a
+//! restart it finds them in the replayed state. `GET /api/v1/events` is the
+//! stream of server-sent events ([`crate::live`]).
 
 use accord_domain::decisions::{
     AttendanceCorrected, AttendanceRegistered, BallotCast, Choice, Consensus, ConsensusObjected, ConsensusProposed,

@@ -33,6 +33,8 @@
 //! - The API authenticates only with `Authorization: Bearer`; cookies
 //!   authenticate only the web pages, whose every state-changing form
 //!   carries the session's CSRF token.
+//!
+//! Every request body is limited to [`MAX_BODY`] (64 KiB).
 
 pub mod api;
 pub mod auth;

@@ -54,6 +54,10 @@
 //! their last failure; when a map is full, the expired go first, then the
 //! least severe (fewest failures, then oldest); a full bucket is the same
 //! as no bucket and goes first.
+//!
+//! The known-browser cookie is an HMAC-SHA256 with a key kept in the private
+//! table `secrets`. Limits read the time from a `Clock` in `Config`, which
+//! tests move by hand.
 
 use std::collections::HashMap;
 use std::hash::Hash;

@@ -5,7 +5,7 @@
 //! channel); the fan-out task reads the new entries once, renders one
 //! `record` event, and hands the same bytes to every subscriber through a
 //! broadcast channel. A stream that falls behind (more than
-//! [`BACKLOG`] events unread) is given one event with the current size and
+//! `BACKLOG` events unread) is given one event with the current size and
 //! no entries: pages refresh on any `record` event, so nothing is missed.
 //! Streams end when the server stops, so that open pages do not hold the
 //! shutdown. At most [`crate::Config::max_event_streams`] streams are open

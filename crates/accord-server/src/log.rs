@@ -17,6 +17,16 @@
 //! [`crate::Config::checkpoint_interval`] when the tree has grown, and
 //! published at once; [`push_to_witness`] tasks, one per witness, send it
 //! to the witnesses concurrently and add their cosignatures as they come.
+//!
+//! A witness is sent the latest checkpoint with a 5 s timeout; a slow one
+//! is sent the newest when it is done with the last, skipping those in
+//! between. What each witness last answered (`cosigned`, `refused` with its
+//! status and words, `unreachable`; `pending` before its first answer) is
+//! published in `/api/v1/log` and on the record page. The state per
+//! checkpoint is at `/api/v1/log/state/N` (`size`, `digest`, `format` and,
+//! for v2, `parts`). [`check_stored_checkpoint`] makes `accord serve` refuse
+//! to start when the latest stored checkpoint does not verify with the log
+//! key or names another size or root than the stored tree.
 
 use std::sync::RwLock;
 use std::time::Duration;

@@ -5,6 +5,11 @@
 //! success the handler redirects (303) to a page that shows the result; on
 //! a refusal it renders the form again with the error and the status the
 //! API would answer, having changed nothing.
+//!
+//! Pages show every piece of user text in its own isolate: `<bdi>` around
+//! names, titles, labels, reasons and statements, `dir="auto"` on text
+//! fields and on a provision's words, so that no text can reorder the page
+//! around it.
 
 use accord_domain::ids::{DisplayName, NewPassword, Reason};
 use accord_domain::state::{

@@ -7,6 +7,11 @@
 //! `#[param(minimum, maximum)]`). The domain keeps its own checks on the
 //! record (a silence procedure lasts at most a year, a speaking time at
 //! most an hour, from edition 3 of the rules).
+//!
+//! The ranges: silence hours, the rules' minimum to 8,760; speaking time 1
+//! to 3,600 s; agenda items 1 to 9,999; anchor occurrence 1 to 10,000 and
+//! `at` 0 to 10,000; ids and indexes up to 2^53 − 1; 1 to 1,000 entries per
+//! page of the record; quorum denominators 1 to 1,000.
 
 use std::fmt::Display;
 

@@ -12,6 +12,9 @@
 //! [`crate::build`]); past it the body fails to read and the request is
 //! refused as unreadable. Answers themselves have no limit:
 //! the live event stream lasts as long as the page is open.
+//!
+//! Defaults: headers within 20 s, a body within 60 s; a graceful shutdown
+//! waits at most 10 s for open requests.
 
 use std::future::Future;
 use std::net::SocketAddr;

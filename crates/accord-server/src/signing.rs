@@ -8,7 +8,7 @@
 //! other key (`POST /members/{code}/keys`, here).
 //!
 //! Every form that acts in a member's name is marked `data-sign` and its
-//! handler records through [`submit`]. On submit, the script sends the same
+//! handler records through `submit`. On submit, the script sends the same
 //! form fields to the same address with the header `Accord-Sign: prepare`
 //! and a nonce of its choosing (`sign_nonce`): the handler builds the
 //! action exactly as it would record it, and [`prepare_layer`] answers, in
@@ -123,7 +123,7 @@ impl<S: Send + Sync> FromRequestParts<S> for PageSign {
 /// its handler would have the member sign ([`ToSign`], JSON), or the
 /// refusal the action meets (JSON error). A handler that refused the form
 /// before making its action (a bad field, an expired page), or a form that
-/// does not go through [`submit`], answers as it would without the header
+/// does not go through `submit`, answers as it would without the header
 /// (its page): the script then sends the form as it is, and the page says
 /// what happened. The API (`/api/`) ignores the header.
 pub async fn prepare_layer(mut req: Request, next: Next) -> Response {

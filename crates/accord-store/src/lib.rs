@@ -3,7 +3,7 @@
 //! # Layout
 //! - [`Store`]: opens the SQLite file, replays the record into the domain's
 //!   [`State`], and runs the single writer thread that sequences entries and
-//!   commits them in groups ([`writer`]).
+//!   commits them in groups (`writer`).
 //! - [`schema`]: the tables. `entries` is the public record (append-only,
 //!   enforced by triggers); `blobs` holds content-addressed large content;
 //!   `accounts`, `sessions` and `api_tokens` are private and never enter the
@@ -18,6 +18,24 @@
 //! - Readers see only committed entries: the writer folds a batch into the
 //!   published state after the commit, before it acknowledges.
 //! - Entry `i` is stored at `idx = i`; indexes have no gaps.
+//!
+//! # Opening: the replay
+//! At open, the store loads the tree's stored hashes and checks each entry's
+//! bytes against its leaf hash while replaying: an entry changed in the file
+//! stops the server with its index. The tree is then the stored hashes
+//! themselves, not a copy. The replay uses two threads, one per core: one
+//! reads rows in chunks of 512 and decodes two chunks in three, the other
+//! (`accord-replay`) decodes the third and folds every chunk in order;
+//! chunks decoded by the reader go back to it to be freed (the allocator
+//! frees fastest on the allocating thread); the first error by index is the
+//! one reported. Three threads, and leaving the fold a quarter of the
+//! decoding, were measured slower on two cores (BENCHMARKS.md).
+//!
+//! SQLite is reached through `rusqlite`, not `sqlx`: the writer is one
+//! dedicated thread that batches synchronously, which rusqlite does directly
+//! and cheaply. [`Store::submit_all_blocking`] enqueues many actions at once
+//! (set-up code: the demonstration). PostgreSQL is meant to come in behind
+//! the same `Store` interface.
 
 pub mod data_dir;
 pub mod private;

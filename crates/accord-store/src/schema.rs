@@ -4,6 +4,19 @@
 //! log before it returns: that fsync is what an acknowledgement rests on.
 //! The writer commits many entries per transaction (group commit), so one
 //! fsync covers a whole batch.
+//!
+//! Tables: `entries (idx, bytes)`, with triggers that refuse UPDATE and
+//! DELETE; the Merkle tree's stored hashes, append-only too and written in
+//! the same transaction as their entries: `tree_hash_runs (first, hashes)`,
+//! one row per committed batch (schema 2), after the rows of
+//! `tree_hashes (idx, hash)` that schema 1 wrote and that are still read;
+//! `checkpoints (size, note, state_digest)`; `checkpoint_states (size,
+//! snapshot, parts)` (schema 3): the state's parts at each checkpoint, as a
+//! snapshot of the whole map or, while less than a quarter of the parts
+//! changed, only those that differ from the last snapshot (a read takes at
+//! most two rows; checkpoints signed before schema 3 keep their v1 digest);
+//! `blobs (sha256, bytes)`; private tables `accounts`, `sessions`,
+//! `api_tokens` (hashes only) and `secrets`.
 
 use std::path::Path;
 use std::time::Duration;

@@ -23,6 +23,13 @@
 //! leading state stale; the sequencer fails the entry it was working on,
 //! and starts again from a copy of the published state. Nothing
 //! unacknowledged is visible and nothing acknowledged is lost.
+//!
+//! Content an entry names by hash (`BlobRef`) is written to `blobs` in the
+//! entry's transaction. Whether an e-mail address is taken is checked by the
+//! sequencer on its own read connection and against the addresses still in
+//! flight; the `UNIQUE` constraint has the last word (a clash fails the
+//! batch). The committer never waits for more once something is pending:
+//! waiting up to 0.5 ms for the end of a burst was measured slower.
 
 use std::collections::HashSet;
 use std::sync::atomic::Ordering;

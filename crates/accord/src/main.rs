@@ -1,6 +1,9 @@
 //! The `accord` command. Each subcommand parses its arguments and calls the
 //! libraries: `accord-store` for the record, `accord-server` for the web
 //! application, the API and forum set-up.
+//!
+//! `serve` shuts down gracefully on SIGINT/SIGTERM: it stops accepting, lets
+//! the writer commit what it holds, and exits.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

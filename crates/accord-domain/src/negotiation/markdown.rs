@@ -35,6 +35,10 @@
 //! eIds follow the Akoma Ntoso naming convention: `preamble__recital_3`,
 //! `chp_2__art_5__para_2__point_b` (chapters by their number in Arabic
 //! numerals), or `art_5__para_2` when there are no chapters.
+//!
+//! Every refusal of the parser names the line and the reason. `to_markdown`
+//! writes a version back in this convention, and parsing its output gives
+//! the same instrument; a version's digest is the SHA-256 of its Markdown.
 
 use std::sync::Arc;
 

@@ -18,6 +18,41 @@
 //! - Payloads of members' actions hold nothing the server assigns (no ids
 //!   of their own, no offsets), so that a member can sign them: process and
 //!   proposal numbers are counted by the fold.
+//! - Entry kinds: `process.opened` (the draft as a blob), `proposal.tabled`,
+//!   `.supported`, `.objected`, `.cosponsored`, `.cosponsorship_withdrawn`,
+//!   `.withdrawn`, `.reanchored`, `.agreed`, `.rejected`,
+//!   `chair.text_tabled`, `revision.issued`.
+//! - A new wording of a whole provision is outdated by any change to that
+//!   provision's words (a new heading, by another heading agreed; edition 2
+//!   on): its proposer confirms it on the latest version
+//!   (`proposal.reanchored` without an anchor). A proposal on a provision no
+//!   longer in the text cannot be re-anchored: its proposer withdraws it.
+//!   `replace_provision` on a chapter or an article carries its new
+//!   `heading`, no words.
+//! - A page's selection names its words by the character where they start
+//!   (`anchor.at` in the API); the server counts which occurrence that is,
+//!   on word boundaries, so the page never counts differently from the
+//!   domain. Spacing around inserted and deleted words is settled when a
+//!   proposal is tabled.
+//! - Each version keeps the rolling text's bracket and option counts as they
+//!   stood when the next version replaced it (`Version::counts_at_end`); and,
+//!   per provision, the origins of its words (which entry, which proposal of
+//!   which member, which decision, or a chair's text): provenance.
+//! - Anything that changes a process goes through `fold_negotiation` (which
+//!   sets `Process::changed`, the stamp of cached views) or the decisions'
+//!   `take_effect`.
+//! - When the rules' `informal_agreement` is false, `proposal.agreed` and
+//!   `proposal.rejected` are refused (409 `decision_required`) and only a
+//!   decision moves a proposal into or out of the text.
+//!
+//! # Rights
+//! The secretariat (or the console) opens processes. A head of delegation
+//! or delegate (not an adviser) of a member with status `member`, not
+//! suspended, tables proposals, supports, objects and co-sponsors (a member
+//! takes each position once, and is behind its own proposals already); only
+//! the proposer withdraws or re-anchors; the chair, a vice-chair or a
+//! co-facilitator agrees, rejects and tables chair's texts; they or the
+//! secretariat name revisions.
 
 pub mod markdown;
 pub mod redline;

@@ -6,6 +6,9 @@
 //! Myers' algorithm. The result is a list of segments, each kept, inserted
 //! or deleted; the kept and inserted ones spell the new text, the kept and
 //! deleted ones the old.
+//!
+//! The diff is the `similar` crate's. A whole instrument is compared
+//! provision by provision, provisions matched by eId.
 
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffOp};

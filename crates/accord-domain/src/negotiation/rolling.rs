@@ -8,6 +8,13 @@
 //! Each option lists its proposals and the members behind it: for a
 //! proposal, its proposer, co-sponsors and supporters; for the original,
 //! the members that object to the bracket's proposals.
+//!
+//! Two insertions at one point do overlap. A chapter's or an article's new
+//! headings and deletions are one bracket on its row; a provision proposed
+//! for insertion is shown with the eId and number it would get if agreed
+//! (`insertion_name`, shared with the fold), and a proposed new article
+//! counts as one bracket, on its heading's row. A long text is built on
+//! several threads (up to 8), with the same result as on one (tested).
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;

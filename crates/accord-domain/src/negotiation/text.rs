@@ -8,6 +8,14 @@
 //!
 //! Offsets into a provision's text are byte offsets on character boundaries
 //! inside the domain; the API speaks in characters (see [`char_offset`]).
+//!
+//! Provisions are shared between versions while unchanged (`Arc`). Kinds:
+//! recital, chapter, article, paragraph, point; recitals, paragraphs and
+//! points carry words, chapters and articles a heading. A provision inserted
+//! after a neighbour gets a Latin suffix (`art_5bis`, `para_2ter`); one
+//! inserted before the first, `…ante`. Quotes are found on word boundaries
+//! (`shall` is not in `shallow`; Han and kana have a boundary at every
+//! character).
 
 use std::sync::Arc;
 
