@@ -7,7 +7,7 @@
 //! any proof and any tile is read from these hashes.
 //!
 //! [`verify_inclusion`] and [`verify_consistency`] check proofs from outside
-//! (every vector in `../shared/data/tlog-vectors` passes). Decided: a
+//! (every vector in `crates/accord/tests/data/tlog-vectors` passes). Decided: a
 //! consistency proof from size 0 is refused as meaningless; equal sizes need
 //! equal roots and an empty proof; every hash used must be 32 bytes; a tree
 //! size beyond the log is refused, naming the size asked for and the log's.
