@@ -352,6 +352,14 @@ async fn sessions_meetings_votes_and_consensus_over_the_api() {
         StatusCode::CONFLICT,
         "meeting_closed",
     );
+    // The chair's page of a closed meeting offers no form that could only be refused.
+    let mut chair = crate::pages::Browser::new(&forum);
+    chair.log_in("chair", PASSWORD).await;
+    let page = chair.get(&format!("/meetings/{mid}")).await;
+    assert!(page.html.contains("The meeting is closed: nothing more is recorded in it."), "{}", page.html);
+    for act in ["agenda", "correct", "time", "next", "open_meeting"] {
+        assert!(!page.html.contains(&format!("name=\"act\" value=\"{act}\"")), "a {act} form on a closed meeting");
+    }
 }
 
 /// Rules without informal agreement: the chair cannot agree a proposal
