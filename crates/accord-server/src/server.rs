@@ -35,6 +35,58 @@ use crate::AppState;
 
 /// How long a client may take to send a request's headers, and how long a
 /// kept-alive connection may stay idle.
+/// The most a connection buffers of what a client sends before the
+/// request is read (its headers must fit; a longer header block gets 431),
+/// so that a connection holding an unfinished request costs at most this.
+pub const MAX_READ_BUFFER: usize = 16 * 1024;
+
+/// The most connections served at once, and from one address. Beyond
+/// either, a new connection is closed at once. (Behind a reverse proxy
+/// every connection comes from the proxy's address; a proxy keeps far
+/// fewer upstream connections than this.)
+pub const MAX_CONNECTIONS: usize = 4096;
+pub const MAX_CONNECTIONS_PER_ADDRESS: usize = 256;
+
+/// Connections open now, in all and per address.
+#[derive(Default)]
+struct Connections {
+    open: std::sync::Mutex<(usize, std::collections::HashMap<std::net::IpAddr, usize>)>,
+}
+
+/// One open connection, counted until dropped.
+struct Held {
+    connections: std::sync::Arc<Connections>,
+    address: std::net::IpAddr,
+}
+
+impl Connections {
+    fn take(self: &std::sync::Arc<Self>, address: std::net::IpAddr) -> Option<Held> {
+        let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        let (total, per) = &mut *open;
+        let mine = per.get(&address).copied().unwrap_or(0);
+        if *total >= MAX_CONNECTIONS || mine >= MAX_CONNECTIONS_PER_ADDRESS {
+            return None;
+        }
+        *total += 1;
+        per.insert(address, mine + 1);
+        Some(Held { connections: self.clone(), address })
+    }
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        let mut open = self.connections.open.lock().unwrap_or_else(|e| e.into_inner());
+        let (total, per) = &mut *open;
+        *total -= 1;
+        if let Some(n) = per.get_mut(&self.address) {
+            *n -= 1;
+            if *n == 0 {
+                per.remove(&self.address);
+            }
+        }
+    }
+}
+
 pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// How long a client may take to send a request's body (at most
@@ -55,7 +107,8 @@ pub async fn serve(
     shutdown: impl Future<Output = ()>,
 ) -> std::io::Result<()> {
     let mut builder = hyper::server::conn::http1::Builder::new();
-    builder.timer(TokioTimer::new()).header_read_timeout(header_timeout).keep_alive(true);
+    builder.timer(TokioTimer::new()).header_read_timeout(header_timeout).keep_alive(true).max_buf_size(MAX_READ_BUFFER);
+    let connections = std::sync::Arc::new(Connections::default());
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
@@ -72,6 +125,12 @@ pub async fn serve(
             },
             () = &mut shutdown => break,
         };
+        let Some(held) = connections.take(remote.ip()) else {
+            // Over the limits: closed at once, before anything is read.
+            tracing::debug!(%remote, "too many connections: closed");
+            drop(stream);
+            continue;
+        };
         let _ = stream.set_nodelay(true);
         let service = router.clone().map_request(move |mut request: Request<hyper::body::Incoming>| {
             request.extensions_mut().insert(ConnectInfo::<SocketAddr>(remote));
@@ -81,6 +140,7 @@ pub async fn serve(
             builder.serve_connection(TokioIo::new(stream), hyper_util::service::TowerToHyperService::new(service));
         let connection = graceful.watch(connection);
         tokio::spawn(async move {
+            let _held = held;
             if let Err(e) = connection.await {
                 tracing::debug!(error = %e, %remote, "connection ended");
             }

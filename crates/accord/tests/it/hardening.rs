@@ -376,6 +376,57 @@ async fn slow_and_idle_clients_are_disconnected() {
     server.await.unwrap().unwrap();
 }
 
+/// A connection holding an unfinished request costs a bounded buffer (a
+/// longer header block gets 431), and one address holds a bounded number of
+/// connections: beyond it, a new one is closed before anything is read.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn connections_and_their_buffers_are_bounded() {
+    use accord_server::server::{MAX_CONNECTIONS_PER_ADDRESS, MAX_READ_BUFFER};
+    let forum = TestForum::new();
+    let key = accord_log::checkpoint::LogSigner::generate("accord.test/forum").unwrap();
+    let signer = accord_log::checkpoint::LogSigner::from_key(&key).unwrap();
+    let config = accord_server::Config::default();
+    let (app, _state) = accord_server::build(forum.store.clone(), config.clone(), signer);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(accord_server::server::serve(listener, app, config.header_read_timeout, async {
+        let _ = stopped.await;
+    }));
+    tokio::task::spawn_blocking(move || {
+        let answer = |send: &[u8]| {
+            let mut s = std::net::TcpStream::connect(addr).unwrap();
+            s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+            let _ = s.write_all(send);
+            let mut answer = Vec::new();
+            let _ = s.read_to_end(&mut answer);
+            String::from_utf8_lossy(&answer).into_owned()
+        };
+        let big = format!("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n", "a".repeat(MAX_READ_BUFFER));
+        assert!(answer(big.as_bytes()).starts_with("HTTP/1.1 431"), "a header block over the buffer is refused");
+        // Hold as many connections as one address may (each with half a header).
+        let held: Vec<_> = (0..MAX_CONNECTIONS_PER_ADDRESS)
+            .map(|_| {
+                let mut s = std::net::TcpStream::connect(addr).unwrap();
+                s.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap();
+                s
+            })
+            .collect();
+        std::thread::sleep(Duration::from_millis(300));
+        let started = Instant::now();
+        let refused = answer(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+        assert_eq!(refused, "", "one connection more is closed without an answer");
+        assert!(started.elapsed() < Duration::from_secs(5));
+        drop(held);
+        std::thread::sleep(Duration::from_millis(300));
+        assert!(answer(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").starts_with("HTTP/1.1 200"));
+    })
+    .await
+    .unwrap();
+    let _ = stop.send(());
+    server.await.unwrap().unwrap();
+}
+
 fn mode(path: &std::path::Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
