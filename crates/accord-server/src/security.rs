@@ -7,7 +7,10 @@
 //!   `X-Frame-Options: DENY` for older browsers).
 //! - `X-Content-Type-Options: nosniff`, `Referrer-Policy: same-origin`.
 //! - `Cache-Control: no-store` on the pages and API answers that hold
-//!   secrets or a person's own data (log-in, account and tokens).
+//!   secrets or a person's own data (log-in, account and tokens), and on
+//!   every answer to a request that is not a GET: such answers may show a
+//!   new token or an initial password once (a password reset, a new
+//!   delegate's account).
 //! - A failed answer (5xx) never sets a cookie: a session is started only
 //!   by an answer that succeeded.
 
@@ -25,12 +28,18 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
 /// page with its tokens (a new token is shown once), and the API's token
 /// endpoints.
 fn private(path: &str) -> bool {
-    path == "/login" || path == "/account" || path.starts_with("/account/") || path.starts_with("/api/v1/auth/")
+    path == "/login"
+        || path == "/account"
+        || path.starts_with("/account/")
+        || path.starts_with("/api/v1/auth/")
+        || path == "/api/v1/me"
+        || path.starts_with("/api/v1/me/")
 }
 
 /// Middleware: adds the headers above to every answer.
 pub async fn headers(request: Request, next: Next) -> Response {
-    let no_store = private(request.uri().path());
+    let changes = !matches!(*request.method(), axum::http::Method::GET | axum::http::Method::HEAD);
+    let no_store = changes || private(request.uri().path());
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     let fixed: [(HeaderName, &'static str); 5] = [

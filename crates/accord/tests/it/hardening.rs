@@ -239,6 +239,27 @@ async fn private_answers_are_not_cached() {
         .await;
     assert_eq!(res.status(), StatusCode::CREATED);
     assert_eq!(cache(&res), "no-store");
+    // An answer that shows an initial password once, and the token list.
+    let tokens = forum.tokens().await;
+    let res = forum
+        .response(
+            Request::post("/api/v1/delegates/D4/password-reset")
+                .header(header::AUTHORIZATION, format!("Bearer {}", tokens["sec"]))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert!(res.status().is_success(), "{}", res.status());
+    assert_eq!(cache(&res), "no-store", "a password reset");
+    let res = forum
+        .response(
+            Request::get("/api/v1/me/tokens")
+                .header(header::AUTHORIZATION, format!("Bearer {}", tokens["sec"]))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(cache(&res), "no-store", "the token list");
     let res = forum.response(Request::get("/assets/accord.css").body(Body::empty()).unwrap()).await;
     assert_eq!(cache(&res), "public, max-age=3600");
 }
