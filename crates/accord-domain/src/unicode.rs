@@ -16,7 +16,12 @@
 //!   the marks LRM U+200E, RLM U+200F and ALM U+061C in right-to-left text
 //!   (text holding at least one strong right-to-left character, Hebrew,
 //!   Arabic, Syriac, Thaana, ...), where they settle the direction of
-//!   neutral characters next to numbers and Latin words.
+//!   neutral characters next to numbers and Latin words;
+//! - characters that display as blank space or nothing outside category Cf
+//!   (the Hangul fillers, the braille blank, U+034F, the line and paragraph
+//!   separators, ...) are refused, and so are private-use characters and
+//!   noncharacters (`unusable_character`); variation selectors are kept,
+//!   as emoji and ideographs need them.
 //!
 //! New input is normalised ([`accept`]) before it is recorded; text in an
 //! entry must already satisfy the policy ([`check`]) in a record of
@@ -25,7 +30,7 @@
 //! the page around it either.
 //!
 //! Refusals are 422 (`bidi_control`, `invisible_character`,
-//! `direction_mark_outside_rtl`, `text_not_nfc`) and name the character as
+//! `direction_mark_outside_rtl`, `text_not_nfc`, `unusable_character`) and name the character as
 //! U+XXXX and where it is. `State::apply` walks every string of a payload
 //! with a serde `Serializer` that allocates nothing for ASCII.
 //! `accord sign` and `accord submit` put a payload's text in NFC before
@@ -45,8 +50,9 @@ pub const BIDI_CONTROL: &str = "bidi_control";
 pub const INVISIBLE_CHARACTER: &str = "invisible_character";
 pub const DIRECTION_MARK: &str = "direction_mark_outside_rtl";
 pub const NOT_NFC: &str = "text_not_nfc";
+pub const UNUSABLE_CHARACTER: &str = "unusable_character";
 /// Every code [`check`] and [`accept`] refuse with.
-pub const CODES: [&str; 4] = [BIDI_CONTROL, INVISIBLE_CHARACTER, DIRECTION_MARK, NOT_NFC];
+pub const CODES: [&str; 5] = [BIDI_CONTROL, INVISIBLE_CHARACTER, DIRECTION_MARK, NOT_NFC, UNUSABLE_CHARACTER];
 
 const ZWNJ: char = '\u{200C}';
 const ZWJ: char = '\u{200D}';
@@ -146,6 +152,28 @@ fn check_characters(what: &str, text: &str) -> Result<(), Refusal> {
                 ),
             ));
         }
+        if looks_like_nothing(c) {
+            return Err(Refusal::unprocessable(
+                INVISIBLE_CHARACTER,
+                format!(
+                    "the {what} holds {} {}, which displays as blank space or as nothing and could make two \
+                     different texts look the same: remove it",
+                    shown(c),
+                    position(text, at)
+                ),
+            ));
+        }
+        if is_unusable(c) {
+            return Err(Refusal::unprocessable(
+                UNUSABLE_CHARACTER,
+                format!(
+                    "the {what} holds {} {}, a private-use character or a noncharacter, which shows \
+                     differently on every machine or not at all: remove it",
+                    shown(c),
+                    position(text, at)
+                ),
+            ));
+        }
         if c.general_category() == GeneralCategory::Format {
             return Err(Refusal::unprocessable(
                 INVISIBLE_CHARACTER,
@@ -159,6 +187,34 @@ fn check_characters(what: &str, text: &str) -> Result<(), Refusal> {
         }
     }
     Ok(())
+}
+
+/// Characters outside category Cf that display as blank space or as
+/// nothing: the combining grapheme joiner, the Hangul fillers, the Khmer
+/// inherent vowels, the braille blank, and the line and paragraph
+/// separators (text breaks lines by its structure, not by these). The
+/// variation selectors are not among them: emoji and ideographs need them.
+fn looks_like_nothing(c: char) -> bool {
+    matches!(
+        c,
+        '\u{034F}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{2800}'
+            | '\u{3164}'
+            | '\u{FFA0}'
+    )
+}
+
+/// Private-use characters and noncharacters: no two machines agree on what
+/// they show.
+fn is_unusable(c: char) -> bool {
+    let n = c as u32;
+    matches!(n, 0xE000..=0xF8FF | 0xF0000..=0xFFFFD | 0x100000..=0x10FFFD | 0xFDD0..=0xFDEF) || n & 0xFFFE == 0xFFFE
 }
 
 fn is_nfc(text: &str) -> bool {
@@ -485,6 +541,7 @@ mod tests {
             "المادة 5\u{200F} من الاتفاق",                 // RLM in Arabic
             "\u{05D0} \u{200E}(1)",                       // LRM in Hebrew
             "\u{061C}١٢ مادة",                            // ALM in Arabic
+            "❤\u{FE0F} 葛\u{E0100}",                      // variation selectors: emoji, ideograph
         ] {
             assert_eq!(accept("name", text).unwrap(), text, "{text}");
             check("name", text).unwrap();
@@ -505,6 +562,15 @@ mod tests {
             ("soft\u{00AD}hyphen", INVISIBLE_CHARACTER, "U+00AD"),
             ("Article 5\u{200F}", DIRECTION_MARK, "U+200F"),
             ("\u{200E}Kenya", DIRECTION_MARK, "U+200E"),
+            ("N \u{3164}", INVISIBLE_CHARACTER, "U+3164"),
+            ("N\u{115F}", INVISIBLE_CHARACTER, "U+115F"),
+            ("a\u{034F}b", INVISIBLE_CHARACTER, "U+034F"),
+            ("blank\u{2800}", INVISIBLE_CHARACTER, "U+2800"),
+            ("two\u{2028}lines", INVISIBLE_CHARACTER, "U+2028"),
+            ("half\u{FFA0}", INVISIBLE_CHARACTER, "U+FFA0"),
+            ("private\u{E000}", UNUSABLE_CHARACTER, "U+E000"),
+            ("non\u{FDD0}", UNUSABLE_CHARACTER, "U+FDD0"),
+            ("plane\u{10FFFF}", UNUSABLE_CHARACTER, "U+10FFFF"),
         ] {
             let e = accept("text", text).unwrap_err();
             assert_eq!(e.code, code, "{text:?}");

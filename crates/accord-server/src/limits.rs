@@ -315,7 +315,11 @@ impl LoginLimiter {
             return Ok(());
         }
         let secs = wait.as_millis().div_ceil(1000).max(1) as u64;
-        let when = if secs < 120 { format!("{secs} seconds") } else { format!("{} minutes", secs.div_ceil(60)) };
+        let when = match secs {
+            1 => "1 second".to_owned(),
+            2..120 => format!("{secs} seconds"),
+            _ => format!("{} minutes", secs.div_ceil(60)),
+        };
         let message = match waiting {
             Some(LoginKey::AccountInBrowser(_)) => format!(
                 "too many failed log-ins for this account from this browser: try again in {when}, or ask the secretariat to reset the password, which ends the wait"
@@ -530,7 +534,8 @@ impl WriteLimiter {
                 StatusCode::TOO_MANY_REQUESTS,
                 "rate_limited",
                 format!(
-                    "too many changes in a short time from this delegation or this token: nothing was recorded; try again in {secs} seconds"
+                    "too many changes in a short time from this delegation or this token: nothing was recorded; try again in {secs} second{}",
+                    if secs == 1 { "" } else { "s" }
                 ),
             );
             e.retry_after = Some(secs);

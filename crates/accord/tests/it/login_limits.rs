@@ -233,7 +233,7 @@ async fn guessing_waits_longer_after_each_failure() {
     let wait = api_log_in(&forum, "chair", PASSWORD, here).await;
     assert_eq!((wait.status, wait.retry_after), (StatusCode::TOO_MANY_REQUESTS, Some(1)), "{}", wait.body);
     assert_eq!(wait.json()["error"], "too_many_attempts");
-    assert!(wait.json()["message"].as_str().unwrap().contains("try again in 1 seconds"), "{}", wait.body);
+    assert!(wait.json()["message"].as_str().unwrap().contains("try again in 1 second"), "{}", wait.body);
     // …then 2 s, 4 s: each failure doubles the wait.
     clock.advance(Duration::from_secs(1));
     assert_eq!(api_log_in(&forum, "chair", "wrong password!", here).await.status, StatusCode::UNAUTHORIZED);
