@@ -1446,9 +1446,10 @@ pub struct RecordEvent {
 /// work without it: a reload shows the same.
 #[utoipa::path(get, path = "/api/v1/events", tag = "record",
     responses((status = 200, content_type = "text/event-stream", description = "`event: record` with `{size, entries: [{index, kind, process?, meeting?}]}`", body = RecordEvent),
-        (status = 503, description = "as many event streams are open as the server keeps (`--max-event-streams`): try again after `Retry-After` seconds", body = ErrorBody)))]
+        (status = 503, description = "as many event streams are open as the server keeps (`--max-event-streams`; half of them for readers who are not logged in): try again after `Retry-After` seconds", body = ErrorBody)))]
 pub async fn events(
     State(app): State<AppState>,
+    crate::auth::MaybeUser(user): crate::auth::MaybeUser,
 ) -> Result<
     axum::response::sse::Sse<
         impl futures_util::Stream<Item = Result<axum::response::sse::Event, std::convert::Infallible>>,
@@ -1457,14 +1458,17 @@ pub async fn events(
 > {
     use axum::response::sse::{Event, KeepAlive, Sse};
     use tokio::sync::broadcast::error::RecvError;
-    let Some(sub) = app.live.subscribe(&app, app.config.max_event_streams) else {
+    // Readers who are not logged in share half of the streams, so that
+    // strangers holding streams open cannot take the delegates' live
+    // updates away: a logged-in page may use all of them.
+    let limit = if user.is_some() { app.config.max_event_streams } else { app.config.max_event_streams / 2 };
+    let Some(sub) = app.live.subscribe(&app, limit) else {
         let mut e = ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "too_many_streams",
             format!(
-                "the server keeps at most {} live event streams open and all are in use: try again later (pages \
-                 work without live updates; reload to see what changed)",
-                app.config.max_event_streams
+                "the server keeps at most {limit} live event streams open for you and all are in use: try again \
+                 later (pages work without live updates; reload to see what changed)"
             ),
         );
         e.retry_after = Some(30);

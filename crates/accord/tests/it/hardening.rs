@@ -299,33 +299,50 @@ async fn event_streams_are_capped() {
     let forum = TestForum::new();
     let key = accord_log::checkpoint::LogSigner::generate("accord.test/forum").unwrap();
     let signer = accord_log::checkpoint::LogSigner::from_key(&key).unwrap();
-    let config = accord_server::Config { max_event_streams: 3, ..Default::default() };
+    let config = accord_server::Config { max_event_streams: 6, ..Default::default() };
     let (app, state) = accord_server::build(forum.store.clone(), config, signer);
-    let open = || {
+    let mut browser = crate::pages::Browser::new(&forum);
+    browser.log_in("ken_head", PASSWORD).await;
+    let cookie = browser.cookie.clone().expect("a session");
+    let open = |logged_in: bool| {
         use tower::ServiceExt;
-        app.clone().oneshot(Request::get("/api/v1/events").body(Body::empty()).unwrap())
+        let mut req = Request::get("/api/v1/events");
+        if logged_in {
+            req = req.header(header::COOKIE, cookie.clone());
+        }
+        app.clone().oneshot(req.body(Body::empty()).unwrap())
     };
-    let mut streams = Vec::new();
-    for _ in 0..3 {
-        let res = open().await.unwrap();
-        assert_eq!(res.status(), StatusCode::OK);
-        streams.push(res);
-    }
-    assert_eq!(state.live.open_streams(), 3);
-    for _ in 0..5 {
-        let res = open().await.unwrap();
+    let refused = |res: axum::http::Response<Body>, at_most: usize| async move {
         assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
         assert_eq!(res.headers()[header::RETRY_AFTER], "30");
         let body: serde_json::Value =
             serde_json::from_slice(&res.into_body().collect().await.unwrap().to_bytes()).unwrap();
         assert_eq!(body["error"], "too_many_streams");
-        assert!(body["message"].as_str().unwrap().contains("at most 3"));
+        assert!(body["message"].as_str().unwrap().contains(&format!("at most {at_most}")), "{body}");
+    };
+    // Readers who are not logged in take half of the streams at most.
+    let mut streams = Vec::new();
+    for _ in 0..3 {
+        let res = open(false).await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        streams.push(res);
     }
-    assert_eq!(state.live.open_streams(), 3);
+    for _ in 0..5 {
+        refused(open(false).await.unwrap(), 3).await;
+    }
+    // A delegate's page still gets its live updates, up to the whole cap.
+    for _ in 0..3 {
+        let res = open(true).await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        streams.push(res);
+    }
+    assert_eq!(state.live.open_streams(), 6);
+    refused(open(true).await.unwrap(), 6).await;
+    assert_eq!(state.live.open_streams(), 6);
     drop(streams.pop());
-    assert_eq!(state.live.open_streams(), 2);
-    assert_eq!(open().await.unwrap().status(), StatusCode::OK, "a place was freed (and is given back at once)");
-    assert_eq!(state.live.open_streams(), 2);
+    assert_eq!(state.live.open_streams(), 5);
+    assert_eq!(open(true).await.unwrap().status(), StatusCode::OK, "a place was freed (and is given back at once)");
+    assert_eq!(state.live.open_streams(), 5);
 }
 
 /// Opening a process answers `entry` once, as the entry reference, and
