@@ -155,6 +155,67 @@ async fn openapi() -> impl IntoResponse {
 
 // ---- extractors that answer malformed input with the API's error shape ----
 
+/// The first key that an object of this JSON names twice, if any (and if
+/// it is JSON at all: what is not is for the deserializer to say). Every
+/// body is checked, also those read as free-form JSON, where the last of
+/// two values would silently win.
+fn duplicate_key(bytes: &[u8]) -> Option<String> {
+    use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
+    struct Walk;
+    impl<'de> Visitor<'de> for Walk {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("JSON")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut found = None;
+            while let Some(inner) = seq.next_element_seed(WalkSeed)? {
+                found = found.or(inner);
+            }
+            Ok(found)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut keys = std::collections::HashSet::new();
+            let mut found = None;
+            while let Some(key) = map.next_key::<String>()? {
+                let inner = map.next_value_seed(WalkSeed)?;
+                if found.is_none() && !keys.insert(key.clone()) {
+                    found = Some(key);
+                }
+                found = found.or(inner);
+            }
+            Ok(found)
+        }
+    }
+    struct WalkSeed;
+    impl<'de> serde::de::DeserializeSeed<'de> for WalkSeed {
+        type Value = Option<String>;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(Walk)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    de.deserialize_any(Walk).ok().flatten()
+}
+
 /// `Json<T>` whose rejections are API errors (400 malformed, 415, 413).
 pub struct ApiJson<T>(pub T);
 
@@ -198,6 +259,12 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for ApiJson<
                 ))
             }
         };
+        if let Some(key) = duplicate_key(&bytes) {
+            return Err(ApiError::bad_request(
+                "malformed_request",
+                format!("the JSON body names the key {key:?} twice in one object: send each key once"),
+            ));
+        }
         let mut de = serde_json::Deserializer::from_slice(&bytes);
         match serde_path_to_error::deserialize::<_, T>(&mut de) {
             Ok(v) => match de.end() {

@@ -564,3 +564,32 @@ fn serve_refuses_a_stored_checkpoint_of_another_tree() {
     let stderr = serve_fails(dir.path());
     assert!(stderr.contains("does not verify with the log key"), "{stderr}");
 }
+
+/// A JSON body that names a key twice is refused, also where the body is
+/// read as free-form JSON (the rules), and nothing changes.
+#[tokio::test]
+async fn a_key_named_twice_in_a_body_is_refused() {
+    let forum = TestForum::new();
+    let token = forum.token("sec").await;
+    let before = forum.record_len();
+    for (path, body) in [
+        ("/api/v1/rules", r#"{"majority":"simple","majority":"two_thirds"}"#),
+        ("/api/v1/rules", r#"{"meeting_quorum":{"numerator":1,"numerator":2,"denominator":3}}"#),
+    ] {
+        let res = forum
+            .response(
+                Request::put(path)
+                    .header(header::AUTHORIZATION, format!("Bearer {token}"))
+                    .header(header::CONTENT_TYPE, "application/json")
+                    .body(Body::from(body))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{body}");
+        let answer: serde_json::Value =
+            serde_json::from_slice(&res.into_body().collect().await.unwrap().to_bytes()).unwrap();
+        assert_eq!(answer["error"], "malformed_request");
+        assert!(answer["message"].as_str().unwrap().contains("twice"), "{answer}");
+    }
+    assert_eq!(forum.record_len(), before, "nothing was recorded");
+}
