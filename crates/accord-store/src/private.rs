@@ -25,7 +25,7 @@ pub struct Account {
 #[derive(Debug, Clone)]
 pub struct Session {
     pub delegate: DelegateId,
-    /// The synchroniser token every state-changing form of this session
+    /// The synchroniser token every state-changing form of this log-in session
     /// must carry.
     pub csrf: String,
     pub expires_at: i64,
