@@ -16,10 +16,11 @@
 //! - [`Clock::now`], the time since the clock was made, which never goes
 //!   backwards: what delays and refills are measured with.
 //!
-//! [`Clock::sleep_until_unix_ms`] waits for a wall time: on the system
-//! clock it sleeps (in steps of at most a second, so that a step of the
-//! wall clock is noticed); on a manual clock it wakes as soon as the clock
-//! is moved to or past that time.
+//! [`Clock::sleep_until_unix_ms`] waits for a wall time (a deadline): on
+//! the system clock it sleeps in steps of at most a second, so that a step
+//! of the wall clock is noticed. [`Clock::sleep_until`] and [`Clock::sleep`]
+//! wait on the monotonic reading (an interval). On a manual clock both wake
+//! as soon as the clock is moved to or past the time waited for.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -136,10 +137,26 @@ impl Clock {
         }
     }
 
-    /// Waits `d` on this clock (see [`Clock::sleep_until_unix_ms`]).
-    pub async fn sleep(&self, d: Duration) {
-        let ms = d.as_millis().min(i64::MAX as u128) as i64;
-        self.sleep_until_unix_ms(self.now_unix_ms().saturating_add(ms)).await
+    /// Waits until the monotonic reading ([`Clock::now`]) is `at` or later:
+    /// for intervals, which a step of the wall clock must not stretch. On a
+    /// manual clock it returns as soon as the clock is moved there.
+    pub async fn sleep_until(&self, at: Duration) {
+        match &*self.0 {
+            Source::System(start) => match start.checked_add(at) {
+                Some(instant) => tokio::time::sleep_until(instant.into()).await,
+                None => std::future::pending().await,
+            },
+            Source::Manual(m) => {
+                let mut rx = m.subscribe();
+                let _ = rx.wait_for(|t| t.elapsed >= at).await;
+            }
+        }
+    }
+
+    /// Waits `d` on this clock's monotonic reading, counted from the call
+    /// (see [`Clock::sleep_until`]).
+    pub fn sleep(&self, d: Duration) -> impl std::future::Future<Output = ()> + '_ {
+        self.sleep_until(self.now().saturating_add(d))
     }
 }
 
@@ -204,5 +221,18 @@ mod tests {
         tokio::time::timeout(Duration::from_secs(10), waiter).await.expect("woke on the advance").unwrap();
         // A time already passed returns at once.
         tokio::time::timeout(Duration::from_secs(10), c.sleep_until_unix_ms(4_999)).await.unwrap();
+        // The monotonic wait goes by `now`, which a wall time set back does
+        // not move back.
+        let at = c.now() + Duration::from_secs(10);
+        let interval = tokio::spawn({
+            let c = c.clone();
+            async move { c.sleep_until(at).await }
+        });
+        c.set_unix_ms(0);
+        c.set_unix_ms(9_000);
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        assert!(!interval.is_finished(), "woke at {:?}", c.now());
+        c.advance(Duration::from_secs(1));
+        tokio::time::timeout(Duration::from_secs(10), interval).await.expect("woke on the advance").unwrap();
     }
 }

@@ -378,7 +378,7 @@ async fn public_reads_need_no_log_in() {
 async fn expired_tokens_and_sessions_are_refused() {
     let forum = TestForum::new();
     let token = "acc_expired-token-for-the-test";
-    let past = accord_server::auth::now_millis() - 1;
+    let past = forum.store.clock().now_unix_ms() - 1;
     forum
         .store
         .create_api_token(&accord_server::auth::secret_hash(token), accord_domain::DelegateId(1), "old", past)
