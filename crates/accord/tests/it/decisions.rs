@@ -805,3 +805,42 @@ async fn the_instrument_is_adopted_as_the_version_put() {
     let (_, v) = forum.get(&format!("/api/v1/votes/{}", v["id"])).await;
     assert_eq!(v["version"], 1);
 }
+
+/// The meeting page counts a speaker's time from the forum's clock: the
+/// floor is given at the clock's time, and the page's "now" is the clock's
+/// time when it is made, so the countdown does not depend on the reader's
+/// clock (nor, in a test, on how long the test takes).
+#[tokio::test]
+async fn the_meeting_page_counts_speaking_time_on_the_forum_clock() {
+    let clock = manual_clock();
+    let forum = TestForum::with_clock(&clock);
+    let t = forum.tokens().await;
+    assert_eq!(forum.post("/api/v1/sessions", &t["sec"], json!({"title": "S"})).await.0, StatusCode::CREATED);
+    let (s, m) =
+        forum.post("/api/v1/sessions/1/meetings", &t["sec"], json!({"date": "2027-01-15", "place": "Room"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{m}");
+    assert_eq!(forum.post("/api/v1/meetings/1/attendance", &t["bra_head"], json!({})).await.0, StatusCode::CREATED);
+    assert_eq!(forum.post("/api/v1/meetings/1/open", &t["chair"], json!({})).await.0, StatusCode::OK);
+    let (s, a) = forum.post("/api/v1/meetings/1/agenda", &t["sec"], json!({"title": "General debate"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{a}");
+    let (s, a) = forum
+        .call(
+            axum::http::Method::PUT,
+            "/api/v1/meetings/1/agenda/1/speaking-time",
+            Some(&t["chair"]),
+            Some(json!({"seconds": 90})),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{a}");
+    let (s, a) = forum.post("/api/v1/meetings/1/agenda/1/speakers", &t["bra_head"], json!({})).await;
+    assert_eq!(s, StatusCode::CREATED, "{a}");
+    clock.advance(Duration::from_secs(5));
+    let (s, a) = forum.post("/api/v1/meetings/1/agenda/1/next", &t["chair"], json!({})).await;
+    assert_eq!(s, StatusCode::OK, "{a}");
+    clock.advance(Duration::from_secs(30));
+    let (s, page) = forum.get_html("/meetings/1").await;
+    assert_eq!(s, StatusCode::OK);
+    let given = accord_server::api::rfc3339(CLOCK_START + 5_000);
+    let countdown = format!(r#"data-seconds="90" data-given="{given}" data-now="{}""#, CLOCK_START + 35_000);
+    assert!(page.contains(&countdown), "{countdown} in {page}");
+}
