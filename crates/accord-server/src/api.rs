@@ -544,7 +544,7 @@ pub(crate) fn issue_token(app: &AppState, delegate: DelegateId, label: &str) -> 
         return Err(ApiError::bad_request("invalid_label", "give the token a label of 1 to 100 characters"));
     }
     let token = auth::random_secret("acc_");
-    let expires = auth::now_millis() + app.config.token_lifetime.as_millis() as i64;
+    let expires = app.config.clock.now_unix_ms() + app.config.token_lifetime.as_millis() as i64;
     let id = app.store.create_api_token(&auth::secret_hash(&token), delegate, label, expires)?;
     Ok(TokenJson { token, id, label: label.to_owned(), expires_at: rfc3339(expires) })
 }

@@ -92,10 +92,6 @@ pub fn secret_hash(secret: &str) -> [u8; 32] {
     Sha256::digest(secret.as_bytes()).into()
 }
 
-pub fn now_millis() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
-}
-
 /// Reads one cookie from request headers.
 pub fn cookie_in(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
@@ -112,7 +108,7 @@ pub fn cookie_in(headers: &HeaderMap, name: &str) -> Option<String> {
 /// the account.
 fn known_browser(app: &AppState, headers: Option<&HeaderMap>, delegate: DelegateId) -> Option<String> {
     let value = cookie_in(headers?, &KnownBrowsers::cookie_name(delegate))?;
-    app.known_browsers.check(delegate, &value, now_millis()).map(str::to_owned)
+    app.known_browsers.check(delegate, &value, app.config.clock.now_unix_ms()).map(str::to_owned)
 }
 
 /// The `Set-Cookie` value that marks this browser as known to the account,
@@ -120,7 +116,7 @@ fn known_browser(app: &AppState, headers: Option<&HeaderMap>, delegate: Delegate
 /// and the cookie's lifetime starts again.
 pub fn known_browser_cookie(app: &AppState, headers: &HeaderMap, delegate: DelegateId) -> String {
     let browser = known_browser(app, Some(headers), delegate).unwrap_or_else(|| random_secret(""));
-    let value = app.known_browsers.issue(delegate, &browser, now_millis());
+    let value = app.known_browsers.issue(delegate, &browser, app.config.clock.now_unix_ms());
     let secure = if app.config.secure_cookies { "; Secure" } else { "" };
     format!(
         "{}={value}; Path=/login; HttpOnly; SameSite=Lax; Max-Age={}{secure}",

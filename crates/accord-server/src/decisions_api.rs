@@ -3,9 +3,10 @@
 //! procedures. Reads are public; writes need a Bearer token and answer once
 //! their entry is durable.
 //!
-//! `run_silence_scheduler` runs every 0.5 s and concludes due silence
-//! procedures; the domain makes it idempotent and never early, and after a
-//! restart it finds them in the replayed state. `GET /api/v1/events` is the
+//! `run_silence_scheduler` concludes silence procedures when their
+//! deadline comes on the application's clock (`Config::clock`); the domain
+//! makes it idempotent and never early, and after a restart it finds them
+//! in the replayed state. `GET /api/v1/events` is the
 //! stream of server-sent events ([`crate::live`]).
 
 use accord_domain::decisions::{
@@ -1103,7 +1104,7 @@ pub async fn start_silence(
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     let process = process_id(&id)?;
     let min_hours = read(&app, |s| Ok(s.proceedings.rules_for(process).silence_min_hours.max(1) as i64))?;
-    let now = now_millis();
+    let now = app.config.clock.now_unix_ms();
     let deadline = match (req.deadline.as_deref(), req.hours) {
         (Some(d), None) => {
             let t = time::OffsetDateTime::parse(d.trim(), &time::format_description::well_known::Rfc3339).map_err(
@@ -1144,10 +1145,6 @@ pub async fn start_silence(
     Ok((StatusCode::CREATED, Json(Created { id: sid.ok_or_else(ApiError::internal)?, entry: (&appended).into() })))
 }
 
-fn now_millis() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
-}
-
 /// A silence procedure.
 #[utoipa::path(get, path = "/api/v1/silence/{sid}", tag = "decisions", params(("sid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = SilenceJson), (status = 404, body = ErrorBody)))]
@@ -1171,25 +1168,48 @@ pub async fn break_silence(
     read(&app, |s| Ok((StatusCode::CREATED, Json(silence_json(s.proceedings.silence(silence)?)))))
 }
 
-/// Concludes every silence procedure whose deadline has passed, as Accord
-/// (the operator's principal). The domain refuses a conclusion before the
-/// deadline or a second one, so this may run as often as it likes, and
-/// after a restart it finds the procedures where the record left them.
+/// Concludes every silence procedure whose deadline has passed on the
+/// application's clock (`Config::clock`), as Accord (the operator's
+/// principal). The domain refuses a conclusion before the deadline or a
+/// second one, so this may run as often as it likes, and after a restart it
+/// finds the procedures where the record left them. Between rounds it waits
+/// until the earliest deadline on the clock (a manual clock wakes it when
+/// moved there) or until the record grows (a procedure may have started
+/// or ended); after a failed conclusion it tries again in half a second.
 pub async fn run_silence_scheduler(app: AppState) {
+    let mut grown = app.store.watch_len();
     loop {
-        let due: Vec<u64> = {
+        grown.borrow_and_update();
+        let (due, next): (Vec<u64>, Option<i64>) = {
             let s = app.store.state();
-            let now = now_millis();
-            s.proceedings.running_silences().filter(|x| x.deadline <= now).map(|x| x.id).collect()
+            let now = app.config.clock.now_unix_ms();
+            let (due, later): (Vec<&Silence>, Vec<&Silence>) =
+                s.proceedings.running_silences().partition(|x| x.deadline <= now);
+            (due.iter().map(|x| x.id).collect(), later.iter().map(|x| x.deadline).min())
         };
+        let mut failed = false;
         for silence in due {
             let body = EntryBody::SilenceConcluded(accord_domain::decisions::SilenceRef { silence });
             match app.store.submit(Principal::System, Action::Negotiate(Box::new(body)), None).await {
                 Ok(a) => tracing::info!(silence, entry = a.entry.index, "silence procedure concluded at its deadline"),
-                Err(e) => tracing::warn!(silence, error = %e, "silence procedure not concluded yet"),
+                Err(e) => {
+                    failed = true;
+                    tracing::warn!(silence, error = %e, "silence procedure not concluded yet");
+                }
             }
         }
-        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        if failed {
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            continue;
+        }
+        tokio::select! {
+            () = app.config.clock.sleep_until_unix_ms(next.unwrap_or(i64::MAX)) => {}
+            changed = grown.changed() => {
+                if changed.is_err() {
+                    return;
+                }
+            }
+        }
     }
 }
 

@@ -350,7 +350,7 @@ fn meeting_view(
         i_vote: r.votes,
         chair: r.chair,
         secretariat: r.secretariat,
-        now_ms: std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64),
+        now_ms: app.config.clock.now_unix_ms(),
     })
 }
 
@@ -767,9 +767,7 @@ async fn decisions_act(
                 let min_hours = app.store.state().proceedings.rules_for(id).silence_min_hours.max(1) as i64;
                 let hours =
                     ranges::within("hours", num(&f.hours, "length in hours")?, min_hours, ranges::SILENCE_MAX_HOURS)?;
-                let now = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_millis() as i64);
+                let now = app.config.clock.now_unix_ms();
                 EntryBody::SilenceStarted(SilenceStarted {
                     process: id,
                     target: target(&f)?,

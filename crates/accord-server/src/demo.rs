@@ -392,7 +392,7 @@ fn load_meetings(
     let sec = |b| negotiate(secretariat, b);
     // Meeting 1 is held today (it is open in the demonstration), meeting 2
     // tomorrow.
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64);
+    let now = store.clock().now_unix_ms();
     let day = |ms: i64| crate::api::rfc3339(ms)[..10].to_owned();
     let (today, tomorrow) = (day(now), day(now + 86_400_000));
     let mut acts = vec![

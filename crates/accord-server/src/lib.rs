@@ -35,6 +35,14 @@
 //!   carries the session's CSRF token.
 //!
 //! Every request body is limited to [`MAX_BODY`] (64 KiB).
+//!
+//! # Time
+//! Time comes from one `accord_store::Clock`, [`Config::clock`], the same
+//! one the store's writer stamps entries with ([`build`] refuses a manual
+//! clock that is not the store's). The server never reads the system's
+//! clock itself, except for real-time bounds on input and output (request
+//! timeouts, the wait of a receipt for a checkpoint, a witness's timeout,
+//! a retry after a failed write) and for measuring its own speed.
 
 pub mod api;
 pub mod auth;
@@ -89,8 +97,11 @@ pub struct Config {
     pub login: limits::LoginPolicy,
     /// The write limits per member and per API token.
     pub writes: limits::WriteLimits,
-    /// The clock the log-in delays and write limits go by (tests move a
-    /// manual one).
+    /// The application's one clock: the store must be opened with it
+    /// (`Store::open_with_clock`), and the server reads it for log-in
+    /// delays, write limits, silence deadlines, the checkpoint interval,
+    /// expiry times and the pages' "now". The system clock by default;
+    /// tests give a manual one and move it.
     pub clock: limits::Clock,
     /// The most live event streams (`/api/v1/events`) open at once; each
     /// holds a connection. Beyond it a new stream gets 503.
@@ -154,6 +165,10 @@ pub const MAX_BODY: usize = 64 * 1024;
 /// Builds the whole application as a router (tests call it in-process),
 /// and its shared state (for the checkpoint task).
 pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::LogSigner) -> (Router, AppState) {
+    assert!(
+        !(config.clock.is_manual() || store.clock().is_manual()) || config.clock.same_as(store.clock()),
+        "Config::clock and the store's clock must be the same clock: open the store with Store::open_with_clock"
+    );
     let state: AppState = Arc::new(App {
         log: log::Log::new(signer, &store),
         known_browsers: limits::KnownBrowsers::new(known_browser_secret(&store)),

@@ -56,14 +56,14 @@
 //! as no bucket and goes first.
 //!
 //! The known-browser cookie is an HMAC-SHA256 with a key kept in the private
-//! table `secrets`. Limits read the time from a `Clock` in `Config`, which
-//! tests move by hand.
+//! table `secrets`. Limits read the monotonic time of the application's
+//! one [`Clock`] (`Config::clock`, an `accord_store::Clock`), which tests
+//! move by hand.
 
 use std::collections::HashMap;
 use std::hash::Hash;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Mutex;
+use std::time::Duration;
 
 use accord_domain::{DelegateId, MemberCode};
 use axum::http::StatusCode;
@@ -72,56 +72,10 @@ use sha2::{Digest, Sha256};
 
 use crate::error::ApiError;
 
-/// The time the limits go by: the monotonic clock, or a clock that tests
-/// move by hand. [`Clock::now`] is the time since the clock was made.
-#[derive(Clone)]
-pub struct Clock(Arc<ClockSource>);
-
-enum ClockSource {
-    System(Instant),
-    Manual(AtomicU64),
-}
-
-impl Clock {
-    pub fn system() -> Clock {
-        Clock(Arc::new(ClockSource::System(Instant::now())))
-    }
-
-    /// A clock that stands still until [`Clock::advance`] moves it.
-    pub fn manual() -> Clock {
-        Clock(Arc::new(ClockSource::Manual(AtomicU64::new(0))))
-    }
-
-    pub fn now(&self) -> Duration {
-        match &*self.0 {
-            ClockSource::System(start) => start.elapsed(),
-            ClockSource::Manual(ms) => Duration::from_millis(ms.load(Ordering::SeqCst)),
-        }
-    }
-
-    /// Moves a manual clock forward (the system clock moves by itself, and
-    /// is left alone).
-    pub fn advance(&self, by: Duration) {
-        if let ClockSource::Manual(ms) = &*self.0 {
-            ms.fetch_add(by.as_millis() as u64, Ordering::SeqCst);
-        }
-    }
-}
-
-impl Default for Clock {
-    fn default() -> Self {
-        Clock::system()
-    }
-}
-
-impl std::fmt::Debug for Clock {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &*self.0 {
-            ClockSource::System(_) => f.write_str("Clock::system"),
-            ClockSource::Manual(_) => write!(f, "Clock::manual({:?})", self.now()),
-        }
-    }
-}
+/// The clock the limits go by: [`Clock::now`], its monotonic reading.
+/// It is the one clock of the application (`Config::clock`), which tests
+/// move by hand.
+pub use accord_store::Clock;
 
 /// A map with a capacity: when a new key would exceed it, `evict` is asked
 /// to make room, which removes what matters least.

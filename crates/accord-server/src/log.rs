@@ -14,8 +14,9 @@
 //!   the entry yet.
 //!
 //! A checkpoint is signed by [`run_checkpointer`] every
-//! [`crate::Config::checkpoint_interval`] when the tree has grown, and
-//! published at once; [`push_to_witness`] tasks, one per witness, send it
+//! [`crate::Config::checkpoint_interval`] on the application's clock
+//! ([`crate::Config::clock`]) when the tree has grown, and published at
+//! once; [`push_to_witness`] tasks, one per witness, send it
 //! to the witnesses concurrently and add their cosignatures as they come.
 //!
 //! A witness is sent the latest checkpoint with a 5 s timeout; a slow one
@@ -102,8 +103,8 @@ impl Log {
     }
 
     /// Notes that the checkpoint of `size` is on its way to a witness,
-    /// keeping its last answer in view.
-    fn mark_sending(&self, url: &str, size: u64) {
+    /// keeping its last answer in view (`now_ms`: the clock's time).
+    fn mark_sending(&self, url: &str, size: u64, now_ms: i64) {
         let mut witnesses = self.witnesses.lock().unwrap_or_else(|e| e.into_inner());
         let status = witnesses.entry(url.to_owned()).or_insert_with(|| WitnessStatus {
             url: url.to_owned(),
@@ -113,7 +114,7 @@ impl Log {
             cosigned_size: None,
             http_status: None,
             message: None,
-            time: crate::api::rfc3339(now_millis()),
+            time: crate::api::rfc3339(now_ms),
         });
         status.sending = Some(size);
     }
@@ -205,10 +206,14 @@ pub async fn run_checkpointer(app: AppState) {
     for url in &app.config.witnesses {
         tokio::spawn(push_to_witness(app.clone(), url.clone()));
     }
-    let mut tick = tokio::time::interval(app.config.checkpoint_interval);
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    // The interval goes by the application's clock (its monotonic reading):
+    // a round starts an interval after the start of the one before, or at
+    // once if signing took longer.
+    let clock = &app.config.clock;
+    let mut next = clock.now();
     loop {
-        tick.tick().await;
+        clock.sleep_until(next).await;
+        next = clock.now().saturating_add(app.config.checkpoint_interval);
         // Digesting the state, signing and storing take milliseconds: off
         // the reactor, so that requests are not held meanwhile.
         let signer = app.clone();
@@ -243,7 +248,7 @@ pub async fn push_to_witness(app: AppState, url: String) {
         if size > sent {
             if let Some((size, note)) = app.log.latest() {
                 sent = size;
-                app.log.mark_sending(&url, size);
+                app.log.mark_sending(&url, size, app.config.clock.now_unix_ms());
                 let (app2, url2, agent2) = (app.clone(), url.clone(), agent.clone());
                 let outcome =
                     tokio::task::spawn_blocking(move || send_checkpoint(&app2, &agent2, &url2, held, size, &note))
@@ -257,7 +262,7 @@ pub async fn push_to_witness(app: AppState, url: String) {
                     cosigned_size,
                     http_status: None,
                     message: None,
-                    time: crate::api::rfc3339(now_millis()),
+                    time: crate::api::rfc3339(app.config.clock.now_unix_ms()),
                 };
                 match outcome {
                     Outcome::Cosigned { lines, held: now_held } => {
@@ -289,10 +294,6 @@ pub async fn push_to_witness(app: AppState, url: String) {
             return;
         }
     }
-}
-
-fn now_millis() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
 }
 
 /// What one witness answered to one checkpoint.

@@ -1447,7 +1447,7 @@ async fn login(
         Ok((account, delegate)) => {
             let token = auth::random_secret("");
             let csrf = auth::random_secret("");
-            let expires = auth::now_millis() + app.config.session_lifetime.as_millis() as i64;
+            let expires = app.config.clock.now_unix_ms() + app.config.session_lifetime.as_millis() as i64;
             if let Err(e) = app.store.create_session(&auth::secret_hash(&token), delegate.id, &csrf, expires) {
                 return error_page(&app, &None, e.into());
             }
@@ -1625,7 +1625,7 @@ async fn change_password(
         // session here.
         app.store.set_password(u.delegate.id, &hash, false, form.revoke_tokens.is_some())?;
         let token = auth::random_secret("");
-        let expires = auth::now_millis() + app.config.session_lifetime.as_millis() as i64;
+        let expires = app.config.clock.now_unix_ms() + app.config.session_lifetime.as_millis() as i64;
         app.store.create_session(&auth::secret_hash(&token), u.delegate.id, &auth::random_secret(""), expires)?;
         Ok::<_, ApiError>(token)
     }

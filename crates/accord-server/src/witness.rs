@@ -33,6 +33,8 @@ pub struct WitnessService {
     inner: Arc<Mutex<Inner>>,
     verifier_key: String,
     logs: Vec<String>,
+    /// The time put in cosignatures.
+    clock: accord_store::Clock,
 }
 
 impl WitnessService {
@@ -58,7 +60,19 @@ impl WitnessService {
             Err(e) => return Err(format!("{}: {e}", state_file.display())),
         };
         let verifier_key = witness.verifier_key();
-        Ok(Self { inner: Arc::new(Mutex::new(Inner { witness, seen, state_file })), verifier_key, logs: log_keys })
+        Ok(Self {
+            inner: Arc::new(Mutex::new(Inner { witness, seen, state_file })),
+            verifier_key,
+            logs: log_keys,
+            clock: accord_store::Clock::system(),
+        })
+    }
+
+    /// The same witness with the clock its cosignatures take their time
+    /// from ([`WitnessService::new`] uses the system clock).
+    pub fn with_clock(mut self, clock: accord_store::Clock) -> Self {
+        self.clock = clock;
+        self
     }
 
     pub fn verifier_key(&self) -> &str {
@@ -102,7 +116,7 @@ async fn info(State(svc): State<WitnessService>) -> String {
 }
 
 async fn add_checkpoint(State(svc): State<WitnessService>, body: Bytes) -> Response {
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let now = (svc.clock.now_unix_ms() / 1000).max(0) as u64;
     let inner = svc.inner.clone();
     let result = tokio::task::spawn_blocking(move || {
         let mut guard = inner.lock().unwrap_or_else(|e| e.into_inner());

@@ -31,12 +31,21 @@
 //! one reported. Three threads, and leaving the fold a quarter of the
 //! decoding, were measured slower on two cores (BENCHMARKS.md).
 //!
+//! # Time
+//! The store reads time from one [`Clock`], given at open
+//! ([`Store::open_with_clock`]; [`Store::open`] uses the system clock): the
+//! writer stamps each entry with the clock's wall time, never earlier than
+//! the entry before it, and the private tables (accounts, sessions, tokens,
+//! checkpoints) take their times from it. The server reads the same clock
+//! ([`Store::clock`]); tests give a manual one and move it.
+//!
 //! SQLite is reached through `rusqlite`, not `sqlx`: the writer is one
 //! dedicated thread that batches synchronously, which rusqlite does directly
 //! and cheaply. [`Store::submit_all_blocking`] enqueues many actions at once
 //! (set-up code: the demonstration). PostgreSQL is meant to come in behind
 //! the same `Store` interface.
 
+pub mod clock;
 pub mod data_dir;
 pub mod private;
 pub mod schema;
@@ -52,6 +61,7 @@ use accord_domain::{Entry, Refusal, State};
 use accord_log::{Hash, MerkleTree};
 use rusqlite::{params, Connection, OptionalExtension};
 
+pub use clock::Clock;
 pub use data_dir::{DataDir, DataDirView};
 pub use private::{Account, ApiToken, Session};
 pub use writer::{Appended, PrivateWrite};
@@ -99,6 +109,8 @@ pub(crate) struct Shared {
     /// The number of committed entries, announced to whoever waits for the
     /// record to grow (the live event stream) after each commit.
     pub(crate) committed: tokio::sync::watch::Sender<u64>,
+    /// The time entries and private rows are stamped with.
+    pub(crate) clock: Clock,
 }
 
 /// The record and the private tables in one SQLite file.
@@ -112,8 +124,14 @@ pub struct Store {
 
 impl Store {
     /// Opens (or creates) the database at `path`, replays the record, and
-    /// starts the writer thread.
+    /// starts the writer thread, which stamps entries with the system clock.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Store::open_with_clock(path, Clock::system())
+    }
+
+    /// [`Store::open`] with the clock the writer stamps entries with, and
+    /// the private tables' times are read from.
+    pub fn open_with_clock(path: &Path, clock: Clock) -> Result<Store, StoreError> {
         data_dir::create_private_file(path);
         let conn = schema::connect(path)?;
         schema::migrate(&conn)?;
@@ -132,6 +150,7 @@ impl Store {
             pool: Mutex::new(Vec::new()),
             metrics: StoreMetrics::default(),
             committed,
+            clock,
         });
         let (tx, rx) = mpsc::channel();
         let reads = schema::connect(path)?;
@@ -141,7 +160,8 @@ impl Store {
 
     /// Opens an existing database for the private tables only (accounts,
     /// sessions, tokens): no replay, no writer, so it can run beside a
-    /// serving process. Submitting actions through it fails.
+    /// serving process. Submitting actions through it fails. Its times come
+    /// from the system clock.
     pub fn open_private(path: &Path) -> Result<Store, StoreError> {
         if !path.exists() {
             return Err(StoreError::Missing(path.to_owned()));
@@ -155,8 +175,14 @@ impl Store {
             pool: Mutex::new(vec![conn]),
             metrics: StoreMetrics::default(),
             committed: tokio::sync::watch::Sender::new(0),
+            clock: Clock::system(),
         });
         Ok(Store { shared, jobs: Mutex::new(None), writer: Mutex::new(None), replay: (0, Default::default()) })
+    }
+
+    /// The clock the store goes by: entries are stamped with its wall time.
+    pub fn clock(&self) -> &Clock {
+        &self.shared.clock
     }
 
     /// The state as of the last committed entry. Hold the guard briefly:
@@ -196,7 +222,7 @@ impl Store {
             tx.execute(
                 "INSERT INTO checkpoints (size, note, state_digest, created_at) VALUES (?1, ?2, ?3, ?4) \
                  ON CONFLICT (size) DO UPDATE SET note = excluded.note",
-                params![size as i64, note, &digest[..], now_millis()],
+                params![size as i64, note, &digest[..], self.shared.clock.now_unix_ms()],
             )?;
             let snapshot: Option<(i64, String)> = tx
                 .query_row(
@@ -381,6 +407,11 @@ impl Store {
     }
 
     /// Runs `f` with a pooled connection.
+    /// The store's clock's wall time, in Unix milliseconds.
+    pub(crate) fn now_millis(&self) -> i64 {
+        self.shared.clock.now_unix_ms()
+    }
+
     pub(crate) fn with_conn<T>(&self, f: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T, StoreError> {
         let conn = self.shared.pool.lock().unwrap_or_else(|e| e.into_inner()).pop();
         let conn = match conn {
@@ -671,10 +702,6 @@ pub fn blob_hash(bytes: &[u8]) -> [u8; 32] {
     sha2::Sha256::digest(bytes).into()
 }
 
-pub(crate) fn now_millis() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
-}
-
 pub(crate) fn count_entry(metrics: &StoreMetrics, n: u64) {
     metrics.entries_appended.fetch_add(n, Ordering::Relaxed);
 }
@@ -700,4 +727,48 @@ fn parts_json(parts: impl IntoIterator<Item = (String, String)>) -> String {
 
 fn parse_parts(json: &str) -> Option<std::collections::BTreeMap<String, String>> {
     serde_json::from_str(json).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use accord_domain::ids::{DisplayName, LanguageTag};
+    use accord_domain::state::{MemberKind, MemberStatus};
+    use accord_domain::MemberCode;
+
+    use super::*;
+
+    fn admit(store: &Store, code: &str) -> Entry {
+        let action = Action::AdmitMember {
+            code: MemberCode::parse(code).unwrap(),
+            name: None,
+            kind: MemberKind::State,
+            category: None,
+            status: MemberStatus::Member,
+        };
+        store.submit_blocking(Principal::System, action, None).unwrap().entry
+    }
+
+    #[test]
+    fn entries_are_stamped_with_the_store_clock_and_never_go_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = Clock::manual(1_800_000_000_000);
+        let store = Store::open_with_clock(&dir.path().join("accord.sqlite3"), clock.clone()).unwrap();
+        let forum = Action::EstablishForum {
+            name: DisplayName::parse("Forum").unwrap(),
+            languages: LanguageTag::un_languages(),
+            log: None,
+        };
+        assert_eq!(store.submit_blocking(Principal::System, forum, None).unwrap().entry.time, 1_800_000_000_000);
+        clock.advance(Duration::from_millis(2_500));
+        assert_eq!(admit(&store, "BRA").time, 1_800_000_002_500);
+        // The wall clock set back: the entry keeps the time of the one before.
+        clock.set_unix_ms(1_700_000_000_000);
+        assert_eq!(admit(&store, "KEN").time, 1_800_000_002_500);
+        clock.set_unix_ms(1_800_000_009_000);
+        assert_eq!(admit(&store, "CHN").time, 1_800_000_009_000);
+        assert_eq!(store.clock().now_unix_ms(), 1_800_000_009_000);
+        store.shutdown();
+    }
 }

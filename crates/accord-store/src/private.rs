@@ -7,7 +7,7 @@
 use accord_domain::{DelegateId, Email};
 use rusqlite::{params, OptionalExtension};
 
-use crate::{now_millis, Store, StoreError};
+use crate::{Store, StoreError};
 
 /// A log-in account.
 #[derive(Debug, Clone)]
@@ -87,7 +87,7 @@ impl Store {
         self.with_conn(|c| {
             c.execute(
                 "INSERT INTO accounts (delegate, email, password_hash, must_change_password, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![delegate.0 as i64, email.as_str(), password_hash, must_change, now_millis()],
+                params![delegate.0 as i64, email.as_str(), password_hash, must_change, self.now_millis()],
             )
             .map(|_| ())
         })
@@ -106,7 +106,7 @@ impl Store {
     ) -> Result<bool, StoreError> {
         self.with_conn(|c| {
             let tx = c.unchecked_transaction()?;
-            let now = now_millis();
+            let now = self.now_millis();
             // The time a password was set also names it for the log-in
             // counters: it must change with every new password.
             let n = tx.execute(
@@ -143,10 +143,10 @@ impl Store {
         expires_at: i64,
     ) -> Result<(), StoreError> {
         self.with_conn(|c| {
-            c.execute("DELETE FROM sessions WHERE expires_at < ?1", [now_millis()])?;
+            c.execute("DELETE FROM sessions WHERE expires_at < ?1", [self.now_millis()])?;
             c.execute(
                 "INSERT INTO sessions (token_hash, delegate, csrf, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![&token_hash[..], delegate.0 as i64, csrf, now_millis(), expires_at],
+                params![&token_hash[..], delegate.0 as i64, csrf, self.now_millis(), expires_at],
             )
             .map(|_| ())
         })
@@ -158,7 +158,7 @@ impl Store {
             c.prepare_cached(
                 "SELECT delegate, csrf, expires_at FROM sessions WHERE token_hash = ?1 AND expires_at > ?2",
             )?
-            .query_row(params![&token_hash[..], now_millis()], |r| {
+            .query_row(params![&token_hash[..], self.now_millis()], |r| {
                 Ok(Session { delegate: DelegateId(r.get::<_, i64>(0)? as u64), csrf: r.get(1)?, expires_at: r.get(2)? })
             })
             .optional()
@@ -179,7 +179,7 @@ impl Store {
         self.with_conn(|c| {
             c.execute(
                 "INSERT INTO api_tokens (token_hash, delegate, label, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![&token_hash[..], delegate.0 as i64, label, now_millis(), expires_at],
+                params![&token_hash[..], delegate.0 as i64, label, self.now_millis(), expires_at],
             )?;
             Ok(c.last_insert_rowid())
         })
@@ -191,7 +191,7 @@ impl Store {
             c.prepare_cached(
                 "SELECT id, delegate FROM api_tokens WHERE token_hash = ?1 AND revoked_at IS NULL AND expires_at > ?2",
             )?
-            .query_row(params![&token_hash[..], now_millis()], |r| {
+            .query_row(params![&token_hash[..], self.now_millis()], |r| {
                 Ok((r.get(0)?, DelegateId(r.get::<_, i64>(1)? as u64)))
             })
             .optional()
@@ -223,7 +223,7 @@ impl Store {
         self.with_conn(|c| {
             let n = c.execute(
                 "UPDATE api_tokens SET revoked_at = ?3 WHERE id = ?1 AND delegate = ?2 AND revoked_at IS NULL",
-                params![id, delegate.0 as i64, now_millis()],
+                params![id, delegate.0 as i64, self.now_millis()],
             )?;
             Ok(n == 1)
         })

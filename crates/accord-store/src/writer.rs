@@ -4,7 +4,8 @@
 //! - The **sequencer** (`accord-writer`) owns a *leading* copy of the state
 //!   and of the Merkle tree. It takes each job from the queue, checks it
 //!   against the leading state (`State::prepare`), gives it the next index
-//!   and a time, encodes it, folds it into the leading state
+//!   and a time (the store's [`crate::Clock`], never earlier than the
+//!   entry before), encodes it, folds it into the leading state
 //!   (`State::apply`, every check again) and hashes it into the leading
 //!   tree. Refusals are answered at once and write nothing. Accepted entries
 //!   go to the *pending* list.
@@ -42,7 +43,7 @@ use accord_log::{Hash, MerkleTree};
 use rusqlite::{params, Connection};
 use tokio::sync::oneshot;
 
-use crate::{count_entry, now_millis, Shared, StoreError};
+use crate::{count_entry, Clock, Shared, StoreError};
 
 /// The most entries committed in one transaction. Large enough that a burst
 /// of hundreds of concurrent writers shares one fsync; small enough that one
@@ -166,7 +167,7 @@ fn sequence_loop(
     shared: &Shared,
 ) {
     while let Ok(job) = jobs.recv() {
-        let result = sequence(&reads, &mut leading, &job, handoff);
+        let result = sequence(&reads, &mut leading, &job, handoff, &shared.clock);
         let mut pending = handoff.pending.lock().unwrap_or_else(|e| e.into_inner());
         if pending.stale {
             // A commit failed after this job was sequenced on top of it.
@@ -212,9 +213,11 @@ fn sequence(
     leading: &mut Leading,
     job: &Job,
     handoff: &Handoff,
+    clock: &Clock,
 ) -> rusqlite::Result<Result<Appended, Refusal>> {
     let Leading { state: leading, tree } = leading;
-    let time = now_millis().max(leading.last_time);
+    // The store's clock, never before the last entry's time.
+    let time = clock.now_unix_ms().max(leading.last_time);
     let (actor, body, signature) = match leading.prepare_at(job.principal, job.action.clone(), time) {
         Ok(x) => x,
         Err(r) => return Ok(Err(r)),

@@ -751,7 +751,7 @@ fn admin(command: AdminCommand) -> Result<()> {
                 .with_context(|| format!("no account has the e-mail address {email}"))?;
             let token = accord_server::auth::random_secret("acc_");
             let expires =
-                accord_server::auth::now_millis() + accord_server::Config::default().token_lifetime.as_millis() as i64;
+                store.clock().now_unix_ms() + accord_server::Config::default().token_lifetime.as_millis() as i64;
             store.create_api_token(&accord_server::auth::secret_hash(&token), account.delegate, &label, expires)?;
             println!("{token}");
             Ok(())

@@ -378,7 +378,7 @@ async fn public_reads_need_no_log_in() {
 async fn expired_tokens_and_sessions_are_refused() {
     let forum = TestForum::new();
     let token = "acc_expired-token-for-the-test";
-    let past = accord_server::auth::now_millis() - 1;
+    let past = forum.store.clock().now_unix_ms() - 1;
     forum
         .store
         .create_api_token(&accord_server::auth::secret_hash(token), accord_domain::DelegateId(1), "old", past)
@@ -400,6 +400,28 @@ async fn expired_tokens_and_sessions_are_refused() {
         .unwrap();
     let res = forum.response(req).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
+}
+
+/// An API token lasts its lifetime on the forum's clock, and not a
+/// millisecond more.
+#[tokio::test]
+async fn a_token_expires_when_its_lifetime_has_passed_on_the_clock() {
+    let clock = manual_clock();
+    let forum = TestForum::with_clock(&clock);
+    let (s, issued) = forum
+        .call(Method::POST, "/api/v1/auth/token", None, Some(json!({"email": email("bra_head"), "password": PASSWORD})))
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{issued}");
+    let token = issued["token"].as_str().unwrap().to_owned();
+    let lifetime = accord_server::Config::default().token_lifetime;
+    let expires = accord_server::api::rfc3339(CLOCK_START + lifetime.as_millis() as i64);
+    assert_eq!(issued["expires_at"], expires, "the lifetime counts from the clock's time");
+    clock.advance(lifetime - std::time::Duration::from_millis(1));
+    let (s, me) = forum.call(Method::GET, "/api/v1/me", Some(&token), None).await;
+    assert_eq!(s, StatusCode::OK, "{me}");
+    clock.advance(std::time::Duration::from_millis(2));
+    let answer = forum.call(Method::GET, "/api/v1/me", Some(&token), None).await;
+    assert_error(&answer, StatusCode::UNAUTHORIZED, "unauthenticated");
 }
 
 #[tokio::test]

@@ -1,6 +1,7 @@
-//! Meetings and decisions over the API, and across a restart of a real
-//! server: a silence procedure concludes at its deadline even when the
-//! server was down then, and an open vote survives a SIGKILL.
+//! Meetings and decisions over the API, and across restarts: an open vote
+//! and a running silence procedure survive a SIGKILL of a real server, and
+//! a silence procedure concludes when its deadline comes on the forum's
+//! clock (a manual one the test moves), also when the server was down then.
 
 use std::time::Duration;
 
@@ -482,9 +483,11 @@ fn call(agent: &ureq::Agent, method: &str, url: &str, token: &str, body: Value) 
     (res.status().as_u16(), res.body_mut().read_json().unwrap_or(Value::Null))
 }
 
-/// The server is killed with a vote open and a silence procedure running;
-/// its deadline passes while it is down. After the restart the scheduler
-/// concludes it once, and the vote closes with every ballot.
+/// The server is killed with a vote open and a silence procedure running.
+/// After the restart the procedure is still running (its deadline is an
+/// hour away), and the vote closes with every ballot. The conclusion at the
+/// deadline, across a restart, is in
+/// `a_silence_procedure_concludes_when_its_deadline_comes_on_the_clock`.
 #[test]
 fn a_restart_in_the_middle_loses_nothing() {
     let dir = tempfile::tempdir().unwrap();
@@ -558,36 +561,21 @@ fn a_restart_in_the_middle_loses_nothing() {
     for (h, choice) in heads.iter().zip(["yes", "yes", "no"]) {
         assert_eq!(post("/api/v1/votes/1/ballots", h, json!({"choice": choice})).0, 201);
     }
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64;
-    let deadline = accord_server::api::rfc3339(now + 3_000);
-    let (s, silence) = post(
-        "/api/v1/processes/1/silence",
-        &chair,
-        json!({"target": {"kind": "proposal", "id": 1}, "deadline": deadline}),
-    );
+    let (s, silence) =
+        post("/api/v1/processes/1/silence", &chair, json!({"target": {"kind": "proposal", "id": 1}, "hours": 1}));
     assert_eq!(s, 201, "{silence}");
+    let (_, silence) = call(&agent, "GET", &format!("{base}/api/v1/silence/1"), &chair, Value::Null);
 
     server.kill();
-    std::thread::sleep(Duration::from_secs(4));
     let server = Server::start(dir.path());
     let base = server.base.clone();
     // A new client: the new server may listen on the port the killed one
     // had, and a connection kept from before would be a dead one.
     let agent = crate::helpers::agent();
-    let mut concluded = Value::Null;
-    for _ in 0..100 {
-        let (_, s) = call(&agent, "GET", &format!("{base}/api/v1/silence/1"), &chair, Value::Null);
-        if !s["decision"].is_null() {
-            concluded = s;
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    assert!(!concluded.is_null(), "the scheduler concluded the silence procedure after the restart");
-    let (_, decisions) = call(&agent, "GET", &format!("{base}/api/v1/processes/1/decisions"), &chair, Value::Null);
-    let silences: Vec<&Value> = decisions.as_array().unwrap().iter().filter(|d| d["method"] == "silence").collect();
-    assert_eq!(silences.len(), 1, "concluded once: {decisions}");
-    assert_eq!(silences[0]["outcome"], "adopted");
+    let (s, running) = call(&agent, "GET", &format!("{base}/api/v1/silence/1"), &chair, Value::Null);
+    assert_eq!(s, 200, "{running}");
+    assert!(silence["deadline"].is_string(), "{silence}");
+    assert_eq!((&running["deadline"], &running["decision"]), (&silence["deadline"], &Value::Null), "{running}");
     // The vote is still open with its three ballots; closing it counts them.
     let (s, tally) = call(&agent, "POST", &format!("{base}/api/v1/votes/1/close"), &chair, json!({}));
     assert_eq!(s, 200, "{tally}");
@@ -597,8 +585,105 @@ fn a_restart_in_the_middle_loses_nothing() {
     );
     let (_, text) = call(&agent, "GET", &format!("{base}/api/v1/processes/1/text"), &chair, Value::Null);
     let texts: Vec<&str> = text["provisions"].as_array().unwrap().iter().map(|p| p["text"].as_str().unwrap()).collect();
-    assert!(texts.contains(&"States should cooperate in good faith and shall exchange information."), "{texts:?}");
     assert!(texts.contains(&"The shall review this Framework."), "P-2 adopted by the vote: {texts:?}");
+}
+
+/// Tokens for some of the fixture accounts (each log-in hashes a password).
+async fn tokens_of(forum: &TestForum, who: &[&'static str]) -> std::collections::HashMap<&'static str, String> {
+    let mut out = std::collections::HashMap::new();
+    for w in who {
+        out.insert(*w, forum.token(w).await);
+    }
+    out
+}
+
+/// Waits (in real time, 10 s at most) for the scheduler to conclude a
+/// silence procedure; answers it as the API shows it.
+async fn concluded(forum: &TestForum, sid: u64) -> Value {
+    for _ in 0..1000 {
+        let (_, s) = forum.get(&format!("/api/v1/silence/{sid}")).await;
+        if !s["decision"].is_null() {
+            return s;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("the scheduler did not conclude silence procedure {sid}");
+}
+
+/// A silence procedure's deadline is counted from the forum's clock, and
+/// the scheduler concludes it when the clock reaches the deadline: not a
+/// millisecond before, however much happens meanwhile, and once. A second
+/// procedure whose deadline passes while the server is down is concluded
+/// after the restart.
+#[tokio::test]
+async fn a_silence_procedure_concludes_when_its_deadline_comes_on_the_clock() {
+    let clock = manual_clock();
+    let forum = TestForum::with_clock(&clock);
+    let t = tokens_of(&forum, &["sec", "chair", "bra_head", "ken_head"]).await;
+    let id = process_with_proposal(&forum, &t).await;
+    let hours_72 = Duration::from_secs(72 * 3600);
+    let (s, silence) = forum
+        .post(
+            &format!("/api/v1/processes/{id}/silence"),
+            &t["chair"],
+            json!({"target": {"kind": "proposal", "id": 1}, "hours": 72}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{silence}");
+    let sid = silence["id"].as_u64().unwrap();
+    let (_, shown) = forum.get(&format!("/api/v1/silence/{sid}")).await;
+    let deadline = CLOCK_START + hours_72.as_millis() as i64;
+    assert_eq!(shown["deadline"], accord_server::api::rfc3339(deadline), "72 hours from the clock's time");
+    let scheduler = tokio::spawn(accord_server::decisions_api::run_silence_scheduler(forum.state.clone()));
+
+    // A millisecond before the deadline: the record grows (the scheduler
+    // looks again each time), and the procedure is still running.
+    clock.advance(hours_72 - Duration::from_millis(1));
+    let (s, _) = forum
+        .post(
+            &format!("/api/v1/processes/{id}/proposals"),
+            &t["ken_head"],
+            json!({"kind": "delete_words", "eid": "chp_2__art_3__para_1", "anchor": {"quote": "Conference"}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let (_, running) = forum.get(&format!("/api/v1/silence/{sid}")).await;
+    assert!(running["decision"].is_null(), "concluded before its deadline: {running}");
+
+    // At the deadline the scheduler wakes and concludes it, once.
+    clock.advance(Duration::from_millis(1));
+    let done = concluded(&forum, sid).await;
+    let (_, decisions) = forum.get(&format!("/api/v1/processes/{id}/decisions")).await;
+    let silences: Vec<&Value> = decisions.as_array().unwrap().iter().filter(|d| d["method"] == "silence").collect();
+    assert_eq!(silences.len(), 1, "concluded once: {decisions}");
+    assert_eq!((&silences[0]["outcome"], &silences[0]["id"]), (&json!("adopted"), &done["decision"]));
+    let entry = forum.store.entries(Some(forum.store.len() - 2), 1).unwrap().remove(0);
+    assert_eq!(entry.time, deadline, "the conclusion is stamped with the clock's time");
+
+    // A second procedure; the server stops, and its deadline passes while
+    // it is down.
+    let (s, second) = forum
+        .post(
+            &format!("/api/v1/processes/{id}/silence"),
+            &t["chair"],
+            json!({"target": {"kind": "proposal", "id": 2}, "hours": 72}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{second}");
+    let second = second["id"].as_u64().unwrap();
+    scheduler.abort();
+    let _ = scheduler.await;
+    let forum = forum.restart();
+    clock.advance(hours_72 * 2);
+    let (_, waiting) = forum.get(&format!("/api/v1/silence/{second}")).await;
+    assert!(waiting["decision"].is_null(), "nothing concludes it while the scheduler is down: {waiting}");
+    let scheduler = tokio::spawn(accord_server::decisions_api::run_silence_scheduler(forum.state.clone()));
+    concluded(&forum, second).await;
+    let (_, decisions) = forum.get(&format!("/api/v1/processes/{id}/decisions")).await;
+    let silences = decisions.as_array().unwrap().iter().filter(|d| d["method"] == "silence").count();
+    assert_eq!(silences, 2, "each concluded once: {decisions}");
+    scheduler.abort();
 }
 
 /// Open pages learn of new entries within a second: the event stream sends
@@ -728,4 +813,43 @@ async fn the_instrument_is_adopted_as_the_version_put() {
     // The vote on the provision was put on version 1 too, and says so.
     let (_, v) = forum.get(&format!("/api/v1/votes/{}", v["id"])).await;
     assert_eq!(v["version"], 1);
+}
+
+/// The meeting page counts a speaker's time from the forum's clock: the
+/// floor is given at the clock's time, and the page's "now" is the clock's
+/// time when it is made, so the countdown does not depend on the reader's
+/// clock (nor, in a test, on how long the test takes).
+#[tokio::test]
+async fn the_meeting_page_counts_speaking_time_on_the_forum_clock() {
+    let clock = manual_clock();
+    let forum = TestForum::with_clock(&clock);
+    let t = tokens_of(&forum, &["sec", "chair", "bra_head"]).await;
+    assert_eq!(forum.post("/api/v1/sessions", &t["sec"], json!({"title": "S"})).await.0, StatusCode::CREATED);
+    let (s, m) =
+        forum.post("/api/v1/sessions/1/meetings", &t["sec"], json!({"date": "2027-01-15", "place": "Room"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{m}");
+    assert_eq!(forum.post("/api/v1/meetings/1/attendance", &t["bra_head"], json!({})).await.0, StatusCode::CREATED);
+    assert_eq!(forum.post("/api/v1/meetings/1/open", &t["chair"], json!({})).await.0, StatusCode::OK);
+    let (s, a) = forum.post("/api/v1/meetings/1/agenda", &t["sec"], json!({"title": "General debate"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{a}");
+    let (s, a) = forum
+        .call(
+            axum::http::Method::PUT,
+            "/api/v1/meetings/1/agenda/1/speaking-time",
+            Some(&t["chair"]),
+            Some(json!({"seconds": 90})),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{a}");
+    let (s, a) = forum.post("/api/v1/meetings/1/agenda/1/speakers", &t["bra_head"], json!({})).await;
+    assert_eq!(s, StatusCode::CREATED, "{a}");
+    clock.advance(Duration::from_secs(5));
+    let (s, a) = forum.post("/api/v1/meetings/1/agenda/1/next", &t["chair"], json!({})).await;
+    assert_eq!(s, StatusCode::OK, "{a}");
+    clock.advance(Duration::from_secs(30));
+    let (s, page) = forum.get_html("/meetings/1").await;
+    assert_eq!(s, StatusCode::OK);
+    let given = accord_server::api::rfc3339(CLOCK_START + 5_000);
+    let countdown = format!(r#"data-seconds="90" data-given="{given}" data-now="{}""#, CLOCK_START + 35_000);
+    assert!(page.contains(&countdown), "{countdown} in {page}");
 }

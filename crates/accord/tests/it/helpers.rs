@@ -31,6 +31,14 @@ pub struct TestForum {
 
 pub const ACCOUNTS: &[&str] = &["sec", "chair", "bra_head", "bra_del", "bra_adv", "ken_head", "icrc"];
 
+/// Where the tests' manual clocks start: 2027-01-15T08:00:00Z.
+pub const CLOCK_START: i64 = 1_800_000_000_000;
+
+/// A clock that stands at [`CLOCK_START`] until the test moves it.
+pub fn manual_clock() -> accord_store::Clock {
+    accord_store::Clock::manual(CLOCK_START)
+}
+
 pub fn email(who: &str) -> String {
     format!("{who}@forum.test")
 }
@@ -40,11 +48,17 @@ impl TestForum {
         TestForum::with_config(accord_server::Config::default())
     }
 
+    /// A forum whose store and server go by `clock` (a manual one, which
+    /// the test moves).
+    pub fn with_clock(clock: &accord_store::Clock) -> TestForum {
+        TestForum::with_config(accord_server::Config { clock: clock.clone(), ..Default::default() })
+    }
+
     /// A forum served with the given configuration (a manual clock, small
-    /// limits).
+    /// limits); the store is opened with the configuration's clock.
     pub fn with_config(config: accord_server::Config) -> TestForum {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("accord.sqlite3")).unwrap();
+        let store = Store::open_with_clock(&dir.path().join("accord.sqlite3"), config.clock.clone()).unwrap();
         let name = |s: &str| DisplayName::parse(s).unwrap();
         let code = |s: &str| MemberCode::parse(s).unwrap();
         setup::init_forum_with_log(
@@ -92,6 +106,23 @@ impl TestForum {
             setup::create_delegate(&store, code(member), name(&format!("Person {who}")), role, e(who), PASSWORD)
                 .unwrap();
         }
+        let store = Arc::new(store);
+        let key = accord_log::checkpoint::LogSigner::generate("accord.test/forum").unwrap();
+        let signer = accord_log::checkpoint::LogSigner::from_key(&key).unwrap();
+        let (app, state) = accord_server::build(store.clone(), config, signer);
+        TestForum { dir, store, app, state }
+    }
+
+    /// Stops the forum's store and opens its database again with the same
+    /// configuration and clock, as a restarted server does (with a new log
+    /// key). Tasks holding the forum's state must be stopped first.
+    pub fn restart(self) -> TestForum {
+        let TestForum { dir, store, app, state } = self;
+        let config = state.config.clone();
+        drop((app, state));
+        store.shutdown();
+        drop(store);
+        let store = Store::open_with_clock(&dir.path().join("accord.sqlite3"), config.clock.clone()).unwrap();
         let store = Arc::new(store);
         let key = accord_log::checkpoint::LogSigner::generate("accord.test/forum").unwrap();
         let signer = accord_log::checkpoint::LogSigner::from_key(&key).unwrap();

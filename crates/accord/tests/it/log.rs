@@ -183,6 +183,41 @@ mod served {
         assert_eq!(status, StatusCode::OK);
         assert!(c["proof"].as_array().is_some_and(|p| !p.is_empty()));
     }
+    /// Waits (in real time, 10 s at most) until the latest checkpoint
+    /// covers `size` entries.
+    async fn checkpoint_covers(forum: &TestForum, size: u64) {
+        for _ in 0..1000 {
+            if forum.state.log.latest().is_some_and(|(s, _)| s >= size) {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        panic!("no checkpoint covers {size} entries");
+    }
+
+    /// Checkpoints are signed every `checkpoint_interval` on the forum's
+    /// clock: at once when the signer starts, then not again, however long
+    /// the wait in real time, until the clock has moved a whole interval.
+    #[tokio::test]
+    async fn checkpoints_are_signed_at_the_interval_on_the_clock() {
+        let clock = manual_clock();
+        let interval = std::time::Duration::from_secs(60);
+        let config =
+            accord_server::Config { clock: clock.clone(), checkpoint_interval: interval, ..Default::default() };
+        let forum = TestForum::with_config(config);
+        let signer = tokio::spawn(accord_server::log::run_checkpointer(forum.state.clone()));
+        checkpoint_covers(&forum, forum.record_len()).await;
+        let (s, _) =
+            forum.post("/api/v1/sessions", &forum.token("sec").await, serde_json::json!({"title": "Session"})).await;
+        assert_eq!(s, StatusCode::CREATED);
+        let grown = forum.record_len();
+        clock.advance(interval - std::time::Duration::from_millis(1));
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        assert!(forum.state.log.latest().unwrap().0 < grown, "signed before the interval had passed");
+        clock.advance(std::time::Duration::from_millis(1));
+        checkpoint_covers(&forum, grown).await;
+        signer.abort();
+    }
 }
 
 #[test]

@@ -154,7 +154,7 @@ const DELEGATES_ADDRESS: [u8; 4] = [192, 0, 2, 10];
 
 #[tokio::test]
 async fn a_strangers_guesses_do_not_keep_a_delegate_out_of_their_known_browser() {
-    let clock = Clock::manual();
+    let clock = crate::helpers::manual_clock();
     let forum = forum_with(&clock, LoginPolicy::default());
     // The delegate logged in from this browser before: it is known.
     let mut browser = Browser::new(&forum, DELEGATES_ADDRESS);
@@ -221,7 +221,7 @@ async fn a_strangers_guesses_do_not_keep_a_delegate_out_of_their_known_browser()
 
 #[tokio::test]
 async fn guessing_waits_longer_after_each_failure() {
-    let clock = Clock::manual();
+    let clock = crate::helpers::manual_clock();
     let forum = forum_with(&clock, LoginPolicy::default());
     let here = [192, 0, 2, 20];
     // Three failures of one account from one address are free.
@@ -264,7 +264,7 @@ async fn guessing_waits_longer_after_each_failure() {
 
 #[tokio::test]
 async fn failures_from_one_address_delay_that_address_not_known_browsers() {
-    let clock = Clock::manual();
+    let clock = crate::helpers::manual_clock();
     let forum = forum_with(&clock, LoginPolicy::default());
     let venue = [192, 0, 2, 30];
     let mut secretariat = Browser::new(&forum, venue);
@@ -296,7 +296,7 @@ async fn token_works(forum: &TestForum, token: &str) -> bool {
 
 #[tokio::test]
 async fn a_reset_by_the_secretariat_clears_the_delays_and_revokes_tokens_and_sessions() {
-    let clock = Clock::manual();
+    let clock = crate::helpers::manual_clock();
     let forum = forum_with(&clock, LoginPolicy::default());
     let sec = forum.token("sec").await;
     let token = forum.token("ken_head").await;
@@ -352,7 +352,7 @@ async fn a_reset_by_the_secretariat_clears_the_delays_and_revokes_tokens_and_ses
 
 #[tokio::test]
 async fn changing_ones_password_ends_other_sessions_and_offers_to_revoke_tokens() {
-    let clock = Clock::manual();
+    let clock = crate::helpers::manual_clock();
     let forum = forum_with(&clock, LoginPolicy::default());
     let token = forum.token("bra_head").await;
     let mut here = Browser::new(&forum, [192, 0, 2, 50]);
@@ -407,7 +407,7 @@ async fn changing_ones_password_ends_other_sessions_and_offers_to_revoke_tokens(
 
 #[tokio::test]
 async fn the_counters_are_bounded_and_keep_the_most_severe() {
-    let clock = Clock::manual();
+    let clock = crate::helpers::manual_clock();
     let forum = forum_with(&clock, LoginPolicy { capacity: 40, ..LoginPolicy::default() });
     // An account under a real attack: 15 failures from as many addresses.
     let strangers: Vec<[u8; 4]> = (0..15u8).map(|i| [198, 51, 100, i]).collect();

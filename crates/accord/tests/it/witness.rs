@@ -289,3 +289,33 @@ fn a_witness_refuses_an_inconsistent_proof_over_http() {
     let (status, body) = post(accord_log::witness::add_checkpoint_body(2, &right, &note5));
     assert_eq!(status, 200, "{body}");
 }
+
+/// A witness puts its clock's time in its cosignatures (POSIX seconds).
+#[tokio::test]
+async fn a_cosignature_carries_the_witness_clock_time() {
+    use tower::ServiceExt;
+    let work = tempfile::tempdir().unwrap();
+    let log = accord_log::checkpoint::LogSigner::from_key(
+        &accord_log::checkpoint::LogSigner::generate("accord.test/clock").unwrap(),
+    )
+    .unwrap();
+    let cosigner = Cosigner::from_key(&Cosigner::generate("witness.test/clock").unwrap()).unwrap();
+    let logs = vec![log.verifier_key().to_owned()];
+    let witness = accord_log::witness::Witness::new(cosigner, &logs).unwrap();
+    let clock = manual_clock();
+    clock.advance(Duration::from_millis(2_999));
+    let service = accord_server::witness::WitnessService::new(witness, logs, work.path().join("state.json")).unwrap();
+    let service = service.with_clock(clock.clone());
+    let verifier = accord_log::checkpoint::CosignatureVerifier::new(service.verifier_key()).unwrap();
+    let mut tree = accord_log::MerkleTree::new();
+    tree.append(b"entry");
+    let note = log.sign(1, &tree.root());
+    let req = axum::http::Request::post("/add-checkpoint")
+        .body(axum::body::Body::from(accord_log::witness::add_checkpoint_body(0, &[], &note)))
+        .unwrap();
+    let res = service.router().oneshot(req).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let line = http_body_util::BodyExt::collect(res.into_body()).await.unwrap().to_bytes();
+    let cosigned = accord_log::checkpoint::add_signature_lines(&note, &[String::from_utf8(line.to_vec()).unwrap()]);
+    assert_eq!(verifier.cosigned_at(cosigned.as_bytes()), Some((CLOCK_START as u64 + 2_999) / 1000));
+}

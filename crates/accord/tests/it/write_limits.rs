@@ -57,7 +57,7 @@ fn small() -> WriteLimits {
 
 #[tokio::test]
 async fn flipping_positions_in_a_loop_meets_the_limit_and_no_one_else_does() {
-    let clock = Clock::manual();
+    let clock = crate::helpers::manual_clock();
     let forum = forum_with(&clock, WriteLimits { per_token: RateLimit { burst: 100, per_second: 1.0 }, ..small() });
     let t = forum.tokens().await;
     let id = process_with_a_proposal(&forum, &t["sec"], &t["bra_head"]).await;
@@ -113,7 +113,7 @@ async fn flipping_positions_in_a_loop_meets_the_limit_and_no_one_else_does() {
 
 #[tokio::test]
 async fn refused_writes_do_not_count_and_each_token_has_its_own_bucket() {
-    let clock = Clock::manual();
+    let clock = crate::helpers::manual_clock();
     let forum = forum_with(&clock, small());
     let t = forum.tokens().await;
     let id = process_with_a_proposal(&forum, &t["sec"], &t["bra_head"]).await;
@@ -152,7 +152,7 @@ async fn refused_writes_do_not_count_and_each_token_has_its_own_bucket() {
 
 #[tokio::test]
 async fn pages_say_when_to_try_again() {
-    let clock = Clock::manual();
+    let clock = crate::helpers::manual_clock();
     let forum = forum_with(&clock, small());
     let t = forum.tokens().await;
     let id = process_with_a_proposal(&forum, &t["sec"], &t["bra_head"]).await;
@@ -209,7 +209,7 @@ async fn pages_say_when_to_try_again() {
 
 #[tokio::test]
 async fn the_buckets_are_bounded() {
-    let clock = Clock::manual();
+    let clock = crate::helpers::manual_clock();
     let forum = forum_with(&clock, WriteLimits { capacity: 16, ..small() });
     let bra = forum.store.account_by_email(&accord_domain::Email::parse(&email("bra_del")).unwrap()).unwrap().unwrap();
     let bra = bra.delegate;
