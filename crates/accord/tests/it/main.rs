@@ -23,6 +23,7 @@ mod page_signatures;
 mod pages;
 mod ranges;
 mod record;
+mod record_edition_3;
 mod signatures;
 mod unicode;
 mod verify;
