@@ -19,6 +19,7 @@ mod interop;
 mod log;
 mod login_limits;
 mod negotiation;
+mod openapi_baseline;
 mod page_signatures;
 mod pages;
 mod ranges;
