@@ -23,6 +23,7 @@ mod openapi_baseline;
 mod page_signatures;
 mod pages;
 mod ranges;
+mod readme;
 mod record;
 mod record_edition_3;
 mod signatures;
