@@ -282,6 +282,15 @@ fn readme_examples_run_against_a_demonstration_forum() {
         shell_dir.join("zero-draft.md"),
     )
     .unwrap();
+    // A receipt needs a checkpoint that covers its entry; the server signs
+    // one within its checkpoint interval.
+    for _ in 0..100 {
+        let mut log = agent().get(format!("{}/api/v1/log", server.base)).call().unwrap();
+        if log.body_mut().read_json::<Value>().unwrap()["size"].as_u64().is_some_and(|size| size > 3) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
     let mut receipt = agent().get(format!("{}/api/v1/record/3/receipt", server.base)).call().unwrap();
     assert_eq!(receipt.status(), 200);
     std::fs::write(shell_dir.join("receipt.json"), receipt.body_mut().read_to_string().unwrap()).unwrap();
