@@ -346,7 +346,7 @@ fn readme_examples_run_against_a_demonstration_forum() {
         .current_dir(&shell_dir)
         .env("PATH", path)
         .env("HOME", shell_dir.join("home"))
-        .env("XDG_STATE_HOME", shell_dir.join("home/state"))
+        .env_remove("XDG_STATE_HOME")
         .env("ACCORD_BASE", &server.base)
         .env("KEY", &key)
         .env("TOKEN", &bra_token)
@@ -379,6 +379,10 @@ fn readme_examples_run_against_a_demonstration_forum() {
     assert!(bra["signatures_required_since"].is_u64(), "{bra}");
     assert!(shell_dir.join("forum/accord.sqlite3").exists(), "accord init made no forum");
     assert!(text.contains("verifies"), "{text}");
+    // `accord verify` remembered the checkpoint where README says.
+    let remembered =
+        std::fs::read_dir(shell_dir.join("home/.local/state/accord/verify")).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(remembered, 1, "accord verify kept no state file in ~/.local/state/accord/verify/");
 }
 
 fn shell_quote(s: &str) -> String {
