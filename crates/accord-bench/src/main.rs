@@ -27,113 +27,115 @@ mod negotiation;
 mod replay;
 mod store;
 
-use anyhow::{bail, Context, Result};
+use anyhow::Result;
+use clap::error::ErrorKind;
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 /// The allocator the `accord` binary uses, so that the figures are its own.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Benchmarks of Accord's store, replay and HTTP server: prints figures and
+/// the machine they ran on.
+#[derive(Debug, Parser)]
+#[command(name = "accord-bench", version)]
+struct Cli {
+    #[command(subcommand)]
+    benchmark: Benchmark,
+    #[command(flatten)]
+    options: Options,
+}
+
+/// Which benchmark to run. Every flag is accepted by every benchmark (and
+/// used by those it concerns).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Subcommand)]
+enum Benchmark {
+    /// Durable appends per second through Store::submit at 1, 16 and 256
+    /// writers, beside plain SQLite inserts with the same settings
+    Store,
+    /// Builds a record, then times Store::open (the replay) and its parts
+    Replay,
+    /// The real application on loopback: GET /healthz, GET /members, POST
+    /// /api/v1/members, member-signed POST /api/v1/actions, and inclusion
+    /// proofs (one client, then many), by keep-alive clients
+    Http,
+    /// Sequencing with the Merkle tree, tiles and checkpoint signing in
+    /// process, beside raw SHA-256; then accord verify of that record (a
+    /// mirrored directory), replay included
+    Log,
+    /// A process of 100 articles, 5,000 proposals and 20,000 positions: the
+    /// rolling text, a redline of the whole text, and the rolling-text page
+    /// over HTTP (uses --seconds and --clients)
+    Negotiation,
+    /// The demonstration forum: 193 delegations register present and vote
+    /// at once, and live event streams receive the events
+    Decisions,
+    /// The release `accord serve` (beside this binary) with the
+    /// demonstration forum: resident memory before and after
+    /// --hostile-requests requests with made-up methods, random paths and
+    /// random headers
+    Hostile,
+    /// store, replay, http, log, negotiation and decisions, in that order
+    /// (not hostile)
+    All,
+}
+
 /// What to run and how much of it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Args)]
 pub struct Options {
     /// Entries appended by the single writer (one fsync each).
+    #[arg(long = "entries-1", value_name = "N", default_value_t = 20_000, global = true)]
     pub entries_1: usize,
     /// Entries appended at 16 and at 256 concurrent writers.
+    #[arg(long, value_name = "N", default_value_t = 100_000, global = true)]
     pub entries: usize,
     /// Entries in the record that `replay` builds and then reopens.
+    #[arg(long, value_name = "N", default_value_t = 200_000, global = true)]
     pub replay_entries: usize,
     /// Seconds each HTTP scenario runs.
+    #[arg(long, value_name = "S", default_value_t = 10, global = true)]
     pub seconds: u64,
     /// Concurrent HTTP clients, each on one keep-alive connection.
+    #[arg(long, value_name = "N", default_value_t = 64, global = true)]
     pub clients: usize,
     /// Entries the `log` benchmark sequences, and `accord verify` checks.
+    #[arg(long, value_name = "N", default_value_t = 1_000_000, global = true)]
     pub log_entries: usize,
     /// Entries added before the inclusion-proof scenario, so that proofs
     /// have a realistic depth.
+    #[arg(long, value_name = "N", default_value_t = 100_000, global = true)]
     pub proof_entries: usize,
     /// Hostile requests the `hostile` benchmark sends.
+    #[arg(long, value_name = "N", default_value_t = 100_000, global = true)]
     pub hostile_requests: usize,
 }
 
-impl Default for Options {
-    fn default() -> Self {
-        Self {
-            entries_1: 20_000,
-            entries: 100_000,
-            replay_entries: 200_000,
-            seconds: 10,
-            clients: 64,
-            log_entries: 1_000_000,
-            proof_entries: 100_000,
-            hostile_requests: 100_000,
-        }
+/// The benchmark and its options from the command line; exits with the
+/// usage on an error, as clap does.
+fn parse_args() -> (Benchmark, Options) {
+    let Cli { benchmark, options } = Cli::parse();
+    if let Err(message) = check(&options) {
+        Cli::command().error(ErrorKind::ValueValidation, message).exit();
     }
+    (benchmark, options)
 }
 
-const USAGE: &str =
-    "usage: accord-bench <store|replay|http|log|negotiation|decisions|hostile|all> [--entries-1 N] [--entries N] \
-[--replay-entries N] [--seconds S] [--clients N] [--log-entries N] [--proof-entries N] [--hostile-requests N]
-
-  store    durable appends per second through Store::submit at 1, 16 and 256
-           writers, beside plain SQLite inserts with the same settings
-  replay   builds a record, then times Store::open (the replay) and its parts
-  http     the real application on loopback: GET /healthz, GET /members,
-           POST /api/v1/members, member-signed POST /api/v1/actions, and
-           inclusion proofs (one client, then many), by keep-alive clients
-  log      sequencing with the Merkle tree, tiles and checkpoint signing in
-           process, beside raw SHA-256; then accord verify of that record
-           (a mirrored directory), replay included
-  negotiation  a process of 100 articles, 5,000 proposals and 20,000 positions:
-           the rolling text, a redline of the whole text, and the rolling-text
-           page over HTTP (uses --seconds and --clients)
-  hostile  the release `accord serve` (beside this binary) with the demonstration
-           forum: resident memory before and after --hostile-requests requests
-           with made-up methods, random paths and random headers
-  all      the five, in that order (not hostile)
-
-defaults: --entries-1 20000 --entries 100000 --replay-entries 200000 --seconds 10 --clients 64
-          --log-entries 1000000 --proof-entries 100000 --hostile-requests 100000";
-
-fn parse_args() -> Result<(String, Options)> {
-    let mut args = std::env::args().skip(1);
-    let Some(command) = args.next() else { bail!("{USAGE}") };
-    if command == "-h" || command == "--help" {
-        println!("{USAGE}");
-        std::process::exit(0);
-    }
-    if !matches!(
-        command.as_str(),
-        "store" | "replay" | "http" | "log" | "negotiation" | "decisions" | "hostile" | "all"
-    ) {
-        bail!("unknown benchmark {command:?}\n\n{USAGE}");
-    }
-    let mut options = Options::default();
-    while let Some(flag) = args.next() {
-        let value = args.next().with_context(|| format!("{flag} needs a value\n\n{USAGE}"))?;
-        let number = || value.parse::<u64>().with_context(|| format!("{flag} needs a positive number, not {value:?}"));
-        match flag.as_str() {
-            "--entries-1" => options.entries_1 = number()? as usize,
-            "--entries" => options.entries = number()? as usize,
-            "--replay-entries" => options.replay_entries = number()? as usize,
-            "--seconds" => options.seconds = number()?,
-            "--clients" => options.clients = number()? as usize,
-            "--log-entries" => options.log_entries = number()? as usize,
-            "--proof-entries" => options.proof_entries = number()? as usize,
-            "--hostile-requests" => options.hostile_requests = number()? as usize,
-            _ => bail!("unknown flag {flag:?}\n\n{USAGE}"),
-        }
-    }
+/// The bounds the benchmarks need.
+fn check(options: &Options) -> Result<(), &'static str> {
     if options.entries_1 == 0 || options.entries < 256 || options.replay_entries == 0 || options.log_entries < 2 {
-        bail!("--entries-1 and --replay-entries must be at least 1, --entries at least 256");
+        return Err(
+            "--entries-1 and --replay-entries must be at least 1, --entries at least 256, --log-entries at least 2",
+        );
     }
     if options.seconds == 0 || options.clients == 0 {
-        bail!("--seconds and --clients must be at least 1");
+        return Err("--seconds and --clients must be at least 1");
     }
-    Ok((command, options))
+    Ok(())
 }
 
 fn main() -> Result<()> {
-    let (command, options) = parse_args()?;
+    let (benchmark, options) = parse_args();
+    let runs = |b: Benchmark| benchmark == b || (benchmark == Benchmark::All && b != Benchmark::Hostile);
     let started = std::time::Instant::now();
     machine::print();
     println!(
@@ -149,28 +151,81 @@ fn main() -> Result<()> {
         options.hostile_requests
     );
     let runtime = common::runtime()?;
-    if matches!(command.as_str(), "store" | "all") {
+    if runs(Benchmark::Store) {
         store::run(&runtime, &options)?;
     }
-    if matches!(command.as_str(), "replay" | "all") {
+    if runs(Benchmark::Replay) {
         replay::run(&runtime, &options)?;
     }
-    if matches!(command.as_str(), "http" | "all") {
+    if runs(Benchmark::Http) {
         http::run(&runtime, &options)?;
     }
-    if matches!(command.as_str(), "log" | "all") {
+    if runs(Benchmark::Log) {
         log::run(&options)?;
     }
-    if matches!(command.as_str(), "negotiation" | "all") {
+    if runs(Benchmark::Negotiation) {
         negotiation::run(&runtime, &options)?;
     }
-    if matches!(command.as_str(), "decisions" | "all") {
+    if runs(Benchmark::Decisions) {
         decisions::run(&runtime, &options)?;
     }
-    if command == "hostile" {
+    if runs(Benchmark::Hostile) {
         hostile::run(&runtime, &options)?;
     }
     println!();
     println!("total time: {:.1} s", started.elapsed().as_secs_f64());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `accord-bench` command BENCHMARKS.md and this file's
+    /// documentation show parses, to the benchmark and options it names.
+    #[test]
+    fn the_documented_commands_parse() {
+        let benchmarks = include_str!("../../../BENCHMARKS.md");
+        let commands: Vec<&str> = benchmarks
+            .lines()
+            .chain(include_str!("main.rs").lines())
+            .filter_map(|line| line.split("accord-bench").nth(1).filter(|_| line.contains("release")))
+            .map(|rest| rest.trim_start_matches(" --").trim())
+            .filter(|rest| rest.split_whitespace().next().is_some_and(|w| w.chars().all(|c| c.is_ascii_lowercase())))
+            .collect();
+        assert!(commands.len() >= 14, "{commands:?}");
+        for command in commands {
+            let args = std::iter::once("accord-bench").chain(command.split_whitespace());
+            let cli = Cli::try_parse_from(args).unwrap_or_else(|e| panic!("`accord-bench {command}`: {e}"));
+            assert_eq!(check(&cli.options), Ok(()), "`accord-bench {command}`");
+        }
+        let cli = Cli::try_parse_from([
+            "accord-bench",
+            "http",
+            "--seconds",
+            "4",
+            "--clients",
+            "8",
+            "--proof-entries",
+            "2000",
+        ])
+        .unwrap();
+        assert_eq!(cli.benchmark, Benchmark::Http);
+        assert_eq!((cli.options.seconds, cli.options.clients, cli.options.proof_entries), (4, 8, 2000));
+        assert_eq!(cli.options.entries, 100_000, "a flag not given keeps its default");
+    }
+
+    #[test]
+    fn wrong_arguments_are_refused() {
+        for args in [
+            &["accord-bench"][..],
+            &["accord-bench", "bogus"],
+            &["accord-bench", "store", "--entries"],
+            &["accord-bench", "store", "--entries", "-3"],
+        ] {
+            assert!(Cli::try_parse_from(args).is_err(), "{args:?}");
+        }
+        let cli = Cli::try_parse_from(["accord-bench", "store", "--entries", "10"]).unwrap();
+        assert!(check(&cli.options).is_err());
+    }
 }
