@@ -41,6 +41,8 @@
 //!   same function serves live appends and replay: replaying the record
 //!   reproduces the state exactly.
 
+#![deny(clippy::too_many_lines)]
+
 pub mod blob;
 pub mod codec;
 pub mod entry;

@@ -104,20 +104,6 @@ pub(crate) fn resolve(process: &Process, t: &ProposalTabled) -> Result<Option<Ed
             format!("{} was deleted from the text after version {}: it takes no proposals", t.eid, t.version),
         ));
     };
-    let need = |field: &str, ok: bool| -> Result<(), Refusal> {
-        if ok {
-            Ok(())
-        } else {
-            Err(Refusal::invalid("missing_field", format!("a proposal to {} needs \"{field}\"", t.kind.label())))
-        }
-    };
-    let forbid = |field: &str, present: bool| -> Result<(), Refusal> {
-        if present {
-            Err(Refusal::invalid("unexpected_field", format!("a proposal to {} has no \"{field}\"", t.kind.label())))
-        } else {
-            Ok(())
-        }
-    };
     if t.kind.on_words() && !now.kind.has_text() {
         return Err(Refusal::unprocessable(
             "provision_without_text",
@@ -130,100 +116,18 @@ pub(crate) fn resolve(process: &Process, t: &ProposalTabled) -> Result<Option<Ed
     }
     match t.kind {
         ProposalKind::ReplaceWords | ProposalKind::InsertWords | ProposalKind::DeleteWords => {
-            need("anchor", t.anchor.is_some())?;
-            forbid("heading", t.heading.is_some())?;
-            let anchor = t.anchor.as_ref().expect("checked");
-            check_text("quote", &anchor.quote, QUOTE_MAX_CHARS, false).or_else(|e| {
-                if e.code == "untidy_spaces" && !anchor.quote.trim().is_empty() {
-                    Ok(())
-                } else {
-                    Err(e)
-                }
-            })?;
-            let (s, e) = text::locate(then, t.version, &anchor.quote, anchor.occurrence)?;
-            let (s, e) = if Arc::ptr_eq(then, now) || then.text == now.text {
-                (s, e)
-            } else {
-                map_range(&then.text, &now.text, s, e).ok_or_else(|| {
-                    Refusal::unprocessable(
-                        "anchor_changed",
-                        format!(
-                            "the words \u{ab}{}\u{bb} of {} were changed after version {}: anchor the proposal on the latest version, {}; its text is: \u{ab}{}\u{bb}",
-                            anchor.quote, t.eid, t.version, process.latest().number, now.text
-                        ),
-                    )
-                })?
-            };
-            let edit = match t.kind {
-                ProposalKind::ReplaceWords => {
-                    need("text", t.text.is_some())?;
-                    forbid("position", t.position.is_some())?;
-                    let words = t.text.clone().unwrap_or_default();
-                    check_text("text", &words, PROVISION_MAX_CHARS, false)?;
-                    if words == now.text[s..e] {
-                        return Err(Refusal::unprocessable("no_change", "the new words are the words quoted"));
-                    }
-                    Edit { start: s, end: e, text: words }
-                }
-                ProposalKind::InsertWords => {
-                    need("text", t.text.is_some())?;
-                    need("position", t.position.is_some())?;
-                    let words = t.text.clone().unwrap_or_default();
-                    check_text("text", &words, PROVISION_MAX_CHARS, false)?;
-                    let at = if t.position == Some(Position::Before) { s } else { e };
-                    insertion(&now.text, at, &words)
-                }
-                _ => {
-                    forbid("text", t.text.is_some())?;
-                    forbid("position", t.position.is_some())?;
-                    deletion(&now.text, s, e)
-                }
-            };
-            let after = format!("{}{}{}", &now.text[..edit.start], edit.text, &now.text[edit.end..]);
-            check_text(&format!("text of {} after the change", t.eid), &after, PROVISION_MAX_CHARS, false)?;
-            Ok(Some(edit))
+            words_edit(process, t, then, now)
         }
-        ProposalKind::ReplaceProvision if !now.kind.has_text() => {
-            // A chapter's or an article's heading: replaced by a new one.
-            forbid("text", t.text.is_some())?;
-            forbid("anchor", t.anchor.is_some())?;
-            forbid("position", t.position.is_some())?;
-            let Some(heading) = &t.heading else {
-                return Err(Refusal::invalid(
-                    "missing_field",
-                    format!(
-                        "{} is {}: a proposal to replace it gives its new \"heading\" (its paragraphs take proposals of their own)",
-                        t.eid,
-                        now.kind.with_article()
-                    ),
-                ));
-            };
-            check_text("heading", heading, HEADING_MAX_CHARS, false)?;
-            if *heading == now.heading {
-                return Err(Refusal::unprocessable("no_change", "the new heading is the heading"));
-            }
-            if then.heading != now.heading {
-                return Err(Refusal::unprocessable(
-                    "anchor_changed",
-                    format!(
-                        "the heading of {} was changed after version {}: propose on the latest version, {}; the heading is: \u{ab}{}\u{bb}",
-                        t.eid,
-                        t.version,
-                        process.latest().number,
-                        now.heading
-                    ),
-                ));
-            }
-            Ok(None)
-        }
+        // A chapter's or an article's heading: replaced by a new one.
+        ProposalKind::ReplaceProvision if !now.kind.has_text() => heading_edit(process, t, then, now),
         ProposalKind::ReplaceProvision => {
-            need("text", t.text.is_some())?;
+            need(t, "text", t.text.is_some())?;
             // Edition 1 took a heading here and ignored it.
             if process.edition >= 2 {
-                forbid("heading", t.heading.is_some())?;
+                forbid(t, "heading", t.heading.is_some())?;
             }
-            forbid("anchor", t.anchor.is_some())?;
-            forbid("position", t.position.is_some())?;
+            forbid(t, "anchor", t.anchor.is_some())?;
+            forbid(t, "position", t.position.is_some())?;
             let words = t.text.clone().unwrap_or_default();
             check_text("text", &words, PROVISION_MAX_CHARS, false)?;
             if words == now.text {
@@ -232,37 +136,160 @@ pub(crate) fn resolve(process: &Process, t: &ProposalTabled) -> Result<Option<Ed
             Ok(Some(Edit { start: 0, end: now.text.len(), text: words }))
         }
         ProposalKind::DeleteProvision => {
-            forbid("text", t.text.is_some())?;
-            forbid("anchor", t.anchor.is_some())?;
-            forbid("position", t.position.is_some())?;
+            forbid(t, "text", t.text.is_some())?;
+            forbid(t, "anchor", t.anchor.is_some())?;
+            forbid(t, "position", t.position.is_some())?;
             Ok(now.kind.has_text().then(|| Edit { start: 0, end: now.text.len(), text: String::new() }))
         }
-        ProposalKind::InsertProvision => {
-            need("position", t.position.is_some())?;
-            need("text", t.text.is_some())?;
-            forbid("anchor", t.anchor.is_some())?;
-            let words = t.text.clone().unwrap_or_default();
-            match now.kind {
-                ProvisionKind::Chapter => {
-                    return Err(Refusal::unprocessable(
-                        "insert_chapter",
-                        "chapters are not inserted by proposal: insert articles next to an article",
-                    ))
-                }
-                ProvisionKind::Article => {
-                    if let Some(h) = &t.heading {
-                        check_text("heading", h, HEADING_MAX_CHARS, false)?;
-                    }
-                    let source = Arc::new(Source { entry: 0, time: 0, how: SourceKind::ChairText });
-                    markdown::parse_article_body("art_x", &words, source)?;
-                }
-                _ => {
-                    forbid("heading", t.heading.is_some())?;
-                    check_text("text", &words, PROVISION_MAX_CHARS, false)?;
-                }
-            }
-            Ok(None)
+        ProposalKind::InsertProvision => inserted_provision(t, now),
+    }
+}
+
+/// A proposal on words of a provision: the words it quotes, found in the
+/// version it names and followed to the current text, and what it writes there.
+fn words_edit(
+    process: &Process,
+    t: &ProposalTabled,
+    then: &Arc<Provision>,
+    now: &Arc<Provision>,
+) -> Result<Option<Edit>, Refusal> {
+    need(t, "anchor", t.anchor.is_some())?;
+    forbid(t, "heading", t.heading.is_some())?;
+    let anchor = t.anchor.as_ref().expect("checked");
+    check_text("quote", &anchor.quote, QUOTE_MAX_CHARS, false).or_else(|e| {
+        if e.code == "untidy_spaces" && !anchor.quote.trim().is_empty() {
+            Ok(())
+        } else {
+            Err(e)
         }
+    })?;
+    let (s, e) = text::locate(then, t.version, &anchor.quote, anchor.occurrence)?;
+    let (s, e) = if Arc::ptr_eq(then, now) || then.text == now.text {
+        (s, e)
+    } else {
+        map_range(&then.text, &now.text, s, e).ok_or_else(|| {
+        Refusal::unprocessable(
+            "anchor_changed",
+            format!(
+                "the words \u{ab}{}\u{bb} of {} were changed after version {}: anchor the proposal on the latest version, {}; its text is: \u{ab}{}\u{bb}",
+                anchor.quote, t.eid, t.version, process.latest().number, now.text
+            ),
+        )
+    })?
+    };
+    let edit = match t.kind {
+        ProposalKind::ReplaceWords => {
+            need(t, "text", t.text.is_some())?;
+            forbid(t, "position", t.position.is_some())?;
+            let words = t.text.clone().unwrap_or_default();
+            check_text("text", &words, PROVISION_MAX_CHARS, false)?;
+            if words == now.text[s..e] {
+                return Err(Refusal::unprocessable("no_change", "the new words are the words quoted"));
+            }
+            Edit { start: s, end: e, text: words }
+        }
+        ProposalKind::InsertWords => {
+            need(t, "text", t.text.is_some())?;
+            need(t, "position", t.position.is_some())?;
+            let words = t.text.clone().unwrap_or_default();
+            check_text("text", &words, PROVISION_MAX_CHARS, false)?;
+            let at = if t.position == Some(Position::Before) { s } else { e };
+            insertion(&now.text, at, &words)
+        }
+        _ => {
+            forbid(t, "text", t.text.is_some())?;
+            forbid(t, "position", t.position.is_some())?;
+            deletion(&now.text, s, e)
+        }
+    };
+    let after = format!("{}{}{}", &now.text[..edit.start], edit.text, &now.text[edit.end..]);
+    check_text(&format!("text of {} after the change", t.eid), &after, PROVISION_MAX_CHARS, false)?;
+    Ok(Some(edit))
+}
+
+/// A new heading for a chapter or an article.
+fn heading_edit(
+    process: &Process,
+    t: &ProposalTabled,
+    then: &Arc<Provision>,
+    now: &Arc<Provision>,
+) -> Result<Option<Edit>, Refusal> {
+    forbid(t, "text", t.text.is_some())?;
+    forbid(t, "anchor", t.anchor.is_some())?;
+    forbid(t, "position", t.position.is_some())?;
+    let Some(heading) = &t.heading else {
+        return Err(Refusal::invalid(
+            "missing_field",
+            format!(
+            "{} is {}: a proposal to replace it gives its new \"heading\" (its paragraphs take proposals of their own)",
+            t.eid,
+            now.kind.with_article()
+        ),
+        ));
+    };
+    check_text("heading", heading, HEADING_MAX_CHARS, false)?;
+    if *heading == now.heading {
+        return Err(Refusal::unprocessable("no_change", "the new heading is the heading"));
+    }
+    if then.heading != now.heading {
+        return Err(Refusal::unprocessable(
+        "anchor_changed",
+        format!(
+            "the heading of {} was changed after version {}: propose on the latest version, {}; the heading is: \u{ab}{}\u{bb}",
+            t.eid,
+            t.version,
+            process.latest().number,
+            now.heading
+        ),
+    ));
+    }
+    Ok(None)
+}
+
+/// A new provision next to `now`: an article's body, or a paragraph's or
+/// a point's words.
+fn inserted_provision(t: &ProposalTabled, now: &Provision) -> Result<Option<Edit>, Refusal> {
+    need(t, "position", t.position.is_some())?;
+    need(t, "text", t.text.is_some())?;
+    forbid(t, "anchor", t.anchor.is_some())?;
+    let words = t.text.clone().unwrap_or_default();
+    match now.kind {
+        ProvisionKind::Chapter => {
+            return Err(Refusal::unprocessable(
+                "insert_chapter",
+                "chapters are not inserted by proposal: insert articles next to an article",
+            ))
+        }
+        ProvisionKind::Article => {
+            if let Some(h) = &t.heading {
+                check_text("heading", h, HEADING_MAX_CHARS, false)?;
+            }
+            let source = Arc::new(Source { entry: 0, time: 0, how: SourceKind::ChairText });
+            markdown::parse_article_body("art_x", &words, source)?;
+        }
+        _ => {
+            forbid(t, "heading", t.heading.is_some())?;
+            check_text("text", &words, PROVISION_MAX_CHARS, false)?;
+        }
+    }
+    Ok(None)
+}
+
+/// Refuses a proposal without a field its kind needs.
+fn need(t: &ProposalTabled, field: &str, ok: bool) -> Result<(), Refusal> {
+    if ok {
+        Ok(())
+    } else {
+        Err(Refusal::invalid("missing_field", format!("a proposal to {} needs \"{field}\"", t.kind.label())))
+    }
+}
+
+/// Refuses a proposal with a field its kind does not have.
+fn forbid(t: &ProposalTabled, field: &str, present: bool) -> Result<(), Refusal> {
+    if present {
+        Err(Refusal::invalid("unexpected_field", format!("a proposal to {} has no \"{field}\"", t.kind.label())))
+    } else {
+        Ok(())
     }
 }
 

@@ -196,13 +196,15 @@ pub(crate) fn proposal_reanchored(state: &State, cx: &Cx<'_>, r: &ProposalReanch
                 format!("{} is on words: re-anchoring it needs \"anchor\", the words as they now stand", p.label()),
             ))
         }
-        (false, Some(_)) => return Err(Refusal::invalid(
-            "unexpected_field",
-            format!(
+        (false, Some(_)) => {
+            return Err(Refusal::invalid(
+                "unexpected_field",
+                format!(
                 "{} is on a whole provision: it is re-anchored without \"anchor\", on the provision as it now stands",
                 p.label()
             ),
-        )),
+            ))
+        }
         _ => {}
     }
     if r.version != process.latest().number {

@@ -1,3 +1,5 @@
+#![allow(clippy::too_many_lines)]
+
 //! Negotiation scenarios and properties, through prepare → encode → apply
 //! as the store runs them, and replay from the encoded bytes.
 

@@ -1,3 +1,5 @@
+#![allow(clippy::too_many_lines)]
+
 //! Scenarios of real practice with the 193 UN member states, through
 //! prepare → encode → apply as the store runs them, with an injected clock.
 
