@@ -38,12 +38,12 @@
 //! order `actor`, `index`, `kind`, `payload`, `signature`, `time`, `v`.
 //!
 //! # Decoding and encoding
-//! [`Entry::decode`] has a fast path ([`fast`]): the envelope is matched
+//! [`Entry::decode`] has a fast path (`fast`): the envelope is matched
 //! literally in that fixed order, the three actor forms and the integers are
 //! read in canonical form only, the payload goes straight into its type with
 //! serde_json, and only the body and the signature are re-encoded and
 //! compared with the text they came from. Anything the fast path does not
-//! take goes to the general decoder ([`general`]: serde_json over the whole object, then
+//! take goes to the general decoder (`general`: serde_json over the whole object, then
 //! a full re-encoding), which decides and says why. Tests hold the fast path
 //! to the general one: every valid entry of every kind takes it, and
 //! near-canonical envelopes are decided alike. [`Entry::encode`] writes the

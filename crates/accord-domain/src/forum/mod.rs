@@ -9,7 +9,8 @@
 //! - `rules`: one check per kind; `fold`: one fold per kind (see
 //!   [`crate::kinds`]).
 //!
-//! # Rules of procedure
+//! # Rules of procedure and rights
+//! Decided on [`crate::rights::Rights`].
 //! - The operator at the console establishes the forum, once, as the first
 //!   entry; it declares the log origin and the edition of the rules the
 //!   record follows, which never change; a forum has 1 to 24 official

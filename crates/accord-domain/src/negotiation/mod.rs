@@ -22,10 +22,9 @@
 //! - Payloads of members' actions hold nothing the server assigns (no ids
 //!   of their own, no offsets), so that a member can sign them: process and
 //!   proposal numbers are counted by the fold.
-//! - Entry kinds: `process.opened` (the draft as a blob), `proposal.tabled`,
-//!   `.supported`, `.objected`, `.cosponsored`, `.cosponsorship_withdrawn`,
-//!   `.withdrawn`, `.reanchored`, `.agreed`, `.rejected`,
-//!   `chair.text_tabled`, `revision.issued`.
+//! - Entry kinds: the `negotiation` rows of [`crate::kinds`]
+//!   (`process.opened`, with the draft as a blob, `proposal.*`,
+//!   `chair.text_tabled`, `revision.issued`).
 //! - A new wording of a whole provision is outdated by any change to that
 //!   provision's words (a new heading, by another heading agreed; edition 2
 //!   on): its proposer confirms it on the latest version
@@ -50,7 +49,7 @@
 //!   decision moves a proposal into or out of the text.
 //!
 //! # Rights
-//! The secretariat (or the console) opens processes. A head of delegation
+//! Decided on [`crate::rights::Rights`]. The secretariat (or the console) opens processes. A head of delegation
 //! or delegate (not an adviser) of a member with status `member`, not
 //! suspended, tables proposals, supports, objects and co-sponsors (a member
 //! takes each position once, and is behind its own proposals already); only

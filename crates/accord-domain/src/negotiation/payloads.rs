@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::blob::BlobRef;
 
 /// `process.opened`: the secretariat opens a negotiation with its zero
-/// draft, stored as a blob (Markdown, see [`markdown`]).
+/// draft, stored as a blob (Markdown, see [`super::markdown`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProcessOpened {

@@ -1,4 +1,10 @@
-//! Decisions under the rules of procedure, and the meetings they are taken in.
+//! Proceedings: decisions under the rules of procedure, and the sessions
+//! and meetings they are taken in.
+//!
+//! - [`payloads`]: what the entries hold; [`model`]: rules of procedure,
+//!   sessions, meetings, votes, consensus, silence procedures and decisions
+//!   as the state holds them; `rules`: one check per kind; `fold`: one fold
+//!   per kind (see [`crate::kinds`], the `proceedings` rows).
 //!
 //! - **Rules** ([`Rules`]): the forum's, overridable per process; changing
 //!   them is an entry. Defaults follow UN General Assembly practice.
@@ -63,7 +69,7 @@
 //! and every later change to that process is refused.
 //!
 //! # Rights
-//! The secretariat opens sessions, schedules meetings and corrects
+//! Decided on [`crate::rights::Rights`]. The secretariat opens sessions, schedules meetings and corrects
 //! attendance; the secretariat or the chair sets the agenda; a delegation
 //! (observers too) registers itself present and asks for the floor; the
 //! chair or a vice-chair gives the floor, limits speaking time, opens and

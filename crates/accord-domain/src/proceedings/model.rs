@@ -365,7 +365,7 @@ pub struct Silence {
     pub version: Option<u32>,
 }
 
-/// Everything of meetings and decisions, kept in [`State`].
+/// Everything of meetings and decisions, kept in [`crate::state::State`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Proceedings {
     pub rules: Rules,
