@@ -214,3 +214,23 @@ impl EntryBody {
         self.feature() == Feature::Proceedings
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every kind string is listed once, and a body's `kind()`, feature and
+    /// serde tag come from its row.
+    #[test]
+    fn the_table_lists_each_kind_once() {
+        let unique: std::collections::BTreeSet<&str> = EntryBody::KINDS.iter().copied().collect();
+        assert_eq!(unique.len(), EntryBody::KINDS.len());
+        assert_eq!(EntryBody::KINDS.len(), 49);
+        let body =
+            EntryBody::MemberReinstated(MemberReinstated { code: crate::ids::MemberCode::parse("KEN").unwrap() });
+        assert_eq!(body.kind(), "member.reinstated");
+        assert_eq!(body.feature(), Feature::Forum);
+        let json = serde_json::to_value(&body).unwrap();
+        assert_eq!(json["kind"], "member.reinstated");
+    }
+}

@@ -104,6 +104,12 @@ impl Rights {
         self.may_vote()
     }
 
+    /// The member they table and back proposals (and vote) for, when they
+    /// may: [`Rights::acts_for`] of a member that votes.
+    pub fn negotiates_for(&self) -> Option<&MemberCode> {
+        self.acts_for().filter(|_| self.member_votes())
+    }
+
     /// Whether they act for their member in meetings (attendance, the
     /// floor, statements): any delegate, but from edition 3 no adviser.
     pub fn may_act_in_meetings(&self) -> bool {

@@ -122,6 +122,9 @@ fn rights_of_each_kind_of_principal() {
     let observer = rights(f.observer);
     assert_eq!(observer.member_status, Some(MemberStatus::Observer));
     assert!(observer.acts_for().is_some() && !observer.member_votes() && !observer.may_vote());
+    assert_eq!(observer.negotiates_for(), None);
+    assert_eq!(head.negotiates_for(), Some(&ken));
+    assert_eq!(adviser.negotiates_for(), None);
     assert!(observer.may_act_in_meetings(), "observers attend and ask for the floor");
 
     let suspended = rights(f.suspended);
@@ -191,6 +194,12 @@ fn may_agrees_with_prepare() {
         assert_eq!(rights.may_open_process(), f.state.may(who, &actions[0]).is_ok(), "{who:?}");
         assert_eq!(rights.may_manage(), f.state.may(who, &actions[1]).is_ok(), "{who:?}");
         assert_eq!(rights.may_withdraw_delegate(&code("KEN")), f.state.may(who, &actions[3]).is_ok(), "{who:?}");
+    }
+    // The negotiation's own check agrees with the rights.
+    for who in principals {
+        let tables = f.state.actor_for(who).and_then(|actor| crate::negotiation::may_table(&f.state, &actor));
+        let rights = f.state.rights(who);
+        assert_eq!(tables.ok().as_ref(), rights.negotiates_for(), "{who:?}");
     }
     // The last secretariat officer is not withdrawn, though the rights allow it.
     let sec = Principal::Delegate(f.sec);
