@@ -7,15 +7,12 @@
 //! anything, and it is the same function for live appends and for replay.
 //!
 //! # Rights
-//! Who may record what is decided here ([`State::prepare`] and the checks
-//! behind `apply`), never again in a page. Access: only the secretariat (or
-//! the console, [`Principal::System`]) admits members, changes their status,
-//! suspends, accredits and appoints; the secretariat or the head of the
-//! delegation concerned withdraws an accreditation; the last secretariat
-//! officer cannot be withdrawn. Delegate ids are given in order (`D1` is
-//! the first officer); members are named by their code. The rights of
-//! negotiation are listed in [`crate::negotiation`], those of meetings in
-//! [`crate::decisions`].
+//! Who may record what is decided in the domain ([`State::prepare`] and the
+//! checks behind `apply`), never again in a page: each kind's check is in
+//! its feature's folder ([`crate::kinds`] names it), on the facts of
+//! [`crate::rights::Rights`]. The rights of the forum's membership are
+//! listed in [`crate::forum`], those of negotiation in
+//! [`crate::negotiation`], those of meetings in [`crate::proceedings`].
 //!
 //! # Editions of the rules
 //! A check made stricter would apply to old entries on the next replay, and
@@ -58,228 +55,19 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::entry::*;
 use crate::error::Refusal;
+use crate::forum::rules::{no_forum, unknown_state};
 use crate::ids::{DelegateId, DisplayName, LanguageTag, MemberCode, Reason};
 use crate::iso3166;
+use crate::kinds::Cx;
 
-/// A state, or an organisation (institution, company, individual expert).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MemberKind {
-    State,
-    Organisation,
-}
-
-/// What kind of organisation a member or observer is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OrganisationCategory {
-    IntergovernmentalOrganisation,
-    Ngo,
-    PrivateSector,
-    Academia,
-    TechnicalCommunity,
-    Individual,
-}
-
-impl OrganisationCategory {
-    pub const ALL: [OrganisationCategory; 6] = [
-        Self::IntergovernmentalOrganisation,
-        Self::Ngo,
-        Self::PrivateSector,
-        Self::Academia,
-        Self::TechnicalCommunity,
-        Self::Individual,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::IntergovernmentalOrganisation => "intergovernmental_organisation",
-            Self::Ngo => "ngo",
-            Self::PrivateSector => "private_sector",
-            Self::Academia => "academia",
-            Self::TechnicalCommunity => "technical_community",
-            Self::Individual => "individual",
-        }
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::IntergovernmentalOrganisation => "Intergovernmental organisation",
-            Self::Ngo => "Non-governmental organisation",
-            Self::PrivateSector => "Private sector",
-            Self::Academia => "Academia",
-            Self::TechnicalCommunity => "Technical community",
-            Self::Individual => "Individual",
-        }
-    }
-}
-
-/// Full members vote and can block consensus; observers cannot.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MemberStatus {
-    Member,
-    Observer,
-}
-
-impl MemberStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Member => "member",
-            Self::Observer => "observer",
-        }
-    }
-}
-
-/// A delegate's role within their member's delegation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MemberRole {
-    HeadOfDelegation,
-    Delegate,
-    Adviser,
-}
-
-impl MemberRole {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::HeadOfDelegation => "head_of_delegation",
-            Self::Delegate => "delegate",
-            Self::Adviser => "adviser",
-        }
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::HeadOfDelegation => "Head of delegation",
-            Self::Delegate => "Delegate",
-            Self::Adviser => "Adviser",
-        }
-    }
-}
-
-/// A forum-wide role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OfficerRole {
-    Secretariat,
-    Chair,
-    ViceChair,
-    CoFacilitator,
-}
-
-impl OfficerRole {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Secretariat => "secretariat",
-            Self::Chair => "chair",
-            Self::ViceChair => "vice_chair",
-            Self::CoFacilitator => "co_facilitator",
-        }
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Secretariat => "Secretariat",
-            Self::Chair => "Chair",
-            Self::ViceChair => "Vice-chair",
-            Self::CoFacilitator => "Co-facilitator",
-        }
-    }
-}
-
-/// Where a person is accredited: to a member's delegation, or to the forum
-/// as an officer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum Affiliation {
-    Member { member: MemberCode, role: MemberRole },
-    Officer { role: OfficerRole },
-}
-
-/// The forum's settings.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Forum {
-    pub name: DisplayName,
-    pub languages: Vec<LanguageTag>,
-    /// The transparency log's origin, if the forum declared it.
-    pub log: Option<String>,
-    /// The edition of Accord's rules its record follows (1 when its
-    /// `forum.established` entry names none). Left out of the digest's
-    /// JSON when 1, so that older forums' digests are what they were.
-    #[serde(skip_serializing_if = "is_first_edition")]
-    pub edition: u32,
-    /// Unix milliseconds of the `forum.established` entry.
-    pub established: i64,
-}
-
-/// A member or observer of the forum.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Member {
-    pub code: MemberCode,
-    pub name: DisplayName,
-    pub kind: MemberKind,
-    pub category: Option<OrganisationCategory>,
-    pub status: MemberStatus,
-    /// Why the member is suspended, if it is.
-    pub suspended: Option<Reason>,
-    /// Index of the entry that admitted it.
-    pub admitted_entry: u64,
-    /// The keys it signs its actions with, by key id.
-    pub keys: BTreeMap<String, MemberKey>,
-    /// Index of the `member.signatures_required` entry, if the member
-    /// declared that every action in its name must carry its signature.
-    /// Left out of the digest's JSON when absent, so that the digest of a
-    /// record without that entry kind is what it was before.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub signatures_required: Option<u64>,
-}
-
-/// A member's signing key.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct MemberKey {
-    /// Ed25519 public key, base64.
-    pub public_key: String,
-    pub label: DisplayName,
-    pub registered_entry: u64,
-    pub revoked_entry: Option<u64>,
-}
-
-/// A person accredited to a member or to the forum.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Delegate {
-    pub id: DelegateId,
-    pub name: DisplayName,
-    pub affiliation: Affiliation,
-    /// Index of the entry that accredited them.
-    pub accredited_entry: u64,
-    /// Index of the entry that withdrew the accreditation, if any.
-    pub withdrawn_entry: Option<u64>,
-}
-
-impl Delegate {
-    pub fn is_active(&self) -> bool {
-        self.withdrawn_entry.is_none()
-    }
-    pub fn member(&self) -> Option<&MemberCode> {
-        match &self.affiliation {
-            Affiliation::Member { member, .. } => Some(member),
-            Affiliation::Officer { .. } => None,
-        }
-    }
-    pub fn officer_role(&self) -> Option<OfficerRole> {
-        match &self.affiliation {
-            Affiliation::Officer { role } => Some(*role),
-            Affiliation::Member { .. } => None,
-        }
-    }
-    pub fn role_label(&self) -> &'static str {
-        match &self.affiliation {
-            Affiliation::Member { role, .. } => role.label(),
-            Affiliation::Officer { role } => role.label(),
-        }
-    }
-}
+pub use crate::forum::{
+    Affiliation, Delegate, Forum, Member, MemberKey, MemberKind, MemberRole, MemberStatus, OfficerRole,
+    OrganisationCategory,
+};
 
 /// Who asks for an action: the operator at the console, or a logged-in
 /// delegate (the server has authenticated them).
@@ -377,7 +165,7 @@ pub struct State {
     /// Negotiations, by number from 1 (`processes[0]` is process 1).
     pub processes: Vec<crate::negotiation::Process>,
     /// Rules of procedure, sessions, meetings and decisions.
-    pub proceedings: crate::decisions::Proceedings,
+    pub proceedings: crate::proceedings::Proceedings,
 }
 
 /// What a record of edition 1 or 2 of the rules holds that edition 3
@@ -437,10 +225,6 @@ fn normalise_unicode(mut body: EntryBody) -> Result<EntryBody, Refusal> {
     Ok(body)
 }
 
-fn is_first_edition(edition: &u32) -> bool {
-    *edition == 1
-}
-
 /// The edition of Accord's rules a forum established now follows
 /// (recorded in its `forum.established` entry):
 /// - 1: the rules as first recorded (records without an edition);
@@ -452,16 +236,13 @@ fn is_first_edition(edition: &u32) -> bool {
 ///   bidirectional controls, no invisible format characters); a silence
 ///   procedure lasts at most a year, a speaking time at most an hour, and
 ///   a quorum's share has a denominator of at most 1,000
-///   ([`crate::decisions`]); an adviser takes no action for its member in
+///   ([`crate::proceedings`]); an adviser takes no action for its member in
 ///   meetings, and a question names the version it is put on, which does
 ///   not change while the whole instrument is before the members;
 ///   members' keys and signatures are checked strictly: a weak key
 ///   (small order, or encoded non-canonically) is not registered, and a
 ///   signature must pass strict verification (`crate::signature`).
 pub const EDITION: u32 = 3;
-
-/// The most official languages a forum may list.
-const MAX_LANGUAGES: usize = 24;
 
 impl State {
     pub fn new() -> Self {
@@ -496,7 +277,7 @@ impl State {
             members: Vec<&'a Member>,
             delegates: Vec<&'a Delegate>,
             processes: Vec<serde_json::Value>,
-            decisions: &'a [crate::decisions::Decision],
+            decisions: &'a [crate::proceedings::Decision],
         }
         let digested = Digested {
             size: self.next_index,
@@ -859,7 +640,12 @@ impl State {
     /// From edition 3 the verification is strict; a record of edition 1 or
     /// 2 is verified strictly first, then leniently, as it was written:
     /// answers whether only the lenient verification took the signature.
-    fn check_signature(&self, actor: &Actor, body: &EntryBody, sig: &MemberSignature) -> Result<bool, Refusal> {
+    pub(crate) fn check_signature(
+        &self,
+        actor: &Actor,
+        body: &EntryBody,
+        sig: &MemberSignature,
+    ) -> Result<bool, Refusal> {
         let key = self.check_signature_claims(actor, sig)?;
         let log = self.forum.as_ref().and_then(|f| f.log.as_deref()).unwrap_or_default();
         let message = crate::signature::signed_message(log, actor, body, &sig.nonce);
@@ -940,17 +726,15 @@ impl State {
             check_unicode(&entry.body)?;
         }
         self.check_body_at(&entry.actor, &entry.body, entry.time)?;
-        match &entry.body {
-            // Editions 1 and 2 registered weak keys (edition 3 refused them above).
-            EntryBody::MemberKeyRegistered(k) if self.edition() < 3 => {
-                if let Some(weakness) = crate::signature::parse_public_key(&k.public_key)
-                    .ok()
-                    .and_then(|key| crate::signature::key_weakness(&key))
-                {
-                    noted.push(Leniency::WeakKey { member: k.member.clone(), key: k.key.clone(), weakness });
-                }
+        // Editions 1 and 2 registered weak keys (edition 3 refused them above).
+        if let EntryBody::MemberKeyRegistered(k) = &entry.body {
+            if let Some(weakness) = (self.edition() < 3)
+                .then(|| crate::signature::parse_public_key(&k.public_key).ok())
+                .flatten()
+                .and_then(|key| crate::signature::key_weakness(&key))
+            {
+                noted.push(Leniency::WeakKey { member: k.member.clone(), key: k.key.clone(), weakness });
             }
-            _ => {}
         }
         self.fold_and_advance(entry);
         Ok(noted)
@@ -1003,432 +787,21 @@ impl State {
         Ok(())
     }
 
-    fn require_secretariat(&self, actor: &Actor, what: &str) -> Result<(), Refusal> {
-        match actor {
-            Actor::System | Actor::Officer { role: OfficerRole::Secretariat, .. } => Ok(()),
-            _ => Err(Refusal::forbidden("secretariat_only", format!("only the secretariat {what}"))),
-        }
-    }
-
-    fn existing_member(&self, code: &MemberCode) -> Result<&Member, Refusal> {
-        self.members.get(code).ok_or_else(|| {
-            Refusal::not_found("unknown_member", format!("{code} is not a member or observer of this forum"))
-        })
-    }
-
-    /// The rules: who may record what, and what must hold first.
-    /// The rules, for an entry dated `time` (deadlines depend on it).
+    /// The rules, for an entry dated `time` (deadlines depend on it): the
+    /// forum must be established first, then the entry's kind decides
+    /// (its check, named in [`crate::kinds`]).
     fn check_body_at(&self, actor: &Actor, body: &EntryBody, time: i64) -> Result<(), Refusal> {
-        if body.is_negotiation() || body.is_proceedings() {
-            if self.forum.is_none() {
-                return Err(no_forum());
-            }
-            if body.is_proceedings() {
-                return self.check_proceedings(actor, body, time);
-            }
-            return self.check_negotiation(actor, body, time);
-        }
-        if let EntryBody::ForumEstablished(settings) = body {
-            if self.forum.is_some() || self.next_index != 0 {
-                return Err(Refusal::conflict("forum_exists", "the forum is already established"));
-            }
-            if actor != &Actor::System {
-                return Err(Refusal::forbidden("system_only", "only the operator establishes the forum"));
-            }
-            if settings.edition.is_some_and(|e| e == 0 || e > EDITION) {
-                return Err(Refusal::invalid(
-                    "unknown_edition",
-                    format!("this Accord knows the editions of its rules 1 to {EDITION}"),
-                ));
-            }
-            if let Some(log) = &settings.log {
-                if log.is_empty() || log.len() > 200 || log.chars().any(|c| c.is_whitespace() || c == '+') {
-                    return Err(Refusal::invalid(
-                        "invalid_log_origin",
-                        "the log origin has no spaces or '+', and at most 200 characters",
-                    ));
-                }
-            }
-            return check_languages(&settings.languages);
-        }
-        if self.forum.is_none() {
+        if self.forum.is_none() && !matches!(body, EntryBody::ForumEstablished(_)) {
             return Err(no_forum());
         }
-        match body {
-            EntryBody::ForumEstablished(_) => unreachable!("handled above"),
-            EntryBody::ForumSettingsChanged(settings) => {
-                self.require_secretariat(actor, "changes the forum's settings")?;
-                if settings.log.is_some() {
-                    return Err(Refusal::invalid(
-                        "log_origin_fixed",
-                        "the log origin is declared once, when the forum is established",
-                    ));
-                }
-                if settings.edition.is_some() {
-                    return Err(Refusal::invalid(
-                        "edition_fixed",
-                        "the edition of the rules is declared once, when the forum is established",
-                    ));
-                }
-                check_languages(&settings.languages)
-            }
-            EntryBody::MemberAdmitted(m) => {
-                self.require_secretariat(actor, "admits members")?;
-                if let Some(existing) = self.members.get(&m.code) {
-                    return Err(Refusal::conflict(
-                        "member_exists",
-                        format!("{} ({}) is already admitted", m.code, existing.name),
-                    ));
-                }
-                match m.kind {
-                    MemberKind::State => {
-                        if iso3166::lookup(m.code.as_str()).is_none() {
-                            return Err(unknown_state(&m.code));
-                        }
-                        if m.category.is_some() {
-                            return Err(Refusal::invalid(
-                                "category_for_state",
-                                "a state has no organisation category: leave category out",
-                            ));
-                        }
-                    }
-                    MemberKind::Organisation => {
-                        if m.category.is_none() {
-                            return Err(Refusal::invalid(
-                                "missing_category",
-                                "give the organisation's category: intergovernmental_organisation, ngo, \
-                                 private_sector, academia, technical_community or individual",
-                            ));
-                        }
-                        if iso3166::lookup(m.code.as_str()).is_some() {
-                            return Err(Refusal::invalid(
-                                "code_is_a_state",
-                                format!(
-                                    "{} is the ISO 3166-1 code of a state: choose another code for the organisation",
-                                    m.code
-                                ),
-                            ));
-                        }
-                    }
-                }
-                Ok(())
-            }
-            EntryBody::MemberStatusChanged(c) => {
-                self.require_secretariat(actor, "changes a member's status")?;
-                let member = self.existing_member(&c.code)?;
-                if member.status == c.status {
-                    return Err(Refusal::conflict(
-                        "status_unchanged",
-                        format!("{} already has status {}", c.code, c.status.as_str()),
-                    ));
-                }
-                Ok(())
-            }
-            EntryBody::MemberSuspended(s) => {
-                self.require_secretariat(actor, "suspends members")?;
-                if self.existing_member(&s.code)?.suspended.is_some() {
-                    return Err(Refusal::conflict("already_suspended", format!("{} is already suspended", s.code)));
-                }
-                Ok(())
-            }
-            EntryBody::MemberReinstated(r) => {
-                self.require_secretariat(actor, "reinstates members")?;
-                if self.existing_member(&r.code)?.suspended.is_none() {
-                    return Err(Refusal::conflict("not_suspended", format!("{} is not suspended", r.code)));
-                }
-                Ok(())
-            }
-            EntryBody::DelegateAccredited(a) => {
-                self.require_secretariat(actor, "accredits delegates")?;
-                self.check_new_delegate_id(a.delegate)?;
-                let member = self.existing_member(&a.member)?;
-                if let Some(reason) = &member.suspended {
-                    return Err(Refusal::unprocessable(
-                        "member_suspended",
-                        format!("{} is suspended ({}): reinstate it before accrediting delegates", a.member, reason),
-                    ));
-                }
-                if a.role == MemberRole::HeadOfDelegation {
-                    if let Some(head) = self.delegation(&a.member).find(|d| {
-                        matches!(d.affiliation, Affiliation::Member { role: MemberRole::HeadOfDelegation, .. })
-                    }) {
-                        return Err(Refusal::conflict(
-                            "head_of_delegation_exists",
-                            format!(
-                                "{} already has a head of delegation ({}, {}): withdraw that accreditation first",
-                                a.member, head.name, head.id
-                            ),
-                        ));
-                    }
-                }
-                Ok(())
-            }
-            EntryBody::OfficerAppointed(o) => {
-                self.require_secretariat(actor, "appoints officers")?;
-                self.check_new_delegate_id(o.delegate)
-            }
-            EntryBody::MemberKeyRegistered(k) => {
-                self.require_own_head(actor, &k.member, "registers its member's keys")?;
-                let member = self.existing_member(&k.member)?;
-                let key = if self.edition() >= 3 {
-                    crate::signature::parse_strong_public_key(&k.public_key)?
-                } else {
-                    crate::signature::parse_public_key(&k.public_key)?
-                };
-                if crate::signature::key_id(key.as_bytes()) != k.key {
-                    return Err(Refusal::invalid("key_id_mismatch", "the key id is not that of the public key"));
-                }
-                if member.keys.contains_key(&k.key) {
-                    return Err(Refusal::conflict("key_exists", format!("the key {} is already registered", k.key)));
-                }
-                if member.keys.values().filter(|k| k.revoked_entry.is_none()).count() >= 16 {
-                    return Err(Refusal::unprocessable(
-                        "too_many_keys",
-                        "a member has at most 16 active keys: revoke one first",
-                    ));
-                }
-                Ok(())
-            }
-            EntryBody::MemberKeyRevoked(k) => {
-                self.require_own_head(actor, &k.member, "revokes its member's keys")?;
-                let member = self.existing_member(&k.member)?;
-                match member.keys.get(&k.key) {
-                    None => Err(Refusal::not_found("unknown_key", format!("{} has no key {}", k.member, k.key))),
-                    Some(existing) if existing.revoked_entry.is_some() => {
-                        Err(Refusal::conflict("key_revoked", format!("the key {} is already revoked", k.key)))
-                    }
-                    // A member that requires its signature and revoked its
-                    // last key could no longer act at all.
-                    Some(_)
-                        if member.signatures_required.is_some()
-                            && member.keys.values().filter(|k| k.revoked_entry.is_none()).count() == 1 =>
-                    {
-                        Err(Refusal::conflict(
-                            "last_signing_key",
-                            format!(
-                                "{} requires its signature and {} is its last active key: register another key \
-                                 before revoking this one",
-                                k.member, k.key
-                            ),
-                        ))
-                    }
-                    Some(_) => Ok(()),
-                }
-            }
-            EntryBody::MemberSignaturesRequired(r) => {
-                self.require_own_head(actor, &r.member, "declares that its member requires its signature")?;
-                if let Some(since) = self.existing_member(&r.member)?.signatures_required {
-                    return Err(Refusal::conflict(
-                        "signatures_already_required",
-                        format!("{} already requires its signature (since entry {since})", r.member),
-                    ));
-                }
-                Ok(())
-            }
-            EntryBody::AccreditationWithdrawn(w) => {
-                let target = self.delegates.get(&w.delegate).ok_or_else(|| {
-                    Refusal::not_found("unknown_delegate", format!("{} is not a delegate of this forum", w.delegate))
-                })?;
-                if !target.is_active() {
-                    return Err(Refusal::conflict(
-                        "already_withdrawn",
-                        format!("the accreditation of {} ({}) is already withdrawn", target.name, target.id),
-                    ));
-                }
-                // The secretariat withdraws anyone; a head of delegation
-                // withdraws members of their own delegation.
-                let own_head = match (actor, target.member()) {
-                    (Actor::Delegate { delegate, member }, Some(target_member)) if member == target_member => {
-                        matches!(
-                            self.delegates.get(delegate).map(|d| &d.affiliation),
-                            Some(Affiliation::Member { role: MemberRole::HeadOfDelegation, .. })
-                        )
-                    }
-                    _ => false,
-                };
-                if !own_head {
-                    self.require_secretariat(
-                        actor,
-                        "or the head of the delegation concerned withdraws an accreditation",
-                    )?;
-                }
-                if target.officer_role() == Some(OfficerRole::Secretariat)
-                    && self.officers().filter(|d| d.officer_role() == Some(OfficerRole::Secretariat)).count() == 1
-                {
-                    return Err(Refusal::unprocessable(
-                        "last_secretariat",
-                        "this is the forum's last secretariat officer: appoint another before withdrawing it",
-                    ));
-                }
-                Ok(())
-            }
-            _ => unreachable!("negotiation entries are checked above"),
-        }
+        body.check(self, &Cx { actor, time, rights: self.rights_of(actor) })
     }
 
-    /// The actor must be the head of `member`'s own delegation.
-    fn require_own_head(&self, actor: &Actor, member: &MemberCode, what: &str) -> Result<(), Refusal> {
-        let is_head = match actor {
-            Actor::Delegate { delegate, member: m } if m == member => matches!(
-                self.delegates.get(delegate).map(|d| &d.affiliation),
-                Some(Affiliation::Member { role: MemberRole::HeadOfDelegation, .. })
-            ),
-            _ => false,
-        };
-        if is_head {
-            Ok(())
-        } else {
-            Err(Refusal::forbidden("head_of_delegation_only", format!("only {member}'s head of delegation {what}")))
-        }
-    }
-
-    fn check_new_delegate_id(&self, id: DelegateId) -> Result<(), Refusal> {
-        if id != self.next_delegate_id() {
-            return Err(Refusal::invalid(
-                "delegate_id_out_of_order",
-                format!("the next delegate id is {}, not {id}", self.next_delegate_id()),
-            ));
-        }
-        Ok(())
-    }
-
-    /// Folds a checked entry in. Must not fail.
+    /// Folds a checked entry in (its fold, named in [`crate::kinds`]).
+    /// Must not fail.
     fn fold(&mut self, entry: &Entry) {
-        if entry.body.is_negotiation() {
-            return self.fold_negotiation(entry);
-        }
-        if entry.body.is_proceedings() {
-            return self.fold_proceedings(entry);
-        }
-        match &entry.body {
-            EntryBody::ForumEstablished(s) => {
-                self.forum = Some(Forum {
-                    name: s.name.clone(),
-                    languages: s.languages.clone(),
-                    log: s.log.clone(),
-                    edition: s.edition.unwrap_or(1),
-                    established: entry.time,
-                });
-            }
-            EntryBody::ForumSettingsChanged(s) => {
-                if let Some(forum) = &mut self.forum {
-                    forum.name = s.name.clone();
-                    forum.languages = s.languages.clone();
-                }
-            }
-            EntryBody::MemberAdmitted(m) => {
-                self.members.insert(
-                    m.code.clone(),
-                    Member {
-                        code: m.code.clone(),
-                        name: m.name.clone(),
-                        kind: m.kind,
-                        category: m.category,
-                        status: m.status,
-                        suspended: None,
-                        admitted_entry: entry.index,
-                        keys: BTreeMap::new(),
-                        signatures_required: None,
-                    },
-                );
-            }
-            EntryBody::MemberStatusChanged(c) => {
-                if let Some(m) = self.members.get_mut(&c.code) {
-                    m.status = c.status;
-                }
-            }
-            EntryBody::MemberSuspended(s) => {
-                if let Some(m) = self.members.get_mut(&s.code) {
-                    m.suspended = Some(s.reason.clone());
-                }
-            }
-            EntryBody::MemberReinstated(r) => {
-                if let Some(m) = self.members.get_mut(&r.code) {
-                    m.suspended = None;
-                }
-            }
-            EntryBody::DelegateAccredited(a) => {
-                self.delegates.insert(
-                    a.delegate,
-                    Delegate {
-                        id: a.delegate,
-                        name: a.name.clone(),
-                        affiliation: Affiliation::Member { member: a.member.clone(), role: a.role },
-                        accredited_entry: entry.index,
-                        withdrawn_entry: None,
-                    },
-                );
-            }
-            EntryBody::OfficerAppointed(o) => {
-                self.delegates.insert(
-                    o.delegate,
-                    Delegate {
-                        id: o.delegate,
-                        name: o.name.clone(),
-                        affiliation: Affiliation::Officer { role: o.role },
-                        accredited_entry: entry.index,
-                        withdrawn_entry: None,
-                    },
-                );
-            }
-            EntryBody::AccreditationWithdrawn(w) => {
-                if let Some(d) = self.delegates.get_mut(&w.delegate) {
-                    d.withdrawn_entry = Some(entry.index);
-                }
-            }
-            EntryBody::MemberKeyRegistered(k) => {
-                if let Some(m) = self.members.get_mut(&k.member) {
-                    m.keys.insert(
-                        k.key.clone(),
-                        MemberKey {
-                            public_key: k.public_key.clone(),
-                            label: k.label.clone(),
-                            registered_entry: entry.index,
-                            revoked_entry: None,
-                        },
-                    );
-                }
-            }
-            EntryBody::MemberKeyRevoked(k) => {
-                if let Some(key) = self.members.get_mut(&k.member).and_then(|m| m.keys.get_mut(&k.key)) {
-                    key.revoked_entry = Some(entry.index);
-                }
-            }
-            EntryBody::MemberSignaturesRequired(r) => {
-                if let Some(m) = self.members.get_mut(&r.member) {
-                    m.signatures_required = Some(entry.index);
-                }
-            }
-            _ => unreachable!("negotiation entries are folded above"),
-        }
+        entry.body.fold(self, entry);
     }
-}
-
-fn no_forum() -> Refusal {
-    Refusal::unprocessable("no_forum", "the forum is not established yet: run `accord init` first")
-}
-
-fn unknown_state(code: &MemberCode) -> Refusal {
-    Refusal::invalid(
-        "unknown_state_code",
-        format!("{code} is not an ISO 3166-1 alpha-3 code of a state (e.g. BRA, KEN, CHN)"),
-    )
-}
-
-fn check_languages(languages: &[LanguageTag]) -> Result<(), Refusal> {
-    if languages.is_empty() {
-        return Err(Refusal::invalid("no_languages", "give at least one official language, e.g. en"));
-    }
-    if languages.len() > MAX_LANGUAGES {
-        return Err(Refusal::invalid("too_many_languages", format!("give at most {MAX_LANGUAGES} official languages")));
-    }
-    let mut seen = std::collections::BTreeSet::new();
-    for l in languages {
-        if !seen.insert(l) {
-            return Err(Refusal::invalid("duplicate_language", format!("{l} is listed twice")));
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

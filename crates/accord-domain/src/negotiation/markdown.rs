@@ -176,17 +176,19 @@ pub fn parse(markdown: &str, source: Arc<Source>) -> Result<Instrument, Refusal>
             format!("the draft has {} bytes, more than {DRAFT_MAX_BYTES}", markdown.len()),
         ));
     }
-    let mut title: Option<String> = None;
-    let mut b = Builder { provisions: Vec::new(), open: None, source };
-    let mut in_preamble = false;
-    let mut chapter: Option<(u32, String)> = None; // (number, eid)
-    let mut used_chapters = false;
-    let mut chapters_seen = 0u32;
-    let mut article: Option<(u32, String, usize)> = None; // (number, eid, paragraphs)
-    let mut articles_seen = 0u32;
-    let mut recitals = 0usize;
-    let mut paragraph: Option<(String, usize)> = None; // (eid, points)
-    let mut unnumbered_article = false;
+    let mut p = Parser {
+        b: Builder { provisions: Vec::new(), open: None, source },
+        title: None,
+        in_preamble: false,
+        chapter: None,
+        used_chapters: false,
+        chapters_seen: 0,
+        article: None,
+        articles_seen: 0,
+        recitals: 0,
+        paragraph: None,
+        unnumbered_article: false,
+    };
 
     for (i, raw) in markdown.split('\n').enumerate() {
         let n = i + 1;
@@ -196,192 +198,9 @@ pub fn parse(markdown: &str, source: Arc<Source>) -> Result<Instrument, Refusal>
         }
         let line = line.replace('\t', " ");
         let trimmed = line.trim();
-        if trimmed.is_empty() {
-            b.open = None;
-            continue;
-        }
-        if let Some(rest) = trimmed.strip_prefix("# ") {
-            if title.is_some() {
-                return Err(err(n, "the draft has a second title (\"# \"); use \"## \" for the preamble and chapters"));
-            }
-            if !b.provisions.is_empty() {
-                return Err(err(n, "the title comes first"));
-            }
-            let t = rest.trim().to_owned();
-            check_text("title", &t, HEADING_MAX_CHARS, false).map_err(|r| err(n, r.message))?;
-            title = Some(t);
-            b.open = None;
-            continue;
-        }
-        if title.is_none() {
-            return Err(err(n, "the draft starts with its title, as \"# Title\""));
-        }
-        if let Some(rest) = trimmed.strip_prefix("## ") {
-            let rest = rest.trim();
-            b.open = None;
-            paragraph = None;
-            if let Some((num, _, _)) = &article {
-                check_article_closed(&article, n, *num)?;
-            }
-            article = None;
-            if rest.eq_ignore_ascii_case("preamble") {
-                if in_preamble || recitals > 0 || articles_seen > 0 || chapters_seen > 0 {
-                    return Err(err(n, "the preamble comes once, before the chapters and articles"));
-                }
-                in_preamble = true;
-                continue;
-            }
-            in_preamble = false;
-            let Some(rest) = rest.strip_prefix("Chapter ") else {
-                return Err(err(n, format!("\"## {rest}\" is neither \"## Preamble\" nor \"## Chapter I — Heading\"")));
-            };
-            let (num, heading) = split_heading(rest);
-            let Some(value) = roman(num) else {
-                return Err(err(n, format!("chapters are numbered in Roman numerals (I, II, III...), not {num:?}")));
-            };
-            if articles_seen > 0 && !used_chapters {
-                return Err(err(
-                    n,
-                    "articles before this chapter are in no chapter: put every article in a chapter, or use none",
-                ));
-            }
-            if value != chapters_seen + 1 {
-                return Err(err(
-                    n,
-                    format!(
-                        "chapter {num} follows {}: number chapters in order",
-                        if chapters_seen == 0 {
-                            "no chapter".to_owned()
-                        } else {
-                            format!("chapter {}", to_roman(chapters_seen))
-                        }
-                    ),
-                ));
-            }
-            check_text("chapter heading", heading, HEADING_MAX_CHARS, true).map_err(|r| err(n, r.message))?;
-            chapters_seen = value;
-            used_chapters = true;
-            let eid = format!("chp_{value}");
-            b.push(eid.clone(), ProvisionKind::Chapter, num.to_owned(), heading.to_owned(), String::new(), n)?;
-            chapter = Some((value, eid));
-            continue;
-        }
-        if let Some(rest) = trimmed.strip_prefix("### ") {
-            b.open = None;
-            paragraph = None;
-            if let Some((num, _, _)) = &article {
-                check_article_closed(&article, n, *num)?;
-            }
-            in_preamble = false;
-            let Some(rest) = rest.trim().strip_prefix("Article ") else {
-                return Err(err(n, format!("\"### {}\" is not \"### Article 1 — Heading\"", rest.trim())));
-            };
-            let (num, heading) = split_heading(rest);
-            let Ok(value) = num.parse::<u32>() else {
-                return Err(err(n, format!("articles are numbered 1, 2, 3..., not {num:?}")));
-            };
-            if value != articles_seen + 1 {
-                return Err(err(n, format!("article {value} follows article {articles_seen}: number articles 1, 2, 3... through the whole text")));
-            }
-            if used_chapters && chapter.is_none() {
-                return Err(err(n, "this article is in no chapter, while others are"));
-            }
-            check_text("article heading", heading, HEADING_MAX_CHARS, true).map_err(|r| err(n, r.message))?;
-            articles_seen = value;
-            let eid = match &chapter {
-                Some((_, c)) => format!("{c}__art_{value}"),
-                None => format!("art_{value}"),
-            };
-            b.push(eid.clone(), ProvisionKind::Article, value.to_string(), heading.to_owned(), String::new(), n)?;
-            article = Some((value, eid, 0));
-            unnumbered_article = false;
-            continue;
-        }
-        if trimmed.starts_with('#') {
-            return Err(err(
-                n,
-                "headings are \"# Title\", \"## Preamble\", \"## Chapter I — Heading\" or \"### Article 1 — Heading\"",
-            ));
-        }
-        // Text: a recital, a paragraph, a point, or the continuation of one.
-        if in_preamble {
-            if let Some(open) = b.open {
-                append(&mut b.provisions[open].text, trimmed);
-            } else {
-                recitals += 1;
-                b.push(
-                    format!("preamble__recital_{recitals}"),
-                    ProvisionKind::Recital,
-                    String::new(),
-                    String::new(),
-                    trimmed.to_owned(),
-                    n,
-                )?;
-            }
-            continue;
-        }
-        let Some((_, art_eid, paras)) = &mut article else {
-            if chapter.is_some() {
-                return Err(err(n, "text in a chapter goes in an article: add \"### Article N — Heading\""));
-            }
-            return Err(err(
-                n,
-                "text goes in the preamble (\"## Preamble\") or in an article (\"### Article 1 — Heading\")",
-            ));
-        };
-        if let Some((letter, text)) = point_letter(trimmed) {
-            let Some((para_eid, points)) = &mut paragraph else {
-                return Err(err(n, format!("point ({letter}) is not under a paragraph")));
-            };
-            let expected = letter_for(*points);
-            if letter != expected {
-                return Err(err(
-                    n,
-                    format!("point ({letter}) should be ({expected}): letter points (a), (b), (c)... in order"),
-                ));
-            }
-            *points += 1;
-            let eid = format!("{para_eid}__point_{letter}");
-            b.push(eid, ProvisionKind::Point, format!("({letter})"), String::new(), text.to_owned(), n)?;
-            continue;
-        }
-        if let Some((value, text)) = paragraph_number(trimmed) {
-            if unnumbered_article {
-                return Err(err(n, "this article has an unnumbered paragraph: number all its paragraphs, or none"));
-            }
-            if value as usize != *paras + 1 {
-                return Err(err(
-                    n,
-                    format!(
-                        "paragraph {value} should be paragraph {}: number paragraphs 1., 2., 3... in each article",
-                        *paras + 1
-                    ),
-                ));
-            }
-            *paras += 1;
-            let eid = format!("{art_eid}__para_{value}");
-            paragraph = Some((eid.clone(), 0));
-            b.push(eid, ProvisionKind::Paragraph, format!("{value}."), String::new(), text.to_owned(), n)?;
-            continue;
-        }
-        if let Some(open) = b.open {
-            append(&mut b.provisions[open].text, trimmed);
-            continue;
-        }
-        if *paras == 0 {
-            // An article of one unnumbered paragraph.
-            *paras = 1;
-            unnumbered_article = true;
-            let eid = format!("{art_eid}__para_1");
-            paragraph = Some((eid.clone(), 0));
-            b.push(eid, ProvisionKind::Paragraph, String::new(), String::new(), trimmed.to_owned(), n)?;
-            continue;
-        }
-        return Err(err(
-            n,
-            "a paragraph of an article starts with its number (\"2. ...\"); a point with its letter (\"(a) ...\")",
-        ));
+        p.line(n, trimmed)?;
     }
+    let Parser { mut b, title, article, .. } = p;
     let Some(title) = title else {
         return Err(err(1, "the draft is empty: it starts with its title, as \"# Title\""));
     };
@@ -399,6 +218,240 @@ pub fn parse(markdown: &str, source: Arc<Source>) -> Result<Instrument, Refusal>
         }
     }
     Ok(Instrument { title, provisions: b.provisions.into_iter().map(Arc::new).collect() })
+}
+
+/// A draft being parsed: where the parser stands.
+struct Parser {
+    b: Builder,
+    title: Option<String>,
+    in_preamble: bool,
+    /// (number, eid)
+    chapter: Option<(u32, String)>,
+    used_chapters: bool,
+    chapters_seen: u32,
+    /// (number, eid, paragraphs)
+    article: Option<(u32, String, usize)>,
+    articles_seen: u32,
+    recitals: usize,
+    /// (eid, points)
+    paragraph: Option<(String, usize)>,
+    unnumbered_article: bool,
+}
+
+impl Parser {
+    /// One line of the draft, numbered `n`, without its surrounding spaces.
+    fn line(&mut self, n: usize, trimmed: &str) -> Result<(), Refusal> {
+        if trimmed.is_empty() {
+            self.b.open = None;
+            return Ok(());
+        }
+        if let Some(rest) = trimmed.strip_prefix("# ") {
+            if self.title.is_some() {
+                return Err(err(n, "the draft has a second title (\"# \"); use \"## \" for the preamble and chapters"));
+            }
+            if !self.b.provisions.is_empty() {
+                return Err(err(n, "the title comes first"));
+            }
+            let t = rest.trim().to_owned();
+            check_text("title", &t, HEADING_MAX_CHARS, false).map_err(|r| err(n, r.message))?;
+            self.title = Some(t);
+            self.b.open = None;
+            return Ok(());
+        }
+        if self.title.is_none() {
+            return Err(err(n, "the draft starts with its title, as \"# Title\""));
+        }
+        if let Some(rest) = trimmed.strip_prefix("## ") {
+            return self.chapter_heading(n, rest.trim());
+        }
+        if let Some(rest) = trimmed.strip_prefix("### ") {
+            return self.article_heading(n, rest);
+        }
+        if trimmed.starts_with('#') {
+            return Err(err(
+                n,
+                "headings are \"# Title\", \"## Preamble\", \"## Chapter I — Heading\" or \"### Article 1 — Heading\"",
+            ));
+        }
+        // Text: a recital, a paragraph, a point, or the continuation of one.
+        if self.in_preamble {
+            return self.recital(n, trimmed);
+        }
+        self.article_text(n, trimmed)
+    }
+
+    /// `## Preamble` or `## Chapter I — Heading`.
+    fn chapter_heading(&mut self, n: usize, rest: &str) -> Result<(), Refusal> {
+        self.b.open = None;
+        self.paragraph = None;
+        if let Some((num, _, _)) = &self.article {
+            check_article_closed(&self.article, n, *num)?;
+        }
+        self.article = None;
+        if rest.eq_ignore_ascii_case("preamble") {
+            if self.in_preamble || self.recitals > 0 || self.articles_seen > 0 || self.chapters_seen > 0 {
+                return Err(err(n, "the preamble comes once, before the chapters and articles"));
+            }
+            self.in_preamble = true;
+            return Ok(());
+        }
+        self.in_preamble = false;
+        let Some(rest) = rest.strip_prefix("Chapter ") else {
+            return Err(err(n, format!("\"## {rest}\" is neither \"## Preamble\" nor \"## Chapter I — Heading\"")));
+        };
+        let (num, heading) = split_heading(rest);
+        let Some(value) = roman(num) else {
+            return Err(err(n, format!("chapters are numbered in Roman numerals (I, II, III...), not {num:?}")));
+        };
+        if self.articles_seen > 0 && !self.used_chapters {
+            return Err(err(
+                n,
+                "articles before this chapter are in no chapter: put every article in a chapter, or use none",
+            ));
+        }
+        if value != self.chapters_seen + 1 {
+            return Err(err(
+                n,
+                format!(
+                    "chapter {num} follows {}: number chapters in order",
+                    if self.chapters_seen == 0 {
+                        "no chapter".to_owned()
+                    } else {
+                        format!("chapter {}", to_roman(self.chapters_seen))
+                    }
+                ),
+            ));
+        }
+        check_text("chapter heading", heading, HEADING_MAX_CHARS, true).map_err(|r| err(n, r.message))?;
+        self.chapters_seen = value;
+        self.used_chapters = true;
+        let eid = format!("chp_{value}");
+        self.b.push(eid.clone(), ProvisionKind::Chapter, num.to_owned(), heading.to_owned(), String::new(), n)?;
+        self.chapter = Some((value, eid));
+        Ok(())
+    }
+
+    /// `### Article 1 — Heading`.
+    fn article_heading(&mut self, n: usize, rest: &str) -> Result<(), Refusal> {
+        self.b.open = None;
+        self.paragraph = None;
+        if let Some((num, _, _)) = &self.article {
+            check_article_closed(&self.article, n, *num)?;
+        }
+        self.in_preamble = false;
+        let Some(rest) = rest.trim().strip_prefix("Article ") else {
+            return Err(err(n, format!("\"### {}\" is not \"### Article 1 — Heading\"", rest.trim())));
+        };
+        let (num, heading) = split_heading(rest);
+        let Ok(value) = num.parse::<u32>() else {
+            return Err(err(n, format!("articles are numbered 1, 2, 3..., not {num:?}")));
+        };
+        if value != self.articles_seen + 1 {
+            return Err(err(
+                n,
+                format!(
+                    "article {value} follows article {}: number articles 1, 2, 3... through the whole text",
+                    self.articles_seen
+                ),
+            ));
+        }
+        if self.used_chapters && self.chapter.is_none() {
+            return Err(err(n, "this article is in no chapter, while others are"));
+        }
+        check_text("article heading", heading, HEADING_MAX_CHARS, true).map_err(|r| err(n, r.message))?;
+        self.articles_seen = value;
+        let eid = match &self.chapter {
+            Some((_, c)) => format!("{c}__art_{value}"),
+            None => format!("art_{value}"),
+        };
+        self.b.push(eid.clone(), ProvisionKind::Article, value.to_string(), heading.to_owned(), String::new(), n)?;
+        self.article = Some((value, eid, 0));
+        self.unnumbered_article = false;
+        Ok(())
+    }
+
+    /// A recital of the preamble, or the continuation of one.
+    fn recital(&mut self, n: usize, trimmed: &str) -> Result<(), Refusal> {
+        if let Some(open) = self.b.open {
+            append(&mut self.b.provisions[open].text, trimmed);
+        } else {
+            self.recitals += 1;
+            self.b.push(
+                format!("preamble__recital_{}", self.recitals),
+                ProvisionKind::Recital,
+                String::new(),
+                String::new(),
+                trimmed.to_owned(),
+                n,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Text in an article: a paragraph, a point, or the continuation of one.
+    fn article_text(&mut self, n: usize, trimmed: &str) -> Result<(), Refusal> {
+        let Some((_, art_eid, paras)) = &mut self.article else {
+            if self.chapter.is_some() {
+                return Err(err(n, "text in a chapter goes in an article: add \"### Article N — Heading\""));
+            }
+            return Err(err(
+                n,
+                "text goes in the preamble (\"## Preamble\") or in an article (\"### Article 1 — Heading\")",
+            ));
+        };
+        if let Some((letter, text)) = point_letter(trimmed) {
+            let Some((para_eid, points)) = &mut self.paragraph else {
+                return Err(err(n, format!("point ({letter}) is not under a paragraph")));
+            };
+            let expected = letter_for(*points);
+            if letter != expected {
+                return Err(err(
+                    n,
+                    format!("point ({letter}) should be ({expected}): letter points (a), (b), (c)... in order"),
+                ));
+            }
+            *points += 1;
+            let eid = format!("{para_eid}__point_{letter}");
+            self.b.push(eid, ProvisionKind::Point, format!("({letter})"), String::new(), text.to_owned(), n)?;
+            return Ok(());
+        }
+        if let Some((value, text)) = paragraph_number(trimmed) {
+            if self.unnumbered_article {
+                return Err(err(n, "this article has an unnumbered paragraph: number all its paragraphs, or none"));
+            }
+            if value as usize != *paras + 1 {
+                return Err(err(
+                    n,
+                    format!(
+                        "paragraph {value} should be paragraph {}: number paragraphs 1., 2., 3... in each article",
+                        *paras + 1
+                    ),
+                ));
+            }
+            *paras += 1;
+            let eid = format!("{art_eid}__para_{value}");
+            self.paragraph = Some((eid.clone(), 0));
+            self.b.push(eid, ProvisionKind::Paragraph, format!("{value}."), String::new(), text.to_owned(), n)?;
+            return Ok(());
+        }
+        if let Some(open) = self.b.open {
+            append(&mut self.b.provisions[open].text, trimmed);
+            return Ok(());
+        }
+        if *paras == 0 {
+            // An self.article of one unnumbered self.paragraph.
+            *paras = 1;
+            self.unnumbered_article = true;
+            let eid = format!("{art_eid}__para_1");
+            self.paragraph = Some((eid.clone(), 0));
+            self.b.push(eid, ProvisionKind::Paragraph, String::new(), String::new(), trimmed.to_owned(), n)?;
+            return Ok(());
+        }
+        Err(err(
+            n,
+            "a paragraph of an article starts with its number (\"2. ...\"); a point with its letter (\"(a) ...\")",
+        ))
+    }
 }
 
 fn check_article_closed(article: &Option<(u32, String, usize)>, line: usize, num: u32) -> Result<(), Refusal> {

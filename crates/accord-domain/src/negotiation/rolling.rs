@@ -188,54 +188,7 @@ fn provision(p: &Provision, proposals: &[&Proposal]) -> RollingProvision {
     if !p.kind.has_text() {
         // A chapter or an article: new headings and deletions, one bracket
         // whose options are the headings (or the number, without one).
-        let label = |heading: &str| {
-            if heading.is_empty() {
-                let kind = p.kind.label();
-                format!("{}{} {}", kind[..1].to_uppercase(), &kind[1..], p.num)
-            } else {
-                heading.to_owned()
-            }
-        };
-        let mut options: Vec<BracketOption> = Vec::new();
-        let mut ordered: Vec<&&Proposal> =
-            proposals.iter().filter(|q| q.kind == ProposalKind::ReplaceProvision && q.heading.is_some()).collect();
-        ordered.sort_by_key(|q| q.id);
-        let deletions: Vec<&&Proposal> = proposals.iter().filter(|q| q.kind == ProposalKind::DeleteProvision).collect();
-        ordered.extend(deletions.iter());
-        if ordered.is_empty() {
-            return out;
-        }
-        let objectors: BTreeSet<MemberCode> = ordered.iter().flat_map(|q| q.objectors.iter().cloned()).collect();
-        options.push(BracketOption {
-            text: label(&p.heading),
-            original: true,
-            proposals: Vec::new(),
-            members: objectors.into_iter().collect(),
-        });
-        for q in ordered {
-            let text = match (q.kind, &q.heading) {
-                (ProposalKind::ReplaceProvision, Some(h)) => label(h),
-                _ => String::new(),
-            };
-            let backers = members_of(q);
-            match options.iter_mut().skip(1).find(|o| o.text == text) {
-                Some(o) => {
-                    o.proposals.push(q.id);
-                    let mut all: BTreeSet<MemberCode> = o.members.iter().cloned().collect();
-                    all.extend(backers);
-                    o.members = all.into_iter().collect();
-                }
-                None => options.push(BracketOption {
-                    text,
-                    original: false,
-                    proposals: vec![q.id],
-                    members: backers.into_iter().collect(),
-                }),
-            }
-        }
-        out.brackets = 1;
-        out.options = options.len();
-        out.spans.push(Span::Bracket { bracket: Bracket { options } });
+        heading_bracket(&mut out, p, proposals);
         return out;
     }
     let text = &p.text;
@@ -264,70 +217,11 @@ fn provision(p: &Provision, proposals: &[&Proposal]) -> RollingProvision {
             members.push(edits[j]);
             j += 1;
         }
-        let original = &text[s..e];
-        let mut options: Vec<BracketOption> = vec![BracketOption {
-            text: original.to_owned(),
-            original: true,
-            proposals: Vec::new(),
-            members: Vec::new(),
-        }];
-        // Members are gathered as references and cloned once per option:
-        // this loop runs for every open proposal of the text.
-        let mut backers_of: Vec<Vec<&MemberCode>> = vec![Vec::new()];
-        for (q, qs, qe, words) in &members {
-            let mut option = String::with_capacity(e - s + words.len());
-            option.push_str(&text[s..*qs]);
-            option.push_str(words);
-            option.push_str(&text[*qe..e]);
-            backers_of[0].extend(q.objectors.iter());
-            let i = match options.iter().position(|o| o.text == option) {
-                // Proposals that would write the same words share an option;
-                // one whose words are already the text (the text moved to
-                // them) joins the original.
-                Some(i) => {
-                    options[i].proposals.push(q.id);
-                    i
-                }
-                None => {
-                    options.push(BracketOption {
-                        text: option,
-                        original: false,
-                        proposals: vec![q.id],
-                        members: Vec::new(),
-                    });
-                    backers_of.push(Vec::new());
-                    options.len() - 1
-                }
-            };
-            backers_of[i].push(&q.proposer);
-            backers_of[i].extend(q.cosponsors.iter());
-            backers_of[i].extend(q.supporters.iter());
-        }
-        for (o, mut m) in options.iter_mut().zip(backers_of) {
-            m.sort_unstable();
-            m.dedup();
-            o.members = m.into_iter().cloned().collect();
-        }
+        let mut options = cluster_options(text, s, e, &members);
         // A space every non-empty option starts (or ends) with goes outside
         // the bracket: `exchange [ / relevant] information`, not
         // `exchange[ / relevant] information`.
-        let (mut lead, mut trail) = (false, false);
-        if options.iter().any(|o| !o.text.is_empty()) {
-            lead = options.iter().all(|o| o.text.is_empty() || o.text.starts_with(' '));
-            if lead {
-                for o in options.iter_mut().filter(|o| !o.text.is_empty()) {
-                    o.text.remove(0);
-                }
-            }
-        }
-        if options.iter().any(|o| !o.text.is_empty()) {
-            trail = options.iter().all(|o| o.text.is_empty() || o.text.ends_with(' '));
-            if trail {
-                for o in options.iter_mut().filter(|o| !o.text.is_empty()) {
-                    o.text.pop();
-                }
-            }
-        }
+        let (lead, trail) = spaces_outside(&mut options);
         let before = format!("{}{}", &text[pos..s], if lead { " " } else { "" });
         if !before.is_empty() {
             match out.spans.last_mut() {
@@ -351,6 +245,128 @@ fn provision(p: &Provision, proposals: &[&Proposal]) -> RollingProvision {
         }
     }
     out
+}
+
+/// The bracket of a chapter or an article: new headings and deletions, one
+/// bracket whose options are the headings (or the number, without one).
+fn heading_bracket(out: &mut RollingProvision, p: &Provision, proposals: &[&Proposal]) {
+    let label = |heading: &str| {
+        if heading.is_empty() {
+            let kind = p.kind.label();
+            format!("{}{} {}", kind[..1].to_uppercase(), &kind[1..], p.num)
+        } else {
+            heading.to_owned()
+        }
+    };
+    let mut options: Vec<BracketOption> = Vec::new();
+    let mut ordered: Vec<&&Proposal> =
+        proposals.iter().filter(|q| q.kind == ProposalKind::ReplaceProvision && q.heading.is_some()).collect();
+    ordered.sort_by_key(|q| q.id);
+    let deletions: Vec<&&Proposal> = proposals.iter().filter(|q| q.kind == ProposalKind::DeleteProvision).collect();
+    ordered.extend(deletions.iter());
+    if ordered.is_empty() {
+        return;
+    }
+    let objectors: BTreeSet<MemberCode> = ordered.iter().flat_map(|q| q.objectors.iter().cloned()).collect();
+    options.push(BracketOption {
+        text: label(&p.heading),
+        original: true,
+        proposals: Vec::new(),
+        members: objectors.into_iter().collect(),
+    });
+    for q in ordered {
+        let text = match (q.kind, &q.heading) {
+            (ProposalKind::ReplaceProvision, Some(h)) => label(h),
+            _ => String::new(),
+        };
+        let backers = members_of(q);
+        match options.iter_mut().skip(1).find(|o| o.text == text) {
+            Some(o) => {
+                o.proposals.push(q.id);
+                let mut all: BTreeSet<MemberCode> = o.members.iter().cloned().collect();
+                all.extend(backers);
+                o.members = all.into_iter().collect();
+            }
+            None => options.push(BracketOption {
+                text,
+                original: false,
+                proposals: vec![q.id],
+                members: backers.into_iter().collect(),
+            }),
+        }
+    }
+    out.brackets = 1;
+    out.options = options.len();
+    out.spans.push(Span::Bracket { bracket: Bracket { options } });
+}
+
+/// The options of one bracket: the original words from `s` to `e`, and the
+/// words each edit of the cluster would write there, with their members.
+fn cluster_options(text: &str, s: usize, e: usize, members: &[(&Proposal, usize, usize, &str)]) -> Vec<BracketOption> {
+    let original = &text[s..e];
+    let mut options: Vec<BracketOption> =
+        vec![BracketOption { text: original.to_owned(), original: true, proposals: Vec::new(), members: Vec::new() }];
+    // Members are gathered as references and cloned once per option:
+    // this loop runs for every open proposal of the text.
+    let mut backers_of: Vec<Vec<&MemberCode>> = vec![Vec::new()];
+    for (q, qs, qe, words) in members {
+        let mut option = String::with_capacity(e - s + words.len());
+        option.push_str(&text[s..*qs]);
+        option.push_str(words);
+        option.push_str(&text[*qe..e]);
+        backers_of[0].extend(q.objectors.iter());
+        let i = match options.iter().position(|o| o.text == option) {
+            // Proposals that would write the same words share an option;
+            // one whose words are already the text (the text moved to
+            // them) joins the original.
+            Some(i) => {
+                options[i].proposals.push(q.id);
+                i
+            }
+            None => {
+                options.push(BracketOption {
+                    text: option,
+                    original: false,
+                    proposals: vec![q.id],
+                    members: Vec::new(),
+                });
+                backers_of.push(Vec::new());
+                options.len() - 1
+            }
+        };
+        backers_of[i].push(&q.proposer);
+        backers_of[i].extend(q.cosponsors.iter());
+        backers_of[i].extend(q.supporters.iter());
+    }
+    for (o, mut m) in options.iter_mut().zip(backers_of) {
+        m.sort_unstable();
+        m.dedup();
+        o.members = m.into_iter().cloned().collect();
+    }
+    options
+}
+
+/// Takes out of the options a space every non-empty one starts (or ends)
+/// with, and answers whether it did at the start and at the end.
+fn spaces_outside(options: &mut [BracketOption]) -> (bool, bool) {
+    let (mut lead, mut trail) = (false, false);
+    if options.iter().any(|o| !o.text.is_empty()) {
+        lead = options.iter().all(|o| o.text.is_empty() || o.text.starts_with(' '));
+        if lead {
+            for o in options.iter_mut().filter(|o| !o.text.is_empty()) {
+                o.text.remove(0);
+            }
+        }
+    }
+    if options.iter().any(|o| !o.text.is_empty()) {
+        trail = options.iter().all(|o| o.text.is_empty() || o.text.ends_with(' '));
+        if trail {
+            for o in options.iter_mut().filter(|o| !o.text.is_empty()) {
+                o.text.pop();
+            }
+        }
+    }
+    (lead, trail)
 }
 
 /// The provisions an open `insert_provision` proposal would add, each one

@@ -1,3 +1,5 @@
+#![allow(clippy::too_many_lines)]
+
 //! Negotiation scenarios and properties, through prepare → encode → apply
 //! as the store runs them, and replay from the encoded bytes.
 
@@ -6,10 +8,15 @@ use std::collections::HashMap;
 use proptest::prelude::*;
 
 use super::rolling::{rolling_text, Span, View};
+use super::text::{Instrument, ProvisionKind, SourceKind};
 use super::*;
 use crate::blob::BlobRef;
+use crate::entry::{Entry, EntryBody};
+use crate::error::Refusal;
+use crate::ids::{DelegateId, MemberCode};
 use crate::ids::{DisplayName, LanguageTag};
 use crate::state::{Action, MemberKind, OrganisationCategory, Principal};
+use crate::state::{MemberRole, MemberStatus, OfficerRole, State};
 
 pub(crate) const DRAFT: &str = "# Framework on Testing\n\n## Preamble\n\nRecognising that States shall cooperate,\n\n## Chapter I — General\n\n### Article 1 — Purpose\n\n1. States shall cooperate in good faith and shall exchange information.\n\n2. States should, as appropriate, protect critical infrastructure:\n   (a) energy;\n   (b) water.\n\n### Article 2 — Scope\n\n1. This Framework applies to States.\n\n## Chapter II — Final\n\n### Article 3 — Review\n\n1. The Conference shall review this Framework.\n";
 

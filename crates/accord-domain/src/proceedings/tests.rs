@@ -1,13 +1,20 @@
+#![allow(clippy::too_many_lines)]
+
 //! Scenarios of real practice with the 193 UN member states, through
 //! prepare → encode → apply as the store runs them, with an injected clock.
 
 use super::*;
 use crate::blob::BlobRef;
 use crate::entry::Entry;
+use crate::entry::{Actor, EntryBody};
+use crate::error::Refusal;
+use crate::ids::MemberCode;
 use crate::ids::{DelegateId, DisplayName, LanguageTag};
 use crate::iso3166;
+use crate::negotiation::ProposalStatus;
 use crate::negotiation::{Anchor, ProcessOpened, ProposalKind, ProposalTabled};
 use crate::state::{Action, MemberKind, Principal};
+use crate::state::{MemberRole, MemberStatus, OfficerRole, State};
 
 const HOUR: i64 = 3_600_000;
 const DRAFT: &str = "# Framework\n\n### Article 1 — Purpose\n\n1. States shall cooperate in good faith.\n\n2. States should share information.\n";

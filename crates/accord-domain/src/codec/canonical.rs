@@ -2,7 +2,7 @@
 //! `Serialize` value.
 //!
 //! [`to_canonical`] produces exactly the bytes that serialising to a
-//! `serde_json::Value` and writing it with `entry::write_canonical`
+//! `serde_json::Value` and writing it with `codec::reference::write_canonical`
 //! produces (sorted keys, no whitespace, integers from 0 to 2^53 - 1 only,
 //! strings escaped as `serde_json` escapes them), without building the
 //! `Value` tree or a `BTreeMap` per object: each object writes its fields'
@@ -719,7 +719,7 @@ mod tests {
 
     fn through_value<T: serde::Serialize>(value: &T) -> Vec<u8> {
         let mut out = Vec::new();
-        crate::entry::write_canonical(&serde_json::to_value(value).unwrap(), &mut out).unwrap();
+        crate::codec::reference::write_canonical(&serde_json::to_value(value).unwrap(), &mut out).unwrap();
         out
     }
 
@@ -825,7 +825,7 @@ mod tests {
             "decisions": state.proceedings.decisions,
         });
         let mut bytes = Vec::new();
-        crate::entry::write_canonical(&value, &mut bytes).unwrap();
+        crate::codec::reference::write_canonical(&value, &mut bytes).unwrap();
         use sha2::Digest;
         let expected: [u8; 32] = sha2::Sha256::digest(&bytes).into();
         assert_eq!(state.digest(), expected);

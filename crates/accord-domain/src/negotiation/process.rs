@@ -1,0 +1,194 @@
+//! A negotiation as the state holds it: processes, their versions and
+//! proposals.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::text::Instrument;
+use super::{Anchor, Position, ProposalKind};
+use crate::error::Refusal;
+use crate::ids::{DelegateId, MemberCode};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Version {
+    pub number: u32,
+    /// "Zero draft", "Rev.1"...; internal versions have none.
+    pub name: Option<String>,
+    /// The entry that made it (and, for a named version, `named_entry`).
+    pub entry: u64,
+    pub time: i64,
+    /// What made it, in words: "zero draft", "P-17 agreed", "chair's text".
+    pub cause: String,
+    pub named_entry: Option<u64>,
+    /// The brackets and options of the rolling text when the next version
+    /// replaced this one (`None` while it is the latest, whose counts are
+    /// the rolling text's own): negotiators follow progress by them.
+    /// Derived for display, so left out of the state's digest: a better
+    /// way of counting must not change what old checkpoints commit to.
+    #[serde(skip)]
+    pub counts_at_end: Option<Counts>,
+    #[serde(skip)]
+    pub instrument: Arc<Instrument>,
+}
+
+/// How many brackets, and options in them, a rolling text has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub brackets: usize,
+    pub options: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProposalStatus {
+    Tabled,
+    Withdrawn,
+    Merged,
+    Agreed,
+    Rejected,
+}
+
+impl ProposalStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProposalStatus::Tabled => "tabled",
+            ProposalStatus::Withdrawn => "withdrawn",
+            ProposalStatus::Merged => "merged",
+            ProposalStatus::Agreed => "agreed",
+            ProposalStatus::Rejected => "rejected",
+        }
+    }
+}
+
+/// Where a proposal acts on the current text: replace bytes `start..end` of
+/// the provision's text by `text`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Proposal {
+    pub id: u64,
+    pub kind: ProposalKind,
+    pub eid: String,
+    pub version: u32,
+    pub anchor: Option<Anchor>,
+    pub position: Option<Position>,
+    pub text: Option<String>,
+    pub heading: Option<String>,
+    pub justification: String,
+    pub proposer: MemberCode,
+    pub tabled_by: DelegateId,
+    pub entry: u64,
+    pub time: i64,
+    pub cosponsors: BTreeSet<MemberCode>,
+    pub supporters: BTreeSet<MemberCode>,
+    pub objectors: BTreeSet<MemberCode>,
+    pub status: ProposalStatus,
+    /// The entry that last changed the status.
+    pub status_entry: Option<u64>,
+    /// For proposals on words or on a whole provision's text: where it acts
+    /// on the current text. `None` while outdated.
+    pub edit: Option<Edit>,
+    /// The anchor is no longer intact in the current text.
+    pub outdated: bool,
+    /// The version its agreement made.
+    pub agreed_version: Option<u32>,
+}
+
+impl Proposal {
+    pub fn is_open(&self) -> bool {
+        self.status == ProposalStatus::Tabled
+    }
+    /// "P-17".
+    pub fn label(&self) -> String {
+        format!("P-{}", self.id)
+    }
+    /// The proposer and co-sponsors, then supporters.
+    pub fn backers(&self) -> BTreeSet<MemberCode> {
+        let mut m = self.cosponsors.clone();
+        m.insert(self.proposer.clone());
+        m.extend(self.supporters.iter().cloned());
+        m
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Process {
+    pub id: u64,
+    pub title: String,
+    pub entry: u64,
+    pub time: i64,
+    /// SHA-256 (hex) of the zero draft's Markdown.
+    pub draft: String,
+    pub versions: Vec<Version>,
+    pub proposals: Vec<Proposal>,
+    /// The version the adoption of the whole instrument froze, if adopted.
+    pub adopted_version: Option<u32>,
+    /// The index of the last entry that changed this process (its text,
+    /// its proposals or the positions on them, by a negotiation entry or a
+    /// decision): what it shows is a function of this, so views of it are
+    /// kept until it changes, whatever else the record records meanwhile.
+    pub changed: u64,
+    /// The edition of the rules its forum follows (`Forum::edition`).
+    pub edition: u32,
+}
+
+impl Process {
+    pub fn latest(&self) -> &Version {
+        self.versions.last().expect("a process has its zero draft")
+    }
+    pub fn version(&self, number: u32) -> Option<&Version> {
+        number.checked_sub(1).and_then(|i| self.versions.get(i as usize))
+    }
+    /// A version by number ("3") or name ("Rev.1", "zero"); `None` for the
+    /// latest.
+    pub fn find_version(&self, key: Option<&str>) -> Result<&Version, Refusal> {
+        let Some(key) = key.map(str::trim).filter(|k| !k.is_empty() && *k != "latest") else {
+            return Ok(self.latest());
+        };
+        if let Ok(n) = key.parse::<u32>() {
+            return self.version(n).ok_or_else(|| {
+                Refusal::not_found(
+                    "unknown_version",
+                    format!("process {} has versions 1 to {}, not {n}", self.id, self.versions.len()),
+                )
+            });
+        }
+        let wanted = if key.eq_ignore_ascii_case("zero") { "Zero draft" } else { key };
+        self.versions.iter().find(|v| v.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(wanted))).ok_or_else(
+            || Refusal::not_found("unknown_version", format!("process {} has no version named {key:?}", self.id)),
+        )
+    }
+    pub fn proposal(&self, id: u64) -> Result<&Proposal, Refusal> {
+        id.checked_sub(1).and_then(|i| self.proposals.get(i as usize)).ok_or_else(|| {
+            Refusal::not_found("unknown_proposal", format!("process {} has no proposal P-{id}", self.id))
+        })
+    }
+
+    /// What the record commits to for this process, for the state digest.
+    pub fn digest_value(&self) -> serde_json::Value {
+        serde_json::json!({
+            "id": self.id,
+            "title": self.title,
+            "versions": self.versions.iter().map(|v| serde_json::json!({
+                "number": v.number,
+                "name": v.name,
+                "text": hex::encode(v.instrument.digest()),
+            })).collect::<Vec<_>>(),
+            "proposals": self.proposals.iter().map(|p| serde_json::json!({
+                "id": p.id,
+                "status": p.status.as_str(),
+                "outdated": p.outdated,
+                "cosponsors": p.cosponsors,
+                "supporters": p.supporters,
+                "objectors": p.objectors,
+            })).collect::<Vec<_>>(),
+        })
+    }
+}
