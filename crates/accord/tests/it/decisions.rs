@@ -258,7 +258,7 @@ async fn sessions_meetings_votes_and_consensus_over_the_api() {
     assert_error(&short, StatusCode::UNPROCESSABLE_ENTITY, "out_of_range");
     assert!(short.1["message"].as_str().unwrap().contains("between 72 and 8760"), "{}", short.1);
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64;
-    let in_30_days = accord_server::api::rfc3339(now + 30 * 24 * 3_600_000);
+    let in_30_days = accord_server::http::time::rfc3339(now + 30 * 24 * 3_600_000);
     let (s, silence) = forum
         .post(
             &format!("/api/v1/processes/{id}/silence"),
@@ -559,7 +559,7 @@ fn a_restart_in_the_middle_loses_nothing() {
         assert_eq!(post("/api/v1/votes/1/ballots", h, json!({"choice": choice})).0, 201);
     }
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64;
-    let deadline = accord_server::api::rfc3339(now + 3_000);
+    let deadline = accord_server::http::time::rfc3339(now + 3_000);
     let (s, silence) = post(
         "/api/v1/processes/1/silence",
         &chair,

@@ -70,7 +70,7 @@ use axum::http::StatusCode;
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 
 /// The time the limits go by: the monotonic clock, or a clock that tests
 /// move by hand. [`Clock::now`] is the time since the clock was made.

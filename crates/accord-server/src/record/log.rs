@@ -44,9 +44,10 @@ use utoipa::{IntoParams, ToSchema};
 
 use accord_domain::state::{STATE_DIGEST_V1, STATE_DIGEST_V2};
 
-use crate::api::ApiQuery;
-use crate::error::{ApiError, ErrorBody};
+use crate::http::error::{ApiError, ErrorBody};
+use crate::http::extract::ApiQuery;
 use crate::AppState;
+use utoipa_axum::routes;
 
 /// The log's key and its latest checkpoint.
 pub struct Log {
@@ -113,7 +114,7 @@ impl Log {
             cosigned_size: None,
             http_status: None,
             message: None,
-            time: crate::api::rfc3339(now_millis()),
+            time: crate::http::time::rfc3339(now_millis()),
         });
         status.sending = Some(size);
     }
@@ -257,7 +258,7 @@ pub async fn push_to_witness(app: AppState, url: String) {
                     cosigned_size,
                     http_status: None,
                     message: None,
-                    time: crate::api::rfc3339(now_millis()),
+                    time: crate::http::time::rfc3339(now_millis()),
                 };
                 match outcome {
                     Outcome::Cosigned { lines, held: now_held } => {
@@ -391,16 +392,16 @@ fn add_cosignatures(app: &AppState, size: u64, lines: &[String]) {
     }
 }
 
-pub fn routes() -> crate::routes::Routes {
-    crate::routes::Routes::new()
+pub fn routes() -> crate::http::routes::Routes {
+    crate::http::routes::Routes::new()
         .get("/log/checkpoint", checkpoint)
         .get("/log/tile/{*path}", tile)
         .get("/log/blob/{sha256}", blob)
-        .get("/api/v1/log", log_info)
-        .get("/api/v1/log/inclusion", inclusion)
-        .get("/api/v1/log/consistency", consistency)
-        .get("/api/v1/log/state/{size}", state_digest)
-        .get("/api/v1/record/{index}/receipt", receipt)
+        .api(routes!(log_info))
+        .api(routes!(inclusion))
+        .api(routes!(consistency))
+        .api(routes!(state_digest))
+        .api(routes!(receipt))
 }
 
 async fn checkpoint(State(app): State<AppState>) -> Response {

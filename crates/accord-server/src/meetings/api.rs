@@ -5,14 +5,22 @@
 //!
 //! `run_silence_scheduler` runs every 0.5 s and concludes due silence
 //! procedures; the domain makes it idempotent and never early, and after a
-//! restart it finds them in the replayed state. `GET /api/v1/events` is the
-//! stream of server-sent events ([`crate::live`]).
+//! restart it finds them in the replayed state. The live event stream
+//! (`GET /api/v1/events`) is part of the record's API.
 
+use super::shapes::*;
+use crate::http::auth::ApiCaller;
+use crate::http::error::{ApiError, ErrorBody};
+use crate::http::extract::ApiJson;
+use crate::http::ids::process_id;
+use crate::http::ranges;
+use crate::http::time::rfc3339;
+use crate::shared::*;
+use crate::AppState;
 use accord_domain::decisions::{
-    AttendanceCorrected, AttendanceRegistered, BallotCast, Choice, Consensus, ConsensusObjected, ConsensusProposed,
-    ConsensusRef, Decision, DecisionRef, ImportantQuestion, Majority, Meeting, MeetingRef, MeetingScheduled, Rules,
-    RulesChanged, SessionOpened, Silence, SilenceBroken, SilenceStarted, Tally, Target, Vote, VoteExplained,
-    VoteOpened, VoteRef,
+    AttendanceCorrected, AttendanceRegistered, BallotCast, Choice, ConsensusObjected, ConsensusProposed, ConsensusRef,
+    DecisionRef, ImportantQuestion, Majority, MeetingRef, MeetingScheduled, Rules, RulesChanged, SessionOpened,
+    SilenceBroken, SilenceStarted, VoteExplained, VoteOpened, VoteRef,
 };
 use accord_domain::state::{Action, Principal};
 use accord_domain::{EntryBody, MemberCode, State as DomainState};
@@ -21,62 +29,51 @@ use axum::http::StatusCode;
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use utoipa_axum::routes;
 
-use crate::api::{rfc3339, ApiJson, EntryRef};
-use crate::auth::ApiCaller;
-use crate::error::{ApiError, ErrorBody};
-use crate::negotiation_api::{process_id, tidy};
-use crate::ranges;
-use crate::AppState;
-
-pub fn routes() -> crate::routes::Routes {
-    crate::routes::Routes::new()
-        .get("/api/v1/rules", get_forum_rules)
-        .put("/api/v1/rules", put_forum_rules)
-        .get("/api/v1/processes/{id}/rules", get_rules)
-        .put("/api/v1/processes/{id}/rules", put_rules)
-        .get("/api/v1/processes/{id}/decisions", list_decisions)
-        .post("/api/v1/processes/{id}/votes", open_vote)
-        .post("/api/v1/processes/{id}/consensus", propose_consensus)
-        .post("/api/v1/processes/{id}/silence", start_silence)
-        .get("/api/v1/processes/{id}/important-questions", list_important)
-        .post("/api/v1/processes/{id}/important-questions", designate_important)
-        .get("/api/v1/sessions", list_sessions)
-        .post("/api/v1/sessions", open_session)
-        .get("/api/v1/sessions/{sid}", get_session)
-        .post("/api/v1/sessions/{sid}/meetings", schedule_meeting)
-        .get("/api/v1/meetings/{mid}", get_meeting)
-        .post("/api/v1/meetings/{mid}/open", open_meeting)
-        .post("/api/v1/meetings/{mid}/close", close_meeting)
-        .post("/api/v1/meetings/{mid}/attendance", register_attendance)
-        .delete("/api/v1/meetings/{mid}/attendance", leave_meeting)
-        .put("/api/v1/meetings/{mid}/attendance/{member}", correct_attendance)
-        .post("/api/v1/meetings/{mid}/agenda", add_agenda_item)
-        .post("/api/v1/meetings/{mid}/agenda/{item}/speakers", request_floor)
-        .delete("/api/v1/meetings/{mid}/agenda/{item}/speakers/{request}", withdraw_request)
-        .post_limited(
-            "/api/v1/meetings/{mid}/agenda/{item}/speakers/{request}/statement",
-            deliver_statement,
-            crate::negotiation_api::MAX_DRAFT_REQUEST,
-        )
-        .post("/api/v1/meetings/{mid}/agenda/{item}/next", next_speaker)
-        .put("/api/v1/meetings/{mid}/agenda/{item}/speaking-time", set_speaking_time)
-        .get("/api/v1/meetings/{mid}/summary", summary)
-        .get("/api/v1/events", events)
-        .get("/api/v1/votes/{vid}", get_vote)
-        .post("/api/v1/votes/{vid}/ballots", cast_ballot)
-        .post("/api/v1/votes/{vid}/explanations", explain_vote)
-        .post("/api/v1/votes/{vid}/close", close_vote)
-        .get("/api/v1/consensus/{cid}", get_consensus)
-        .post("/api/v1/consensus/{cid}/objections", object)
-        .post("/api/v1/consensus/{cid}/declare", declare)
-        .get("/api/v1/decisions/{did}", get_decision)
-        .post("/api/v1/decisions/{did}/confirm", confirm)
-        .get("/api/v1/silence/{sid}", get_silence)
-        .post("/api/v1/silence/{sid}/break", break_silence)
+pub fn routes() -> crate::http::routes::Routes {
+    crate::http::routes::Routes::new()
+        .api(routes!(get_forum_rules))
+        .api(routes!(put_forum_rules))
+        .api(routes!(get_rules))
+        .api(routes!(put_rules))
+        .api(routes!(list_decisions))
+        .api(routes!(open_vote))
+        .api(routes!(propose_consensus))
+        .api(routes!(start_silence))
+        .api(routes!(list_important))
+        .api(routes!(designate_important))
+        .api(routes!(list_sessions))
+        .api(routes!(open_session))
+        .api(routes!(get_session))
+        .api(routes!(schedule_meeting))
+        .api(routes!(get_meeting))
+        .api(routes!(open_meeting))
+        .api(routes!(close_meeting))
+        .api(routes!(register_attendance))
+        .api(routes!(leave_meeting))
+        .api(routes!(correct_attendance))
+        .api(routes!(add_agenda_item))
+        .api(routes!(request_floor))
+        .api(routes!(withdraw_request))
+        .api_limited(routes!(deliver_statement), crate::http::extract::MAX_DRAFT_REQUEST)
+        .api(routes!(next_speaker))
+        .api(routes!(set_speaking_time))
+        .api(routes!(summary))
+        .api(routes!(get_vote))
+        .api(routes!(cast_ballot))
+        .api(routes!(explain_vote))
+        .api(routes!(close_vote))
+        .api(routes!(get_consensus))
+        .api(routes!(object))
+        .api(routes!(declare))
+        .api(routes!(get_decision))
+        .api(routes!(confirm))
+        .api(routes!(get_silence))
+        .api(routes!(break_silence))
 }
 
-fn number(raw: &str, what: &'static str) -> Result<u64, ApiError> {
+pub(crate) fn number(raw: &str, what: &'static str) -> Result<u64, ApiError> {
     raw.parse::<u64>()
         .ok()
         .filter(|n| *n > 0)
@@ -84,424 +81,32 @@ fn number(raw: &str, what: &'static str) -> Result<u64, ApiError> {
 }
 
 /// An agenda item's number from a path: 1 to [`ranges::AGENDA_ITEM_MAX`].
-fn item_number(raw: &str) -> Result<u32, ApiError> {
+pub(crate) fn item_number(raw: &str) -> Result<u32, ApiError> {
     Ok(ranges::within("the agenda item", number(raw, "agenda item")?, 1, ranges::AGENDA_ITEM_MAX as u64)? as u32)
 }
 
 /// A request for the floor's number from a path: 1 to [`ranges::REQUEST_MAX`].
-fn request_number(raw: &str) -> Result<u32, ApiError> {
+pub(crate) fn request_number(raw: &str) -> Result<u32, ApiError> {
     Ok(ranges::within("the request", number(raw, "request")?, 1, ranges::REQUEST_MAX as u64)? as u32)
 }
 
-async fn record(app: &AppState, caller: &ApiCaller, body: EntryBody) -> Result<accord_store::Appended, ApiError> {
+pub(crate) async fn record(
+    app: &AppState,
+    caller: &ApiCaller,
+    body: EntryBody,
+) -> Result<accord_store::Appended, ApiError> {
     Ok(app.store.submit(caller.principal(), Action::Negotiate(Box::new(body)), None).await?)
 }
 
-fn read<T>(app: &AppState, f: impl FnOnce(&DomainState) -> Result<T, ApiError>) -> Result<T, ApiError> {
+pub(crate) fn read<T>(app: &AppState, f: impl FnOnce(&DomainState) -> Result<T, ApiError>) -> Result<T, ApiError> {
     f(&app.store.state())
-}
-
-// ---- shapes ----
-
-/// What a decision is on: `{"kind": "proposal", "id": 17}`, `{"kind": "provision", "id": "art_5__para_2"}` or `{"kind": "instrument"}`.
-#[derive(Deserialize, Serialize, ToSchema, Clone)]
-#[serde(deny_unknown_fields)]
-pub struct TargetJson {
-    /// proposal, provision or instrument.
-    pub kind: String,
-    /// A proposal's number (17 or "P-17") or a provision's eId.
-    #[schema(schema_with = target_id_schema)]
-    pub id: Option<serde_json::Value>,
-}
-
-/// A target's `id`: a proposal's number, or a string (`"P-17"`, an eId).
-fn target_id_schema() -> utoipa::openapi::schema::Schema {
-    use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Type};
-    OneOfBuilder::new()
-        .item(ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(1)))
-        .item(ObjectBuilder::new().schema_type(Type::String))
-        .item(ObjectBuilder::new().schema_type(Type::Null))
-        .description(Some("A proposal's number (17 or \"P-17\") or a provision's eId."))
-        .build()
-        .into()
-}
-
-impl TargetJson {
-    fn parse(self) -> Result<Target, ApiError> {
-        let bad = |m: String| ApiError::bad_request("invalid_target", m);
-        match (self.kind.as_str(), self.id) {
-            ("proposal", Some(serde_json::Value::Number(n))) => n
-                .as_u64()
-                .filter(|n| *n > 0)
-                .map(Target::Proposal)
-                .ok_or_else(|| bad(format!("{n} is not a proposal number"))),
-            ("proposal", Some(serde_json::Value::String(s))) => {
-                crate::negotiation_api::proposal_id(&s).map(Target::Proposal)
-            }
-            ("provision", Some(serde_json::Value::String(e))) if !e.trim().is_empty() => {
-                Ok(Target::Provision(e.trim().to_owned()))
-            }
-            ("instrument", None | Some(serde_json::Value::Null)) => Ok(Target::Instrument),
-            ("instrument", Some(_)) => Err(bad("the whole instrument is a target without an id".into())),
-            ("provision", Some(serde_json::Value::String(_))) => Err(bad("a provision target needs its eId".into())),
-            ("provision", Some(other)) => Err(bad(format!("a provision's id is its eId, a string, not {other}"))),
-            ("proposal", Some(other)) => {
-                Err(bad(format!("a proposal's id is its number (17 or \"P-17\"), not {other}")))
-            }
-            (k @ ("proposal" | "provision"), None) => Err(bad(format!("a {k} target needs its id"))),
-            (k, _) => Err(bad(format!("the target's kind is proposal, provision or instrument, not {k:?}"))),
-        }
-    }
-    fn of(t: &Target) -> TargetJson {
-        match t {
-            Target::Proposal(p) => TargetJson { kind: "proposal".into(), id: Some((*p).into()) },
-            Target::Provision(e) => TargetJson { kind: "provision".into(), id: Some(e.clone().into()) },
-            Target::Instrument => TargetJson { kind: "instrument".into(), id: None },
-        }
-    }
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct TallyJson {
-    pub yes: usize,
-    pub no: usize,
-    pub abstain: usize,
-    pub present_and_voting: usize,
-    pub required: usize,
-    pub adopted: bool,
-}
-
-impl From<Tally> for TallyJson {
-    fn from(t: Tally) -> Self {
-        TallyJson {
-            yes: t.yes,
-            no: t.no,
-            abstain: t.abstain,
-            present_and_voting: t.present_and_voting,
-            required: t.required,
-            adopted: t.adopted,
-        }
-    }
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ObjectionJson {
-    pub member: String,
-    pub reason: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct DecisionJson {
-    pub id: u64,
-    pub process: u64,
-    /// consensus, silence or vote.
-    pub method: String,
-    pub target: TargetJson,
-    /// adopted, agreed_ad_referendum or not_adopted.
-    pub outcome: String,
-    /// The entry that recorded it.
-    pub entry: u64,
-    pub time: String,
-    pub meeting: Option<u64>,
-    /// The vote, consensus or silence procedure it concluded.
-    pub procedure: u64,
-    pub tally: Option<TallyJson>,
-    pub objections: Vec<ObjectionJson>,
-    pub confirmed_entry: Option<u64>,
-    /// The version of the text the question is put on (absent in records
-    /// of editions 1 and 2 that did not name it).
-    pub version: Option<u32>,
-    /// For the adoption of the whole instrument (once confirmed, if
-    /// agreed ad referendum): the version adopted.
-    pub adopted_version: Option<u32>,
-}
-
-pub(crate) fn decision_json(d: &Decision) -> DecisionJson {
-    DecisionJson {
-        id: d.id,
-        process: d.process,
-        method: serde_json::to_value(d.method).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
-        target: TargetJson::of(&d.target),
-        outcome: serde_json::to_value(d.outcome).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
-        entry: d.entry,
-        time: rfc3339(d.time),
-        meeting: d.meeting,
-        procedure: d.procedure,
-        tally: d.tally.map(Into::into),
-        objections: d
-            .objections
-            .iter()
-            .map(|(m, r)| ObjectionJson { member: m.to_string(), reason: r.clone() })
-            .collect(),
-        confirmed_entry: d.confirmed_entry,
-        version: d.version,
-        adopted_version: d.adopted_version,
-    }
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct Created {
-    pub id: u64,
-    pub entry: EntryRef,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ExplanationJson {
-    pub member: String,
-    /// Given before the vote closed (otherwise after).
-    pub before: bool,
-    pub text: String,
-    pub entry: u64,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct VoteJson {
-    pub id: u64,
-    pub process: u64,
-    pub target: TargetJson,
-    /// simple or two_thirds.
-    pub majority: String,
-    pub meeting: u64,
-    pub entry: u64,
-    pub open: bool,
-    /// Each member's ballot (yes, no, abstain).
-    #[schema(value_type = Object)]
-    pub ballots: std::collections::BTreeMap<String, String>,
-    pub tally: TallyJson,
-    pub explanations: Vec<ExplanationJson>,
-    pub decision: Option<u64>,
-    /// The version of the text the question is put on (absent in records
-    /// of editions 1 and 2 that did not name it).
-    pub version: Option<u32>,
-}
-
-fn vote_json(state: &DomainState, v: &Vote) -> VoteJson {
-    let word = |c: &Choice| match c {
-        Choice::Yes => "yes",
-        Choice::No => "no",
-        Choice::Abstain => "abstain",
-    };
-    VoteJson {
-        id: v.id,
-        process: v.process,
-        target: TargetJson::of(&v.target),
-        majority: if v.majority == Majority::Simple { "simple".into() } else { "two_thirds".into() },
-        meeting: v.meeting,
-        entry: v.entry,
-        open: v.closed.is_none(),
-        ballots: v.ballots.iter().map(|(m, c)| (m.to_string(), word(c).to_owned())).collect(),
-        tally: state.proceedings.tally_of(v).into(),
-        explanations: v
-            .explanations
-            .iter()
-            .map(|(m, before, text, entry)| ExplanationJson {
-                member: m.to_string(),
-                before: *before,
-                text: text.clone(),
-                entry: *entry,
-            })
-            .collect(),
-        decision: v.decision,
-        version: v.version,
-    }
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ConsensusJson {
-    pub id: u64,
-    pub process: u64,
-    pub target: TargetJson,
-    pub meeting: u64,
-    pub ad_referendum: bool,
-    pub entry: u64,
-    pub objections: Vec<ObjectionJson>,
-    pub decision: Option<u64>,
-    /// The version of the text the question is put on (absent in records
-    /// of editions 1 and 2 that did not name it).
-    pub version: Option<u32>,
-}
-
-fn consensus_json(c: &Consensus) -> ConsensusJson {
-    ConsensusJson {
-        id: c.id,
-        process: c.process,
-        target: TargetJson::of(&c.target),
-        meeting: c.meeting,
-        ad_referendum: c.ad_referendum,
-        entry: c.entry,
-        objections: c
-            .objections
-            .iter()
-            .map(|(m, r)| ObjectionJson { member: m.to_string(), reason: r.clone() })
-            .collect(),
-        decision: c.decision,
-        version: c.version,
-    }
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct SilenceJson {
-    pub id: u64,
-    pub process: u64,
-    pub target: TargetJson,
-    pub deadline: String,
-    pub entry: u64,
-    pub broken: Option<ObjectionJson>,
-    pub decision: Option<u64>,
-    /// The version of the text the question is put on (absent in records
-    /// of editions 1 and 2 that did not name it).
-    pub version: Option<u32>,
-}
-
-fn silence_json(s: &Silence) -> SilenceJson {
-    SilenceJson {
-        id: s.id,
-        process: s.process,
-        target: TargetJson::of(&s.target),
-        deadline: rfc3339(s.deadline),
-        entry: s.entry,
-        broken: s.broken.as_ref().map(|(m, r, _)| ObjectionJson { member: m.to_string(), reason: r.clone() }),
-        decision: s.decision,
-        version: s.version,
-    }
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct MeetingJson {
-    pub id: u64,
-    pub session: u64,
-    pub number: u32,
-    pub date: String,
-    pub place: String,
-    pub entry: u64,
-    /// scheduled, open or closed: questions are put and the floor given
-    /// only in an open meeting.
-    pub status: String,
-    /// The entries that opened and closed it.
-    pub opened: Option<u64>,
-    pub closed: Option<u64>,
-    /// Members registered present.
-    pub present: Vec<String>,
-    /// Members present with the right to vote, and the quorums under the forum's rules.
-    pub voting_members_present: usize,
-    pub meeting_quorum: usize,
-    pub decision_quorum: usize,
-    pub agenda: Vec<AgendaItemJson>,
-    /// The recorded votes and the proposed adoptions by consensus put to
-    /// this meeting (their ids, for `/api/v1/votes/{vid}` and
-    /// `/api/v1/consensus/{cid}`).
-    pub votes: Vec<u64>,
-    pub consensus: Vec<u64>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct FloorJson {
-    pub number: u32,
-    pub member: String,
-    /// statement, point_of_order or right_of_reply.
-    pub kind: String,
-    /// waiting, speaking, spoke or withdrawn.
-    pub status: String,
-    pub entry: u64,
-    pub given: Option<String>,
-    /// The speaking time, in seconds, in force when the floor was given.
-    pub limit: Option<u32>,
-    pub statement: Option<String>,
-    /// A statement given as a file: its SHA-256 (served at `/log/blob/<sha256>`) and name.
-    pub file: Option<String>,
-    pub file_name: Option<String>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct AgendaItemJson {
-    pub number: u32,
-    /// "3" or "3 (b)".
-    pub label: String,
-    pub title: String,
-    pub parent: Option<u32>,
-    pub speaking_time: Option<u32>,
-    /// Who has the floor (a request number).
-    pub speaking: Option<u32>,
-    /// The order in which the chair will call the speakers still waiting.
-    pub queue: Vec<u32>,
-    /// How many have spoken (or are speaking).
-    pub spoke: usize,
-    pub requests: Vec<FloorJson>,
-}
-
-fn kind_word(k: accord_domain::decisions::FloorKind) -> &'static str {
-    match k {
-        accord_domain::decisions::FloorKind::PointOfOrder => "point_of_order",
-        accord_domain::decisions::FloorKind::Statement => "statement",
-        accord_domain::decisions::FloorKind::RightOfReply => "right_of_reply",
-    }
-}
-
-fn agenda_json(i: &accord_domain::decisions::AgendaItem) -> AgendaItemJson {
-    AgendaItemJson {
-        number: i.number,
-        label: i.label.clone(),
-        title: i.title.clone(),
-        parent: i.parent,
-        speaking_time: i.speaking_time,
-        speaking: i.speaking,
-        queue: i.queue().iter().map(|r| r.number).collect(),
-        spoke: i.requests.iter().filter(|r| matches!(r.status, "spoke" | "speaking")).count(),
-        requests: i
-            .requests
-            .iter()
-            .map(|r| FloorJson {
-                number: r.number,
-                member: r.member.to_string(),
-                kind: kind_word(r.kind).into(),
-                status: r.status.into(),
-                entry: r.entry,
-                given: r.given.map(rfc3339),
-                limit: r.limit,
-                statement: r.statement.clone(),
-                file: r.file.as_ref().map(|f| f.0.clone()),
-                file_name: r.file.as_ref().map(|f| f.1.clone()),
-            })
-            .collect(),
-    }
-}
-
-pub(crate) fn meeting_json(state: &DomainState, m: &Meeting) -> MeetingJson {
-    let voting: Vec<&MemberCode> = state.voting_members().collect();
-    let rules = &state.proceedings.rules;
-    MeetingJson {
-        id: m.id,
-        session: m.session,
-        number: m.number,
-        date: m.date.clone(),
-        place: m.place.clone(),
-        entry: m.entry,
-        status: m.status().into(),
-        opened: m.opened,
-        closed: m.closed,
-        present: m.present.iter().map(|c| c.to_string()).collect(),
-        voting_members_present: m.present.iter().filter(|c| voting.contains(c)).count(),
-        meeting_quorum: rules.meeting_quorum.of(voting.len()),
-        decision_quorum: rules.decision_quorum.of(voting.len()),
-        agenda: m.agenda.iter().map(agenda_json).collect(),
-        votes: state.proceedings.votes.iter().filter(|v| v.meeting == m.id).map(|v| v.id).collect(),
-        consensus: state.proceedings.consensus.iter().filter(|c| c.meeting == m.id).map(|c| c.id).collect(),
-    }
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct SessionJson {
-    pub id: u64,
-    pub title: String,
-    pub entry: u64,
-    pub meetings: Vec<MeetingJson>,
 }
 
 // ---- rules ----
 
 /// Rules as the API shows them: every field, `informal_agreement`
 /// included (the record writes it only when false).
-fn rules_json(rules: &Rules) -> Json<serde_json::Value> {
+pub(crate) fn rules_json(rules: &Rules) -> Json<serde_json::Value> {
     let mut v = serde_json::to_value(rules).unwrap_or_default();
     v["informal_agreement"] = rules.informal_agreement.into();
     Json(v)
@@ -509,7 +114,7 @@ fn rules_json(rules: &Rules) -> Json<serde_json::Value> {
 
 /// A change of rules: the fields given replace those of `current`, the
 /// others stay as they are.
-fn merged_rules(current: &Rules, change: serde_json::Value) -> Result<Rules, ApiError> {
+pub(crate) fn merged_rules(current: &Rules, change: serde_json::Value) -> Result<Rules, ApiError> {
     let serde_json::Value::Object(change) = change else {
         return Err(ApiError::bad_request("malformed_request", "the rules are a JSON object"));
     };
@@ -520,7 +125,7 @@ fn merged_rules(current: &Rules, change: serde_json::Value) -> Result<Rules, Api
     let rules: Rules = serde_json::from_value(v).map_err(|e| {
         ApiError::bad_request(
             "invalid_rules",
-            format!("the rules: {}", crate::error::plain_serde_message(&e.to_string())),
+            format!("the rules: {}", crate::http::error::plain_serde_message(&e.to_string())),
         )
     })?;
     ranges::within("silence_min_hours", rules.silence_min_hours, 0, accord_domain::decisions::SILENCE_MAX_HOURS)?;
@@ -820,7 +425,7 @@ pub struct ImportantRequest {
     pub target: TargetJson,
 }
 
-fn important_json(s: &DomainState, process: u64) -> Vec<ImportantJson> {
+pub(crate) fn important_json(s: &DomainState, process: u64) -> Vec<ImportantJson> {
     s.proceedings
         .important
         .iter()
@@ -1144,7 +749,7 @@ pub async fn start_silence(
     Ok((StatusCode::CREATED, Json(Created { id: sid.ok_or_else(ApiError::internal)?, entry: (&appended).into() })))
 }
 
-fn now_millis() -> i64 {
+pub(crate) fn now_millis() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
 }
 
@@ -1257,7 +862,7 @@ pub async fn request_floor(
     read_item(&app, meeting, item).map(|j| (StatusCode::CREATED, j))
 }
 
-fn read_item(app: &AppState, meeting: u64, item: u32) -> Result<Json<AgendaItemJson>, ApiError> {
+pub(crate) fn read_item(app: &AppState, meeting: u64, item: u32) -> Result<Json<AgendaItemJson>, ApiError> {
     read(app, |s| {
         let m = s.proceedings.meeting(meeting)?;
         let i = m
@@ -1424,69 +1029,4 @@ pub(crate) fn summary_of(s: &DomainState, meeting: u64) -> Result<SummaryJson, A
 pub async fn summary(State(app): State<AppState>, Path(mid): Path<String>) -> Result<Json<SummaryJson>, ApiError> {
     let meeting = number(&mid, "meeting")?;
     read(&app, |s| Ok(Json(summary_of(s, meeting)?)))
-}
-
-// ---- live updates ----
-
-/// One server-sent event of `GET /api/v1/events`.
-#[derive(ToSchema)]
-#[allow(dead_code)] // describes the stream for the OpenAPI document
-pub struct RecordEvent {
-    /// Always `record`.
-    event: String,
-    /// JSON: `{"size": N, "entries": [{"index", "kind", "process"?, "meeting"?}]}`, or
-    /// `{"size": N}` alone for a stream that fell behind.
-    data: String,
-}
-
-/// Server-sent events: one `record` event whenever the record grows (sent
-/// as soon as the entries are committed; see `live`), with
-/// the new size and the kinds of the new entries (and the process or
-/// meeting they concern), so that open pages refresh what changed. Pages
-/// work without it: a reload shows the same.
-#[utoipa::path(get, path = "/api/v1/events", tag = "record",
-    responses((status = 200, content_type = "text/event-stream", description = "`event: record` with `{size, entries: [{index, kind, process?, meeting?}]}`", body = RecordEvent),
-        (status = 503, description = "as many event streams are open as the server keeps (`--max-event-streams`; half of them for readers who are not logged in): try again after `Retry-After` seconds", body = ErrorBody)))]
-pub async fn events(
-    State(app): State<AppState>,
-    crate::auth::MaybeUser(user): crate::auth::MaybeUser,
-) -> Result<
-    axum::response::sse::Sse<
-        impl futures_util::Stream<Item = Result<axum::response::sse::Event, std::convert::Infallible>>,
-    >,
-    ApiError,
-> {
-    use axum::response::sse::{Event, KeepAlive, Sse};
-    use tokio::sync::broadcast::error::RecvError;
-    // Readers who are not logged in share half of the streams, so that
-    // strangers holding streams open cannot take the delegates' live
-    // updates away: a logged-in page may use all of them.
-    let limit = if user.is_some() { app.config.max_event_streams } else { app.config.max_event_streams / 2 };
-    let Some(sub) = app.live.subscribe(&app, limit) else {
-        let mut e = ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "too_many_streams",
-            format!(
-                "the server keeps at most {limit} live event streams open for you and all are in use: try again \
-                 later (pages work without live updates; reload to see what changed)"
-            ),
-        );
-        e.retry_after = Some(30);
-        return Err(e);
-    };
-    let stream = futures_util::stream::unfold((app, sub), |(app, mut sub)| async move {
-        if *sub.stop.borrow_and_update() {
-            return None;
-        }
-        let data = tokio::select! {
-            received = sub.events.recv() => match received {
-                Ok(data) => data.to_string(),
-                Err(RecvError::Lagged(_)) => crate::live::catch_up(app.store.len()),
-                Err(RecvError::Closed) => return None,
-            },
-            _ = sub.stop.changed() => return None,
-        };
-        Some((Ok(Event::default().event("record").data(data)), (app, sub)))
-    });
-    Ok(Sse::new(stream).keep_alive(KeepAlive::default()))
 }
