@@ -3,11 +3,12 @@
 
 use crate::http::auth::{self, ApiCaller, ClientAddr};
 use crate::http::error::{ApiError, ErrorBody};
+use crate::http::ids::*;
 use crate::shared::*;
 use crate::AppState;
 use accord_domain::ids::NewPassword;
 use accord_domain::DelegateId;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use serde::{Deserialize, Serialize};
@@ -177,10 +178,8 @@ pub(crate) async fn create_my_token(
 pub(crate) async fn revoke_my_token(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(id): Path<String>,
+    TokenId(id): TokenId,
 ) -> Result<StatusCode, ApiError> {
-    let id: i64 =
-        id.parse().map_err(|_| ApiError::bad_request("invalid_token_id", format!("{id:?} is not a token id")))?;
     if app.store.revoke_api_token(caller.delegate.id, id)? {
         Ok(StatusCode::NO_CONTENT)
     } else {

@@ -12,7 +12,7 @@ use super::shapes::*;
 use crate::http::auth::ApiCaller;
 use crate::http::error::{ApiError, ErrorBody};
 use crate::http::extract::ApiJson;
-use crate::http::ids::process_id;
+use crate::http::ids::*;
 use crate::http::ranges;
 use crate::http::time::rfc3339;
 use crate::shared::*;
@@ -23,8 +23,8 @@ use accord_domain::decisions::{
     SilenceBroken, SilenceStarted, VoteExplained, VoteOpened, VoteRef,
 };
 use accord_domain::state::{Action, Principal};
-use accord_domain::{EntryBody, MemberCode, State as DomainState};
-use axum::extract::{Path, State};
+use accord_domain::{EntryBody, State as DomainState};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use serde::{Deserialize, Serialize};
@@ -71,23 +71,6 @@ pub fn routes() -> crate::http::routes::Routes {
         .api(routes!(confirm))
         .api(routes!(get_silence))
         .api(routes!(break_silence))
-}
-
-pub(crate) fn number(raw: &str, what: &'static str) -> Result<u64, ApiError> {
-    raw.parse::<u64>()
-        .ok()
-        .filter(|n| *n > 0)
-        .ok_or_else(|| ApiError::bad_request("invalid_id", format!("{raw:?} is not a {what} number (1, 2, ...)")))
-}
-
-/// An agenda item's number from a path: 1 to [`ranges::AGENDA_ITEM_MAX`].
-pub(crate) fn item_number(raw: &str) -> Result<u32, ApiError> {
-    Ok(ranges::within("the agenda item", number(raw, "agenda item")?, 1, ranges::AGENDA_ITEM_MAX as u64)? as u32)
-}
-
-/// A request for the floor's number from a path: 1 to [`ranges::REQUEST_MAX`].
-pub(crate) fn request_number(raw: &str) -> Result<u32, ApiError> {
-    Ok(ranges::within("the request", number(raw, "request")?, 1, ranges::REQUEST_MAX as u64)? as u32)
 }
 
 pub(crate) async fn record(
@@ -161,9 +144,8 @@ pub async fn put_forum_rules(
     responses((status = 200, description = "`{majority, important_majority, abstentions, meeting_quorum, decision_quorum, silence_min_hours, informal_agreement}`", body = Object), (status = 404, body = ErrorBody)))]
 pub async fn get_rules(
     State(app): State<AppState>,
-    Path(id): Path<String>,
+    ProcessId(id): ProcessId,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    let id = process_id(&id)?;
     read(&app, |s| {
         s.process(id)?;
         Ok(rules_json(s.proceedings.rules_for(id)))
@@ -176,10 +158,9 @@ pub async fn get_rules(
 pub async fn put_rules(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(id): Path<String>,
+    ProcessId(id): ProcessId,
     ApiJson(change): ApiJson<serde_json::Value>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    let id = process_id(&id)?;
     let rules = read(&app, |s| {
         s.process(id)?;
         merged_rules(s.proceedings.rules_for(id), change)
@@ -193,9 +174,8 @@ pub async fn put_rules(
     responses((status = 200, body = Vec<DecisionJson>), (status = 404, body = ErrorBody)))]
 pub async fn list_decisions(
     State(app): State<AppState>,
-    Path(id): Path<String>,
+    ProcessId(id): ProcessId,
 ) -> Result<Json<Vec<DecisionJson>>, ApiError> {
-    let id = process_id(&id)?;
     read(&app, |s| {
         s.process(id)?;
         Ok(Json(s.proceedings.decisions.iter().filter(|d| d.process == id).map(decision_json).collect()))
@@ -207,9 +187,8 @@ pub async fn list_decisions(
     responses((status = 200, body = DecisionJson), (status = 404, body = ErrorBody)))]
 pub async fn get_decision(
     State(app): State<AppState>,
-    Path(did): Path<String>,
+    DecisionId(did): DecisionId,
 ) -> Result<Json<DecisionJson>, ApiError> {
-    let did = number(&did, "decision")?;
     read(&app, |s| Ok(Json(decision_json(s.proceedings.decision(did)?))))
 }
 
@@ -219,9 +198,8 @@ pub async fn get_decision(
 pub async fn confirm(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(did): Path<String>,
+    DecisionId(did): DecisionId,
 ) -> Result<(StatusCode, Json<DecisionJson>), ApiError> {
-    let did = number(&did, "decision")?;
     record(&app, &caller, EntryBody::DecisionConfirmed(DecisionRef { decision: did })).await?;
     read(&app, |s| Ok((StatusCode::CREATED, Json(decision_json(s.proceedings.decision(did)?)))))
 }
@@ -272,8 +250,10 @@ pub(crate) fn session_json(s: &DomainState, x: &accord_domain::decisions::Sessio
 /// One session.
 #[utoipa::path(get, path = "/api/v1/sessions/{sid}", tag = "meetings", params(("sid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = SessionJson), (status = 404, body = ErrorBody)))]
-pub async fn get_session(State(app): State<AppState>, Path(sid): Path<String>) -> Result<Json<SessionJson>, ApiError> {
-    let sid = number(&sid, "session")?;
+pub async fn get_session(
+    State(app): State<AppState>,
+    SessionId(sid): SessionId,
+) -> Result<Json<SessionJson>, ApiError> {
     read(&app, |s| {
         let x = s
             .proceedings
@@ -298,10 +278,9 @@ pub struct MeetingRequest {
 pub async fn schedule_meeting(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(sid): Path<String>,
+    SessionId(session): SessionId,
     ApiJson(req): ApiJson<MeetingRequest>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let session = number(&sid, "session")?;
     let body = EntryBody::MeetingScheduled(MeetingScheduled {
         session,
         date: req.date.trim().to_owned(),
@@ -315,8 +294,10 @@ pub async fn schedule_meeting(
 /// One meeting with its attendance.
 #[utoipa::path(get, path = "/api/v1/meetings/{mid}", tag = "meetings", params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = MeetingJson), (status = 404, body = ErrorBody)))]
-pub async fn get_meeting(State(app): State<AppState>, Path(mid): Path<String>) -> Result<Json<MeetingJson>, ApiError> {
-    let mid = number(&mid, "meeting")?;
+pub async fn get_meeting(
+    State(app): State<AppState>,
+    MeetingId(mid): MeetingId,
+) -> Result<Json<MeetingJson>, ApiError> {
     read(&app, |s| Ok(Json(meeting_json(s, s.proceedings.meeting(mid)?))))
 }
 
@@ -326,9 +307,8 @@ pub async fn get_meeting(State(app): State<AppState>, Path(mid): Path<String>) -
 pub async fn register_attendance(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(mid): Path<String>,
+    MeetingId(meeting): MeetingId,
 ) -> Result<(StatusCode, Json<MeetingJson>), ApiError> {
-    let meeting = number(&mid, "meeting")?;
     record(&app, &caller, EntryBody::AttendanceRegistered(AttendanceRegistered { meeting })).await?;
     read(&app, |s| Ok((StatusCode::CREATED, Json(meeting_json(s, s.proceedings.meeting(meeting)?)))))
 }
@@ -340,9 +320,8 @@ pub async fn register_attendance(
 pub async fn leave_meeting(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(mid): Path<String>,
+    MeetingId(meeting): MeetingId,
 ) -> Result<Json<MeetingJson>, ApiError> {
-    let meeting = number(&mid, "meeting")?;
     let member = match caller.principal() {
         Principal::Delegate(d) => app.store.state().delegate(d).and_then(|x| x.member().cloned()),
         _ => None,
@@ -361,9 +340,8 @@ pub async fn leave_meeting(
 pub async fn open_meeting(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(mid): Path<String>,
+    MeetingId(meeting): MeetingId,
 ) -> Result<Json<MeetingJson>, ApiError> {
-    let meeting = number(&mid, "meeting")?;
     record(&app, &caller, EntryBody::MeetingOpened(MeetingRef { meeting })).await?;
     read(&app, |s| Ok(Json(meeting_json(s, s.proceedings.meeting(meeting)?))))
 }
@@ -375,9 +353,8 @@ pub async fn open_meeting(
 pub async fn close_meeting(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(mid): Path<String>,
+    MeetingId(meeting): MeetingId,
 ) -> Result<Json<MeetingJson>, ApiError> {
-    let meeting = number(&mid, "meeting")?;
     record(&app, &caller, EntryBody::MeetingClosed(MeetingRef { meeting })).await?;
     read(&app, |s| Ok(Json(meeting_json(s, s.proceedings.meeting(meeting)?))))
 }
@@ -395,11 +372,10 @@ pub struct AttendanceRequest {
 pub async fn correct_attendance(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path((mid, member)): Path<(String, String)>,
+    MeetingId(meeting): MeetingId,
+    AttendeeParam(member): AttendeeParam,
     ApiJson(req): ApiJson<AttendanceRequest>,
 ) -> Result<Json<MeetingJson>, ApiError> {
-    let meeting = number(&mid, "meeting")?;
-    let member = MemberCode::parse(&member)?;
     record(
         &app,
         &caller,
@@ -441,9 +417,8 @@ pub(crate) fn important_json(s: &DomainState, process: u64) -> Vec<ImportantJson
     responses((status = 200, body = Vec<ImportantJson>), (status = 404, body = ErrorBody)))]
 pub async fn list_important(
     State(app): State<AppState>,
-    Path(id): Path<String>,
+    ProcessId(id): ProcessId,
 ) -> Result<Json<Vec<ImportantJson>>, ApiError> {
-    let id = process_id(&id)?;
     read(&app, |s| {
         s.process(id)?;
         Ok(Json(important_json(s, id)))
@@ -456,10 +431,9 @@ pub async fn list_important(
 pub async fn designate_important(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(id): Path<String>,
+    ProcessId(process): ProcessId,
     ApiJson(req): ApiJson<ImportantRequest>,
 ) -> Result<(StatusCode, Json<Vec<ImportantJson>>), ApiError> {
-    let process = process_id(&id)?;
     let target = req.target.parse()?;
     record(&app, &caller, EntryBody::ImportantQuestionDesignated(ImportantQuestion { process, target })).await?;
     read(&app, |s| Ok((StatusCode::CREATED, Json(important_json(s, process)))))
@@ -493,10 +467,9 @@ pub struct VoteRequest {
 pub async fn open_vote(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(id): Path<String>,
+    ProcessId(process): ProcessId,
     ApiJson(req): ApiJson<VoteRequest>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let process = process_id(&id)?;
     let target = req.target.parse()?;
     let majority = match req.majority {
         Some(m) => m,
@@ -515,8 +488,7 @@ pub async fn open_vote(
 /// A vote, its ballots and its tally as it stands.
 #[utoipa::path(get, path = "/api/v1/votes/{vid}", tag = "decisions", params(("vid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = VoteJson), (status = 404, body = ErrorBody)))]
-pub async fn get_vote(State(app): State<AppState>, Path(vid): Path<String>) -> Result<Json<VoteJson>, ApiError> {
-    let vid = number(&vid, "vote")?;
+pub async fn get_vote(State(app): State<AppState>, VoteId(vid): VoteId) -> Result<Json<VoteJson>, ApiError> {
     read(&app, |s| Ok(Json(vote_json(s, s.proceedings.vote(vid)?))))
 }
 
@@ -534,10 +506,9 @@ pub struct BallotRequest {
 pub async fn cast_ballot(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(vid): Path<String>,
+    VoteId(vote): VoteId,
     ApiJson(req): ApiJson<BallotRequest>,
 ) -> Result<(StatusCode, Json<VoteJson>), ApiError> {
-    let vote = number(&vid, "vote")?;
     record(&app, &caller, EntryBody::BallotCast(BallotCast { vote, choice: req.choice })).await?;
     read(&app, |s| Ok((StatusCode::CREATED, Json(vote_json(s, s.proceedings.vote(vote)?)))))
 }
@@ -554,10 +525,9 @@ pub struct TextRequest {
 pub async fn explain_vote(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(vid): Path<String>,
+    VoteId(vote): VoteId,
     ApiJson(req): ApiJson<TextRequest>,
 ) -> Result<(StatusCode, Json<VoteJson>), ApiError> {
-    let vote = number(&vid, "vote")?;
     record(&app, &caller, EntryBody::VoteExplained(VoteExplained { vote, text: tidy(&req.text, false) })).await?;
     read(&app, |s| Ok((StatusCode::CREATED, Json(vote_json(s, s.proceedings.vote(vote)?)))))
 }
@@ -568,9 +538,8 @@ pub async fn explain_vote(
 pub async fn close_vote(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(vid): Path<String>,
+    VoteId(vote): VoteId,
 ) -> Result<Json<TallyJson>, ApiError> {
-    let vote = number(&vid, "vote")?;
     record(&app, &caller, EntryBody::VoteClosed(VoteRef { vote })).await?;
     read(&app, |s| {
         let v = s.proceedings.vote(vote)?;
@@ -608,10 +577,9 @@ pub struct ConsensusRequest {
 pub async fn propose_consensus(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(id): Path<String>,
+    ProcessId(process): ProcessId,
     ApiJson(req): ApiJson<ConsensusRequest>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let process = process_id(&id)?;
     let body = EntryBody::ConsensusProposed(ConsensusProposed {
         process,
         target: req.target.parse()?,
@@ -630,9 +598,8 @@ pub async fn propose_consensus(
     responses((status = 200, body = ConsensusJson), (status = 404, body = ErrorBody)))]
 pub async fn get_consensus(
     State(app): State<AppState>,
-    Path(cid): Path<String>,
+    ConsensusId(cid): ConsensusId,
 ) -> Result<Json<ConsensusJson>, ApiError> {
-    let cid = number(&cid, "consensus")?;
     read(&app, |s| Ok(Json(consensus_json(s.proceedings.consensus(cid)?))))
 }
 
@@ -648,10 +615,9 @@ pub struct ReasonRequest {
 pub async fn object(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(cid): Path<String>,
+    ConsensusId(consensus): ConsensusId,
     ApiJson(req): ApiJson<ReasonRequest>,
 ) -> Result<(StatusCode, Json<ConsensusJson>), ApiError> {
-    let consensus = number(&cid, "consensus")?;
     record(
         &app,
         &caller,
@@ -667,9 +633,8 @@ pub async fn object(
 pub async fn declare(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(cid): Path<String>,
+    ConsensusId(consensus): ConsensusId,
 ) -> Result<(StatusCode, Json<DecisionJson>), ApiError> {
-    let consensus = number(&cid, "consensus")?;
     record(&app, &caller, EntryBody::ConsensusDeclared(ConsensusRef { consensus })).await?;
     read(&app, |s| {
         let d = s.proceedings.consensus(consensus)?.decision.ok_or_else(ApiError::internal)?;
@@ -703,10 +668,9 @@ pub struct SilenceRequest {
 pub async fn start_silence(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(id): Path<String>,
+    ProcessId(process): ProcessId,
     ApiJson(req): ApiJson<SilenceRequest>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let process = process_id(&id)?;
     let min_hours = read(&app, |s| Ok(s.proceedings.rules_for(process).silence_min_hours.max(1) as i64))?;
     let now = now_millis();
     let deadline = match (req.deadline.as_deref(), req.hours) {
@@ -756,8 +720,10 @@ pub(crate) fn now_millis() -> i64 {
 /// A silence procedure.
 #[utoipa::path(get, path = "/api/v1/silence/{sid}", tag = "decisions", params(("sid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = SilenceJson), (status = 404, body = ErrorBody)))]
-pub async fn get_silence(State(app): State<AppState>, Path(sid): Path<String>) -> Result<Json<SilenceJson>, ApiError> {
-    let sid = number(&sid, "silence procedure")?;
+pub async fn get_silence(
+    State(app): State<AppState>,
+    SilenceId(sid): SilenceId,
+) -> Result<Json<SilenceJson>, ApiError> {
     read(&app, |s| Ok(Json(silence_json(s.proceedings.silence(sid)?))))
 }
 
@@ -767,10 +733,9 @@ pub async fn get_silence(State(app): State<AppState>, Path(sid): Path<String>) -
 pub async fn break_silence(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(sid): Path<String>,
+    SilenceId(silence): SilenceId,
     ApiJson(req): ApiJson<ReasonRequest>,
 ) -> Result<(StatusCode, Json<SilenceJson>), ApiError> {
-    let silence = number(&sid, "silence procedure")?;
     record(&app, &caller, EntryBody::SilenceBroken(SilenceBroken { silence, reason: tidy(&req.reason, false) }))
         .await?;
     read(&app, |s| Ok((StatusCode::CREATED, Json(silence_json(s.proceedings.silence(silence)?)))))
@@ -821,10 +786,9 @@ pub struct ItemCreated {
 pub async fn add_agenda_item(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(mid): Path<String>,
+    MeetingId(meeting): MeetingId,
     ApiJson(req): ApiJson<AgendaRequest>,
 ) -> Result<(StatusCode, Json<ItemCreated>), ApiError> {
-    let meeting = number(&mid, "meeting")?;
     let body = EntryBody::AgendaItemAdded(accord_domain::decisions::AgendaItemAdded {
         meeting,
         title: tidy(&req.title, false),
@@ -852,10 +816,10 @@ pub struct FloorRequest {
 pub async fn request_floor(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path((mid, item)): Path<(String, String)>,
+    MeetingId(meeting): MeetingId,
+    AgendaItem(item): AgendaItem,
     ApiJson(req): ApiJson<FloorRequest>,
 ) -> Result<(StatusCode, Json<AgendaItemJson>), ApiError> {
-    let (meeting, item) = (number(&mid, "meeting")?, item_number(&item)?);
     let kind = req.kind.unwrap_or(accord_domain::decisions::FloorKind::Statement);
     record(&app, &caller, EntryBody::FloorRequested(accord_domain::decisions::FloorRequested { meeting, item, kind }))
         .await?;
@@ -880,9 +844,10 @@ pub(crate) fn read_item(app: &AppState, meeting: u64, item: u32) -> Result<Json<
 pub async fn withdraw_request(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path((mid, item, request)): Path<(String, String, String)>,
+    MeetingId(meeting): MeetingId,
+    AgendaItem(item): AgendaItem,
+    SpeakerRequest(request): SpeakerRequest,
 ) -> Result<Json<AgendaItemJson>, ApiError> {
-    let (meeting, item, request) = (number(&mid, "meeting")?, item_number(&item)?, request_number(&request)?);
     record(
         &app,
         &caller,
@@ -899,9 +864,9 @@ pub async fn withdraw_request(
 pub async fn next_speaker(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path((mid, item)): Path<(String, String)>,
+    MeetingId(meeting): MeetingId,
+    AgendaItem(item): AgendaItem,
 ) -> Result<Json<AgendaItemJson>, ApiError> {
-    let (meeting, item) = (number(&mid, "meeting")?, item_number(&item)?);
     record(&app, &caller, EntryBody::FloorGiven(accord_domain::decisions::FloorGiven { meeting, item })).await?;
     read_item(&app, meeting, item)
 }
@@ -921,10 +886,10 @@ pub struct SpeakingTimeRequest {
 pub async fn set_speaking_time(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path((mid, item)): Path<(String, String)>,
+    MeetingId(meeting): MeetingId,
+    AgendaItem(item): AgendaItem,
     ApiJson(req): ApiJson<SpeakingTimeRequest>,
 ) -> Result<Json<AgendaItemJson>, ApiError> {
-    let (meeting, item) = (number(&mid, "meeting")?, item_number(&item)?);
     record(
         &app,
         &caller,
@@ -955,11 +920,12 @@ pub struct StatementRequest {
 pub async fn deliver_statement(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path((mid, item, request)): Path<(String, String, String)>,
+    MeetingId(meeting): MeetingId,
+    AgendaItem(item): AgendaItem,
+    SpeakerRequest(request): SpeakerRequest,
     ApiJson(req): ApiJson<StatementRequest>,
 ) -> Result<(StatusCode, Json<AgendaItemJson>), ApiError> {
     use base64::Engine as _;
-    let (meeting, item, request) = (number(&mid, "meeting")?, item_number(&item)?, request_number(&request)?);
     let file = match &req.file {
         Some(b64) => Some(accord_domain::blob::BlobRef::of(
             base64::engine::general_purpose::STANDARD
@@ -1026,7 +992,9 @@ pub(crate) fn summary_of(s: &DomainState, meeting: u64) -> Result<SummaryJson, A
 /// The summary record of a meeting, generated from the record: attendance, who spoke on what, decisions and each member's vote.
 #[utoipa::path(get, path = "/api/v1/meetings/{mid}/summary", tag = "meetings", params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = SummaryJson), (status = 404, body = ErrorBody)))]
-pub async fn summary(State(app): State<AppState>, Path(mid): Path<String>) -> Result<Json<SummaryJson>, ApiError> {
-    let meeting = number(&mid, "meeting")?;
+pub async fn summary(
+    State(app): State<AppState>,
+    MeetingId(meeting): MeetingId,
+) -> Result<Json<SummaryJson>, ApiError> {
     read(&app, |s| Ok(Json(summary_of(s, meeting)?)))
 }

@@ -7,13 +7,14 @@
 
 use crate::http::auth::{self, ApiCaller};
 use crate::http::error::{ApiError, ErrorBody};
+use crate::http::ids::*;
 use crate::shared::*;
 use crate::AppState;
 use accord_domain::ids::{DisplayName, LanguageTag, NewPassword, Reason};
 use accord_domain::state::{Action, Delegate, MemberKind, MemberRole, MemberStatus, OfficerRole, OrganisationCategory};
 use accord_domain::{DelegateId, Email, MemberCode, Refusal};
 use accord_store::{Appended, PrivateWrite};
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use serde::{Deserialize, Serialize};
@@ -228,9 +229,8 @@ pub struct MemberDetail {
     responses((status = 200, body = MemberDetail), (status = 404, body = ErrorBody)))]
 pub(crate) async fn get_member(
     State(app): State<AppState>,
-    Path(code): Path<String>,
+    MemberParam(code): MemberParam,
 ) -> Result<Json<MemberDetail>, ApiError> {
-    let code = parse_code(&code)?;
     let member = member_json(&app, &code)?;
     let delegation = app.store.state().delegation(&code).map(DelegateJson::from).collect();
     Ok(Json(MemberDetail { member, delegation }))
@@ -250,10 +250,9 @@ pub struct StatusChange {
 pub(crate) async fn change_status(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(code): Path<String>,
+    MemberParam(code): MemberParam,
     ApiJson(req): ApiJson<StatusChange>,
 ) -> Result<Json<MemberRecorded>, ApiError> {
-    let code = parse_code(&code)?;
     let status = parse_status(&req.status)?;
     let appended =
         app.store.submit(caller.principal(), Action::ChangeMemberStatus { code: code.clone(), status }, None).await?;
@@ -275,10 +274,9 @@ pub struct ReasonRequest {
 pub(crate) async fn suspend_member(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(code): Path<String>,
+    MemberParam(code): MemberParam,
     ApiJson(req): ApiJson<ReasonRequest>,
 ) -> Result<Json<MemberRecorded>, ApiError> {
-    let code = parse_code(&code)?;
     let reason = Reason::parse(&req.reason)?;
     let appended =
         app.store.submit(caller.principal(), Action::SuspendMember { code: code.clone(), reason }, None).await?;
@@ -292,9 +290,8 @@ pub(crate) async fn suspend_member(
 pub(crate) async fn reinstate_member(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(code): Path<String>,
+    MemberParam(code): MemberParam,
 ) -> Result<Json<MemberRecorded>, ApiError> {
-    let code = parse_code(&code)?;
     let appended = app.store.submit(caller.principal(), Action::ReinstateMember { code: code.clone() }, None).await?;
     Ok(Json(MemberRecorded { member: member_json(&app, &code)?, entry: (&appended).into() }))
 }
@@ -304,9 +301,8 @@ pub(crate) async fn reinstate_member(
     responses((status = 200, body = Vec<DelegateJson>), (status = 404, body = ErrorBody)))]
 pub(crate) async fn list_delegation(
     State(app): State<AppState>,
-    Path(code): Path<String>,
+    MemberParam(code): MemberParam,
 ) -> Result<Json<Vec<DelegateJson>>, ApiError> {
-    let code = parse_code(&code)?;
     member_json(&app, &code)?;
     Ok(Json(app.store.state().delegation(&code).map(DelegateJson::from).collect()))
 }
@@ -375,10 +371,9 @@ pub(crate) async fn account_for(
 pub(crate) async fn accredit_delegate(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(code): Path<String>,
+    MemberParam(member): MemberParam,
     ApiJson(req): ApiJson<AccreditRequest>,
 ) -> Result<(StatusCode, Json<DelegateRecorded>), ApiError> {
-    let member = parse_code(&code)?;
     let name = DisplayName::parse(&req.name)?;
     let role = parse_member_role(&req.role)?;
     // Check the cheap things before the costly password hash.
@@ -405,18 +400,13 @@ pub(crate) fn delegate_recorded(
     Ok(DelegateRecorded { delegate, initial_password, entry: appended.into() })
 }
 
-pub(crate) fn parse_delegate(id: &str) -> Result<DelegateId, ApiError> {
-    Ok(DelegateId::parse(id)?)
-}
-
 /// One delegate or officer, active or not.
 #[utoipa::path(get, path = "/api/v1/delegates/{id}", tag = "delegates", params(("id" = String, Path, description = "e.g. D17")),
     responses((status = 200, body = DelegateJson), (status = 404, body = ErrorBody)))]
 pub(crate) async fn get_delegate(
     State(app): State<AppState>,
-    Path(id): Path<String>,
+    DelegateParam(id): DelegateParam,
 ) -> Result<Json<DelegateJson>, ApiError> {
-    let id = parse_delegate(&id)?;
     app.store
         .state()
         .delegate(id)
@@ -431,13 +421,12 @@ pub(crate) async fn get_delegate(
 pub(crate) async fn withdraw_accreditation(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(id): Path<String>,
+    DelegateParam(delegate): DelegateParam,
     ApiJson(req): ApiJson<ReasonRequest>,
 ) -> Result<Json<DelegateJson>, ApiError> {
-    let delegate = parse_delegate(&id)?;
     let reason = Reason::parse(&req.reason)?;
     app.store.submit(caller.principal(), Action::WithdrawAccreditation { delegate, reason }, None).await?;
-    get_delegate(State(app), Path(id)).await
+    get_delegate(State(app), DelegateParam(delegate)).await
 }
 
 #[derive(Serialize, ToSchema)]
@@ -455,9 +444,8 @@ pub struct PasswordResetJson {
 pub(crate) async fn reset_password(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(id): Path<String>,
+    DelegateParam(id): DelegateParam,
 ) -> Result<Json<PasswordResetJson>, ApiError> {
-    let id = parse_delegate(&id)?;
     Ok(Json(PasswordResetJson { initial_password: reset_password_for(&app, &caller.delegate, id).await? }))
 }
 
@@ -518,9 +506,8 @@ pub struct KeyJson {
     responses((status = 200, body = Vec<KeyJson>), (status = 404, body = ErrorBody)))]
 pub(crate) async fn list_keys(
     State(app): State<AppState>,
-    Path(code): Path<String>,
+    MemberParam(code): MemberParam,
 ) -> Result<Json<Vec<KeyJson>>, ApiError> {
-    let code = parse_code(&code)?;
     let state = app.store.state();
     let member = state.member(&code).ok_or_else(|| {
         ApiError::not_found("unknown_member", format!("{code} is not a member or observer of this forum"))
@@ -565,10 +552,9 @@ pub struct KeyRecorded {
 pub(crate) async fn register_key(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(code): Path<String>,
+    MemberParam(member): MemberParam,
     ApiJson(req): ApiJson<KeyRequest>,
 ) -> Result<(StatusCode, Json<KeyRecorded>), ApiError> {
-    let member = parse_code(&code)?;
     let label = DisplayName::parse(&req.label)?;
     let action = Action::RegisterMemberKey { member, public_key: req.public_key, label };
     let appended = app.store.submit(caller.principal(), action, None).await?;
@@ -586,9 +572,9 @@ pub(crate) async fn register_key(
 pub(crate) async fn revoke_key(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path((code, key)): Path<(String, String)>,
+    MemberParam(member): MemberParam,
+    KeyParam(key): KeyParam,
 ) -> Result<Json<KeyRecorded>, ApiError> {
-    let member = parse_code(&code)?;
     let appended =
         app.store.submit(caller.principal(), Action::RevokeMemberKey { member, key: key.clone() }, None).await?;
     Ok(Json(KeyRecorded { key, entry: (&appended).into() }))
@@ -616,10 +602,9 @@ pub struct RequireSignaturesRequest {
 pub(crate) async fn require_signatures(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(code): Path<String>,
+    MemberParam(member): MemberParam,
     ApiJson(req): ApiJson<RequireSignaturesRequest>,
 ) -> Result<(StatusCode, Json<ActionRecorded>), ApiError> {
-    let member = parse_code(&code)?;
     let action = match req.signature {
         Some(s) => Action::Signed {
             body: Box::new(accord_domain::EntryBody::MemberSignaturesRequired(

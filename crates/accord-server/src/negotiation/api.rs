@@ -9,7 +9,7 @@ use super::shapes::*;
 use crate::http::auth::ApiCaller;
 use crate::http::error::{ApiError, ErrorBody};
 use crate::http::extract::{ApiJson, ApiQuery, MAX_DRAFT_REQUEST};
-use crate::http::ids::{process_id, proposal_id};
+use crate::http::ids::*;
 use crate::http::time::rfc3339;
 use crate::shared::*;
 use crate::AppState;
@@ -22,7 +22,7 @@ use accord_domain::negotiation::{
 };
 use accord_domain::state::Action;
 use accord_domain::{EntryBody, MemberCode, Refusal};
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -124,9 +124,8 @@ pub fn opening(title: &str, markdown: String) -> Result<EntryBody, Refusal> {
     responses((status = 200, body = ProcessSummary), (status = 404, body = ErrorBody)))]
 pub async fn get_process(
     State(app): State<AppState>,
-    Path(id): Path<String>,
+    ProcessId(id): ProcessId,
 ) -> Result<Json<ProcessSummary>, ApiError> {
-    let id = process_id(&id)?;
     match summaries(&app).await?.iter().find(|p| p.id == id) {
         Some(p) => Ok(Json(p.clone())),
         // Unknown (404), or opened after the cached list was read.
@@ -139,10 +138,9 @@ pub async fn get_process(
     responses((status = 200, body = TextJson), (status = 404, body = ErrorBody)))]
 pub async fn get_text(
     State(app): State<AppState>,
-    Path(id): Path<String>,
+    ProcessId(id): ProcessId,
     ApiQuery(q): ApiQuery<VersionQuery>,
 ) -> Result<Json<TextJson>, ApiError> {
-    let id = process_id(&id)?;
     with_process(&app, id, |p| {
         let v = p.find_version(q.version.as_deref())?;
         Ok(Json(text_json(p, v.number, v.name.clone(), &v.instrument)))
@@ -155,10 +153,9 @@ pub async fn get_text(
     responses((status = 200, content_type = "text/markdown", body = String), (status = 404, body = ErrorBody)))]
 pub async fn get_markdown(
     State(app): State<AppState>,
-    Path(id): Path<String>,
+    ProcessId(id): ProcessId,
     ApiQuery(q): ApiQuery<VersionQuery>,
 ) -> Result<Response, ApiError> {
-    let id = process_id(&id)?;
     let (md, number) = with_process(&app, id, |p| {
         let v = p.find_version(q.version.as_deref())?;
         Ok((accord_domain::negotiation::markdown::to_markdown(&v.instrument), v.number))
@@ -202,10 +199,9 @@ pub(crate) fn view_of(member: Option<&str>, view: Option<&str>) -> Result<View, 
         (status = 404, body = ErrorBody)))]
 pub async fn get_rolling_text(
     State(app): State<AppState>,
-    Path(id): Path<String>,
+    ProcessId(id): ProcessId,
     ApiQuery(q): ApiQuery<RollingQuery>,
 ) -> Result<Response, ApiError> {
-    let id = process_id(&id)?;
     let view = view_of(q.member.as_deref(), q.view.as_deref())?;
     check_view(&app, &view)?;
     let key = format!("rolling-json:{id}:{view:?}");
@@ -227,9 +223,8 @@ pub async fn get_rolling_text(
     responses((status = 200, body = Vec<VersionJson>), (status = 404, body = ErrorBody)))]
 pub async fn list_versions(
     State(app): State<AppState>,
-    Path(id): Path<String>,
+    ProcessId(id): ProcessId,
 ) -> Result<Json<Vec<VersionJson>>, ApiError> {
-    let id = process_id(&id)?;
     let now = current_counts(&app, id).await?;
     with_process(&app, id, |p| Ok(Json(p.versions.iter().map(|v| version_json(v, now)).collect())))
 }
@@ -261,10 +256,9 @@ pub struct DiffJson {
     responses((status = 200, body = DiffJson), (status = 404, body = ErrorBody)))]
 pub async fn get_diff(
     State(app): State<AppState>,
-    Path(id): Path<String>,
+    ProcessId(id): ProcessId,
     ApiQuery(q): ApiQuery<DiffQuery>,
 ) -> Result<Json<DiffJson>, ApiError> {
-    let id = process_id(&id)?;
     with_process(&app, id, |p| {
         Ok(Json(diff_json(p, &q.from, q.to.as_deref(), q.eid.as_deref(), q.changed_only.unwrap_or(false))?))
     })
@@ -364,9 +358,9 @@ pub struct ProvisionDetail {
     responses((status = 200, body = ProvisionDetail), (status = 404, body = ErrorBody)))]
 pub async fn get_provision(
     State(app): State<AppState>,
-    Path((id, eid)): Path<(String, String)>,
+    ProcessId(id): ProcessId,
+    ProvisionEid(eid): ProvisionEid,
 ) -> Result<Json<ProvisionDetail>, ApiError> {
-    let id = process_id(&id)?;
     let state = app.store.state();
     let decided = decisions_by_entry(&state, id);
     Ok(Json(provision_detail(state.process(id)?, &eid, &decided)?))
@@ -448,10 +442,9 @@ pub(crate) fn provision_detail(
     responses((status = 200, body = Vec<ProposalJson>), (status = 404, body = ErrorBody)))]
 pub async fn list_proposals(
     State(app): State<AppState>,
-    Path(id): Path<String>,
+    ProcessId(id): ProcessId,
     ApiQuery(f): ApiQuery<ProposalFilter>,
 ) -> Result<Json<Vec<ProposalJson>>, ApiError> {
-    let id = process_id(&id)?;
     let member = f.member.as_deref().map(MemberCode::parse).transpose()?;
     if let Some(s) = &f.status {
         if !["tabled", "withdrawn", "merged", "agreed", "rejected"].contains(&s.as_str()) {
@@ -483,10 +476,9 @@ pub async fn list_proposals(
 pub async fn table_proposal(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(id): Path<String>,
+    ProcessId(id): ProcessId,
     ApiJson(req): ApiJson<ProposalRequest>,
 ) -> Result<(StatusCode, Json<ProposalRecorded>), ApiError> {
-    let id = process_id(&id)?;
     let body = req.into_body(&app, id)?;
     let appended = app.store.submit(caller.principal(), Action::Negotiate(Box::new(body)), None).await?;
     let proposal = with_process(&app, id, |p| {
@@ -510,9 +502,9 @@ pub struct ProposalDetail {
     responses((status = 200, body = ProposalDetail), (status = 404, body = ErrorBody)))]
 pub async fn get_proposal(
     State(app): State<AppState>,
-    Path((id, pid)): Path<(String, String)>,
+    ProcessId(id): ProcessId,
+    ProposalId(pid): ProposalId,
 ) -> Result<Json<ProposalDetail>, ApiError> {
-    let (id, pid) = (process_id(&id)?, proposal_id(&pid)?);
     let state = app.store.state();
     let p = state.process(id)?;
     Ok(Json(ProposalDetail {
@@ -559,9 +551,9 @@ macro_rules! proposal_act {
         pub async fn $name(
             State(app): State<AppState>,
             caller: ApiCaller,
-            Path((id, pid)): Path<(String, String)>,
+            ProcessId(id): ProcessId,
+            ProposalId(pid): ProposalId,
         ) -> Result<(StatusCode, Json<ProposalRecorded>), ApiError> {
-            let (id, pid) = (process_id(&id)?, proposal_id(&pid)?);
             let body = EntryBody::$variant(ProposalRef { process: id, proposal: pid });
             Ok((StatusCode::CREATED, Json(act_on(&app, caller.principal(), body, id, pid).await?)))
         }
@@ -612,9 +604,9 @@ proposal_act!(
 pub async fn leave_cosponsorship(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path((id, pid)): Path<(String, String)>,
+    ProcessId(id): ProcessId,
+    ProposalId(pid): ProposalId,
 ) -> Result<Json<ProposalRecorded>, ApiError> {
-    let (id, pid) = (process_id(&id)?, proposal_id(&pid)?);
     let body = EntryBody::ProposalCosponsorshipWithdrawn(ProposalRef { process: id, proposal: pid });
     Ok(Json(act_on(&app, caller.principal(), body, id, pid).await?))
 }
@@ -626,10 +618,10 @@ pub async fn leave_cosponsorship(
 pub async fn reanchor(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path((id, pid)): Path<(String, String)>,
+    ProcessId(id): ProcessId,
+    ProposalId(pid): ProposalId,
     ApiJson(req): ApiJson<ReanchorRequest>,
 ) -> Result<(StatusCode, Json<ProposalRecorded>), ApiError> {
-    let (id, pid) = (process_id(&id)?, proposal_id(&pid)?);
     let (version, eid) = with_process(&app, id, |p| Ok((p.latest().number, p.proposal(pid)?.eid.clone())))?;
     let anchor = req.anchor.map(|a| a.resolve(&app, id, version, &eid)).transpose()?;
     let body = EntryBody::ProposalReanchored(ProposalReanchored { process: id, proposal: pid, version, anchor });
@@ -670,10 +662,9 @@ pub(crate) fn version_json(v: &accord_domain::negotiation::Version, now: Counts)
 pub async fn chair_text(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(id): Path<String>,
+    ProcessId(id): ProcessId,
     ApiJson(req): ApiJson<ChairTextRequest>,
 ) -> Result<(StatusCode, Json<VersionRecorded>), ApiError> {
-    let id = process_id(&id)?;
     let body = EntryBody::ChairTextTabled(ChairText {
         process: id,
         eid: req.eid,
@@ -693,10 +684,9 @@ pub async fn chair_text(
 pub async fn issue_revision(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(id): Path<String>,
+    ProcessId(id): ProcessId,
     ApiJson(req): ApiJson<RevisionRequest>,
 ) -> Result<(StatusCode, Json<VersionRecorded>), ApiError> {
-    let id = process_id(&id)?;
     let body = EntryBody::RevisionIssued(RevisionIssued { process: id, name: tidy(&req.name, false) });
     let appended = app.store.submit(caller.principal(), Action::Negotiate(Box::new(body)), None).await?;
     let now = current_counts(&app, id).await?;

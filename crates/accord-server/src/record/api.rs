@@ -3,9 +3,10 @@
 //! pages and tools when it grows.
 
 use crate::http::error::{ApiError, ErrorBody};
+use crate::http::ids::*;
 use crate::AppState;
 use accord_domain::entry::Entry;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use serde::{Deserialize, Serialize};
@@ -59,11 +60,8 @@ pub struct EntryDetail {
     responses((status = 200, body = EntryDetail), (status = 404, body = ErrorBody)))]
 pub(crate) async fn get_entry(
     State(app): State<AppState>,
-    Path(index): Path<String>,
+    EntryIndex(index): EntryIndex,
 ) -> Result<Json<EntryDetail>, ApiError> {
-    let index: u64 = index.parse().map_err(|_| {
-        ApiError::bad_request("invalid_index", format!("{index:?} is not an entry index (0, 1, 2, ...)"))
-    })?;
     let found = app.store.entry_bytes(index.checked_sub(1), 1)?.into_iter().find(|(i, _)| *i == index);
     let (_, bytes) =
         found.ok_or_else(|| ApiError::not_found("unknown_entry", format!("the record has no entry {index}")))?;

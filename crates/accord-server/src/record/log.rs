@@ -46,6 +46,7 @@ use accord_domain::state::{STATE_DIGEST_V1, STATE_DIGEST_V2};
 
 use crate::http::error::{ApiError, ErrorBody};
 use crate::http::extract::ApiQuery;
+use crate::http::ids::*;
 use crate::AppState;
 use utoipa_axum::routes;
 
@@ -670,12 +671,9 @@ pub struct ReceiptQuery {
     responses((status = 200, body = Receipt), (status = 404, body = ErrorBody), (status = 409, description = "no checkpoint covers the entry yet", body = ErrorBody)))]
 pub(crate) async fn receipt(
     State(app): State<AppState>,
-    Path(index): Path<String>,
+    EntryIndex(index): EntryIndex,
     ApiQuery(q): ApiQuery<ReceiptQuery>,
 ) -> Result<Json<Receipt>, ApiError> {
-    let index: u64 = index.parse().map_err(|_| {
-        ApiError::bad_request("invalid_index", format!("{index:?} is not an entry index (0, 1, 2, ...)"))
-    })?;
     if index >= app.store.len() {
         return Err(ApiError::not_found("unknown_entry", format!("the record has no entry {index}")));
     }
