@@ -45,6 +45,7 @@ pub fn routes() -> crate::http::routes::Routes {
         .api(routes!(appoint_officer))
 }
 
+use super::actions;
 use super::shapes::*;
 use crate::http::extract::{ApiJson, ApiQuery};
 use crate::http::time::rfc3339;
@@ -253,9 +254,8 @@ pub(crate) async fn change_status(
     MemberParam(code): MemberParam,
     ApiJson(req): ApiJson<StatusChange>,
 ) -> Result<Json<MemberRecorded>, ApiError> {
-    let status = parse_status(&req.status)?;
     let appended =
-        app.store.submit(caller.principal(), Action::ChangeMemberStatus { code: code.clone(), status }, None).await?;
+        actions::record(&app, caller.principal(), actions::change_status(code.clone(), &req.status)?).await?;
     Ok(Json(MemberRecorded { member: member_json(&app, &code)?, entry: (&appended).into() }))
 }
 
@@ -277,9 +277,7 @@ pub(crate) async fn suspend_member(
     MemberParam(code): MemberParam,
     ApiJson(req): ApiJson<ReasonRequest>,
 ) -> Result<Json<MemberRecorded>, ApiError> {
-    let reason = Reason::parse(&req.reason)?;
-    let appended =
-        app.store.submit(caller.principal(), Action::SuspendMember { code: code.clone(), reason }, None).await?;
+    let appended = actions::record(&app, caller.principal(), actions::suspend(code.clone(), &req.reason)?).await?;
     Ok(Json(MemberRecorded { member: member_json(&app, &code)?, entry: (&appended).into() }))
 }
 
@@ -292,7 +290,7 @@ pub(crate) async fn reinstate_member(
     caller: ApiCaller,
     MemberParam(code): MemberParam,
 ) -> Result<Json<MemberRecorded>, ApiError> {
-    let appended = app.store.submit(caller.principal(), Action::ReinstateMember { code: code.clone() }, None).await?;
+    let appended = actions::record(&app, caller.principal(), actions::reinstate(code.clone())).await?;
     Ok(Json(MemberRecorded { member: member_json(&app, &code)?, entry: (&appended).into() }))
 }
 
@@ -555,9 +553,8 @@ pub(crate) async fn register_key(
     MemberParam(member): MemberParam,
     ApiJson(req): ApiJson<KeyRequest>,
 ) -> Result<(StatusCode, Json<KeyRecorded>), ApiError> {
-    let label = DisplayName::parse(&req.label)?;
-    let action = Action::RegisterMemberKey { member, public_key: req.public_key, label };
-    let appended = app.store.submit(caller.principal(), action, None).await?;
+    let action = actions::register_key(member, req.public_key, &req.label)?;
+    let appended = actions::record(&app, caller.principal(), action).await?;
     let key = match &appended.entry.body {
         accord_domain::EntryBody::MemberKeyRegistered(k) => k.key.clone(),
         _ => return Err(ApiError::internal()),
@@ -575,8 +572,7 @@ pub(crate) async fn revoke_key(
     MemberParam(member): MemberParam,
     KeyParam(key): KeyParam,
 ) -> Result<Json<KeyRecorded>, ApiError> {
-    let appended =
-        app.store.submit(caller.principal(), Action::RevokeMemberKey { member, key: key.clone() }, None).await?;
+    let appended = actions::record(&app, caller.principal(), actions::revoke_key(member, key.clone())).await?;
     Ok(Json(KeyRecorded { key, entry: (&appended).into() }))
 }
 
@@ -612,9 +608,9 @@ pub(crate) async fn require_signatures(
             )),
             signature: accord_domain::MemberSignature { key: s.key, nonce: s.nonce, sig: s.sig },
         },
-        None => Action::RequireSignatures { member },
+        None => actions::require_signatures(member),
     };
-    let appended = app.store.submit(caller.principal(), action, None).await?;
+    let appended = actions::record(&app, caller.principal(), action).await?;
     Ok((StatusCode::CREATED, Json(ActionRecorded { entry: (&appended).into() })))
 }
 

@@ -2,6 +2,7 @@
 //! admission and status, suspension, delegates and their accreditation,
 //! officers, members' signing keys, and actions signed by a member.
 
+pub mod actions;
 pub mod api;
 pub mod pages;
 pub mod shapes;

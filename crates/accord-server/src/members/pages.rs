@@ -3,11 +3,12 @@
 //! and password reset of delegates, officers, and the forms that register
 //! and revoke a member's signing keys.
 
+use super::actions::{self, Recording};
 use super::api;
 use crate::http::auth::{MaybeUser, WebUser};
 use crate::http::error::ApiError;
 use crate::http::page::{error_page, notice_text, render, require_user, Chrome, NoticeQuery, PageForm};
-use crate::http::signing::{self, PageSign, SignFields};
+use crate::http::signing::{PageSign, SignFields};
 use crate::AppState;
 use accord_domain::ids::{DisplayName, Reason};
 use accord_domain::state::{Action, Affiliation, MemberKind, MemberRole, OrganisationCategory};
@@ -353,13 +354,19 @@ pub(crate) struct ReasonForm {
     sign: crate::http::signing::SignFields,
 }
 
-/// Runs a simple member action from a form and redirects to the member page.
-pub(crate) async fn member_action(
+/// The one way a form on a member's page acts: the log-in guard, the
+/// form's CSRF token, the member's code, the action `make` builds, its
+/// recording, and the answer: the member's page with `notice` (at
+/// `anchor`), or the page again with the refusal.
+#[allow(clippy::too_many_arguments)] // each is a part of the form's answer
+pub(crate) async fn member_form(
     app: &AppState,
     user: &Option<WebUser>,
     code: &str,
     csrf: &str,
+    recording: Recording<'_>,
     notice: &str,
+    anchor: &str,
     make: impl FnOnce(MemberCode) -> Result<Action, ApiError>,
 ) -> Response {
     let u = match require_user(user, &format!("/members/{code}")) {
@@ -368,21 +375,14 @@ pub(crate) async fn member_action(
     };
     let result = async {
         u.check_csrf(csrf)?;
-        let code = MemberCode::parse(code)?;
-        let action = make(code.clone())?;
-        app.store.submit(u.principal(), action, None).await?;
-        Ok::<_, ApiError>(code)
+        let member = MemberCode::parse(code)?;
+        actions::record_form(app, &u, recording, make(member.clone())?).await?;
+        Ok::<_, ApiError>(member)
     }
     .await;
     match result {
-        Ok(code) => Redirect::to(&format!("/members/{code}?notice={notice}")).into_response(),
-        Err(e) => {
-            let status = e.status;
-            match member_page(app, user, code, None, AccreditForm::default(), Some(e.message.clone()), None) {
-                Ok(page) => render(status, page),
-                Err(_) => error_page(app, user, e),
-            }
-        }
+        Ok(member) => Redirect::to(&format!("/members/{member}?notice={notice}{anchor}")).into_response(),
+        Err(e) => member_error(app, user, code, e),
     }
 }
 
@@ -392,8 +392,8 @@ pub(crate) async fn change_status(
     Path(code): Path<String>,
     PageForm(form): PageForm<StatusForm>,
 ) -> Response {
-    member_action(&app, &user, &code, &form.csrf, "status", |code| {
-        Ok(Action::ChangeMemberStatus { code, status: api::parse_status(&form.status)? })
+    member_form(&app, &user, &code, &form.csrf, Recording::AsIs, "status", "", |code| {
+        actions::change_status(code, &form.status)
     })
     .await
 }
@@ -404,8 +404,8 @@ pub(crate) async fn suspend(
     Path(code): Path<String>,
     PageForm(form): PageForm<ReasonForm>,
 ) -> Response {
-    member_action(&app, &user, &code, &form.csrf, "suspended", |code| {
-        Ok(Action::SuspendMember { code, reason: Reason::parse(&form.reason)? })
+    member_form(&app, &user, &code, &form.csrf, Recording::AsIs, "suspended", "", |code| {
+        actions::suspend(code, &form.reason)
     })
     .await
 }
@@ -416,7 +416,8 @@ pub(crate) async fn reinstate(
     Path(code): Path<String>,
     PageForm(form): PageForm<ReasonForm>,
 ) -> Response {
-    member_action(&app, &user, &code, &form.csrf, "reinstated", |code| Ok(Action::ReinstateMember { code })).await
+    member_form(&app, &user, &code, &form.csrf, Recording::AsIs, "reinstated", "", |code| Ok(actions::reinstate(code)))
+        .await
 }
 
 pub(crate) async fn withdraw(
@@ -696,33 +697,6 @@ pub(crate) struct SignedCsrfForm {
     sign: SignFields,
 }
 
-/// Records a key action from the member's page and shows the page again.
-pub(crate) async fn member_key_action(
-    app: &AppState,
-    user: &Option<WebUser>,
-    code: &str,
-    csrf: &str,
-    (sign, fields): (&PageSign, &SignFields),
-    notice: &str,
-    make: impl FnOnce(MemberCode) -> Result<Action, ApiError>,
-) -> Response {
-    let u = match require_user(user, &format!("/members/{code}")) {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
-    let result = async {
-        u.check_csrf(csrf)?;
-        let member = MemberCode::parse(code)?;
-        signing::submit(app, &u, sign, fields, make(member.clone())?).await?;
-        Ok::<_, ApiError>(member)
-    }
-    .await;
-    match result {
-        Ok(member) => Redirect::to(&format!("/members/{member}?notice={notice}#keys")).into_response(),
-        Err(e) => member_error(app, user, code, e),
-    }
-}
-
 pub(crate) async fn register_key(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
@@ -730,9 +704,9 @@ pub(crate) async fn register_key(
     sign: PageSign,
     PageForm(form): PageForm<KeyForm>,
 ) -> Response {
-    member_key_action(&app, &user, &code, &form.csrf, (&sign, &form.sign), "key_registered", |member| {
-        let label = accord_domain::ids::DisplayName::parse(&form.label)?;
-        Ok(Action::RegisterMemberKey { member, public_key: form.public_key.trim().to_owned(), label })
+    let recording = Recording::ForTheMember(&sign, &form.sign);
+    member_form(&app, &user, &code, &form.csrf, recording, "key_registered", "#keys", |member| {
+        actions::register_key(member, form.public_key.trim().to_owned(), &form.label)
     })
     .await
 }
@@ -744,8 +718,9 @@ pub(crate) async fn revoke_key(
     sign: PageSign,
     PageForm(form): PageForm<SignedCsrfForm>,
 ) -> Response {
-    member_key_action(&app, &user, &code, &form.csrf, (&sign, &form.sign), "key_revoked", |member| {
-        Ok(Action::RevokeMemberKey { member, key })
+    let recording = Recording::ForTheMember(&sign, &form.sign);
+    member_form(&app, &user, &code, &form.csrf, recording, "key_revoked", "#keys", |member| {
+        Ok(actions::revoke_key(member, key))
     })
     .await
 }
@@ -757,8 +732,9 @@ pub(crate) async fn require_signatures(
     sign: PageSign,
     PageForm(form): PageForm<SignedCsrfForm>,
 ) -> Response {
-    member_key_action(&app, &user, &code, &form.csrf, (&sign, &form.sign), "signatures_required", |member| {
-        Ok(Action::RequireSignatures { member })
+    let recording = Recording::ForTheMember(&sign, &form.sign);
+    member_form(&app, &user, &code, &form.csrf, recording, "signatures_required", "#keys", |member| {
+        Ok(actions::require_signatures(member))
     })
     .await
 }
