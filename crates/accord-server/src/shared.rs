@@ -4,13 +4,14 @@
 //! on ([`DecisionJson`], [`TargetJson`], shown by processes and meetings),
 //! and `tidy`, which trims typed text.
 
-use crate::http::error::ApiError;
-use crate::http::time::rfc3339;
 use accord_domain::decisions::{Decision, Tally, Target};
 use accord_domain::state::{Affiliation, Delegate};
 use accord_store::Appended;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+
+use crate::http::error::ApiError;
+use crate::http::time::rfc3339;
 
 /// A person accredited to a member's delegation or to the forum. The record
 /// and the API name them by id and display name; e-mail addresses stay
@@ -179,7 +180,7 @@ pub struct TargetJson {
 }
 
 /// A target's `id`: a proposal's number, or a string (`"P-17"`, an eId).
-pub(crate) fn target_id_schema() -> utoipa::openapi::schema::Schema {
+fn target_id_schema() -> utoipa::openapi::schema::Schema {
     use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Type};
     OneOfBuilder::new()
         .item(ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(1)))

@@ -1,11 +1,6 @@
 //! The JSON API of one's account: a token for a password, a change of
 //! password, who the caller is, and the caller's tokens.
 
-use crate::http::auth::{self, ApiCaller, ClientAddr};
-use crate::http::error::{ApiError, ErrorBody};
-use crate::http::ids::*;
-use crate::shared::*;
-use crate::AppState;
 use accord_domain::ids::NewPassword;
 use accord_domain::DelegateId;
 use axum::extract::State;
@@ -14,6 +9,14 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::routes;
+
+use crate::http::auth::{self, ApiCaller, ClientAddr};
+use crate::http::error::{ApiError, ErrorBody};
+use crate::http::extract::ApiJson;
+use crate::http::ids::*;
+use crate::http::time::rfc3339;
+use crate::shared::*;
+use crate::AppState;
 
 pub fn routes() -> crate::http::routes::Routes {
     crate::http::routes::Routes::new()
@@ -24,9 +27,6 @@ pub fn routes() -> crate::http::routes::Routes {
         .api(routes!(create_my_token))
         .api(routes!(revoke_my_token))
 }
-
-use crate::http::extract::ApiJson;
-use crate::http::time::rfc3339;
 
 // ---- authentication ----
 
@@ -52,7 +52,7 @@ pub struct TokenJson {
 /// Exchanges an e-mail address and password for an API token.
 #[utoipa::path(post, path = "/api/v1/auth/token", request_body = TokenRequest, tag = "auth",
     responses((status = 201, body = TokenJson), (status = 401, body = ErrorBody), (status = 403, description = "accreditation withdrawn, or the password must be changed first", body = ErrorBody), (status = 429, body = ErrorBody)))]
-pub(crate) async fn create_token_by_password(
+async fn create_token_by_password(
     State(app): State<AppState>,
     ClientAddr(addr): ClientAddr,
     ApiJson(req): ApiJson<TokenRequest>,
@@ -99,7 +99,7 @@ pub struct PasswordChangeRequest {
 /// revokes its API tokens too.
 #[utoipa::path(post, path = "/api/v1/auth/password", request_body = PasswordChangeRequest, tag = "auth",
     responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 429, body = ErrorBody)))]
-pub(crate) async fn change_password_by_password(
+async fn change_password_by_password(
     State(app): State<AppState>,
     ClientAddr(addr): ClientAddr,
     ApiJson(req): ApiJson<PasswordChangeRequest>,
@@ -136,10 +136,7 @@ pub struct TokenInfo {
 /// The caller's API tokens (never the tokens themselves).
 #[utoipa::path(get, path = "/api/v1/me/tokens", tag = "auth", security(("bearer" = [])),
     responses((status = 200, body = Vec<TokenInfo>), (status = 401, body = ErrorBody)))]
-pub(crate) async fn list_my_tokens(
-    State(app): State<AppState>,
-    caller: ApiCaller,
-) -> Result<Json<Vec<TokenInfo>>, ApiError> {
+async fn list_my_tokens(State(app): State<AppState>, caller: ApiCaller) -> Result<Json<Vec<TokenInfo>>, ApiError> {
     Ok(Json(
         app.store
             .api_tokens(caller.delegate.id)?
@@ -164,7 +161,7 @@ pub struct NewTokenRequest {
 /// Issues another token to the caller.
 #[utoipa::path(post, path = "/api/v1/me/tokens", request_body = NewTokenRequest, tag = "auth", security(("bearer" = [])),
     responses((status = 201, body = TokenJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
-pub(crate) async fn create_my_token(
+async fn create_my_token(
     State(app): State<AppState>,
     caller: ApiCaller,
     ApiJson(req): ApiJson<NewTokenRequest>,
@@ -175,7 +172,7 @@ pub(crate) async fn create_my_token(
 /// Revokes one of the caller's tokens (the one in use, too).
 #[utoipa::path(delete, path = "/api/v1/me/tokens/{id}", tag = "auth", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 204), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub(crate) async fn revoke_my_token(
+async fn revoke_my_token(
     State(app): State<AppState>,
     caller: ApiCaller,
     TokenId(id): TokenId,

@@ -2,18 +2,19 @@
 //! tokens). Where to go after logging in is checked to be a local path
 //! (`local_path`).
 
-use super::api;
-use crate::http::auth::{self, ClientAddr, MaybeUser, WebUser};
-use crate::http::error::ApiError;
-use crate::http::page::{error_page, notice_text, render, require_user, Chrome, NoticeQuery, PageForm};
-use crate::http::time::rfc3339;
-use crate::AppState;
 use accord_domain::ids::NewPassword;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+
+use super::api;
+use crate::http::auth::{self, ClientAddr, MaybeUser, WebUser};
+use crate::http::error::ApiError;
+use crate::http::page::{error_page, notice_text, render, require_user, Chrome, NoticeQuery, PageForm};
+use crate::http::time::rfc3339;
+use crate::AppState;
 
 pub fn routes() -> crate::http::routes::Routes {
     crate::http::routes::Routes::new()
@@ -30,7 +31,7 @@ pub fn routes() -> crate::http::routes::Routes {
 
 #[derive(Template)]
 #[template(path = "login.html")]
-pub(crate) struct LoginPage {
+struct LoginPage {
     chrome: Chrome,
     notice: Option<&'static str>,
     error: Option<String>,
@@ -39,7 +40,7 @@ pub(crate) struct LoginPage {
 }
 
 #[derive(Deserialize)]
-pub(crate) struct LoginQuery {
+struct LoginQuery {
     next: Option<String>,
     notice: Option<String>,
 }
@@ -48,7 +49,7 @@ pub(crate) struct LoginQuery {
 /// ([`local_path`]), otherwise the home page. A hostile `next` is not an
 /// error the person logging in can do anything about, so the log-in goes
 /// on and lands on the home page.
-pub(crate) fn safe_next(next: Option<&str>) -> String {
+fn safe_next(next: Option<&str>) -> String {
     next.and_then(local_path).unwrap_or_else(|| "/".into())
 }
 
@@ -62,7 +63,7 @@ pub(crate) fn safe_next(next: Option<&str>) -> String {
 /// `//evil.example`) and no backslash, and the same must hold once its
 /// percent-escapes are decoded; resolved against this site's address it
 /// must stay on this site, with a path that does not start with `//`.
-pub(crate) fn local_path(next: &str) -> Option<String> {
+fn local_path(next: &str) -> Option<String> {
     fn plain(s: &str) -> bool {
         s.starts_with('/') && !s.starts_with("//") && !s.chars().any(|c| c.is_control() || c == '\\' || is_invisible(c))
     }
@@ -82,11 +83,11 @@ pub(crate) fn local_path(next: &str) -> Option<String> {
 
 /// Format characters that do not show: a path holding one is not what the
 /// person reading the link sees.
-pub(crate) fn is_invisible(c: char) -> bool {
+fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
-pub(crate) async fn login_form(
+async fn login_form(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     q: Result<Query<LoginQuery>, axum::extract::rejection::QueryRejection>,
@@ -107,7 +108,7 @@ pub(crate) async fn login_form(
 }
 
 #[derive(Deserialize)]
-pub(crate) struct LoginForm {
+struct LoginForm {
     #[serde(default)]
     email: String,
     #[serde(default)]
@@ -116,7 +117,7 @@ pub(crate) struct LoginForm {
     next: String,
 }
 
-pub(crate) async fn login(
+async fn login(
     State(app): State<AppState>,
     ClientAddr(addr): ClientAddr,
     request_headers: HeaderMap,
@@ -169,7 +170,7 @@ pub(crate) struct CsrfForm {
     csrf: String,
 }
 
-pub(crate) async fn logout(
+async fn logout(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     PageForm(form): PageForm<CsrfForm>,
@@ -189,7 +190,7 @@ pub(crate) async fn logout(
     (headers, Redirect::to("/login?notice=logged_out")).into_response()
 }
 
-pub(crate) struct TokenRow {
+struct TokenRow {
     id: i64,
     label: String,
     created: String,
@@ -199,7 +200,7 @@ pub(crate) struct TokenRow {
 
 #[derive(Template)]
 #[template(path = "account.html")]
-pub(crate) struct AccountPage {
+struct AccountPage {
     chrome: Chrome,
     notice: Option<&'static str>,
     error: Option<String>,
@@ -211,7 +212,7 @@ pub(crate) struct AccountPage {
     new_token: Option<String>,
 }
 
-pub(crate) fn account_page(
+fn account_page(
     app: &AppState,
     user: &Option<WebUser>,
     u: &WebUser,
@@ -245,11 +246,7 @@ pub(crate) fn account_page(
     })
 }
 
-pub(crate) async fn account(
-    State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
-    Query(q): Query<NoticeQuery>,
-) -> Response {
+async fn account(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<NoticeQuery>) -> Response {
     let u = match require_user(&user, "/account") {
         Ok(u) => u,
         Err(r) => return r,
@@ -261,7 +258,7 @@ pub(crate) async fn account(
 }
 
 #[derive(Deserialize)]
-pub(crate) struct PasswordForm {
+struct PasswordForm {
     #[serde(default)]
     csrf: String,
     #[serde(default)]
@@ -275,7 +272,7 @@ pub(crate) struct PasswordForm {
     revoke_tokens: Option<String>,
 }
 
-pub(crate) async fn change_password(
+async fn change_password(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     PageForm(form): PageForm<PasswordForm>,
@@ -331,14 +328,14 @@ pub(crate) async fn change_password(
 }
 
 #[derive(Deserialize)]
-pub(crate) struct TokenForm {
+struct TokenForm {
     #[serde(default)]
     csrf: String,
     #[serde(default)]
     label: String,
 }
 
-pub(crate) async fn create_token(
+async fn create_token(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     PageForm(form): PageForm<TokenForm>,
@@ -366,7 +363,7 @@ pub(crate) async fn create_token(
     }
 }
 
-pub(crate) async fn revoke_token(
+async fn revoke_token(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     Path(id): Path<String>,

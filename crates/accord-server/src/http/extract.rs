@@ -3,11 +3,12 @@
 //! and [`ApiQuery`]. `error::plain_serde_message` says serde's complaints
 //! without Rust type names ("expected a whole number", not "expected u64").
 
-use crate::http::error::ApiError;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
+
+use crate::http::error::ApiError;
 
 // ---- extractors that answer malformed input with the API's error shape ----
 
@@ -15,7 +16,7 @@ use axum::http::StatusCode;
 /// it is JSON at all: what is not is for the deserializer to say). Every
 /// body is checked, also those read as free-form JSON, where the last of
 /// two values would silently win.
-pub(crate) fn duplicate_key(bytes: &[u8]) -> Option<String> {
+fn duplicate_key(bytes: &[u8]) -> Option<String> {
     use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
     struct Walk;
     impl<'de> Visitor<'de> for Walk {

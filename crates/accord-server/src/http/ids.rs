@@ -41,17 +41,17 @@ pub(crate) fn number(raw: &str, what: &'static str) -> Result<u64, ApiError> {
 }
 
 /// An agenda item's number from a path: 1 to [`ranges::AGENDA_ITEM_MAX`].
-pub(crate) fn item_number(raw: &str) -> Result<u32, ApiError> {
+fn item_number(raw: &str) -> Result<u32, ApiError> {
     Ok(ranges::within("the agenda item", number(raw, "agenda item")?, 1, ranges::AGENDA_ITEM_MAX as u64)? as u32)
 }
 
 /// A request for the floor's number from a path: 1 to [`ranges::REQUEST_MAX`].
-pub(crate) fn request_number(raw: &str) -> Result<u32, ApiError> {
+fn request_number(raw: &str) -> Result<u32, ApiError> {
     Ok(ranges::within("the request", number(raw, "request")?, 1, ranges::REQUEST_MAX as u64)? as u32)
 }
 
 /// An entry's index: 0, 1, 2, …
-pub(crate) fn entry_index(raw: &str) -> Result<u64, ApiError> {
+fn entry_index(raw: &str) -> Result<u64, ApiError> {
     raw.parse()
         .map_err(|_| ApiError::bad_request("invalid_index", format!("{raw:?} is not an entry index (0, 1, 2, ...)")))
 }

@@ -12,9 +12,6 @@
 //! fields and on a provision's words, so that no text can reorder the page
 //! around it.
 
-use crate::http::auth::{MaybeUser, WebUser};
-use crate::http::error::ApiError;
-use crate::AppState;
 use accord_domain::state::{Delegate, OfficerRole};
 use askama::Template;
 use axum::extract::rejection::FormRejection;
@@ -23,6 +20,10 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use serde::Deserialize;
+
+use crate::http::auth::{MaybeUser, WebUser};
+use crate::http::error::ApiError;
+use crate::AppState;
 
 // ---- the frame of every page ----
 
@@ -90,7 +91,7 @@ pub(crate) fn render(status: StatusCode, t: impl Template) -> Response {
 
 #[derive(Template)]
 #[template(path = "error.html")]
-pub(crate) struct ErrorPage {
+struct ErrorPage {
     chrome: Chrome,
     title: String,
     message: String,

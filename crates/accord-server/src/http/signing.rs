@@ -26,9 +26,8 @@
 //! says why it cannot act and how to sign (a key in this browser, or
 //! `accord submit` with the exact kind and payload).
 
-use crate::http::auth::WebUser;
-use crate::http::error::ApiError;
-use crate::AppState;
+use std::sync::{Arc, Mutex};
+
 use accord_domain::signature::{check_nonce, signed_message};
 use accord_domain::state::{Action, Affiliation, MemberRole};
 use accord_domain::{Actor, EntryBody, MemberCode, MemberSignature};
@@ -41,7 +40,10 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use base64::prelude::{Engine, BASE64_STANDARD};
 use serde::{Deserialize, Serialize};
-use std::sync::{Arc, Mutex};
+
+use crate::http::auth::WebUser;
+use crate::http::error::ApiError;
+use crate::AppState;
 
 /// The header that asks a form's address for the bytes to sign instead of
 /// recording the action.
@@ -190,7 +192,7 @@ pub(crate) async fn submit(
 
 /// Why an unsigned form cannot act for a member that requires its
 /// signature, and the ways to sign it.
-pub(crate) fn unsigned_refusal(member: &MemberCode, body: &EntryBody) -> ApiError {
+fn unsigned_refusal(member: &MemberCode, body: &EntryBody) -> ApiError {
     let json = serde_json::to_value(body).unwrap_or_default();
     let kind = json["kind"].as_str().unwrap_or_default().to_owned();
     let payload = json.get("payload").map(|p| p.to_string()).unwrap_or_else(|| "{}".into());

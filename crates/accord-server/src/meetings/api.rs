@@ -8,15 +8,6 @@
 //! restart it finds them in the replayed state. The live event stream
 //! (`GET /api/v1/events`) is part of the record's API.
 
-use super::shapes::*;
-use crate::http::auth::ApiCaller;
-use crate::http::error::{ApiError, ErrorBody};
-use crate::http::extract::ApiJson;
-use crate::http::ids::*;
-use crate::http::ranges;
-use crate::http::time::rfc3339;
-use crate::shared::*;
-use crate::AppState;
 use accord_domain::decisions::{
     AttendanceCorrected, AttendanceRegistered, BallotCast, Choice, ConsensusObjected, ConsensusProposed, ConsensusRef,
     DecisionRef, ImportantQuestion, Majority, MeetingRef, MeetingScheduled, Rules, RulesChanged, SessionOpened,
@@ -30,6 +21,16 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::routes;
+
+use super::shapes::*;
+use crate::http::auth::ApiCaller;
+use crate::http::error::{ApiError, ErrorBody};
+use crate::http::extract::ApiJson;
+use crate::http::ids::*;
+use crate::http::ranges;
+use crate::http::time::rfc3339;
+use crate::shared::*;
+use crate::AppState;
 
 pub fn routes() -> crate::http::routes::Routes {
     crate::http::routes::Routes::new()
@@ -89,7 +90,7 @@ pub(crate) fn read<T>(app: &AppState, f: impl FnOnce(&DomainState) -> Result<T, 
 
 /// Rules as the API shows them: every field, `informal_agreement`
 /// included (the record writes it only when false).
-pub(crate) fn rules_json(rules: &Rules) -> Json<serde_json::Value> {
+fn rules_json(rules: &Rules) -> Json<serde_json::Value> {
     let mut v = serde_json::to_value(rules).unwrap_or_default();
     v["informal_agreement"] = rules.informal_agreement.into();
     Json(v)
@@ -97,7 +98,7 @@ pub(crate) fn rules_json(rules: &Rules) -> Json<serde_json::Value> {
 
 /// A change of rules: the fields given replace those of `current`, the
 /// others stay as they are.
-pub(crate) fn merged_rules(current: &Rules, change: serde_json::Value) -> Result<Rules, ApiError> {
+fn merged_rules(current: &Rules, change: serde_json::Value) -> Result<Rules, ApiError> {
     let serde_json::Value::Object(change) = change else {
         return Err(ApiError::bad_request("malformed_request", "the rules are a JSON object"));
     };
@@ -401,7 +402,7 @@ pub struct ImportantRequest {
     pub target: TargetJson,
 }
 
-pub(crate) fn important_json(s: &DomainState, process: u64) -> Vec<ImportantJson> {
+fn important_json(s: &DomainState, process: u64) -> Vec<ImportantJson> {
     s.proceedings
         .important
         .iter()
@@ -826,7 +827,7 @@ pub async fn request_floor(
     read_item(&app, meeting, item).map(|j| (StatusCode::CREATED, j))
 }
 
-pub(crate) fn read_item(app: &AppState, meeting: u64, item: u32) -> Result<Json<AgendaItemJson>, ApiError> {
+fn read_item(app: &AppState, meeting: u64, item: u32) -> Result<Json<AgendaItemJson>, ApiError> {
     read(app, |s| {
         let m = s.proceedings.meeting(meeting)?;
         let i = m

@@ -9,18 +9,6 @@
 //! the error and nothing changed. Parts of the pages refresh by themselves
 //! when the record grows (`data-live`, see `assets/accord.js`).
 
-use super::api as dapi;
-use super::api::SummaryJson;
-use super::shapes::*;
-use crate::http::auth::{MaybeUser, WebUser};
-use crate::http::error::ApiError;
-use crate::http::ids::{process_id, proposal_id};
-use crate::http::page::{error_page, render, require_user, Chrome, PageForm};
-use crate::http::ranges;
-use crate::http::signing::{self, PageSign, SignFields};
-use crate::http::time::rfc3339;
-use crate::shared::*;
-use crate::AppState;
 use accord_domain::decisions::{
     AgendaItemAdded, AttendanceCorrected, AttendanceRegistered, BallotCast, Choice, ConsensusObjected,
     ConsensusProposed, ConsensusRef, DecisionRef, FloorGiven, FloorKind, FloorRequested, FloorWithdrawn,
@@ -34,6 +22,19 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+
+use super::api as dapi;
+use super::api::SummaryJson;
+use super::shapes::*;
+use crate::http::auth::{MaybeUser, WebUser};
+use crate::http::error::ApiError;
+use crate::http::ids::{process_id, proposal_id};
+use crate::http::page::{error_page, render, require_user, Chrome, PageForm};
+use crate::http::ranges;
+use crate::http::signing::{self, PageSign, SignFields};
+use crate::http::time::rfc3339;
+use crate::shared::*;
+use crate::AppState;
 
 pub fn routes() -> crate::http::routes::Routes {
     crate::http::routes::Routes::new()

@@ -1,11 +1,12 @@
 //! The JSON shapes of meetings, votes, consensus and silence procedures.
 
-use crate::http::time::rfc3339;
-use crate::shared::*;
 use accord_domain::decisions::{Choice, Consensus, Majority, Meeting, Silence, Vote};
 use accord_domain::{MemberCode, State as DomainState};
 use serde::Serialize;
 use utoipa::ToSchema;
+
+use crate::http::time::rfc3339;
+use crate::shared::*;
 
 // ---- shapes ----
 
@@ -199,7 +200,7 @@ pub struct AgendaItemJson {
     pub requests: Vec<FloorJson>,
 }
 
-pub(crate) fn kind_word(k: accord_domain::decisions::FloorKind) -> &'static str {
+fn kind_word(k: accord_domain::decisions::FloorKind) -> &'static str {
     match k {
         accord_domain::decisions::FloorKind::PointOfOrder => "point_of_order",
         accord_domain::decisions::FloorKind::Statement => "statement",

@@ -5,11 +5,6 @@
 //! is. Writes need `Authorization: Bearer TOKEN`; each answers once its
 //! entry is durable, with the entry's index and time.
 
-use crate::http::auth::{self, ApiCaller};
-use crate::http::error::{ApiError, ErrorBody};
-use crate::http::ids::*;
-use crate::shared::*;
-use crate::AppState;
 use accord_domain::ids::{DisplayName, LanguageTag, NewPassword, Reason};
 use accord_domain::state::{Action, Delegate, MemberKind, MemberRole, MemberStatus, OfficerRole, OrganisationCategory};
 use accord_domain::{DelegateId, Email, MemberCode, Refusal};
@@ -20,6 +15,16 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::routes;
+
+use super::actions;
+use super::shapes::*;
+use crate::http::auth::{self, ApiCaller};
+use crate::http::error::{ApiError, ErrorBody};
+use crate::http::extract::{ApiJson, ApiQuery};
+use crate::http::ids::*;
+use crate::http::time::rfc3339;
+use crate::shared::*;
+use crate::AppState;
 
 pub fn routes() -> crate::http::routes::Routes {
     crate::http::routes::Routes::new()
@@ -45,16 +50,11 @@ pub fn routes() -> crate::http::routes::Routes {
         .api(routes!(appoint_officer))
 }
 
-use super::actions;
-use super::shapes::*;
-use crate::http::extract::{ApiJson, ApiQuery};
-use crate::http::time::rfc3339;
-
-pub(crate) fn parse_code(code: &str) -> Result<MemberCode, ApiError> {
+fn parse_code(code: &str) -> Result<MemberCode, ApiError> {
     Ok(MemberCode::parse(code)?)
 }
 
-pub(crate) fn member_json(app: &AppState, code: &MemberCode) -> Result<MemberJson, ApiError> {
+fn member_json(app: &AppState, code: &MemberCode) -> Result<MemberJson, ApiError> {
     app.store.state().member(code).map(MemberJson::from).ok_or_else(|| {
         ApiError::not_found("unknown_member", format!("{code} is not a member or observer of this forum"))
     })
@@ -76,7 +76,7 @@ pub struct ForumJson {
 
 /// The forum's settings and a summary.
 #[utoipa::path(get, path = "/api/v1/forum", tag = "forum", responses((status = 200, body = ForumJson)))]
-pub(crate) async fn get_forum(State(app): State<AppState>) -> Result<Json<ForumJson>, ApiError> {
+async fn get_forum(State(app): State<AppState>) -> Result<Json<ForumJson>, ApiError> {
     let state = app.store.state();
     let forum =
         state.forum.as_ref().ok_or_else(|| ApiError::not_found("no_forum", "the forum is not established yet"))?;
@@ -102,7 +102,7 @@ pub struct ForumChange {
 /// Changes the forum's name or official languages (secretariat).
 #[utoipa::path(patch, path = "/api/v1/forum", request_body = ForumChange, tag = "forum", security(("bearer" = [])),
     responses((status = 200, body = ForumJson), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub(crate) async fn change_forum(
+async fn change_forum(
     State(app): State<AppState>,
     caller: ApiCaller,
     ApiJson(req): ApiJson<ForumChange>,
@@ -129,7 +129,7 @@ pub struct MemberFilter {
 /// The forum's members and observers, by code.
 #[utoipa::path(get, path = "/api/v1/members", params(MemberFilter), tag = "members",
     responses((status = 200, body = Vec<MemberJson>), (status = 400, body = ErrorBody)))]
-pub(crate) async fn list_members(
+async fn list_members(
     State(app): State<AppState>,
     ApiQuery(filter): ApiQuery<MemberFilter>,
 ) -> Result<Json<Vec<MemberJson>>, ApiError> {
@@ -165,7 +165,7 @@ pub(crate) fn parse_status(s: &str) -> Result<MemberStatus, ApiError> {
     }
 }
 
-pub(crate) fn parse_category(s: &str) -> Result<OrganisationCategory, ApiError> {
+fn parse_category(s: &str) -> Result<OrganisationCategory, ApiError> {
     OrganisationCategory::ALL.into_iter().find(|c| c.as_str() == s).ok_or_else(|| {
         ApiError::bad_request(
             "invalid_category",
@@ -207,7 +207,7 @@ impl AdmitMemberRequest {
 #[utoipa::path(post, path = "/api/v1/members", request_body = AdmitMemberRequest, tag = "members", security(("bearer" = [])),
     responses((status = 201, body = MemberRecorded), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 409, description = "already admitted", body = ErrorBody)))]
-pub(crate) async fn admit_member(
+async fn admit_member(
     State(app): State<AppState>,
     caller: ApiCaller,
     ApiJson(req): ApiJson<AdmitMemberRequest>,
@@ -228,7 +228,7 @@ pub struct MemberDetail {
 /// One member with its delegation.
 #[utoipa::path(get, path = "/api/v1/members/{code}", tag = "members", params(("code" = String, Path, description = "member code")),
     responses((status = 200, body = MemberDetail), (status = 404, body = ErrorBody)))]
-pub(crate) async fn get_member(
+async fn get_member(
     State(app): State<AppState>,
     MemberParam(code): MemberParam,
 ) -> Result<Json<MemberDetail>, ApiError> {
@@ -271,7 +271,7 @@ pub struct ReasonRequest {
 #[utoipa::path(post, path = "/api/v1/members/{code}/suspension", request_body = ReasonRequest, tag = "members", security(("bearer" = [])),
     params(("code" = String, Path)),
     responses((status = 200, body = MemberRecorded), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub(crate) async fn suspend_member(
+async fn suspend_member(
     State(app): State<AppState>,
     caller: ApiCaller,
     MemberParam(code): MemberParam,
@@ -285,7 +285,7 @@ pub(crate) async fn suspend_member(
 #[utoipa::path(delete, path = "/api/v1/members/{code}/suspension", tag = "members", security(("bearer" = [])),
     params(("code" = String, Path)),
     responses((status = 200, body = MemberRecorded), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub(crate) async fn reinstate_member(
+async fn reinstate_member(
     State(app): State<AppState>,
     caller: ApiCaller,
     MemberParam(code): MemberParam,
@@ -297,7 +297,7 @@ pub(crate) async fn reinstate_member(
 /// A member's active delegates.
 #[utoipa::path(get, path = "/api/v1/members/{code}/delegates", tag = "delegates", params(("code" = String, Path)),
     responses((status = 200, body = Vec<DelegateJson>), (status = 404, body = ErrorBody)))]
-pub(crate) async fn list_delegation(
+async fn list_delegation(
     State(app): State<AppState>,
     MemberParam(code): MemberParam,
 ) -> Result<Json<Vec<DelegateJson>>, ApiError> {
@@ -366,7 +366,7 @@ pub(crate) async fn account_for(
     params(("code" = String, Path)),
     responses((status = 201, body = DelegateRecorded), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody), (status = 409, description = "e-mail taken, or a second head of delegation", body = ErrorBody)))]
-pub(crate) async fn accredit_delegate(
+async fn accredit_delegate(
     State(app): State<AppState>,
     caller: ApiCaller,
     MemberParam(member): MemberParam,
@@ -401,7 +401,7 @@ pub(crate) fn delegate_recorded(
 /// One delegate or officer, active or not.
 #[utoipa::path(get, path = "/api/v1/delegates/{id}", tag = "delegates", params(("id" = String, Path, description = "e.g. D17")),
     responses((status = 200, body = DelegateJson), (status = 404, body = ErrorBody)))]
-pub(crate) async fn get_delegate(
+async fn get_delegate(
     State(app): State<AppState>,
     DelegateParam(id): DelegateParam,
 ) -> Result<Json<DelegateJson>, ApiError> {
@@ -416,7 +416,7 @@ pub(crate) async fn get_delegate(
 #[utoipa::path(post, path = "/api/v1/delegates/{id}/withdraw", request_body = ReasonRequest, tag = "delegates", security(("bearer" = [])),
     params(("id" = String, Path)),
     responses((status = 200, body = DelegateJson), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub(crate) async fn withdraw_accreditation(
+async fn withdraw_accreditation(
     State(app): State<AppState>,
     caller: ApiCaller,
     DelegateParam(delegate): DelegateParam,
@@ -464,14 +464,14 @@ pub(crate) async fn reset_password_for(app: &AppState, by: &Delegate, id: Delega
 
 /// The forum's active officers.
 #[utoipa::path(get, path = "/api/v1/officers", tag = "delegates", responses((status = 200, body = Vec<DelegateJson>)))]
-pub(crate) async fn list_officers(State(app): State<AppState>) -> Json<Vec<DelegateJson>> {
+async fn list_officers(State(app): State<AppState>) -> Json<Vec<DelegateJson>> {
     Json(app.store.state().officers().map(DelegateJson::from).collect())
 }
 
 /// Appoints an officer: secretariat, chair, vice-chair or co-facilitator (secretariat).
 #[utoipa::path(post, path = "/api/v1/officers", request_body = AccreditRequest, tag = "delegates", security(("bearer" = [])),
     responses((status = 201, body = DelegateRecorded), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub(crate) async fn appoint_officer(
+async fn appoint_officer(
     State(app): State<AppState>,
     caller: ApiCaller,
     ApiJson(req): ApiJson<AccreditRequest>,
@@ -502,7 +502,7 @@ pub struct KeyJson {
 /// A member's keys, revoked ones included.
 #[utoipa::path(get, path = "/api/v1/members/{code}/keys", tag = "signatures", params(("code" = String, Path)),
     responses((status = 200, body = Vec<KeyJson>), (status = 404, body = ErrorBody)))]
-pub(crate) async fn list_keys(
+async fn list_keys(
     State(app): State<AppState>,
     MemberParam(code): MemberParam,
 ) -> Result<Json<Vec<KeyJson>>, ApiError> {
@@ -648,7 +648,7 @@ pub struct ActionRecorded {
 /// forge, alter or replay it, and the record keeps the signature.
 #[utoipa::path(post, path = "/api/v1/actions", request_body = SignedActionRequest, tag = "signatures", security(("bearer" = [])),
     responses((status = 201, body = ActionRecorded), (status = 400, body = ErrorBody), (status = 403, description = "bad signature, unknown or revoked key, or not the member's delegate", body = ErrorBody), (status = 409, description = "replayed", body = ErrorBody), (status = 422, description = "the action is refused by the rules, or signed with a weak key an older record holds (`weak_key`)", body = ErrorBody)))]
-pub(crate) async fn submit_signed(
+async fn submit_signed(
     State(app): State<AppState>,
     caller: ApiCaller,
     ApiJson(req): ApiJson<SignedActionRequest>,

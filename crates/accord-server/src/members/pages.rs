@@ -3,13 +3,6 @@
 //! and password reset of delegates, officers, and the forms that register
 //! and revoke a member's signing keys.
 
-use super::actions::{self, Recording};
-use super::api;
-use crate::http::auth::{MaybeUser, WebUser};
-use crate::http::error::ApiError;
-use crate::http::page::{error_page, notice_text, render, require_user, Chrome, NoticeQuery, PageForm};
-use crate::http::signing::{PageSign, SignFields};
-use crate::AppState;
 use accord_domain::ids::{DisplayName, Reason};
 use accord_domain::state::{Action, Affiliation, MemberKind, MemberRole, OrganisationCategory};
 use accord_domain::{DelegateId, MemberCode};
@@ -18,6 +11,14 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+
+use super::actions::{self, Recording};
+use super::api;
+use crate::http::auth::{MaybeUser, WebUser};
+use crate::http::error::ApiError;
+use crate::http::page::{error_page, notice_text, render, require_user, Chrome, NoticeQuery, PageForm};
+use crate::http::signing::{PageSign, SignFields};
+use crate::AppState;
 
 pub fn routes() -> crate::http::routes::Routes {
     crate::http::routes::Routes::new()
@@ -38,7 +39,7 @@ pub fn routes() -> crate::http::routes::Routes {
 
 // ---- members ----
 
-pub(crate) struct MemberRow {
+struct MemberRow {
     code: String,
     name: String,
     kind: String,
@@ -48,7 +49,7 @@ pub(crate) struct MemberRow {
 
 #[derive(Template)]
 #[template(path = "members.html")]
-pub(crate) struct MembersPage {
+struct MembersPage {
     chrome: Chrome,
     notice: Option<&'static str>,
     rows: Vec<MemberRow>,
@@ -59,14 +60,14 @@ pub(crate) struct MembersPage {
 }
 
 #[derive(Deserialize)]
-pub(crate) struct MembersQuery {
+struct MembersQuery {
     kind: Option<String>,
     status: Option<String>,
     q: Option<String>,
     notice: Option<String>,
 }
 
-pub(crate) fn kind_label(kind: MemberKind, category: Option<OrganisationCategory>) -> String {
+fn kind_label(kind: MemberKind, category: Option<OrganisationCategory>) -> String {
     match (kind, category) {
         (MemberKind::State, _) => "State".into(),
         (MemberKind::Organisation, Some(c)) => c.label().into(),
@@ -74,7 +75,7 @@ pub(crate) fn kind_label(kind: MemberKind, category: Option<OrganisationCategory
     }
 }
 
-pub(crate) async fn members(
+async fn members(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     query: Result<Query<MembersQuery>, axum::extract::rejection::QueryRejection>,
@@ -124,14 +125,14 @@ pub(crate) async fn members(
     render(StatusCode::OK, page)
 }
 
-pub(crate) struct DelegateRow {
+struct DelegateRow {
     id: String,
     name: String,
     role: String,
     can_withdraw: bool,
 }
 
-pub(crate) struct KeyRow {
+struct KeyRow {
     id: String,
     label: String,
     public_key: String,
@@ -141,7 +142,7 @@ pub(crate) struct KeyRow {
 
 #[derive(Template)]
 #[template(path = "member.html")]
-pub(crate) struct MemberPage {
+struct MemberPage {
     chrome: Chrome,
     notice: Option<&'static str>,
     error: Option<String>,
@@ -178,7 +179,7 @@ pub struct Accredited {
 }
 
 #[derive(Deserialize, Default)]
-pub(crate) struct AccreditForm {
+struct AccreditForm {
     #[serde(default)]
     csrf: String,
     #[serde(default)]
@@ -191,7 +192,7 @@ pub(crate) struct AccreditForm {
     password: String,
 }
 
-pub(crate) fn member_page(
+fn member_page(
     app: &AppState,
     user: &Option<WebUser>,
     code: &str,
@@ -263,14 +264,14 @@ pub(crate) fn member_page(
 }
 
 /// A member's page showing a refusal (with the refusal's status).
-pub(crate) fn member_error(app: &AppState, user: &Option<WebUser>, code: &str, e: ApiError) -> Response {
+fn member_error(app: &AppState, user: &Option<WebUser>, code: &str, e: ApiError) -> Response {
     match member_page(app, user, code, None, AccreditForm::default(), Some(e.message.clone()), None) {
         Ok(page) => render(e.status, page),
         Err(_) => error_page(app, user, e),
     }
 }
 
-pub(crate) async fn member(
+async fn member(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     Path(code): Path<String>,
@@ -282,7 +283,7 @@ pub(crate) async fn member(
     }
 }
 
-pub(crate) async fn accredit(
+async fn accredit(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     Path(code): Path<String>,
@@ -337,7 +338,7 @@ pub(crate) async fn accredit(
 }
 
 #[derive(Deserialize)]
-pub(crate) struct StatusForm {
+struct StatusForm {
     #[serde(default)]
     csrf: String,
     #[serde(default)]
@@ -345,7 +346,7 @@ pub(crate) struct StatusForm {
 }
 
 #[derive(Deserialize)]
-pub(crate) struct ReasonForm {
+struct ReasonForm {
     #[serde(default)]
     csrf: String,
     #[serde(default)]
@@ -359,7 +360,7 @@ pub(crate) struct ReasonForm {
 /// recording, and the answer: the member's page with `notice` (at
 /// `anchor`), or the page again with the refusal.
 #[allow(clippy::too_many_arguments)] // each is a part of the form's answer
-pub(crate) async fn member_form(
+async fn member_form(
     app: &AppState,
     user: &Option<WebUser>,
     code: &str,
@@ -386,7 +387,7 @@ pub(crate) async fn member_form(
     }
 }
 
-pub(crate) async fn change_status(
+async fn change_status(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     Path(code): Path<String>,
@@ -398,7 +399,7 @@ pub(crate) async fn change_status(
     .await
 }
 
-pub(crate) async fn suspend(
+async fn suspend(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     Path(code): Path<String>,
@@ -410,7 +411,7 @@ pub(crate) async fn suspend(
     .await
 }
 
-pub(crate) async fn reinstate(
+async fn reinstate(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     Path(code): Path<String>,
@@ -420,7 +421,7 @@ pub(crate) async fn reinstate(
         .await
 }
 
-pub(crate) async fn withdraw(
+async fn withdraw(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     Path(id): Path<String>,
@@ -454,14 +455,14 @@ pub(crate) async fn withdraw(
 
 #[derive(Template)]
 #[template(path = "reset.html")]
-pub(crate) struct ResetPage {
+struct ResetPage {
     chrome: Chrome,
     id: String,
     name: String,
     initial_password: String,
 }
 
-pub(crate) async fn reset_password(
+async fn reset_password(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     Path(id): Path<String>,
@@ -492,7 +493,7 @@ pub(crate) async fn reset_password(
 
 #[derive(Template)]
 #[template(path = "admit.html")]
-pub(crate) struct AdmitPage {
+struct AdmitPage {
     chrome: Chrome,
     error: Option<String>,
     form: AdmitForm,
@@ -500,7 +501,7 @@ pub(crate) struct AdmitPage {
 }
 
 #[derive(Deserialize, Default)]
-pub(crate) struct AdmitForm {
+struct AdmitForm {
     #[serde(default)]
     csrf: String,
     #[serde(default)]
@@ -515,11 +516,11 @@ pub(crate) struct AdmitForm {
     status: String,
 }
 
-pub(crate) fn categories() -> Vec<(String, String)> {
+fn categories() -> Vec<(String, String)> {
     OrganisationCategory::ALL.iter().map(|c| (c.as_str().to_owned(), c.label().to_owned())).collect()
 }
 
-pub(crate) async fn admit_form(State(app): State<AppState>, MaybeUser(user): MaybeUser) -> Response {
+async fn admit_form(State(app): State<AppState>, MaybeUser(user): MaybeUser) -> Response {
     let u = match require_user(&user, "/members/new") {
         Ok(u) => u,
         Err(r) => return r,
@@ -534,7 +535,7 @@ pub(crate) async fn admit_form(State(app): State<AppState>, MaybeUser(user): May
     )
 }
 
-pub(crate) async fn admit(
+async fn admit(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     PageForm(form): PageForm<AdmitForm>,
@@ -575,7 +576,7 @@ pub(crate) async fn admit(
 
 #[derive(Template)]
 #[template(path = "officers.html")]
-pub(crate) struct OfficersPage {
+struct OfficersPage {
     chrome: Chrome,
     notice: Option<&'static str>,
     error: Option<String>,
@@ -586,7 +587,7 @@ pub(crate) struct OfficersPage {
     accredited: Option<Accredited>,
 }
 
-pub(crate) fn officers_page(
+fn officers_page(
     app: &AppState,
     user: &Option<WebUser>,
     notice: Option<&'static str>,
@@ -618,18 +619,14 @@ pub(crate) fn officers_page(
     }
 }
 
-pub(crate) async fn officers(
-    State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
-    Query(q): Query<NoticeQuery>,
-) -> Response {
+async fn officers(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<NoticeQuery>) -> Response {
     render(
         StatusCode::OK,
         officers_page(&app, &user, notice_text(q.notice.as_deref()), None, AccreditForm::default(), None),
     )
 }
 
-pub(crate) async fn appoint(
+async fn appoint(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     PageForm(form): PageForm<AccreditForm>,
@@ -672,7 +669,7 @@ pub(crate) async fn appoint(
 
 // ---- the member's keys, from the pages ----
 
-pub(crate) fn key_routes() -> crate::http::routes::Routes {
+fn key_routes() -> crate::http::routes::Routes {
     crate::http::routes::Routes::new()
         .post("/members/{code}/keys", register_key)
         .post("/members/{code}/keys/{key}/revoke", revoke_key)
@@ -680,7 +677,7 @@ pub(crate) fn key_routes() -> crate::http::routes::Routes {
 }
 
 #[derive(Deserialize)]
-pub(crate) struct KeyForm {
+struct KeyForm {
     csrf: String,
     #[serde(default)]
     public_key: String,
@@ -691,13 +688,13 @@ pub(crate) struct KeyForm {
 }
 
 #[derive(Deserialize)]
-pub(crate) struct SignedCsrfForm {
+struct SignedCsrfForm {
     csrf: String,
     #[serde(flatten)]
     sign: SignFields,
 }
 
-pub(crate) async fn register_key(
+async fn register_key(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     Path(code): Path<String>,
@@ -711,7 +708,7 @@ pub(crate) async fn register_key(
     .await
 }
 
-pub(crate) async fn revoke_key(
+async fn revoke_key(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     Path((code, key)): Path<(String, String)>,
@@ -725,7 +722,7 @@ pub(crate) async fn revoke_key(
     .await
 }
 
-pub(crate) async fn require_signatures(
+async fn require_signatures(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     Path(code): Path<String>,

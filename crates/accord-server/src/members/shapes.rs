@@ -1,9 +1,10 @@
 //! The JSON shapes of members.
 
-use crate::shared::*;
 use accord_domain::state::{Member, MemberKind};
 use serde::Serialize;
 use utoipa::ToSchema;
+
+use crate::shared::*;
 
 // ---- JSON shapes ----
 

@@ -5,14 +5,8 @@
 //! answers once its entry is durable, with the entry (the promise of a
 //! receipt).
 
-use super::shapes::*;
-use crate::http::auth::ApiCaller;
-use crate::http::error::{ApiError, ErrorBody};
-use crate::http::extract::{ApiJson, ApiQuery, MAX_DRAFT_REQUEST};
-use crate::http::ids::*;
-use crate::http::time::rfc3339;
-use crate::shared::*;
-use crate::AppState;
+use std::sync::Arc;
+
 use accord_domain::blob::BlobRef;
 use accord_domain::negotiation::redline::{self, ProvisionRedline};
 use accord_domain::negotiation::rolling::{self, View};
@@ -27,9 +21,17 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
-use std::sync::Arc;
 use utoipa::ToSchema;
 use utoipa_axum::routes;
+
+use super::shapes::*;
+use crate::http::auth::ApiCaller;
+use crate::http::error::{ApiError, ErrorBody};
+use crate::http::extract::{ApiJson, ApiQuery, MAX_DRAFT_REQUEST};
+use crate::http::ids::*;
+use crate::http::time::rfc3339;
+use crate::shared::*;
+use crate::AppState;
 
 pub fn routes() -> crate::http::routes::Routes {
     crate::http::routes::Routes::new()
@@ -528,7 +530,7 @@ pub(crate) fn decisions_on_proposal(
 }
 
 /// Records an act on a proposal and answers the proposal as it now stands.
-pub(crate) async fn act_on(
+async fn act_on(
     app: &AppState,
     principal: accord_domain::state::Principal,
     body: EntryBody,
@@ -636,7 +638,7 @@ pub struct VersionRecorded {
 
 /// A version as the API shows it; `now` are the rolling text's counts, for
 /// the latest version (earlier ones keep theirs).
-pub(crate) fn version_json(v: &accord_domain::negotiation::Version, now: Counts) -> VersionJson {
+fn version_json(v: &accord_domain::negotiation::Version, now: Counts) -> VersionJson {
     let (counts, counts_as_of) = match v.counts_at_end {
         Some(c) => (c, "superseded"),
         None => (now, "current"),

@@ -6,15 +6,8 @@
 //! is a plain form; with the script, selecting words in a provision fills
 //! the form's quote and occurrence.
 
-use super::api as napi;
-use super::api::with_process;
-use crate::http::auth::{MaybeUser, WebUser};
-use crate::http::error::ApiError;
-use crate::http::ids::{process_id, proposal_id};
-use crate::http::page::{error_page, notice_text, render, require_user, urlencode, Chrome, NoticeQuery, PageForm};
-use crate::http::signing::{self, PageSign, SignFields};
-use crate::http::time::rfc3339;
-use crate::AppState;
+use std::collections::BTreeSet;
+
 use accord_domain::negotiation::redline::{Change, ProvisionRedline};
 use accord_domain::negotiation::rolling::{self, RollingText, Span, View};
 use accord_domain::negotiation::text::{label_of, SourceKind};
@@ -26,7 +19,16 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use std::collections::BTreeSet;
+
+use super::api as napi;
+use super::api::with_process;
+use crate::http::auth::{MaybeUser, WebUser};
+use crate::http::error::ApiError;
+use crate::http::ids::{process_id, proposal_id};
+use crate::http::page::{error_page, notice_text, render, require_user, urlencode, Chrome, NoticeQuery, PageForm};
+use crate::http::signing::{self, PageSign, SignFields};
+use crate::http::time::rfc3339;
+use crate::AppState;
 
 pub fn routes() -> crate::http::routes::Routes {
     crate::http::routes::Routes::new()

@@ -1,19 +1,21 @@
 //! The JSON shapes of negotiating texts: what the API answers, and the
 //! requests it reads.
 
-use super::api::with_process;
-use crate::http::error::ApiError;
-use crate::http::time::rfc3339;
-use crate::shared::*;
-use crate::AppState;
+use std::sync::Arc;
+
 use accord_domain::negotiation::rolling::{self, View};
 use accord_domain::negotiation::text::{char_offset, Instrument};
 use accord_domain::negotiation::{Anchor, Position, Process, Proposal, ProposalKind, ProposalTabled};
 use accord_domain::{EntryBody, MemberCode};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 use utoipa::{IntoParams, ToSchema};
+
+use super::api::with_process;
+use crate::http::error::ApiError;
+use crate::http::time::rfc3339;
+use crate::shared::*;
+use crate::AppState;
 
 // ---- JSON shapes ----
 

@@ -2,9 +2,6 @@
 //! events (`GET /api/v1/events`, [`crate::record::live`]) that tells open
 //! pages and tools when it grows.
 
-use crate::http::error::{ApiError, ErrorBody};
-use crate::http::ids::*;
-use crate::AppState;
 use accord_domain::entry::Entry;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -13,12 +10,15 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::routes;
 
+use super::shapes::*;
+use crate::http::error::{ApiError, ErrorBody};
+use crate::http::extract::ApiQuery;
+use crate::http::ids::*;
+use crate::AppState;
+
 pub fn routes() -> crate::http::routes::Routes {
     crate::http::routes::Routes::new().api(routes!(list_record)).api(routes!(get_entry)).api(routes!(events))
 }
-
-use super::shapes::*;
-use crate::http::extract::ApiQuery;
 
 // ---- the record ----
 
@@ -37,7 +37,7 @@ pub struct RecordPage {
 /// Entries of the record, in order.
 #[utoipa::path(get, path = "/api/v1/record", params(RecordPage), tag = "record",
     responses((status = 200, body = Vec<EntryJson>), (status = 400, body = ErrorBody)))]
-pub(crate) async fn list_record(
+async fn list_record(
     State(app): State<AppState>,
     ApiQuery(page): ApiQuery<RecordPage>,
 ) -> Result<Json<Vec<EntryJson>>, ApiError> {
@@ -58,10 +58,7 @@ pub struct EntryDetail {
 /// One entry, with its canonical bytes.
 #[utoipa::path(get, path = "/api/v1/record/{index}", tag = "record", params(("index" = u64, Path, minimum = 0, maximum = 9007199254740991_u64)),
     responses((status = 200, body = EntryDetail), (status = 404, body = ErrorBody)))]
-pub(crate) async fn get_entry(
-    State(app): State<AppState>,
-    EntryIndex(index): EntryIndex,
-) -> Result<Json<EntryDetail>, ApiError> {
+async fn get_entry(State(app): State<AppState>, EntryIndex(index): EntryIndex) -> Result<Json<EntryDetail>, ApiError> {
     let found = app.store.entry_bytes(index.checked_sub(1), 1)?.into_iter().find(|(i, _)| *i == index);
     let (_, bytes) =
         found.ok_or_else(|| ApiError::not_found("unknown_entry", format!("the record has no entry {index}")))?;

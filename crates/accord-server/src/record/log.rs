@@ -31,6 +31,7 @@
 use std::sync::RwLock;
 use std::time::Duration;
 
+use accord_domain::state::{STATE_DIGEST_V1, STATE_DIGEST_V2};
 use accord_log::checkpoint::LogSigner;
 use accord_log::tiles::{self, TilePath};
 use accord_store::Store;
@@ -41,14 +42,12 @@ use axum::Json;
 use base64::prelude::{Engine, BASE64_STANDARD};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-
-use accord_domain::state::{STATE_DIGEST_V1, STATE_DIGEST_V2};
+use utoipa_axum::routes;
 
 use crate::http::error::{ApiError, ErrorBody};
 use crate::http::extract::ApiQuery;
 use crate::http::ids::*;
 use crate::AppState;
-use utoipa_axum::routes;
 
 /// The log's key and its latest checkpoint.
 pub struct Log {
@@ -491,7 +490,7 @@ pub struct LogInfo {
 }
 
 #[utoipa::path(get, path = "/api/v1/log", tag = "record", responses((status = 200, body = LogInfo)))]
-pub(crate) async fn log_info(State(app): State<AppState>) -> Json<LogInfo> {
+async fn log_info(State(app): State<AppState>) -> Json<LogInfo> {
     let latest = app.log.latest();
     Json(LogInfo {
         origin: app.log.origin().to_owned(),
@@ -528,10 +527,7 @@ pub struct StateDigest {
 
 #[utoipa::path(get, path = "/api/v1/log/state/{size}", tag = "record", params(("size" = u64, Path, minimum = 0, maximum = 9007199254740991_u64)),
     responses((status = 200, body = StateDigest), (status = 404, body = ErrorBody)))]
-pub(crate) async fn state_digest(
-    State(app): State<AppState>,
-    Path(size): Path<String>,
-) -> Result<Json<StateDigest>, ApiError> {
+async fn state_digest(State(app): State<AppState>, Path(size): Path<String>) -> Result<Json<StateDigest>, ApiError> {
     let size: u64 = size.parse().map_err(|_| ApiError::bad_request("invalid_size", "the size is a number"))?;
     let app2 = app.clone();
     let published = tokio::task::spawn_blocking(move || app2.store.checkpoint_state(size))
@@ -620,7 +616,7 @@ pub struct ConsistencyProof {
 
 #[utoipa::path(get, path = "/api/v1/log/consistency", tag = "record", params(ConsistencyQuery),
     responses((status = 200, body = ConsistencyProof), (status = 422, body = ErrorBody)))]
-pub(crate) async fn consistency(
+async fn consistency(
     State(app): State<AppState>,
     ApiQuery(q): ApiQuery<ConsistencyQuery>,
 ) -> Result<Json<ConsistencyProof>, ApiError> {

@@ -1,10 +1,5 @@
 //! The home page, the record page and one entry's page.
 
-use crate::http::auth::MaybeUser;
-use crate::http::error::ApiError;
-use crate::http::page::{error_page, notice_text, render, Chrome, NoticeQuery};
-use crate::http::time::rfc3339;
-use crate::AppState;
 use accord_domain::state::{MemberKind, MemberStatus};
 use accord_domain::Entry;
 use askama::Template;
@@ -13,13 +8,19 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 
+use crate::http::auth::MaybeUser;
+use crate::http::error::ApiError;
+use crate::http::page::{error_page, notice_text, render, Chrome, NoticeQuery};
+use crate::http::time::rfc3339;
+use crate::AppState;
+
 pub fn routes() -> crate::http::routes::Routes {
     crate::http::routes::Routes::new().get("/", home).get("/record", record).get("/record/{index}", entry)
 }
 
 // ---- home ----
 
-pub(crate) struct EntryRow {
+struct EntryRow {
     index: u64,
     time: String,
     actor: String,
@@ -27,7 +28,7 @@ pub(crate) struct EntryRow {
     summary: String,
 }
 
-pub(crate) fn entry_row(e: &Entry, state: &accord_domain::State) -> EntryRow {
+fn entry_row(e: &Entry, state: &accord_domain::State) -> EntryRow {
     EntryRow {
         index: e.index,
         time: rfc3339(e.time).replace('T', " ").trim_end_matches('Z').chars().take(19).collect(),
@@ -37,7 +38,7 @@ pub(crate) fn entry_row(e: &Entry, state: &accord_domain::State) -> EntryRow {
     }
 }
 
-pub(crate) fn describe_actor(actor: &accord_domain::Actor, state: &accord_domain::State) -> String {
+fn describe_actor(actor: &accord_domain::Actor, state: &accord_domain::State) -> String {
     use accord_domain::Actor;
     match actor {
         Actor::System => "Operator (console)".into(),
@@ -52,7 +53,7 @@ pub(crate) fn describe_actor(actor: &accord_domain::Actor, state: &accord_domain
     }
 }
 
-pub(crate) fn summarise(body: &accord_domain::EntryBody) -> String {
+fn summarise(body: &accord_domain::EntryBody) -> String {
     use accord_domain::EntryBody as B;
     match body {
         B::ForumEstablished(s) => format!("Forum established: {}", s.name),
@@ -158,7 +159,7 @@ pub(crate) fn summarise(body: &accord_domain::EntryBody) -> String {
 
 #[derive(Template)]
 #[template(path = "home.html")]
-pub(crate) struct HomePage {
+struct HomePage {
     chrome: Chrome,
     notice: Option<&'static str>,
     languages: String,
@@ -173,11 +174,7 @@ pub(crate) struct HomePage {
     verifier_key: String,
 }
 
-pub(crate) async fn home(
-    State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
-    Query(q): Query<NoticeQuery>,
-) -> Response {
+async fn home(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<NoticeQuery>) -> Response {
     // The last eight entries: those after index len - 9.
     let len = app.store.len();
     let recent_entries = app.store.entries(len.checked_sub(9), 8);
@@ -219,7 +216,7 @@ pub(crate) async fn home(
     render(StatusCode::OK, page)
 }
 
-pub(crate) fn language_name(tag: &str) -> String {
+fn language_name(tag: &str) -> String {
     match tag {
         "ar" => "العربية (Arabic)".into(),
         "zh" => "中文 (Chinese)".into(),
@@ -234,7 +231,7 @@ pub(crate) fn language_name(tag: &str) -> String {
 // ---- the record ----
 
 /// The log as a page shows it.
-pub(crate) struct LogView {
+struct LogView {
     origin: String,
     verifier_key: String,
     size: u64,
@@ -246,7 +243,7 @@ pub(crate) struct LogView {
     witnesses: Vec<crate::record::log::WitnessStatus>,
 }
 
-pub(crate) fn log_view(app: &AppState) -> Option<LogView> {
+fn log_view(app: &AppState) -> Option<LogView> {
     let (size, note) = app.log.latest()?;
     let checkpoint = accord_log::checkpoint::open_checkpoint(note.as_bytes(), app.log.verifier_key()).ok()?;
     let cosigners = note
@@ -284,15 +281,15 @@ pub(crate) struct RecordPage {
 }
 
 #[derive(Deserialize)]
-pub(crate) struct RecordQuery {
+struct RecordQuery {
     /// First entry of the page; without it, the latest page.
     from: Option<u64>,
 }
 
 /// Entries per record page.
-pub(crate) const RECORD_PAGE: u64 = 50;
+const RECORD_PAGE: u64 = 50;
 
-pub(crate) async fn record(
+async fn record(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     query: Result<Query<RecordQuery>, axum::extract::rejection::QueryRejection>,
@@ -330,7 +327,7 @@ pub(crate) async fn record(
 
 #[derive(Template)]
 #[template(path = "entry.html")]
-pub(crate) struct EntryPage {
+struct EntryPage {
     chrome: Chrome,
     row: EntryRow,
     leaf_hash: String,
@@ -345,11 +342,7 @@ pub(crate) struct EntryPage {
     size: usize,
 }
 
-pub(crate) async fn entry(
-    State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
-    Path(index): Path<String>,
-) -> Response {
+async fn entry(State(app): State<AppState>, MaybeUser(user): MaybeUser, Path(index): Path<String>) -> Response {
     let Ok(index) = index.parse::<u64>() else {
         return error_page(&app, &user, ApiError::bad_request("invalid_index", "an entry is numbered 0, 1, 2, ..."));
     };

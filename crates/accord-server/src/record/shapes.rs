@@ -1,9 +1,10 @@
 //! The JSON shape of an entry of the record.
 
-use crate::http::time::rfc3339;
 use accord_domain::entry::Entry;
 use serde::Serialize;
 use utoipa::ToSchema;
+
+use crate::http::time::rfc3339;
 
 /// One entry of the record.
 #[derive(Serialize, ToSchema)]
