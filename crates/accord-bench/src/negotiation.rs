@@ -152,7 +152,7 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
         }
     };
     let mut dice = Dice(0xbe_7c_4a_11);
-    let body = accord_server::negotiation_api::opening("Synthetic Framework", draft(&mut dice))?;
+    let body = accord_server::negotiation::api::opening("Synthetic Framework", draft(&mut dice))?;
     store.submit_blocking(Principal::Delegate(secretariat), Action::Negotiate(Box::new(body)), None)?;
     let process = store.state().processes.len() as u64;
     let paragraphs: Vec<(String, String)> = store

@@ -69,7 +69,7 @@ pub fn load_process(
         }
     }
 
-    let body = crate::negotiation_api::opening(TITLE, ZERO_DRAFT.to_owned()).map_err(StoreError::Refused)?;
+    let body = crate::negotiation::api::opening(TITLE, ZERO_DRAFT.to_owned()).map_err(StoreError::Refused)?;
     store.submit_blocking(Principal::Delegate(secretariat), Action::Negotiate(Box::new(body)), None)?;
     let process = store.state().processes.len() as u64;
     let instrument = store.state().process(process).map_err(StoreError::Refused)?.latest().instrument.clone();
@@ -393,7 +393,7 @@ fn load_meetings(
     // Meeting 1 is held today (it is open in the demonstration), meeting 2
     // tomorrow.
     let now = store.clock().now_unix_ms();
-    let day = |ms: i64| crate::api::rfc3339(ms)[..10].to_owned();
+    let day = |ms: i64| crate::http::time::rfc3339(ms)[..10].to_owned();
     let (today, tomorrow) = (day(now), day(now + 86_400_000));
     let mut acts = vec![
         sec(EntryBody::SessionOpened(SessionOpened { title: "Third substantive session".into() })),

@@ -1,31 +1,63 @@
 //! Accord's HTTP server: the web application and the JSON API.
 //!
 //! # Layout
-//! - [`app`]: builds the router; [`App`] is the shared state (the store, the
-//!   log-in rate limiter, the metrics).
-//! - [`api`]: the JSON API under `/api/v1`, with its OpenAPI document.
-//! - [`negotiation_api`]: the JSON API of negotiating texts (processes,
-//!   proposals, rolling text, versions and redlines).
-//! - [`decisions_api`]: the JSON API of rules, sessions, meetings,
-//!   attendance, votes, consensus and silence procedures, and the scheduler
-//!   that concludes silence procedures at their deadline.
-//! - [`pages`]: the server-rendered web pages (askama templates in
-//!   `templates/`), which work without JavaScript.
-//! - [`auth`]: passwords (argon2id), sessions, CSRF, API tokens, and the
-//!   extractors and layers that say who is asking.
-//! - [`limits`]: growing delays after failed log-ins (never a lock), the
-//!   known-browser cookie, and the write limits per member and per token.
-//! - [`error`]: [`error::ApiError`], the one error type of the HTTP layer.
-//! - [`views`]: a cache of rendered views (the rolling text), keyed by
-//!   what they show and valid for one size of the record.
-//! - [`metrics`]: Prometheus counters at `/metrics`.
-//! - [`signing`]: members' signatures from the browser: the pages' forms
-//!   that act in a member's name are signed by a key the browser holds.
-//! - [`server`]: serving on a socket, with header, idle and body timeouts.
-//! - [`security`]: the headers every answer carries (content security
-//!   policy, no framing, no sniffing, no caching of private pages).
+//!
+//! The server is laid out by feature. Each feature is a folder with the
+//! same parts, so that a new kind of decision, say, has its place before
+//! it is written:
+//!
+//! - `api.rs`: the JSON handlers under `/api/v1`, each annotated with
+//!   `#[utoipa::path]`, and the feature's API routes;
+//! - `pages.rs`: the web pages (askama templates in `templates/`), which
+//!   work without JavaScript, and the feature's page routes;
+//! - `shapes.rs`: the JSON shapes the API answers and the requests it
+//!   reads;
+//! - `mod.rs`: `routes()`, the feature's API and pages together.
+//!
+//! The features:
+//!
+//! - [`members`]: the forum, members and observers, admission, status and
+//!   suspension, delegates and accreditation, officers, members' signing
+//!   keys and signed actions.
+//! - [`account`]: log-in and log-out, one's password, API tokens, `me`.
+//! - [`negotiation`]: processes, versions and redlines, the rolling text,
+//!   proposals and the chair's acts.
+//! - [`meetings`]: rules of procedure, sessions, meetings, attendance,
+//!   agenda and speakers, votes, consensus, silence procedures (and the
+//!   scheduler that concludes them), important questions, summary records.
+//! - [`record`]: the record's entries and pages, the home page, the live
+//!   event stream ([`record::live`]), and the transparency log
+//!   ([`record::log`]: checkpoints, tiles, proofs, receipts, witnesses;
+//!   [`record::witness`]: the witness service).
+//!
+//! Below them:
+//!
+//! - [`shared`]: what more than one feature answers with (the entry that
+//!   recorded a change, a delegate, a decision).
+//! - [`http`]: the layer every feature stands on: [`http::error`] (the one
+//!   error type, [`http::error::ApiError`]), [`http::extract`] (`ApiJson`,
+//!   `ApiQuery`), [`http::ids`] (numbers in paths), [`http::page`] (the page
+//!   frame, error pages, `PageForm`), [`http::auth`] (passwords, sessions,
+//!   CSRF, API tokens, who is asking), [`http::limits`] (log-in delays,
+//!   write limits), [`http::signing`] (members' signatures from the
+//!   browser), [`http::security`] (headers on every answer),
+//!   [`http::server`] (the socket, with header, idle and body timeouts),
+//!   [`http::metrics`], [`http::ranges`], [`http::time`], [`http::views`]
+//!   (a cache of rendered views valid for one size of the record),
+//!   [`http::routes`] (the one list of routes) and [`http::openapi`].
+//!
+//! At the root: [`build`] makes the router and [`App`], the shared state;
+//! [`setup`] and [`demo`] establish a forum.
 //!
 //! # Invariants
+//! - Layers import downwards only: `http/` imports nothing from the
+//!   features nor from `shared`, `shared` no feature, and no feature
+//!   another (the unit test `layering` reads the sources and checks it).
+//! - Every route is declared once, in a feature's `routes()` or here, and
+//!   the router is built from that list ([`route_list`]), which the
+//!   authorization test checks against its table of roles. An API route is
+//!   added with its `routes!(handler)`, which puts its operation in the
+//!   OpenAPI document, so that the document cannot miss it.
 //! - Handlers never touch SQL: they read the published state and the private
 //!   tables through the store, and change the record only by submitting an
 //!   action to the store, which answers once the entry is durable.
@@ -44,28 +76,21 @@
 //! timeouts, the wait of a receipt for a checkpoint, a witness's timeout,
 //! a retry after a failed write) and for measuring its own speed.
 
-pub mod api;
-pub mod auth;
-pub mod decisions_api;
-pub mod decisions_pages;
+pub mod account;
 pub mod demo;
-pub mod error;
-pub mod limits;
-pub mod live;
-pub mod log;
-pub mod metrics;
-pub mod negotiation_api;
-pub mod negotiation_pages;
-pub mod openapi_errors;
-pub mod pages;
-pub mod ranges;
-pub mod routes;
-pub mod security;
-pub mod server;
+pub mod http;
+pub mod meetings;
+pub mod members;
+pub mod negotiation;
+pub mod record;
 pub mod setup;
-pub mod signing;
-pub mod views;
-pub mod witness;
+pub mod shared;
+
+#[cfg(test)]
+mod layering;
+
+pub use http::{auth, error, limits, metrics, security, server};
+pub use record::{log, witness};
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -94,15 +119,15 @@ pub struct Config {
     /// cosignatures are published with it.
     pub witnesses: Vec<String>,
     /// The delays after failed log-ins.
-    pub login: limits::LoginPolicy,
+    pub login: http::limits::LoginPolicy,
     /// The write limits per member and per API token.
-    pub writes: limits::WriteLimits,
+    pub writes: http::limits::WriteLimits,
     /// The application's one clock: the store must be opened with it
     /// (`Store::open_with_clock`), and the server reads it for log-in
     /// delays, write limits, silence deadlines, the checkpoint interval,
     /// expiry times and the pages' "now". The system clock by default;
     /// tests give a manual one and move it.
-    pub clock: limits::Clock,
+    pub clock: http::limits::Clock,
     /// The most live event streams (`/api/v1/events`) open at once; each
     /// holds a connection. Beyond it a new stream gets 503.
     pub max_event_streams: usize,
@@ -122,9 +147,9 @@ impl Default for Config {
             token_lifetime: Duration::from_secs(90 * 24 * 3600),
             checkpoint_interval: Duration::from_secs(1),
             witnesses: Vec::new(),
-            login: limits::LoginPolicy::default(),
-            writes: limits::WriteLimits::default(),
-            clock: limits::Clock::system(),
+            login: http::limits::LoginPolicy::default(),
+            writes: http::limits::WriteLimits::default(),
+            clock: http::limits::Clock::system(),
             max_event_streams: DEFAULT_MAX_EVENT_STREAMS,
             header_read_timeout: server::HEADER_READ_TIMEOUT,
             body_read_timeout: server::BODY_READ_TIMEOUT,
@@ -141,19 +166,21 @@ pub const DEFAULT_MAX_EVENT_STREAMS: usize = 768;
 pub struct App {
     pub store: Arc<Store>,
     /// The log's signing key and its latest checkpoint.
-    pub log: log::Log,
+    pub log: record::log::Log,
     pub config: Config,
     /// The delays after failed log-ins.
-    pub limiter: limits::LoginLimiter,
+    pub limiter: http::limits::LoginLimiter,
     /// Signs and checks known-browser cookies.
-    pub known_browsers: limits::KnownBrowsers,
+    pub known_browsers: http::limits::KnownBrowsers,
     /// The write limits.
-    pub writes: limits::WriteLimiter,
-    pub metrics: metrics::HttpMetrics,
+    pub writes: http::limits::WriteLimiter,
+    pub metrics: http::metrics::HttpMetrics,
     /// Rendered views of negotiations, valid while the record does not grow.
-    pub views: views::ViewCache,
+    pub views: http::views::ViewCache,
     /// Live updates: the event streams of open pages.
-    pub live: live::Live,
+    pub live: record::live::Live,
+    /// The OpenAPI document, serialised ([`http::openapi::serve`]).
+    pub openapi: axum::body::Bytes,
 }
 
 pub type AppState = Arc<App>;
@@ -169,31 +196,34 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
         !(config.clock.is_manual() || store.clock().is_manual()) || config.clock.same_as(store.clock()),
         "Config::clock and the store's clock must be the same clock: open the store with Store::open_with_clock"
     );
+    let (routes, doc) = all_routes().into_parts(<http::openapi::ApiDoc as utoipa::OpenApi>::openapi());
+    let doc = http::openapi::finish(doc);
+    let openapi = serde_json::to_vec(&doc).expect("the OpenAPI document serialises").into();
     let state: AppState = Arc::new(App {
-        log: log::Log::new(signer, &store),
-        known_browsers: limits::KnownBrowsers::new(known_browser_secret(&store)),
-        limiter: limits::LoginLimiter::new(config.login.clone()),
-        writes: limits::WriteLimiter::new(config.writes.clone()),
+        log: record::log::Log::new(signer, &store),
+        known_browsers: http::limits::KnownBrowsers::new(known_browser_secret(&store)),
+        limiter: http::limits::LoginLimiter::new(config.login.clone()),
+        writes: http::limits::WriteLimiter::new(config.writes.clone()),
         store,
         config,
-        metrics: metrics::HttpMetrics::default(),
-        views: views::ViewCache::default(),
-        live: live::Live::default(),
+        metrics: http::metrics::HttpMetrics::default(),
+        views: http::views::ViewCache::default(),
+        live: record::live::Live::default(),
+        openapi,
     });
-    let router = all_routes()
-        .into_router()
-        .fallback(pages::not_found)
-        .method_not_allowed_fallback(pages::method_not_allowed)
+    let router = routes
+        .fallback(http::page::not_found)
+        .method_not_allowed_fallback(http::page::method_not_allowed)
         // Inside the signing layer: a form prepared for signing records
         // nothing, and its handler's refusal gives the write back.
-        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::limit_writes))
-        .layer(axum::middleware::from_fn(signing::prepare_layer))
-        .layer(axum::middleware::from_fn(pages::note_method))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::count))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::refuse_cross_site))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), http::auth::limit_writes))
+        .layer(axum::middleware::from_fn(http::signing::prepare_layer))
+        .layer(axum::middleware::from_fn(http::page::note_method))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), http::metrics::count))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), http::auth::refuse_cross_site))
         .layer(DefaultBodyLimit::max(MAX_BODY))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), server::body_deadline))
-        .layer(axum::middleware::from_fn(security::headers))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), http::server::body_deadline))
+        .layer(axum::middleware::from_fn(http::security::headers))
         .with_state(state.clone());
     (router, state)
 }
@@ -205,7 +235,7 @@ fn known_browser_secret(store: &Store) -> [u8; 32] {
     use rand::RngCore;
     let mut candidate = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut candidate);
-    match store.secret(limits::KnownBrowsers::SECRET_NAME, &candidate) {
+    match store.secret(http::limits::KnownBrowsers::SECRET_NAME, &candidate) {
         Ok(stored) if stored.len() == 32 => {
             let mut key = [0u8; 32];
             key.copy_from_slice(&stored);
@@ -223,23 +253,26 @@ fn known_browser_secret(store: &Store) -> [u8; 32] {
 }
 
 /// Every route of the application: the router is built from them.
-fn all_routes() -> routes::Routes {
-    routes::Routes::new()
-        .merge(pages::routes())
-        .merge(api::routes())
-        .merge(negotiation_api::routes())
-        .merge(negotiation_pages::routes())
-        .merge(decisions_api::routes())
-        .merge(decisions_pages::routes())
-        .merge(signing::routes())
-        .merge(log::routes())
+fn all_routes() -> http::routes::Routes {
+    http::routes::Routes::new()
+        .get("/api/openapi.json", http::openapi::serve)
+        .merge(http::assets::routes())
+        // The first feature to name a schema keeps it: `ReasonRequest` is
+        // both the meetings' objection (reason required) and the members'
+        // suspension (reason optional), and the document has always shown
+        // the first.
+        .merge(meetings::routes())
+        .merge(negotiation::routes())
+        .merge(members::routes())
+        .merge(account::routes())
+        .merge(record::routes())
         .get("/healthz", || async { "ok" })
-        .get("/metrics", metrics::render)
+        .get("/metrics", http::metrics::render)
 }
 
 /// Every `(method, path)` the application answers (paths as the router
 /// writes them, `{id}` for a parameter), in the order declared.
-pub fn route_list() -> Vec<(axum::http::Method, &'static str)> {
+pub fn route_list() -> Vec<(axum::http::Method, String)> {
     all_routes().list()
 }
 

@@ -10,7 +10,7 @@ use accord_domain::state::{
 use accord_domain::{Email, MemberCode, Refusal};
 use accord_store::{PrivateWrite, Store, StoreError};
 
-use crate::auth;
+use crate::http::auth;
 
 /// Establishes the forum and appoints its first secretariat officer, with
 /// an account. The caller has checked that the record is empty.

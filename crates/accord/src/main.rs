@@ -355,7 +355,7 @@ fn run(command: Command) -> Result<()> {
             let markdown = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
             let markdown =
                 String::from_utf8(markdown).map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", file.display()))?;
-            let body = accord_server::negotiation_api::opening(&title, markdown)
+            let body = accord_server::negotiation::api::opening(&title, markdown)
                 .map_err(|r| anyhow::anyhow!("{}: {}", file.display(), r.message))?;
             let dir = DataDir::open(&data_dir)?;
             let store = open_store(&dir)?;
@@ -657,7 +657,7 @@ fn serve(data_dir: &Path, listen: &str, demo: bool, config: accord_server::Confi
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
         let state_for_stop = state.clone();
-        tokio::spawn(accord_server::decisions_api::run_silence_scheduler(state.clone()));
+        tokio::spawn(accord_server::meetings::api::run_silence_scheduler(state.clone()));
         tokio::spawn(accord_server::log::run_checkpointer(state));
         let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("listening on {listen}"))?;
         let addr = listener.local_addr()?;

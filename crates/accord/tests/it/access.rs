@@ -414,7 +414,7 @@ async fn a_token_expires_when_its_lifetime_has_passed_on_the_clock() {
     assert_eq!(s, StatusCode::CREATED, "{issued}");
     let token = issued["token"].as_str().unwrap().to_owned();
     let lifetime = accord_server::Config::default().token_lifetime;
-    let expires = accord_server::api::rfc3339(CLOCK_START + lifetime.as_millis() as i64);
+    let expires = accord_server::http::time::rfc3339(CLOCK_START + lifetime.as_millis() as i64);
     assert_eq!(issued["expires_at"], expires, "the lifetime counts from the clock's time");
     clock.advance(lifetime - std::time::Duration::from_millis(1));
     let (s, me) = forum.call(Method::GET, "/api/v1/me", Some(&token), None).await;

@@ -259,7 +259,7 @@ async fn sessions_meetings_votes_and_consensus_over_the_api() {
     assert_error(&short, StatusCode::UNPROCESSABLE_ENTITY, "out_of_range");
     assert!(short.1["message"].as_str().unwrap().contains("between 72 and 8760"), "{}", short.1);
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64;
-    let in_30_days = accord_server::api::rfc3339(now + 30 * 24 * 3_600_000);
+    let in_30_days = accord_server::http::time::rfc3339(now + 30 * 24 * 3_600_000);
     let (s, silence) = forum
         .post(
             &format!("/api/v1/processes/{id}/silence"),
@@ -633,8 +633,8 @@ async fn a_silence_procedure_concludes_when_its_deadline_comes_on_the_clock() {
     let sid = silence["id"].as_u64().unwrap();
     let (_, shown) = forum.get(&format!("/api/v1/silence/{sid}")).await;
     let deadline = CLOCK_START + hours_72.as_millis() as i64;
-    assert_eq!(shown["deadline"], accord_server::api::rfc3339(deadline), "72 hours from the clock's time");
-    let scheduler = tokio::spawn(accord_server::decisions_api::run_silence_scheduler(forum.state.clone()));
+    assert_eq!(shown["deadline"], accord_server::http::time::rfc3339(deadline), "72 hours from the clock's time");
+    let scheduler = tokio::spawn(accord_server::meetings::api::run_silence_scheduler(forum.state.clone()));
 
     // A millisecond before the deadline: the record grows (the scheduler
     // looks again each time), and the procedure is still running.
@@ -678,7 +678,7 @@ async fn a_silence_procedure_concludes_when_its_deadline_comes_on_the_clock() {
     clock.advance(hours_72 * 2);
     let (_, waiting) = forum.get(&format!("/api/v1/silence/{second}")).await;
     assert!(waiting["decision"].is_null(), "nothing concludes it while the scheduler is down: {waiting}");
-    let scheduler = tokio::spawn(accord_server::decisions_api::run_silence_scheduler(forum.state.clone()));
+    let scheduler = tokio::spawn(accord_server::meetings::api::run_silence_scheduler(forum.state.clone()));
     concluded(&forum, second).await;
     let (_, decisions) = forum.get(&format!("/api/v1/processes/{id}/decisions")).await;
     let silences = decisions.as_array().unwrap().iter().filter(|d| d["method"] == "silence").count();
@@ -849,7 +849,7 @@ async fn the_meeting_page_counts_speaking_time_on_the_forum_clock() {
     clock.advance(Duration::from_secs(30));
     let (s, page) = forum.get_html("/meetings/1").await;
     assert_eq!(s, StatusCode::OK);
-    let given = accord_server::api::rfc3339(CLOCK_START + 5_000);
+    let given = accord_server::http::time::rfc3339(CLOCK_START + 5_000);
     let countdown = format!(r#"data-seconds="90" data-given="{given}" data-now="{}""#, CLOCK_START + 35_000);
     assert!(page.contains(&countdown), "{countdown} in {page}");
 }

@@ -335,7 +335,7 @@ proptest! {
         use accord_domain::unicode::{accept, check, check_lines, CODES};
         let markdown = format!("# Draft\n\n## Chapter I \u{2014} General\n\n### Article 1 \u{2014} Scope\n\n1. {words}\n");
         let forbidden = accept("draft", &markdown).is_err() || accept("title", &title).is_err();
-        match accord_server::negotiation_api::opening(&title, markdown) {
+        match accord_server::negotiation::api::opening(&title, markdown) {
             Ok(accord_domain::EntryBody::ProcessOpened(p)) => {
                 prop_assert!(!forbidden);
                 let draft = std::str::from_utf8(p.draft.content().unwrap()).unwrap();

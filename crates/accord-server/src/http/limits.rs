@@ -70,7 +70,7 @@ use axum::http::StatusCode;
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 
 /// The clock the limits go by: [`Clock::now`], its monotonic reading.
 /// It is the one clock of the application (`Config::clock`), which tests

@@ -32,18 +32,17 @@ use accord_domain::signature::{check_nonce, signed_message};
 use accord_domain::state::{Action, Affiliation, MemberRole};
 use accord_domain::{Actor, EntryBody, MemberCode, MemberSignature};
 use accord_store::Appended;
-use axum::extract::{FromRequestParts, Path, Request, State};
+use axum::extract::{FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use base64::prelude::{Engine, BASE64_STANDARD};
 use serde::{Deserialize, Serialize};
 
-use crate::auth::{MaybeUser, WebUser};
-use crate::error::ApiError;
-use crate::pages::{require_user, PageForm};
+use crate::http::auth::WebUser;
+use crate::http::error::ApiError;
 use crate::AppState;
 
 /// The header that asks a form's address for the bytes to sign instead of
@@ -106,7 +105,7 @@ pub struct ToSign {
 
 /// Where a handler in prepare mode leaves what it prepared.
 #[derive(Clone, Default)]
-struct Slot(Arc<Mutex<Option<Result<ToSign, ApiError>>>>);
+pub(crate) struct Slot(Arc<Mutex<Option<Result<ToSign, ApiError>>>>);
 
 /// Whether a form's handler records its action or only prepares the bytes
 /// to sign (`Accord-Sign: prepare`).
@@ -208,7 +207,7 @@ fn unsigned_refusal(member: &MemberCode, body: &EntryBody) -> ApiError {
     )
 }
 
-fn prepare(app: &AppState, u: &WebUser, nonce: &str, action: Action) -> Result<ToSign, ApiError> {
+pub(crate) fn prepare(app: &AppState, u: &WebUser, nonce: &str, action: Action) -> Result<ToSign, ApiError> {
     let nonce = nonce.trim();
     check_nonce(nonce)?;
     let state = app.store.state();
@@ -232,100 +231,6 @@ fn prepare(app: &AppState, u: &WebUser, nonce: &str, action: Action) -> Result<T
         message: BASE64_STANDARD.encode(message),
         keys,
     })
-}
-
-// ---- the member's keys, from the pages ----
-
-pub fn routes() -> crate::routes::Routes {
-    crate::routes::Routes::new()
-        .post("/members/{code}/keys", register_key)
-        .post("/members/{code}/keys/{key}/revoke", revoke_key)
-        .post("/members/{code}/signatures-required", require_signatures)
-}
-
-#[derive(Deserialize)]
-struct KeyForm {
-    csrf: String,
-    #[serde(default)]
-    public_key: String,
-    #[serde(default)]
-    label: String,
-    #[serde(flatten)]
-    sign: SignFields,
-}
-
-#[derive(Deserialize)]
-struct SignedCsrfForm {
-    csrf: String,
-    #[serde(flatten)]
-    sign: SignFields,
-}
-
-/// Records a key action from the member's page and shows the page again.
-async fn member_key_action(
-    app: &AppState,
-    user: &Option<WebUser>,
-    code: &str,
-    csrf: &str,
-    (sign, fields): (&PageSign, &SignFields),
-    notice: &str,
-    make: impl FnOnce(MemberCode) -> Result<Action, ApiError>,
-) -> Response {
-    let u = match require_user(user, &format!("/members/{code}")) {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
-    let result = async {
-        u.check_csrf(csrf)?;
-        let member = MemberCode::parse(code)?;
-        submit(app, &u, sign, fields, make(member.clone())?).await?;
-        Ok::<_, ApiError>(member)
-    }
-    .await;
-    match result {
-        Ok(member) => Redirect::to(&format!("/members/{member}?notice={notice}#keys")).into_response(),
-        Err(e) => crate::pages::member_error(app, user, code, e),
-    }
-}
-
-async fn register_key(
-    State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
-    Path(code): Path<String>,
-    sign: PageSign,
-    PageForm(form): PageForm<KeyForm>,
-) -> Response {
-    member_key_action(&app, &user, &code, &form.csrf, (&sign, &form.sign), "key_registered", |member| {
-        let label = accord_domain::ids::DisplayName::parse(&form.label)?;
-        Ok(Action::RegisterMemberKey { member, public_key: form.public_key.trim().to_owned(), label })
-    })
-    .await
-}
-
-async fn revoke_key(
-    State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
-    Path((code, key)): Path<(String, String)>,
-    sign: PageSign,
-    PageForm(form): PageForm<SignedCsrfForm>,
-) -> Response {
-    member_key_action(&app, &user, &code, &form.csrf, (&sign, &form.sign), "key_revoked", |member| {
-        Ok(Action::RevokeMemberKey { member, key })
-    })
-    .await
-}
-
-async fn require_signatures(
-    State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
-    Path(code): Path<String>,
-    sign: PageSign,
-    PageForm(form): PageForm<SignedCsrfForm>,
-) -> Response {
-    member_key_action(&app, &user, &code, &form.csrf, (&sign, &form.sign), "signatures_required", |member| {
-        Ok(Action::RequireSignatures { member })
-    })
-    .await
 }
 
 /// What the page frame says of the logged-in delegate's member and its

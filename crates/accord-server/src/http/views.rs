@@ -19,7 +19,7 @@ use std::sync::{Arc, Mutex};
 
 use accord_domain::State;
 
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 use crate::AppState;
 
 /// At most this many views are kept; beyond it the cache starts afresh.

@@ -32,6 +32,7 @@
 use std::sync::RwLock;
 use std::time::Duration;
 
+use accord_domain::state::{STATE_DIGEST_V1, STATE_DIGEST_V2};
 use accord_log::checkpoint::LogSigner;
 use accord_log::tiles::{self, TilePath};
 use accord_store::Store;
@@ -42,11 +43,11 @@ use axum::Json;
 use base64::prelude::{Engine, BASE64_STANDARD};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::routes;
 
-use accord_domain::state::{STATE_DIGEST_V1, STATE_DIGEST_V2};
-
-use crate::api::ApiQuery;
-use crate::error::{ApiError, ErrorBody};
+use crate::http::error::{ApiError, ErrorBody};
+use crate::http::extract::ApiQuery;
+use crate::http::ids::*;
 use crate::AppState;
 
 /// The log's key and its latest checkpoint.
@@ -114,7 +115,7 @@ impl Log {
             cosigned_size: None,
             http_status: None,
             message: None,
-            time: crate::api::rfc3339(now_ms),
+            time: crate::http::time::rfc3339(now_ms),
         });
         status.sending = Some(size);
     }
@@ -262,7 +263,7 @@ pub async fn push_to_witness(app: AppState, url: String) {
                     cosigned_size,
                     http_status: None,
                     message: None,
-                    time: crate::api::rfc3339(app.config.clock.now_unix_ms()),
+                    time: crate::http::time::rfc3339(app.config.clock.now_unix_ms()),
                 };
                 match outcome {
                     Outcome::Cosigned { lines, held: now_held } => {
@@ -392,16 +393,16 @@ fn add_cosignatures(app: &AppState, size: u64, lines: &[String]) {
     }
 }
 
-pub fn routes() -> crate::routes::Routes {
-    crate::routes::Routes::new()
+pub fn routes() -> crate::http::routes::Routes {
+    crate::http::routes::Routes::new()
         .get("/log/checkpoint", checkpoint)
         .get("/log/tile/{*path}", tile)
         .get("/log/blob/{sha256}", blob)
-        .get("/api/v1/log", log_info)
-        .get("/api/v1/log/inclusion", inclusion)
-        .get("/api/v1/log/consistency", consistency)
-        .get("/api/v1/log/state/{size}", state_digest)
-        .get("/api/v1/record/{index}/receipt", receipt)
+        .api(routes!(log_info))
+        .api(routes!(inclusion))
+        .api(routes!(consistency))
+        .api(routes!(state_digest))
+        .api(routes!(receipt))
 }
 
 async fn checkpoint(State(app): State<AppState>) -> Response {
@@ -490,7 +491,7 @@ pub struct LogInfo {
 }
 
 #[utoipa::path(get, path = "/api/v1/log", tag = "record", responses((status = 200, body = LogInfo)))]
-pub(crate) async fn log_info(State(app): State<AppState>) -> Json<LogInfo> {
+async fn log_info(State(app): State<AppState>) -> Json<LogInfo> {
     let latest = app.log.latest();
     Json(LogInfo {
         origin: app.log.origin().to_owned(),
@@ -527,10 +528,7 @@ pub struct StateDigest {
 
 #[utoipa::path(get, path = "/api/v1/log/state/{size}", tag = "record", params(("size" = u64, Path, minimum = 0, maximum = 9007199254740991_u64)),
     responses((status = 200, body = StateDigest), (status = 404, body = ErrorBody)))]
-pub(crate) async fn state_digest(
-    State(app): State<AppState>,
-    Path(size): Path<String>,
-) -> Result<Json<StateDigest>, ApiError> {
+async fn state_digest(State(app): State<AppState>, Path(size): Path<String>) -> Result<Json<StateDigest>, ApiError> {
     let size: u64 = size.parse().map_err(|_| ApiError::bad_request("invalid_size", "the size is a number"))?;
     let app2 = app.clone();
     let published = tokio::task::spawn_blocking(move || app2.store.checkpoint_state(size))
@@ -619,7 +617,7 @@ pub struct ConsistencyProof {
 
 #[utoipa::path(get, path = "/api/v1/log/consistency", tag = "record", params(ConsistencyQuery),
     responses((status = 200, body = ConsistencyProof), (status = 422, body = ErrorBody)))]
-pub(crate) async fn consistency(
+async fn consistency(
     State(app): State<AppState>,
     ApiQuery(q): ApiQuery<ConsistencyQuery>,
 ) -> Result<Json<ConsistencyProof>, ApiError> {
@@ -670,12 +668,9 @@ pub struct ReceiptQuery {
     responses((status = 200, body = Receipt), (status = 404, body = ErrorBody), (status = 409, description = "no checkpoint covers the entry yet", body = ErrorBody)))]
 pub(crate) async fn receipt(
     State(app): State<AppState>,
-    Path(index): Path<String>,
+    EntryIndex(index): EntryIndex,
     ApiQuery(q): ApiQuery<ReceiptQuery>,
 ) -> Result<Json<Receipt>, ApiError> {
-    let index: u64 = index.parse().map_err(|_| {
-        ApiError::bad_request("invalid_index", format!("{index:?} is not an entry index (0, 1, 2, ...)"))
-    })?;
     if index >= app.store.len() {
         return Err(ApiError::not_found("unknown_entry", format!("the record has no entry {index}")));
     }

@@ -23,18 +23,21 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use crate::api::rfc3339;
-use crate::auth::{MaybeUser, WebUser};
-use crate::decisions_api::{self as dapi, DecisionJson, MeetingJson, SummaryJson};
-use crate::error::ApiError;
-use crate::negotiation_api::{process_id, proposal_id, tidy};
-use crate::pages::{error_page, render, require_user, Chrome, PageForm};
-use crate::ranges;
-use crate::signing::{self, PageSign, SignFields};
+use super::api as dapi;
+use super::api::SummaryJson;
+use super::shapes::*;
+use crate::http::auth::{MaybeUser, WebUser};
+use crate::http::error::ApiError;
+use crate::http::ids::{process_id, proposal_id};
+use crate::http::page::{error_page, render, require_user, Chrome, PageForm};
+use crate::http::ranges;
+use crate::http::signing::{self, PageSign, SignFields};
+use crate::http::time::rfc3339;
+use crate::shared::*;
 use crate::AppState;
 
-pub fn routes() -> crate::routes::Routes {
-    crate::routes::Routes::new()
+pub fn routes() -> crate::http::routes::Routes {
+    crate::http::routes::Routes::new()
         .get("/sessions", sessions)
         .post("/sessions", sessions_act)
         // The menu says "Meetings"; the address people guess leads there.
@@ -160,7 +163,7 @@ fn target(f: &ActForm) -> Result<Target, ApiError> {
 }
 
 /// Records an act from a form: signed when the form carries the member's
-/// signature (see [`crate::signing`]).
+/// signature (see [`crate::http::signing`]).
 async fn submit(app: &AppState, u: &WebUser, sign: &PageSign, f: &ActForm, body: EntryBody) -> Result<(), ApiError> {
     signing::submit(app, u, sign, &f.sign, Action::Negotiate(Box::new(body))).await?;
     Ok(())
@@ -174,7 +177,7 @@ struct SessionsPage {
     chrome: Chrome,
     notice: Option<&'static str>,
     error: Option<String>,
-    sessions: Vec<dapi::SessionJson>,
+    sessions: Vec<super::shapes::SessionJson>,
     secretariat: bool,
 }
 
@@ -238,7 +241,7 @@ pub struct VoteView {
     pub label: String,
     pub majority: &'static str,
     pub open: bool,
-    pub tally: dapi::TallyJson,
+    pub tally: crate::shared::TallyJson,
     pub mine: String,
     pub decision: Option<u64>,
 }
@@ -318,7 +321,7 @@ fn meeting_view(
             outcome: c
                 .decision
                 .and_then(|d| s.proceedings.decision(d).ok())
-                .map(|d| dapi::decision_json(d).outcome.replace('_', " "))
+                .map(|d| crate::shared::decision_json(d).outcome.replace('_', " "))
                 .unwrap_or_default(),
         })
         .collect();
@@ -330,7 +333,7 @@ fn meeting_view(
             // Speakers in the order they speak: those who spoke or speak,
             // then the waiting list as the chair will call it (points of
             // order first, rights of reply last).
-            let mut j = dapi::meeting_json(&s, m);
+            let mut j = super::shapes::meeting_json(&s, m);
             for item in &mut j.agenda {
                 let queue = item.queue.clone();
                 item.requests.sort_by_key(|r| match queue.iter().position(|n| *n == r.number) {
@@ -544,7 +547,7 @@ async fn summary_markdown(State(app): State<AppState>, Path(mid): Path<String>) 
     ));
     for item in &m.agenda {
         md.push_str(&format!("\n## Item {} — {}\n\n", item.label, item.title));
-        let spoke: Vec<&dapi::FloorJson> =
+        let spoke: Vec<&super::shapes::FloorJson> =
             item.requests.iter().filter(|r| r.status == "spoke" || r.status == "speaking").collect();
         if spoke.is_empty() {
             md.push_str("No one spoke.\n");
@@ -584,38 +587,6 @@ async fn summary_markdown(State(app): State<AppState>, Path(mid): Path<String>) 
     }
     Ok(([(header::CONTENT_TYPE, "text/markdown; charset=utf-8")], md).into_response())
 }
-
-pub(crate) fn decision_line(d: &DecisionJson) -> String {
-    let target = match (d.target.kind.as_str(), &d.target.id) {
-        ("instrument", _) => "the instrument".to_owned(),
-        ("proposal", Some(id)) => format!("P-{id}"),
-        ("provision", Some(serde_json::Value::String(eid))) => accord_domain::negotiation::text::label_of(eid),
-        (k, Some(id)) => format!("{k} {}", id.as_str().map(str::to_owned).unwrap_or_else(|| id.to_string())),
-        (k, None) => k.to_owned(),
-    };
-    let tally = d
-        .tally
-        .as_ref()
-        .map(|t| format!(" — {} yes, {} no, {} abstaining; {} required", t.yes, t.no, t.abstain, t.required))
-        .unwrap_or_default();
-    // The version the question was put on, and for the whole instrument
-    // the version adopted: a reader knows which text was decided.
-    let version = match (d.adopted_version, d.version) {
-        (Some(v), _) => format!(", version {v} adopted"),
-        (None, Some(v)) => format!(", on version {v}"),
-        (None, None) => String::new(),
-    };
-    format!(
-        "- Decision {} on {target} (process {}{version}), by {}: **{}**{tally} (entry {})\n",
-        d.id,
-        d.process,
-        d.method,
-        d.outcome.replace('_', " "),
-        d.entry
-    )
-}
-
-// ---- a process's rules and decisions ----
 
 pub struct SilenceView {
     pub id: u64,
@@ -704,7 +675,7 @@ fn decisions_view(
             .iter()
             .filter(|d| d.process == id)
             .map(|d| {
-                let j = dapi::decision_json(d);
+                let j = crate::shared::decision_json(d);
                 let line = decision_line(&j);
                 (j, line)
             })

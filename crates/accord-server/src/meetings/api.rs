@@ -6,496 +6,85 @@
 //! `run_silence_scheduler` concludes silence procedures when their
 //! deadline comes on the application's clock (`Config::clock`); the domain
 //! makes it idempotent and never early, and after a restart it finds them
-//! in the replayed state. `GET /api/v1/events` is the
-//! stream of server-sent events ([`crate::live`]).
+//! in the replayed state. The live event stream
+//! (`GET /api/v1/events`) is part of the record's API.
 
 use accord_domain::decisions::{
-    AttendanceCorrected, AttendanceRegistered, BallotCast, Choice, Consensus, ConsensusObjected, ConsensusProposed,
-    ConsensusRef, Decision, DecisionRef, ImportantQuestion, Majority, Meeting, MeetingRef, MeetingScheduled, Rules,
-    RulesChanged, SessionOpened, Silence, SilenceBroken, SilenceStarted, Tally, Target, Vote, VoteExplained,
-    VoteOpened, VoteRef,
+    AttendanceCorrected, AttendanceRegistered, BallotCast, Choice, ConsensusObjected, ConsensusProposed, ConsensusRef,
+    DecisionRef, ImportantQuestion, Majority, MeetingRef, MeetingScheduled, Rules, RulesChanged, SessionOpened,
+    SilenceBroken, SilenceStarted, VoteExplained, VoteOpened, VoteRef,
 };
 use accord_domain::state::{Action, Principal};
-use accord_domain::{EntryBody, MemberCode, State as DomainState};
-use axum::extract::{Path, State};
+use accord_domain::{EntryBody, State as DomainState};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use utoipa_axum::routes;
 
-use crate::api::{rfc3339, ApiJson, EntryRef};
-use crate::auth::ApiCaller;
-use crate::error::{ApiError, ErrorBody};
-use crate::negotiation_api::{process_id, tidy};
-use crate::ranges;
+use super::shapes::*;
+use crate::http::auth::ApiCaller;
+use crate::http::error::{ApiError, ErrorBody};
+use crate::http::extract::ApiJson;
+use crate::http::ids::*;
+use crate::http::ranges;
+use crate::http::time::rfc3339;
+use crate::shared::*;
 use crate::AppState;
 
-pub fn routes() -> crate::routes::Routes {
-    crate::routes::Routes::new()
-        .get("/api/v1/rules", get_forum_rules)
-        .put("/api/v1/rules", put_forum_rules)
-        .get("/api/v1/processes/{id}/rules", get_rules)
-        .put("/api/v1/processes/{id}/rules", put_rules)
-        .get("/api/v1/processes/{id}/decisions", list_decisions)
-        .post("/api/v1/processes/{id}/votes", open_vote)
-        .post("/api/v1/processes/{id}/consensus", propose_consensus)
-        .post("/api/v1/processes/{id}/silence", start_silence)
-        .get("/api/v1/processes/{id}/important-questions", list_important)
-        .post("/api/v1/processes/{id}/important-questions", designate_important)
-        .get("/api/v1/sessions", list_sessions)
-        .post("/api/v1/sessions", open_session)
-        .get("/api/v1/sessions/{sid}", get_session)
-        .post("/api/v1/sessions/{sid}/meetings", schedule_meeting)
-        .get("/api/v1/meetings/{mid}", get_meeting)
-        .post("/api/v1/meetings/{mid}/open", open_meeting)
-        .post("/api/v1/meetings/{mid}/close", close_meeting)
-        .post("/api/v1/meetings/{mid}/attendance", register_attendance)
-        .delete("/api/v1/meetings/{mid}/attendance", leave_meeting)
-        .put("/api/v1/meetings/{mid}/attendance/{member}", correct_attendance)
-        .post("/api/v1/meetings/{mid}/agenda", add_agenda_item)
-        .post("/api/v1/meetings/{mid}/agenda/{item}/speakers", request_floor)
-        .delete("/api/v1/meetings/{mid}/agenda/{item}/speakers/{request}", withdraw_request)
-        .post_limited(
-            "/api/v1/meetings/{mid}/agenda/{item}/speakers/{request}/statement",
-            deliver_statement,
-            crate::negotiation_api::MAX_DRAFT_REQUEST,
-        )
-        .post("/api/v1/meetings/{mid}/agenda/{item}/next", next_speaker)
-        .put("/api/v1/meetings/{mid}/agenda/{item}/speaking-time", set_speaking_time)
-        .get("/api/v1/meetings/{mid}/summary", summary)
-        .get("/api/v1/events", events)
-        .get("/api/v1/votes/{vid}", get_vote)
-        .post("/api/v1/votes/{vid}/ballots", cast_ballot)
-        .post("/api/v1/votes/{vid}/explanations", explain_vote)
-        .post("/api/v1/votes/{vid}/close", close_vote)
-        .get("/api/v1/consensus/{cid}", get_consensus)
-        .post("/api/v1/consensus/{cid}/objections", object)
-        .post("/api/v1/consensus/{cid}/declare", declare)
-        .get("/api/v1/decisions/{did}", get_decision)
-        .post("/api/v1/decisions/{did}/confirm", confirm)
-        .get("/api/v1/silence/{sid}", get_silence)
-        .post("/api/v1/silence/{sid}/break", break_silence)
+pub fn routes() -> crate::http::routes::Routes {
+    crate::http::routes::Routes::new()
+        .api(routes!(get_forum_rules))
+        .api(routes!(put_forum_rules))
+        .api(routes!(get_rules))
+        .api(routes!(put_rules))
+        .api(routes!(list_decisions))
+        .api(routes!(open_vote))
+        .api(routes!(propose_consensus))
+        .api(routes!(start_silence))
+        .api(routes!(list_important))
+        .api(routes!(designate_important))
+        .api(routes!(list_sessions))
+        .api(routes!(open_session))
+        .api(routes!(get_session))
+        .api(routes!(schedule_meeting))
+        .api(routes!(get_meeting))
+        .api(routes!(open_meeting))
+        .api(routes!(close_meeting))
+        .api(routes!(register_attendance))
+        .api(routes!(leave_meeting))
+        .api(routes!(correct_attendance))
+        .api(routes!(add_agenda_item))
+        .api(routes!(request_floor))
+        .api(routes!(withdraw_request))
+        .api_limited(routes!(deliver_statement), crate::http::extract::MAX_DRAFT_REQUEST)
+        .api(routes!(next_speaker))
+        .api(routes!(set_speaking_time))
+        .api(routes!(summary))
+        .api(routes!(get_vote))
+        .api(routes!(cast_ballot))
+        .api(routes!(explain_vote))
+        .api(routes!(close_vote))
+        .api(routes!(get_consensus))
+        .api(routes!(object))
+        .api(routes!(declare))
+        .api(routes!(get_decision))
+        .api(routes!(confirm))
+        .api(routes!(get_silence))
+        .api(routes!(break_silence))
 }
 
-fn number(raw: &str, what: &'static str) -> Result<u64, ApiError> {
-    raw.parse::<u64>()
-        .ok()
-        .filter(|n| *n > 0)
-        .ok_or_else(|| ApiError::bad_request("invalid_id", format!("{raw:?} is not a {what} number (1, 2, ...)")))
-}
-
-/// An agenda item's number from a path: 1 to [`ranges::AGENDA_ITEM_MAX`].
-fn item_number(raw: &str) -> Result<u32, ApiError> {
-    Ok(ranges::within("the agenda item", number(raw, "agenda item")?, 1, ranges::AGENDA_ITEM_MAX as u64)? as u32)
-}
-
-/// A request for the floor's number from a path: 1 to [`ranges::REQUEST_MAX`].
-fn request_number(raw: &str) -> Result<u32, ApiError> {
-    Ok(ranges::within("the request", number(raw, "request")?, 1, ranges::REQUEST_MAX as u64)? as u32)
-}
-
-async fn record(app: &AppState, caller: &ApiCaller, body: EntryBody) -> Result<accord_store::Appended, ApiError> {
+pub(crate) async fn record(
+    app: &AppState,
+    caller: &ApiCaller,
+    body: EntryBody,
+) -> Result<accord_store::Appended, ApiError> {
     Ok(app.store.submit(caller.principal(), Action::Negotiate(Box::new(body)), None).await?)
 }
 
-fn read<T>(app: &AppState, f: impl FnOnce(&DomainState) -> Result<T, ApiError>) -> Result<T, ApiError> {
+pub(crate) fn read<T>(app: &AppState, f: impl FnOnce(&DomainState) -> Result<T, ApiError>) -> Result<T, ApiError> {
     f(&app.store.state())
-}
-
-// ---- shapes ----
-
-/// What a decision is on: `{"kind": "proposal", "id": 17}`, `{"kind": "provision", "id": "art_5__para_2"}` or `{"kind": "instrument"}`.
-#[derive(Deserialize, Serialize, ToSchema, Clone)]
-#[serde(deny_unknown_fields)]
-pub struct TargetJson {
-    /// proposal, provision or instrument.
-    pub kind: String,
-    /// A proposal's number (17 or "P-17") or a provision's eId.
-    #[schema(schema_with = target_id_schema)]
-    pub id: Option<serde_json::Value>,
-}
-
-/// A target's `id`: a proposal's number, or a string (`"P-17"`, an eId).
-fn target_id_schema() -> utoipa::openapi::schema::Schema {
-    use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Type};
-    OneOfBuilder::new()
-        .item(ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(1)))
-        .item(ObjectBuilder::new().schema_type(Type::String))
-        .item(ObjectBuilder::new().schema_type(Type::Null))
-        .description(Some("A proposal's number (17 or \"P-17\") or a provision's eId."))
-        .build()
-        .into()
-}
-
-impl TargetJson {
-    fn parse(self) -> Result<Target, ApiError> {
-        let bad = |m: String| ApiError::bad_request("invalid_target", m);
-        match (self.kind.as_str(), self.id) {
-            ("proposal", Some(serde_json::Value::Number(n))) => n
-                .as_u64()
-                .filter(|n| *n > 0)
-                .map(Target::Proposal)
-                .ok_or_else(|| bad(format!("{n} is not a proposal number"))),
-            ("proposal", Some(serde_json::Value::String(s))) => {
-                crate::negotiation_api::proposal_id(&s).map(Target::Proposal)
-            }
-            ("provision", Some(serde_json::Value::String(e))) if !e.trim().is_empty() => {
-                Ok(Target::Provision(e.trim().to_owned()))
-            }
-            ("instrument", None | Some(serde_json::Value::Null)) => Ok(Target::Instrument),
-            ("instrument", Some(_)) => Err(bad("the whole instrument is a target without an id".into())),
-            ("provision", Some(serde_json::Value::String(_))) => Err(bad("a provision target needs its eId".into())),
-            ("provision", Some(other)) => Err(bad(format!("a provision's id is its eId, a string, not {other}"))),
-            ("proposal", Some(other)) => {
-                Err(bad(format!("a proposal's id is its number (17 or \"P-17\"), not {other}")))
-            }
-            (k @ ("proposal" | "provision"), None) => Err(bad(format!("a {k} target needs its id"))),
-            (k, _) => Err(bad(format!("the target's kind is proposal, provision or instrument, not {k:?}"))),
-        }
-    }
-    fn of(t: &Target) -> TargetJson {
-        match t {
-            Target::Proposal(p) => TargetJson { kind: "proposal".into(), id: Some((*p).into()) },
-            Target::Provision(e) => TargetJson { kind: "provision".into(), id: Some(e.clone().into()) },
-            Target::Instrument => TargetJson { kind: "instrument".into(), id: None },
-        }
-    }
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct TallyJson {
-    pub yes: usize,
-    pub no: usize,
-    pub abstain: usize,
-    pub present_and_voting: usize,
-    pub required: usize,
-    pub adopted: bool,
-}
-
-impl From<Tally> for TallyJson {
-    fn from(t: Tally) -> Self {
-        TallyJson {
-            yes: t.yes,
-            no: t.no,
-            abstain: t.abstain,
-            present_and_voting: t.present_and_voting,
-            required: t.required,
-            adopted: t.adopted,
-        }
-    }
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ObjectionJson {
-    pub member: String,
-    pub reason: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct DecisionJson {
-    pub id: u64,
-    pub process: u64,
-    /// consensus, silence or vote.
-    pub method: String,
-    pub target: TargetJson,
-    /// adopted, agreed_ad_referendum or not_adopted.
-    pub outcome: String,
-    /// The entry that recorded it.
-    pub entry: u64,
-    pub time: String,
-    pub meeting: Option<u64>,
-    /// The vote, consensus or silence procedure it concluded.
-    pub procedure: u64,
-    pub tally: Option<TallyJson>,
-    pub objections: Vec<ObjectionJson>,
-    pub confirmed_entry: Option<u64>,
-    /// The version of the text the question is put on (absent in records
-    /// of editions 1 and 2 that did not name it).
-    pub version: Option<u32>,
-    /// For the adoption of the whole instrument (once confirmed, if
-    /// agreed ad referendum): the version adopted.
-    pub adopted_version: Option<u32>,
-}
-
-pub(crate) fn decision_json(d: &Decision) -> DecisionJson {
-    DecisionJson {
-        id: d.id,
-        process: d.process,
-        method: serde_json::to_value(d.method).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
-        target: TargetJson::of(&d.target),
-        outcome: serde_json::to_value(d.outcome).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
-        entry: d.entry,
-        time: rfc3339(d.time),
-        meeting: d.meeting,
-        procedure: d.procedure,
-        tally: d.tally.map(Into::into),
-        objections: d
-            .objections
-            .iter()
-            .map(|(m, r)| ObjectionJson { member: m.to_string(), reason: r.clone() })
-            .collect(),
-        confirmed_entry: d.confirmed_entry,
-        version: d.version,
-        adopted_version: d.adopted_version,
-    }
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct Created {
-    pub id: u64,
-    pub entry: EntryRef,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ExplanationJson {
-    pub member: String,
-    /// Given before the vote closed (otherwise after).
-    pub before: bool,
-    pub text: String,
-    pub entry: u64,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct VoteJson {
-    pub id: u64,
-    pub process: u64,
-    pub target: TargetJson,
-    /// simple or two_thirds.
-    pub majority: String,
-    pub meeting: u64,
-    pub entry: u64,
-    pub open: bool,
-    /// Each member's ballot (yes, no, abstain).
-    #[schema(value_type = Object)]
-    pub ballots: std::collections::BTreeMap<String, String>,
-    pub tally: TallyJson,
-    pub explanations: Vec<ExplanationJson>,
-    pub decision: Option<u64>,
-    /// The version of the text the question is put on (absent in records
-    /// of editions 1 and 2 that did not name it).
-    pub version: Option<u32>,
-}
-
-fn vote_json(state: &DomainState, v: &Vote) -> VoteJson {
-    let word = |c: &Choice| match c {
-        Choice::Yes => "yes",
-        Choice::No => "no",
-        Choice::Abstain => "abstain",
-    };
-    VoteJson {
-        id: v.id,
-        process: v.process,
-        target: TargetJson::of(&v.target),
-        majority: if v.majority == Majority::Simple { "simple".into() } else { "two_thirds".into() },
-        meeting: v.meeting,
-        entry: v.entry,
-        open: v.closed.is_none(),
-        ballots: v.ballots.iter().map(|(m, c)| (m.to_string(), word(c).to_owned())).collect(),
-        tally: state.proceedings.tally_of(v).into(),
-        explanations: v
-            .explanations
-            .iter()
-            .map(|(m, before, text, entry)| ExplanationJson {
-                member: m.to_string(),
-                before: *before,
-                text: text.clone(),
-                entry: *entry,
-            })
-            .collect(),
-        decision: v.decision,
-        version: v.version,
-    }
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ConsensusJson {
-    pub id: u64,
-    pub process: u64,
-    pub target: TargetJson,
-    pub meeting: u64,
-    pub ad_referendum: bool,
-    pub entry: u64,
-    pub objections: Vec<ObjectionJson>,
-    pub decision: Option<u64>,
-    /// The version of the text the question is put on (absent in records
-    /// of editions 1 and 2 that did not name it).
-    pub version: Option<u32>,
-}
-
-fn consensus_json(c: &Consensus) -> ConsensusJson {
-    ConsensusJson {
-        id: c.id,
-        process: c.process,
-        target: TargetJson::of(&c.target),
-        meeting: c.meeting,
-        ad_referendum: c.ad_referendum,
-        entry: c.entry,
-        objections: c
-            .objections
-            .iter()
-            .map(|(m, r)| ObjectionJson { member: m.to_string(), reason: r.clone() })
-            .collect(),
-        decision: c.decision,
-        version: c.version,
-    }
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct SilenceJson {
-    pub id: u64,
-    pub process: u64,
-    pub target: TargetJson,
-    pub deadline: String,
-    pub entry: u64,
-    pub broken: Option<ObjectionJson>,
-    pub decision: Option<u64>,
-    /// The version of the text the question is put on (absent in records
-    /// of editions 1 and 2 that did not name it).
-    pub version: Option<u32>,
-}
-
-fn silence_json(s: &Silence) -> SilenceJson {
-    SilenceJson {
-        id: s.id,
-        process: s.process,
-        target: TargetJson::of(&s.target),
-        deadline: rfc3339(s.deadline),
-        entry: s.entry,
-        broken: s.broken.as_ref().map(|(m, r, _)| ObjectionJson { member: m.to_string(), reason: r.clone() }),
-        decision: s.decision,
-        version: s.version,
-    }
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct MeetingJson {
-    pub id: u64,
-    pub session: u64,
-    pub number: u32,
-    pub date: String,
-    pub place: String,
-    pub entry: u64,
-    /// scheduled, open or closed: questions are put and the floor given
-    /// only in an open meeting.
-    pub status: String,
-    /// The entries that opened and closed it.
-    pub opened: Option<u64>,
-    pub closed: Option<u64>,
-    /// Members registered present.
-    pub present: Vec<String>,
-    /// Members present with the right to vote, and the quorums under the forum's rules.
-    pub voting_members_present: usize,
-    pub meeting_quorum: usize,
-    pub decision_quorum: usize,
-    pub agenda: Vec<AgendaItemJson>,
-    /// The recorded votes and the proposed adoptions by consensus put to
-    /// this meeting (their ids, for `/api/v1/votes/{vid}` and
-    /// `/api/v1/consensus/{cid}`).
-    pub votes: Vec<u64>,
-    pub consensus: Vec<u64>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct FloorJson {
-    pub number: u32,
-    pub member: String,
-    /// statement, point_of_order or right_of_reply.
-    pub kind: String,
-    /// waiting, speaking, spoke or withdrawn.
-    pub status: String,
-    pub entry: u64,
-    pub given: Option<String>,
-    /// The speaking time, in seconds, in force when the floor was given.
-    pub limit: Option<u32>,
-    pub statement: Option<String>,
-    /// A statement given as a file: its SHA-256 (served at `/log/blob/<sha256>`) and name.
-    pub file: Option<String>,
-    pub file_name: Option<String>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct AgendaItemJson {
-    pub number: u32,
-    /// "3" or "3 (b)".
-    pub label: String,
-    pub title: String,
-    pub parent: Option<u32>,
-    pub speaking_time: Option<u32>,
-    /// Who has the floor (a request number).
-    pub speaking: Option<u32>,
-    /// The order in which the chair will call the speakers still waiting.
-    pub queue: Vec<u32>,
-    /// How many have spoken (or are speaking).
-    pub spoke: usize,
-    pub requests: Vec<FloorJson>,
-}
-
-fn kind_word(k: accord_domain::decisions::FloorKind) -> &'static str {
-    match k {
-        accord_domain::decisions::FloorKind::PointOfOrder => "point_of_order",
-        accord_domain::decisions::FloorKind::Statement => "statement",
-        accord_domain::decisions::FloorKind::RightOfReply => "right_of_reply",
-    }
-}
-
-fn agenda_json(i: &accord_domain::decisions::AgendaItem) -> AgendaItemJson {
-    AgendaItemJson {
-        number: i.number,
-        label: i.label.clone(),
-        title: i.title.clone(),
-        parent: i.parent,
-        speaking_time: i.speaking_time,
-        speaking: i.speaking,
-        queue: i.queue().iter().map(|r| r.number).collect(),
-        spoke: i.requests.iter().filter(|r| matches!(r.status, "spoke" | "speaking")).count(),
-        requests: i
-            .requests
-            .iter()
-            .map(|r| FloorJson {
-                number: r.number,
-                member: r.member.to_string(),
-                kind: kind_word(r.kind).into(),
-                status: r.status.into(),
-                entry: r.entry,
-                given: r.given.map(rfc3339),
-                limit: r.limit,
-                statement: r.statement.clone(),
-                file: r.file.as_ref().map(|f| f.0.clone()),
-                file_name: r.file.as_ref().map(|f| f.1.clone()),
-            })
-            .collect(),
-    }
-}
-
-pub(crate) fn meeting_json(state: &DomainState, m: &Meeting) -> MeetingJson {
-    let voting: Vec<&MemberCode> = state.voting_members().collect();
-    let rules = &state.proceedings.rules;
-    MeetingJson {
-        id: m.id,
-        session: m.session,
-        number: m.number,
-        date: m.date.clone(),
-        place: m.place.clone(),
-        entry: m.entry,
-        status: m.status().into(),
-        opened: m.opened,
-        closed: m.closed,
-        present: m.present.iter().map(|c| c.to_string()).collect(),
-        voting_members_present: m.present.iter().filter(|c| voting.contains(c)).count(),
-        meeting_quorum: rules.meeting_quorum.of(voting.len()),
-        decision_quorum: rules.decision_quorum.of(voting.len()),
-        agenda: m.agenda.iter().map(agenda_json).collect(),
-        votes: state.proceedings.votes.iter().filter(|v| v.meeting == m.id).map(|v| v.id).collect(),
-        consensus: state.proceedings.consensus.iter().filter(|c| c.meeting == m.id).map(|c| c.id).collect(),
-    }
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct SessionJson {
-    pub id: u64,
-    pub title: String,
-    pub entry: u64,
-    pub meetings: Vec<MeetingJson>,
 }
 
 // ---- rules ----
@@ -521,7 +110,7 @@ fn merged_rules(current: &Rules, change: serde_json::Value) -> Result<Rules, Api
     let rules: Rules = serde_json::from_value(v).map_err(|e| {
         ApiError::bad_request(
             "invalid_rules",
-            format!("the rules: {}", crate::error::plain_serde_message(&e.to_string())),
+            format!("the rules: {}", crate::http::error::plain_serde_message(&e.to_string())),
         )
     })?;
     ranges::within("silence_min_hours", rules.silence_min_hours, 0, accord_domain::decisions::SILENCE_MAX_HOURS)?;
@@ -557,9 +146,8 @@ pub async fn put_forum_rules(
     responses((status = 200, description = "`{majority, important_majority, abstentions, meeting_quorum, decision_quorum, silence_min_hours, informal_agreement}`", body = Object), (status = 404, body = ErrorBody)))]
 pub async fn get_rules(
     State(app): State<AppState>,
-    Path(id): Path<String>,
+    ProcessId(id): ProcessId,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    let id = process_id(&id)?;
     read(&app, |s| {
         s.process(id)?;
         Ok(rules_json(s.proceedings.rules_for(id)))
@@ -572,10 +160,9 @@ pub async fn get_rules(
 pub async fn put_rules(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(id): Path<String>,
+    ProcessId(id): ProcessId,
     ApiJson(change): ApiJson<serde_json::Value>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    let id = process_id(&id)?;
     let rules = read(&app, |s| {
         s.process(id)?;
         merged_rules(s.proceedings.rules_for(id), change)
@@ -589,9 +176,8 @@ pub async fn put_rules(
     responses((status = 200, body = Vec<DecisionJson>), (status = 404, body = ErrorBody)))]
 pub async fn list_decisions(
     State(app): State<AppState>,
-    Path(id): Path<String>,
+    ProcessId(id): ProcessId,
 ) -> Result<Json<Vec<DecisionJson>>, ApiError> {
-    let id = process_id(&id)?;
     read(&app, |s| {
         s.process(id)?;
         Ok(Json(s.proceedings.decisions.iter().filter(|d| d.process == id).map(decision_json).collect()))
@@ -603,9 +189,8 @@ pub async fn list_decisions(
     responses((status = 200, body = DecisionJson), (status = 404, body = ErrorBody)))]
 pub async fn get_decision(
     State(app): State<AppState>,
-    Path(did): Path<String>,
+    DecisionId(did): DecisionId,
 ) -> Result<Json<DecisionJson>, ApiError> {
-    let did = number(&did, "decision")?;
     read(&app, |s| Ok(Json(decision_json(s.proceedings.decision(did)?))))
 }
 
@@ -615,9 +200,8 @@ pub async fn get_decision(
 pub async fn confirm(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(did): Path<String>,
+    DecisionId(did): DecisionId,
 ) -> Result<(StatusCode, Json<DecisionJson>), ApiError> {
-    let did = number(&did, "decision")?;
     record(&app, &caller, EntryBody::DecisionConfirmed(DecisionRef { decision: did })).await?;
     read(&app, |s| Ok((StatusCode::CREATED, Json(decision_json(s.proceedings.decision(did)?)))))
 }
@@ -668,8 +252,10 @@ pub(crate) fn session_json(s: &DomainState, x: &accord_domain::decisions::Sessio
 /// One session.
 #[utoipa::path(get, path = "/api/v1/sessions/{sid}", tag = "meetings", params(("sid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = SessionJson), (status = 404, body = ErrorBody)))]
-pub async fn get_session(State(app): State<AppState>, Path(sid): Path<String>) -> Result<Json<SessionJson>, ApiError> {
-    let sid = number(&sid, "session")?;
+pub async fn get_session(
+    State(app): State<AppState>,
+    SessionId(sid): SessionId,
+) -> Result<Json<SessionJson>, ApiError> {
     read(&app, |s| {
         let x = s
             .proceedings
@@ -694,10 +280,9 @@ pub struct MeetingRequest {
 pub async fn schedule_meeting(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(sid): Path<String>,
+    SessionId(session): SessionId,
     ApiJson(req): ApiJson<MeetingRequest>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let session = number(&sid, "session")?;
     let body = EntryBody::MeetingScheduled(MeetingScheduled {
         session,
         date: req.date.trim().to_owned(),
@@ -711,8 +296,10 @@ pub async fn schedule_meeting(
 /// One meeting with its attendance.
 #[utoipa::path(get, path = "/api/v1/meetings/{mid}", tag = "meetings", params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = MeetingJson), (status = 404, body = ErrorBody)))]
-pub async fn get_meeting(State(app): State<AppState>, Path(mid): Path<String>) -> Result<Json<MeetingJson>, ApiError> {
-    let mid = number(&mid, "meeting")?;
+pub async fn get_meeting(
+    State(app): State<AppState>,
+    MeetingId(mid): MeetingId,
+) -> Result<Json<MeetingJson>, ApiError> {
     read(&app, |s| Ok(Json(meeting_json(s, s.proceedings.meeting(mid)?))))
 }
 
@@ -722,9 +309,8 @@ pub async fn get_meeting(State(app): State<AppState>, Path(mid): Path<String>) -
 pub async fn register_attendance(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(mid): Path<String>,
+    MeetingId(meeting): MeetingId,
 ) -> Result<(StatusCode, Json<MeetingJson>), ApiError> {
-    let meeting = number(&mid, "meeting")?;
     record(&app, &caller, EntryBody::AttendanceRegistered(AttendanceRegistered { meeting })).await?;
     read(&app, |s| Ok((StatusCode::CREATED, Json(meeting_json(s, s.proceedings.meeting(meeting)?)))))
 }
@@ -736,9 +322,8 @@ pub async fn register_attendance(
 pub async fn leave_meeting(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(mid): Path<String>,
+    MeetingId(meeting): MeetingId,
 ) -> Result<Json<MeetingJson>, ApiError> {
-    let meeting = number(&mid, "meeting")?;
     let member = match caller.principal() {
         Principal::Delegate(d) => app.store.state().delegate(d).and_then(|x| x.member().cloned()),
         _ => None,
@@ -757,9 +342,8 @@ pub async fn leave_meeting(
 pub async fn open_meeting(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(mid): Path<String>,
+    MeetingId(meeting): MeetingId,
 ) -> Result<Json<MeetingJson>, ApiError> {
-    let meeting = number(&mid, "meeting")?;
     record(&app, &caller, EntryBody::MeetingOpened(MeetingRef { meeting })).await?;
     read(&app, |s| Ok(Json(meeting_json(s, s.proceedings.meeting(meeting)?))))
 }
@@ -771,9 +355,8 @@ pub async fn open_meeting(
 pub async fn close_meeting(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(mid): Path<String>,
+    MeetingId(meeting): MeetingId,
 ) -> Result<Json<MeetingJson>, ApiError> {
-    let meeting = number(&mid, "meeting")?;
     record(&app, &caller, EntryBody::MeetingClosed(MeetingRef { meeting })).await?;
     read(&app, |s| Ok(Json(meeting_json(s, s.proceedings.meeting(meeting)?))))
 }
@@ -791,11 +374,10 @@ pub struct AttendanceRequest {
 pub async fn correct_attendance(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path((mid, member)): Path<(String, String)>,
+    MeetingId(meeting): MeetingId,
+    AttendeeParam(member): AttendeeParam,
     ApiJson(req): ApiJson<AttendanceRequest>,
 ) -> Result<Json<MeetingJson>, ApiError> {
-    let meeting = number(&mid, "meeting")?;
-    let member = MemberCode::parse(&member)?;
     record(
         &app,
         &caller,
@@ -837,9 +419,8 @@ fn important_json(s: &DomainState, process: u64) -> Vec<ImportantJson> {
     responses((status = 200, body = Vec<ImportantJson>), (status = 404, body = ErrorBody)))]
 pub async fn list_important(
     State(app): State<AppState>,
-    Path(id): Path<String>,
+    ProcessId(id): ProcessId,
 ) -> Result<Json<Vec<ImportantJson>>, ApiError> {
-    let id = process_id(&id)?;
     read(&app, |s| {
         s.process(id)?;
         Ok(Json(important_json(s, id)))
@@ -852,10 +433,9 @@ pub async fn list_important(
 pub async fn designate_important(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(id): Path<String>,
+    ProcessId(process): ProcessId,
     ApiJson(req): ApiJson<ImportantRequest>,
 ) -> Result<(StatusCode, Json<Vec<ImportantJson>>), ApiError> {
-    let process = process_id(&id)?;
     let target = req.target.parse()?;
     record(&app, &caller, EntryBody::ImportantQuestionDesignated(ImportantQuestion { process, target })).await?;
     read(&app, |s| Ok((StatusCode::CREATED, Json(important_json(s, process)))))
@@ -889,10 +469,9 @@ pub struct VoteRequest {
 pub async fn open_vote(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(id): Path<String>,
+    ProcessId(process): ProcessId,
     ApiJson(req): ApiJson<VoteRequest>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let process = process_id(&id)?;
     let target = req.target.parse()?;
     let majority = match req.majority {
         Some(m) => m,
@@ -911,8 +490,7 @@ pub async fn open_vote(
 /// A vote, its ballots and its tally as it stands.
 #[utoipa::path(get, path = "/api/v1/votes/{vid}", tag = "decisions", params(("vid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = VoteJson), (status = 404, body = ErrorBody)))]
-pub async fn get_vote(State(app): State<AppState>, Path(vid): Path<String>) -> Result<Json<VoteJson>, ApiError> {
-    let vid = number(&vid, "vote")?;
+pub async fn get_vote(State(app): State<AppState>, VoteId(vid): VoteId) -> Result<Json<VoteJson>, ApiError> {
     read(&app, |s| Ok(Json(vote_json(s, s.proceedings.vote(vid)?))))
 }
 
@@ -930,10 +508,9 @@ pub struct BallotRequest {
 pub async fn cast_ballot(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(vid): Path<String>,
+    VoteId(vote): VoteId,
     ApiJson(req): ApiJson<BallotRequest>,
 ) -> Result<(StatusCode, Json<VoteJson>), ApiError> {
-    let vote = number(&vid, "vote")?;
     record(&app, &caller, EntryBody::BallotCast(BallotCast { vote, choice: req.choice })).await?;
     read(&app, |s| Ok((StatusCode::CREATED, Json(vote_json(s, s.proceedings.vote(vote)?)))))
 }
@@ -950,10 +527,9 @@ pub struct TextRequest {
 pub async fn explain_vote(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(vid): Path<String>,
+    VoteId(vote): VoteId,
     ApiJson(req): ApiJson<TextRequest>,
 ) -> Result<(StatusCode, Json<VoteJson>), ApiError> {
-    let vote = number(&vid, "vote")?;
     record(&app, &caller, EntryBody::VoteExplained(VoteExplained { vote, text: tidy(&req.text, false) })).await?;
     read(&app, |s| Ok((StatusCode::CREATED, Json(vote_json(s, s.proceedings.vote(vote)?)))))
 }
@@ -964,9 +540,8 @@ pub async fn explain_vote(
 pub async fn close_vote(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(vid): Path<String>,
+    VoteId(vote): VoteId,
 ) -> Result<Json<TallyJson>, ApiError> {
-    let vote = number(&vid, "vote")?;
     record(&app, &caller, EntryBody::VoteClosed(VoteRef { vote })).await?;
     read(&app, |s| {
         let v = s.proceedings.vote(vote)?;
@@ -1004,10 +579,9 @@ pub struct ConsensusRequest {
 pub async fn propose_consensus(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(id): Path<String>,
+    ProcessId(process): ProcessId,
     ApiJson(req): ApiJson<ConsensusRequest>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let process = process_id(&id)?;
     let body = EntryBody::ConsensusProposed(ConsensusProposed {
         process,
         target: req.target.parse()?,
@@ -1026,9 +600,8 @@ pub async fn propose_consensus(
     responses((status = 200, body = ConsensusJson), (status = 404, body = ErrorBody)))]
 pub async fn get_consensus(
     State(app): State<AppState>,
-    Path(cid): Path<String>,
+    ConsensusId(cid): ConsensusId,
 ) -> Result<Json<ConsensusJson>, ApiError> {
-    let cid = number(&cid, "consensus")?;
     read(&app, |s| Ok(Json(consensus_json(s.proceedings.consensus(cid)?))))
 }
 
@@ -1044,10 +617,9 @@ pub struct ReasonRequest {
 pub async fn object(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(cid): Path<String>,
+    ConsensusId(consensus): ConsensusId,
     ApiJson(req): ApiJson<ReasonRequest>,
 ) -> Result<(StatusCode, Json<ConsensusJson>), ApiError> {
-    let consensus = number(&cid, "consensus")?;
     record(
         &app,
         &caller,
@@ -1063,9 +635,8 @@ pub async fn object(
 pub async fn declare(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(cid): Path<String>,
+    ConsensusId(consensus): ConsensusId,
 ) -> Result<(StatusCode, Json<DecisionJson>), ApiError> {
-    let consensus = number(&cid, "consensus")?;
     record(&app, &caller, EntryBody::ConsensusDeclared(ConsensusRef { consensus })).await?;
     read(&app, |s| {
         let d = s.proceedings.consensus(consensus)?.decision.ok_or_else(ApiError::internal)?;
@@ -1099,10 +670,9 @@ pub struct SilenceRequest {
 pub async fn start_silence(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(id): Path<String>,
+    ProcessId(process): ProcessId,
     ApiJson(req): ApiJson<SilenceRequest>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let process = process_id(&id)?;
     let min_hours = read(&app, |s| Ok(s.proceedings.rules_for(process).silence_min_hours.max(1) as i64))?;
     let now = app.config.clock.now_unix_ms();
     let deadline = match (req.deadline.as_deref(), req.hours) {
@@ -1148,8 +718,10 @@ pub async fn start_silence(
 /// A silence procedure.
 #[utoipa::path(get, path = "/api/v1/silence/{sid}", tag = "decisions", params(("sid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = SilenceJson), (status = 404, body = ErrorBody)))]
-pub async fn get_silence(State(app): State<AppState>, Path(sid): Path<String>) -> Result<Json<SilenceJson>, ApiError> {
-    let sid = number(&sid, "silence procedure")?;
+pub async fn get_silence(
+    State(app): State<AppState>,
+    SilenceId(sid): SilenceId,
+) -> Result<Json<SilenceJson>, ApiError> {
     read(&app, |s| Ok(Json(silence_json(s.proceedings.silence(sid)?))))
 }
 
@@ -1159,10 +731,9 @@ pub async fn get_silence(State(app): State<AppState>, Path(sid): Path<String>) -
 pub async fn break_silence(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(sid): Path<String>,
+    SilenceId(silence): SilenceId,
     ApiJson(req): ApiJson<ReasonRequest>,
 ) -> Result<(StatusCode, Json<SilenceJson>), ApiError> {
-    let silence = number(&sid, "silence procedure")?;
     record(&app, &caller, EntryBody::SilenceBroken(SilenceBroken { silence, reason: tidy(&req.reason, false) }))
         .await?;
     read(&app, |s| Ok((StatusCode::CREATED, Json(silence_json(s.proceedings.silence(silence)?)))))
@@ -1183,7 +754,7 @@ pub async fn run_silence_scheduler(app: AppState) {
         let (due, next): (Vec<u64>, Option<i64>) = {
             let s = app.store.state();
             let now = app.config.clock.now_unix_ms();
-            let (due, later): (Vec<&Silence>, Vec<&Silence>) =
+            let (due, later): (Vec<&accord_domain::decisions::Silence>, Vec<&accord_domain::decisions::Silence>) =
                 s.proceedings.running_silences().partition(|x| x.deadline <= now);
             (due.iter().map(|x| x.id).collect(), later.iter().map(|x| x.deadline).min())
         };
@@ -1236,10 +807,9 @@ pub struct ItemCreated {
 pub async fn add_agenda_item(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path(mid): Path<String>,
+    MeetingId(meeting): MeetingId,
     ApiJson(req): ApiJson<AgendaRequest>,
 ) -> Result<(StatusCode, Json<ItemCreated>), ApiError> {
-    let meeting = number(&mid, "meeting")?;
     let body = EntryBody::AgendaItemAdded(accord_domain::decisions::AgendaItemAdded {
         meeting,
         title: tidy(&req.title, false),
@@ -1267,10 +837,10 @@ pub struct FloorRequest {
 pub async fn request_floor(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path((mid, item)): Path<(String, String)>,
+    MeetingId(meeting): MeetingId,
+    AgendaItem(item): AgendaItem,
     ApiJson(req): ApiJson<FloorRequest>,
 ) -> Result<(StatusCode, Json<AgendaItemJson>), ApiError> {
-    let (meeting, item) = (number(&mid, "meeting")?, item_number(&item)?);
     let kind = req.kind.unwrap_or(accord_domain::decisions::FloorKind::Statement);
     record(&app, &caller, EntryBody::FloorRequested(accord_domain::decisions::FloorRequested { meeting, item, kind }))
         .await?;
@@ -1295,9 +865,10 @@ fn read_item(app: &AppState, meeting: u64, item: u32) -> Result<Json<AgendaItemJ
 pub async fn withdraw_request(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path((mid, item, request)): Path<(String, String, String)>,
+    MeetingId(meeting): MeetingId,
+    AgendaItem(item): AgendaItem,
+    SpeakerRequest(request): SpeakerRequest,
 ) -> Result<Json<AgendaItemJson>, ApiError> {
-    let (meeting, item, request) = (number(&mid, "meeting")?, item_number(&item)?, request_number(&request)?);
     record(
         &app,
         &caller,
@@ -1314,9 +885,9 @@ pub async fn withdraw_request(
 pub async fn next_speaker(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path((mid, item)): Path<(String, String)>,
+    MeetingId(meeting): MeetingId,
+    AgendaItem(item): AgendaItem,
 ) -> Result<Json<AgendaItemJson>, ApiError> {
-    let (meeting, item) = (number(&mid, "meeting")?, item_number(&item)?);
     record(&app, &caller, EntryBody::FloorGiven(accord_domain::decisions::FloorGiven { meeting, item })).await?;
     read_item(&app, meeting, item)
 }
@@ -1336,10 +907,10 @@ pub struct SpeakingTimeRequest {
 pub async fn set_speaking_time(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path((mid, item)): Path<(String, String)>,
+    MeetingId(meeting): MeetingId,
+    AgendaItem(item): AgendaItem,
     ApiJson(req): ApiJson<SpeakingTimeRequest>,
 ) -> Result<Json<AgendaItemJson>, ApiError> {
-    let (meeting, item) = (number(&mid, "meeting")?, item_number(&item)?);
     record(
         &app,
         &caller,
@@ -1370,11 +941,12 @@ pub struct StatementRequest {
 pub async fn deliver_statement(
     State(app): State<AppState>,
     caller: ApiCaller,
-    Path((mid, item, request)): Path<(String, String, String)>,
+    MeetingId(meeting): MeetingId,
+    AgendaItem(item): AgendaItem,
+    SpeakerRequest(request): SpeakerRequest,
     ApiJson(req): ApiJson<StatementRequest>,
 ) -> Result<(StatusCode, Json<AgendaItemJson>), ApiError> {
     use base64::Engine as _;
-    let (meeting, item, request) = (number(&mid, "meeting")?, item_number(&item)?, request_number(&request)?);
     let file = match &req.file {
         Some(b64) => Some(accord_domain::blob::BlobRef::of(
             base64::engine::general_purpose::STANDARD
@@ -1441,72 +1013,9 @@ pub(crate) fn summary_of(s: &DomainState, meeting: u64) -> Result<SummaryJson, A
 /// The summary record of a meeting, generated from the record: attendance, who spoke on what, decisions and each member's vote.
 #[utoipa::path(get, path = "/api/v1/meetings/{mid}/summary", tag = "meetings", params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = SummaryJson), (status = 404, body = ErrorBody)))]
-pub async fn summary(State(app): State<AppState>, Path(mid): Path<String>) -> Result<Json<SummaryJson>, ApiError> {
-    let meeting = number(&mid, "meeting")?;
-    read(&app, |s| Ok(Json(summary_of(s, meeting)?)))
-}
-
-// ---- live updates ----
-
-/// One server-sent event of `GET /api/v1/events`.
-#[derive(ToSchema)]
-#[allow(dead_code)] // describes the stream for the OpenAPI document
-pub struct RecordEvent {
-    /// Always `record`.
-    event: String,
-    /// JSON: `{"size": N, "entries": [{"index", "kind", "process"?, "meeting"?}]}`, or
-    /// `{"size": N}` alone for a stream that fell behind.
-    data: String,
-}
-
-/// Server-sent events: one `record` event whenever the record grows (sent
-/// as soon as the entries are committed; see `live`), with
-/// the new size and the kinds of the new entries (and the process or
-/// meeting they concern), so that open pages refresh what changed. Pages
-/// work without it: a reload shows the same.
-#[utoipa::path(get, path = "/api/v1/events", tag = "record",
-    responses((status = 200, content_type = "text/event-stream", description = "`event: record` with `{size, entries: [{index, kind, process?, meeting?}]}`", body = RecordEvent),
-        (status = 503, description = "as many event streams are open as the server keeps (`--max-event-streams`; half of them for readers who are not logged in): try again after `Retry-After` seconds", body = ErrorBody)))]
-pub async fn events(
+pub async fn summary(
     State(app): State<AppState>,
-    crate::auth::MaybeUser(user): crate::auth::MaybeUser,
-) -> Result<
-    axum::response::sse::Sse<
-        impl futures_util::Stream<Item = Result<axum::response::sse::Event, std::convert::Infallible>>,
-    >,
-    ApiError,
-> {
-    use axum::response::sse::{Event, KeepAlive, Sse};
-    use tokio::sync::broadcast::error::RecvError;
-    // Readers who are not logged in share half of the streams, so that
-    // strangers holding streams open cannot take the delegates' live
-    // updates away: a logged-in page may use all of them.
-    let limit = if user.is_some() { app.config.max_event_streams } else { app.config.max_event_streams / 2 };
-    let Some(sub) = app.live.subscribe(&app, limit) else {
-        let mut e = ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "too_many_streams",
-            format!(
-                "the server keeps at most {limit} live event streams open for you and all are in use: try again \
-                 later (pages work without live updates; reload to see what changed)"
-            ),
-        );
-        e.retry_after = Some(30);
-        return Err(e);
-    };
-    let stream = futures_util::stream::unfold((app, sub), |(app, mut sub)| async move {
-        if *sub.stop.borrow_and_update() {
-            return None;
-        }
-        let data = tokio::select! {
-            received = sub.events.recv() => match received {
-                Ok(data) => data.to_string(),
-                Err(RecvError::Lagged(_)) => crate::live::catch_up(app.store.len()),
-                Err(RecvError::Closed) => return None,
-            },
-            _ = sub.stop.changed() => return None,
-        };
-        Some((Ok(Event::default().event("record").data(data)), (app, sub)))
-    });
-    Ok(Sse::new(stream).keep_alive(KeepAlive::default()))
+    MeetingId(meeting): MeetingId,
+) -> Result<Json<SummaryJson>, ApiError> {
+    read(&app, |s| Ok(Json(summary_of(s, meeting)?)))
 }

@@ -12,7 +12,7 @@
 //! - Failed log-ins make further attempts wait, per account and per client
 //!   address, never locking an account; a browser where the account logged
 //!   in before is known by a signed cookie and not delayed by others'
-//!   failures ([`crate::limits`]).
+//!   failures ([`crate::http::limits`]).
 //! - Writes are limited per member and per API token ([`limit_writes`]).
 
 use std::net::SocketAddr;
@@ -32,8 +32,8 @@ use base64::Engine;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
-use crate::error::ApiError;
-use crate::limits::{Attempt, KnownBrowsers, Writer};
+use crate::http::error::ApiError;
+use crate::http::limits::{Attempt, KnownBrowsers, Writer};
 use crate::AppState;
 
 /// Name of the session cookie.
@@ -126,7 +126,7 @@ pub fn known_browser_cookie(app: &AppState, headers: &HeaderMap, delegate: Deleg
 }
 
 /// Checks an e-mail and password, with the log-in delays of
-/// [`crate::limits`]. `headers` are the browser's (for its known-browser
+/// [`crate::http::limits`]. `headers` are the browser's (for its known-browser
 /// cookie; `None` from the API). Answers the account and the delegate
 /// behind it, who must still be accredited.
 pub async fn authenticate(
@@ -354,7 +354,7 @@ pub async fn refuse_cross_site(State(app): State<AppState>, request: Request, ne
         if path.starts_with("/api/") || path.starts_with("/log/") {
             return e.into_response();
         }
-        return crate::pages::error_page(&app, &None, e);
+        return crate::http::page::error_page(&app, &None, e);
     }
     next.run(request).await
 }
@@ -372,7 +372,7 @@ pub(crate) fn writes_record(path: &str) -> bool {
         || path.ends_with("/password-reset"))
 }
 
-/// The write limits ([`crate::limits::WriteLimiter`]): a state-changing
+/// The write limits ([`crate::http::limits::WriteLimiter`]): a state-changing
 /// request by a member's delegate, logged in or with an API token, takes
 /// one write from its member's bucket and from its token's, and gives it
 /// back if it fails. Officers are not limited. An anonymous request is left to the handler, which
@@ -398,7 +398,7 @@ pub async fn limit_writes(State(app): State<AppState>, mut request: Request, nex
         let retry = e.retry_after;
         let (mut parts, _) = request.into_parts();
         let user = MaybeUser::from_request_parts(&mut parts, &app).await.map(|u| u.0).unwrap_or(None);
-        let mut page = crate::pages::error_page(&app, &user, e);
+        let mut page = crate::http::page::error_page(&app, &user, e);
         if let Some(v) = retry.and_then(|s| header::HeaderValue::from_str(&s.to_string()).ok()) {
             page.headers_mut().insert(header::RETRY_AFTER, v);
         }

@@ -17,7 +17,7 @@ use std::fmt::Display;
 
 use axum::http::StatusCode;
 
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 
 /// The largest integer an entry may hold (its canonical JSON keeps
 /// integers exact in every JSON reader: 2^53 − 1). Ids and indexes from

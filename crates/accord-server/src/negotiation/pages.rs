@@ -20,20 +20,22 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use crate::api::rfc3339;
-use crate::auth::{MaybeUser, WebUser};
-use crate::error::ApiError;
-use crate::negotiation_api::{self as napi, process_id, proposal_id, with_process};
-use crate::pages::{error_page, notice_text, render, require_user, urlencode, Chrome, NoticeQuery, PageForm};
-use crate::signing::{self, PageSign, SignFields};
+use super::api as napi;
+use super::api::with_process;
+use crate::http::auth::{MaybeUser, WebUser};
+use crate::http::error::ApiError;
+use crate::http::ids::{process_id, proposal_id};
+use crate::http::page::{error_page, notice_text, render, require_user, urlencode, Chrome, NoticeQuery, PageForm};
+use crate::http::signing::{self, PageSign, SignFields};
+use crate::http::time::rfc3339;
 use crate::AppState;
 
-pub fn routes() -> crate::routes::Routes {
-    crate::routes::Routes::new()
+pub fn routes() -> crate::http::routes::Routes {
+    crate::http::routes::Routes::new()
         // A zero draft comes in a form: percent-encoding makes it up to three
         // times its size, and the draft itself may have 2 MiB.
         .get("/processes", processes)
-        .post_limited("/processes", open_process, 3 * napi::MAX_DRAFT_REQUEST)
+        .post_limited("/processes", open_process, 3 * crate::http::extract::MAX_DRAFT_REQUEST)
         .get("/processes/{id}", rolling_page)
         .get("/processes/{id}/versions", versions)
         .post("/processes/{id}/versions", issue_revision)
@@ -178,7 +180,7 @@ struct ProcessesPage {
     chrome: Chrome,
     notice: Option<&'static str>,
     error: Option<String>,
-    processes: Vec<napi::ProcessSummary>,
+    processes: Vec<super::shapes::ProcessSummary>,
     can_open: bool,
     form_title: String,
     form_markdown: String,
@@ -186,7 +188,7 @@ struct ProcessesPage {
 
 async fn processes(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<NoticeQuery>) -> Response {
     let p = powers(&app, &user);
-    let list = match napi::summaries(&app).await {
+    let list = match super::shapes::summaries(&app).await {
         Ok(list) => list.as_ref().clone(),
         Err(e) => return error_page(&app, &user, e),
     };
@@ -229,7 +231,7 @@ async fn open_process(
         Ok((id, _)) => Redirect::to(&format!("/processes/{id}?notice=opened")).into_response(),
         Err(e) => {
             let p = powers(&app, &user);
-            let list = napi::summaries(&app).await.map(|l| l.as_ref().clone()).unwrap_or_default();
+            let list = super::shapes::summaries(&app).await.map(|l| l.as_ref().clone()).unwrap_or_default();
             render(
                 e.status,
                 ProcessesPage {
@@ -249,7 +251,7 @@ async fn open_process(
 // ---- the rolling text ----
 
 /// The text part of the rolling-text page, rendered once per size of the
-/// record (see [`crate::views`]).
+/// record (see [`crate::http::views`]).
 #[derive(Template)]
 #[template(path = "rolling_text.html")]
 struct RollingFragment<'a> {
@@ -370,7 +372,7 @@ async fn rolling_page(
             with_process(&app, id, |p| p.find_version(Some(v)).map(|_| ()).map_err(Into::into))?;
         }
         let key = format!("rolling-page:{id}:{view:?}:{version:?}");
-        let data = crate::views::cached_by(&app, key, crate::views::process_stamp(id), move |state| {
+        let data = crate::http::views::cached_by(&app, key, crate::http::views::process_stamp(id), move |state| {
             rolling_data(state.process(id)?, version.as_deref(), &view)
         })
         .await?;
@@ -678,11 +680,13 @@ async fn table(
             _ => None,
         };
         let needs_text = !matches!(kind, ProposalKind::DeleteWords | ProposalKind::DeleteProvision);
-        let request = napi::ProposalRequest {
+        let request = super::shapes::ProposalRequest {
             kind,
             eid: form.eid.clone(),
-            version: Some(form.version.trim()).filter(|v| !v.is_empty()).map(|v| napi::VersionKey::Name(v.to_owned())),
-            anchor: on_words.then(|| napi::AnchorRequest { quote: form.quote.clone(), occurrence, at }),
+            version: Some(form.version.trim())
+                .filter(|v| !v.is_empty())
+                .map(|v| super::shapes::VersionKey::Name(v.to_owned())),
+            anchor: on_words.then(|| super::shapes::AnchorRequest { quote: form.quote.clone(), occurrence, at }),
             position,
             // Replacing a chapter's or an article's heading sends a heading
             // and no words; replacing a paragraph, words and no heading.
@@ -729,7 +733,7 @@ struct ProposalPage {
     id: u64,
     title: String,
     row: ProposalRow,
-    p: napi::ProposalJson,
+    p: super::shapes::ProposalJson,
     label: String,
     provision_exists: bool,
     /// The proposal is anchored on words (not a whole provision).
@@ -760,9 +764,7 @@ fn proposal_view(
         let s = app.store.state();
         let lines = napi::decisions_on_proposal(&s, id, pid)
             .iter()
-            .map(|d| {
-                crate::decisions_pages::decision_line(d).trim_start_matches("- ").replace("**", "").trim().to_owned()
-            })
+            .map(|d| crate::shared::decision_line(d).trim_start_matches("- ").replace("**", "").trim().to_owned())
             .collect::<Vec<_>>();
         (s.proceedings.rules_for(id).informal_agreement, lines)
     };
@@ -786,7 +788,7 @@ fn proposal_view(
             id,
             title: process.title.clone(),
             row: proposal_row(x, me),
-            p: napi::proposal_json(process, x),
+            p: super::shapes::proposal_json(process, x),
             label: label_of(&x.eid),
             provision_exists: process.latest().instrument.get(&x.eid).is_some(),
             on_words: x.kind.on_words(),
@@ -897,12 +899,12 @@ async fn reanchor(
         u.check_csrf(&form.csrf)?;
         let occurrence = match form.occurrence.trim() {
             "" => None,
-            o => Some(crate::ranges::within(
+            o => Some(crate::http::ranges::within(
                 "occurrence",
                 o.parse::<i64>()
                     .map_err(|_| ApiError::bad_request("invalid_occurrence", "the occurrence is a number"))?,
                 1,
-                crate::ranges::OCCURRENCE_MAX,
+                crate::http::ranges::OCCURRENCE_MAX,
             )? as u32),
         };
         let version = with_process(&app, id, |p| Ok(p.latest().number))?;
@@ -910,7 +912,7 @@ async fn reanchor(
             process: id,
             proposal: pid,
             version,
-            anchor: Some(napi::tidy(&form.quote, false))
+            anchor: Some(crate::shared::tidy(&form.quote, false))
                 .filter(|q| !q.is_empty() || occurrence.is_some())
                 .map(|quote| accord_domain::negotiation::Anchor { quote, occurrence }),
         });
@@ -960,7 +962,7 @@ async fn chair_text(
             process: id,
             eid: form.eid.clone(),
             proposals,
-            text: napi::tidy(&form.text, false),
+            text: crate::shared::tidy(&form.text, false),
         });
         app.store.submit(u.principal(), Action::Negotiate(Box::new(body)), None).await?;
         Ok::<(), ApiError>(())
@@ -1086,7 +1088,7 @@ async fn issue_revision(
         u.check_csrf(&form.csrf)?;
         let body = EntryBody::RevisionIssued(accord_domain::negotiation::RevisionIssued {
             process: id,
-            name: napi::tidy(&form.name, false),
+            name: crate::shared::tidy(&form.name, false),
         });
         app.store.submit(u.principal(), Action::Negotiate(Box::new(body)), None).await?;
         Ok::<(), ApiError>(())

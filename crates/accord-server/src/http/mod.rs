@@ -1,0 +1,20 @@
+//! The HTTP layer every feature stands on. It imports nothing from the
+//! feature folders (a unit test in `lib.rs` checks it).
+
+pub mod assets;
+pub mod auth;
+pub mod error;
+pub mod extract;
+pub mod ids;
+pub mod limits;
+pub mod metrics;
+pub mod openapi;
+pub mod openapi_errors;
+pub mod page;
+pub mod ranges;
+pub mod routes;
+pub mod security;
+pub mod server;
+pub mod signing;
+pub mod time;
+pub mod views;

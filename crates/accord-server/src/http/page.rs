@@ -1,0 +1,280 @@
+//! The frame of every page and the error pages.
+//!
+//! Every page gets a [`Chrome`] (forum name, the logged-in user, their CSRF
+//! token). Forms post back as `application/x-www-form-urlencoded` and are
+//! read with [`PageForm`]; on success the handler redirects (303) to a page
+//! that shows the result (a `notice_text` chosen by code); on a refusal it
+//! renders the form again with the error and the status the API would
+//! answer, having changed nothing (`error_page`).
+//!
+//! Pages show every piece of user text in its own isolate: `<bdi>` around
+//! names, titles, labels, reasons and statements, `dir="auto"` on text
+//! fields and on a provision's words, so that no text can reorder the page
+//! around it.
+
+use accord_domain::state::{Delegate, OfficerRole};
+use askama::Template;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{FromRequest, Request, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::Form;
+use serde::Deserialize;
+
+use crate::http::auth::{MaybeUser, WebUser};
+use crate::http::error::ApiError;
+use crate::AppState;
+
+// ---- the frame of every page ----
+
+/// What the page frame shows: the forum, and who is logged in.
+pub struct Chrome {
+    pub forum_name: String,
+    pub record_size: u64,
+    pub user: Option<UserChrome>,
+    pub nav: &'static str,
+    /// The logged-in delegate's member and its signatures.
+    pub signing: Option<crate::http::signing::SigningChrome>,
+}
+
+pub struct UserChrome {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    pub member: Option<String>,
+    pub csrf: String,
+    pub is_secretariat: bool,
+    pub must_change_password: bool,
+}
+
+impl Chrome {
+    pub(crate) fn new(app: &AppState, user: &Option<WebUser>, nav: &'static str) -> Chrome {
+        let state = app.store.state();
+        Chrome {
+            forum_name: state.forum.as_ref().map(|f| f.name.to_string()).unwrap_or_else(|| "Accord".into()),
+            record_size: state.next_index,
+            user: user.as_ref().map(|u| UserChrome {
+                id: u.delegate.id.to_string(),
+                name: u.delegate.name.to_string(),
+                role: u.delegate.role_label().into(),
+                member: u.delegate.member().map(|m| m.to_string()),
+                csrf: u.csrf.clone(),
+                is_secretariat: is_secretariat(&u.delegate),
+                must_change_password: u.must_change_password,
+            }),
+            nav,
+            signing: user.as_ref().and_then(|u| crate::http::signing::SigningChrome::of(&state, u)),
+        }
+    }
+    pub fn csrf(&self) -> &str {
+        self.user.as_ref().map_or("", |u| u.csrf.as_str())
+    }
+    pub fn is_secretariat(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.is_secretariat)
+    }
+}
+
+pub(crate) fn is_secretariat(d: &Delegate) -> bool {
+    d.officer_role() == Some(OfficerRole::Secretariat)
+}
+
+/// Renders a template with a status.
+pub(crate) fn render(status: StatusCode, t: impl Template) -> Response {
+    match t.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, "the page could not be rendered").into_response()
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    chrome: Chrome,
+    title: String,
+    message: String,
+    code: String,
+    /// The request asked for a change (not a GET): the page says that
+    /// nothing was changed.
+    asked_for_a_change: bool,
+}
+
+tokio::task_local! {
+    /// Whether the request being answered may change something (its
+    /// method is not GET or HEAD), for [`error_page`], which 56 handlers
+    /// call without the request at hand.
+    static ASKS_FOR_A_CHANGE: bool;
+}
+
+/// Middleware: makes the request's method known to [`error_page`].
+pub(crate) async fn note_method(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let change = !matches!(*request.method(), axum::http::Method::GET | axum::http::Method::HEAD);
+    ASKS_FOR_A_CHANGE.scope(change, next.run(request)).await
+}
+
+/// An error as a page.
+pub(crate) fn error_page(app: &AppState, user: &Option<WebUser>, e: ApiError) -> Response {
+    let title = match e.status {
+        StatusCode::NOT_FOUND => "Not found",
+        StatusCode::FORBIDDEN => "Not allowed",
+        StatusCode::UNAUTHORIZED => "Please log in",
+        StatusCode::TOO_MANY_REQUESTS => "Too many attempts",
+        s if s.is_server_error() => "Something went wrong",
+        _ => "This cannot be done",
+    };
+    let status = e.status;
+    render(
+        status,
+        ErrorPage {
+            chrome: Chrome::new(app, user, ""),
+            title: title.into(),
+            message: e.message,
+            code: e.code.into(),
+            asked_for_a_change: ASKS_FOR_A_CHANGE.try_with(|c| *c).unwrap_or(true),
+        },
+    )
+}
+
+pub async fn not_found(State(app): State<AppState>, MaybeUser(user): MaybeUser, uri: axum::http::Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        return ApiError::not_found("no_such_endpoint", "there is no such API endpoint: see /api/openapi.json")
+            .into_response();
+    }
+    error_page(&app, &user, ApiError::not_found("not_found", "there is no page at this address"))
+}
+
+/// A known address asked with a method it does not answer (405), with a
+/// body that says so: JSON for the API, a page otherwise.
+pub async fn method_not_allowed(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    method: axum::http::Method,
+    uri: axum::http::Uri,
+) -> Response {
+    let e = ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        format!("{} does not answer {method}: see /api/openapi.json for what each address answers", uri.path()),
+    );
+    if uri.path().starts_with("/api/") {
+        return e.into_response();
+    }
+    error_page(&app, &user, e)
+}
+
+/// The logged-in user, or a redirect to the log-in page.
+#[allow(clippy::result_large_err)] // the Err is the response itself, returned at once
+pub(crate) fn require_user(user: &Option<WebUser>, back_to: &str) -> Result<WebUser, Response> {
+    match user {
+        // An initial password works only to choose one's own.
+        Some(u) if u.must_change_password && !back_to.starts_with("/account") => {
+            Err(Redirect::to("/account?notice=choose_password").into_response())
+        }
+        Some(u) => Ok(u.clone()),
+        None => Err(Redirect::to(&format!("/login?next={}", urlencode(back_to))).into_response()),
+    }
+}
+
+pub(crate) fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// `Form<T>` whose rejection is an error page.
+pub struct PageForm<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned> FromRequest<AppState> for PageForm<T> {
+    type Rejection = Response;
+    async fn from_request(req: Request, app: &AppState) -> Result<Self, Self::Rejection> {
+        // Who is asking, for the page frame of a refusal (a logged-in
+        // delegate keeps seeing their name, not "Log in").
+        let (mut parts, body) = req.into_parts();
+        let user = <MaybeUser as axum::extract::FromRequestParts<AppState>>::from_request_parts(&mut parts, app)
+            .await
+            .map(|u| u.0)
+            .unwrap_or(None);
+        let req = Request::from_parts(parts, body);
+        match Form::<T>::from_request(req, app).await {
+            Ok(Form(v)) => Ok(PageForm(v)),
+            Err(e) => {
+                let status = match &e {
+                    FormRejection::BytesRejection(b) if b.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                        StatusCode::PAYLOAD_TOO_LARGE
+                    }
+                    FormRejection::InvalidFormContentType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    _ => StatusCode::BAD_REQUEST,
+                };
+                let text = e.body_text();
+                // A form without its anti-forgery token was not sent by one
+                // of Accord's pages (or the page is very old): say so.
+                let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
+                    format!(
+                        "the form is larger than this page accepts ({} KiB; a zero draft may have {} MiB)",
+                        crate::MAX_BODY / 1024,
+                        accord_domain::negotiation::markdown::DRAFT_MAX_BYTES / (1024 * 1024)
+                    )
+                } else if text.contains("missing field `csrf`") {
+                    "the form was not sent from one of this forum's pages (its security token is missing): reload \
+                     the page and send it again"
+                        .to_owned()
+                } else if let Some(field) = text.split("missing field `").nth(1).and_then(|r| r.split('`').next()) {
+                    format!("the form lacks its field {field:?}: reload the page and fill it in again")
+                } else {
+                    let text = text.strip_prefix("Failed to deserialize form body: ").unwrap_or(&text);
+                    format!("the form could not be read: {}", crate::http::error::plain_serde_message(text))
+                };
+                let err = ApiError::new(status, "malformed_form", message);
+                Err(error_page(app, &user, err))
+            }
+        }
+    }
+}
+
+/// Messages shown after a successful form, chosen by code so that a link
+/// cannot put words in Accord's mouth.
+pub(crate) fn notice_text(code: Option<&str>) -> Option<&'static str> {
+    Some(match code? {
+        "admitted" => "The member was admitted. The entry is in the record.",
+        "status" => "The status was changed. The entry is in the record.",
+        "suspended" => "The member was suspended. The entry is in the record.",
+        "reinstated" => "The suspension was ended. The entry is in the record.",
+        "withdrawn" => "The accreditation was withdrawn. The entry is in the record.",
+        "password" => "Your password was changed. Your other browsers are logged out.",
+        "password_tokens" => {
+            "Your password was changed. Your other browsers are logged out and your API tokens are revoked."
+        }
+        "revoked" => "The token was revoked.",
+        "logged_in" => "You are logged in.",
+        "logged_out" => "You are logged out.",
+        "choose_password" => "Choose your own password to continue: the one you received works only once.",
+        "opened" => "The process is open with its zero draft. The entry is in the record.",
+        "tabled" => "Your proposal is tabled. The entry is in the record.",
+        "support" => "Your support is recorded.",
+        "objection" => "Your objection is recorded.",
+        "cosponsor" => "Your co-sponsorship is recorded.",
+        "uncosponsor" => "Your co-sponsorship is withdrawn.",
+        "withdraw" => "The proposal is withdrawn.",
+        "agree" => "The proposal is agreed into the text: a new version is made.",
+        "reject" => "The proposal is rejected.",
+        "reanchor" => "The proposal is anchored on the latest version.",
+        "chair_text" => "The chair's text replaces the bracket: a new version is made.",
+        "revision" => "The revision is issued.",
+        "key_registered" => "The signing key is registered. The entry is in the record.",
+        "key_revoked" => "The signing key is revoked. The entry is in the record.",
+        "signatures_required" => {
+            "From now on every action in the member's name must be signed. The entry is in the record."
+        }
+        _ => return None,
+    })
+}
+
+#[derive(Deserialize, Default)]
+pub(crate) struct NoticeQuery {
+    pub(crate) notice: Option<String>,
+}
