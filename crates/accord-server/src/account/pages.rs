@@ -12,7 +12,9 @@ use serde::Deserialize;
 use super::api;
 use crate::http::auth::{self, ClientAddr, MaybeUser, WebUser};
 use crate::http::error::ApiError;
-use crate::http::page::{error_page, notice_text, render, require_user, Chrome, NoticeQuery, PageForm};
+use crate::http::page::{
+    error_page, notice_text, render, with_csrf, Chrome, CsrfForm, NoticeQuery, PageForm, RequireUser,
+};
 use crate::http::time::rfc3339;
 use crate::AppState;
 
@@ -165,18 +167,14 @@ async fn login(
 }
 
 #[derive(Deserialize)]
-pub(crate) struct CsrfForm {
+pub(crate) struct BareForm {
     #[serde(default)]
     csrf: String,
 }
 
-async fn logout(
-    State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
-    PageForm(form): PageForm<CsrfForm>,
-) -> Response {
+async fn logout(State(app): State<AppState>, MaybeUser(user): MaybeUser, form: CsrfForm<BareForm>) -> Response {
     if let Some(u) = &user {
-        if let Err(e) = u.check_csrf(&form.csrf) {
+        if let Err(e) = form.check(u) {
             return error_page(&app, &user, e);
         }
         if let Err(e) = app.store.delete_session(&u.session_hash) {
@@ -246,11 +244,8 @@ fn account_page(
     })
 }
 
-async fn account(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<NoticeQuery>) -> Response {
-    let u = match require_user(&user, "/account") {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
+async fn account(State(app): State<AppState>, RequireUser(u): RequireUser, Query(q): Query<NoticeQuery>) -> Response {
+    let user = Some(u.clone());
     match account_page(&app, &user, &u, notice_text(q.notice.as_deref()), None, None) {
         Ok(page) => render(StatusCode::OK, page),
         Err(e) => error_page(&app, &user, e),
@@ -274,15 +269,12 @@ struct PasswordForm {
 
 async fn change_password(
     State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
-    PageForm(form): PageForm<PasswordForm>,
+    RequireUser(u): RequireUser,
+    form: CsrfForm<PasswordForm>,
 ) -> Response {
-    let u = match require_user(&user, "/account") {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
+    let user = Some(u.clone());
     let result = async {
-        u.check_csrf(&form.csrf)?;
+        let form = form.check(&u)?;
         let account = app.store.account(u.delegate.id)?.ok_or_else(ApiError::internal)?;
         if !auth::verify_password(account.password_hash, form.current.clone()).await {
             return Err(ApiError::unauthorized("the current password is wrong"));
@@ -317,7 +309,7 @@ async fn change_password(
             if let Ok(v) = auth::session_cookie(&app, Some(&token)).parse() {
                 headers.insert(header::SET_COOKIE, v);
             }
-            let notice = if form.revoke_tokens.is_some() { "password_tokens" } else { "password" };
+            let notice = if form.as_sent().revoke_tokens.is_some() { "password_tokens" } else { "password" };
             (headers, Redirect::to(&format!("/account?notice={notice}"))).into_response()
         }
         Err(e) => match account_page(&app, &user, &u, None, Some(e.message.clone()), None) {
@@ -335,16 +327,9 @@ struct TokenForm {
     label: String,
 }
 
-async fn create_token(
-    State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
-    PageForm(form): PageForm<TokenForm>,
-) -> Response {
-    let u = match require_user(&user, "/account") {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
-    let result = u.check_csrf(&form.csrf).and_then(|_| {
+async fn create_token(State(app): State<AppState>, RequireUser(u): RequireUser, form: CsrfForm<TokenForm>) -> Response {
+    let user = Some(u.clone());
+    let result = form.check(&u).and_then(|form| {
         if u.must_change_password {
             return Err(ApiError::forbidden(
                 "password_change_required",
@@ -365,16 +350,13 @@ async fn create_token(
 
 async fn revoke_token(
     State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
+    RequireUser(u): RequireUser,
     Path(id): Path<String>,
-    PageForm(form): PageForm<CsrfForm>,
+    form: CsrfForm<BareForm>,
 ) -> Response {
-    let u = match require_user(&user, "/account") {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
+    let user = Some(u.clone());
     let result = async {
-        u.check_csrf(&form.csrf)?;
+        form.check(&u)?;
         let id: i64 = id.parse().map_err(|_| ApiError::bad_request("invalid_token_id", "not a token id"))?;
         if app.store.revoke_api_token(u.delegate.id, id)? {
             Ok(())
@@ -423,3 +405,5 @@ mod tests {
         assert_eq!(local_path(&format!("/{}", "a".repeat(3000))), None, "too long");
     }
 }
+
+with_csrf!(BareForm, PasswordForm, TokenForm);

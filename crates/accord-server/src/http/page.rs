@@ -12,11 +12,12 @@
 //! fields and on a provision's words, so that no text can reorder the page
 //! around it.
 
-use accord_domain::state::{Delegate, OfficerRole};
 use askama::Template;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{FromRequest, Request, State};
+use axum::extract::{FromRequest, FromRequestParts, Request, State};
+use axum::http::request::Parts;
 use axum::http::StatusCode;
+use axum::http::{header, Method};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use serde::Deserialize;
@@ -59,7 +60,7 @@ impl Chrome {
                 role: u.delegate.role_label().into(),
                 member: u.delegate.member().map(|m| m.to_string()),
                 csrf: u.csrf.clone(),
-                is_secretariat: is_secretariat(&u.delegate),
+                is_secretariat: state.rights(u.principal()).is_secretariat(),
                 must_change_password: u.must_change_password,
             }),
             nav,
@@ -72,10 +73,6 @@ impl Chrome {
     pub fn is_secretariat(&self) -> bool {
         self.user.as_ref().is_some_and(|u| u.is_secretariat)
     }
-}
-
-pub(crate) fn is_secretariat(d: &Delegate) -> bool {
-    d.officer_role() == Some(OfficerRole::Secretariat)
 }
 
 /// Renders a template with a status.
@@ -164,17 +161,44 @@ pub async fn method_not_allowed(
     error_page(&app, &user, e)
 }
 
-/// The logged-in user, or a redirect to the log-in page.
-#[allow(clippy::result_large_err)] // the Err is the response itself, returned at once
-pub(crate) fn require_user(user: &Option<WebUser>, back_to: &str) -> Result<WebUser, Response> {
-    match user {
-        // An initial password works only to choose one's own.
-        Some(u) if u.must_change_password && !back_to.starts_with("/account") => {
-            Err(Redirect::to("/account?notice=choose_password").into_response())
+/// The logged-in user of a page, or the answer that sends a visitor to
+/// log in and come back: to the page itself after a `GET`, and after a
+/// form to the page of this site that sent it (its `Referer`, which
+/// Accord's `Referrer-Policy: same-origin` lets browsers send), else to
+/// the home page. A user still holding an initial password is sent to
+/// choose one, except on their account's own pages.
+pub struct RequireUser(pub WebUser);
+
+impl FromRequestParts<AppState> for RequireUser {
+    type Rejection = Response;
+    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
+        let user = match MaybeUser::from_request_parts(parts, app).await {
+            Ok(MaybeUser(user)) => user,
+            Err(e) => return Err(error_page(app, &None, e)),
+        };
+        match user {
+            Some(u) if u.must_change_password && !parts.uri.path().starts_with("/account") => {
+                Err(Redirect::to("/account?notice=choose_password").into_response())
+            }
+            Some(u) => Ok(RequireUser(u)),
+            None => Err(Redirect::to(&format!("/login?next={}", urlencode(&back_to(parts)))).into_response()),
         }
-        Some(u) => Ok(u.clone()),
-        None => Err(Redirect::to(&format!("/login?next={}", urlencode(back_to))).into_response()),
     }
+}
+
+/// Where a visitor sent to log in comes back to (see [`RequireUser`]).
+fn back_to(parts: &Parts) -> String {
+    if matches!(parts.method, Method::GET | Method::HEAD) {
+        return parts.uri.path_and_query().map_or("/", |p| p.as_str()).to_owned();
+    }
+    let host = parts.headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    let referer = parts.headers.get(header::REFERER).and_then(|v| v.to_str().ok());
+    let same_site_path = referer.zip(host).and_then(|(referer, host)| {
+        let (_, rest) = referer.split_once("://")?;
+        let path = rest.strip_prefix(host)?;
+        path.starts_with('/').then(|| path.to_owned())
+    });
+    same_site_path.unwrap_or_else(|| "/".to_owned())
 }
 
 pub(crate) fn urlencode(s: &str) -> String {
@@ -233,6 +257,59 @@ impl<T: serde::de::DeserializeOwned> FromRequest<AppState> for PageForm<T> {
                 Err(error_page(app, &user, err))
             }
         }
+    }
+}
+
+/// A form that carries the session's anti-forgery token in its field
+/// `csrf` (see [`with_csrf`]).
+pub trait WithCsrf {
+    fn csrf(&self) -> &str;
+}
+
+/// Declares forms whose field `csrf` is their anti-forgery token, for
+/// [`CsrfForm`].
+macro_rules! with_csrf {
+    ($($form:ty),+ $(,)?) => {
+        $(impl $crate::http::page::WithCsrf for $form {
+            fn csrf(&self) -> &str {
+                &self.csrf
+            }
+        })+
+    };
+}
+pub(crate) use with_csrf;
+
+/// A state-changing form of a page, read as [`PageForm`] reads it, whose
+/// fields are reached only through [`CsrfForm::check`]: a handler cannot
+/// act on a form without checking its token against the session. A
+/// failed check is the handler's to answer (most pages show the form
+/// again with the refusal), as any other refusal.
+pub struct CsrfForm<T>(T);
+
+impl<T: serde::de::DeserializeOwned + WithCsrf> FromRequest<AppState> for CsrfForm<T> {
+    type Rejection = Response;
+    async fn from_request(req: Request, app: &AppState) -> Result<Self, Self::Rejection> {
+        PageForm::<T>::from_request(req, app).await.map(|PageForm(form)| CsrfForm(form))
+    }
+}
+
+impl<T: WithCsrf> CsrfForm<T> {
+    /// The form, once its token is the session's of `user`; otherwise 403
+    /// `csrf_failed`.
+    pub fn check(&self, user: &WebUser) -> Result<&T, ApiError> {
+        user.check_csrf(self.0.csrf())?;
+        Ok(&self.0)
+    }
+
+    /// The fields as sent, to show again in a refused form (never to act
+    /// on).
+    pub fn as_sent(&self) -> &T {
+        &self.0
+    }
+
+    /// [`CsrfForm::as_sent`], taken.
+    pub fn into_sent(self) -> T {
+        self.0
     }
 }
 

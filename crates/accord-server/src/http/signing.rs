@@ -29,7 +29,7 @@
 use std::sync::{Arc, Mutex};
 
 use accord_domain::signature::{check_nonce, signed_message};
-use accord_domain::state::{Action, Affiliation, MemberRole};
+use accord_domain::state::{Action, Affiliation};
 use accord_domain::{Actor, EntryBody, MemberCode, MemberSignature};
 use accord_store::Appended;
 use axum::extract::{FromRequestParts, Request};
@@ -247,7 +247,7 @@ pub struct SigningChrome {
 
 impl SigningChrome {
     pub(crate) fn of(state: &accord_domain::State, u: &WebUser) -> Option<SigningChrome> {
-        let Affiliation::Member { member, role } = &u.delegate.affiliation else { return None };
+        let Affiliation::Member { member, .. } = &u.delegate.affiliation else { return None };
         let m = state.member(member)?;
         Some(SigningChrome {
             member: member.to_string(),
@@ -259,7 +259,7 @@ impl SigningChrome {
                 .map(|(id, _)| id.as_str())
                 .collect::<Vec<_>>()
                 .join(" "),
-            head: *role == MemberRole::HeadOfDelegation,
+            head: state.rights(u.principal()).is_head_of(member),
         })
     }
 }

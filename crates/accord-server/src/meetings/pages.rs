@@ -15,7 +15,7 @@ use accord_domain::decisions::{
     ImportantQuestion, Majority, MeetingRef, MeetingScheduled, SessionOpened, SilenceBroken, SilenceStarted,
     SpeakingTimeSet, StatementDelivered, Target, VoteOpened, VoteRef,
 };
-use accord_domain::state::{Action, Affiliation, MemberStatus, OfficerRole};
+use accord_domain::state::Action;
 use accord_domain::{EntryBody, MemberCode};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -29,7 +29,7 @@ use super::shapes::*;
 use crate::http::auth::{MaybeUser, WebUser};
 use crate::http::error::ApiError;
 use crate::http::ids::{process_id, proposal_id};
-use crate::http::page::{error_page, render, require_user, Chrome, PageForm};
+use crate::http::page::{error_page, render, with_csrf, Chrome, CsrfForm, RequireUser};
 use crate::http::ranges;
 use crate::http::signing::{self, PageSign, SignFields};
 use crate::http::time::rfc3339;
@@ -70,22 +70,15 @@ struct Role {
     secretariat: bool,
 }
 
+/// [`Role`] from the domain's answer to "what may this user do here?".
 fn role(app: &AppState, user: &Option<WebUser>) -> Role {
     let Some(u) = user else { return Role::default() };
-    let state = app.store.state();
-    let (member, votes) = match &u.delegate.affiliation {
-        Affiliation::Member { member, role } if *role != accord_domain::state::MemberRole::Adviser => {
-            let votes = state.member(member).is_some_and(|m| m.status == MemberStatus::Member && m.suspended.is_none());
-            (Some(member.to_string()), votes)
-        }
-        _ => (None, false),
-    };
-    let r = u.delegate.officer_role();
+    let rights = app.store.state().rights(u.principal());
     Role {
-        member,
-        votes,
-        chair: matches!(r, Some(OfficerRole::Chair | OfficerRole::ViceChair)),
-        secretariat: r == Some(OfficerRole::Secretariat),
+        member: rights.acts_for().map(|m| m.to_string()),
+        votes: rights.member_votes(),
+        chair: rights.is_chair(),
+        secretariat: rights.is_secretariat(),
     }
 }
 
@@ -206,16 +199,13 @@ async fn sessions(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query
 
 async fn sessions_act(
     State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
+    RequireUser(u): RequireUser,
     sign: PageSign,
-    PageForm(f): PageForm<ActForm>,
+    f: CsrfForm<ActForm>,
 ) -> Response {
-    let u = match require_user(&user, "/sessions") {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
+    let user = Some(u.clone());
     let result = async {
-        u.check_csrf(&f.csrf)?;
+        let f = f.check(&u)?;
         let body = match f.act.as_str() {
             "session" => EntryBody::SessionOpened(SessionOpened { title: tidy(&f.title, false) }),
             "meeting" => EntryBody::MeetingScheduled(MeetingScheduled {
@@ -225,7 +215,7 @@ async fn sessions_act(
             }),
             other => return Err(ApiError::bad_request("unknown_act", format!("there is no act {other:?} here"))),
         };
-        submit(&app, &u, &sign, &f, body).await
+        submit(&app, &u, &sign, f, body).await
     }
     .await;
     match result {
@@ -473,22 +463,19 @@ fn meeting_body(s: &accord_domain::State, f: &ActForm, mid: u64) -> Result<Entry
 
 async fn meeting_act(
     State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
+    RequireUser(u): RequireUser,
     Path(mid): Path<String>,
     sign: PageSign,
-    PageForm(f): PageForm<ActForm>,
+    f: CsrfForm<ActForm>,
 ) -> Response {
+    let user = Some(u.clone());
     let Ok(mid) = num::<u64>(&mid, "meeting") else {
         return error_page(&app, &user, ApiError::not_found("unknown_meeting", "no such meeting"));
     };
-    let u = match require_user(&user, &format!("/meetings/{mid}")) {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
     let result = async {
-        u.check_csrf(&f.csrf)?;
-        let body = meeting_body(&app.store.state(), &f, mid)?;
-        submit(&app, &u, &sign, &f, body).await
+        let f = f.check(&u)?;
+        let body = meeting_body(&app.store.state(), f, mid)?;
+        submit(&app, &u, &sign, f, body).await
     }
     .await;
     match result {
@@ -719,20 +706,17 @@ async fn decisions(
 
 async fn decisions_act(
     State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
+    RequireUser(u): RequireUser,
     Path(id): Path<String>,
     sign: PageSign,
-    PageForm(f): PageForm<ActForm>,
+    f: CsrfForm<ActForm>,
 ) -> Response {
+    let user = Some(u.clone());
     let Ok(id) = process_id(&id) else {
         return error_page(&app, &user, ApiError::not_found("unknown_process", "no such process"));
     };
-    let u = match require_user(&user, &format!("/processes/{id}/decisions")) {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
     let result = async {
-        u.check_csrf(&f.csrf)?;
+        let f = f.check(&u)?;
         let body = match f.act.as_str() {
             "silence" => {
                 let min_hours = app.store.state().proceedings.rules_for(id).silence_min_hours.max(1) as i64;
@@ -741,7 +725,7 @@ async fn decisions_act(
                 let now = app.config.clock.now_unix_ms();
                 EntryBody::SilenceStarted(SilenceStarted {
                     process: id,
-                    target: target(&f)?,
+                    target: target(f)?,
                     deadline: now + hours * 3_600_000,
                     version: None,
                 })
@@ -752,11 +736,11 @@ async fn decisions_act(
             }),
             "confirm" => EntryBody::DecisionConfirmed(DecisionRef { decision: num(&f.decision, "decision")? }),
             "important" => {
-                EntryBody::ImportantQuestionDesignated(ImportantQuestion { process: id, target: target(&f)? })
+                EntryBody::ImportantQuestionDesignated(ImportantQuestion { process: id, target: target(f)? })
             }
             other => return Err(ApiError::bad_request("unknown_act", format!("there is no act {other:?} here"))),
         };
-        submit(&app, &u, &sign, &f, body).await
+        submit(&app, &u, &sign, f, body).await
     }
     .await;
     match result {
@@ -767,3 +751,5 @@ async fn decisions_act(
         },
     }
 }
+
+with_csrf!(ActForm);

@@ -16,7 +16,9 @@ use super::actions::{self, Recording};
 use super::api;
 use crate::http::auth::{MaybeUser, WebUser};
 use crate::http::error::ApiError;
-use crate::http::page::{error_page, notice_text, render, require_user, Chrome, NoticeQuery, PageForm};
+use crate::http::page::{
+    error_page, notice_text, render, with_csrf, Chrome, CsrfForm, NoticeQuery, RequireUser, WithCsrf,
+};
 use crate::http::signing::{PageSign, SignFields};
 use crate::AppState;
 
@@ -207,17 +209,14 @@ fn member_page(
     let m = state.member(&code).ok_or_else(|| {
         ApiError::not_found("unknown_member", format!("{code} is not a member or observer of this forum"))
     })?;
-    let secretariat = user.as_ref().is_some_and(|u| crate::http::page::is_secretariat(&u.delegate));
-    let own_head = user.as_ref().is_some_and(|u| {
-        matches!(&u.delegate.affiliation, Affiliation::Member { member, role: MemberRole::HeadOfDelegation } if *member == code)
-    });
+    let rights = user.as_ref().map(|u| state.rights(u.principal())).unwrap_or_default();
     let delegation: Vec<DelegateRow> = state
         .delegation(&code)
         .map(|d| DelegateRow {
             id: d.id.to_string(),
             name: d.name.to_string(),
             role: d.role_label().into(),
-            can_withdraw: secretariat || own_head,
+            can_withdraw: rights.may_withdraw(d),
         })
         .collect();
     let has_head = state
@@ -252,10 +251,10 @@ fn member_page(
                 revoked_entry: k.revoked_entry,
             })
             .collect(),
-        own_head,
+        own_head: rights.is_head_of(&code),
         has_head,
         delegation,
-        can_manage: secretariat,
+        can_manage: rights.may_manage(),
         form_name: form.name,
         form_email: form.email,
         form_role: form.role,
@@ -285,16 +284,13 @@ async fn member(
 
 async fn accredit(
     State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
+    RequireUser(u): RequireUser,
     Path(code): Path<String>,
-    PageForm(form): PageForm<AccreditForm>,
+    form: CsrfForm<AccreditForm>,
 ) -> Response {
-    let u = match require_user(&user, &format!("/members/{code}")) {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
+    let user = Some(u.clone());
     let result = async {
-        u.check_csrf(&form.csrf)?;
+        let form = form.check(&u)?;
         let member = MemberCode::parse(&code)?;
         let name = DisplayName::parse(&form.name)?;
         let role = api::parse_member_role(&form.role)?;
@@ -311,7 +307,7 @@ async fn accredit(
             let accredited = Accredited {
                 id: done.delegate.id,
                 name: done.delegate.name,
-                email: form.email.trim().to_lowercase(),
+                email: form.as_sent().email.trim().to_lowercase(),
                 initial_password: done.initial_password,
             };
             match member_page(&app, &user, &code, None, AccreditForm::default(), None, Some(accredited)) {
@@ -326,7 +322,7 @@ async fn accredit(
                 &user,
                 &code,
                 None,
-                AccreditForm { password: String::new(), ..form },
+                AccreditForm { password: String::new(), ..form.into_sent() },
                 Some(e.message),
                 None,
             ) {
@@ -355,45 +351,40 @@ struct ReasonForm {
     sign: crate::http::signing::SignFields,
 }
 
-/// The one way a form on a member's page acts: the log-in guard, the
-/// form's CSRF token, the member's code, the action `make` builds, its
+/// The one way a form on a member's page acts: the form's CSRF token, the member's code, the action `make` builds, its
 /// recording, and the answer: the member's page with `notice` (at
 /// `anchor`), or the page again with the refusal.
 #[allow(clippy::too_many_arguments)] // each is a part of the form's answer
-async fn member_form(
+async fn member_form<T: WithCsrf>(
     app: &AppState,
-    user: &Option<WebUser>,
+    u: &WebUser,
     code: &str,
-    csrf: &str,
+    form: &CsrfForm<T>,
     recording: Recording<'_>,
     notice: &str,
     anchor: &str,
-    make: impl FnOnce(MemberCode) -> Result<Action, ApiError>,
+    make: impl FnOnce(MemberCode, &T) -> Result<Action, ApiError>,
 ) -> Response {
-    let u = match require_user(user, &format!("/members/{code}")) {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
     let result = async {
-        u.check_csrf(csrf)?;
+        let form = form.check(u)?;
         let member = MemberCode::parse(code)?;
-        actions::record_form(app, &u, recording, make(member.clone())?).await?;
+        actions::record_form(app, u, recording, make(member.clone(), form)?).await?;
         Ok::<_, ApiError>(member)
     }
     .await;
     match result {
         Ok(member) => Redirect::to(&format!("/members/{member}?notice={notice}{anchor}")).into_response(),
-        Err(e) => member_error(app, user, code, e),
+        Err(e) => member_error(app, &Some(u.clone()), code, e),
     }
 }
 
 async fn change_status(
     State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
+    RequireUser(u): RequireUser,
     Path(code): Path<String>,
-    PageForm(form): PageForm<StatusForm>,
+    form: CsrfForm<StatusForm>,
 ) -> Response {
-    member_form(&app, &user, &code, &form.csrf, Recording::AsIs, "status", "", |code| {
+    member_form(&app, &u, &code, &form, Recording::AsIs, "status", "", |code, form| {
         actions::change_status(code, &form.status)
     })
     .await
@@ -401,11 +392,11 @@ async fn change_status(
 
 async fn suspend(
     State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
+    RequireUser(u): RequireUser,
     Path(code): Path<String>,
-    PageForm(form): PageForm<ReasonForm>,
+    form: CsrfForm<ReasonForm>,
 ) -> Response {
-    member_form(&app, &user, &code, &form.csrf, Recording::AsIs, "suspended", "", |code| {
+    member_form(&app, &u, &code, &form, Recording::AsIs, "suspended", "", |code, form| {
         actions::suspend(code, &form.reason)
     })
     .await
@@ -413,27 +404,23 @@ async fn suspend(
 
 async fn reinstate(
     State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
+    RequireUser(u): RequireUser,
     Path(code): Path<String>,
-    PageForm(form): PageForm<ReasonForm>,
+    form: CsrfForm<ReasonForm>,
 ) -> Response {
-    member_form(&app, &user, &code, &form.csrf, Recording::AsIs, "reinstated", "", |code| Ok(actions::reinstate(code)))
-        .await
+    member_form(&app, &u, &code, &form, Recording::AsIs, "reinstated", "", |code, _| Ok(actions::reinstate(code))).await
 }
 
 async fn withdraw(
     State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
+    RequireUser(u): RequireUser,
     Path(id): Path<String>,
     sign: crate::http::signing::PageSign,
-    PageForm(form): PageForm<ReasonForm>,
+    form: CsrfForm<ReasonForm>,
 ) -> Response {
-    let u = match require_user(&user, "/") {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
+    let user = Some(u.clone());
     let result = async {
-        u.check_csrf(&form.csrf)?;
+        let form = form.check(&u)?;
         let delegate = DelegateId::parse(&id)?;
         let reason = Reason::parse(&form.reason)?;
         let action = Action::WithdrawAccreditation { delegate, reason };
@@ -464,16 +451,13 @@ struct ResetPage {
 
 async fn reset_password(
     State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
+    RequireUser(u): RequireUser,
     Path(id): Path<String>,
-    PageForm(form): PageForm<ReasonForm>,
+    form: CsrfForm<ReasonForm>,
 ) -> Response {
-    let u = match require_user(&user, "/") {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
+    let user = Some(u.clone());
     let result = async {
-        u.check_csrf(&form.csrf)?;
+        form.check(&u)?;
         let id = DelegateId::parse(&id)?;
         let password = api::reset_password_for(&app, &u.delegate, id).await?;
         let name = app.store.state().delegate(id).map(|d| d.name.to_string()).unwrap_or_default();
@@ -520,12 +504,9 @@ fn categories() -> Vec<(String, String)> {
     OrganisationCategory::ALL.iter().map(|c| (c.as_str().to_owned(), c.label().to_owned())).collect()
 }
 
-async fn admit_form(State(app): State<AppState>, MaybeUser(user): MaybeUser) -> Response {
-    let u = match require_user(&user, "/members/new") {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
-    if !crate::http::page::is_secretariat(&u.delegate) {
+async fn admit_form(State(app): State<AppState>, RequireUser(u): RequireUser) -> Response {
+    let user = Some(u.clone());
+    if !app.store.state().rights(u.principal()).may_manage() {
         return error_page(&app, &user, ApiError::forbidden("secretariat_only", "only the secretariat admits members"));
     }
     let form = AdmitForm { kind: "state".into(), status: "member".into(), ..Default::default() };
@@ -535,17 +516,10 @@ async fn admit_form(State(app): State<AppState>, MaybeUser(user): MaybeUser) -> 
     )
 }
 
-async fn admit(
-    State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
-    PageForm(form): PageForm<AdmitForm>,
-) -> Response {
-    let u = match require_user(&user, "/members/new") {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
+async fn admit(State(app): State<AppState>, RequireUser(u): RequireUser, form: CsrfForm<AdmitForm>) -> Response {
+    let user = Some(u.clone());
     let result = async {
-        u.check_csrf(&form.csrf)?;
+        let form = form.check(&u)?;
         let request = api::AdmitMemberRequest {
             code: form.code.clone(),
             name: Some(form.name.clone()),
@@ -565,7 +539,7 @@ async fn admit(
             AdmitPage {
                 chrome: Chrome::new(&app, &user, "members"),
                 error: Some(e.message),
-                form,
+                form: form.into_sent(),
                 categories: categories(),
             },
         ),
@@ -595,16 +569,15 @@ fn officers_page(
     form: AccreditForm,
     accredited: Option<Accredited>,
 ) -> OfficersPage {
-    let secretariat = user.as_ref().is_some_and(|u| crate::http::page::is_secretariat(&u.delegate));
-    let officers = app
-        .store
-        .state()
+    let state = app.store.state();
+    let rights = user.as_ref().map(|u| state.rights(u.principal())).unwrap_or_default();
+    let officers = state
         .officers()
         .map(|d| DelegateRow {
             id: d.id.to_string(),
             name: d.name.to_string(),
             role: d.role_label().into(),
-            can_withdraw: secretariat,
+            can_withdraw: rights.may_withdraw(d),
         })
         .collect();
     OfficersPage {
@@ -626,17 +599,10 @@ async fn officers(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query
     )
 }
 
-async fn appoint(
-    State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
-    PageForm(form): PageForm<AccreditForm>,
-) -> Response {
-    let u = match require_user(&user, "/officers") {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
+async fn appoint(State(app): State<AppState>, RequireUser(u): RequireUser, form: CsrfForm<AccreditForm>) -> Response {
+    let user = Some(u.clone());
     let result = async {
-        u.check_csrf(&form.csrf)?;
+        let form = form.check(&u)?;
         let name = DisplayName::parse(&form.name)?;
         let role = api::parse_officer_role(&form.role)?;
         let action = Action::AppointOfficer { name, role };
@@ -652,7 +618,7 @@ async fn appoint(
             let accredited = Accredited {
                 id: done.delegate.id,
                 name: done.delegate.name,
-                email: form.email.trim().to_lowercase(),
+                email: form.as_sent().email.trim().to_lowercase(),
                 initial_password: done.initial_password,
             };
             render(
@@ -662,7 +628,14 @@ async fn appoint(
         }
         Err(e) => render(
             e.status,
-            officers_page(&app, &user, None, Some(e.message), AccreditForm { password: String::new(), ..form }, None),
+            officers_page(
+                &app,
+                &user,
+                None,
+                Some(e.message),
+                AccreditForm { password: String::new(), ..form.into_sent() },
+                None,
+            ),
         ),
     }
 }
@@ -696,13 +669,13 @@ struct SignedCsrfForm {
 
 async fn register_key(
     State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
+    RequireUser(u): RequireUser,
     Path(code): Path<String>,
     sign: PageSign,
-    PageForm(form): PageForm<KeyForm>,
+    form: CsrfForm<KeyForm>,
 ) -> Response {
-    let recording = Recording::ForTheMember(&sign, &form.sign);
-    member_form(&app, &user, &code, &form.csrf, recording, "key_registered", "#keys", |member| {
+    let recording = Recording::ForTheMember(&sign, &form.as_sent().sign);
+    member_form(&app, &u, &code, &form, recording, "key_registered", "#keys", |member, form| {
         actions::register_key(member, form.public_key.trim().to_owned(), &form.label)
     })
     .await
@@ -710,13 +683,13 @@ async fn register_key(
 
 async fn revoke_key(
     State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
+    RequireUser(u): RequireUser,
     Path((code, key)): Path<(String, String)>,
     sign: PageSign,
-    PageForm(form): PageForm<SignedCsrfForm>,
+    form: CsrfForm<SignedCsrfForm>,
 ) -> Response {
-    let recording = Recording::ForTheMember(&sign, &form.sign);
-    member_form(&app, &user, &code, &form.csrf, recording, "key_revoked", "#keys", |member| {
+    let recording = Recording::ForTheMember(&sign, &form.as_sent().sign);
+    member_form(&app, &u, &code, &form, recording, "key_revoked", "#keys", |member, _| {
         Ok(actions::revoke_key(member, key))
     })
     .await
@@ -724,14 +697,16 @@ async fn revoke_key(
 
 async fn require_signatures(
     State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
+    RequireUser(u): RequireUser,
     Path(code): Path<String>,
     sign: PageSign,
-    PageForm(form): PageForm<SignedCsrfForm>,
+    form: CsrfForm<SignedCsrfForm>,
 ) -> Response {
-    let recording = Recording::ForTheMember(&sign, &form.sign);
-    member_form(&app, &user, &code, &form.csrf, recording, "signatures_required", "#keys", |member| {
+    let recording = Recording::ForTheMember(&sign, &form.as_sent().sign);
+    member_form(&app, &u, &code, &form, recording, "signatures_required", "#keys", |member, _| {
         Ok(actions::require_signatures(member))
     })
     .await
 }
+
+with_csrf!(AccreditForm, AdmitForm, ReasonForm, StatusForm, KeyForm, SignedCsrfForm);

@@ -12,7 +12,7 @@ use accord_domain::negotiation::redline::{Change, ProvisionRedline};
 use accord_domain::negotiation::rolling::{self, RollingText, Span, View};
 use accord_domain::negotiation::text::{label_of, SourceKind};
 use accord_domain::negotiation::{Position, Process, Proposal, ProposalKind, ProposalRef};
-use accord_domain::state::{Action, Affiliation, MemberRole, MemberStatus, OfficerRole};
+use accord_domain::state::Action;
 use accord_domain::{EntryBody, MemberCode};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -25,7 +25,9 @@ use super::api::with_process;
 use crate::http::auth::{MaybeUser, WebUser};
 use crate::http::error::ApiError;
 use crate::http::ids::{process_id, proposal_id};
-use crate::http::page::{error_page, notice_text, render, require_user, urlencode, Chrome, NoticeQuery, PageForm};
+use crate::http::page::{
+    error_page, notice_text, render, urlencode, with_csrf, Chrome, CsrfForm, NoticeQuery, RequireUser,
+};
 use crate::http::signing::{self, PageSign, SignFields};
 use crate::http::time::rfc3339;
 use crate::AppState;
@@ -58,21 +60,14 @@ struct Powers {
     secretariat: bool,
 }
 
+/// [`Powers`] from the domain's answer to "what may this user do here?".
 fn powers(app: &AppState, user: &Option<WebUser>) -> Powers {
     let Some(u) = user else { return Powers { member: None, chair: false, secretariat: false } };
-    let state = app.store.state();
-    let member = match &u.delegate.affiliation {
-        Affiliation::Member { member, role } if *role != MemberRole::Adviser => state
-            .member(member)
-            .filter(|m| m.status == MemberStatus::Member && m.suspended.is_none())
-            .map(|m| m.code.to_string()),
-        _ => None,
-    };
-    let role = u.delegate.officer_role();
+    let rights = app.store.state().rights(u.principal());
     Powers {
-        member,
-        chair: matches!(role, Some(OfficerRole::Chair | OfficerRole::ViceChair | OfficerRole::CoFacilitator)),
-        secretariat: role == Some(OfficerRole::Secretariat),
+        member: rights.negotiates_for().map(|m| m.to_string()),
+        chair: rights.chairs_negotiation(),
+        secretariat: rights.is_secretariat(),
     }
 }
 
@@ -213,17 +208,10 @@ struct OpenForm {
     markdown: String,
 }
 
-async fn open_process(
-    State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
-    PageForm(form): PageForm<OpenForm>,
-) -> Response {
-    let u = match require_user(&user, "/processes") {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
+async fn open_process(State(app): State<AppState>, RequireUser(u): RequireUser, form: CsrfForm<OpenForm>) -> Response {
+    let user = Some(u.clone());
     let result = async {
-        u.check_csrf(&form.csrf)?;
+        let form = form.check(&u)?;
         napi::open(&app, u.principal(), &form.title, form.markdown.clone()).await
     }
     .await;
@@ -240,8 +228,8 @@ async fn open_process(
                     error: Some(e.message),
                     processes: list,
                     can_open: p.secretariat,
-                    form_title: form.title,
-                    form_markdown: form.markdown,
+                    form_title: form.as_sent().title.clone(),
+                    form_markdown: form.as_sent().markdown.clone(),
                 },
             )
         }
@@ -636,20 +624,17 @@ async fn provision_page(
 
 async fn table(
     State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
+    RequireUser(u): RequireUser,
     Path(id): Path<String>,
     sign: PageSign,
-    PageForm(form): PageForm<ProposeForm>,
+    form: CsrfForm<ProposeForm>,
 ) -> Response {
+    let user = Some(u.clone());
     let Ok(id) = process_id(&id) else {
         return error_page(&app, &user, ApiError::not_found("unknown_process", "no such process"));
     };
-    let u = match require_user(&user, &format!("/processes/{id}/provisions/{}", urlencode(&form.eid))) {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
     let result = async {
-        u.check_csrf(&form.csrf)?;
+        let form = form.check(&u)?;
         let kind: ProposalKind =
             serde_json::from_value(serde_json::Value::String(form.kind.clone())).map_err(|_| {
                 ApiError::bad_request(
@@ -707,7 +692,15 @@ async fn table(
     .await;
     match result {
         Ok(pid) => Redirect::to(&format!("/processes/{id}/proposals/{pid}?notice=tabled")).into_response(),
-        Err(e) => match provision_view_page(&app, &user, id, &form.eid, None, Some(e.message.clone()), form.clone()) {
+        Err(e) => match provision_view_page(
+            &app,
+            &user,
+            id,
+            &form.as_sent().eid,
+            None,
+            Some(e.message.clone()),
+            form.as_sent().clone(),
+        ) {
             Ok(page) => render(e.status, page),
             Err(_) => error_page(&app, &user, e),
         },
@@ -820,7 +813,7 @@ async fn proposal_page(
 }
 
 #[derive(Deserialize)]
-struct CsrfForm {
+struct SignedForm {
     csrf: String,
     #[serde(flatten)]
     sign: SignFields,
@@ -828,17 +821,14 @@ struct CsrfForm {
 
 async fn act(
     State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
+    RequireUser(u): RequireUser,
     Path((id, pid, what)): Path<(String, String, String)>,
     sign: PageSign,
-    PageForm(form): PageForm<CsrfForm>,
+    form: CsrfForm<SignedForm>,
 ) -> Response {
+    let user = Some(u.clone());
     let ids = process_id(&id).and_then(|id| Ok((id, proposal_id(&pid)?)));
     let Ok((id, pid)) = ids else { return error_page(&app, &user, ids.unwrap_err()) };
-    let u = match require_user(&user, &format!("/processes/{id}/proposals/{pid}")) {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
     let r = ProposalRef { process: id, proposal: pid };
     let body = match what.as_str() {
         "support" => EntryBody::ProposalSupported(r),
@@ -857,7 +847,7 @@ async fn act(
         }
     };
     let result = async {
-        u.check_csrf(&form.csrf)?;
+        let form = form.check(&u)?;
         with_process(&app, id, |p| p.proposal(pid).map(|_| ()).map_err(Into::into))?;
         signing::submit(&app, &u, &sign, &form.sign, Action::Negotiate(Box::new(body))).await
     }
@@ -884,19 +874,16 @@ struct ReanchorForm {
 
 async fn reanchor(
     State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
+    RequireUser(u): RequireUser,
     Path((id, pid)): Path<(String, String)>,
     sign: PageSign,
-    PageForm(form): PageForm<ReanchorForm>,
+    form: CsrfForm<ReanchorForm>,
 ) -> Response {
+    let user = Some(u.clone());
     let ids = process_id(&id).and_then(|id| Ok((id, proposal_id(&pid)?)));
     let Ok((id, pid)) = ids else { return error_page(&app, &user, ids.unwrap_err()) };
-    let u = match require_user(&user, &format!("/processes/{id}/proposals/{pid}")) {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
     let result = async {
-        u.check_csrf(&form.csrf)?;
+        let form = form.check(&u)?;
         let occurrence = match form.occurrence.trim() {
             "" => None,
             o => Some(crate::http::ranges::within(
@@ -939,19 +926,16 @@ struct ChairTextForm {
 
 async fn chair_text(
     State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
+    RequireUser(u): RequireUser,
     Path(id): Path<String>,
-    PageForm(form): PageForm<ChairTextForm>,
+    form: CsrfForm<ChairTextForm>,
 ) -> Response {
+    let user = Some(u.clone());
     let Ok(id) = process_id(&id) else {
         return error_page(&app, &user, ApiError::not_found("unknown_process", "no such process"));
     };
-    let u = match require_user(&user, &format!("/processes/{id}/provisions/{}", urlencode(&form.eid))) {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
     let result = async {
-        u.check_csrf(&form.csrf)?;
+        let form = form.check(&u)?;
         let proposals = form
             .proposals
             .split(',')
@@ -969,11 +953,20 @@ async fn chair_text(
     }
     .await;
     match result {
-        Ok(()) => Redirect::to(&format!("/processes/{id}/provisions/{}?notice=chair_text", urlencode(&form.eid)))
-            .into_response(),
+        Ok(()) => {
+            Redirect::to(&format!("/processes/{id}/provisions/{}?notice=chair_text", urlencode(&form.as_sent().eid)))
+                .into_response()
+        }
         Err(e) => {
-            match provision_view_page(&app, &user, id, &form.eid, None, Some(e.message.clone()), ProposeForm::default())
-            {
+            match provision_view_page(
+                &app,
+                &user,
+                id,
+                &form.as_sent().eid,
+                None,
+                Some(e.message.clone()),
+                ProposeForm::default(),
+            ) {
                 Ok(page) => render(e.status, page),
                 Err(_) => error_page(&app, &user, e),
             }
@@ -1073,19 +1066,16 @@ struct RevisionForm {
 
 async fn issue_revision(
     State(app): State<AppState>,
-    MaybeUser(user): MaybeUser,
+    RequireUser(u): RequireUser,
     Path(id): Path<String>,
-    PageForm(form): PageForm<RevisionForm>,
+    form: CsrfForm<RevisionForm>,
 ) -> Response {
+    let user = Some(u.clone());
     let Ok(id) = process_id(&id) else {
         return error_page(&app, &user, ApiError::not_found("unknown_process", "no such process"));
     };
-    let u = match require_user(&user, &format!("/processes/{id}/versions")) {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
     let result = async {
-        u.check_csrf(&form.csrf)?;
+        let form = form.check(&u)?;
         let body = EntryBody::RevisionIssued(accord_domain::negotiation::RevisionIssued {
             process: id,
             name: crate::shared::tidy(&form.name, false),
@@ -1213,3 +1203,5 @@ async fn diff_page(
         Err(e) => error_page(&app, &user, e),
     }
 }
+
+with_csrf!(ChairTextForm, OpenForm, ProposeForm, ReanchorForm, RevisionForm, SignedForm);
