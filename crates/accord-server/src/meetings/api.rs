@@ -10,9 +10,8 @@
 //! (`GET /api/v1/events`) is part of the record's API.
 
 use accord_domain::decisions::{
-    AttendanceCorrected, AttendanceRegistered, BallotCast, Choice, ConsensusObjected, ConsensusProposed, ConsensusRef,
-    DecisionRef, ImportantQuestion, Majority, MeetingRef, MeetingScheduled, Rules, RulesChanged, SessionOpened,
-    SilenceBroken, SilenceStarted, VoteExplained, VoteOpened, VoteRef,
+    AttendanceCorrected, AttendanceRegistered, BallotCast, Choice, ConsensusRef, DecisionRef, ImportantQuestion,
+    Majority, MeetingRef, Rules, RulesChanged, VoteRef,
 };
 use accord_domain::state::{Action, Principal};
 use accord_domain::{EntryBody, State as DomainState};
@@ -23,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::routes;
 
+use super::actions;
 use super::shapes::*;
 use crate::http::auth::ApiCaller;
 use crate::http::error::{ApiError, ErrorBody};
@@ -222,8 +222,7 @@ pub async fn open_session(
     caller: ApiCaller,
     ApiJson(req): ApiJson<SessionRequest>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let appended =
-        record(&app, &caller, EntryBody::SessionOpened(SessionOpened { title: tidy(&req.title, false) })).await?;
+    let appended = record(&app, &caller, actions::session(&req.title)).await?;
     let id = read(&app, |s| Ok(s.proceedings.sessions.iter().find(|x| x.entry == appended.entry.index).map(|x| x.id)))?;
     Ok((StatusCode::CREATED, Json(Created { id: id.ok_or_else(ApiError::internal)?, entry: (&appended).into() })))
 }
@@ -283,12 +282,7 @@ pub async fn schedule_meeting(
     SessionId(session): SessionId,
     ApiJson(req): ApiJson<MeetingRequest>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let body = EntryBody::MeetingScheduled(MeetingScheduled {
-        session,
-        date: req.date.trim().to_owned(),
-        place: tidy(&req.place, false),
-    });
-    let appended = record(&app, &caller, body).await?;
+    let appended = record(&app, &caller, actions::meeting(session, &req.date, &req.place)).await?;
     let id = read(&app, |s| Ok(s.proceedings.meetings.iter().find(|m| m.entry == appended.entry.index).map(|m| m.id)))?;
     Ok((StatusCode::CREATED, Json(Created { id: id.ok_or_else(ApiError::internal)?, entry: (&appended).into() })))
 }
@@ -473,15 +467,11 @@ pub async fn open_vote(
     ApiJson(req): ApiJson<VoteRequest>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     let target = req.target.parse()?;
-    let majority = match req.majority {
-        Some(m) => m,
-        None => read(&app, |s| {
-            s.process(process)?;
-            Ok(s.majority_for(process, &target))
-        })?,
-    };
     let meeting = ranges::within("meeting", req.meeting, 1, ranges::MAX_ID)?;
-    let body = EntryBody::VoteOpened(VoteOpened { process, target, majority, meeting, version: req.version });
+    let body = read(&app, |s| {
+        s.process(process)?;
+        Ok(actions::open_vote(s, process, target, req.majority, meeting, req.version))
+    })?;
     let appended = record(&app, &caller, body).await?;
     let vid = read(&app, |s| Ok(s.proceedings.votes.iter().find(|v| v.entry == appended.entry.index).map(|v| v.id)))?;
     Ok((StatusCode::CREATED, Json(Created { id: vid.ok_or_else(ApiError::internal)?, entry: (&appended).into() })))
@@ -530,7 +520,7 @@ pub async fn explain_vote(
     VoteId(vote): VoteId,
     ApiJson(req): ApiJson<TextRequest>,
 ) -> Result<(StatusCode, Json<VoteJson>), ApiError> {
-    record(&app, &caller, EntryBody::VoteExplained(VoteExplained { vote, text: tidy(&req.text, false) })).await?;
+    record(&app, &caller, actions::explanation(vote, &req.text)).await?;
     read(&app, |s| Ok((StatusCode::CREATED, Json(vote_json(s, s.proceedings.vote(vote)?)))))
 }
 
@@ -582,13 +572,13 @@ pub async fn propose_consensus(
     ProcessId(process): ProcessId,
     ApiJson(req): ApiJson<ConsensusRequest>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let body = EntryBody::ConsensusProposed(ConsensusProposed {
+    let body = actions::consensus(
         process,
-        target: req.target.parse()?,
-        meeting: ranges::within("meeting", req.meeting, 1, ranges::MAX_ID)?,
-        ad_referendum: req.ad_referendum,
-        version: req.version,
-    });
+        req.target.parse()?,
+        ranges::within("meeting", req.meeting, 1, ranges::MAX_ID)?,
+        req.ad_referendum,
+        req.version,
+    );
     let appended = record(&app, &caller, body).await?;
     let cid =
         read(&app, |s| Ok(s.proceedings.consensus.iter().find(|c| c.entry == appended.entry.index).map(|c| c.id)))?;
@@ -620,12 +610,7 @@ pub async fn object(
     ConsensusId(consensus): ConsensusId,
     ApiJson(req): ApiJson<ReasonRequest>,
 ) -> Result<(StatusCode, Json<ConsensusJson>), ApiError> {
-    record(
-        &app,
-        &caller,
-        EntryBody::ConsensusObjected(ConsensusObjected { consensus, reason: tidy(&req.reason, false) }),
-    )
-    .await?;
+    record(&app, &caller, actions::objection(consensus, &req.reason)).await?;
     read(&app, |s| Ok((StatusCode::CREATED, Json(consensus_json(s.proceedings.consensus(consensus)?)))))
 }
 
@@ -703,12 +688,7 @@ pub async fn start_silence(
         (None, Some(h)) => now + ranges::within("hours", h, min_hours, ranges::SILENCE_MAX_HOURS)? * 3_600_000,
         _ => return Err(ApiError::bad_request("invalid_deadline", "give either \"deadline\" (RFC 3339) or \"hours\"")),
     };
-    let body = EntryBody::SilenceStarted(SilenceStarted {
-        process,
-        target: req.target.parse()?,
-        deadline,
-        version: req.version,
-    });
+    let body = actions::silence(process, req.target.parse()?, deadline, req.version);
     let appended = record(&app, &caller, body).await?;
     let sid =
         read(&app, |s| Ok(s.proceedings.silences.iter().find(|x| x.entry == appended.entry.index).map(|x| x.id)))?;
@@ -734,8 +714,7 @@ pub async fn break_silence(
     SilenceId(silence): SilenceId,
     ApiJson(req): ApiJson<ReasonRequest>,
 ) -> Result<(StatusCode, Json<SilenceJson>), ApiError> {
-    record(&app, &caller, EntryBody::SilenceBroken(SilenceBroken { silence, reason: tidy(&req.reason, false) }))
-        .await?;
+    record(&app, &caller, actions::silence_break(silence, &req.reason)).await?;
     read(&app, |s| Ok((StatusCode::CREATED, Json(silence_json(s.proceedings.silence(silence)?)))))
 }
 
@@ -810,11 +789,8 @@ pub async fn add_agenda_item(
     MeetingId(meeting): MeetingId,
     ApiJson(req): ApiJson<AgendaRequest>,
 ) -> Result<(StatusCode, Json<ItemCreated>), ApiError> {
-    let body = EntryBody::AgendaItemAdded(accord_domain::decisions::AgendaItemAdded {
-        meeting,
-        title: tidy(&req.title, false),
-        parent: ranges::within_opt("parent", req.parent, 1, ranges::AGENDA_ITEM_MAX)?.map(|p| p as u32),
-    });
+    let parent = ranges::within_opt("parent", req.parent, 1, ranges::AGENDA_ITEM_MAX)?.map(|p| p as u32);
+    let body = actions::agenda_item(meeting, &req.title, parent);
     record(&app, &caller, body).await?;
     read(&app, |s| {
         let m = s.proceedings.meeting(meeting)?;
@@ -955,14 +931,7 @@ pub async fn deliver_statement(
         )),
         None => None,
     };
-    let body = EntryBody::StatementDelivered(accord_domain::decisions::StatementDelivered {
-        meeting,
-        item,
-        request,
-        text: req.text.map(|t| t.replace("\r\n", "\n").trim().to_owned()),
-        file,
-        file_name: req.file_name.map(|n| tidy(&n, false)),
-    });
+    let body = actions::statement(meeting, item, request, req.text.as_deref(), file, req.file_name.as_deref());
     record(&app, &caller, body).await?;
     read_item(&app, meeting, item).map(|j| (StatusCode::CREATED, j))
 }

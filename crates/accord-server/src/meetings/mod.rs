@@ -3,6 +3,7 @@
 //! procedures (with the scheduler that concludes them), important
 //! questions and the summary record.
 
+pub(crate) mod actions;
 pub mod api;
 pub mod pages;
 pub mod shapes;

@@ -10,10 +10,8 @@
 //! when the record grows (`data-live`, see `assets/accord.js`).
 
 use accord_domain::decisions::{
-    AgendaItemAdded, AttendanceCorrected, AttendanceRegistered, BallotCast, Choice, ConsensusObjected,
-    ConsensusProposed, ConsensusRef, DecisionRef, FloorGiven, FloorKind, FloorRequested, FloorWithdrawn,
-    ImportantQuestion, Majority, MeetingRef, MeetingScheduled, SessionOpened, SilenceBroken, SilenceStarted,
-    SpeakingTimeSet, StatementDelivered, Target, VoteOpened, VoteRef,
+    AttendanceCorrected, AttendanceRegistered, BallotCast, Choice, ConsensusRef, DecisionRef, FloorGiven, FloorKind,
+    FloorRequested, FloorWithdrawn, ImportantQuestion, Majority, MeetingRef, SpeakingTimeSet, Target, VoteRef,
 };
 use accord_domain::state::Action;
 use accord_domain::{EntryBody, MemberCode};
@@ -23,6 +21,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use super::actions;
 use super::api as dapi;
 use super::api::SummaryJson;
 use super::shapes::*;
@@ -207,12 +206,8 @@ async fn sessions_act(
     let result = async {
         let f = f.check(&u)?;
         let body = match f.act.as_str() {
-            "session" => EntryBody::SessionOpened(SessionOpened { title: tidy(&f.title, false) }),
-            "meeting" => EntryBody::MeetingScheduled(MeetingScheduled {
-                session: num(&f.session, "session")?,
-                date: f.date.trim().to_owned(),
-                place: tidy(&f.place, false),
-            }),
+            "session" => actions::session(&f.title),
+            "meeting" => actions::meeting(num(&f.session, "session")?, &f.date, &f.place),
             other => return Err(ApiError::bad_request("unknown_act", format!("there is no act {other:?} here"))),
         };
         submit(&app, &u, &sign, f, body).await
@@ -375,15 +370,15 @@ fn meeting_body(s: &accord_domain::State, f: &ActForm, mid: u64) -> Result<Entry
             member: MemberCode::parse(&f.member)?,
             present: f.present == "yes",
         }),
-        "agenda" => EntryBody::AgendaItemAdded(AgendaItemAdded {
-            meeting: mid,
-            title: tidy(&f.title, false),
-            parent: Some(f.parent.trim())
+        "agenda" => actions::agenda_item(
+            mid,
+            &f.title,
+            Some(f.parent.trim())
                 .filter(|p| !p.is_empty())
                 .map(|p| ranges::within("the parent item", num::<i64>(p, "parent item")?, 1, ranges::AGENDA_ITEM_MAX))
                 .transpose()?
                 .map(|p| p as u32),
-        }),
+        ),
         "floor" => EntryBody::FloorRequested(FloorRequested {
             meeting: mid,
             item: item()?,
@@ -416,14 +411,7 @@ fn meeting_body(s: &accord_domain::State, f: &ActForm, mid: u64) -> Result<Entry
                 .transpose()?
                 .map(|s| s as u32),
         }),
-        "statement" => EntryBody::StatementDelivered(StatementDelivered {
-            meeting: mid,
-            item: item()?,
-            request: num(&f.request, "turn")?,
-            text: Some(f.text.replace("\r\n", "\n").trim().to_owned()),
-            file: None,
-            file_name: None,
-        }),
+        "statement" => actions::statement(mid, item()?, num(&f.request, "turn")?, Some(&f.text), None, None),
         "ballot" => EntryBody::BallotCast(BallotCast {
             vote: num(&f.vote, "vote")?,
             choice: match f.choice.as_str() {
@@ -438,24 +426,15 @@ fn meeting_body(s: &accord_domain::State, f: &ActForm, mid: u64) -> Result<Entry
             let process = num(&f.process, "process")?;
             let target = target(f)?;
             let majority = match f.majority.as_str() {
-                "two_thirds" => Majority::TwoThirds,
-                "simple" => Majority::Simple,
+                "two_thirds" => Some(Majority::TwoThirds),
+                "simple" => Some(Majority::Simple),
                 // As the rules say: the important majority for an important question.
-                _ => s.majority_for(process, &target),
+                _ => None,
             };
-            EntryBody::VoteOpened(VoteOpened { process, target, majority, meeting: mid, version: None })
+            actions::open_vote(s, process, target, majority, mid, None)
         }
-        "consensus" => EntryBody::ConsensusProposed(ConsensusProposed {
-            process: num(&f.process, "process")?,
-            target: target(f)?,
-            meeting: mid,
-            ad_referendum: f.ad_referendum == "on",
-            version: None,
-        }),
-        "object" => EntryBody::ConsensusObjected(ConsensusObjected {
-            consensus: num(&f.consensus, "consensus")?,
-            reason: tidy(&f.reason, false),
-        }),
+        "consensus" => actions::consensus(num(&f.process, "process")?, target(f)?, mid, f.ad_referendum == "on", None),
+        "object" => actions::objection(num(&f.consensus, "consensus")?, &f.reason),
         "declare" => EntryBody::ConsensusDeclared(ConsensusRef { consensus: num(&f.consensus, "consensus")? }),
         other => return Err(ApiError::bad_request("unknown_act", format!("there is no act {other:?} here"))),
     })
@@ -723,17 +702,9 @@ async fn decisions_act(
                 let hours =
                     ranges::within("hours", num(&f.hours, "length in hours")?, min_hours, ranges::SILENCE_MAX_HOURS)?;
                 let now = app.config.clock.now_unix_ms();
-                EntryBody::SilenceStarted(SilenceStarted {
-                    process: id,
-                    target: target(f)?,
-                    deadline: now + hours * 3_600_000,
-                    version: None,
-                })
+                actions::silence(id, target(f)?, now + hours * 3_600_000, None)
             }
-            "break" => EntryBody::SilenceBroken(SilenceBroken {
-                silence: num(&f.silence, "silence procedure")?,
-                reason: tidy(&f.reason, false),
-            }),
+            "break" => actions::silence_break(num(&f.silence, "silence procedure")?, &f.reason),
             "confirm" => EntryBody::DecisionConfirmed(DecisionRef { decision: num(&f.decision, "decision")? }),
             "important" => {
                 EntryBody::ImportantQuestionDesignated(ImportantQuestion { process: id, target: target(f)? })

@@ -11,9 +11,7 @@ use accord_domain::blob::BlobRef;
 use accord_domain::negotiation::redline::{self, ProvisionRedline};
 use accord_domain::negotiation::rolling::{self, View};
 use accord_domain::negotiation::text::{ProvisionKind, SourceKind};
-use accord_domain::negotiation::{
-    ChairText, Counts, Process, ProcessOpened, ProposalReanchored, ProposalRef, RevisionIssued,
-};
+use accord_domain::negotiation::{Counts, Process, ProcessOpened};
 use accord_domain::state::Action;
 use accord_domain::{EntryBody, MemberCode, Refusal};
 use axum::extract::State;
@@ -24,6 +22,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_axum::routes;
 
+use super::actions::{self, ProposalAct};
 use super::shapes::*;
 use crate::http::auth::ApiCaller;
 use crate::http::error::{ApiError, ErrorBody};
@@ -533,12 +532,12 @@ pub(crate) fn decisions_on_proposal(
 async fn act_on(
     app: &AppState,
     principal: accord_domain::state::Principal,
-    body: EntryBody,
+    action: Action,
     id: u64,
     pid: u64,
 ) -> Result<ProposalRecorded, ApiError> {
     with_process(app, id, |p| p.proposal(pid).map(|_| ()).map_err(Into::into))?;
-    let appended = app.store.submit(principal, Action::Negotiate(Box::new(body)), None).await?;
+    let appended = app.store.submit(principal, action, None).await?;
     let proposal = with_process(app, id, |p| Ok(proposal_json(p, p.proposal(pid)?)))?;
     Ok(ProposalRecorded { proposal, entry: (&appended).into() })
 }
@@ -556,8 +555,8 @@ macro_rules! proposal_act {
             ProcessId(id): ProcessId,
             ProposalId(pid): ProposalId,
         ) -> Result<(StatusCode, Json<ProposalRecorded>), ApiError> {
-            let body = EntryBody::$variant(ProposalRef { process: id, proposal: pid });
-            Ok((StatusCode::CREATED, Json(act_on(&app, caller.principal(), body, id, pid).await?)))
+            let action = ProposalAct::$variant.on(id, pid);
+            Ok((StatusCode::CREATED, Json(act_on(&app, caller.principal(), action, id, pid).await?)))
         }
     };
 }
@@ -565,39 +564,34 @@ macro_rules! proposal_act {
 proposal_act!(
     support,
     "/api/v1/processes/{id}/proposals/{pid}/support",
-    ProposalSupported,
+    Support,
     "A member supports a proposal (replacing an objection)."
 );
 proposal_act!(
     objection,
     "/api/v1/processes/{id}/proposals/{pid}/objection",
-    ProposalObjected,
+    Objection,
     "A member objects to a proposal (replacing support)."
 );
 proposal_act!(
     cosponsor,
     "/api/v1/processes/{id}/proposals/{pid}/cosponsors",
-    ProposalCosponsored,
+    Cosponsor,
     "A member joins the proposal's co-sponsors."
 );
 proposal_act!(
     withdraw,
     "/api/v1/processes/{id}/proposals/{pid}/withdraw",
-    ProposalWithdrawn,
+    Withdraw,
     "The proposer withdraws its proposal."
 );
 proposal_act!(
     agree,
     "/api/v1/processes/{id}/proposals/{pid}/agree",
-    ProposalAgreed,
+    Agree,
     "The chair agrees a proposal into the text: a new version."
 );
-proposal_act!(
-    reject,
-    "/api/v1/processes/{id}/proposals/{pid}/reject",
-    ProposalRejected,
-    "The chair rejects a proposal."
-);
+proposal_act!(reject, "/api/v1/processes/{id}/proposals/{pid}/reject", Reject, "The chair rejects a proposal.");
 
 /// A member leaves the proposal's co-sponsors.
 #[utoipa::path(delete, path = "/api/v1/processes/{id}/proposals/{pid}/cosponsors", tag = "negotiation", security(("bearer" = [])),
@@ -609,8 +603,8 @@ pub async fn leave_cosponsorship(
     ProcessId(id): ProcessId,
     ProposalId(pid): ProposalId,
 ) -> Result<Json<ProposalRecorded>, ApiError> {
-    let body = EntryBody::ProposalCosponsorshipWithdrawn(ProposalRef { process: id, proposal: pid });
-    Ok(Json(act_on(&app, caller.principal(), body, id, pid).await?))
+    let action = ProposalAct::Uncosponsor.on(id, pid);
+    Ok(Json(act_on(&app, caller.principal(), action, id, pid).await?))
 }
 
 /// The proposer anchors an outdated proposal again, on the latest version.
@@ -626,8 +620,8 @@ pub async fn reanchor(
 ) -> Result<(StatusCode, Json<ProposalRecorded>), ApiError> {
     let (version, eid) = with_process(&app, id, |p| Ok((p.latest().number, p.proposal(pid)?.eid.clone())))?;
     let anchor = req.anchor.map(|a| a.resolve(&app, id, version, &eid)).transpose()?;
-    let body = EntryBody::ProposalReanchored(ProposalReanchored { process: id, proposal: pid, version, anchor });
-    Ok((StatusCode::CREATED, Json(act_on(&app, caller.principal(), body, id, pid).await?)))
+    let action = actions::reanchor(id, pid, version, anchor);
+    Ok((StatusCode::CREATED, Json(act_on(&app, caller.principal(), action, id, pid).await?)))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -667,13 +661,8 @@ pub async fn chair_text(
     ProcessId(id): ProcessId,
     ApiJson(req): ApiJson<ChairTextRequest>,
 ) -> Result<(StatusCode, Json<VersionRecorded>), ApiError> {
-    let body = EntryBody::ChairTextTabled(ChairText {
-        process: id,
-        eid: req.eid,
-        proposals: req.proposals,
-        text: tidy(&req.text, false),
-    });
-    let appended = app.store.submit(caller.principal(), Action::Negotiate(Box::new(body)), None).await?;
+    let action = actions::chair_text(id, req.eid, req.proposals, &req.text);
+    let appended = app.store.submit(caller.principal(), action, None).await?;
     let now = current_counts(&app, id).await?;
     let version = with_process(&app, id, |p| Ok(version_json(p.latest(), now)))?;
     Ok((StatusCode::CREATED, Json(VersionRecorded { version, entry: (&appended).into() })))
@@ -689,8 +678,7 @@ pub async fn issue_revision(
     ProcessId(id): ProcessId,
     ApiJson(req): ApiJson<RevisionRequest>,
 ) -> Result<(StatusCode, Json<VersionRecorded>), ApiError> {
-    let body = EntryBody::RevisionIssued(RevisionIssued { process: id, name: tidy(&req.name, false) });
-    let appended = app.store.submit(caller.principal(), Action::Negotiate(Box::new(body)), None).await?;
+    let appended = app.store.submit(caller.principal(), actions::revision(id, &req.name), None).await?;
     let now = current_counts(&app, id).await?;
     let version = with_process(&app, id, |p| Ok(version_json(p.latest(), now)))?;
     Ok((StatusCode::CREATED, Json(VersionRecorded { version, entry: (&appended).into() })))

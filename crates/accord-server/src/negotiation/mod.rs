@@ -1,6 +1,7 @@
 //! Negotiating texts: processes, their versions and redlines, the rolling
 //! text, proposals and the chair's acts on them.
 
+pub(crate) mod actions;
 pub mod api;
 pub mod pages;
 pub mod shapes;

@@ -11,15 +11,16 @@ use std::collections::BTreeSet;
 use accord_domain::negotiation::redline::{Change, ProvisionRedline};
 use accord_domain::negotiation::rolling::{self, RollingText, Span, View};
 use accord_domain::negotiation::text::{label_of, SourceKind};
-use accord_domain::negotiation::{Position, Process, Proposal, ProposalKind, ProposalRef};
+use accord_domain::negotiation::{Position, Process, Proposal, ProposalKind};
 use accord_domain::state::Action;
-use accord_domain::{EntryBody, MemberCode};
+use accord_domain::MemberCode;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use super::actions::{self, ProposalAct};
 use super::api as napi;
 use super::api::with_process;
 use crate::http::auth::{MaybeUser, WebUser};
@@ -829,27 +830,14 @@ async fn act(
     let user = Some(u.clone());
     let ids = process_id(&id).and_then(|id| Ok((id, proposal_id(&pid)?)));
     let Ok((id, pid)) = ids else { return error_page(&app, &user, ids.unwrap_err()) };
-    let r = ProposalRef { process: id, proposal: pid };
-    let body = match what.as_str() {
-        "support" => EntryBody::ProposalSupported(r),
-        "objection" => EntryBody::ProposalObjected(r),
-        "cosponsor" => EntryBody::ProposalCosponsored(r),
-        "uncosponsor" => EntryBody::ProposalCosponsorshipWithdrawn(r),
-        "withdraw" => EntryBody::ProposalWithdrawn(r),
-        "agree" => EntryBody::ProposalAgreed(r),
-        "reject" => EntryBody::ProposalRejected(r),
-        _ => {
-            return error_page(
-                &app,
-                &user,
-                ApiError::not_found("unknown_act", format!("there is no act {what:?} on a proposal")),
-            )
-        }
+    let act = match ProposalAct::parse(&what) {
+        Ok(act) => act,
+        Err(e) => return error_page(&app, &user, e),
     };
     let result = async {
         let form = form.check(&u)?;
         with_process(&app, id, |p| p.proposal(pid).map(|_| ()).map_err(Into::into))?;
-        signing::submit(&app, &u, &sign, &form.sign, Action::Negotiate(Box::new(body))).await
+        signing::submit(&app, &u, &sign, &form.sign, act.on(id, pid)).await
     }
     .await;
     match result {
@@ -895,16 +883,11 @@ async fn reanchor(
             )? as u32),
         };
         let version = with_process(&app, id, |p| Ok(p.latest().number))?;
-        let body = EntryBody::ProposalReanchored(accord_domain::negotiation::ProposalReanchored {
-            process: id,
-            proposal: pid,
-            version,
-            anchor: Some(crate::shared::tidy(&form.quote, false))
-                .filter(|q| !q.is_empty() || occurrence.is_some())
-                .map(|quote| accord_domain::negotiation::Anchor { quote, occurrence }),
-        });
+        let anchor = Some(crate::shared::tidy(&form.quote, false))
+            .filter(|q| !q.is_empty() || occurrence.is_some())
+            .map(|quote| accord_domain::negotiation::Anchor { quote, occurrence });
         with_process(&app, id, |p| p.proposal(pid).map(|_| ()).map_err(Into::into))?;
-        signing::submit(&app, &u, &sign, &form.sign, Action::Negotiate(Box::new(body))).await
+        signing::submit(&app, &u, &sign, &form.sign, actions::reanchor(id, pid, version, anchor)).await
     }
     .await;
     match result {
@@ -942,13 +925,7 @@ async fn chair_text(
             .filter(|s| !s.trim().is_empty())
             .map(|s| proposal_id(s.trim()))
             .collect::<Result<Vec<u64>, ApiError>>()?;
-        let body = EntryBody::ChairTextTabled(accord_domain::negotiation::ChairText {
-            process: id,
-            eid: form.eid.clone(),
-            proposals,
-            text: crate::shared::tidy(&form.text, false),
-        });
-        app.store.submit(u.principal(), Action::Negotiate(Box::new(body)), None).await?;
+        app.store.submit(u.principal(), actions::chair_text(id, form.eid.clone(), proposals, &form.text), None).await?;
         Ok::<(), ApiError>(())
     }
     .await;
@@ -1076,11 +1053,7 @@ async fn issue_revision(
     };
     let result = async {
         let form = form.check(&u)?;
-        let body = EntryBody::RevisionIssued(accord_domain::negotiation::RevisionIssued {
-            process: id,
-            name: crate::shared::tidy(&form.name, false),
-        });
-        app.store.submit(u.principal(), Action::Negotiate(Box::new(body)), None).await?;
+        app.store.submit(u.principal(), actions::revision(id, &form.name), None).await?;
         Ok::<(), ApiError>(())
     }
     .await;
