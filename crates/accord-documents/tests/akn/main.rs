@@ -1,0 +1,5 @@
+//! Akoma Ntoso export and import, checked against the schema with xmllint
+//! and against real documents.
+
+mod export;
+mod helpers;
