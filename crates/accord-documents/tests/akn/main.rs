@@ -3,3 +3,4 @@
 
 mod export;
 mod helpers;
+mod import;
