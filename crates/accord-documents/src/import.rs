@@ -201,6 +201,17 @@ impl<'a, 'input> Reader<'a, 'input> {
         e.1 += 1;
     }
 
+    /// Skips, and reports, what the source marks as an editor's insertion
+    /// rather than the text (`status="editorial"`: page numbers, notes).
+    fn editorial(&mut self, n: Node) -> bool {
+        if n.attribute("status") != Some("editorial") {
+            return false;
+        }
+        let at = self.at(n);
+        self.drop("editorial insertions (status=\"editorial\")", &at);
+        true
+    }
+
     fn id_of(&self, n: Node) -> Option<String> {
         n.attribute(self.id_attr).map(str::to_owned)
     }
@@ -377,6 +388,9 @@ impl<'a, 'input> Reader<'a, 'input> {
         }
         for c in elements(n) {
             let name = local(&c);
+            if self.editorial(c) {
+                continue;
+            }
             if GROUPS.contains(&name) {
                 *loose = None;
                 if chapter.is_none() {
@@ -385,6 +399,19 @@ impl<'a, 'input> Reader<'a, 'input> {
                     let k = self.provisions.iter().filter(|p| p.kind == ProvisionKind::Chapter).count() + 1;
                     let eid = self.push(Some(c), None, ProvisionKind::Chapter, num, heading, String::new(), k)?;
                     self.container(c, Some(&eid), &mut None, depth + 1)?;
+                    if self.provisions.last().is_some_and(|p| p.eid == eid) {
+                        // Nothing Accord models was in it (a schedule of
+                        // tables, say): no empty chapter.
+                        self.provisions.pop();
+                        self.eids.remove(&eid);
+                        self.renamed.retain(|r| r.eid != eid);
+                        let at = self.at(c);
+                        let what = match c.attribute("name") {
+                            Some(n) => format!("groupings holding no article or paragraph ({name} {n})"),
+                            None => format!("groupings holding no article or paragraph ({name})"),
+                        };
+                        self.drop(&what, &at);
+                    }
                 } else {
                     let at = self.at(c);
                     self.drop("groupings inside a chapter (flattened)", &at);
@@ -445,6 +472,9 @@ impl<'a, 'input> Reader<'a, 'input> {
         }
         for c in elements(n) {
             let cname = local(&c);
+            if self.editorial(c) {
+                continue;
+            }
             match cname {
                 "num" | "heading" | "subheading" => {}
                 "content" | "intro" => {
@@ -531,6 +561,9 @@ impl<'a, 'input> Reader<'a, 'input> {
         }
         for c in elements(n) {
             let cname = local(&c);
+            if self.editorial(c) {
+                continue;
+            }
             match cname {
                 "num" | "heading" | "subheading" | "content" | "intro" | "listIntroduction" => {}
                 "wrapUp" | "listWrapUp" => {
