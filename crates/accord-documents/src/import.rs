@@ -48,7 +48,7 @@
 //! [`MAX_PROVISIONS`](accord_domain::negotiation::markdown::MAX_PROVISIONS)
 //! provisions. The reader never panics on any input (property-tested).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use accord_domain::error::Refusal;
@@ -159,6 +159,11 @@ struct Reader<'a, 'input> {
     source: Arc<Source>,
     provisions: Vec<Provision>,
     eids: HashSet<String>,
+    /// How many provisions of a kind each parent holds (`""` for none):
+    /// counted as they are added, so that numbering stays linear.
+    counts: HashMap<(String, ProvisionKind), usize>,
+    /// How many of each kind the whole text holds.
+    totals: HashMap<ProvisionKind, usize>,
     dropped: BTreeMap<String, (usize, usize, String)>,
     renamed: Vec<Renamed>,
     _doc: std::marker::PhantomData<Node<'a, 'input>>,
@@ -326,6 +331,8 @@ impl<'a, 'input> Reader<'a, 'input> {
         let origins =
             if text.is_empty() { Vec::new() } else { vec![Origin { len: text.len(), source: self.source.clone() }] };
         self.eids.insert(eid.clone());
+        *self.counts.entry((parent.unwrap_or_default().to_owned(), kind)).or_default() += 1;
+        *self.totals.entry(kind).or_default() += 1;
         self.provisions.push(Provision { eid: eid.clone(), kind, num, heading, text, origins });
         Ok(eid)
     }
@@ -362,7 +369,7 @@ impl<'a, 'input> Reader<'a, 'input> {
                     if text.is_empty() {
                         continue;
                     }
-                    let k = self.provisions.iter().filter(|p| p.kind == ProvisionKind::Recital).count() + 1;
+                    let k = self.total(ProvisionKind::Recital) + 1;
                     self.push(Some(c), None, ProvisionKind::Recital, num, String::new(), text, k)?;
                 }
                 "intro" | "wrapUp" => {}
@@ -396,7 +403,7 @@ impl<'a, 'input> Reader<'a, 'input> {
                 if chapter.is_none() {
                     let num = article_number(&self.text_of(c, "num", depth)?);
                     let heading = self.text_of(c, "heading", depth)?;
-                    let k = self.provisions.iter().filter(|p| p.kind == ProvisionKind::Chapter).count() + 1;
+                    let k = self.total(ProvisionKind::Chapter) + 1;
                     let eid = self.push(Some(c), None, ProvisionKind::Chapter, num, heading, String::new(), k)?;
                     self.container(c, Some(&eid), &mut None, depth + 1)?;
                     if self.provisions.last().is_some_and(|p| p.eid == eid) {
@@ -404,6 +411,8 @@ impl<'a, 'input> Reader<'a, 'input> {
                         // tables, say): no empty chapter.
                         self.provisions.pop();
                         self.eids.remove(&eid);
+                        *self.counts.entry((String::new(), ProvisionKind::Chapter)).or_default() -= 1;
+                        *self.totals.entry(ProvisionKind::Chapter).or_default() -= 1;
                         self.renamed.retain(|r| r.eid != eid);
                         let at = self.at(c);
                         let what = match c.attribute("name") {
@@ -427,7 +436,7 @@ impl<'a, 'input> Reader<'a, 'input> {
                     None => {
                         let at = self.at(c);
                         self.drop("paragraphs outside any article, put in an article of their own", &at);
-                        let k = self.provisions.iter().filter(|p| p.kind == ProvisionKind::Article).count() + 1;
+                        let k = self.total(ProvisionKind::Article) + 1;
                         let eid = self.push(
                             None,
                             chapter,
@@ -454,7 +463,7 @@ impl<'a, 'input> Reader<'a, 'input> {
     fn article(&mut self, n: Node<'a, 'input>, chapter: Option<&str>, depth: usize) -> Result<(), Refusal> {
         let num = article_number(&self.text_of(n, "num", depth)?);
         let heading = self.text_of(n, "heading", depth)?;
-        let k = self.provisions.iter().filter(|p| p.kind == ProvisionKind::Article).count() + 1;
+        let k = self.total(ProvisionKind::Article) + 1;
         let eid = self.push(Some(n), chapter, ProvisionKind::Article, num, heading, String::new(), k)?;
         self.paragraph_level(n, &eid, depth)
     }
@@ -533,11 +542,11 @@ impl<'a, 'input> Reader<'a, 'input> {
     }
 
     fn children_of(&self, parent: &str, kind: ProvisionKind) -> usize {
-        self.provisions
-            .iter()
-            .filter(|p| p.kind == kind && p.eid.len() > parent.len() && p.eid.starts_with(parent))
-            .filter(|p| p.eid[parent.len()..].starts_with("__") && !p.eid[parent.len() + 2..].contains("__"))
-            .count()
+        self.counts.get(&(parent.to_owned(), kind)).copied().unwrap_or(0)
+    }
+
+    fn total(&self, kind: ProvisionKind) -> usize {
+        self.totals.get(&kind).copied().unwrap_or(0)
     }
 
     fn paragraph(&mut self, n: Node<'a, 'input>, article: &str, k: usize, depth: usize) -> Result<(), Refusal> {
@@ -687,6 +696,14 @@ pub fn import(bytes: &[u8], source: Arc<Source>) -> Result<Imported, Refusal> {
             format!("the document has {} bytes, more than {IMPORT_MAX_BYTES}", bytes.len()),
         ));
     }
+    // UTF-16 (with or without its byte-order mark) holds NUL bytes, which
+    // are valid UTF-8 but never XML.
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || bytes.contains(&0) {
+        return Err(refuse(
+            "unsupported_encoding",
+            "the document is in UTF-16 or holds NUL bytes, which XML forbids: save it as UTF-8",
+        ));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         refuse(
@@ -739,6 +756,8 @@ pub fn import(bytes: &[u8], source: Arc<Source>) -> Result<Imported, Refusal> {
         source,
         provisions: Vec::new(),
         eids: HashSet::new(),
+        counts: HashMap::new(),
+        totals: HashMap::new(),
         dropped: BTreeMap::new(),
         renamed: Vec::new(),
         _doc: std::marker::PhantomData,

@@ -206,3 +206,119 @@ fn an_accord_draft_exports_and_imports_as_itself() {
     assert_eq!(modelled(&back.instrument), modelled(&draft));
     assert_eq!(back.instrument, draft, "origins too: one source for every word");
 }
+
+mod generated {
+    use std::sync::Arc;
+
+    use accord_documents::export::{self, DocumentKind};
+    use accord_documents::import::import;
+    use accord_domain::negotiation::text::{Instrument, Origin, Provision, ProvisionKind};
+    use proptest::prelude::*;
+
+    use crate::helpers::*;
+
+    /// Words as delegates write them: Latin, accents, Han, Arabic, and
+    /// the characters markup is made of.
+    fn words() -> impl Strategy<Value = String> {
+        proptest::collection::vec("[A-Za-z0-9&<>\"'.,;:()éßç中文件يجب-]{1,9}", 1..8).prop_map(|w| w.join(" "))
+    }
+
+    fn provision(eid: String, kind: ProvisionKind, num: String, heading: String, text: String) -> Arc<Provision> {
+        let origins = if text.is_empty() { Vec::new() } else { vec![Origin { len: text.len(), source: source() }] };
+        Arc::new(Provision { eid, kind, num, heading, text, origins })
+    }
+
+    const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+    const SUFFIX: [&str; 3] = ["", "bis", "ter"];
+
+    /// An article: its number's suffix, heading, and paragraphs (numbered
+    /// or one unnumbered), each with words and points.
+    type Art = (usize, Option<String>, bool, Vec<(String, Vec<String>)>);
+
+    fn article() -> impl Strategy<Value = Art> {
+        (
+            0usize..3,
+            proptest::option::of(words()),
+            any::<bool>(),
+            proptest::collection::vec(
+                (prop_oneof![words(), Just(String::new())], proptest::collection::vec(words(), 0..3)),
+                1..4,
+            ),
+        )
+    }
+
+    fn instrument() -> impl Strategy<Value = Instrument> {
+        (
+            words(),
+            proptest::collection::vec(words(), 0..4),
+            any::<bool>(),
+            proptest::collection::vec(proptest::collection::vec(article(), 1..3), 1..4),
+        )
+            .prop_map(|(title, recitals, chapters, groups)| {
+                let mut ps = Vec::new();
+                for (k, r) in recitals.into_iter().enumerate() {
+                    ps.push(provision(format!("preamble__recital_{}", k + 1), ProvisionKind::Recital, String::new(), String::new(), r));
+                }
+                let mut n = 0;
+                for (c, arts) in groups.into_iter().enumerate() {
+                    let prefix = if chapters {
+                        let eid = format!("chp_{}", c + 1);
+                        ps.push(provision(eid.clone(), ProvisionKind::Chapter, ROMAN[c].to_owned(), format!("Part {}", c + 1), String::new()));
+                        format!("{eid}__")
+                    } else {
+                        String::new()
+                    };
+                    for (suffix, heading, numbered, paras) in arts {
+                        n += 1;
+                        let (id, num) = match SUFFIX[suffix] {
+                            "" => (n.to_string(), n.to_string()),
+                            s => (format!("{n}{s}"), format!("{n} {s}")),
+                        };
+                        let art = format!("{prefix}art_{id}");
+                        ps.push(provision(art.clone(), ProvisionKind::Article, num, heading.unwrap_or_default(), String::new()));
+                        let paras = if numbered { paras } else { paras.into_iter().take(1).collect() };
+                        for (k, (text, points)) in paras.into_iter().enumerate() {
+                            let para = format!("{art}__para_{}", k + 1);
+                            let num = if numbered { format!("{}.", k + 1) } else { String::new() };
+                            // A paragraph without points has words.
+                            let text = if text.is_empty() && points.is_empty() { "Words.".to_owned() } else { text };
+                            ps.push(provision(para.clone(), ProvisionKind::Paragraph, num, String::new(), text));
+                            for (j, t) in points.into_iter().enumerate() {
+                                let letter = (b'a' + j as u8) as char;
+                                ps.push(provision(format!("{para}__point_{letter}"), ProvisionKind::Point, format!("({letter})"), String::new(), t));
+                            }
+                        }
+                    }
+                }
+                Instrument { title, provisions: ps }
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// Any instrument Accord holds, written as Akoma Ntoso and read
+        /// back, is itself: title, eIds, numbers, headings and words.
+        #[test]
+        fn export_then_import_is_the_identity(inst in instrument(), treaty in any::<bool>()) {
+            let kind = if treaty { DocumentKind::Treaty } else { DocumentKind::ResolutionDraft };
+            let xml = export::instrument(&inst, &expression(kind), &masthead()).unwrap();
+            let back = import(xml.as_bytes(), source()).unwrap_or_else(|e| panic!("{e}\n{xml}"));
+            prop_assert_eq!(&back.instrument, &inst);
+            prop_assert!(back.renamed.is_empty());
+        }
+    }
+
+    /// A few of them checked against the schema too.
+    #[test]
+    fn generated_instruments_are_valid_akoma_ntoso() {
+        use proptest::strategy::ValueTree;
+        let mut runner = proptest::test_runner::TestRunner::deterministic();
+        for k in 0..6 {
+            let inst = instrument().new_tree(&mut runner).unwrap().current();
+            let kind = if k % 2 == 0 { DocumentKind::Treaty } else { DocumentKind::ResolutionDraft };
+            let xml = export::instrument(&inst, &expression(kind), &masthead()).unwrap();
+            validate(&format!("generated-{k}"), &xml);
+        }
+    }
+}

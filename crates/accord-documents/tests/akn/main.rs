@@ -2,5 +2,6 @@
 //! and against real documents.
 
 mod export;
+mod hostile;
 mod helpers;
 mod import;
