@@ -717,10 +717,32 @@ pub fn amendment(
             quoted(&mut w, "mod_1__qstr_1", quote.unwrap_or(""));
         }
         ProposalKind::ReplaceProvision => {
-            w.raw_text("replace the text ");
-            quoted(&mut w, "mod_1__qstr_1", current.map_or("", |p| p.text.as_str()));
-            w.raw_text(" with ");
-            quoted(&mut w, "mod_1__qstr_2", words);
+            // A new heading, new words, or both.
+            let mut n = 0;
+            let mut next = || {
+                n += 1;
+                format!("mod_1__qstr_{n}")
+            };
+            let old_heading = current.map_or("", |p| p.heading.as_str());
+            if let Some(h) = &proposal.heading {
+                if old_heading.is_empty() {
+                    w.raw_text("give it the heading ");
+                } else {
+                    w.raw_text("replace the heading ");
+                    quoted(&mut w, &next(), old_heading);
+                    w.raw_text(" with ");
+                }
+                quoted(&mut w, &next(), h);
+            }
+            if let Some(t) = &proposal.text {
+                if proposal.heading.is_some() {
+                    w.raw_text(", and ");
+                }
+                w.raw_text("replace the text ");
+                quoted(&mut w, &next(), current.map_or("", |p| p.text.as_str()));
+                w.raw_text(" with ");
+                quoted(&mut w, &next(), t);
+            }
         }
         ProposalKind::InsertProvision => {
             let place = match proposal.position {
@@ -741,9 +763,11 @@ pub fn amendment(
     w.inline_close("mod");
     w.line_close("p");
     w.close("amendmentContent");
-    w.open("amendmentJustification", &[]);
-    w.text("p", &[], &proposal.justification);
-    w.close("amendmentJustification");
+    if !proposal.justification.is_empty() {
+        w.open("amendmentJustification", &[]);
+        w.text("p", &[], &proposal.justification);
+        w.close("amendmentJustification");
+    }
     w.close("amendmentBody");
     w.close("amendment");
     w.close("akomaNtoso");

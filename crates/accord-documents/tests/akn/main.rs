@@ -2,6 +2,8 @@
 //! and against real documents.
 
 mod export;
-mod hostile;
 mod helpers;
+mod hostile;
 mod import;
+mod negotiation;
+mod world;
