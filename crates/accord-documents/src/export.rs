@@ -114,7 +114,7 @@ pub struct Expression {
     pub version_name: Option<String>,
 }
 
-fn invalid(message: String) -> Refusal {
+pub(crate) fn invalid(message: String) -> Refusal {
     Refusal::invalid("invalid_masthead", message)
 }
 
@@ -157,7 +157,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// `2 March 2026` from `2026-03-02`, as a masthead prints it.
-fn date_shown(date: &str) -> String {
+pub(crate) fn date_shown(date: &str) -> String {
     let d: u32 = date[8..10].parse().unwrap_or(0);
     let m: usize = date[5..7].parse().unwrap_or(1);
     format!("{d} {} {}", MONTHS[m.clamp(1, 12) - 1], &date[0..4])
@@ -217,8 +217,10 @@ pub fn iris(element: &str, name: &str, masthead: &Masthead, expression: &Express
     Iris { manifestation: format!("{expr}/!main.xml"), expression: expr, work }
 }
 
-/// Writes `meta`: identification and references.
-fn meta(
+/// Writes `meta`: identification, what `extra` writes after it (the
+/// analysis), and references, ending with what `more_references` writes.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn meta(
     w: &mut Writer,
     element: &str,
     name: &str,
@@ -227,6 +229,7 @@ fn meta(
     expression: &Expression,
     members: &BTreeSet<MemberCode>,
     extra: impl FnOnce(&mut Writer),
+    more_references: impl FnOnce(&mut Writer),
 ) {
     let iris = iris(element, name, masthead, expression);
     let date = masthead.date.as_str();
@@ -296,16 +299,18 @@ fn meta(
         "TLCConcept",
         &[("eId", "originalLanguage"), ("href", "/akn/ontology/concept/un/originalLanguage"), ("showAs", "Original")],
     );
+    more_references(w);
     w.close("references");
     w.close("meta");
 }
 
 /// `#member_CHN`: the reference to a member's `TLCOrganization`.
-fn member_ref(m: &MemberCode) -> String {
+pub(crate) fn member_ref(m: &MemberCode) -> String {
     format!("#member_{}", m.as_str())
 }
 
-fn cover_page(w: &mut Writer, masthead: &Masthead) {
+/// The masthead as a cover page; the agenda item only when `agenda`.
+pub(crate) fn cover_page(w: &mut Writer, masthead: &Masthead, agenda: bool) {
     w.open("coverPage", &[]);
     w.line_open("p", &[]);
     w.inline_open("docAuthority", &[("refersTo", "#forum")]);
@@ -341,11 +346,13 @@ fn cover_page(w: &mut Writer, masthead: &Masthead) {
     w.raw_text(&masthead.session);
     w.inline_close("session");
     w.line_close("p");
-    w.line_open("p", &[]);
-    w.inline_open("inline", &[("name", "agendaItem")]);
-    w.raw_text(&masthead.agenda_item);
-    w.inline_close("inline");
-    w.line_close("p");
+    if agenda {
+        w.line_open("p", &[]);
+        w.inline_open("inline", &[("name", "agendaItem")]);
+        w.raw_text(&masthead.agenda_item);
+        w.inline_close("inline");
+        w.line_close("p");
+    }
     w.close("coverPage");
 }
 
@@ -564,8 +571,8 @@ fn document(
     let mut w = Writer::new();
     w.open("akomaNtoso", &[("xmlns", AKN_NAMESPACE)]);
     w.open(element, &[("name", name)]);
-    meta(&mut w, element, name, title, masthead, expression, members, |_| {});
-    cover_page(&mut w, masthead);
+    meta(&mut w, element, name, title, masthead, expression, members, |_| {}, |_| {});
+    cover_page(&mut w, masthead, true);
     preface(&mut w, title);
     body(&mut w, rows);
     w.close(element);
@@ -657,17 +664,27 @@ pub fn amendment(
     let mut w = Writer::new();
     w.open("akomaNtoso", &[("xmlns", AKN_NAMESPACE)]);
     w.open("amendment", &[("name", "proposal")]);
-    meta(&mut w, "amendment", "proposal", &title, &own, &expression, &members, |w| {
-        w.open("analysis", &[("source", "#accord")]);
-        w.open("activeModifications", &[]);
-        w.open("textualMod", &[("eId", "textualMod_1"), ("type", mod_type)]);
-        w.empty("source", &[("href", "#mod_1")]);
-        w.empty("destination", &[("href", &destination)]);
-        w.close("textualMod");
-        w.close("activeModifications");
-        w.close("analysis");
-    });
-    cover_page(&mut w, &own);
+    meta(
+        &mut w,
+        "amendment",
+        "proposal",
+        &title,
+        &own,
+        &expression,
+        &members,
+        |w| {
+            w.open("analysis", &[("source", "#accord")]);
+            w.open("activeModifications", &[]);
+            w.open("textualMod", &[("eId", "textualMod_1"), ("type", mod_type)]);
+            w.empty("source", &[("href", "#mod_1")]);
+            w.empty("destination", &[("href", &destination)]);
+            w.close("textualMod");
+            w.close("activeModifications");
+            w.close("analysis");
+        },
+        |_| {},
+    );
+    cover_page(&mut w, &own, true);
     w.open("preface", &[]);
     w.open("longTitle", &[("eId", "longTitle")]);
     w.line_open("p", &[]);

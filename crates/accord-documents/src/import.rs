@@ -130,15 +130,43 @@ fn unsupported(name: &str) -> Refusal {
 
 /// The elements that group articles.
 const GROUPS: &[&str] = &[
-    "book", "part", "subpart", "title", "subtitle", "chapter", "subchapter", "division", "subdivision", "tome",
-    "hcontainer", "container", "section_group",
+    "book",
+    "part",
+    "subpart",
+    "title",
+    "subtitle",
+    "chapter",
+    "subchapter",
+    "division",
+    "subdivision",
+    "tome",
+    "hcontainer",
+    "container",
+    "section_group",
 ];
 /// The elements that are articles (outside an article).
 const ARTICLES: &[&str] = &["article", "section", "rule", "regulation"];
 /// Hierarchical levels under an article.
 const UNITS: &[&str] = &[
-    "paragraph", "subparagraph", "subsection", "alinea", "clause", "subclause", "point", "item", "indent", "proviso",
-    "level", "transitional", "subrule", "article", "section", "rule", "list", "blockList", "sublist",
+    "paragraph",
+    "subparagraph",
+    "subsection",
+    "alinea",
+    "clause",
+    "subclause",
+    "point",
+    "item",
+    "indent",
+    "proviso",
+    "level",
+    "transitional",
+    "subrule",
+    "article",
+    "section",
+    "rule",
+    "list",
+    "blockList",
+    "sublist",
 ];
 const LISTS: &[&str] = &["list", "blockList", "sublist"];
 /// Elements whose words are not the text's words.
@@ -723,10 +751,9 @@ pub fn import(bytes: &[u8], source: Arc<Source>) -> Result<Imported, Refusal> {
     }
     let options = roxmltree::ParsingOptions { allow_dtd: false, nodes_limit: MAX_NODES, ..Default::default() };
     let doc = roxmltree::Document::parse_with_options(text, options).map_err(|e| match e {
-        roxmltree::Error::NodesLimitReached => Refusal::too_large(
-            "document_too_large",
-            format!("the document has more than {MAX_NODES} XML nodes"),
-        ),
+        roxmltree::Error::NodesLimitReached => {
+            Refusal::too_large("document_too_large", format!("the document has more than {MAX_NODES} XML nodes"))
+        }
         roxmltree::Error::DtdDetected => refuse("doctype_refused", "the document has a DOCTYPE: remove it"),
         e => refuse("malformed_xml", format!("the document is not well-formed XML: {e}")),
     })?;

@@ -36,6 +36,7 @@
 //! Unicode policy and of the domain's text checks. Export:
 //! `invalid_masthead`.
 
+pub mod debate;
 pub mod export;
 pub mod import;
 pub mod xml;

@@ -85,7 +85,11 @@ fn what_is_not_akoma_ntoso_is_refused_saying_what_it_is() {
     assert_eq!(refused(&utf16).code, "unsupported_encoding");
     let with_bom: Vec<u8> = [0xFF, 0xFE].into_iter().chain(utf16).collect();
     assert_eq!(refused(&with_bom).code, "unsupported_encoding");
-    let latin1: Vec<u8> = act("<article><content><p>caf\u{e9}</p></content></article>").replace('\u{e9}', "\u{1}").bytes().map(|b| if b == 1 { 0xE9 } else { b }).collect();
+    let latin1: Vec<u8> = act("<article><content><p>caf\u{e9}</p></content></article>")
+        .replace('\u{e9}', "\u{1}")
+        .bytes()
+        .map(|b| if b == 1 { 0xE9 } else { b })
+        .collect();
     assert_eq!(refused(&latin1).code, "unsupported_encoding");
     assert_eq!(refused(b"<html><body/></html>").code, "not_akoma_ntoso");
     assert_eq!(refused(b"{\"title\": 1}").code, "malformed_xml");
@@ -122,9 +126,11 @@ fn check_opened(i: &Imported) {
             };
             assert!(allowed, "{} under {}", p.eid, parent.eid);
         }
-        for (what, text, max) in
-            [("text", &p.text, PROVISION_MAX_CHARS), ("heading", &p.heading, HEADING_MAX_CHARS), ("num", &p.num, HEADING_MAX_CHARS)]
-        {
+        for (what, text, max) in [
+            ("text", &p.text, PROVISION_MAX_CHARS),
+            ("heading", &p.heading, HEADING_MAX_CHARS),
+            ("num", &p.num, HEADING_MAX_CHARS),
+        ] {
             check_text(what, text, max, true).unwrap();
             accord_domain::unicode::check(what, text).unwrap();
         }
@@ -195,9 +201,30 @@ fn mangle(mut bytes: Vec<u8>, how: &[Mangle]) -> Vec<u8> {
 }
 
 const PIECES: [&str; 24] = [
-    "<", ">", "/>", "</", "&", "&amp;", "\"", "<!DOCTYPE x>", "<![CDATA[", "]]>", "<!--", "-->", "<?pi x?>",
-    "<article>", "</article>", "<paragraph eId=\"art_1__para_1\">", "<num>5</num>", "<point>", "<list>",
-    "<hcontainer name=\"x\">", "<p>", "\u{202E}", "\u{FFFF}", "<authorialNote>",
+    "<",
+    ">",
+    "/>",
+    "</",
+    "&",
+    "&amp;",
+    "\"",
+    "<!DOCTYPE x>",
+    "<![CDATA[",
+    "]]>",
+    "<!--",
+    "-->",
+    "<?pi x?>",
+    "<article>",
+    "</article>",
+    "<paragraph eId=\"art_1__para_1\">",
+    "<num>5</num>",
+    "<point>",
+    "<list>",
+    "<hcontainer name=\"x\">",
+    "<p>",
+    "\u{202E}",
+    "\u{FFFF}",
+    "<authorialNote>",
 ];
 
 fn mangles() -> impl Strategy<Value = Vec<Mangle>> {
@@ -225,8 +252,28 @@ const MANGLED: [&str; 4] = [
 /// Tags nested at random, from the elements the reader looks at.
 fn tree(depth: u32) -> BoxedStrategy<String> {
     const NAMES: [&str; 22] = [
-        "chapter", "part", "hcontainer", "article", "section", "paragraph", "subsection", "point", "item", "list",
-        "blockList", "intro", "content", "wrapUp", "p", "num", "heading", "i", "authorialNote", "recital", "del", "span",
+        "chapter",
+        "part",
+        "hcontainer",
+        "article",
+        "section",
+        "paragraph",
+        "subsection",
+        "point",
+        "item",
+        "list",
+        "blockList",
+        "intro",
+        "content",
+        "wrapUp",
+        "p",
+        "num",
+        "heading",
+        "i",
+        "authorialNote",
+        "recital",
+        "del",
+        "span",
     ];
     let ids = prop_oneof![
         Just(String::new()),

@@ -74,7 +74,11 @@ fn a_united_states_act_keeps_its_sections_numbers_and_headings() {
     assert_eq!((sec4.kind, sec4.num.as_str(), sec4.heading.as_str()), (ProvisionKind::Article, "4", "CERTIFICATION."));
     let a = provision(&i, "art_4__para_a");
     assert_eq!(a.num, "(a)");
-    assert!(a.text.starts_with("Requirement.--A vessel may not operate under section 3 unless the vessel"), "{}", a.text);
+    assert!(
+        a.text.starts_with("Requirement.--A vessel may not operate under section 3 unless the vessel"),
+        "{}",
+        a.text
+    );
     // The source's identifiers, renamed to Accord's hierarchy, are listed.
     assert!(i.renamed.iter().any(|r| r.source == "sec_4" && r.eid == "art_4"), "{:?}", i.renamed);
     assert!(i.renamed.iter().any(|r| r.source == "sec_4__point_a" && r.eid == "art_4__para_a"));
@@ -158,13 +162,19 @@ fn a_united_nations_draft_resolution_in_akoma_ntoso_2_opens_in_both_languages() 
     }
 }
 
+/// One provision as Accord models it: eId, kind, number, heading, words.
+pub type Row = (String, ProvisionKind, String, String, String);
+
 /// What Accord models of an instrument: the title, and each provision's
 /// eId, kind, number, heading and words (the origins are the record's,
 /// not the document's).
-pub fn modelled(i: &accord_domain::negotiation::text::Instrument) -> (String, Vec<(String, ProvisionKind, String, String, String)>) {
+pub fn modelled(i: &accord_domain::negotiation::text::Instrument) -> (String, Vec<Row>) {
     (
         i.title.clone(),
-        i.provisions.iter().map(|p| (p.eid.clone(), p.kind, p.num.clone(), p.heading.clone(), p.text.clone())).collect(),
+        i.provisions
+            .iter()
+            .map(|p| (p.eid.clone(), p.kind, p.num.clone(), p.heading.clone(), p.text.clone()))
+            .collect(),
     )
 }
 
@@ -189,7 +199,9 @@ fn import_export_import_is_the_identity_on_every_document() {
             // Only the front matter Accord writes itself is left out.
             for d in &again.dropped {
                 assert!(
-                    d.what.starts_with("metadata") || d.what.starts_with("the coverPage") || d.what.starts_with("the preface"),
+                    d.what.starts_with("metadata")
+                        || d.what.starts_with("the coverPage")
+                        || d.what.starts_with("the preface"),
                     "{path}: {d:?}"
                 );
             }
@@ -257,13 +269,25 @@ mod generated {
             .prop_map(|(title, recitals, chapters, groups)| {
                 let mut ps = Vec::new();
                 for (k, r) in recitals.into_iter().enumerate() {
-                    ps.push(provision(format!("preamble__recital_{}", k + 1), ProvisionKind::Recital, String::new(), String::new(), r));
+                    ps.push(provision(
+                        format!("preamble__recital_{}", k + 1),
+                        ProvisionKind::Recital,
+                        String::new(),
+                        String::new(),
+                        r,
+                    ));
                 }
                 let mut n = 0;
                 for (c, arts) in groups.into_iter().enumerate() {
                     let prefix = if chapters {
                         let eid = format!("chp_{}", c + 1);
-                        ps.push(provision(eid.clone(), ProvisionKind::Chapter, ROMAN[c].to_owned(), format!("Part {}", c + 1), String::new()));
+                        ps.push(provision(
+                            eid.clone(),
+                            ProvisionKind::Chapter,
+                            ROMAN[c].to_owned(),
+                            format!("Part {}", c + 1),
+                            String::new(),
+                        ));
                         format!("{eid}__")
                     } else {
                         String::new()
@@ -275,7 +299,13 @@ mod generated {
                             s => (format!("{n}{s}"), format!("{n} {s}")),
                         };
                         let art = format!("{prefix}art_{id}");
-                        ps.push(provision(art.clone(), ProvisionKind::Article, num, heading.unwrap_or_default(), String::new()));
+                        ps.push(provision(
+                            art.clone(),
+                            ProvisionKind::Article,
+                            num,
+                            heading.unwrap_or_default(),
+                            String::new(),
+                        ));
                         let paras = if numbered { paras } else { paras.into_iter().take(1).collect() };
                         for (k, (text, points)) in paras.into_iter().enumerate() {
                             let para = format!("{art}__para_{}", k + 1);
@@ -285,7 +315,13 @@ mod generated {
                             ps.push(provision(para.clone(), ProvisionKind::Paragraph, num, String::new(), text));
                             for (j, t) in points.into_iter().enumerate() {
                                 let letter = (b'a' + j as u8) as char;
-                                ps.push(provision(format!("{para}__point_{letter}"), ProvisionKind::Point, format!("({letter})"), String::new(), t));
+                                ps.push(provision(
+                                    format!("{para}__point_{letter}"),
+                                    ProvisionKind::Point,
+                                    format!("({letter})"),
+                                    String::new(),
+                                    t,
+                                ));
                             }
                         }
                     }

@@ -1,6 +1,7 @@
 //! Akoma Ntoso export and import, checked against the schema with xmllint
 //! and against real documents.
 
+mod debate;
 mod export;
 mod helpers;
 mod hostile;

@@ -62,10 +62,7 @@ fn a_rolling_text_without_brackets_reads_back_as_its_version() {
     let xml = export::rolling_text(&rolling, &v1(DocumentKind::Treaty), &masthead()).unwrap();
     validate("rolling-clean", &xml);
     let back = import(xml.as_bytes(), source()).unwrap();
-    assert_eq!(
-        crate::import::modelled(&back.instrument),
-        crate::import::modelled(&process.latest().instrument)
-    );
+    assert_eq!(crate::import::modelled(&back.instrument), crate::import::modelled(&process.latest().instrument));
 }
 
 #[test]

@@ -86,7 +86,11 @@ impl World {
             let id = w.state.next_delegate_id();
             w.apply(
                 Principal::System,
-                Action::AccreditDelegate { member: code.clone(), name: name("Head"), role: MemberRole::HeadOfDelegation },
+                Action::AccreditDelegate {
+                    member: code.clone(),
+                    name: name("Head"),
+                    role: MemberRole::HeadOfDelegation,
+                },
             );
             w.heads.push((code, id));
         }
@@ -217,10 +221,19 @@ impl World {
                 version: Some(1),
             }),
         );
-        for (m, c) in [("BRA", Choice::No), ("CHN", Choice::No), ("FRA", Choice::Yes), ("KEN", Choice::Abstain), ("USA", Choice::Yes)] {
+        for (m, c) in [
+            ("BRA", Choice::No),
+            ("CHN", Choice::No),
+            ("FRA", Choice::Yes),
+            ("KEN", Choice::Abstain),
+            ("USA", Choice::Yes),
+        ] {
             w.act(m, EntryBody::BallotCast(BallotCast { vote: 1, choice: c }));
         }
-        w.act("BRA", EntryBody::VoteExplained(VoteExplained { vote: 1, text: "Brazil voted against: \"all\" matters.".into() }));
+        w.act(
+            "BRA",
+            EntryBody::VoteExplained(VoteExplained { vote: 1, text: "Brazil voted against: \"all\" matters.".into() }),
+        );
         w.act("chair", EntryBody::VoteClosed(VoteRef { vote: 1 }));
         w.act(
             "chair",
@@ -232,7 +245,10 @@ impl World {
                 version: Some(1),
             }),
         );
-        w.act("FRA", EntryBody::ConsensusObjected(ConsensusObjected { consensus: 1, reason: "May is too weak.".into() }));
+        w.act(
+            "FRA",
+            EntryBody::ConsensusObjected(ConsensusObjected { consensus: 1, reason: "May is too weak.".into() }),
+        );
         w.act("chair", EntryBody::ConsensusDeclared(ConsensusRef { consensus: 1 }));
         w
     }
