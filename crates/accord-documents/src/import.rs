@@ -182,6 +182,81 @@ const DROPPED_INLINE: &[(&str, &str)] = &[
     ("foreign", "foreign markup"),
 ];
 
+/// Inline elements: their words run on with the words around them
+/// (`defined in <ref>Article 2</ref>, and`). Any other element is a block,
+/// whose words are set apart by spaces.
+const INLINE: &[&str] = &[
+    "i",
+    "b",
+    "u",
+    "sup",
+    "sub",
+    "span",
+    "a",
+    "ref",
+    "mref",
+    "rref",
+    "term",
+    "def",
+    "inline",
+    "abbr",
+    "date",
+    "time",
+    "docTitle",
+    "docNumber",
+    "docType",
+    "docDate",
+    "docProponent",
+    "docStatus",
+    "docAuthority",
+    "docCommittee",
+    "docIntroducer",
+    "docJurisdiction",
+    "docStage",
+    "docPurpose",
+    "legislature",
+    "session",
+    "shortTitle",
+    "organization",
+    "person",
+    "location",
+    "role",
+    "concept",
+    "entity",
+    "quantity",
+    "event",
+    "object",
+    "process",
+    "party",
+    "judge",
+    "lawyer",
+    "signature",
+    "outcome",
+    "ins",
+    "mod",
+    "mmod",
+    "quotedText",
+    "affectedDocument",
+    "relatedDocument",
+    "change",
+    "noteRef",
+    "placeholder",
+    "fillIn",
+    "decoration",
+    "marker",
+    "vote",
+    "recordedTime",
+    "authorialNote",
+    "del",
+    "omissis",
+    "remark",
+    "img",
+    "componentRef",
+    "argument",
+    "courtType",
+    "neutralCitation",
+];
+
 struct Reader<'a, 'input> {
     id_attr: &'static str,
     source: Arc<Source>,
@@ -236,12 +311,18 @@ impl<'a, 'input> Reader<'a, 'input> {
 
     /// Skips, and reports, what the source marks as an editor's insertion
     /// rather than the text (`status="editorial"`: page numbers, notes).
+    /// And what a rolling text marks as proposed (`class="proposed"`: a
+    /// provision an open proposal would insert).
     fn editorial(&mut self, n: Node) -> bool {
-        if n.attribute("status") != Some("editorial") {
+        let what = if n.attribute("status") == Some("editorial") {
+            "editorial insertions (status=\"editorial\")"
+        } else if n.attribute("class") == Some("proposed") {
+            "provisions proposed, not in the text (class=\"proposed\")"
+        } else {
             return false;
-        }
+        };
         let at = self.at(n);
-        self.drop("editorial insertions (status=\"editorial\")", &at);
+        self.drop(what, &at);
         true
     }
 
@@ -271,20 +352,43 @@ impl<'a, 'input> Reader<'a, 'input> {
                 out.push_str(c.text().unwrap_or_default());
             } else if c.is_element() {
                 let name = local(&c);
+                let inline = INLINE.contains(&name);
                 if let Some((_, what)) = DROPPED_INLINE.iter().find(|(e, _)| *e == name) {
                     let at = self.at(c);
                     self.drop(what, &at);
-                    out.push(' ');
+                    if !inline {
+                        out.push(' ');
+                    }
                     continue;
                 }
                 if matches!(name, "eol" | "eop" | "br") {
                     out.push(' ');
                     continue;
                 }
-                // Block elements are separated by a space.
-                out.push(' ');
+                if name == "inline" && c.attribute("name") == Some("bracket") {
+                    // A rolling text's bracket: its original words are the
+                    // text (the options are proposals, not the text).
+                    let at = self.at(c);
+                    self.drop("brackets of a rolling text (the original words kept)", &at);
+                    let original = elements(c).find(|o| {
+                        local(o) == "inline"
+                            && o.attribute("name") == Some("option")
+                            && o.attribute("class") == Some("original")
+                    });
+                    if let Some(o) = original {
+                        self.collect(o, out, depth + 1)?;
+                    }
+                    continue;
+                }
+                // Block elements are separated by a space; inline ones are
+                // part of the words around them.
+                if !inline {
+                    out.push(' ');
+                }
                 self.collect(c, out, depth + 1)?;
-                out.push(' ');
+                if !inline {
+                    out.push(' ');
+                }
             }
         }
         Ok(())
@@ -759,7 +863,10 @@ pub fn import(bytes: &[u8], source: Arc<Source>) -> Result<Imported, Refusal> {
     })?;
     let root = doc.root_element();
     let version = match root.tag_name().namespace() {
-        Some(AKN_NAMESPACE) => AknVersion::V3,
+        // The committee drafts of 3.0 (`…/akn/3.0/CSD13`) read as 3.0.
+        Some(ns) if ns == AKN_NAMESPACE || ns.strip_prefix(AKN_NAMESPACE).is_some_and(|r| r.starts_with("/CSD")) => {
+            AknVersion::V3
+        }
         Some(AKN2_NAMESPACE) => AknVersion::V2,
         _ => {
             return Err(refuse(

@@ -107,3 +107,25 @@ fn each_proposal_is_an_amendment_to_the_provision_it_changes() {
     let p5 = export::amendment(process.proposal(5).unwrap(), text, &v1(DocumentKind::Treaty), &masthead()).unwrap();
     assert!(!p5.contains("amendmentJustification"), "P-5 gives no justification");
 }
+
+/// A rolling text read back is its version: each bracket gives its
+/// original words, and the provisions proposals would insert are left out,
+/// each said.
+#[test]
+fn a_rolling_text_with_brackets_reads_back_as_its_version() {
+    let w = World::with_proposals();
+    let process = &w.state.processes[0];
+    let rolling = rolling_text(process, &View::All);
+    let xml = export::rolling_text(&rolling, &v1(DocumentKind::ResolutionDraft), &masthead()).unwrap();
+    let back = import(xml.as_bytes(), source()).unwrap();
+    assert_eq!(crate::import::modelled(&back.instrument), crate::import::modelled(&process.latest().instrument));
+    let brackets = back.dropped.iter().find(|d| d.what.starts_with("brackets of a rolling text")).unwrap();
+    assert_eq!(
+        (brackets.count, brackets.first_at.as_str()),
+        (3, "chp_1__art_1__para_2__bracket_1"),
+        "{:?}",
+        back.dropped
+    );
+    let proposed = back.dropped.iter().find(|d| d.what.starts_with("provisions proposed")).unwrap();
+    assert_eq!(proposed.count, 1);
+}
