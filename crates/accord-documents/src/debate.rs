@@ -1,8 +1,7 @@
 //! A meeting's summary record as an Akoma Ntoso `debate name="summaryRecord"`.
 //!
-//! Written from the state Accord keeps of the meeting
-//! ([`Meeting`](accord_domain::decisions::Meeting) and the decisions taken
-//! at it), in the schema's order:
+//! Written from the state Accord keeps of the meeting ([`Meeting`] and
+//! the decisions taken at it), in the schema's order:
 //! - `meta`: FRBR identification (work
 //!   `/akn/un/debate/summaryRecord/2026-11-30/A-AC.292-2026-SR.1`,
 //!   expression `…/eng@v1`); `analysis/parliamentary` with one

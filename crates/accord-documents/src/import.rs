@@ -27,10 +27,14 @@
 //!   words (reported).
 //!
 //! Words are the text of `content`, `intro` and `p`, with inline markup
-//! (`i`, `b`, `ref`, `term`, `def`, ...) kept as its words and runs of white
-//! space made one space; footnotes (`authorialNote`), tables, images,
-//! deleted text (`del`), `wrapUp` and the front and back matter are
-//! dropped and reported. Every word then passes the domain's Unicode policy
+//! (`i`, `b`, `ref`, `term`, `def`, ...) kept as its words, block elements
+//! set apart by a space, and runs of white space made one space; footnotes
+//! (`authorialNote`), tables, images, deleted text (`del`), `wrapUp`, what
+//! the source marks `status="editorial"` (a printer's page number) and the
+//! front and back matter are dropped and reported. A rolling text Accord
+//! wrote reads back as its version: each `inline name="bracket"` gives its
+//! original option's words, and provisions marked `class="proposed"` are
+//! left out (both reported). Every word then passes the domain's Unicode policy
 //! (put in NFC, refused with its codes) and its checks of a provision's
 //! text.
 //!
@@ -45,7 +49,7 @@
 //! At most [`IMPORT_MAX_BYTES`] bytes, UTF-8, no DOCTYPE at all (so no
 //! entity can be declared, expanded or fetched), at most
 //! [`MAX_NODES`] nodes and [`MAX_DEPTH`] levels of elements, at most
-//! [`MAX_PROVISIONS`](accord_domain::negotiation::markdown::MAX_PROVISIONS)
+//! [`MAX_PROVISIONS`]
 //! provisions. The reader never panics on any input (property-tested).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -87,6 +91,13 @@ pub struct Dropped {
     pub count: usize,
     /// Where first: the identifier of the nearest element that has one.
     pub first_at: String,
+}
+
+impl std::fmt::Display for Dropped {
+    /// `footnotes (authorialNote): 3, the first at art_2__para_1`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}, the first at {}", self.what, self.count, self.first_at)
+    }
 }
 
 /// A source identifier Accord gave another eId.
