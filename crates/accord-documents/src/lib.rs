@@ -36,6 +36,14 @@
 //! other document is refused (`unsupported_document`) with a message
 //! naming it and why Accord does not model it.
 //!
+//! The domain opens a process from a zero draft in its Markdown
+//! convention, which numbers everything itself. [`draft::zero_draft`]
+//! writes an imported instrument as that draft, checks the domain reads it
+//! back as written, and lists what opening it renumbers (`SEC. 4 (b)`
+//! becomes article 4, paragraph `2.`) and leaves out (recitals' numbers),
+//! for the person importing to see before the process is opened. A
+//! document Accord wrote opens unchanged.
+//!
 //! # The subset Accord models, and its mapping
 //! | Accord | Akoma Ntoso written | Akoma Ntoso read |
 //! | --- | --- | --- |
@@ -74,10 +82,12 @@
 //! `unsupported_encoding`, `doctype_refused`, `malformed_xml`,
 //! `not_akoma_ntoso`, `malformed_document`, `unsupported_document`,
 //! `document_too_deep`, `no_title`, `no_text`, and the codes of the
-//! Unicode policy and of the domain's text checks. Export:
+//! Unicode policy and of the domain's text checks; the zero draft,
+//! `not_a_draft` (a paragraph without words of its own). Export:
 //! `invalid_masthead`; the summary record also `unknown_meeting`.
 
 pub mod debate;
+pub mod draft;
 pub mod export;
 pub mod import;
 mod xml;

@@ -135,6 +135,15 @@ fn check_opened(i: &Imported) {
             accord_domain::unicode::check(what, text).unwrap();
         }
     }
+    // A zero draft of it, or a clear reason why not.
+    match accord_documents::draft::zero_draft(inst) {
+        Ok(d) => assert_eq!(
+            d.instrument.provisions.len()
+                + d.left_out.iter().filter(|l| l.what.starts_with("chapters")).map(|l| l.count).sum::<usize>(),
+            inst.provisions.len()
+        ),
+        Err(e) => assert_eq!(e.code, "not_a_draft", "{e}"),
+    }
     let xml = export::instrument(inst, &expression(DocumentKind::ResolutionDraft), &masthead()).unwrap();
     let again = import(xml.as_bytes(), source()).unwrap_or_else(|e| panic!("written back: {e}\n{xml}"));
     assert_eq!(modelled(&again.instrument), modelled(inst));

@@ -219,6 +219,66 @@ fn an_accord_draft_exports_and_imports_as_itself() {
     assert_eq!(back.instrument, draft, "origins too: one source for every word");
 }
 
+/// Every document that opens becomes a process: its zero draft in the
+/// domain's convention, every provision's words kept in order, what the
+/// convention renumbers and leaves out listed; the domain opens it.
+#[test]
+fn every_document_that_opens_becomes_a_process() {
+    use accord_documents::draft::zero_draft;
+    let mut world = crate::world::World::new();
+    for (path, expected) in DOCUMENTS {
+        if matches!(expected, Expected::Refused(..)) {
+            continue;
+        }
+        let imported = open(path);
+        let draft = zero_draft(&imported.instrument).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let words = |i: &accord_domain::negotiation::text::Instrument| -> Vec<(ProvisionKind, String, String)> {
+            i.provisions
+                .iter()
+                .filter(|p| {
+                    p.kind != ProvisionKind::Chapter || !draft.left_out.iter().any(|d| d.what.starts_with("chapters"))
+                })
+                .map(|p| (p.kind, p.heading.clone(), p.text.clone()))
+                .collect()
+        };
+        assert_eq!(words(&draft.instrument), words(&imported.instrument), "{path}");
+        for r in &draft.renumbered {
+            let from = imported.instrument.get(&r.from_eid).unwrap_or_else(|| panic!("{path}: {r:?}"));
+            assert_eq!(from.num, r.from_num);
+            let to = draft.instrument.get(&r.eid).unwrap_or_else(|| panic!("{path}: {r:?}"));
+            assert_eq!((to.num.as_str(), to.kind), (r.num.as_str(), from.kind));
+        }
+        world.open(&draft.instrument.title, &draft.markdown);
+        let process = world.state.processes.last().unwrap();
+        assert_eq!(modelled(&process.latest().instrument), modelled(&draft.instrument), "{path}");
+    }
+    // The United Nations draft resolution: operative paragraphs 1., 2.,
+    // 3., 8. become 1. to 4., and that is said.
+    let un = zero_draft(&open("v2/Bill_UN_2012.xml").instrument).unwrap();
+    let r = un.renumbered.iter().find(|r| r.from_eid == "art_1__para_8").unwrap();
+    assert_eq!((r.from_num.as_str(), r.eid.as_str(), r.num.as_str()), ("8.", "art_1__para_4", "4."));
+    // The United States act: subsections (a), (b) become paragraphs 1., 2.
+    let us = zero_draft(&open("v3/us_Act_2011-11-29.xml").instrument).unwrap();
+    let r = us.renumbered.iter().find(|r| r.from_eid == "art_4__para_b").unwrap();
+    assert_eq!((r.from_num.as_str(), r.eid.as_str(), r.num.as_str()), ("(b)", "art_4__para_2", "2."));
+    // The European bill: its recitals' numbers are not in a draft.
+    let eu = zero_draft(&open("v3/eu_COM(2013)0619_EN-8.xml").instrument).unwrap();
+    assert_eq!(eu.left_out[0].what, "numbers of recitals (the draft convention numbers none)");
+    assert_eq!(eu.left_out[0].count, 36);
+}
+
+/// What Accord wrote in its own convention opens unchanged.
+#[test]
+fn an_accord_export_opens_as_the_same_draft() {
+    let draft = draft();
+    let xml = export::instrument(&draft, &expression(DocumentKind::ResolutionDraft), &masthead()).unwrap();
+    let imported = import(xml.as_bytes(), source()).unwrap();
+    let zero = accord_documents::draft::zero_draft(&imported.instrument).unwrap();
+    assert!(zero.renumbered.is_empty() && zero.left_out.is_empty(), "{:?} {:?}", zero.renumbered, zero.left_out);
+    assert_eq!(modelled(&zero.instrument), modelled(&draft));
+    assert_eq!(zero.markdown, accord_domain::negotiation::markdown::to_markdown(&draft));
+}
+
 mod generated {
     use std::sync::Arc;
 

@@ -101,6 +101,17 @@ impl World {
         w
     }
 
+    /// Opens a process with a draft in Markdown, as the secretariat does.
+    pub fn open(&mut self, title: &str, markdown: &str) {
+        self.act(
+            "sec",
+            EntryBody::ProcessOpened(ProcessOpened {
+                title: title.into(),
+                draft: BlobRef::of(markdown.as_bytes().to_vec()),
+            }),
+        );
+    }
+
     pub fn table(&mut self, who: &str, t: ProposalTabled) {
         self.act(who, EntryBody::ProposalTabled(t));
     }
