@@ -22,3 +22,31 @@ fn a_version_exports_as_a_valid_resolution_draft_and_treaty() {
         assert!(xml.contains("<heading>Purpose</heading>"));
     }
 }
+
+/// The schema check is not vacuous: the 3.0 documents of the data pass,
+/// and a document missing what the schema requires, or holding an element
+/// it does not know, fails.
+#[test]
+fn the_schema_check_accepts_the_real_documents_and_refuses_broken_ones() {
+    for path in [
+        "v3/us_Act_2011-11-29.xml",
+        "v3/uk_asp-2017-1-enacted-data.akn.xml",
+        "v3/eu_COM(2013)0619_EN-8.xml",
+        "v3/ke_Debate_Bungeni_2011-06-10.xml",
+    ] {
+        schema_check(&data(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+    }
+    let good = export::instrument(&draft(), &expression(DocumentKind::Treaty), &masthead()).unwrap();
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("akn");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, broken) in [
+        ("no-meta", good.replacen("<meta>", "<nometa>", 1).replacen("</meta>", "</nometa>", 1)),
+        ("unknown-element", good.replacen("<num>Article 1</num>", "<number>Article 1</number>", 1)),
+        ("duplicate-eid", good.replacen("eId=\"chp_1__art_2\"", "eId=\"chp_1__art_1\"", 1)),
+    ] {
+        assert_ne!(broken, good, "{name}");
+        let file = dir.join(format!("broken-{name}.xml"));
+        std::fs::write(&file, &broken).unwrap();
+        assert!(schema_check(&file).is_err(), "{name} passed the schema check");
+    }
+}
