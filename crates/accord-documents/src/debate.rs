@@ -143,7 +143,7 @@ pub fn summary_record(state: &State, meeting: u64, language: &str, masthead: &Ma
         &title,
         &masthead,
         &expression,
-        &BTreeSet::new(),
+        &std::collections::BTreeMap::new(),
         |w| {
             w.open("analysis", &[("source", "#accord")]);
             w.open("parliamentary", &[]);

@@ -25,7 +25,7 @@
 //! Numbers are written as printed: `Chapter I`, `Article 5`, `1.`, `(a)`;
 //! the reader strips the words `Chapter` and `Article` again.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use accord_domain::error::Refusal;
@@ -33,6 +33,7 @@ use accord_domain::ids::MemberCode;
 use accord_domain::negotiation::rolling::{RollingText, Span};
 use accord_domain::negotiation::text::{check_text, Instrument, Provision, ProvisionKind, HEADING_MAX_CHARS};
 use accord_domain::negotiation::{Proposal, ProposalKind};
+use accord_domain::state::Member;
 
 use crate::xml::Writer;
 use crate::AKN_NAMESPACE;
@@ -227,7 +228,7 @@ pub(crate) fn meta(
     title: &str,
     masthead: &Masthead,
     expression: &Expression,
-    members: &BTreeSet<MemberCode>,
+    members: &BTreeMap<MemberCode, String>,
     extra: impl FnOnce(&mut Writer),
     more_references: impl FnOnce(&mut Writer),
 ) {
@@ -275,13 +276,13 @@ pub(crate) fn meta(
         "TLCOrganization",
         &[("eId", "accord"), ("href", "/akn/ontology/organization/accord"), ("showAs", "Accord")],
     );
-    for m in members {
+    for (m, shown) in members {
         w.empty(
             "TLCOrganization",
             &[
                 ("eId", &member_ref(m)[1..]),
                 ("href", &format!("/akn/ontology/organization/un/{}", m.as_str())),
-                ("showAs", m.as_str()),
+                ("showAs", shown),
             ],
         );
     }
@@ -302,6 +303,17 @@ pub(crate) fn meta(
     more_references(w);
     w.close("references");
     w.close("meta");
+}
+
+/// Each member of `codes` with the name it is shown by.
+fn shown(members: &BTreeMap<MemberCode, Member>, codes: BTreeSet<MemberCode>) -> BTreeMap<MemberCode, String> {
+    codes
+        .into_iter()
+        .map(|c| {
+            let name = members.get(&c).map_or_else(|| c.as_str().to_owned(), |m| m.name.as_str().to_owned());
+            (c, name)
+        })
+        .collect()
 }
 
 /// `#member_CHN`: the reference to a member's `TLCOrganization`.
@@ -565,7 +577,7 @@ fn document(
     title: &str,
     masthead: &Masthead,
     expression: &Expression,
-    members: &BTreeSet<MemberCode>,
+    members: &BTreeMap<MemberCode, String>,
     rows: &[Row],
 ) -> String {
     let mut w = Writer::new();
@@ -591,7 +603,7 @@ pub fn instrument(instrument: &Instrument, expression: &Expression, masthead: &M
         &instrument.title,
         masthead,
         expression,
-        &BTreeSet::new(),
+        &BTreeMap::new(),
         &plain_rows(&instrument.provisions),
     ))
 }
@@ -602,15 +614,23 @@ pub fn instrument(instrument: &Instrument, expression: &Expression, masthead: &M
 /// `TLCOrganization` of every member behind it), printed as the
 /// secretariat prints them: `[shall (original; CHN) / should (P-3; BRA)]`.
 /// A provision an open proposal would insert has `class="proposed"`.
-pub fn rolling_text(rolling: &RollingText, expression: &Expression, masthead: &Masthead) -> Result<String, Refusal> {
+///
+/// `members` is the record's list of members (`State::members`): each is
+/// shown by its name (by its code if it is not there).
+pub fn rolling_text(
+    rolling: &RollingText,
+    expression: &Expression,
+    masthead: &Masthead,
+    members: &BTreeMap<MemberCode, Member>,
+) -> Result<String, Refusal> {
     masthead.check()?;
     expression.check()?;
-    let mut members = BTreeSet::new();
+    let mut behind = BTreeSet::new();
     for p in &rolling.provisions {
         for s in &p.spans {
             if let Span::Bracket { bracket } = s {
                 for o in &bracket.options {
-                    members.extend(o.members.iter().cloned());
+                    behind.extend(o.members.iter().cloned());
                 }
             }
         }
@@ -629,7 +649,7 @@ pub fn rolling_text(rolling: &RollingText, expression: &Expression, masthead: &M
         .collect();
     let kind = expression.kind;
     let name = format!("{}RollingText", kind.name());
-    Ok(document(kind.element(), &name, &rolling.title, masthead, expression, &members, &rows))
+    Ok(document(kind.element(), &name, &rolling.title, masthead, expression, &shown(members, behind), &rows))
 }
 
 /// Writes a proposal as an Akoma Ntoso `amendment` to the version it
@@ -638,11 +658,14 @@ pub fn rolling_text(rolling: &RollingText, expression: &Expression, masthead: &M
 /// or `quotedStructure`), `amendmentJustification` holds the
 /// justification, and `analysis/activeModifications` names the provision
 /// it changes by its IRI (`…/eng@v2/!main#art_5__para_2`).
+///
+/// `members` is the record's list of members, as for [`rolling_text`].
 pub fn amendment(
     proposal: &Proposal,
     target: &Instrument,
     target_expression: &Expression,
     masthead: &Masthead,
+    members: &BTreeMap<MemberCode, Member>,
 ) -> Result<String, Refusal> {
     masthead.check()?;
     target_expression.check()?;
@@ -660,7 +683,7 @@ pub fn amendment(
         ProposalKind::InsertWords | ProposalKind::InsertProvision => "insertion",
         ProposalKind::DeleteWords | ProposalKind::DeleteProvision => "repeal",
     };
-    let members: BTreeSet<MemberCode> = proposal.backers();
+    let backers = shown(members, proposal.backers());
     let mut w = Writer::new();
     w.open("akomaNtoso", &[("xmlns", AKN_NAMESPACE)]);
     w.open("amendment", &[("name", "proposal")]);
@@ -671,7 +694,7 @@ pub fn amendment(
         &title,
         &own,
         &expression,
-        &members,
+        &backers,
         |w| {
             w.open("analysis", &[("source", "#accord")]);
             w.open("activeModifications", &[]);

@@ -19,18 +19,26 @@ fn the_rolling_text_names_each_option_and_the_members_behind_it() {
     let rolling = rolling_text(process, &View::All);
     assert_eq!(rolling.brackets, 4, "{}", rolling.to_plain());
     for kind in [DocumentKind::ResolutionDraft, DocumentKind::Treaty] {
-        let xml = export::rolling_text(&rolling, &v1(kind), &masthead()).unwrap();
+        let xml = export::rolling_text(&rolling, &v1(kind), &masthead(), &w.state.members).unwrap();
         validate(&format!("rolling-{}", kind.name()), &xml);
         assert!(xml.contains(&format!("<{} name=\"{}RollingText\">", kind.element(), kind.name())), "{xml}");
         // One TLCOrganization per member behind an option, and no other.
-        for m in ["BRA", "CHN", "EGY", "FRA", "KEN", "USA"] {
+        for (m, name) in [
+            ("BRA", "Brazil"),
+            ("CHN", "China"),
+            ("EGY", "Egypt"),
+            ("FRA", "France"),
+            ("KEN", "Kenya"),
+            ("USA", "United States of America"),
+        ] {
             assert!(
                 xml.contains(&format!(
-                    "<TLCOrganization eId=\"member_{m}\" href=\"/akn/ontology/organization/un/{m}\" showAs=\"{m}\"/>"
+                    "<TLCOrganization eId=\"member_{m}\" href=\"/akn/ontology/organization/un/{m}\" showAs=\"{name}\"/>"
                 )),
                 "{m}: {xml}"
             );
         }
+        assert_eq!(xml.matches("<TLCOrganization eId=\"member_").count(), 6);
         // "shall": the original (FRA objects to P-1) and two proposals.
         let b = "chp_1__art_1__para_2__bracket_1";
         assert!(xml.contains(&format!("<inline name=\"bracket\" eId=\"{b}\">")), "{xml}");
@@ -59,7 +67,7 @@ fn a_rolling_text_without_brackets_reads_back_as_its_version() {
     let process = &w.state.processes[0];
     let rolling = rolling_text(process, &View::All);
     assert_eq!(rolling.brackets, 0);
-    let xml = export::rolling_text(&rolling, &v1(DocumentKind::Treaty), &masthead()).unwrap();
+    let xml = export::rolling_text(&rolling, &v1(DocumentKind::Treaty), &masthead(), &w.state.members).unwrap();
     validate("rolling-clean", &xml);
     let back = import(xml.as_bytes(), source()).unwrap();
     assert_eq!(crate::import::modelled(&back.instrument), crate::import::modelled(&process.latest().instrument));
@@ -79,7 +87,7 @@ fn each_proposal_is_an_amendment_to_the_provision_it_changes() {
     ];
     for (id, mod_type, eid, words) in expected {
         let p = process.proposal(id).unwrap();
-        let xml = export::amendment(p, text, &v1(DocumentKind::Treaty), &masthead()).unwrap();
+        let xml = export::amendment(p, text, &v1(DocumentKind::Treaty), &masthead(), &w.state.members).unwrap();
         validate(&format!("amendment-P-{id}"), &xml);
         assert!(xml.contains("<amendment name=\"proposal\">"), "{xml}");
         assert!(xml.contains(&format!("<textualMod eId=\"textualMod_1\" type=\"{mod_type}\">")), "P-{id}: {xml}");
@@ -98,13 +106,15 @@ fn each_proposal_is_an_amendment_to_the_provision_it_changes() {
         assert_eq!(import(xml.as_bytes(), source()).unwrap_err().code, "unsupported_document");
     }
     let p1 = process.proposal(1).unwrap();
-    let xml = export::amendment(p1, text, &v1(DocumentKind::Treaty), &masthead()).unwrap();
+    let xml = export::amendment(p1, text, &v1(DocumentKind::Treaty), &masthead(), &w.state.members).unwrap();
     assert!(xml.contains("<p>Softer wording builds trust.</p>"), "the justification");
     for m in ["BRA", "CHN", "KEN"] {
         assert!(xml.contains(&format!("eId=\"member_{m}\"")), "{m} backs P-1");
     }
     assert!(!xml.contains("eId=\"member_FRA\""), "FRA objects to P-1");
-    let p5 = export::amendment(process.proposal(5).unwrap(), text, &v1(DocumentKind::Treaty), &masthead()).unwrap();
+    let p5 =
+        export::amendment(process.proposal(5).unwrap(), text, &v1(DocumentKind::Treaty), &masthead(), &w.state.members)
+            .unwrap();
     assert!(!p5.contains("amendmentJustification"), "P-5 gives no justification");
 }
 
@@ -116,7 +126,8 @@ fn a_rolling_text_with_brackets_reads_back_as_its_version() {
     let w = World::with_proposals();
     let process = &w.state.processes[0];
     let rolling = rolling_text(process, &View::All);
-    let xml = export::rolling_text(&rolling, &v1(DocumentKind::ResolutionDraft), &masthead()).unwrap();
+    let xml =
+        export::rolling_text(&rolling, &v1(DocumentKind::ResolutionDraft), &masthead(), &w.state.members).unwrap();
     let back = import(xml.as_bytes(), source()).unwrap();
     assert_eq!(crate::import::modelled(&back.instrument), crate::import::modelled(&process.latest().instrument));
     let brackets = back.dropped.iter().find(|d| d.what.starts_with("brackets of a rolling text")).unwrap();
