@@ -740,7 +740,12 @@ impl<'a, 'input> Reader<'a, 'input> {
                 }
                 _ if UNITS.contains(&cname) => {
                     let num = self.text_of(c, "num", depth)?;
-                    if num.is_empty() && child(c, "heading").is_none() {
+                    // A unit whose identifier says it is a point is one,
+                    // numbered or not (Accord writes them so).
+                    let named_point = self
+                        .id_of(c)
+                        .is_some_and(|id| id.rsplit("__").next().is_some_and(|last| last.starts_with("point_")));
+                    if num.is_empty() && child(c, "heading").is_none() && !named_point {
                         // An unnumbered subparagraph: its words join the
                         // paragraph's.
                         let at = self.at(c);
@@ -753,6 +758,10 @@ impl<'a, 'input> Reader<'a, 'input> {
                         self.provisions[i].origins = vec![Origin { len: t.len(), source: self.source.clone() }];
                         self.provisions[i].text = t;
                         continue;
+                    }
+                    if let Some(h) = child(c, "heading") {
+                        let at = self.at(h);
+                        self.drop("headings of points", &at);
                     }
                     let k = self.children_of(paragraph, ProvisionKind::Point) + 1;
                     let mut text = String::new();

@@ -351,3 +351,17 @@ fn random_structures_both_open_and_are_refused() {
     }
     assert!(opened > 50 && refused > 5, "opened {opened}, refused {refused}");
 }
+
+/// Found by the random structures: an unnumbered point (it has a heading,
+/// so it is not a subparagraph) written back and read again stays a
+/// point, and its heading, which Accord does not model, is listed.
+#[test]
+fn an_unnumbered_point_survives_the_round_trip() {
+    let xml =
+        act("<article><paragraph><point><heading>H</heading><content><p>x</p></content></point></paragraph></article>");
+    let first = import(xml.as_bytes(), source()).unwrap();
+    let point = first.instrument.get("art_1__para_1__point_1").expect("a point");
+    assert_eq!((point.num.as_str(), point.text.as_str()), ("", "x"));
+    assert!(first.dropped.iter().any(|d| d.what == "headings of points"), "{:?}", first.dropped);
+    check_opened(&first);
+}
