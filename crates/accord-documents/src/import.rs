@@ -904,7 +904,7 @@ pub fn import(bytes: &[u8], source: Arc<Source>) -> Result<Imported, Refusal> {
         return Err(refuse("not_akoma_ntoso", format!("the root element is {}, not akomaNtoso", local(&root))));
     }
     let document = document_element(root)?;
-    // Depth first, without recursion: the reader below recurses.
+    // The reader recurses over the tree; every level checks MAX_DEPTH.
     let mut reader = Reader {
         id_attr: if version == AknVersion::V3 { "eId" } else { "id" },
         source,
