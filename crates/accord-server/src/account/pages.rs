@@ -4,7 +4,7 @@
 
 use accord_domain::ids::NewPassword;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -12,8 +12,9 @@ use serde::Deserialize;
 use super::api;
 use crate::http::auth::{self, ClientAddr, MaybeUser, WebUser};
 use crate::http::error::ApiError;
+use crate::http::ids::TokenId;
 use crate::http::page::{
-    error_page, notice_text, render, with_csrf, Chrome, CsrfForm, NoticeQuery, PageForm, RequireUser,
+    error_page, notice_text, render, with_csrf, Chrome, CsrfForm, InPage, NoticeQuery, PageForm, RequireUser,
 };
 use crate::http::time::rfc3339;
 use crate::AppState;
@@ -351,13 +352,12 @@ async fn create_token(State(app): State<AppState>, RequireUser(u): RequireUser, 
 async fn revoke_token(
     State(app): State<AppState>,
     RequireUser(u): RequireUser,
-    Path(id): Path<String>,
+    InPage(TokenId(id)): InPage<TokenId>,
     form: CsrfForm<BareForm>,
 ) -> Response {
     let user = Some(u.clone());
     let result = async {
         form.check(&u)?;
-        let id: i64 = id.parse().map_err(|_| ApiError::bad_request("invalid_token_id", "not a token id"))?;
         if app.store.revoke_api_token(u.delegate.id, id)? {
             Ok(())
         } else {

@@ -67,18 +67,44 @@ async fn param<S: Send + Sync>(parts: &mut Parts, state: &S, name: &str) -> Resu
     })
 }
 
+/// A value read from a path parameter: its name and its parsing, which
+/// the API's extractor and the pages' ([`crate::http::page::InPage`])
+/// share.
+pub trait PathValue: Sized + Send {
+    /// The parameter's name in the route (`id` of `{id}`).
+    const PARAM: &'static str;
+    /// The value, or the refusal a malformed one gets.
+    fn parse(raw: &str) -> Result<Self, ApiError>;
+}
+
+/// Reads the path value `T`: the router's own answer for a value that is
+/// not UTF-8, else `T`'s parsing.
+pub(crate) async fn read<T: PathValue, S: Send + Sync>(
+    parts: &mut Parts,
+    state: &S,
+) -> Result<Result<T, ApiError>, Response> {
+    let raw = param(parts, state, T::PARAM).await?;
+    Ok(T::parse(&raw))
+}
+
 macro_rules! path_value {
     ($(#[$doc:meta])* $name:ident($inner:ty) = $param:literal, $parse:expr) => {
         $(#[$doc])*
         #[derive(Debug, Clone)]
         pub struct $name(pub $inner);
 
+        impl PathValue for $name {
+            const PARAM: &'static str = $param;
+            fn parse(raw: &str) -> Result<Self, ApiError> {
+                let parse: fn(&str) -> Result<$inner, ApiError> = $parse;
+                parse(raw).map($name)
+            }
+        }
+
         impl<S: Send + Sync> FromRequestParts<S> for $name {
             type Rejection = Response;
             async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-                let raw = param(parts, state, $param).await?;
-                let parse: fn(&str) -> Result<$inner, ApiError> = $parse;
-                parse(&raw).map($name).map_err(IntoResponse::into_response)
+                read::<$name, S>(parts, state).await?.map_err(IntoResponse::into_response)
             }
         }
     };
@@ -152,4 +178,8 @@ path_value!(
     /// `{eid}`: a provision's element id, as given (the text says whether
     /// it names one).
     ProvisionEid(String) = "eid", |raw| Ok(raw.to_owned())
+);
+path_value!(
+    /// `{act}`: the act a page's form names.
+    ActName(String) = "act", |raw| Ok(raw.to_owned())
 );

@@ -24,6 +24,7 @@ use serde::Deserialize;
 
 use crate::http::auth::{MaybeUser, WebUser};
 use crate::http::error::ApiError;
+use crate::http::ids::PathValue;
 use crate::AppState;
 
 // ---- the frame of every page ----
@@ -182,6 +183,24 @@ impl FromRequestParts<AppState> for RequireUser {
             }
             Some(u) => Ok(RequireUser(u)),
             None => Err(Redirect::to(&format!("/login?next={}", urlencode(&back_to(parts)))).into_response()),
+        }
+    }
+}
+
+/// A path value of a page ([`crate::http::ids`]): a malformed one is
+/// answered with an error page saying what is wrong, as the API answers
+/// it in JSON.
+pub struct InPage<T>(pub T);
+
+impl<T: PathValue> FromRequestParts<AppState> for InPage<T> {
+    type Rejection = Response;
+    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
+        match crate::http::ids::read::<T, AppState>(parts, app).await? {
+            Ok(value) => Ok(InPage(value)),
+            Err(e) => {
+                let user = MaybeUser::from_request_parts(parts, app).await.map_or(None, |MaybeUser(u)| u);
+                Err(error_page(app, &user, e))
+            }
         }
     }
 }

@@ -16,7 +16,7 @@ use accord_domain::decisions::{
 use accord_domain::state::Action;
 use accord_domain::{EntryBody, MemberCode};
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -27,8 +27,8 @@ use super::api::SummaryJson;
 use super::shapes::*;
 use crate::http::auth::{MaybeUser, WebUser};
 use crate::http::error::ApiError;
-use crate::http::ids::{process_id, proposal_id};
-use crate::http::page::{error_page, render, with_csrf, Chrome, CsrfForm, RequireUser};
+use crate::http::ids::{proposal_id, MeetingId, ProcessId};
+use crate::http::page::{error_page, render, with_csrf, Chrome, CsrfForm, InPage, RequireUser};
 use crate::http::ranges;
 use crate::http::signing::{self, PageSign, SignFields};
 use crate::http::time::rfc3339;
@@ -345,10 +345,10 @@ fn meeting_view(
 async fn meeting(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
-    Path(mid): Path<String>,
+    InPage(MeetingId(mid)): InPage<MeetingId>,
     Query(q): Query<NoticeOnly>,
 ) -> Response {
-    match num::<u64>(&mid, "meeting").and_then(|mid| meeting_view(&app, &user, mid, notice(&q), None)) {
+    match meeting_view(&app, &user, mid, notice(&q), None) {
         Ok(p) => render(StatusCode::OK, p),
         Err(e) => error_page(&app, &user, e),
     }
@@ -443,14 +443,11 @@ fn meeting_body(s: &accord_domain::State, f: &ActForm, mid: u64) -> Result<Entry
 async fn meeting_act(
     State(app): State<AppState>,
     RequireUser(u): RequireUser,
-    Path(mid): Path<String>,
+    InPage(MeetingId(mid)): InPage<MeetingId>,
     sign: PageSign,
     f: CsrfForm<ActForm>,
 ) -> Response {
     let user = Some(u.clone());
-    let Ok(mid) = num::<u64>(&mid, "meeting") else {
-        return error_page(&app, &user, ApiError::not_found("unknown_meeting", "no such meeting"));
-    };
     let result = async {
         let f = f.check(&u)?;
         let body = meeting_body(&app.store.state(), f, mid)?;
@@ -478,14 +475,19 @@ struct SummaryPage {
     attendance: Vec<String>,
 }
 
-async fn summary_page(State(app): State<AppState>, MaybeUser(user): MaybeUser, Path(mid): Path<String>) -> Response {
-    let result = num::<u64>(&mid, "meeting").and_then(|mid| {
+async fn summary_page(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    InPage(MeetingId(mid)): InPage<MeetingId>,
+) -> Response {
+    let result = {
         let s = app.store.state();
-        let summary = dapi::summary_of(&s, mid)?;
-        let names: std::collections::BTreeMap<String, String> =
-            s.members.values().map(|m| (m.code.to_string(), m.name.to_string())).collect();
-        Ok((summary, names))
-    });
+        dapi::summary_of(&s, mid).map(|summary| {
+            let names: std::collections::BTreeMap<String, String> =
+                s.members.values().map(|m| (m.code.to_string(), m.name.to_string())).collect();
+            (summary, names)
+        })
+    };
     match result {
         Ok((s, names)) => {
             let mut attendance: Vec<String> =
@@ -498,8 +500,7 @@ async fn summary_page(State(app): State<AppState>, MaybeUser(user): MaybeUser, P
 }
 
 /// The summary record as Markdown, for circulation.
-async fn summary_markdown(State(app): State<AppState>, Path(mid): Path<String>) -> Result<Response, ApiError> {
-    let mid = num::<u64>(&mid, "meeting")?;
+async fn summary_markdown(State(app): State<AppState>, MeetingId(mid): MeetingId) -> Result<Response, ApiError> {
     let s = dapi::summary_of(&app.store.state(), mid)?;
     let m = &s.meeting;
     let mut md = format!(
@@ -674,10 +675,10 @@ fn decisions_view(
 async fn decisions(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
-    Path(id): Path<String>,
+    InPage(ProcessId(id)): InPage<ProcessId>,
     Query(q): Query<NoticeOnly>,
 ) -> Response {
-    match process_id(&id).and_then(|id| decisions_view(&app, &user, id, notice(&q), None)) {
+    match decisions_view(&app, &user, id, notice(&q), None) {
         Ok(p) => render(StatusCode::OK, p),
         Err(e) => error_page(&app, &user, e),
     }
@@ -686,14 +687,11 @@ async fn decisions(
 async fn decisions_act(
     State(app): State<AppState>,
     RequireUser(u): RequireUser,
-    Path(id): Path<String>,
+    InPage(ProcessId(id)): InPage<ProcessId>,
     sign: PageSign,
     f: CsrfForm<ActForm>,
 ) -> Response {
     let user = Some(u.clone());
-    let Ok(id) = process_id(&id) else {
-        return error_page(&app, &user, ApiError::not_found("unknown_process", "no such process"));
-    };
     let result = async {
         let f = f.check(&u)?;
         let body = match f.act.as_str() {

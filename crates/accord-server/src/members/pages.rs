@@ -5,9 +5,9 @@
 
 use accord_domain::ids::{DisplayName, Reason};
 use accord_domain::state::{Action, Affiliation, MemberKind, MemberRole, OrganisationCategory};
-use accord_domain::{DelegateId, MemberCode};
+use accord_domain::MemberCode;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -16,8 +16,9 @@ use super::actions::{self, Recording};
 use super::api;
 use crate::http::auth::{MaybeUser, WebUser};
 use crate::http::error::ApiError;
+use crate::http::ids::{DelegateParam, KeyParam, MemberParam};
 use crate::http::page::{
-    error_page, notice_text, render, with_csrf, Chrome, CsrfForm, NoticeQuery, RequireUser, WithCsrf,
+    error_page, notice_text, render, with_csrf, Chrome, CsrfForm, InPage, NoticeQuery, RequireUser, WithCsrf,
 };
 use crate::http::signing::{PageSign, SignFields};
 use crate::AppState;
@@ -197,21 +198,20 @@ struct AccreditForm {
 fn member_page(
     app: &AppState,
     user: &Option<WebUser>,
-    code: &str,
+    code: &MemberCode,
     notice: Option<&'static str>,
     form: AccreditForm,
     error: Option<String>,
     accredited: Option<Accredited>,
 ) -> Result<MemberPage, ApiError> {
-    let code = MemberCode::parse(code)?;
     let chrome = Chrome::new(app, user, "members");
     let state = app.store.state();
-    let m = state.member(&code).ok_or_else(|| {
+    let m = state.member(code).ok_or_else(|| {
         ApiError::not_found("unknown_member", format!("{code} is not a member or observer of this forum"))
     })?;
     let rights = user.as_ref().map(|u| state.rights(u.principal())).unwrap_or_default();
     let delegation: Vec<DelegateRow> = state
-        .delegation(&code)
+        .delegation(code)
         .map(|d| DelegateRow {
             id: d.id.to_string(),
             name: d.name.to_string(),
@@ -220,7 +220,7 @@ fn member_page(
         })
         .collect();
     let has_head = state
-        .delegation(&code)
+        .delegation(code)
         .any(|d| matches!(d.affiliation, Affiliation::Member { role: MemberRole::HeadOfDelegation, .. }));
     Ok(MemberPage {
         chrome,
@@ -251,7 +251,7 @@ fn member_page(
                 revoked_entry: k.revoked_entry,
             })
             .collect(),
-        own_head: rights.is_head_of(&code),
+        own_head: rights.is_head_of(code),
         has_head,
         delegation,
         can_manage: rights.may_manage(),
@@ -263,7 +263,7 @@ fn member_page(
 }
 
 /// A member's page showing a refusal (with the refusal's status).
-fn member_error(app: &AppState, user: &Option<WebUser>, code: &str, e: ApiError) -> Response {
+fn member_error(app: &AppState, user: &Option<WebUser>, code: &MemberCode, e: ApiError) -> Response {
     match member_page(app, user, code, None, AccreditForm::default(), Some(e.message.clone()), None) {
         Ok(page) => render(e.status, page),
         Err(_) => error_page(app, user, e),
@@ -273,7 +273,7 @@ fn member_error(app: &AppState, user: &Option<WebUser>, code: &str, e: ApiError)
 async fn member(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
-    Path(code): Path<String>,
+    InPage(MemberParam(code)): InPage<MemberParam>,
     Query(q): Query<NoticeQuery>,
 ) -> Response {
     match member_page(&app, &user, &code, notice_text(q.notice.as_deref()), AccreditForm::default(), None, None) {
@@ -285,13 +285,13 @@ async fn member(
 async fn accredit(
     State(app): State<AppState>,
     RequireUser(u): RequireUser,
-    Path(code): Path<String>,
+    InPage(MemberParam(code)): InPage<MemberParam>,
     form: CsrfForm<AccreditForm>,
 ) -> Response {
     let user = Some(u.clone());
     let result = async {
         let form = form.check(&u)?;
-        let member = MemberCode::parse(&code)?;
+        let member = code.clone();
         let name = DisplayName::parse(&form.name)?;
         let role = api::parse_member_role(&form.role)?;
         let action = Action::AccreditDelegate { member, name, role };
@@ -358,7 +358,7 @@ struct ReasonForm {
 async fn member_form<T: WithCsrf>(
     app: &AppState,
     u: &WebUser,
-    code: &str,
+    code: &MemberCode,
     form: &CsrfForm<T>,
     recording: Recording<'_>,
     notice: &str,
@@ -367,7 +367,7 @@ async fn member_form<T: WithCsrf>(
 ) -> Response {
     let result = async {
         let form = form.check(u)?;
-        let member = MemberCode::parse(code)?;
+        let member = code.clone();
         actions::record_form(app, u, recording, make(member.clone(), form)?).await?;
         Ok::<_, ApiError>(member)
     }
@@ -381,7 +381,7 @@ async fn member_form<T: WithCsrf>(
 async fn change_status(
     State(app): State<AppState>,
     RequireUser(u): RequireUser,
-    Path(code): Path<String>,
+    InPage(MemberParam(code)): InPage<MemberParam>,
     form: CsrfForm<StatusForm>,
 ) -> Response {
     member_form(&app, &u, &code, &form, Recording::AsIs, "status", "", |code, form| {
@@ -393,7 +393,7 @@ async fn change_status(
 async fn suspend(
     State(app): State<AppState>,
     RequireUser(u): RequireUser,
-    Path(code): Path<String>,
+    InPage(MemberParam(code)): InPage<MemberParam>,
     form: CsrfForm<ReasonForm>,
 ) -> Response {
     member_form(&app, &u, &code, &form, Recording::AsIs, "suspended", "", |code, form| {
@@ -405,7 +405,7 @@ async fn suspend(
 async fn reinstate(
     State(app): State<AppState>,
     RequireUser(u): RequireUser,
-    Path(code): Path<String>,
+    InPage(MemberParam(code)): InPage<MemberParam>,
     form: CsrfForm<ReasonForm>,
 ) -> Response {
     member_form(&app, &u, &code, &form, Recording::AsIs, "reinstated", "", |code, _| Ok(actions::reinstate(code))).await
@@ -414,14 +414,13 @@ async fn reinstate(
 async fn withdraw(
     State(app): State<AppState>,
     RequireUser(u): RequireUser,
-    Path(id): Path<String>,
+    InPage(DelegateParam(delegate)): InPage<DelegateParam>,
     sign: crate::http::signing::PageSign,
     form: CsrfForm<ReasonForm>,
 ) -> Response {
     let user = Some(u.clone());
     let result = async {
         let form = form.check(&u)?;
-        let delegate = DelegateId::parse(&id)?;
         let reason = Reason::parse(&form.reason)?;
         let action = Action::WithdrawAccreditation { delegate, reason };
         crate::http::signing::submit(&app, &u, &sign, &form.sign, action).await?;
@@ -452,13 +451,12 @@ struct ResetPage {
 async fn reset_password(
     State(app): State<AppState>,
     RequireUser(u): RequireUser,
-    Path(id): Path<String>,
+    InPage(DelegateParam(id)): InPage<DelegateParam>,
     form: CsrfForm<ReasonForm>,
 ) -> Response {
     let user = Some(u.clone());
     let result = async {
         form.check(&u)?;
-        let id = DelegateId::parse(&id)?;
         let password = api::reset_password_for(&app, &u.delegate, id).await?;
         let name = app.store.state().delegate(id).map(|d| d.name.to_string()).unwrap_or_default();
         Ok::<_, ApiError>((id, name, password))
@@ -670,7 +668,7 @@ struct SignedCsrfForm {
 async fn register_key(
     State(app): State<AppState>,
     RequireUser(u): RequireUser,
-    Path(code): Path<String>,
+    InPage(MemberParam(code)): InPage<MemberParam>,
     sign: PageSign,
     form: CsrfForm<KeyForm>,
 ) -> Response {
@@ -684,7 +682,8 @@ async fn register_key(
 async fn revoke_key(
     State(app): State<AppState>,
     RequireUser(u): RequireUser,
-    Path((code, key)): Path<(String, String)>,
+    InPage(MemberParam(code)): InPage<MemberParam>,
+    InPage(KeyParam(key)): InPage<KeyParam>,
     sign: PageSign,
     form: CsrfForm<SignedCsrfForm>,
 ) -> Response {
@@ -698,7 +697,7 @@ async fn revoke_key(
 async fn require_signatures(
     State(app): State<AppState>,
     RequireUser(u): RequireUser,
-    Path(code): Path<String>,
+    InPage(MemberParam(code)): InPage<MemberParam>,
     sign: PageSign,
     form: CsrfForm<SignedCsrfForm>,
 ) -> Response {

@@ -25,9 +25,9 @@ use super::api as napi;
 use super::api::with_process;
 use crate::http::auth::{MaybeUser, WebUser};
 use crate::http::error::ApiError;
-use crate::http::ids::{process_id, proposal_id};
+use crate::http::ids::{process_id, proposal_id, ActName, ProcessId, ProposalId, ProvisionEid};
 use crate::http::page::{
-    error_page, notice_text, render, urlencode, with_csrf, Chrome, CsrfForm, NoticeQuery, RequireUser,
+    error_page, notice_text, render, urlencode, with_csrf, Chrome, CsrfForm, InPage, NoticeQuery, RequireUser,
 };
 use crate::http::signing::{self, PageSign, SignFields};
 use crate::http::time::rfc3339;
@@ -347,11 +347,10 @@ fn rolling_data(p: &Process, version: Option<&str>, view: &View) -> Result<Rolli
 async fn rolling_page(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
-    Path(id): Path<String>,
+    InPage(ProcessId(id)): InPage<ProcessId>,
     Query(q): Query<RollingQuery>,
 ) -> Response {
     let result = async {
-        let id = process_id(&id)?;
         let member = q.member.clone().filter(|m| !m.trim().is_empty());
         let version = q.version.clone().filter(|v| !v.trim().is_empty());
         let view = napi::view_of(member.as_deref(), q.view.as_deref())?;
@@ -611,12 +610,12 @@ fn provision_view_page(
 async fn provision_page(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
-    Path((id, eid)): Path<(String, String)>,
+    InPage(ProcessId(id)): InPage<ProcessId>,
+    InPage(ProvisionEid(eid)): InPage<ProvisionEid>,
     Query(q): Query<NoticeQuery>,
 ) -> Response {
-    let page = process_id(&id).and_then(|id| {
-        provision_view_page(&app, &user, id, &eid, notice_text(q.notice.as_deref()), None, ProposeForm::default())
-    });
+    let page =
+        provision_view_page(&app, &user, id, &eid, notice_text(q.notice.as_deref()), None, ProposeForm::default());
     match page {
         Ok(p) => render(StatusCode::OK, p),
         Err(e) => error_page(&app, &user, e),
@@ -626,14 +625,11 @@ async fn provision_page(
 async fn table(
     State(app): State<AppState>,
     RequireUser(u): RequireUser,
-    Path(id): Path<String>,
+    InPage(ProcessId(id)): InPage<ProcessId>,
     sign: PageSign,
     form: CsrfForm<ProposeForm>,
 ) -> Response {
     let user = Some(u.clone());
-    let Ok(id) = process_id(&id) else {
-        return error_page(&app, &user, ApiError::not_found("unknown_process", "no such process"));
-    };
     let result = async {
         let form = form.check(&u)?;
         let kind: ProposalKind =
@@ -801,12 +797,11 @@ fn proposal_view(
 async fn proposal_page(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
-    Path((id, pid)): Path<(String, String)>,
+    InPage(ProcessId(id)): InPage<ProcessId>,
+    InPage(ProposalId(pid)): InPage<ProposalId>,
     Query(q): Query<NoticeQuery>,
 ) -> Response {
-    let page = process_id(&id)
-        .and_then(|id| Ok((id, proposal_id(&pid)?)))
-        .and_then(|(id, pid)| proposal_view(&app, &user, id, pid, notice_text(q.notice.as_deref()), None));
+    let page = proposal_view(&app, &user, id, pid, notice_text(q.notice.as_deref()), None);
     match page {
         Ok(p) => render(StatusCode::OK, p),
         Err(e) => error_page(&app, &user, e),
@@ -823,13 +818,13 @@ struct SignedForm {
 async fn act(
     State(app): State<AppState>,
     RequireUser(u): RequireUser,
-    Path((id, pid, what)): Path<(String, String, String)>,
+    InPage(ProcessId(id)): InPage<ProcessId>,
+    InPage(ProposalId(pid)): InPage<ProposalId>,
+    InPage(ActName(what)): InPage<ActName>,
     sign: PageSign,
     form: CsrfForm<SignedForm>,
 ) -> Response {
     let user = Some(u.clone());
-    let ids = process_id(&id).and_then(|id| Ok((id, proposal_id(&pid)?)));
-    let Ok((id, pid)) = ids else { return error_page(&app, &user, ids.unwrap_err()) };
     let act = match ProposalAct::parse(&what) {
         Ok(act) => act,
         Err(e) => return error_page(&app, &user, e),
@@ -863,13 +858,12 @@ struct ReanchorForm {
 async fn reanchor(
     State(app): State<AppState>,
     RequireUser(u): RequireUser,
-    Path((id, pid)): Path<(String, String)>,
+    InPage(ProcessId(id)): InPage<ProcessId>,
+    InPage(ProposalId(pid)): InPage<ProposalId>,
     sign: PageSign,
     form: CsrfForm<ReanchorForm>,
 ) -> Response {
     let user = Some(u.clone());
-    let ids = process_id(&id).and_then(|id| Ok((id, proposal_id(&pid)?)));
-    let Ok((id, pid)) = ids else { return error_page(&app, &user, ids.unwrap_err()) };
     let result = async {
         let form = form.check(&u)?;
         let occurrence = match form.occurrence.trim() {
@@ -910,13 +904,10 @@ struct ChairTextForm {
 async fn chair_text(
     State(app): State<AppState>,
     RequireUser(u): RequireUser,
-    Path(id): Path<String>,
+    InPage(ProcessId(id)): InPage<ProcessId>,
     form: CsrfForm<ChairTextForm>,
 ) -> Response {
     let user = Some(u.clone());
-    let Ok(id) = process_id(&id) else {
-        return error_page(&app, &user, ApiError::not_found("unknown_process", "no such process"));
-    };
     let result = async {
         let form = form.check(&u)?;
         let proposals = form
@@ -1022,13 +1013,10 @@ async fn versions_view(
 async fn versions(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
-    Path(id): Path<String>,
+    InPage(ProcessId(id)): InPage<ProcessId>,
     Query(q): Query<NoticeQuery>,
 ) -> Response {
-    let page = match process_id(&id) {
-        Ok(id) => versions_view(&app, &user, id, notice_text(q.notice.as_deref()), None).await,
-        Err(e) => Err(e),
-    };
+    let page = versions_view(&app, &user, id, notice_text(q.notice.as_deref()), None).await;
     match page {
         Ok(p) => render(StatusCode::OK, p),
         Err(e) => error_page(&app, &user, e),
@@ -1044,13 +1032,10 @@ struct RevisionForm {
 async fn issue_revision(
     State(app): State<AppState>,
     RequireUser(u): RequireUser,
-    Path(id): Path<String>,
+    InPage(ProcessId(id)): InPage<ProcessId>,
     form: CsrfForm<RevisionForm>,
 ) -> Response {
     let user = Some(u.clone());
-    let Ok(id) = process_id(&id) else {
-        return error_page(&app, &user, ApiError::not_found("unknown_process", "no such process"));
-    };
     let result = async {
         let form = form.check(&u)?;
         app.store.submit(u.principal(), actions::revision(id, &form.name), None).await?;
@@ -1136,10 +1121,10 @@ struct DiffQuery {
 async fn diff_page(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
-    Path(id): Path<String>,
+    InPage(ProcessId(id)): InPage<ProcessId>,
     Query(q): Query<DiffQuery>,
 ) -> Response {
-    let result = process_id(&id).and_then(|id| {
+    let result = {
         with_process(&app, id, |p: &Process| {
             let from = q.from.clone().filter(|f| !f.is_empty()).unwrap_or_else(|| "1".into());
             let eid = q.eid.clone().filter(|e| !e.is_empty());
@@ -1170,7 +1155,7 @@ async fn diff_page(
                 changed_only,
             })
         })
-    });
+    };
     match result {
         Ok(page) => render(StatusCode::OK, page),
         Err(e) => error_page(&app, &user, e),

@@ -3,14 +3,15 @@
 use accord_domain::state::{MemberKind, MemberStatus};
 use accord_domain::Entry;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 
 use crate::http::auth::MaybeUser;
 use crate::http::error::ApiError;
-use crate::http::page::{error_page, notice_text, render, Chrome, NoticeQuery};
+use crate::http::ids::EntryIndex;
+use crate::http::page::{error_page, notice_text, render, Chrome, InPage, NoticeQuery};
 use crate::http::time::rfc3339;
 use crate::AppState;
 
@@ -342,10 +343,11 @@ struct EntryPage {
     size: usize,
 }
 
-async fn entry(State(app): State<AppState>, MaybeUser(user): MaybeUser, Path(index): Path<String>) -> Response {
-    let Ok(index) = index.parse::<u64>() else {
-        return error_page(&app, &user, ApiError::bad_request("invalid_index", "an entry is numbered 0, 1, 2, ..."));
-    };
+async fn entry(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    InPage(EntryIndex(index)): InPage<EntryIndex>,
+) -> Response {
     let found = match app.store.entry_bytes(index.checked_sub(1), 1) {
         Ok(v) => v.into_iter().find(|(i, _)| *i == index),
         Err(e) => return error_page(&app, &user, e.into()),
