@@ -54,7 +54,13 @@ pub fn distinct(points: &[[f64; 2]]) -> usize {
 /// k-means++ seeding over points taken in canonical order: the first centre
 /// drawn in proportion to weight, each next in proportion to weight × the
 /// squared distance to the nearest centre chosen.
-fn seed_plus_plus(points: &[[f64; 2]], weights: &[f64], order: &[usize], k: usize, rng: &mut SplitMix64) -> Vec<[f64; 2]> {
+fn seed_plus_plus(
+    points: &[[f64; 2]],
+    weights: &[f64],
+    order: &[usize],
+    k: usize,
+    rng: &mut SplitMix64,
+) -> Vec<[f64; 2]> {
     let mut centres = Vec::with_capacity(k);
     let mut d2 = vec![f64::INFINITY; points.len()];
     let pick = |scores: &dyn Fn(usize) -> f64, rng: &mut SplitMix64| -> Option<usize> {
@@ -156,7 +162,32 @@ pub fn lloyd(points: &[[f64; 2]], weights: &[f64], mut centres: Vec<[f64; 2]>, m
 
 /// Weighted k-means: `restarts` k-means++ seedings from a fixed seed, the
 /// clustering with the least inertia kept.
-pub fn kmeans(points: &[[f64; 2]], weights: &[f64], k: usize, restarts: usize, max_iters: usize, seed: u64) -> Clustering {
+pub fn kmeans(
+    points: &[[f64; 2]],
+    weights: &[f64],
+    k: usize,
+    restarts: usize,
+    max_iters: usize,
+    seed: u64,
+) -> Clustering {
+    kmeans_accepting(points, weights, k, restarts, max_iters, seed, 0.0).unwrap_or(Clustering {
+        assignment: vec![0; points.len()],
+        centres: vec![],
+        inertia: 0.0,
+    })
+}
+
+/// Like [`kmeans`], keeping only clusterings whose every cluster weighs at
+/// least `min_weight`; `None` when no seeding gives one.
+pub fn kmeans_accepting(
+    points: &[[f64; 2]],
+    weights: &[f64],
+    k: usize,
+    restarts: usize,
+    max_iters: usize,
+    seed: u64,
+    min_weight: f64,
+) -> Option<Clustering> {
     let order = canonical_order(points);
     let mut rng = SplitMix64::new(seed);
     let mut best: Option<Clustering> = None;
@@ -166,11 +197,18 @@ pub fn kmeans(points: &[[f64; 2]], weights: &[f64], k: usize, restarts: usize, m
             break;
         }
         let c = lloyd(points, weights, centres, max_iters);
+        let mut mass = vec![0.0f64; c.centres.len()];
+        for (i, &a) in c.assignment.iter().enumerate() {
+            mass[a] += weights[i];
+        }
+        if mass.iter().any(|&m| m < min_weight) {
+            continue;
+        }
         if best.as_ref().is_none_or(|b| c.inertia < b.inertia * (1.0 - 1e-12)) {
             best = Some(c);
         }
     }
-    best.unwrap_or(Clustering { assignment: vec![0; points.len()], centres: vec![], inertia: 0.0 })
+    best
 }
 
 /// Mean silhouette of the points under `assignment`, unweighted, with Polis's
@@ -197,7 +235,8 @@ pub fn silhouette(points: &[[f64; 2]], assignment: &[usize], k: usize) -> f64 {
             }
         }
         let a = sum[own] / (size[own] - 1) as f64;
-        let b = (0..k).filter(|&c| c != own && size[c] > 0).map(|c| sum[c] / size[c] as f64).fold(f64::INFINITY, f64::min);
+        let b =
+            (0..k).filter(|&c| c != own && size[c] > 0).map(|c| sum[c] / size[c] as f64).fold(f64::INFINITY, f64::min);
         if !b.is_finite() {
             continue;
         }

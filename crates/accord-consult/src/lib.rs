@@ -24,7 +24,9 @@
 //! 5. **Opinion groups**: weighted k-means of the base-cluster centres
 //!    (weights: their sizes) for k = 2 … min(5, 2 + base clusters / 12); the
 //!    k with the best silhouette over the base-cluster centres wins (Polis's
-//!    `silhouette`: unweighted, a lone member scoring 0).
+//!    `silhouette`: unweighted, a lone member scoring 0). A grouping is
+//!    considered only if each of its groups holds at least 3 counted
+//!    participants and 2 % of them (see below).
 //! 6. **Representative statements** ([`repness`]): Polis's `repness` and
 //!    `select-rep-comments` — probabilities (n + 1) / (seen + 2), the
 //!    one-proportion and two-proportion tests, significance at z > 1.2816,
@@ -61,6 +63,16 @@
 //!   longer moves (at most 100 iterations), then orders the components by a
 //!   Rayleigh–Ritz step; k-means stops when no point changes cluster (at
 //!   most 100 iterations). Both are at least as converged as Polis.
+//! - **Smallest group.** Polis considers every k-means grouping; Accord
+//!   considers a grouping only if every group holds at least 3 counted
+//!   participants and at least 2 % of them ([`Settings::min_group_size`],
+//!   [`Settings::min_group_share`]). Without a history to steady it, a
+//!   single participant far from everyone else otherwise wins the
+//!   silhouette as a group of one: on the `bg2050-volunteers` conversation
+//!   the engine would split 106 participants from 1, where Polis published
+//!   a group of 8 (the engine, with the rule, finds 6 of them). A group of
+//!   one or two has no representative statements worth the name: the
+//!   two-proportion tests need votes.
 //! - **Component signs** are fixed (third moment positive); Polis leaves
 //!   them to the random start. Signs change no group.
 //! - **Limits.** Polis caps a conversation at 100,000 participants and
@@ -125,7 +137,7 @@ impl ConsultError {
     }
 }
 
-/// Parameters of the analysis; the defaults are Polis's.
+/// Parameters of the analysis; the defaults are Polis's where Polis has the parameter.
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// Votes a participant needs to be counted (capped at the number of statements).
@@ -138,6 +150,10 @@ pub struct Settings {
     pub kmeans_iters: usize,
     /// k-means++ seedings tried for the opinion groups (the least inertia wins).
     pub group_restarts: usize,
+    /// An opinion group must hold at least this many counted participants…
+    pub min_group_size: usize,
+    /// … and at least this share of them.
+    pub min_group_share: f64,
     pub seed: u64,
     pub bridging: bridging::BridgingSettings,
 }
@@ -152,6 +168,8 @@ impl Default for Settings {
             pca_iters: 100,
             kmeans_iters: 100,
             group_restarts: 20,
+            min_group_size: 3,
+            min_group_share: 0.02,
             seed: 0x5EED_AC0D,
             bridging: bridging::BridgingSettings::default(),
         }
@@ -276,7 +294,21 @@ pub fn analyse(m: &VoteMatrix, moderated_out: &[bool], settings: &Settings) -> R
         let max_k = settings.max_k.min(2 + base_clusters / 12).min(base_clusters);
         let mut best: Option<(f64, kmeans::Clustering)> = None;
         for k in 2..=max_k {
-            let c = kmeans::kmeans(&base.centres, &sizes, k, settings.group_restarts, settings.kmeans_iters, settings.seed ^ k as u64);
+            let min_weight = (settings.min_group_share * points.len() as f64).max(settings.min_group_size as f64);
+            let Some(c) = kmeans::kmeans_accepting(
+                &base.centres,
+                &sizes,
+                k,
+                settings.group_restarts,
+                settings.kmeans_iters,
+                settings.seed ^ k as u64,
+                min_weight,
+            ) else {
+                continue;
+            };
+            if c.centres.len() < k {
+                continue;
+            }
             let s = kmeans::silhouette(&base.centres, &c.assignment, c.centres.len());
             silhouettes.push((k, s));
             if best.as_ref().is_none_or(|b| s > b.0) {

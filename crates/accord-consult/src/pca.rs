@@ -100,9 +100,8 @@ fn mul_xt(m: &VoteMatrix, table: &[f64], u: &[[f64; 2]], out: &mut [[f64; 2]]) {
     let n_s = out.len();
     let rows = |range: (usize, usize)| {
         let mut acc = vec![[0.0f64; 2]; n_s];
-        for p in range.0..range.1 {
+        for (p, &up) in u.iter().enumerate().take(range.1).skip(range.0) {
             let (js, vals) = m.row(p);
-            let up = u[p];
             for (&j, &val) in js.iter().zip(vals) {
                 let x = table[3 * j as usize + (val + 1) as usize];
                 let slot = &mut acc[j as usize];
@@ -175,8 +174,9 @@ pub fn pca(m: &VoteMatrix, kept: &[bool], max_iters: usize) -> Pca {
     // Start vectors that depend on the data only, not on the order of
     // statements: all ones, and the statements' mean votes.
     let live = |j: usize| kept[j] && counts[j] > 0;
-    let mut v: Vec<[f64; 2]> =
-        (0..n_s).map(|j| if live(j) { [1.0, center[j] + 0.5 * (counts[j] as f64).sqrt()] } else { [0.0, 0.0] }).collect();
+    let mut v: Vec<[f64; 2]> = (0..n_s)
+        .map(|j| if live(j) { [1.0, center[j] + 0.5 * (counts[j] as f64).sqrt()] } else { [0.0, 0.0] })
+        .collect();
     let mut iterations = 0;
     let mut u = vec![[0.0f64; 2]; n_p];
     let mut w = vec![[0.0f64; 2]; n_s];
@@ -238,5 +238,10 @@ pub fn pca(m: &VoteMatrix, kept: &[bool], max_iters: usize) -> Pca {
             [u[p][0] * scale, u[p][1] * scale]
         })
         .collect();
-    Pca { center, components: [v.iter().map(|x| x[0]).collect(), v.iter().map(|x| x[1]).collect()], projections, iterations }
+    Pca {
+        center,
+        components: [v.iter().map(|x| x[0]).collect(), v.iter().map(|x| x[1]).collect()],
+        projections,
+        iterations,
+    }
 }

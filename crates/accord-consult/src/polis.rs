@@ -90,9 +90,9 @@ pub fn read_export(votes: impl Read, comments: Option<impl Read>) -> Result<Expo
         let t: i64 = t.parse().map_err(|_| bad(FILE, format!("row {row}: timestamp {t:?} is not a whole number")))?;
         let v = field(vote);
         let v: i8 = match v.parse::<f64>() {
-            Ok(x) if x == 1.0 => 1,
-            Ok(x) if x == -1.0 => -1,
-            Ok(x) if x == 0.0 => 0,
+            Ok(1.0) => 1,
+            Ok(-1.0) => -1,
+            Ok(0.0) => 0,
             _ => return Err(bad(FILE, format!("row {row}: vote {v:?} is not 1, -1 or 0"))),
         };
         let (c, p) = (field(cid), field(vid));
@@ -109,7 +109,8 @@ pub fn read_export(votes: impl Read, comments: Option<impl Read>) -> Result<Expo
     participants.sort();
     participants.dedup();
     sort_ids(&mut participants);
-    let mut statements: Vec<String> = raw.iter().map(|r| r.1.clone()).chain(comments.iter().map(|c| c.id.clone())).collect();
+    let mut statements: Vec<String> =
+        raw.iter().map(|r| r.1.clone()).chain(comments.iter().map(|c| c.id.clone())).collect();
     statements.sort();
     statements.dedup();
     sort_ids(&mut statements);

@@ -163,8 +163,11 @@ pub fn representative(counts: &[Vec<Counts>], eligible: &[bool]) -> Vec<Vec<Repr
             for j in (0..n_s).filter(|&j| eligible[j]) {
                 let inside = counts[g][j];
                 let t = totals[j];
-                let rest =
-                    Counts { agree: t.agree - inside.agree, disagree: t.disagree - inside.disagree, seen: t.seen - inside.seen };
+                let rest = Counts {
+                    agree: t.agree - inside.agree,
+                    disagree: t.disagree - inside.disagree,
+                    seen: t.seen - inside.seen,
+                };
                 let s = stats(inside, rest);
                 if passes(&s) {
                     sufficient.push(finalize(j, &s));
