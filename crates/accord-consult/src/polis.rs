@@ -27,6 +27,11 @@ fn bad(file: &'static str, message: impl Into<String>) -> ConsultError {
     ConsultError::Export { file, message: message.into() }
 }
 
+/// The line a record starts on (1 is the header).
+fn line_of(record: &csv::StringRecord) -> u64 {
+    record.position().map_or(0, csv::Position::line)
+}
+
 fn column(headers: &csv::StringRecord, file: &'static str, name: &str) -> Result<usize, ConsultError> {
     headers.iter().position(|h| h.trim() == name).ok_or_else(|| bad(file, format!("no column {name:?}")))
 }
@@ -54,14 +59,14 @@ fn read_comments(reader: impl Read) -> Result<Vec<CommentRow>, ConsultError> {
     let moderated = column(&headers, FILE, "moderated")?;
     let body = headers.iter().position(|h| h.trim() == "comment-body");
     let mut rows = Vec::new();
-    for (line, record) in rdr.records().enumerate() {
+    for record in rdr.records() {
         let record = record.map_err(|e| bad(FILE, e.to_string()))?;
         let field = |i: usize| record.get(i).map(str::trim).unwrap_or("");
         let m = field(moderated);
         let moderated = if m.is_empty() {
             0
         } else {
-            m.parse().map_err(|_| bad(FILE, format!("row {}: moderated {m:?} is not a number", line + 2)))?
+            m.parse().map_err(|_| bad(FILE, format!("line {}: moderated {m:?} is not a number", line_of(&record))))?
         };
         rows.push(CommentRow { id: field(id).to_string(), moderated, text: body.map(|b| field(b).to_string()) });
     }
@@ -82,22 +87,22 @@ pub fn read_export(votes: impl Read, comments: Option<impl Read>) -> Result<Expo
         column(&headers, FILE, "vote")?,
     );
     let mut raw: Vec<(i64, String, String, i8)> = Vec::new();
-    for (line, record) in rdr.records().enumerate() {
+    for record in rdr.records() {
         let record = record.map_err(|e| bad(FILE, e.to_string()))?;
         let field = |i: usize| record.get(i).map(str::trim).unwrap_or("");
-        let row = line + 2;
+        let line = line_of(&record);
         let t = field(ts);
-        let t: i64 = t.parse().map_err(|_| bad(FILE, format!("row {row}: timestamp {t:?} is not a whole number")))?;
+        let t: i64 = t.parse().map_err(|_| bad(FILE, format!("line {line}: timestamp {t:?} is not a whole number")))?;
         let v = field(vote);
         let v: i8 = match v.parse::<f64>() {
             Ok(1.0) => 1,
             Ok(-1.0) => -1,
             Ok(0.0) => 0,
-            _ => return Err(bad(FILE, format!("row {row}: vote {v:?} is not 1, -1 or 0"))),
+            _ => return Err(bad(FILE, format!("line {line}: vote {v:?} is not 1, -1 or 0"))),
         };
         let (c, p) = (field(cid), field(vid));
         if c.is_empty() || p.is_empty() {
-            return Err(bad(FILE, format!("row {row}: a comment-id or voter-id is empty")));
+            return Err(bad(FILE, format!("line {line}: a comment-id or voter-id is empty")));
         }
         raw.push((t, c.to_string(), p.to_string(), v));
     }
@@ -140,13 +145,16 @@ pub fn read_groups(reader: impl Read) -> Result<Vec<(String, Option<u32>)>, Cons
     let headers = rdr.headers().map_err(|e| bad(FILE, e.to_string()))?.clone();
     let (pid, gid) = (column(&headers, FILE, "participant")?, column(&headers, FILE, "group-id")?);
     let mut out = Vec::new();
-    for (line, record) in rdr.records().enumerate() {
+    for record in rdr.records() {
         let record = record.map_err(|e| bad(FILE, e.to_string()))?;
         let g = record.get(gid).map(str::trim).unwrap_or("");
         let g = if g.is_empty() {
             None
         } else {
-            Some(g.parse().map_err(|_| bad(FILE, format!("row {}: group-id {g:?} is not a number", line + 2)))?)
+            Some(
+                g.parse()
+                    .map_err(|_| bad(FILE, format!("line {}: group-id {g:?} is not a number", line_of(&record))))?,
+            )
         };
         out.push((record.get(pid).map(str::trim).unwrap_or("").to_string(), g));
     }
