@@ -3,7 +3,8 @@
 //! computes what Polis computes — opinion groups, the statements that
 //! represent each group, group-informed consensus — and beside it a bridging
 //! score per statement in the manner of Community Notes. It does no I/O:
-//! [`polis`] parses a Polis export from readers the caller opens.
+//! [`polis`] parses a Polis export from readers the caller opens, and the
+//! `accord consult analyse DIR` command prints the result as text or JSON.
 //!
 //! # The computation, and where it follows Polis
 //!
