@@ -14,10 +14,12 @@
 //! cargo run --release -p accord-bench -- log --log-entries 1000000
 //! cargo run --release -p accord-bench -- negotiation --seconds 10 --clients 64
 //! cargo run --release -p accord-bench -- decisions
+//! cargo run --release -p accord-bench -- consult --consult-participants 100000
 //! cargo build --release -p accord && cargo run --release -p accord-bench -- hostile
 //! ```
 
 mod common;
+mod consult;
 mod decisions;
 mod hostile;
 mod http;
@@ -75,8 +77,12 @@ enum Benchmark {
     /// --hostile-requests requests with made-up methods, random paths and
     /// random headers
     Hostile,
-    /// store, replay, http, log, negotiation and decisions, in that order
-    /// (not hostile)
+    /// The consultation engine: reading and analysing the largest Polis
+    /// conversation in the repository, then a planted conversation of
+    /// --consult-participants participants
+    Consult,
+    /// store, replay, http, log, negotiation, decisions and consult, in that
+    /// order (not hostile)
     All,
 }
 
@@ -108,6 +114,10 @@ pub struct Options {
     /// Hostile requests the `hostile` benchmark sends.
     #[arg(long, value_name = "N", default_value_t = 100_000, global = true)]
     pub hostile_requests: usize,
+    /// Participants of the planted conversation `consult` analyses (1,000
+    /// statements, 50 votes each).
+    #[arg(long, value_name = "N", default_value_t = 100_000, global = true)]
+    pub consult_participants: usize,
 }
 
 /// The benchmark and its options from the command line; exits with the
@@ -127,6 +137,9 @@ fn check(options: &Options) -> Result<(), &'static str> {
             "--entries-1 and --replay-entries must be at least 1, --entries at least 256, --log-entries at least 2",
         );
     }
+    if options.consult_participants == 0 {
+        return Err("--consult-participants must be at least 1");
+    }
     if options.seconds == 0 || options.clients == 0 {
         return Err("--seconds and --clients must be at least 1");
     }
@@ -140,7 +153,7 @@ fn main() -> Result<()> {
     machine::print();
     println!(
         "options: --entries-1 {} --entries {} --replay-entries {} --seconds {} --clients {} --log-entries {} \
-         --proof-entries {} --hostile-requests {}",
+         --proof-entries {} --hostile-requests {} --consult-participants {}",
         options.entries_1,
         options.entries,
         options.replay_entries,
@@ -148,7 +161,8 @@ fn main() -> Result<()> {
         options.clients,
         options.log_entries,
         options.proof_entries,
-        options.hostile_requests
+        options.hostile_requests,
+        options.consult_participants
     );
     let runtime = common::runtime()?;
     if runs(Benchmark::Store) {
@@ -168,6 +182,9 @@ fn main() -> Result<()> {
     }
     if runs(Benchmark::Decisions) {
         decisions::run(&runtime, &options)?;
+    }
+    if runs(Benchmark::Consult) {
+        consult::run(&options)?;
     }
     if runs(Benchmark::Hostile) {
         hostile::run(&runtime, &options)?;

@@ -5,6 +5,8 @@
 //! `serve` shuts down gracefully on SIGINT/SIGTERM: it stops accepting, lets
 //! the writer commit what it holds, and exits.
 
+mod consult;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -198,6 +200,22 @@ enum Command {
     Receipt {
         #[command(subcommand)]
         command: ReceiptCommand,
+    },
+    /// Open consultation: opinion groups, representative statements, consensus and bridging from votes on statements.
+    Consult {
+        #[command(subcommand)]
+        command: ConsultCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ConsultCommand {
+    /// Analyse a Polis export: DIR holds votes.csv and comments.csv (and participants-votes.csv, whose groups are compared).
+    Analyse {
+        dir: PathBuf,
+        /// `text` (readable) or `json` (one object: participants, groups, consensus, bridging).
+        #[arg(long, value_enum, default_value = "text")]
+        format: consult::Format,
     },
 }
 
@@ -477,6 +495,7 @@ fn run(command: Command) -> Result<()> {
                 Err(why) => bail!("the receipt does NOT verify: {why}"),
             }
         }
+        Command::Consult { command: ConsultCommand::Analyse { dir, format } } => consult::run(&dir, format),
         Command::Log { command: LogCommand::Key { data_dir } } => {
             let dir = DataDir::at(&data_dir);
             let key = dir.read_log_key()?.with_context(|| {

@@ -12,6 +12,7 @@ mod authorization;
 mod browser;
 mod browser_signing;
 mod cli;
+mod consult;
 mod crash;
 mod decisions;
 mod hardening;

@@ -57,6 +57,11 @@ const FILLED: &[(&str, &str, &str)] = &[
         "the public key it prints is the one registered next",
     ),
     (r#""public_key":"...""#, r#""public_key":"'"$PUBLIC_KEY"'""#, "the public key just made"),
+    (
+        " crates/accord-consult/tests/data/polis/",
+        " \"$ACCORD_REPO\"/crates/accord-consult/tests/data/polis/",
+        "the Polis export README analyses is in the repository, and the examples run in a directory of their own",
+    ),
 ];
 
 /// The fenced shell blocks of a Markdown text, in order, as lines.
@@ -351,6 +356,7 @@ fn readme_examples_run_against_a_demonstration_forum() {
         .env("HOME", shell_dir.join("home"))
         .env_remove("XDG_STATE_HOME")
         .env("ACCORD_BASE", &server.base)
+        .env("ACCORD_REPO", Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
         .env("KEY", &key)
         .env("TOKEN", &bra_token)
         .env("ACCORD_LOG", "warn")
@@ -382,6 +388,11 @@ fn readme_examples_run_against_a_demonstration_forum() {
     assert!(bra["signatures_required_since"].is_u64(), "{bra}");
     assert!(shell_dir.join("forum/accord.sqlite3").exists(), "accord init made no forum");
     assert!(text.contains("verifies"), "{text}");
+    assert!(text.contains("Opinion groups: 2"), "accord consult analyse printed no groups: {text}");
+    let consult = std::fs::read(shell_dir.join("brexit.json")).unwrap_or_default();
+    let consult =
+        parse_unique(&consult).unwrap_or_else(|e| panic!("brexit.json, written by accord consult analyse: {e}"));
+    assert_eq!(consult["groups"].as_array().map(Vec::len), Some(2), "brexit.json");
     // `accord verify` remembered the checkpoint where README says.
     let remembered =
         std::fs::read_dir(shell_dir.join("home/.local/state/accord/verify")).map(|d| d.count()).unwrap_or(0);
