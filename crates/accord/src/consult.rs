@@ -78,7 +78,7 @@ pub fn run(dir: &Path, format: Format) -> Result<()> {
 /// The JSON form, one object with its keys in this order: `participants`
 /// (each id of `votes.csv`, in the export's order, with its group or null
 /// when not counted), `groups` (id, size, representative statements with
-/// their direction and score), `consensus` and `bridging` (statement and
+/// their direction, the share voting so and the score), `consensus` and `bridging` (statement and
 /// score, highest first). Statements are named by their ids in the export.
 #[derive(Serialize)]
 struct Report<'a> {
@@ -104,10 +104,17 @@ struct GroupReport<'a> {
     representative: Vec<RepresentativeReport<'a>>,
 }
 
+/// A representative statement: `direction` is `agree` or `disagree`, and
+/// the key of that name holds the share of the group who voted so (the
+/// other key is absent), so that a reader may look for either form.
 #[derive(Serialize)]
 struct RepresentativeReport<'a> {
     statement: &'a str,
     direction: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    agree: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    disagree: Option<f64>,
     score: f64,
 }
 
@@ -132,10 +139,16 @@ fn report<'a>(export: &'a polis::Export, analysis: &Analysis) -> Report<'a> {
                 representative: g
                     .representative
                     .iter()
-                    .map(|r| RepresentativeReport {
-                        statement: statement(r.statement),
-                        direction: r.direction.as_str(),
-                        score: r.score,
+                    .map(|r| {
+                        let share = f64::from(r.n_success) / f64::from(r.n_trials.max(1));
+                        let agrees = r.direction.as_str() == "agree";
+                        RepresentativeReport {
+                            statement: statement(r.statement),
+                            direction: r.direction.as_str(),
+                            agree: agrees.then_some(share),
+                            disagree: (!agrees).then_some(share),
+                            score: r.score,
+                        }
                     })
                     .collect(),
             })

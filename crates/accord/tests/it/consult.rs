@@ -84,7 +84,14 @@ fn check_against_polis(name: &str) -> (Value, f64) {
         for r in reps {
             let s = r["statement"].as_str().unwrap();
             assert!(statements.contains(s) && !moderated.contains(s), "{name}: representative statement {s}");
-            assert!(["agree", "disagree"].contains(&r["direction"].as_str().unwrap()), "{r}");
+            let direction = r["direction"].as_str().unwrap();
+            assert!(["agree", "disagree"].contains(&direction), "{r}");
+            // The key named by the direction holds the group's share voting
+            // so; the other key is absent.
+            let share = r[direction].as_f64().unwrap();
+            assert!((0.0..=1.0).contains(&share), "{r}");
+            let other = if direction == "agree" { "disagree" } else { "agree" };
+            assert!(r.get(other).is_none(), "{r}");
             assert!(r["score"].as_f64().unwrap().is_finite());
         }
     }
