@@ -181,6 +181,8 @@ pub struct App {
     pub live: record::live::Live,
     /// The OpenAPI document, serialised ([`http::openapi::serve`]).
     pub openapi: axum::body::Bytes,
+    /// The pages' addresses, where a visitor sent to log in comes back to.
+    pub pages: http::page::Pages,
 }
 
 pub type AppState = Arc<App>;
@@ -210,6 +212,7 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
         views: http::views::ViewCache::default(),
         live: record::live::Live::default(),
         openapi,
+        pages: http::page::Pages::new(&route_list()),
     });
     let router = routes
         .fallback(http::page::not_found)

@@ -164,9 +164,9 @@ pub async fn method_not_allowed(
 
 /// The logged-in user of a page, or the answer that sends a visitor to
 /// log in and come back: to the page itself after a `GET`, and after a
-/// form to the page of this site that sent it (its `Referer`, which
-/// Accord's `Referrer-Policy: same-origin` lets browsers send), else to
-/// the home page. A user still holding an initial password is sent to
+/// form to the page that holds it ([`back_to`]; Accord's
+/// `Referrer-Policy: same-origin` lets browsers send the `Referer` it
+/// reads). A user still holding an initial password is sent to
 /// choose one, except on their account's own pages.
 pub struct RequireUser(pub WebUser);
 
@@ -182,7 +182,9 @@ impl FromRequestParts<AppState> for RequireUser {
                 Err(Redirect::to("/account?notice=choose_password").into_response())
             }
             Some(u) => Ok(RequireUser(u)),
-            None => Err(Redirect::to(&format!("/login?next={}", urlencode(&back_to(parts)))).into_response()),
+            None => {
+                Err(Redirect::to(&format!("/login?next={}", urlencode(&back_to(parts, &app.pages)))).into_response())
+            }
         }
     }
 }
@@ -205,19 +207,64 @@ impl<T: PathValue> FromRequestParts<AppState> for InPage<T> {
     }
 }
 
-/// Where a visitor sent to log in comes back to (see [`RequireUser`]).
-fn back_to(parts: &Parts) -> String {
+/// Where a visitor sent to log in comes back to (see [`RequireUser`]):
+/// after a `GET`, the address itself; after a form, the page that holds
+/// it — the page of this site that sent the form (`Referer`), else the
+/// form's own address — cut back to the nearest page a `GET` answers
+/// ([`Pages`]), else the home page.
+fn back_to(parts: &Parts, pages: &Pages) -> String {
     if matches!(parts.method, Method::GET | Method::HEAD) {
         return parts.uri.path_and_query().map_or("/", |p| p.as_str()).to_owned();
     }
     let host = parts.headers.get(header::HOST).and_then(|v| v.to_str().ok());
     let referer = parts.headers.get(header::REFERER).and_then(|v| v.to_str().ok());
-    let same_site_path = referer.zip(host).and_then(|(referer, host)| {
+    let same_site = referer.zip(host).and_then(|(referer, host)| {
         let (_, rest) = referer.split_once("://")?;
         let path = rest.strip_prefix(host)?;
-        path.starts_with('/').then(|| path.to_owned())
+        path.starts_with('/').then_some(path)
     });
-    same_site_path.unwrap_or_else(|| "/".to_owned())
+    let sent_from = same_site.unwrap_or(parts.uri.path());
+    let (path, query) = sent_from.split_once('?').map_or((sent_from, None), |(p, q)| (p, Some(q)));
+    let mut segments: Vec<&str> = path.split('/').skip(1).filter(|s| !s.is_empty()).collect();
+    let whole = segments.len();
+    while !segments.is_empty() {
+        if pages.answers(&segments) {
+            let page = format!("/{}", segments.join("/"));
+            // A page's own query (a view, a notice) is kept; a cut
+            // address's is not.
+            return match query {
+                Some(q) if segments.len() == whole => format!("{page}?{q}"),
+                _ => page,
+            };
+        }
+        segments.pop();
+    }
+    "/".to_owned()
+}
+
+/// The addresses of the pages: every route a `GET` answers outside the
+/// API, the log and the assets, as patterns (`/members/{code}`).
+#[derive(Debug, Default)]
+pub struct Pages(Vec<Vec<String>>);
+
+impl Pages {
+    /// From the application's route list.
+    pub fn new(routes: &[(Method, String)]) -> Pages {
+        let patterns = routes
+            .iter()
+            .filter(|(method, path)| *method == Method::GET && !path.starts_with("/api/") && !path.starts_with("/log/"))
+            .map(|(_, path)| path.split('/').skip(1).filter(|s| !s.is_empty()).map(str::to_owned).collect())
+            .collect();
+        Pages(patterns)
+    }
+
+    /// Whether a `GET` of the address made of `segments` reaches a page.
+    fn answers(&self, segments: &[&str]) -> bool {
+        self.0.iter().any(|pattern| {
+            pattern.len() == segments.len()
+                && pattern.iter().zip(segments).all(|(p, s)| (p.starts_with('{') && p.ends_with('}')) || p == s)
+        })
+    }
 }
 
 pub(crate) fn urlencode(s: &str) -> String {
@@ -373,4 +420,65 @@ pub(crate) fn notice_text(code: Option<&str>) -> Option<&'static str> {
 #[derive(Deserialize, Default)]
 pub(crate) struct NoticeQuery {
     pub(crate) notice: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::http::{Method, Request};
+
+    use super::{back_to, Pages};
+
+    fn pages() -> Pages {
+        let get = |p: &str| (Method::GET, p.to_owned());
+        Pages::new(&[
+            get("/"),
+            get("/account"),
+            get("/members/{code}"),
+            get("/meetings/{mid}"),
+            get("/processes/{id}"),
+            get("/processes/{id}/provisions/{eid}"),
+            get("/processes/{id}/proposals/{pid}"),
+            get("/api/v1/members/{code}"),
+            (Method::POST, "/members/{code}/status".to_owned()),
+        ])
+    }
+
+    fn after(method: Method, uri: &str, referer: Option<&str>) -> String {
+        let mut request = Request::builder().method(method).uri(uri).header("host", "accord.example");
+        if let Some(r) = referer {
+            request = request.header("referer", r);
+        }
+        back_to(&request.body(()).unwrap().into_parts().0, &pages())
+    }
+
+    #[test]
+    fn a_page_comes_back_to_itself() {
+        assert_eq!(after(Method::GET, "/processes/1?view=clean", None), "/processes/1?view=clean");
+    }
+
+    #[test]
+    fn a_form_comes_back_to_the_page_that_sent_it() {
+        let from = Some("http://accord.example/processes/1/provisions/art_2?notice=x");
+        assert_eq!(after(Method::POST, "/processes/1/chair-texts", from), "/processes/1/provisions/art_2?notice=x");
+    }
+
+    #[test]
+    fn a_form_sent_from_a_refused_form_comes_back_to_the_page_that_holds_it() {
+        // A refused form is shown at the address it was posted to, which
+        // only a POST answers: the page is the nearest one above it.
+        let from = Some("http://accord.example/members/KEN/status");
+        assert_eq!(after(Method::POST, "/members/KEN/status", from), "/members/KEN");
+        let from = Some("http://accord.example/processes/1/proposals/2/support");
+        assert_eq!(after(Method::POST, "/processes/1/proposals/2/objection", from), "/processes/1/proposals/2");
+    }
+
+    #[test]
+    fn without_a_referer_of_this_site_the_form_address_is_cut_to_its_page() {
+        assert_eq!(after(Method::POST, "/members/KEN/status", None), "/members/KEN");
+        let elsewhere = Some("http://accord.example.evil/account");
+        assert_eq!(after(Method::POST, "/account/password", elsewhere), "/account");
+        assert_eq!(after(Method::POST, "/delegates/D7/withdraw", None), "/");
+        // The API's addresses are not pages.
+        assert_eq!(after(Method::POST, "/api/v1/members/KEN", None), "/");
+    }
 }

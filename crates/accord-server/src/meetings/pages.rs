@@ -63,7 +63,7 @@ struct NoticeOnly {
 struct Role {
     /// The member they act for (any delegate but an adviser).
     member: Option<String>,
-    /// Whether that member votes (status member, not suspended).
+    /// Whether they vote for it (its status is member, not suspended).
     votes: bool,
     chair: bool,
     secretariat: bool,
@@ -75,7 +75,7 @@ fn role(app: &AppState, user: &Option<WebUser>) -> Role {
     let rights = app.store.state().rights(u.principal());
     Role {
         member: rights.acts_for().map(|m| m.to_string()),
-        votes: rights.member_votes(),
+        votes: rights.may_vote(),
         chair: rights.is_chair(),
         secretariat: rights.is_secretariat(),
     }
