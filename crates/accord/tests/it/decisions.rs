@@ -853,3 +853,31 @@ async fn the_meeting_page_counts_speaking_time_on_the_forum_clock() {
     let countdown = format!(r#"data-seconds="90" data-given="{given}" data-now="{}""#, CLOCK_START + 35_000);
     assert!(page.contains(&countdown), "{countdown} in {page}");
 }
+
+/// The decisions page offers the form to break a silence procedure to
+/// those who may: a head of delegation or delegate of a member that votes
+/// — not its adviser, not an observer's delegate, not an officer.
+#[tokio::test]
+async fn only_those_who_vote_are_offered_to_break_silence() {
+    let forum = TestForum::new();
+    let t = forum.tokens().await;
+    let id = process_with_proposal(&forum, &t).await;
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64;
+    let deadline = accord_server::http::time::rfc3339(now + 30 * 24 * 3_600_000);
+    let (s, silence) = forum
+        .post(
+            &format!("/api/v1/processes/{id}/silence"),
+            &t["chair"],
+            json!({"target": {"kind": "instrument"}, "deadline": deadline}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{silence}");
+    for (who, offered) in [("bra_head", true), ("bra_del", true), ("bra_adv", false), ("icrc", false), ("chair", false)]
+    {
+        let mut browser = crate::pages::Browser::new(&forum);
+        browser.log_in(who, PASSWORD).await;
+        let page = browser.get(&format!("/processes/{id}/decisions")).await;
+        assert_eq!(page.status, StatusCode::OK, "{who}");
+        assert_eq!(page.html.contains("name=\"act\" value=\"break\""), offered, "{who} offered to break silence");
+    }
+}
