@@ -14,6 +14,7 @@ mod browser_signing;
 mod cli;
 mod crash;
 mod decisions;
+mod documents;
 mod hardening;
 mod interop;
 mod log;
