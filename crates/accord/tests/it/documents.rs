@@ -41,6 +41,29 @@ async fn agree_and_name(forum: &TestForum, t: &std::collections::HashMap<&str, S
     assert_eq!(s, StatusCode::CREATED, "{b}");
 }
 
+/// A forum with one process that has the symbol [`SYMBOL`], an internal
+/// version 2 and version 3 named "Rev.1".
+pub async fn forum_with_symbol() -> (TestForum, std::collections::HashMap<&'static str, String>) {
+    let forum = TestForum::new();
+    let t = forum.tokens().await;
+    let id = open(&forum, &t["sec"], "Framework on Testing").await;
+    let (s, b) = put_symbol(&forum, &t["sec"], id, SYMBOL).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    let eid = "chp_1__art_1__para_1";
+    let (s, p) = forum
+        .post(
+            &format!("/api/v1/processes/{id}/proposals"),
+            &t["ken_head"],
+            json!({"kind": "delete_words", "eid": eid, "anchor": {"quote": "in good faith"}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{p}");
+    let (s, b) = forum.post(&format!("/api/v1/processes/{id}/proposals/1/agree"), &t["chair"], json!({})).await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    agree_and_name(&forum, &t, id, "Rev.1").await;
+    (forum, t)
+}
+
 #[tokio::test]
 async fn the_secretariat_sets_a_document_symbol_and_revisions_are_numbered_after_it() {
     let forum = TestForum::new();
@@ -129,4 +152,121 @@ async fn the_secretariat_sets_a_document_symbol_and_revisions_are_numbered_after
     // The record holds it: a restarted forum replays it.
     let forum = forum.restart();
     assert_eq!(forum.get(&format!("/api/v1/processes/{id}")).await.1["symbol"], "A/AC.292/2026/L.7");
+}
+
+/// The Akoma Ntoso test documents of `accord-documents`.
+fn akn_data(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../accord-documents/tests/data/akn").join(name)
+}
+
+/// Checks `xml` against the Akoma Ntoso 3.0 schema with xmllint (which
+/// `test.sh` installs): fails, never skips, without it.
+fn assert_valid_akn(name: &str, xml: &[u8]) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(format!("{name}.xml"));
+    std::fs::write(&file, xml).unwrap();
+    let out = std::process::Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(akn_data("schema/akomantoso30.xsd"))
+        .arg(&file)
+        .output()
+        .unwrap_or_else(|e| panic!("xmllint is needed to check Akoma Ntoso ({e}): install libxml2-utils"));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && said.contains("validates"), "{name} does not validate:\n{said}");
+}
+
+/// Status, content type and body of a GET.
+async fn download(forum: &TestForum, path: &str) -> (StatusCode, String, Vec<u8>) {
+    use http_body_util::BodyExt;
+    let res = forum.response(axum::http::Request::get(path).body(axum::body::Body::empty()).unwrap()).await;
+    let status = res.status();
+    let media =
+        res.headers().get(axum::http::header::CONTENT_TYPE).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+    (status, media, res.into_body().collect().await.unwrap().to_bytes().to_vec())
+}
+
+#[tokio::test]
+async fn versions_and_the_rolling_text_download_as_akoma_ntoso_that_validates() {
+    let (forum, t) = forum_with_symbol().await;
+
+    // A named revision, by name or number: its symbol with /Rev.1.
+    let (s, media, rev1) = download(&forum, "/api/v1/processes/1/versions/Rev.1/document?format=akn").await;
+    assert_eq!(s, StatusCode::OK, "{}", String::from_utf8_lossy(&rev1));
+    assert!(media.starts_with("application/akn+xml"), "{media}");
+    let xml = String::from_utf8(rev1.clone()).unwrap();
+    assert!(xml.contains(&format!("{SYMBOL}/Rev.1")), "{xml}");
+    assert!(xml.contains("A-AC.292-2026-L.1-Rev.1"), "the work IRI names the symbol: {xml}");
+    assert!(xml.contains("Test Forum") && xml.contains("Limited") && xml.contains("English"), "{xml}");
+    assert!(xml.contains("eId=\"chp_1__art_1__para_1\""), "{xml}");
+    assert!(xml.contains("States shall cooperate and shall exchange relevant information."), "{xml}");
+    assert_valid_akn("rev1", &rev1);
+    assert_eq!(download(&forum, "/api/v1/processes/1/versions/3/document?format=akn").await.2, rev1);
+    assert_eq!(download(&forum, "/api/v1/processes/1/versions/3/document").await.2, rev1, "akn is the default");
+
+    // The zero draft: the process's symbol; an internal version too, told
+    // apart by its expression.
+    let (s, _, zero) = download(&forum, "/api/v1/processes/1/versions/zero/document?format=akn").await;
+    assert_eq!(s, StatusCode::OK);
+    let zero = String::from_utf8(zero).unwrap();
+    assert!(zero.contains(SYMBOL) && !zero.contains("Rev.1"), "{zero}");
+    assert!(zero.contains("in good faith"), "{zero}");
+    assert_valid_akn("zero", zero.as_bytes());
+    let (s, _, v2) = download(&forum, "/api/v1/processes/1/versions/2/document?format=akn").await;
+    assert_eq!(s, StatusCode::OK);
+    let v2 = String::from_utf8(v2).unwrap();
+    assert!(v2.contains("eng@v2") && !v2.contains("Rev.1"), "{v2}");
+    assert_valid_akn("v2", v2.as_bytes());
+
+    // Markdown: the version's text in Accord's convention, as text.md.
+    let (s, media, md) = download(&forum, "/api/v1/processes/1/versions/Rev.1/document?format=md").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(media.starts_with("text/markdown"), "{media}");
+    assert_eq!(md, download(&forum, "/api/v1/processes/1/text.md?version=3").await.2);
+
+    // The rolling text, with a bracket.
+    let (s, b) = forum
+        .post(
+            "/api/v1/processes/1/proposals",
+            &t["bra_head"],
+            json!({"kind": "replace_words", "eid": "chp_1__art_1__para_1", "anchor": {"quote": "shall cooperate"}, "text": "should cooperate"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    let (s, media, rolling) = download(&forum, "/api/v1/processes/1/rolling-text/document?format=akn").await;
+    assert_eq!(s, StatusCode::OK, "{}", String::from_utf8_lossy(&rolling));
+    assert!(media.starts_with("application/akn+xml"));
+    let rolling = String::from_utf8(rolling).unwrap();
+    assert!(rolling.contains("name=\"bracket\"") && rolling.contains("should cooperate"), "{rolling}");
+    assert!(rolling.contains("Brazil"), "the members behind an option by name: {rolling}");
+    assert_valid_akn("rolling", rolling.as_bytes());
+
+    // Refusals.
+    let (s, b) = forum.get("/api/v1/processes/1/versions/3/document?format=pdf").await;
+    assert_error(&(s, b), StatusCode::BAD_REQUEST, "invalid_format");
+    let (s, b) = forum.get("/api/v1/processes/1/rolling-text/document?format=md").await;
+    assert_error(&(s, b), StatusCode::BAD_REQUEST, "invalid_format");
+    let (s, b) = forum.get("/api/v1/processes/1/versions/9/document?format=akn").await;
+    assert_error(&(s, b), StatusCode::NOT_FOUND, "unknown_version");
+    let (s, b) = forum.get("/api/v1/processes/1/versions/Rev.7/document?format=akn").await;
+    assert_error(&(s, b), StatusCode::NOT_FOUND, "unknown_version");
+    let (s, b) = forum.get("/api/v1/processes/9/versions/1/document?format=akn").await;
+    assert_error(&(s, b), StatusCode::NOT_FOUND, "unknown_process");
+    let other = open(&forum, &t["sec"], "Another Framework").await;
+    let (s, b) = forum.get(&format!("/api/v1/processes/{other}/versions/1/document?format=akn")).await;
+    assert_error(&(s, b.clone()), StatusCode::CONFLICT, "no_symbol");
+    assert!(b["message"].as_str().unwrap().contains("has no document symbol"), "{b}");
+    let (s, b) = forum.get(&format!("/api/v1/processes/{other}/rolling-text/document")).await;
+    assert_error(&(s, b), StatusCode::CONFLICT, "no_symbol");
+    let (s, _, _) = download(&forum, &format!("/api/v1/processes/{other}/versions/1/document?format=md")).await;
+    assert_eq!(s, StatusCode::OK, "Markdown needs no symbol");
+
+    // The pages link to them.
+    let (_, html) = forum.get_html("/processes/1?version=3").await;
+    assert!(html.contains("href=\"/api/v1/processes/1/versions/3/document?format=akn\""), "{html}");
+    assert!(html.contains("href=\"/api/v1/processes/1/versions/3/document?format=md\""), "{html}");
+    let (_, html) = forum.get_html("/processes/1").await;
+    assert!(html.contains("href=\"/api/v1/processes/1/rolling-text/document?format=akn\""), "{html}");
+    let (_, html) = forum.get_html(&format!("/processes/{other}")).await;
+    assert!(!html.contains("rolling-text/document"), "no Akoma Ntoso link without a symbol");
 }
