@@ -270,3 +270,105 @@ async fn versions_and_the_rolling_text_download_as_akoma_ntoso_that_validates() 
     let (_, html) = forum.get_html(&format!("/processes/{other}")).await;
     assert!(!html.contains("rolling-text/document"), "no Akoma Ntoso link without a symbol");
 }
+
+fn accord(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_accord")).args(args).env("ACCORD_LOG", "warn").output().unwrap()
+}
+
+fn processes_in(dir: &std::path::Path) -> usize {
+    let store = accord_store::Store::open(&dir.join("accord.sqlite3")).unwrap();
+    let n = store.state().processes.len();
+    store.shutdown();
+    n
+}
+
+#[test]
+fn accord_import_opens_a_process_from_an_akoma_ntoso_resolution_and_refuses_a_debate() {
+    let dir = tempfile::tempdir().unwrap();
+    init_forum_cli(dir.path());
+    let data = dir.path().to_str().unwrap();
+    let un = akn_data("v2/Bill_UN_2012.xml");
+    let out = accord(&["import", "--format", "akn", "--data-dir", data, un.to_str().unwrap()]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{said}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(said.contains("an Akoma Ntoso 2.0 bill"), "{said}");
+    assert!(said.contains("8. (art_1__para_8) is now 4. (art_1__para_4)"), "what is renumbered is said: {said}");
+    assert!(said.contains("Process 1 opened"), "{said}");
+    assert_eq!(processes_in(dir.path()), 1);
+
+    // The debate is refused, clearly, and nothing is recorded.
+    let debate = akn_data("v3/ke_Debate_Bungeni_2011-06-10.xml");
+    let out = accord(&["import", "--format", "akn", "--data-dir", data, debate.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("a debate is the record of a sitting, not a text Accord negotiates"), "{err}");
+    assert!(err.contains("unsupported_document"), "{err}");
+    assert_eq!(processes_in(dir.path()), 1, "a refused import records nothing");
+
+    // Markdown stays the default: the process's text as Markdown opens again.
+    let md = dir.path().join("un.md");
+    let out =
+        accord(&["export", "--data-dir", data, "--process", "1", "--format", "md", "--out", md.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let markdown = std::fs::read_to_string(&md).unwrap();
+    assert!(markdown.contains("Requests the United Nations Office"), "{markdown}");
+    let out = accord(&["import", "--data-dir", data, "--title", "Again", md.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(processes_in(dir.path()), 2);
+    let out = accord(&["import", "--data-dir", data, md.to_str().unwrap()]);
+    assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("--title"));
+}
+
+#[test]
+fn accord_export_writes_a_version_in_akoma_ntoso_under_its_symbol() {
+    let dir = tempfile::tempdir().unwrap();
+    init_forum_cli(dir.path());
+    let data = dir.path().to_str().unwrap();
+    let file = dir.path().join("draft.md");
+    std::fs::write(&file, DRAFT).unwrap();
+    assert!(accord(&["import", "--data-dir", data, "--title", "Framework", file.to_str().unwrap()]).status.success());
+    let out = dir.path().join("out.xml");
+    let export = |version: &str| {
+        accord(&[
+            "export",
+            "--data-dir",
+            data,
+            "--process",
+            "1",
+            "--version",
+            version,
+            "--format",
+            "akn",
+            "--out",
+            out.to_str().unwrap(),
+        ])
+    };
+    // Without a symbol: refused, nothing written.
+    let refused = export("1");
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("has no document symbol"));
+    assert!(!out.exists());
+    // The console sets one (as the secretariat would).
+    let store = accord_store::Store::open(&dir.path().join("accord.sqlite3")).unwrap();
+    let body = accord_domain::EntryBody::ProcessSymbolSet(accord_domain::negotiation::SymbolSet {
+        process: 1,
+        symbol: SYMBOL.into(),
+    });
+    store
+        .submit_blocking(
+            accord_domain::state::Principal::System,
+            accord_domain::Action::Negotiate(Box::new(body)),
+            None,
+        )
+        .unwrap();
+    store.shutdown();
+    drop(store);
+    let done = export("zero");
+    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+    let xml = std::fs::read(&out).unwrap();
+    assert!(String::from_utf8_lossy(&xml).contains(SYMBOL));
+    assert_valid_akn("cli-export", &xml);
+    let unknown = export("7");
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("versions 1 to 1"), "{:?}", unknown);
+}
