@@ -198,6 +198,7 @@ async fn versions_and_the_rolling_text_download_as_akoma_ntoso_that_validates() 
     assert!(xml.contains(&format!("{SYMBOL}/Rev.1")), "{xml}");
     assert!(xml.contains("A-AC.292-2026-L.1-Rev.1"), "the work IRI names the symbol: {xml}");
     assert!(xml.contains("Test Forum") && xml.contains("Limited") && xml.contains("English"), "{xml}");
+    assert!(xml.contains("No session recorded") && xml.contains("No agenda item recorded"), "{xml}");
     assert!(xml.contains("eId=\"chp_1__art_1__para_1\""), "{xml}");
     assert!(xml.contains("States shall cooperate and shall exchange relevant information."), "{xml}");
     assert_valid_akn("rev1", &rev1);
@@ -240,6 +241,18 @@ async fn versions_and_the_rolling_text_download_as_akoma_ntoso_that_validates() 
     assert!(rolling.contains("name=\"bracket\"") && rolling.contains("should cooperate"), "{rolling}");
     assert!(rolling.contains("Brazil"), "the members behind an option by name: {rolling}");
     assert_valid_akn("rolling", rolling.as_bytes());
+
+    // A revision made after a session opened carries that session.
+    let (s, b) = forum.post("/api/v1/sessions", &t["sec"], json!({"title": "Third substantive session"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    agree_and_name(&forum, &t, 1, "Rev.2").await;
+    let (s, _, rev2) = download(&forum, "/api/v1/processes/1/versions/Rev.2/document").await;
+    assert_eq!(s, StatusCode::OK);
+    let rev2 = String::from_utf8(rev2).unwrap();
+    assert!(rev2.contains("Third substantive session") && rev2.contains(&format!("{SYMBOL}/Rev.2")), "{rev2}");
+    assert_valid_akn("rev2", rev2.as_bytes());
+    let (_, _, again) = download(&forum, "/api/v1/processes/1/versions/Rev.1/document").await;
+    assert!(!String::from_utf8(again).unwrap().contains("Third substantive session"), "Rev.1 came before the session");
 
     // Refusals.
     let (s, b) = forum.get("/api/v1/processes/1/versions/3/document?format=pdf").await;
