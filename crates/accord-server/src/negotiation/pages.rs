@@ -986,6 +986,8 @@ struct VersionsPage {
     latest: u32,
     latest_named: bool,
     can_name: bool,
+    /// The process has a document symbol: its versions download as Akoma Ntoso.
+    has_symbol: bool,
 }
 
 async fn versions_view(
@@ -1025,6 +1027,7 @@ async fn versions_view(
             latest: p.latest().number,
             latest_named: p.latest().name.is_some(),
             can_name: pw.chair || pw.secretariat,
+            has_symbol: p.symbol.is_some(),
         })
     })
 }

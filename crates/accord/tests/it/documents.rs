@@ -282,6 +282,11 @@ async fn versions_and_the_rolling_text_download_as_akoma_ntoso_that_validates() 
     assert!(html.contains("href=\"/api/v1/processes/1/rolling-text/document?format=akn\""), "{html}");
     let (_, html) = forum.get_html(&format!("/processes/{other}")).await;
     assert!(!html.contains("rolling-text/document"), "no Akoma Ntoso link without a symbol");
+    let (_, html) = forum.get_html("/processes/1/versions").await;
+    assert!(html.contains("href=\"/api/v1/processes/1/versions/2/document?format=akn\""), "{html}");
+    let (_, html) = forum.get_html(&format!("/processes/{other}/versions")).await;
+    assert!(html.contains(&format!("href=\"/api/v1/processes/{other}/versions/1/document?format=md\"")), "{html}");
+    assert!(!html.contains("format=akn"), "no Akoma Ntoso link without a symbol");
 }
 
 fn accord(args: &[&str]) -> std::process::Output {
