@@ -35,7 +35,9 @@ use serde::{Deserialize, Serialize};
 use crate::entry::{Actor, Entry};
 use crate::error::Refusal;
 use crate::forum::*;
-use crate::negotiation::{ChairText, ProcessOpened, ProposalReanchored, ProposalRef, ProposalTabled, RevisionIssued};
+use crate::negotiation::{
+    ChairText, ProcessOpened, ProposalReanchored, ProposalRef, ProposalTabled, RevisionIssued, SymbolSet,
+};
 use crate::proceedings::{
     AgendaItemAdded, AttendanceCorrected, AttendanceRegistered, BallotCast, ConsensusObjected, ConsensusProposed,
     ConsensusRef, DecisionRef, FloorGiven, FloorRequested, FloorWithdrawn, ImportantQuestion, MeetingRef,
@@ -166,6 +168,8 @@ entry_kinds! {
         "chair.text_tabled" => ChairTextTabled(ChairText): chair_text_tabled,
         /// The current version gets a name ("Rev.1").
         "revision.issued" => RevisionIssued(RevisionIssued): revision_issued,
+        /// The secretariat sets a process's document symbol.
+        "process.symbol_set" => ProcessSymbolSet(SymbolSet): process_symbol_set,
     }
     proceedings: Proceedings {
         /// The rules of procedure of the forum or of one process change.
@@ -225,7 +229,7 @@ mod tests {
     fn the_table_lists_each_kind_once() {
         let unique: std::collections::BTreeSet<&str> = EntryBody::KINDS.iter().copied().collect();
         assert_eq!(unique.len(), EntryBody::KINDS.len());
-        assert_eq!(EntryBody::KINDS.len(), 49);
+        assert_eq!(EntryBody::KINDS.len(), 50);
         let body =
             EntryBody::MemberReinstated(MemberReinstated { code: crate::ids::MemberCode::parse("KEN").unwrap() });
         assert_eq!(body.kind(), "member.reinstated");

@@ -121,6 +121,12 @@ impl Rights {
         self.is_secretariat()
     }
 
+    /// Whether they set processes' document symbols: the secretariat (or
+    /// the console).
+    pub fn may_set_symbols(&self) -> bool {
+        self.is_secretariat()
+    }
+
     /// Whether they name versions ("Rev.1"): the chair's side or the
     /// secretariat (an officer, not the console).
     pub fn may_issue_revisions(&self) -> bool {

@@ -300,8 +300,9 @@ impl State {
     /// - `forum`, `members`, `delegates`, `signatures` (the used nonces of
     ///   signed actions), `rules` (the forum's rules of procedure),
     ///   `important questions`;
-    /// - per process: `process P` (title, entries, draft, adoption, and
-    ///   each version's number, name and cause), `process P proposals`
+    /// - per process: `process P` (title, entries, draft, adoption, its
+    ///   document symbol once set, and each version's number, name and
+    ///   cause), `process P proposals`
     ///   (every proposal: its edit, status and positions), `process P
     ///   rules` when the process has its own, and per version `process P
     ///   version V text` (the SHA-256 of the version's Markdown, the same
@@ -330,6 +331,10 @@ impl State {
             draft: &'a str,
             adopted_version: Option<u32>,
             versions: &'a [crate::negotiation::Version],
+            /// Only when set, so that a record without document symbols
+            /// digests as it did before processes had them.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            symbol: Option<&'a str>,
         }
         let mut parts = BTreeMap::new();
         parts.insert("forum".to_owned(), hash(&self.forum));
@@ -348,6 +353,7 @@ impl State {
                 draft: &p.draft,
                 adopted_version: p.adopted_version,
                 versions: &p.versions,
+                symbol: p.symbol.as_deref(),
             };
             parts.insert(format!("process {}", p.id), hash(&head));
             parts.insert(format!("process {} proposals", p.id), hash(&p.proposals));

@@ -109,15 +109,34 @@ enum Command {
         #[arg(long, default_value = "./accord-data", env = "ACCORD_DATA_DIR")]
         data_dir: PathBuf,
     },
-    /// Open a negotiation (a process) with its zero draft in Markdown, as the operator (the server must be stopped).
+    /// Open a negotiation (a process) with its zero draft, in Markdown or from an Akoma Ntoso document, as the operator (the server must be stopped).
     Import {
         #[arg(long, default_value = "./accord-data", env = "ACCORD_DATA_DIR")]
         data_dir: PathBuf,
-        /// The process's title.
+        /// The process's title (for `--format akn`, the document's title when not given).
         #[arg(long)]
-        title: String,
-        /// The zero draft in Accord's Markdown convention (see ARCHITECTURE.md).
+        title: Option<String>,
+        /// `md`: the zero draft in Accord's Markdown convention (see ARCHITECTURE.md); `akn`: an Akoma Ntoso 3.0 or 2.0 act, bill, statement or doc, made into a zero draft (what is left out and renumbered is printed).
+        #[arg(long, default_value = "md", value_parser = ["md", "akn"])]
+        format: String,
         file: PathBuf,
+    },
+    /// Write a version of a process as a document: Akoma Ntoso (under the process's document symbol) or Markdown (the server must be stopped).
+    Export {
+        #[arg(long, default_value = "./accord-data", env = "ACCORD_DATA_DIR")]
+        data_dir: PathBuf,
+        /// The process's number.
+        #[arg(long)]
+        process: u64,
+        /// The version's number or name ("3", "Rev.1", "zero"); the latest when not given.
+        #[arg(long)]
+        version: Option<String>,
+        /// `akn` (Akoma Ntoso 3.0) or `md` (Accord's Markdown convention).
+        #[arg(long, default_value = "akn", value_parser = ["akn", "md"])]
+        format: String,
+        /// The file to write.
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Accounts, passwords and tokens, from the console (the server must be stopped for create-account).
     Admin {
@@ -369,35 +388,20 @@ fn run(command: Command) -> Result<()> {
             println!("Start it with: accord serve --data-dir {}", data_dir.display());
             Ok(())
         }
-        Command::Import { data_dir, title, file } => {
-            let markdown = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
-            let markdown =
-                String::from_utf8(markdown).map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", file.display()))?;
-            let body = accord_server::negotiation::api::opening(&title, markdown)
-                .map_err(|r| anyhow::anyhow!("{}: {}", file.display(), r.message))?;
+        Command::Import { data_dir, title, format, file } => import(&data_dir, title, &format, &file),
+        Command::Export { data_dir, process, version, format, out } => {
+            let format = accord_server::negotiation::documents::Format::parse(Some(format.as_str()))
+                .map_err(|r| anyhow::anyhow!(r.message))?;
             let dir = DataDir::open(&data_dir)?;
             let store = open_store(&dir)?;
-            let result = store.submit_blocking(
-                accord_domain::state::Principal::System,
-                accord_domain::state::Action::Negotiate(Box::new(body)),
-                None,
-            );
-            let id = store.state().processes.len();
+            let document = {
+                let state = store.state();
+                accord_server::negotiation::documents::version_document(&state, process, version.as_deref(), format)
+            };
             store.shutdown();
-            let appended = result?;
-            let state = store.state();
-            let process = state.process(id as u64).map_err(|r| anyhow::anyhow!(r.message))?;
-            let provisions = &process.latest().instrument.provisions;
-            println!(
-                "Process {id} opened: {:?}, zero draft with {} articles and {} provisions (entry {}).",
-                process.title,
-                provisions
-                    .iter()
-                    .filter(|p| p.kind == accord_domain::negotiation::text::ProvisionKind::Article)
-                    .count(),
-                provisions.len(),
-                appended.entry.index
-            );
+            let document = document.map_err(|r| anyhow::anyhow!(r.message))?;
+            std::fs::write(&out, &document.bytes).with_context(|| format!("writing {}", out.display()))?;
+            println!("Wrote {} ({}, {} bytes).", out.display(), document.media_type, document.bytes.len());
             Ok(())
         }
         Command::Admin { command } => admin(command),
@@ -570,6 +574,86 @@ fn log_signer(dir: &DataDir, origin: &str) -> Result<accord_log::checkpoint::Log
         }
     };
     LogSigner::from_key(&key).with_context(|| format!("reading {}", dir.log_key_path().display()))
+}
+
+/// `accord import`: opens a process from a Markdown draft (`md`) or from an
+/// Akoma Ntoso document made into a zero draft (`akn`), printing what the
+/// document lost on the way.
+fn import(data_dir: &Path, title: Option<String>, format: &str, file: &Path) -> Result<()> {
+    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    let (title, markdown) = if format == "akn" {
+        let source = Arc::new(accord_domain::negotiation::text::Source {
+            entry: 0,
+            time: 0,
+            how: accord_domain::negotiation::text::SourceKind::ZeroDraft,
+        });
+        let imported = accord_documents::import(&bytes, source)
+            .map_err(|r| anyhow::anyhow!("{}: {} ({})", file.display(), r.message, r.code))?;
+        let draft = accord_documents::draft::zero_draft(&imported.instrument)
+            .map_err(|r| anyhow::anyhow!("{}: {} ({})", file.display(), r.message, r.code))?;
+        let version = match imported.version {
+            accord_documents::AknVersion::V3 => "3.0",
+            accord_documents::AknVersion::V2 => "2.0",
+        };
+        println!(
+            "Read {}: an Akoma Ntoso {version} {}, {:?}.",
+            file.display(),
+            imported.document,
+            imported.instrument.title
+        );
+        let left_out: Vec<String> =
+            imported.dropped.iter().chain(draft.left_out.iter()).map(ToString::to_string).collect();
+        if left_out.is_empty() {
+            println!("Nothing was left out.");
+        } else {
+            println!("Left out ({}):", left_out.len());
+            for d in &left_out {
+                println!("  - {d}");
+            }
+        }
+        if !imported.renamed.is_empty() {
+            println!("Identifiers renamed ({}):", imported.renamed.len());
+            for r in &imported.renamed {
+                println!("  - {} is now {}", r.source, r.eid);
+            }
+        }
+        if draft.renumbered.is_empty() {
+            println!("Nothing was renumbered.");
+        } else {
+            println!("Renumbered in the zero draft ({}):", draft.renumbered.len());
+            for r in &draft.renumbered {
+                println!("  - {} ({}) is now {} ({})", r.from_num, r.from_eid, r.num, r.eid);
+            }
+        }
+        (title.unwrap_or_else(|| imported.instrument.title.clone()), draft.markdown)
+    } else {
+        let Some(title) = title else { bail!("give the process's title with --title") };
+        let markdown = String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", file.display()))?;
+        (title, markdown)
+    };
+    let body = accord_server::negotiation::api::opening(&title, markdown)
+        .map_err(|r| anyhow::anyhow!("{}: {}", file.display(), r.message))?;
+    let dir = DataDir::open(data_dir)?;
+    let store = open_store(&dir)?;
+    let result = store.submit_blocking(
+        accord_domain::state::Principal::System,
+        accord_domain::state::Action::Negotiate(Box::new(body)),
+        None,
+    );
+    let id = store.state().processes.len();
+    store.shutdown();
+    let appended = result?;
+    let state = store.state();
+    let process = state.process(id as u64).map_err(|r| anyhow::anyhow!(r.message))?;
+    let provisions = &process.latest().instrument.provisions;
+    println!(
+        "Process {id} opened: {:?}, zero draft with {} articles and {} provisions (entry {}).",
+        process.title,
+        provisions.iter().filter(|p| p.kind == accord_domain::negotiation::text::ProvisionKind::Article).count(),
+        provisions.len(),
+        appended.entry.index
+    );
+    Ok(())
 }
 
 fn open_store(dir: &DataDir) -> Result<Store> {

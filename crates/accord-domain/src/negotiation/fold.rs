@@ -48,6 +48,7 @@ pub(crate) fn process_opened(state: &mut State, entry: &Entry, p: &ProcessOpened
         adopted_version: None,
         changed: entry.index,
         edition: state.forum.as_ref().map_or(1, |f| f.edition),
+        symbol: None,
     });
 }
 
@@ -178,4 +179,9 @@ pub(crate) fn revision_issued(state: &mut State, entry: &Entry, r: &RevisionIssu
     let v = process.versions.last_mut().expect("a process has versions");
     v.name = Some(r.name.clone());
     v.named_entry = Some(entry.index);
+}
+
+pub(crate) fn process_symbol_set(state: &mut State, entry: &Entry, s: &SymbolSet) {
+    touch(state, s.process, entry);
+    state.processes[s.process as usize - 1].symbol = Some(s.symbol.clone());
 }

@@ -24,7 +24,12 @@
 //!   proposal numbers are counted by the fold.
 //! - Entry kinds: the `negotiation` rows of [`crate::kinds`]
 //!   (`process.opened`, with the draft as a blob, `proposal.*`,
-//!   `chair.text_tabled`, `revision.issued`).
+//!   `chair.text_tabled`, `revision.issued`, `process.symbol_set`).
+//! - A process's document symbol ("A/AC.292/2026/L.1") is set by the
+//!   secretariat, unique in the forum ([`check_symbol`] says its syntax);
+//!   a version's symbol is derived from it, never recorded: the zero
+//!   draft's is the process's, the `N`th named revision's adds `/Rev.N`
+//!   ([`Process::version_symbol`]).
 //! - A new wording of a whole provision is outdated by any change to that
 //!   provision's words (a new heading, by another heading agreed; edition 2
 //!   on): its proposer confirms it on the latest version
@@ -55,7 +60,8 @@
 //! takes each position once, and is behind its own proposals already); only
 //! the proposer withdraws or re-anchors; the chair, a vice-chair or a
 //! co-facilitator agrees, rejects and tables chair's texts; they or the
-//! secretariat name revisions.
+//! secretariat name revisions. Only the secretariat sets document
+//! symbols.
 
 pub mod markdown;
 pub mod payloads;

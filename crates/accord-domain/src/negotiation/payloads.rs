@@ -130,3 +130,14 @@ pub struct RevisionIssued {
     pub process: u64,
     pub name: String,
 }
+
+/// `process.symbol_set`: the secretariat gives a process its document
+/// symbol ("A/AC.292/2026/L.1"), or changes it. Named revisions are
+/// numbered after it ("A/AC.292/2026/L.1/Rev.1", see
+/// [`super::Process::version_symbol`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SymbolSet {
+    pub process: u64,
+    pub symbol: String,
+}

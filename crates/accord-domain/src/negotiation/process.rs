@@ -137,6 +137,39 @@ pub struct Process {
     pub changed: u64,
     /// The edition of the rules its forum follows (`Forum::edition`).
     pub edition: u32,
+    /// Its document symbol ("A/AC.292/2026/L.1"), once the secretariat
+    /// sets one (`process.symbol_set`). Left out of the state's digest
+    /// while unset, so that records without symbols digest as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+}
+
+/// The longest document symbol, in characters.
+pub const SYMBOL_MAX_CHARS: usize = 60;
+
+/// Checks a document symbol: 1 to [`SYMBOL_MAX_CHARS`] characters among
+/// `A`–`Z`, `a`–`z`, `0`–`9`, `/`, `.` and `-`, neither starting nor
+/// ending with `/`, without `//`.
+pub fn check_symbol(symbol: &str) -> Result<(), Refusal> {
+    let invalid = |why: String| {
+        Refusal::invalid("invalid_symbol", format!("the document symbol {symbol:?} {why}: e.g. A/AC.292/2026/L.1"))
+    };
+    if symbol.is_empty() {
+        return Err(Refusal::invalid("invalid_symbol", "the document symbol is empty: e.g. A/AC.292/2026/L.1"));
+    }
+    if symbol.chars().count() > SYMBOL_MAX_CHARS {
+        return Err(invalid(format!("has more than {SYMBOL_MAX_CHARS} characters")));
+    }
+    if let Some(c) = symbol.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(*c, '/' | '.' | '-'))) {
+        return Err(invalid(format!("holds {c:?}: a symbol is written with A-Z, a-z, 0-9, /, . and -")));
+    }
+    if symbol.starts_with('/') || symbol.ends_with('/') {
+        return Err(invalid("starts or ends with /".into()));
+    }
+    if symbol.contains("//") {
+        return Err(invalid("holds an empty part (//)".into()));
+    }
+    Ok(())
 }
 
 impl Process {
@@ -165,6 +198,27 @@ impl Process {
             || Refusal::not_found("unknown_version", format!("process {} has no version named {key:?}", self.id)),
         )
     }
+    /// The document symbol of a version: the process's symbol for the
+    /// zero draft, the symbol and `/Rev.N` for the `N`th revision named
+    /// after it (`revision.issued`, in order), none for a version that
+    /// was not named or while the process has no symbol. Derived, never
+    /// recorded.
+    pub fn version_symbol(&self, version: &Version) -> Option<String> {
+        let symbol = self.symbol.as_deref()?;
+        if version.number == 1 {
+            return Some(symbol.to_owned());
+        }
+        version.name.as_ref()?;
+        let n = self
+            .versions
+            .iter()
+            .skip(1)
+            .take_while(|v| v.number <= version.number)
+            .filter(|v| v.name.is_some())
+            .count();
+        Some(format!("{symbol}/Rev.{n}"))
+    }
+
     pub fn proposal(&self, id: u64) -> Result<&Proposal, Refusal> {
         id.checked_sub(1).and_then(|i| self.proposals.get(i as usize)).ok_or_else(|| {
             Refusal::not_found("unknown_proposal", format!("process {} has no proposal P-{id}", self.id))
@@ -173,7 +227,7 @@ impl Process {
 
     /// What the record commits to for this process, for the state digest.
     pub fn digest_value(&self) -> serde_json::Value {
-        serde_json::json!({
+        let mut value = serde_json::json!({
             "id": self.id,
             "title": self.title,
             "versions": self.versions.iter().map(|v| serde_json::json!({
@@ -189,6 +243,11 @@ impl Process {
                 "supporters": p.supporters,
                 "objectors": p.objectors,
             })).collect::<Vec<_>>(),
-        })
+        });
+        // Only when set: a record without symbols digests as before.
+        if let Some(symbol) = &self.symbol {
+            value["symbol"] = serde_json::Value::from(symbol.as_str());
+        }
+        value
     }
 }

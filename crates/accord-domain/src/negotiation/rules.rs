@@ -291,6 +291,35 @@ pub(crate) fn revision_issued(state: &State, cx: &Cx<'_>, r: &RevisionIssued) ->
     Ok(())
 }
 
+pub(crate) fn process_symbol_set(state: &State, cx: &Cx<'_>, s: &SymbolSet) -> Result<(), Refusal> {
+    if !cx.rights.may_set_symbols() {
+        return Err(Refusal::forbidden("secretariat_only", "only the secretariat sets a process's document symbol"));
+    }
+    let process = state.process(s.process)?;
+    check_symbol(&s.symbol)?;
+    if process.symbol.as_deref() == Some(s.symbol.as_str()) {
+        return Err(Refusal::conflict(
+            "symbol_unchanged",
+            format!("process {} already has the document symbol {}", process.id, s.symbol),
+        ));
+    }
+    if let Some(other) = state
+        .processes
+        .iter()
+        .find(|p| p.id != process.id && p.symbol.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(&s.symbol)))
+    {
+        return Err(Refusal::conflict(
+            "symbol_taken",
+            format!(
+                "process {} already has the document symbol {}",
+                other.id,
+                other.symbol.as_deref().unwrap_or_default()
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Checks the role and membership rules shared with the server's forms:
 /// whether `actor` may table proposals.
 pub fn may_table(state: &State, actor: &Actor) -> Result<MemberCode, Refusal> {

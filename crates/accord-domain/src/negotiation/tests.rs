@@ -1032,3 +1032,77 @@ fn headings_are_replaced_by_proposal() {
     assert_eq!(w.process().latest().instrument.get(art).unwrap().heading, "Object");
     assert_eq!(w.replay(), w.state);
 }
+
+/// The secretariat sets a process's document symbol: checked, unique in
+/// the forum, folded into the process; the zero draft carries it and each
+/// named revision adds `/Rev.N`, internal versions none; replay agrees; the
+/// state digest's `process P` part changes only once a symbol is set.
+#[test]
+fn document_symbols_name_the_process_and_its_revisions() {
+    let mut w = World::new();
+    let set = |process: u64, symbol: &str| {
+        Action::Negotiate(Box::new(EntryBody::ProcessSymbolSet(SymbolSet { process, symbol: symbol.into() })))
+    };
+    let sec = Principal::Delegate(w.secretariat);
+    let before = w.state.digest_parts();
+    let digest_v1 = w.state.digest();
+
+    // Who and what.
+    assert_eq!(w.act(Principal::Delegate(w.chair), set(1, "A/AC.292/2026/L.1")).unwrap_err().code, "secretariat_only");
+    assert_eq!(w.act(w.head("BRA"), set(1, "A/AC.292/2026/L.1")).unwrap_err().code, "secretariat_only");
+    assert_eq!(w.act(sec, set(9, "A/AC.292/2026/L.1")).unwrap_err().code, "unknown_process");
+    for bad in ["", "/A/1", "A/1/", "A//1", "A/AC 292", "A/AC.292/é", "A".repeat(61).as_str()] {
+        assert_eq!(w.act(sec, set(1, bad)).unwrap_err().code, "invalid_symbol", "{bad:?}");
+    }
+    assert_eq!(w.state.digest_parts(), before, "refusals change nothing");
+    assert_eq!(w.process().symbol, None);
+    assert_eq!(w.process().version_symbol(w.process().latest()), None);
+
+    w.act(sec, set(1, "A/AC.292/2026/L.1")).unwrap();
+    assert_eq!(w.process().symbol.as_deref(), Some("A/AC.292/2026/L.1"));
+    assert_eq!(w.act(sec, set(1, "A/AC.292/2026/L.1")).unwrap_err().code, "symbol_unchanged");
+    let after = w.state.digest_parts();
+    let changed: Vec<&String> = after.keys().filter(|k| before.get(*k) != after.get(*k)).collect();
+    assert_eq!(changed, ["process 1"], "only the process's head commits to its symbol");
+    assert_ne!(w.state.digest(), digest_v1);
+
+    // Unique in the forum, whatever the case.
+    w.open(DRAFT).unwrap();
+    assert_eq!(w.act(sec, set(2, "a/ac.292/2026/l.1")).unwrap_err().code, "symbol_taken");
+    w.act(sec, set(2, "A/AC.292/2026/L.2")).unwrap();
+
+    // Versions: the zero draft has the symbol; internal versions none;
+    // the Nth named revision /Rev.N.
+    let a = w.propose("BRA", ProposalKind::ReplaceWords, P1, Some(("shall", Some(1))), None, Some("should")).unwrap();
+    w.on(Principal::Delegate(w.chair), EntryBody::ProposalAgreed, a).unwrap();
+    let rev =
+        |n: &str| Action::Negotiate(Box::new(EntryBody::RevisionIssued(RevisionIssued { process: 1, name: n.into() })));
+    let b = w.propose("KEN", ProposalKind::DeleteWords, P1, Some(("in good faith", None)), None, None).unwrap();
+    w.on(Principal::Delegate(w.chair), EntryBody::ProposalAgreed, b).unwrap();
+    w.act(Principal::Delegate(w.chair), rev("Rev.1")).unwrap();
+    let c = w.propose("CHN", ProposalKind::ReplaceWords, P1, Some(("information", None)), None, Some("data"));
+    w.on(Principal::Delegate(w.chair), EntryBody::ProposalAgreed, c.unwrap()).unwrap();
+    w.act(Principal::Delegate(w.chair), rev("Second revision")).unwrap();
+    let p = w.process();
+    let symbols: Vec<Option<String>> = p.versions.iter().map(|v| p.version_symbol(v)).collect();
+    assert_eq!(
+        symbols,
+        [
+            Some("A/AC.292/2026/L.1".to_owned()),
+            None,
+            Some("A/AC.292/2026/L.1/Rev.1".to_owned()),
+            Some("A/AC.292/2026/L.1/Rev.2".to_owned()),
+        ]
+    );
+    assert_eq!(w.replay(), w.state);
+}
+
+#[test]
+fn document_symbol_syntax() {
+    for good in ["A/AC.292/2026/L.1", "CCPR/C/GC/37", "x", "A-1.2", "A".repeat(60).as_str()] {
+        assert_eq!(check_symbol(good), Ok(()), "{good:?}");
+    }
+    for bad in ["", "/", "A/", "/A", "A//B", "A B", "A/Ä", "A\n", "A".repeat(61).as_str()] {
+        assert_eq!(check_symbol(bad).unwrap_err().code, "invalid_symbol", "{bad:?}");
+    }
+}

@@ -115,6 +115,11 @@ path_value!(
     ProcessId(u64) = "id", process_id
 );
 path_value!(
+    /// `{v}`: a version of a process, by number (`3`) or name (`Rev.1`,
+    /// `zero`); the process says whether it has it.
+    VersionParam(String) = "v", |raw| Ok(raw.to_owned())
+);
+path_value!(
     /// `{pid}`: a proposal, `17` or `P-17`.
     ProposalId(u64) = "pid", proposal_id
 );

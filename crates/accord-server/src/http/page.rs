@@ -408,6 +408,7 @@ pub(crate) fn notice_text(code: Option<&str>) -> Option<&'static str> {
         "reanchor" => "The proposal is anchored on the latest version.",
         "chair_text" => "The chair's text replaces the bracket: a new version is made.",
         "revision" => "The revision is issued.",
+        "symbol" => "The document symbol is set. The entry is in the record.",
         "key_registered" => "The signing key is registered. The entry is in the record.",
         "key_revoked" => "The signing key is revoked. The entry is in the record.",
         "signatures_required" => {

@@ -4,7 +4,7 @@
 //! [`super::api::open`] (shared with `accord import`), and a proposal is
 //! built by [`super::shapes::ProposalRequest::into_body`].
 
-use accord_domain::negotiation::{Anchor, ChairText, ProposalReanchored, ProposalRef, RevisionIssued};
+use accord_domain::negotiation::{Anchor, ChairText, ProposalReanchored, ProposalRef, RevisionIssued, SymbolSet};
 use accord_domain::state::Action;
 use accord_domain::EntryBody;
 
@@ -70,6 +70,11 @@ pub(crate) fn chair_text(process: u64, eid: String, proposals: Vec<u64>, text: &
 /// The latest version named as a revision ("Rev.1").
 pub(crate) fn revision(process: u64, name: &str) -> Action {
     negotiate(EntryBody::RevisionIssued(RevisionIssued { process, name: tidy(name, false) }))
+}
+
+/// The process's document symbol, as written (spaces around it left out).
+pub(crate) fn symbol(process: u64, symbol: &str) -> Action {
+    negotiate(EntryBody::ProcessSymbolSet(SymbolSet { process, symbol: symbol.trim().to_owned() }))
 }
 
 fn negotiate(body: EntryBody) -> Action {

@@ -56,6 +56,7 @@ pub fn routes() -> crate::http::routes::Routes {
         .api(routes!(reject))
         .api(routes!(chair_text))
         .api(routes!(issue_revision))
+        .api(routes!(set_symbol))
 }
 
 /// Runs `f` on a process under the state's read lock.
@@ -227,7 +228,7 @@ pub async fn list_versions(
     ProcessId(id): ProcessId,
 ) -> Result<Json<Vec<VersionJson>>, ApiError> {
     let now = current_counts(&app, id).await?;
-    with_process(&app, id, |p| Ok(Json(p.versions.iter().map(|v| version_json(v, now)).collect())))
+    with_process(&app, id, |p| Ok(Json(p.versions.iter().map(|v| version_json(p, v, now)).collect())))
 }
 
 /// The rolling text's counts now, from the cached process summaries.
@@ -632,7 +633,7 @@ pub struct VersionRecorded {
 
 /// A version as the API shows it; `now` are the rolling text's counts, for
 /// the latest version (earlier ones keep theirs).
-fn version_json(v: &accord_domain::negotiation::Version, now: Counts) -> VersionJson {
+fn version_json(p: &Process, v: &accord_domain::negotiation::Version, now: Counts) -> VersionJson {
     let (counts, counts_as_of) = match v.counts_at_end {
         Some(c) => (c, "superseded"),
         None => (now, "current"),
@@ -648,6 +649,7 @@ fn version_json(v: &accord_domain::negotiation::Version, now: Counts) -> Version
         brackets: counts.brackets,
         options: counts.options,
         counts_as_of,
+        symbol: p.version_symbol(v),
     }
 }
 
@@ -664,7 +666,7 @@ pub async fn chair_text(
     let action = actions::chair_text(id, req.eid, req.proposals, &req.text);
     let appended = app.store.submit(caller.principal(), action, None).await?;
     let now = current_counts(&app, id).await?;
-    let version = with_process(&app, id, |p| Ok(version_json(p.latest(), now)))?;
+    let version = with_process(&app, id, |p| Ok(version_json(p, p.latest(), now)))?;
     Ok((StatusCode::CREATED, Json(VersionRecorded { version, entry: (&appended).into() })))
 }
 
@@ -680,6 +682,22 @@ pub async fn issue_revision(
 ) -> Result<(StatusCode, Json<VersionRecorded>), ApiError> {
     let appended = app.store.submit(caller.principal(), actions::revision(id, &req.name), None).await?;
     let now = current_counts(&app, id).await?;
-    let version = with_process(&app, id, |p| Ok(version_json(p.latest(), now)))?;
+    let version = with_process(&app, id, |p| Ok(version_json(p, p.latest(), now)))?;
     Ok((StatusCode::CREATED, Json(VersionRecorded { version, entry: (&appended).into() })))
+}
+
+/// Sets or changes the process's document symbol, e.g. "A/AC.292/2026/L.1" (secretariat); named revisions are numbered after it ("…/Rev.1").
+#[utoipa::path(put, path = "/api/v1/processes/{id}/symbol", request_body = SymbolRequest, tag = "negotiation", security(("bearer" = [])),
+    params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
+    responses((status = 200, body = SymbolRecorded), (status = 400, description = "not a document symbol", body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, description = "another process has the symbol, or this one has it already", body = ErrorBody)))]
+pub async fn set_symbol(
+    State(app): State<AppState>,
+    caller: ApiCaller,
+    ProcessId(id): ProcessId,
+    ApiJson(req): ApiJson<SymbolRequest>,
+) -> Result<Json<SymbolRecorded>, ApiError> {
+    let appended = app.store.submit(caller.principal(), actions::symbol(id, &req.symbol), None).await?;
+    let process = with_process(&app, id, |p| Ok(summary(p)))?;
+    Ok(Json(SymbolRecorded { process, entry: (&appended).into() }))
 }

@@ -42,6 +42,7 @@ pub fn routes() -> crate::http::routes::Routes {
         .get("/processes/{id}", rolling_page)
         .get("/processes/{id}/versions", versions)
         .post("/processes/{id}/versions", issue_revision)
+        .post("/processes/{id}/symbol", set_symbol)
         .get("/processes/{id}/diff", diff_page)
         .get("/processes/{id}/provisions/{eid}", provision_page)
         .get("/processes/{id}/proposals", to_rolling_text)
@@ -265,6 +266,10 @@ pub struct RollingData {
     /// For a version's page: whether its counts are those it had when the
     /// next version replaced it (`false`: the latest, counted now).
     counts_superseded: bool,
+    /// The process's document symbol, or empty.
+    symbol: String,
+    /// The shown version's symbol (see `Process::version_symbol`), or empty.
+    version_symbol: String,
     html: String,
 }
 
@@ -277,6 +282,8 @@ struct RollingPage {
     data: std::sync::Arc<RollingData>,
     member: String,
     my_member: Option<String>,
+    /// The secretariat sets the document symbol.
+    can_set_symbol: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -340,6 +347,8 @@ fn rolling_data(p: &Process, version: Option<&str>, view: &View) -> Result<Rolli
         members: members.into_iter().collect(),
         view: shown,
         counts_superseded,
+        symbol: p.symbol.clone().unwrap_or_default(),
+        version_symbol: p.version(rolling.version).and_then(|v| p.version_symbol(v)).unwrap_or_default(),
         html,
     })
 }
@@ -379,6 +388,7 @@ async fn rolling_page(
                     data,
                     member: member.unwrap_or_default().to_uppercase(),
                     my_member: p.member,
+                    can_set_symbol: p.secretariat,
                 },
             )
         }
@@ -967,6 +977,8 @@ struct VersionsPage {
     latest: u32,
     latest_named: bool,
     can_name: bool,
+    /// The process has a document symbol: its versions download as Akoma Ntoso.
+    has_symbol: bool,
 }
 
 async fn versions_view(
@@ -1006,6 +1018,7 @@ async fn versions_view(
             latest: p.latest().number,
             latest_named: p.latest().name.is_some(),
             can_name: pw.chair || pw.secretariat,
+            has_symbol: p.symbol.is_some(),
         })
     })
 }
@@ -1019,6 +1032,33 @@ async fn versions(
     let page = versions_view(&app, &user, id, notice_text(q.notice.as_deref()), None).await;
     match page {
         Ok(p) => render(StatusCode::OK, p),
+        Err(e) => error_page(&app, &user, e),
+    }
+}
+
+#[derive(Deserialize)]
+struct SymbolForm {
+    csrf: String,
+    symbol: String,
+}
+
+/// The secretariat sets the process's document symbol from its page.
+async fn set_symbol(
+    State(app): State<AppState>,
+    RequireUser(u): RequireUser,
+    Path(id): Path<String>,
+    form: CsrfForm<SymbolForm>,
+) -> Response {
+    let user = Some(u.clone());
+    let result = async {
+        let id = process_id(&id)?;
+        let form = form.check(&u)?;
+        app.store.submit(u.principal(), actions::symbol(id, &form.symbol), None).await?;
+        Ok::<u64, ApiError>(id)
+    }
+    .await;
+    match result {
+        Ok(id) => Redirect::to(&format!("/processes/{id}?notice=symbol")).into_response(),
         Err(e) => error_page(&app, &user, e),
     }
 }
@@ -1162,4 +1202,4 @@ async fn diff_page(
     }
 }
 
-with_csrf!(ChairTextForm, OpenForm, ProposeForm, ReanchorForm, RevisionForm, SignedForm);
+with_csrf!(ChairTextForm, OpenForm, ProposeForm, ReanchorForm, RevisionForm, SignedForm, SymbolForm);

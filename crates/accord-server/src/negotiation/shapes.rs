@@ -38,6 +38,8 @@ pub struct ProcessSummary {
     /// Brackets and options in the rolling text of the latest version.
     pub brackets: usize,
     pub options: usize,
+    /// The document symbol the secretariat set ("A/AC.292/2026/L.1"), or null.
+    pub symbol: Option<String>,
 }
 
 /// Every process's summary, kept in the view cache while the record does
@@ -67,6 +69,7 @@ pub(crate) fn summary(p: &Process) -> ProcessSummary {
         outdated_proposals: p.proposals.iter().filter(|q| q.is_open() && q.outdated).count(),
         brackets: rolling.brackets,
         options: rolling.options,
+        symbol: p.symbol.clone(),
     }
 }
 
@@ -224,6 +227,8 @@ pub struct OpenedProcess {
     /// Brackets and options in the rolling text of the latest version.
     pub brackets: usize,
     pub options: usize,
+    /// The document symbol the secretariat set ("A/AC.292/2026/L.1"), or null.
+    pub symbol: Option<String>,
 }
 
 impl From<ProcessSummary> for OpenedProcess {
@@ -242,6 +247,7 @@ impl From<ProcessSummary> for OpenedProcess {
             outdated_proposals: s.outdated_proposals,
             brackets: s.brackets,
             options: s.options,
+            symbol: s.symbol,
         }
     }
 }
@@ -270,6 +276,10 @@ pub struct VersionJson {
     pub options: usize,
     /// `"superseded"` (counted when the next version replaced it) or `"current"`.
     pub counts_as_of: &'static str,
+    /// Its document symbol: the process's for the zero draft, with
+    /// `/Rev.N` for the Nth named revision; null for other versions or
+    /// while the process has no symbol.
+    pub symbol: Option<String>,
 }
 
 // ---- requests ----
@@ -410,6 +420,20 @@ pub struct ChairTextRequest {
 pub struct RevisionRequest {
     /// e.g. "Rev.1".
     pub name: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SymbolRequest {
+    /// The document symbol, e.g. "A/AC.292/2026/L.1": 1 to 60 characters among A-Z, a-z, 0-9, `/`, `.` and `-`, not starting or ending with `/`, without `//`.
+    pub symbol: String,
+}
+
+/// A process whose document symbol was just set, and the entry.
+#[derive(Serialize, ToSchema)]
+pub struct SymbolRecorded {
+    pub process: ProcessSummary,
+    pub entry: EntryRef,
 }
 
 #[derive(Deserialize, IntoParams)]

@@ -111,6 +111,7 @@ fn summarise(body: &accord_domain::EntryBody) -> String {
             c.process
         ),
         B::RevisionIssued(r) => format!("{} issued (process {})", r.name, r.process),
+        B::ProcessSymbolSet(s) => format!("Document symbol {} (process {})", s.symbol, s.process),
         B::RulesChanged(r) => match r.process {
             Some(p) => format!("Rules of procedure of process {p} changed"),
             None => "Rules of procedure of the forum changed".into(),

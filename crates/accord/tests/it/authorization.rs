@@ -398,6 +398,13 @@ fn rows() -> Vec<Row> {
             json!({"name": "Rev.1"}),
             ChairCofacSec,
         ),
+        api(
+            M::PUT,
+            "/api/v1/processes/{id}/symbol",
+            "/api/v1/processes/1/symbol",
+            json!({"symbol": "A/AC.1/L.1"}),
+            Sec,
+        ),
         // Pages: meetings and decisions.
         page("/sessions", "/sessions", &[("act", "session"), ("title", "Second session")], Sec),
         page("/meetings/{mid}", "/meetings/1", &[("act", "register")], Delegation),
@@ -428,6 +435,7 @@ fn rows() -> Vec<Row> {
         // Pages: negotiation.
         page("/processes", "/processes", &[("title", "Second"), ("markdown", DRAFT)], Sec),
         page("/processes/{id}/versions", "/processes/1/versions", &[("name", "Rev.1")], ChairCofacSec),
+        page("/processes/{id}/symbol", "/processes/1/symbol", &[("symbol", "A/AC.1/L.1")], Sec),
         page(
             "/processes/{id}/proposals",
             "/processes/1/proposals",

@@ -15,6 +15,7 @@ mod cli;
 mod consult;
 mod crash;
 mod decisions;
+mod documents;
 mod hardening;
 mod interop;
 mod log;
