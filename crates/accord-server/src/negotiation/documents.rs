@@ -38,7 +38,7 @@ use utoipa_axum::routes;
 
 use crate::http::error::{ApiError, ErrorBody};
 use crate::http::extract::ApiQuery;
-use crate::http::ids::{ProcessId, VersionParam};
+use crate::http::ids::{ProcessId, ProposalId, VersionParam};
 use crate::http::time::rfc3339;
 use crate::AppState;
 
@@ -46,7 +46,10 @@ use crate::AppState;
 pub const AKN_MEDIA_TYPE: &str = "application/akn+xml";
 
 pub fn routes() -> crate::http::routes::Routes {
-    crate::http::routes::Routes::new().api(routes!(get_version_document)).api(routes!(get_rolling_document))
+    crate::http::routes::Routes::new()
+        .api(routes!(get_version_document))
+        .api(routes!(get_rolling_document))
+        .api(routes!(get_proposal_document))
 }
 
 /// The formats a text is written in.
@@ -189,6 +192,27 @@ pub fn rolling_document(state: &DomainState, id: u64) -> Result<Document, Refusa
     })
 }
 
+/// Proposal `pid` of process `id` as an Akoma Ntoso `amendment` to the
+/// version it was tabled on, numbered after it (`…/P-7`).
+pub fn proposal_document(state: &DomainState, id: u64, pid: u64) -> Result<Document, Refusal> {
+    let process = state.process(id)?;
+    let proposal = process.proposal(pid)?;
+    let version = process.find_version(Some(&proposal.version.to_string()))?;
+    let masthead = masthead(state, process, version)?;
+    let xml = accord_documents::export::amendment(
+        proposal,
+        &version.instrument,
+        &expression(version),
+        &masthead,
+        &state.members,
+    )?;
+    Ok(Document {
+        bytes: xml.into_bytes(),
+        media_type: AKN_MEDIA_TYPE,
+        file_name: format!("{}-P-{pid}.xml", file_stem(&masthead.symbol)),
+    })
+}
+
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
@@ -201,7 +225,7 @@ pub struct FormatQuery {
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct AknQuery {
-    /// `akn` (Akoma Ntoso 3.0), the only format of the rolling text.
+    /// `akn` (Akoma Ntoso 3.0), the only format of this document.
     pub format: Option<String>,
 }
 
@@ -238,4 +262,23 @@ pub async fn get_rolling_document(
     }
     let state = app.store.state();
     Ok(rolling_document(&state, id)?)
+}
+
+/// A proposal as an Akoma Ntoso 3.0 `amendment` to the version it was tabled on, naming the provision it changes and the members behind it.
+#[utoipa::path(get, path = "/api/v1/processes/{id}/proposals/{pid}/document", tag = "negotiation",
+    params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), ("pid" = String, Path, description = "17 or P-17"), AknQuery),
+    responses((status = 200, content_type = "application/akn+xml", body = String),
+        (status = 400, description = "unknown format", body = ErrorBody), (status = 404, description = "unknown process or proposal", body = ErrorBody),
+        (status = 409, description = "`no_symbol`: the process has no document symbol", body = ErrorBody)))]
+pub async fn get_proposal_document(
+    State(app): State<AppState>,
+    ProcessId(id): ProcessId,
+    ProposalId(pid): ProposalId,
+    ApiQuery(q): ApiQuery<AknQuery>,
+) -> Result<Document, ApiError> {
+    if Format::parse(q.format.as_deref())? != Format::Akn {
+        return Err(ApiError::bad_request("invalid_format", "a proposal is written in akn only"));
+    }
+    let state = app.store.state();
+    Ok(proposal_document(&state, id, pid)?)
 }

@@ -390,3 +390,48 @@ fn accord_export_writes_a_version_in_akoma_ntoso_under_its_symbol() {
     assert!(!unknown.status.success());
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("versions 1 to 1"), "{:?}", unknown);
 }
+
+/// A proposal downloads as an Akoma Ntoso amendment to the version it was
+/// tabled on, numbered after it, naming the provision it changes; words a
+/// delegate typed (markup characters, Arabic) stay words, and the document
+/// still validates.
+#[tokio::test]
+async fn a_proposal_downloads_as_an_akoma_ntoso_amendment_that_validates() {
+    let (forum, t) = forum_with_symbol().await;
+    let text = "<b>States</b> & \"organisations\" — الدول";
+    let (s, p) = forum
+        .post(
+            "/api/v1/processes/1/proposals",
+            &t["bra_head"],
+            json!({"kind": "replace_words", "eid": "chp_1__art_1__para_1", "anchor": {"quote": "shall cooperate"}, "text": text}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{p}");
+    let pid = p["proposal"]["id"].as_u64().unwrap();
+    let (s, media, xml) = download(&forum, &format!("/api/v1/processes/1/proposals/P-{pid}/document")).await;
+    assert_eq!(s, StatusCode::OK, "{}", String::from_utf8_lossy(&xml));
+    assert!(media.starts_with("application/akn+xml"), "{media}");
+    let xml = String::from_utf8(xml).unwrap();
+    assert!(xml.contains("<amendment"), "{xml}");
+    // Tabled on Rev.1: numbered after it.
+    assert!(xml.contains(&format!("showAs=\"{SYMBOL}/Rev.1/P-{pid}\"")), "{xml}");
+    assert!(xml.contains("chp_1__art_1__para_1"), "the provision it changes: {xml}");
+    assert!(xml.contains("&lt;b&gt;States&lt;/b&gt; &amp;") && xml.contains("الدول"), "the words as typed: {xml}");
+    assert_valid_akn("amendment", xml.as_bytes());
+
+    let (s, b) = forum.get("/api/v1/processes/1/proposals/99/document").await;
+    assert_error(&(s, b), StatusCode::NOT_FOUND, "unknown_proposal");
+    let (s, b) = forum.get(&format!("/api/v1/processes/1/proposals/{pid}/document?format=md")).await;
+    assert_error(&(s, b), StatusCode::BAD_REQUEST, "invalid_format");
+    let other = open(&forum, &t["sec"], "Another Framework").await;
+    let (s, p) = forum
+        .post(
+            &format!("/api/v1/processes/{other}/proposals"),
+            &t["bra_head"],
+            json!({"kind": "delete_words", "eid": "chp_1__art_1__para_1", "anchor": {"quote": "in good faith"}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{p}");
+    let (s, b) = forum.get(&format!("/api/v1/processes/{other}/proposals/1/document")).await;
+    assert_error(&(s, b), StatusCode::CONFLICT, "no_symbol");
+}
