@@ -749,6 +749,9 @@ struct ProposalPage {
     cosponsor: bool,
     supports: bool,
     objects: bool,
+    /// The process has a document symbol: the proposal downloads as an
+    /// Akoma Ntoso amendment.
+    has_symbol: bool,
 }
 
 fn proposal_view(
@@ -800,6 +803,7 @@ fn proposal_view(
             cosponsor: has(&x.cosponsors),
             supports: has(&x.supporters),
             objects: has(&x.objectors),
+            has_symbol: process.symbol.is_some(),
         })
     })
 }

@@ -419,6 +419,8 @@ async fn a_proposal_downloads_as_an_akoma_ntoso_amendment_that_validates() {
     assert!(xml.contains("&lt;b&gt;States&lt;/b&gt; &amp;") && xml.contains("الدول"), "the words as typed: {xml}");
     assert_valid_akn("amendment", xml.as_bytes());
 
+    let (_, html) = forum.get_html(&format!("/processes/1/proposals/{pid}")).await;
+    assert!(html.contains(&format!("href=\"/api/v1/processes/1/proposals/{pid}/document?format=akn\"")), "{html}");
     let (s, b) = forum.get("/api/v1/processes/1/proposals/99/document").await;
     assert_error(&(s, b), StatusCode::NOT_FOUND, "unknown_proposal");
     let (s, b) = forum.get(&format!("/api/v1/processes/1/proposals/{pid}/document?format=md")).await;
@@ -434,4 +436,6 @@ async fn a_proposal_downloads_as_an_akoma_ntoso_amendment_that_validates() {
     assert_eq!(s, StatusCode::CREATED, "{p}");
     let (s, b) = forum.get(&format!("/api/v1/processes/{other}/proposals/1/document")).await;
     assert_error(&(s, b), StatusCode::CONFLICT, "no_symbol");
+    let (_, html) = forum.get_html(&format!("/processes/{other}/proposals/1")).await;
+    assert!(!html.contains("/document?format=akn"), "no Akoma Ntoso link without a symbol");
 }
