@@ -24,6 +24,8 @@ use accord_store::{Store, StoreError};
 /// The zero draft of the demonstration.
 pub const ZERO_DRAFT: &str = include_str!("demo/zero-draft.md");
 const AMENDMENTS: &str = include_str!("demo/amendments.tsv");
+/// The demonstration process's document symbol.
+pub const SYMBOL: &str = "A/AC.292/2026/L.1";
 /// The title of the demonstration process.
 pub const TITLE: &str = "Framework on Responsible Behaviour in Cyberspace";
 
@@ -72,6 +74,12 @@ pub fn load_process(
     let body = crate::negotiation::api::opening(TITLE, ZERO_DRAFT.to_owned()).map_err(StoreError::Refused)?;
     store.submit_blocking(Principal::Delegate(secretariat), Action::Negotiate(Box::new(body)), None)?;
     let process = store.state().processes.len() as u64;
+    // Its document symbol, so that its texts download as documents.
+    store.submit_blocking(
+        Principal::Delegate(secretariat),
+        crate::negotiation::actions::symbol(process, SYMBOL),
+        None,
+    )?;
     let instrument = store.state().process(process).map_err(StoreError::Refused)?.latest().instrument.clone();
     let eid_of = |article: &str, paragraph: &str| -> Option<String> {
         let suffix = format!("art_{article}__para_{paragraph}");
