@@ -24,9 +24,26 @@ pub enum Format {
 /// Statements listed under consensus and bridging in the text output.
 const TEXT_TOP: usize = 10;
 
-fn open(dir: &Path, name: &str) -> Result<File> {
+/// The largest file of an export read: 256 MiB (Polis's largest public
+/// conversations are a few megabytes; a million participants' votes fit).
+const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+fn open(dir: &Path, name: &str) -> Result<std::io::Cursor<Vec<u8>>> {
     let path = dir.join(name);
-    File::open(&path).with_context(|| path.display().to_string())
+    let file = File::open(&path).with_context(|| path.display().to_string())?;
+    read_bounded(&path, file)
+}
+
+/// The whole of `file`, refused past [`MAX_FILE_BYTES`] (a file that never
+/// ends, such as a link to /dev/zero, included).
+fn read_bounded(path: &Path, file: File) -> Result<std::io::Cursor<Vec<u8>>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).with_context(|| path.display().to_string())?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        bail!("{}: larger than {} MiB, more than a conversation Accord analyses", path.display(), MAX_FILE_BYTES >> 20);
+    }
+    Ok(std::io::Cursor::new(bytes))
 }
 
 /// An engine error about one of the export's files, named with its path.
@@ -53,7 +70,10 @@ pub fn run(dir: &Path, format: Format) -> Result<()> {
     }
     // Polis's own groups, when the export carries them, for comparison.
     let polis_groups = match File::open(dir.join("participants-votes.csv")) {
-        Ok(f) => Some(polis::read_groups(f).map_err(|e| export_error(dir, e))?),
+        Ok(f) => {
+            let bytes = read_bounded(&dir.join("participants-votes.csv"), f)?;
+            Some(polis::read_groups(bytes).map_err(|e| export_error(dir, e))?)
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(e).context(dir.join("participants-votes.csv").display().to_string()),
     };
@@ -169,7 +189,7 @@ fn report<'a>(export: &'a polis::Export, analysis: &Analysis) -> Report<'a> {
 /// A statement's text on one line, shortened to `max` characters.
 fn short_text(export: &polis::Export, j: usize, max: usize) -> String {
     let text = export.texts[j].as_deref().unwrap_or("");
-    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let one_line: String = crate::terminal::shown(&text.split_whitespace().collect::<Vec<_>>().join(" "));
     if one_line.chars().count() <= max {
         one_line
     } else {

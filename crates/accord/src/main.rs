@@ -6,6 +6,7 @@
 //! the writer commit what it holds, and exits.
 
 mod consult;
+mod terminal;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -392,6 +393,10 @@ fn run(command: Command) -> Result<()> {
         Command::Export { data_dir, process, version, format, out } => {
             let format = accord_server::negotiation::documents::Format::parse(Some(format.as_str()))
                 .map_err(|r| anyhow::anyhow!(r.message))?;
+            if version.as_deref().is_some_and(|v| v.trim().is_empty()) {
+                bail!("--version is empty: give a version's number (3) or name (Rev.1, zero), or leave it out for the latest");
+            }
+            refuse_inside(&out, &data_dir)?;
             let dir = DataDir::open(&data_dir)?;
             let store = open_store(&dir)?;
             let document = {
@@ -580,7 +585,7 @@ fn log_signer(dir: &DataDir, origin: &str) -> Result<accord_log::checkpoint::Log
 /// Akoma Ntoso document made into a zero draft (`akn`), printing what the
 /// document lost on the way.
 fn import(data_dir: &Path, title: Option<String>, format: &str, file: &Path) -> Result<()> {
-    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    let bytes = read_bounded(file)?;
     let (title, markdown) = if format == "akn" {
         let source = Arc::new(accord_domain::negotiation::text::Source {
             entry: 0,
@@ -599,7 +604,7 @@ fn import(data_dir: &Path, title: Option<String>, format: &str, file: &Path) -> 
             "Read {}: an Akoma Ntoso {version} {}, {:?}.",
             file.display(),
             imported.document,
-            imported.instrument.title
+            terminal::shown(&imported.instrument.title)
         );
         let left_out: Vec<String> =
             imported.dropped.iter().chain(draft.left_out.iter()).map(ToString::to_string).collect();
@@ -608,13 +613,13 @@ fn import(data_dir: &Path, title: Option<String>, format: &str, file: &Path) -> 
         } else {
             println!("Left out ({}):", left_out.len());
             for d in &left_out {
-                println!("  - {d}");
+                println!("  - {}", terminal::shown(d));
             }
         }
         if !imported.renamed.is_empty() {
             println!("Identifiers renamed ({}):", imported.renamed.len());
             for r in &imported.renamed {
-                println!("  - {} is now {}", r.source, r.eid);
+                println!("  - {} is now {}", terminal::shown(&r.source), r.eid);
             }
         }
         if draft.renumbered.is_empty() {
@@ -622,7 +627,13 @@ fn import(data_dir: &Path, title: Option<String>, format: &str, file: &Path) -> 
         } else {
             println!("Renumbered in the zero draft ({}):", draft.renumbered.len());
             for r in &draft.renumbered {
-                println!("  - {} ({}) is now {} ({})", r.from_num, r.from_eid, r.num, r.eid);
+                println!(
+                    "  - {} ({}) is now {} ({})",
+                    terminal::shown(&r.from_num),
+                    terminal::shown(&r.from_eid),
+                    r.num,
+                    r.eid
+                );
             }
         }
         (title.unwrap_or_else(|| imported.instrument.title.clone()), draft.markdown)
@@ -860,4 +871,46 @@ fn admin(command: AdminCommand) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// Refuses an output path inside the data directory, where a document
+/// would overwrite the record, the log's key or the lock.
+fn refuse_inside(out: &std::path::Path, data_dir: &std::path::Path) -> Result<()> {
+    let Ok(dir) = data_dir.canonicalize() else { return Ok(()) };
+    let resolved = match out.canonicalize() {
+        Ok(existing) => existing,
+        Err(_) => {
+            let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+            match (parent.canonicalize(), out.file_name()) {
+                (Ok(parent), Some(name)) => parent.join(name),
+                _ => return Ok(()),
+            }
+        }
+    };
+    if resolved.starts_with(&dir) {
+        bail!(
+            "--out {} is inside the data directory {}: write the document elsewhere (it would overwrite the forum's files)",
+            out.display(),
+            data_dir.display()
+        );
+    }
+    Ok(())
+}
+
+/// The largest file `accord import` reads: an Akoma Ntoso document is
+/// refused past [`accord_documents::import::IMPORT_MAX_BYTES`] by the
+/// importer, a Markdown draft past the largest entry's blob limit.
+const IMPORT_READ_MAX: u64 = 16 * 1024 * 1024;
+
+/// The file's bytes, reading no more than [`IMPORT_READ_MAX`] of it (a file
+/// that never ends, such as /dev/zero, included).
+fn read_bounded(file: &Path) -> Result<Vec<u8>> {
+    use std::io::Read as _;
+    let f = std::fs::File::open(file).with_context(|| format!("reading {}", file.display()))?;
+    let mut bytes = Vec::new();
+    f.take(IMPORT_READ_MAX + 1).read_to_end(&mut bytes).with_context(|| format!("reading {}", file.display()))?;
+    if bytes.len() as u64 > IMPORT_READ_MAX {
+        bail!("{}: larger than {} MiB, more than a zero draft Accord opens", file.display(), IMPORT_READ_MAX >> 20);
+    }
+    Ok(bytes)
 }

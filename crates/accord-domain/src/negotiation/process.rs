@@ -149,7 +149,7 @@ pub const SYMBOL_MAX_CHARS: usize = 60;
 
 /// Checks a document symbol: 1 to [`SYMBOL_MAX_CHARS`] characters among
 /// `A`–`Z`, `a`–`z`, `0`–`9`, `/`, `.` and `-`, neither starting nor
-/// ending with `/`, without `//`.
+/// ending with `/`, without `//`, each part holding a letter or a digit.
 pub fn check_symbol(symbol: &str) -> Result<(), Refusal> {
     let invalid = |why: String| {
         Refusal::invalid("invalid_symbol", format!("the document symbol {symbol:?} {why}: e.g. A/AC.292/2026/L.1"))
@@ -169,7 +169,27 @@ pub fn check_symbol(symbol: &str) -> Result<(), Refusal> {
     if symbol.contains("//") {
         return Err(invalid("holds an empty part (//)".into()));
     }
+    // A part of dots and dashes alone (`..`) would read as a path step in
+    // the document's IRIs.
+    if symbol.split('/').any(|part| !part.chars().any(|c| c.is_ascii_alphanumeric())) {
+        return Err(invalid("holds a part without a letter or digit".into()));
+    }
     Ok(())
+}
+
+/// The form under which two symbols name the same documents: Akoma Ntoso
+/// IRIs and file names write `/` as `-`, and symbols are compared without
+/// case.
+fn symbol_key(symbol: &str) -> String {
+    symbol.to_ascii_lowercase().replace('/', "-")
+}
+
+/// Whether documents under `a` and under `b` could bear the same symbol:
+/// the same symbol as IRIs write it, or one the other's revision
+/// (`A/AC.1/L.6` and `A/AC.1/L.6/Rev.1`).
+pub fn symbols_clash(a: &str, b: &str) -> bool {
+    let (a, b) = (symbol_key(a), symbol_key(b));
+    a == b || a.starts_with(&format!("{b}-")) || b.starts_with(&format!("{a}-"))
 }
 
 impl Process {

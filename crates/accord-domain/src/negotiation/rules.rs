@@ -303,17 +303,28 @@ pub(crate) fn process_symbol_set(state: &State, cx: &Cx<'_>, s: &SymbolSet) -> R
             format!("process {} already has the document symbol {}", process.id, s.symbol),
         ));
     }
+    // Documents have been issued under a symbol once it is set: it stays.
+    if let Some(current) = &process.symbol {
+        return Err(Refusal::conflict(
+            "symbol_fixed",
+            format!(
+                "process {} has the document symbol {current}, under which its texts are issued: a symbol is not changed",
+                process.id
+            ),
+        ));
+    }
     if let Some(other) = state
         .processes
         .iter()
-        .find(|p| p.id != process.id && p.symbol.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(&s.symbol)))
+        .find(|p| p.id != process.id && p.symbol.as_deref().is_some_and(|x| symbols_clash(x, &s.symbol)))
     {
         return Err(Refusal::conflict(
             "symbol_taken",
             format!(
-                "process {} already has the document symbol {}",
+                "process {} has the document symbol {}: {} would name the same documents or its revisions",
                 other.id,
-                other.symbol.as_deref().unwrap_or_default()
+                other.symbol.as_deref().unwrap_or_default(),
+                s.symbol
             ),
         ));
     }

@@ -1061,6 +1061,8 @@ fn document_symbols_name_the_process_and_its_revisions() {
     w.act(sec, set(1, "A/AC.292/2026/L.1")).unwrap();
     assert_eq!(w.process().symbol.as_deref(), Some("A/AC.292/2026/L.1"));
     assert_eq!(w.act(sec, set(1, "A/AC.292/2026/L.1")).unwrap_err().code, "symbol_unchanged");
+    // Texts are issued under it: it is not changed.
+    assert_eq!(w.act(sec, set(1, "B/1")).unwrap_err().code, "symbol_fixed");
     let after = w.state.digest_parts();
     let changed: Vec<&String> = after.keys().filter(|k| before.get(*k) != after.get(*k)).collect();
     assert_eq!(changed, ["process 1"], "only the process's head commits to its symbol");
@@ -1069,6 +1071,12 @@ fn document_symbols_name_the_process_and_its_revisions() {
     // Unique in the forum, whatever the case.
     w.open(DRAFT).unwrap();
     assert_eq!(w.act(sec, set(2, "a/ac.292/2026/l.1")).unwrap_err().code, "symbol_taken");
+    // Nor one that names the same documents: a revision of process 1's
+    // symbol, the symbol of which process 1's is a revision, the same
+    // symbol as Akoma Ntoso IRIs write it (/ as -).
+    for clash in ["A/AC.292/2026/L.1/Rev.1", "A/AC.292/2026", "A-AC.292-2026-L.1", "a/ac.292/2026-l.1"] {
+        assert_eq!(w.act(sec, set(2, clash)).unwrap_err().code, "symbol_taken", "{clash:?}");
+    }
     w.act(sec, set(2, "A/AC.292/2026/L.2")).unwrap();
 
     // Versions: the zero draft has the symbol; internal versions none;
@@ -1102,7 +1110,8 @@ fn document_symbol_syntax() {
     for good in ["A/AC.292/2026/L.1", "CCPR/C/GC/37", "x", "A-1.2", "A".repeat(60).as_str()] {
         assert_eq!(check_symbol(good), Ok(()), "{good:?}");
     }
-    for bad in ["", "/", "A/", "/A", "A//B", "A B", "A/Ä", "A\n", "A".repeat(61).as_str()] {
+    for bad in ["", "/", "A/", "/A", "A//B", "A B", "A/Ä", "A\n", "..", "A/../B", "A/-", ".", "A".repeat(61).as_str()]
+    {
         assert_eq!(check_symbol(bad).unwrap_err().code, "invalid_symbol", "{bad:?}");
     }
 }

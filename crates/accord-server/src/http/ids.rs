@@ -117,7 +117,11 @@ path_value!(
 path_value!(
     /// `{v}`: a version of a process, by number (`3`) or name (`Rev.1`,
     /// `zero`); the process says whether it has it.
-    VersionParam(String) = "v", |raw| Ok(raw.to_owned())
+    VersionParam(String) = "v", |raw| if raw.trim().is_empty() {
+        Err(ApiError::bad_request("invalid_version", "the version is empty: give its number (3) or name (Rev.1, zero)"))
+    } else {
+        Ok(raw.to_owned())
+    }
 );
 path_value!(
     /// `{pid}`: a proposal, `17` or `P-17`.

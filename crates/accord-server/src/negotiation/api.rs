@@ -690,7 +690,7 @@ pub async fn issue_revision(
 #[utoipa::path(put, path = "/api/v1/processes/{id}/symbol", request_body = SymbolRequest, tag = "negotiation", security(("bearer" = [])),
     params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64)),
     responses((status = 200, body = SymbolRecorded), (status = 400, description = "not a document symbol", body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 404, body = ErrorBody), (status = 409, description = "another process has the symbol, or this one has it already", body = ErrorBody)))]
+        (status = 404, body = ErrorBody), (status = 409, description = "`symbol_taken`: another process's symbol or its revisions would name the same documents; `symbol_unchanged`, `symbol_fixed`: the process has its symbol already (a symbol is set once)", body = ErrorBody)))]
 pub async fn set_symbol(
     State(app): State<AppState>,
     caller: ApiCaller,

@@ -379,6 +379,8 @@ async fn rolling_page(
     match result {
         Ok((id, data, member)) => {
             let p = powers(&app, &user);
+            // A symbol is set once.
+            let can_set_symbol = p.secretariat && data.symbol.is_empty();
             render(
                 StatusCode::OK,
                 RollingPage {
@@ -388,7 +390,7 @@ async fn rolling_page(
                     data,
                     member: member.unwrap_or_default().to_uppercase(),
                     my_member: p.member,
-                    can_set_symbol: p.secretariat,
+                    can_set_symbol,
                 },
             )
         }

@@ -252,3 +252,13 @@ fn consult_errors_are_one_line() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("xml"));
 }
+
+/// A file that never ends (a link to /dev/zero) is refused after a bounded
+/// read, with a one-line error, instead of filling the memory.
+#[test]
+fn an_endless_export_file_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("/dev/zero", tmp.path().join("votes.csv")).unwrap();
+    std::fs::write(tmp.path().join("comments.csv"), COMMENTS_HEADER).unwrap();
+    assert_one_line_error(&accord_consult(&[], tmp.path()), &["votes.csv", "larger than 256 MiB"]);
+}

@@ -135,23 +135,31 @@ async fn the_secretariat_sets_a_document_symbol_and_revisions_are_numbered_after
     assert!(!chair.get(&format!("/processes/{id}")).await.html.contains("action=\"/processes/1/symbol\""));
     let mut sec = Browser::new(&forum);
     sec.log_in("sec", PASSWORD).await;
+    // A symbol is set once: the form is offered only while there is none.
     let page = sec.get(&format!("/processes/{id}")).await;
-    assert!(page.html.contains("action=\"/processes/1/symbol\""), "{}", page.html);
+    assert!(!page.html.contains(&format!("action=\"/processes/{id}/symbol\"")), "{}", page.html);
+    assert_error(&put_symbol(&forum, &t["sec"], id, "A/AC.292/2026/L.9").await, StatusCode::CONFLICT, "symbol_fixed");
+    let page = sec.get(&format!("/processes/{other}")).await;
+    assert!(page.html.contains(&format!("action=\"/processes/{other}/symbol\"")), "{}", page.html);
     let csrf = Browser::csrf(&page);
-    let done = sec.post(&format!("/processes/{id}/symbol"), &[("csrf", &csrf), ("symbol", "A/AC.292/2026/L.7")]).await;
-    assert_eq!(done.status, StatusCode::SEE_OTHER);
-    assert_eq!(done.location.as_deref(), Some("/processes/1?notice=symbol"));
-    let page = sec.get("/processes/1?notice=symbol").await;
-    assert!(page.html.contains("The document symbol is set") && page.html.contains("A/AC.292/2026/L.7"));
-    let refused = sec.post(&format!("/processes/{id}/symbol"), &[("csrf", &csrf), ("symbol", "A//7")]).await;
+    let refused = sec.post(&format!("/processes/{other}/symbol"), &[("csrf", &csrf), ("symbol", "A//7")]).await;
     assert_eq!(refused.status, StatusCode::BAD_REQUEST);
     assert!(refused.html.contains("empty part"), "{}", refused.html);
-    let (_, versions) = forum.get(&format!("/api/v1/processes/{id}/versions")).await;
-    assert_eq!(versions[3]["symbol"], "A/AC.292/2026/L.7/Rev.2");
+    let done =
+        sec.post(&format!("/processes/{other}/symbol"), &[("csrf", &csrf), ("symbol", "A/AC.292/2026/L.7")]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    assert_eq!(done.location.as_deref(), Some(format!("/processes/{other}?notice=symbol").as_str()));
+    let page = sec.get(&format!("/processes/{other}?notice=symbol")).await;
+    assert!(page.html.contains("The document symbol is set") && page.html.contains("A/AC.292/2026/L.7"));
+    // Nor a symbol that names another process's revisions.
+    let third = open(&forum, &t["sec"], "A Third Framework").await;
+    let clash = format!("{SYMBOL}/Rev.1");
+    assert_error(&put_symbol(&forum, &t["sec"], third, &clash).await, StatusCode::CONFLICT, "symbol_taken");
 
     // The record holds it: a restarted forum replays it.
     let forum = forum.restart();
-    assert_eq!(forum.get(&format!("/api/v1/processes/{id}")).await.1["symbol"], "A/AC.292/2026/L.7");
+    assert_eq!(forum.get(&format!("/api/v1/processes/{id}")).await.1["symbol"], SYMBOL);
+    assert_eq!(forum.get(&format!("/api/v1/processes/{other}")).await.1["symbol"], "A/AC.292/2026/L.7");
 }
 
 /// The Akoma Ntoso test documents of `accord-documents`.
@@ -324,7 +332,9 @@ fn accord_import_opens_a_process_from_an_akoma_ntoso_resolution_and_refuses_a_de
     assert_eq!(processes_in(dir.path()), 1, "a refused import records nothing");
 
     // Markdown stays the default: the process's text as Markdown opens again.
-    let md = dir.path().join("un.md");
+    // Documents are written outside the data directory.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let md = elsewhere.path().join("un.md");
     let out =
         accord(&["export", "--data-dir", data, "--process", "1", "--format", "md", "--out", md.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -345,7 +355,8 @@ fn accord_export_writes_a_version_in_akoma_ntoso_under_its_symbol() {
     let file = dir.path().join("draft.md");
     std::fs::write(&file, DRAFT).unwrap();
     assert!(accord(&["import", "--data-dir", data, "--title", "Framework", file.to_str().unwrap()]).status.success());
-    let out = dir.path().join("out.xml");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = elsewhere.path().join("out.xml");
     let export = |version: &str| {
         accord(&[
             "export",
@@ -438,4 +449,48 @@ async fn a_proposal_downloads_as_an_akoma_ntoso_amendment_that_validates() {
     assert_error(&(s, b), StatusCode::CONFLICT, "no_symbol");
     let (_, html) = forum.get_html(&format!("/processes/{other}/proposals/1")).await;
     assert!(!html.contains("/document?format=akn"), "no Akoma Ntoso link without a symbol");
+}
+
+/// `accord export` refuses to write inside the data directory, where it
+/// would overwrite the record or the log's key; `accord import` reads a
+/// file that never ends no further than its bound.
+#[test]
+fn export_never_writes_over_the_forum_and_import_reads_a_bounded_file() {
+    let dir = tempfile::tempdir().unwrap();
+    init_forum_cli(dir.path());
+    let data = dir.path().to_str().unwrap();
+    let file = dir.path().join("draft.md");
+    std::fs::write(&file, DRAFT).unwrap();
+    assert!(accord(&["import", "--data-dir", data, "--title", "Framework", file.to_str().unwrap()]).status.success());
+    let record = std::fs::read(dir.path().join("accord.sqlite3")).unwrap();
+    for target in ["accord.sqlite3", "log-key", "new.md"] {
+        let out = dir.path().join(target);
+        let refused =
+            accord(&["export", "--data-dir", data, "--process", "1", "--format", "md", "--out", out.to_str().unwrap()]);
+        assert!(!refused.status.success(), "{target}");
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert!(stderr.contains("is inside the data directory"), "{target}: {stderr}");
+    }
+    assert_eq!(std::fs::read(dir.path().join("accord.sqlite3")).unwrap(), record, "the record is untouched");
+    assert!(!dir.path().join("new.md").exists());
+    let empty = accord(&[
+        "export",
+        "--data-dir",
+        data,
+        "--process",
+        "1",
+        "--version",
+        " ",
+        "--format",
+        "md",
+        "--out",
+        "/tmp/x.md",
+    ]);
+    assert!(!empty.status.success());
+    assert!(String::from_utf8_lossy(&empty.stderr).contains("--version is empty"));
+
+    let endless = accord(&["import", "--data-dir", data, "--format", "akn", "/dev/zero"]);
+    assert!(!endless.status.success());
+    assert!(String::from_utf8_lossy(&endless.stderr).contains("larger than 16 MiB"), "{endless:?}");
+    assert_eq!(processes_in(dir.path()), 1, "nothing opened");
 }
