@@ -839,6 +839,56 @@ fn document_element<'a, 'input>(root: Node<'a, 'input>) -> Result<Node<'a, 'inpu
     Err(unsupported("documentCollection"))
 }
 
+/// The most attributes an element may carry. Akoma Ntoso elements carry a
+/// handful; the XML parser checks each new attribute against the ones
+/// before it, so thousands on one element would take minutes.
+pub const MAX_ATTRIBUTES: usize = 256;
+
+/// Refuses an element with more than [`MAX_ATTRIBUTES`] attributes, by one
+/// pass over the text before it is parsed: in a tag, each `=` outside a
+/// quoted value is an attribute (comments, CDATA sections and processing
+/// instructions are skipped).
+fn check_attributes(text: &str) -> Result<(), Refusal> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(at) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += at;
+        let rest = &text[i..];
+        let skip_to = |end: &str| rest.find(end).map_or(bytes.len(), |e| i + e + end.len());
+        if rest.starts_with("<!--") {
+            i = skip_to("-->");
+            continue;
+        }
+        if rest.starts_with("<![CDATA[") {
+            i = skip_to("]]>");
+            continue;
+        }
+        if rest.starts_with("<?") {
+            i = skip_to("?>");
+            continue;
+        }
+        let (mut attributes, mut quote) = (0usize, None);
+        i += 1;
+        while i < bytes.len() {
+            match (bytes[i], quote) {
+                (b'"' | b'\'', None) => quote = Some(bytes[i]),
+                (q, Some(open)) if q == open => quote = None,
+                (b'=', None) => attributes += 1,
+                (b'>', None) => break,
+                _ => {}
+            }
+            i += 1;
+        }
+        if attributes > MAX_ATTRIBUTES {
+            return Err(Refusal::too_large(
+                "document_too_large",
+                format!("an element of the document has more than {MAX_ATTRIBUTES} attributes"),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Opens an Akoma Ntoso document. `source` is recorded as the origin of
 /// every word.
 pub fn import(bytes: &[u8], source: Arc<Source>) -> Result<Imported, Refusal> {
@@ -873,6 +923,7 @@ pub fn import(bytes: &[u8], source: Arc<Source>) -> Result<Imported, Refusal> {
              files or expand without bound); remove the DOCTYPE",
         ));
     }
+    check_attributes(text)?;
     let options = roxmltree::ParsingOptions { allow_dtd: false, nodes_limit: MAX_NODES, ..Default::default() };
     let doc = roxmltree::Document::parse_with_options(text, options).map_err(|e| match e {
         roxmltree::Error::NodesLimitReached => {

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use accord_documents::export::{self, DocumentKind};
-use accord_documents::import::{import, Imported, IMPORT_MAX_BYTES, MAX_DEPTH, MAX_NODES};
+use accord_documents::import::{import, Imported, IMPORT_MAX_BYTES, MAX_ATTRIBUTES, MAX_DEPTH, MAX_NODES};
 use accord_domain::negotiation::text::{check_text, ProvisionKind, HEADING_MAX_CHARS, PROVISION_MAX_CHARS};
 use proptest::prelude::*;
 
@@ -45,6 +45,25 @@ fn a_doctype_is_refused_before_any_entity_is_expanded() {
     // An entity that was never declared is not XML.
     let undeclared = act("<article><content><p>&xxe;</p></content></article>");
     assert_eq!(refused(undeclared.as_bytes()).code, "malformed_xml");
+}
+
+/// Attributes on one element are bounded before parsing (the parser's
+/// check of each against the others is quadratic: 280,000 took minutes).
+#[test]
+fn attributes_on_one_element_are_bounded() {
+    let attributes = |n: usize| (0..n).map(|i| format!(" a{i}=\"x\"")).collect::<String>();
+    let many = act(&format!("<article eId=\"art_1\"{}><content><p>x</p></content></article>", attributes(100_000)));
+    // Refused by the count before the parse (the parser has no such
+    // message).
+    let e = refused(many.as_bytes());
+    assert_eq!(e.code, "document_too_large", "{e}");
+    assert!(e.message.contains("attributes"), "{e}");
+    // At the bound, and with = in quoted values, comments and CDATA, it reads.
+    let at_bound = act(&format!(
+        "<!-- a=b c=d --><article eId=\"art_1\"{}><content><p><![CDATA[x=y]]> q=\"r\"</p></content></article>",
+        attributes(MAX_ATTRIBUTES - 1)
+    ));
+    assert!(import(at_bound.as_bytes(), source()).is_ok());
 }
 
 #[test]
