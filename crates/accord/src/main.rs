@@ -397,7 +397,7 @@ fn run(command: Command) -> Result<()> {
                 bail!("--version is empty: give a version's number (3) or name (Rev.1, zero), or leave it out for the latest");
             }
             refuse_inside(&out, &data_dir)?;
-            let dir = DataDir::open(&data_dir)?;
+            let dir = existing_forum(&data_dir)?;
             let store = open_store(&dir)?;
             let document = {
                 let state = store.state();
@@ -644,7 +644,7 @@ fn import(data_dir: &Path, title: Option<String>, format: &str, file: &Path) -> 
     };
     let body = accord_server::negotiation::api::opening(&title, markdown)
         .map_err(|r| anyhow::anyhow!("{}: {}", file.display(), r.message))?;
-    let dir = DataDir::open(data_dir)?;
+    let dir = existing_forum(data_dir)?;
     let store = open_store(&dir)?;
     let result = store.submit_blocking(
         accord_domain::state::Principal::System,
@@ -913,4 +913,17 @@ fn read_bounded(file: &Path) -> Result<Vec<u8>> {
         bail!("{}: larger than {} MiB, more than a zero draft Accord opens", file.display(), IMPORT_READ_MAX >> 20);
     }
     Ok(bytes)
+}
+
+/// The data directory of a forum that exists: a missing directory is said
+/// so, and nothing is created there.
+fn existing_forum(data_dir: &Path) -> Result<DataDir> {
+    if !data_dir.exists() {
+        bail!(
+            "{} does not exist: create a forum there with `accord init --data-dir {} --forum NAME --admin-email EMAIL`",
+            data_dir.display(),
+            data_dir.display()
+        );
+    }
+    Ok(DataDir::open(data_dir)?)
 }

@@ -489,6 +489,13 @@ fn export_never_writes_over_the_forum_and_import_reads_a_bounded_file() {
     assert!(!empty.status.success());
     assert!(String::from_utf8_lossy(&empty.stderr).contains("--version is empty"));
 
+    // A data directory that does not exist is said so, and not created.
+    let missing = dir.path().join("nowhere");
+    let refused = accord(&["import", "--data-dir", missing.to_str().unwrap(), "--title", "T", file.to_str().unwrap()]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("does not exist"), "{refused:?}");
+    assert!(!missing.exists());
+
     let endless = accord(&["import", "--data-dir", data, "--format", "akn", "/dev/zero"]);
     assert!(!endless.status.success());
     assert!(String::from_utf8_lossy(&endless.stderr).contains("larger than 16 MiB"), "{endless:?}");
