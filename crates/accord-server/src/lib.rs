@@ -198,7 +198,9 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
         !(config.clock.is_manual() || store.clock().is_manual()) || config.clock.same_as(store.clock()),
         "Config::clock and the store's clock must be the same clock: open the store with Store::open_with_clock"
     );
-    let (routes, doc) = all_routes().into_parts(<http::openapi::ApiDoc as utoipa::OpenApi>::openapi());
+    let routes = all_routes();
+    let pages = http::page::Pages::new(&routes.list());
+    let (routes, doc) = routes.into_parts(<http::openapi::ApiDoc as utoipa::OpenApi>::openapi());
     let doc = http::openapi::finish(doc);
     let openapi = serde_json::to_vec(&doc).expect("the OpenAPI document serialises").into();
     let state: AppState = Arc::new(App {
@@ -212,7 +214,7 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
         views: http::views::ViewCache::default(),
         live: record::live::Live::default(),
         openapi,
-        pages: http::page::Pages::new(&route_list()),
+        pages,
     });
     let router = routes
         .fallback(http::page::not_found)

@@ -34,16 +34,9 @@ fn open(dir: &Path, name: &str) -> Result<std::io::Cursor<Vec<u8>>> {
     read_bounded(&path, file)
 }
 
-/// The whole of `file`, refused past [`MAX_FILE_BYTES`] (a file that never
-/// ends, such as a link to /dev/zero, included).
+/// The whole of `file`, refused past [`MAX_FILE_BYTES`].
 fn read_bounded(path: &Path, file: File) -> Result<std::io::Cursor<Vec<u8>>> {
-    use std::io::Read as _;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).with_context(|| path.display().to_string())?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        bail!("{}: larger than {} MiB, more than a conversation Accord analyses", path.display(), MAX_FILE_BYTES >> 20);
-    }
-    Ok(std::io::Cursor::new(bytes))
+    crate::read_bounded(path, file, MAX_FILE_BYTES, "a conversation Accord analyses").map(std::io::Cursor::new)
 }
 
 /// An engine error about one of the export's files, named with its path.

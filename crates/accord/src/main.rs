@@ -585,7 +585,8 @@ fn log_signer(dir: &DataDir, origin: &str) -> Result<accord_log::checkpoint::Log
 /// Akoma Ntoso document made into a zero draft (`akn`), printing what the
 /// document lost on the way.
 fn import(data_dir: &Path, title: Option<String>, format: &str, file: &Path) -> Result<()> {
-    let bytes = read_bounded(file)?;
+    let opened = std::fs::File::open(file).with_context(|| format!("reading {}", file.display()))?;
+    let bytes = read_bounded(file, opened, IMPORT_READ_MAX, "a zero draft Accord opens")?;
     let (title, markdown) = if format == "akn" {
         let source = Arc::new(accord_domain::negotiation::text::Source {
             entry: 0,
@@ -902,15 +903,15 @@ fn refuse_inside(out: &std::path::Path, data_dir: &std::path::Path) -> Result<()
 /// importer, a Markdown draft past the largest entry's blob limit.
 const IMPORT_READ_MAX: u64 = 16 * 1024 * 1024;
 
-/// The file's bytes, reading no more than [`IMPORT_READ_MAX`] of it (a file
-/// that never ends, such as /dev/zero, included).
-fn read_bounded(file: &Path) -> Result<Vec<u8>> {
+/// The whole of `file` (opened from `path`), read no further than `limit`
+/// bytes — a file that never ends, such as /dev/zero, included — and
+/// refused past it as more than `what`.
+pub(crate) fn read_bounded(path: &Path, file: std::fs::File, limit: u64, what: &str) -> Result<Vec<u8>> {
     use std::io::Read as _;
-    let f = std::fs::File::open(file).with_context(|| format!("reading {}", file.display()))?;
     let mut bytes = Vec::new();
-    f.take(IMPORT_READ_MAX + 1).read_to_end(&mut bytes).with_context(|| format!("reading {}", file.display()))?;
-    if bytes.len() as u64 > IMPORT_READ_MAX {
-        bail!("{}: larger than {} MiB, more than a zero draft Accord opens", file.display(), IMPORT_READ_MAX >> 20);
+    file.take(limit + 1).read_to_end(&mut bytes).with_context(|| format!("reading {}", path.display()))?;
+    if bytes.len() as u64 > limit {
+        bail!("{}: larger than {} MiB, more than {what}", path.display(), limit >> 20);
     }
     Ok(bytes)
 }

@@ -467,17 +467,15 @@ pub async fn open_vote(
     ApiJson(req): ApiJson<VoteRequest>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     let target = req.target.parse()?;
-    // Without a majority named, the rules' majority for the target: the
-    // process must exist to say it.
-    let majority = match req.majority {
-        Some(m) => m,
-        None => read(&app, |s| {
+    let body = read(&app, |s| {
+        // Without a majority named, the rules' majority for the target: the
+        // process must exist to say it (checked before the meeting's range).
+        if req.majority.is_none() {
             s.process(process)?;
-            Ok(s.majority_for(process, &target))
-        })?,
-    };
-    let meeting = ranges::within("meeting", req.meeting, 1, ranges::MAX_ID)?;
-    let body = read(&app, |s| Ok(actions::open_vote(s, process, target, Some(majority), meeting, req.version)))?;
+        }
+        let meeting = ranges::within("meeting", req.meeting, 1, ranges::MAX_ID)?;
+        Ok(actions::open_vote(s, process, target, req.majority, meeting, req.version))
+    })?;
     let appended = record(&app, &caller, body).await?;
     let vid = read(&app, |s| Ok(s.proceedings.votes.iter().find(|v| v.entry == appended.entry.index).map(|v| v.id)))?;
     Ok((StatusCode::CREATED, Json(Created { id: vid.ok_or_else(ApiError::internal)?, entry: (&appended).into() })))
