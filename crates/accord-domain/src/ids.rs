@@ -334,6 +334,78 @@ impl LanguageTag {
 }
 string_newtype_serde!(LanguageTag);
 
+/// A consultation participant's pseudonym in the record: 32 lowercase
+/// hexadecimal digits, derived by the server from a secret only the
+/// participant (or, for a delegate, the server) holds, one per consultation,
+/// so that the record never links a participant to a name, an address or
+/// their participation elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ParticipantId(String);
+
+impl ParticipantId {
+    pub fn parse(input: &str) -> Result<Self, Refusal> {
+        if input.len() == 32 && input.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+            Ok(Self(input.to_owned()))
+        } else {
+            Err(Refusal::invalid(
+                "invalid_participant",
+                format!(
+                    "{:?} is not a participant id (32 lowercase hexadecimal digits)",
+                    input.chars().take(40).collect::<String>()
+                ),
+            ))
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+string_newtype_serde!(ParticipantId);
+
+/// A statement of a consultation: what participants vote agree, disagree or
+/// pass on. Trimmed, 1 to 500 characters, on one line.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct StatementText(String);
+
+impl StatementText {
+    /// Parses a statement a person writes: the rules below, and the Unicode
+    /// policy ([`crate::unicode`]), in NFC.
+    pub fn parse(input: &str) -> Result<Self, Refusal> {
+        let text = Self::parse_recorded(input)?;
+        let normalised = crate::unicode::accept("statement", text.as_str())?;
+        if normalised == text.as_str() {
+            Ok(text)
+        } else {
+            Self::parse_recorded(&normalised)
+        }
+    }
+
+    /// Parses a statement as the record holds it.
+    pub fn parse_recorded(input: &str) -> Result<Self, Refusal> {
+        let text = input.trim();
+        if text.is_empty() {
+            return Err(Refusal::invalid("invalid_statement", "the statement is empty: write one"));
+        }
+        if text.chars().count() > 500 {
+            return Err(Refusal::invalid(
+                "invalid_statement",
+                "the statement is longer than 500 characters: a statement is one short point to agree or disagree with",
+            ));
+        }
+        if text.chars().any(char::is_control) {
+            return Err(Refusal::invalid(
+                "invalid_statement",
+                "the statement contains control characters (line breaks, tabs): write it on one line",
+            ));
+        }
+        Ok(Self(text.to_owned()))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+string_newtype_serde!(StatementText, StatementText::parse_recorded);
+
 /// A password chosen by a person: 12 to 1,024 characters. Never stored or
 /// logged in clear; the store keeps an argon2id hash in a private table.
 #[derive(Clone, PartialEq, Eq)]

@@ -32,6 +32,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::consultation::{
+    AnalysisPublished, ConsultVoteCast, ConsultationOpened, ConsultationRef, ParticipantJoined, StatementModerated,
+    StatementSeeded, StatementSubmitted,
+};
 use crate::entry::{Actor, Entry};
 use crate::error::Refusal;
 use crate::forum::*;
@@ -58,6 +62,9 @@ pub enum Feature {
     /// Rules of procedure, sessions, meetings and decisions
     /// ([`crate::proceedings`]).
     Proceedings,
+    /// Open consultations: statements, participants, votes
+    /// ([`crate::consultation`]).
+    Consultation,
 }
 
 /// What a check knows besides the state and the payload: who records the
@@ -205,12 +212,33 @@ entry_kinds! {
         "meeting.closed" => MeetingClosed(MeetingRef): meeting_closed,
         "question.designated_important" => ImportantQuestionDesignated(ImportantQuestion): important_question_designated,
     }
+    consultation: Consultation {
+        /// The secretariat opens a consultation, on a process's text or not.
+        "consultation.opened" => ConsultationOpened(ConsultationOpened): consultation_opened,
+        /// The secretariat adds a statement, shown at once.
+        "consultation.statement_seeded" => ConsultationStatementSeeded(StatementSeeded): statement_seeded,
+        /// A participant joins, under a pseudonym (recorded by the server).
+        "consultation.participant_joined" => ConsultationParticipantJoined(ParticipantJoined): participant_joined,
+        /// A participant writes a statement; it waits for moderation.
+        "consultation.statement_submitted" => ConsultationStatementSubmitted(StatementSubmitted): statement_submitted,
+        "consultation.statement_moderated" => ConsultationStatementModerated(StatementModerated): statement_moderated,
+        /// A participant votes agree, disagree or pass on a statement.
+        "consultation.vote_cast" => ConsultationVoteCast(ConsultVoteCast): consultation_vote_cast,
+        "consultation.closed" => ConsultationClosed(ConsultationRef): consultation_closed,
+        /// An analysis of the consultation, named by the digest of its result.
+        "consultation.analysis_published" => ConsultationAnalysisPublished(AnalysisPublished): analysis_published,
+    }
 }
 
 impl EntryBody {
     /// Whether the entry belongs to a negotiation (see [`crate::negotiation`]).
     pub fn is_negotiation(&self) -> bool {
         self.feature() == Feature::Negotiation
+    }
+
+    /// Whether the entry belongs to a consultation (see [`crate::consultation`]).
+    pub fn is_consultation(&self) -> bool {
+        self.feature() == Feature::Consultation
     }
 
     /// Whether the entry belongs to meetings and decisions (see [`crate::proceedings`]).
@@ -229,7 +257,7 @@ mod tests {
     fn the_table_lists_each_kind_once() {
         let unique: std::collections::BTreeSet<&str> = EntryBody::KINDS.iter().copied().collect();
         assert_eq!(unique.len(), EntryBody::KINDS.len());
-        assert_eq!(EntryBody::KINDS.len(), 50);
+        assert_eq!(EntryBody::KINDS.len(), 58);
         let body =
             EntryBody::MemberReinstated(MemberReinstated { code: crate::ids::MemberCode::parse("KEN").unwrap() });
         assert_eq!(body.kind(), "member.reinstated");

@@ -27,6 +27,8 @@
 //! - [`proceedings`]: rules of procedure, sessions and meetings, and
 //!   decisions by consensus, silence procedure and recorded vote
 //!   (also reachable as `decisions`).
+//! - [`consultation`]: open consultations: statements, pseudonymous
+//!   participants, their votes, moderation and published analyses.
 //! - [`blob`]: content too large for an entry, named by its SHA-256.
 //! - [`signature`]: members' Ed25519 signatures on their own actions.
 //! - [`error`]: [`Refusal`], why an action or an entry is refused.
@@ -45,6 +47,7 @@
 
 pub mod blob;
 pub mod codec;
+pub mod consultation;
 pub mod entry;
 pub mod error;
 pub mod forum;

@@ -166,6 +166,8 @@ pub struct State {
     pub processes: Vec<crate::negotiation::Process>,
     /// Rules of procedure, sessions, meetings and decisions.
     pub proceedings: crate::proceedings::Proceedings,
+    /// Open consultations, by number from 1.
+    pub consultations: Vec<crate::consultation::Consultation>,
 }
 
 /// What a record of edition 1 or 2 of the rules holds that edition 3
@@ -384,6 +386,7 @@ impl State {
         numbered(&mut parts, "consensus", &proceedings.consensus);
         numbered(&mut parts, "silence", &proceedings.silences);
         numbered(&mut parts, "decision", &proceedings.decisions);
+        numbered(&mut parts, "consultation", &self.consultations);
         parts
     }
 
@@ -532,7 +535,7 @@ impl State {
         Ok(match action {
             Action::Signed { body, .. } => *body,
             Action::Negotiate(body) => {
-                if !body.is_negotiation() && !body.is_proceedings() {
+                if !body.is_negotiation() && !body.is_proceedings() && !body.is_consultation() {
                     return Err(Refusal::invalid(
                         "not_a_negotiation_action",
                         "this action is not part of a negotiation",
