@@ -48,6 +48,27 @@ use serde_json::json;
 
 use crate::source::Source;
 
+/// Recomputes a published consultation analysis on the state it was folded
+/// on (the domain has checked that the consultation did not change since
+/// the record size it names) and compares digests.
+fn check_published_analysis(
+    state: &State,
+    index: u64,
+    published: &accord_domain::consultation::AnalysisPublished,
+) -> Result<(), String> {
+    let c = state.consultation(published.consultation).map_err(|r| format!("entry {index}: {}", r.message))?;
+    let (_, report) = accord_domain::consultation::analysis::analyse_consultation(c);
+    let ours = report.digest();
+    if ours != published.digest {
+        return Err(format!(
+            "entry {index}: the analysis of consultation {} published at record size {} has the digest {}, but \
+             recomputed from the record it is {ours}: the published result is not what the votes give",
+            published.consultation, published.record_size, published.digest
+        ));
+    }
+    Ok(())
+}
+
 pub struct Options {
     pub source: Source,
     /// The log's verifier key (`name+id+base64`).
@@ -169,6 +190,7 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
     let mut tree = MerkleTree::new();
     let mut state = State::new();
     let mut warnings = Vec::new();
+    let mut analyses = 0u64;
     let tiles_count = size.div_ceil(TILE_WIDTH);
     let bar = progress_bar(opts.progress, size);
     for t in 0..tiles_count {
@@ -197,6 +219,10 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
                 .apply_noting(&entry)
                 .map_err(|r| format!("entry {index}: the rules refuse it on replay: {}", r.message))?;
             warnings.extend(noted.iter().map(|leniency| leniency_warning(&state, index, leniency)));
+            if let accord_domain::EntryBody::ConsultationAnalysisPublished(published) = &entry.body {
+                check_published_analysis(&state, index, published)?;
+                analyses += 1;
+            }
         }
         bar.inc(width);
     }
@@ -209,6 +235,11 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
     let hash_tiles = check_hash_tiles(&opts.source, &tree, size)?;
     lines.push(format!("hash tiles: all {hash_tiles} served (every level) equal the tiles computed from the entries"));
     lines.push(format!("replay: {size} entries applied under the rules"));
+    if analyses > 0 {
+        lines.push(format!(
+            "consultations: {analyses} published analyses recomputed from the record, each with the digest published"
+        ));
+    }
 
     // 5. What the server shows.
     if opts.skip_state {

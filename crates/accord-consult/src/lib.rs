@@ -103,6 +103,7 @@ pub mod pca;
 pub mod planted;
 pub mod polis;
 pub mod repness;
+pub mod report;
 
 pub use matrix::{Vote, VoteMatrix};
 pub use repness::{Direction, Representative};

@@ -142,6 +142,29 @@
     tick();
     window.setInterval(tick, 500);
   }
+  // A consultation's results refresh as votes come in: the consultation's
+  // stamp is polled, and when it moved the results section is fetched
+  // again and put in place (focus and the voting form are left alone).
+  var results = document.querySelector("#results[data-consultation]");
+  if (results && window.fetch && window.DOMParser) {
+    var id = results.getAttribute("data-consultation");
+    window.setInterval(function () {
+      var now = document.querySelector("#results[data-consultation]");
+      if (!now || document.hidden) { return; }
+      fetch("/api/v1/consultations/" + id, { headers: { Accept: "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (c) {
+          if (!c || String(c.changed) === now.getAttribute("data-changed")) { return null; }
+          return fetch(window.location.pathname, { credentials: "same-origin" }).then(function (r) { return r.text(); });
+        })
+        .then(function (html) {
+          if (!html) { return; }
+          var fresh = new DOMParser().parseFromString(html, "text/html").querySelector("#results");
+          if (fresh) { now.replaceWith(fresh); }
+        })
+        .catch(function () {});
+    }, 3000);
+  }
   var focus = document.querySelector("[data-focus]");
   if (focus) { focus.focus(); }
 })();

@@ -77,6 +77,7 @@
 //! a retry after a failed write) and for measuring its own speed.
 
 pub mod account;
+pub mod consultations;
 pub mod demo;
 pub mod http;
 pub mod meetings;
@@ -183,6 +184,11 @@ pub struct App {
     pub openapi: axum::body::Bytes,
     /// The pages' addresses, where a visitor sent to log in comes back to.
     pub pages: http::page::Pages,
+    /// Consultations' analyses, kept while each consultation is unchanged.
+    pub consultations: consultations::analysis::Analyses,
+    /// The secret delegates' participant keys are derived from (see
+    /// `consultations::participants`), kept in the private tables.
+    pub participant_secret: [u8; 32],
 }
 
 pub type AppState = Arc<App>;
@@ -205,7 +211,12 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
     let openapi = serde_json::to_vec(&doc).expect("the OpenAPI document serialises").into();
     let state: AppState = Arc::new(App {
         log: record::log::Log::new(signer, &store),
-        known_browsers: http::limits::KnownBrowsers::new(known_browser_secret(&store)),
+        known_browsers: http::limits::KnownBrowsers::new(stored_secret(
+            &store,
+            http::limits::KnownBrowsers::SECRET_NAME,
+        )),
+        participant_secret: stored_secret(&store, PARTICIPANT_SECRET_NAME),
+        consultations: Default::default(),
         limiter: http::limits::LoginLimiter::new(config.login.clone()),
         writes: http::limits::WriteLimiter::new(config.writes.clone()),
         store,
@@ -233,25 +244,29 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
     (router, state)
 }
 
-/// The key of known-browser cookies, from the private tables (made there
-/// on first use). If the tables cannot be read, a key for this run only:
-/// browsers are then known until the server restarts.
-fn known_browser_secret(store: &Store) -> [u8; 32] {
+/// The name of the participant secret in the private tables.
+const PARTICIPANT_SECRET_NAME: &str = "consultation participants";
+
+/// A 32-byte secret from the private tables (made there on first use): the
+/// key of known-browser cookies, the participant secret. If the tables
+/// cannot be read, a secret for this run only: browsers are then known,
+/// and delegates keep their pseudonyms, until the server restarts.
+fn stored_secret(store: &Store, name: &str) -> [u8; 32] {
     use rand::RngCore;
     let mut candidate = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut candidate);
-    match store.secret(http::limits::KnownBrowsers::SECRET_NAME, &candidate) {
+    match store.secret(name, &candidate) {
         Ok(stored) if stored.len() == 32 => {
             let mut key = [0u8; 32];
             key.copy_from_slice(&stored);
             key
         }
         Ok(_) => {
-            tracing::warn!("the stored known-browser key is not 32 bytes; using a key for this run only");
+            tracing::warn!(name, "the stored secret is not 32 bytes; using one for this run only");
             candidate
         }
         Err(e) => {
-            tracing::warn!(error = %e, "cannot read the known-browser key; using a key for this run only");
+            tracing::warn!(name, error = %e, "cannot read the stored secret; using one for this run only");
             candidate
         }
     }
@@ -271,6 +286,7 @@ fn all_routes() -> http::routes::Routes {
         .merge(members::routes())
         .merge(account::routes())
         .merge(record::routes())
+        .merge(consultations::routes())
         .get("/healthz", || async { "ok" })
         .get("/metrics", http::metrics::render)
 }

@@ -8,9 +8,9 @@ use std::fs::File;
 use std::io::Write;
 use std::path::Path;
 
+use accord_consult::report::Report;
 use accord_consult::{analyse, ari, polis, Analysis, ConsultError, Settings};
 use anyhow::{anyhow, bail, Context, Result};
-use serde::Serialize;
 
 /// How `accord consult analyse` prints its result.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -74,7 +74,9 @@ pub fn run(dir: &Path, format: Format) -> Result<()> {
         analyse(&export.votes, &export.moderated_out, &Settings::default()).map_err(|e| export_error(dir, e))?;
     let out = match format {
         Format::Json => {
-            let mut s = serde_json::to_string(&report(&export, &analysis))?;
+            let participants: Vec<&str> = export.participants.iter().map(String::as_str).collect();
+            let statements: Vec<&str> = export.statements.iter().map(String::as_str).collect();
+            let mut s = serde_json::to_string(&Report::new(&analysis, &participants, &statements))?;
             s.push('\n');
             s
         }
@@ -85,97 +87,6 @@ pub fn run(dir: &Path, format: Format) -> Result<()> {
     match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         r => r.context("writing the result"),
-    }
-}
-
-/// The JSON form, one object with its keys in this order: `participants`
-/// (each id of `votes.csv`, in the export's order, with its group or null
-/// when not counted), `groups` (id, size, representative statements with
-/// their direction, the share voting so and the score), `consensus` and `bridging` (statement and
-/// score, highest first). Statements are named by their ids in the export.
-#[derive(Serialize)]
-struct Report<'a> {
-    participants: Participants<'a>,
-    groups: Vec<GroupReport<'a>>,
-    consensus: Vec<ScoreReport<'a>>,
-    bridging: Vec<ScoreReport<'a>>,
-}
-
-/// Participant id → group, serialised as one object in the export's order.
-struct Participants<'a>(Vec<(&'a str, Option<usize>)>);
-
-impl Serialize for Participants<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|(id, g)| (*id, *g)))
-    }
-}
-
-#[derive(Serialize)]
-struct GroupReport<'a> {
-    id: usize,
-    size: usize,
-    representative: Vec<RepresentativeReport<'a>>,
-}
-
-/// A representative statement: `direction` is `agree` or `disagree`, and
-/// the key of that name holds the share of the group who voted so (the
-/// other key is absent), so that a reader may look for either form.
-#[derive(Serialize)]
-struct RepresentativeReport<'a> {
-    statement: &'a str,
-    direction: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    agree: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    disagree: Option<f64>,
-    score: f64,
-}
-
-#[derive(Serialize)]
-struct ScoreReport<'a> {
-    statement: &'a str,
-    score: f64,
-}
-
-fn report<'a>(export: &'a polis::Export, analysis: &Analysis) -> Report<'a> {
-    let statement = |j: usize| export.statements[j].as_str();
-    Report {
-        participants: Participants(
-            export.participants.iter().map(String::as_str).zip(analysis.group_of.iter().copied()).collect(),
-        ),
-        groups: analysis
-            .groups
-            .iter()
-            .map(|g| GroupReport {
-                id: g.id,
-                size: g.size,
-                representative: g
-                    .representative
-                    .iter()
-                    .map(|r| {
-                        let share = f64::from(r.n_success) / f64::from(r.n_trials.max(1));
-                        let agrees = r.direction.as_str() == "agree";
-                        RepresentativeReport {
-                            statement: statement(r.statement),
-                            direction: r.direction.as_str(),
-                            agree: agrees.then_some(share),
-                            disagree: (!agrees).then_some(share),
-                            score: r.score,
-                        }
-                    })
-                    .collect(),
-            })
-            .collect(),
-        consensus: analysis
-            .consensus
-            .iter()
-            .map(|c| ScoreReport { statement: statement(c.statement), score: c.score })
-            .collect(),
-        bridging: analysis
-            .bridging
-            .iter()
-            .map(|b| ScoreReport { statement: statement(b.statement), score: b.score })
-            .collect(),
     }
 }
 

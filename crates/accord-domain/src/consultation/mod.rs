@@ -2,6 +2,7 @@
 //! pass on, from which opinion groups and the statements that bridge them
 //! are computed (by `accord-consult`, outside the domain).
 //!
+//! - [`analysis`]: the analysis anyone recomputes from the record;
 //! - [`payloads`]: what the entries hold; [`model`]: consultations as the
 //!   state holds them; `rules`: one check per kind; `fold`: one fold per
 //!   kind (see [`crate::kinds`]).
@@ -34,6 +35,7 @@
 //!
 //! [`ParticipantId`]: crate::ids::ParticipantId
 
+pub mod analysis;
 pub mod model;
 pub mod payloads;
 

@@ -54,7 +54,7 @@ fn recorded_by_server(cx: &Cx<'_>) -> Result<(), Refusal> {
 
 fn participant<'a>(c: &'a Consultation, p: &crate::ids::ParticipantId) -> Result<&'a super::Participant, Refusal> {
     c.participants.get(p).ok_or_else(|| {
-        Refusal::forbidden(
+        Refusal::conflict(
             "not_a_participant",
             format!("participant {} has not joined consultation {}", p.as_str(), c.id),
         )

@@ -160,6 +160,14 @@ path_value!(
     SilenceId(u64) = "sid", |raw| number(raw, "silence procedure")
 );
 path_value!(
+    /// `{id}` of `/consultations/{id}`.
+    ConsultationId(u64) = "id", |raw| number(raw, "consultation")
+);
+path_value!(
+    /// `{stid}`: a statement of a consultation.
+    StatementNumber(u32) = "stid", |raw| number(raw, "statement").and_then(|n| u32::try_from(n).map_err(|_| ApiError::bad_request("invalid_id", format!("{raw:?} is not a statement number (1, 2, ...)"))))
+);
+path_value!(
     /// `{code}`: a member's code.
     MemberParam(MemberCode) = "code", |raw| Ok(MemberCode::parse(raw)?)
 );

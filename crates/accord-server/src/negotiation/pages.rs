@@ -624,14 +624,40 @@ async fn provision_page(
     MaybeUser(user): MaybeUser,
     InPage(ProcessId(id)): InPage<ProcessId>,
     InPage(ProvisionEid(eid)): InPage<ProvisionEid>,
-    Query(q): Query<NoticeQuery>,
+    Query(q): Query<ProvisionQuery>,
 ) -> Response {
-    let page =
-        provision_view_page(&app, &user, id, &eid, notice_text(q.notice.as_deref()), None, ProposeForm::default());
+    let mut form = ProposeForm::default();
+    if let Some(cited) = q.cite.as_deref().and_then(|c| cited_statement(&app, id, c)) {
+        form.justification = cited;
+    }
+    let page = provision_view_page(&app, &user, id, &eid, notice_text(q.notice.as_deref()), None, form);
     match page {
         Ok(p) => render(StatusCode::OK, p),
         Err(e) => error_page(&app, &user, e),
     }
+}
+
+#[derive(Deserialize, Default)]
+struct ProvisionQuery {
+    notice: Option<String>,
+    /// A consultation's statement the proposal cites, `C.S` (statement S of
+    /// consultation C): the justification starts by citing it.
+    cite: Option<String>,
+}
+
+/// The words citing statement `S` of consultation `C` (`cite` = `C.S`),
+/// when it is an accepted statement of a consultation on process `process`.
+fn cited_statement(app: &AppState, process: u64, cite: &str) -> Option<String> {
+    let (c, s) = cite.split_once('.')?;
+    let (c, s) = (c.parse::<u64>().ok()?, s.parse::<u32>().ok()?);
+    let state = app.store.state();
+    let consultation = state.consultation(c).ok().filter(|x| x.process == Some(process))?;
+    let statement =
+        consultation.statement(s).filter(|x| x.moderation == accord_domain::consultation::Moderation::Accepted)?;
+    Some(format!(
+        "Drawn from statement {s} of consultation {c} (\u{201c}{}\u{201d}, /consultations/{c}). ",
+        statement.text.as_str()
+    ))
 }
 
 async fn table(

@@ -156,6 +156,38 @@ fn summarise(body: &accord_domain::EntryBody) -> String {
         B::ImportantQuestionDesignated(q) => {
             format!("{} (process {}) designated an important question", q.target.label(), q.process)
         }
+        B::ConsultationOpened(o) => format!("Consultation opened: {}", o.title),
+        B::ConsultationStatementSeeded(st) => format!("Statement added to consultation {}", st.consultation),
+        B::ConsultationParticipantJoined(j) => format!(
+            "Participant {} ({}) joined consultation {}",
+            &j.participant.as_str()[..8],
+            j.category.label(),
+            j.consultation
+        ),
+        B::ConsultationStatementSubmitted(st) => format!(
+            "Participant {} wrote a statement in consultation {}",
+            &st.participant.as_str()[..8],
+            st.consultation
+        ),
+        B::ConsultationStatementModerated(m) => format!(
+            "Statement {} of consultation {} {}",
+            m.statement,
+            m.consultation,
+            if m.accepted { "accepted" } else { "rejected" }
+        ),
+        B::ConsultationVoteCast(v) => format!(
+            "Participant {} voted on statement {} of consultation {}",
+            &v.participant.as_str()[..8],
+            v.statement,
+            v.consultation
+        ),
+        B::ConsultationClosed(c) => format!("Consultation {} closed", c.consultation),
+        B::ConsultationAnalysisPublished(a) => format!(
+            "Analysis of consultation {} at record size {} published (digest {})",
+            a.consultation,
+            a.record_size,
+            &a.digest[..12]
+        ),
     }
 }
 

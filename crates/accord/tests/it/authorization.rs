@@ -78,12 +78,24 @@ enum Who {
     VotingOrSec,
     /// The secretariat, or BRA's head of delegation (for a member of its delegation).
     SecOrBraHead,
+    /// A member's delegate, advisers included (a consultation's participants
+    /// by account; officers run consultations and do not take part).
+    MemberDelegates,
+    /// They or the secretariat.
+    MemberDelegatesOrSec,
+    /// Anyone but an officer: members' delegates, and anyone without an
+    /// account (who joins a consultation with a participant key).
+    NotOfficer,
+    /// Members' delegates, and the anonymous (who get a participant key);
+    /// not officers, nor a withdrawn delegate's token.
+    Participants,
 }
 
 impl Who {
     fn allows(self, role: &str) -> bool {
         let chair = matches!(role, "chair" | "vice");
         let voting = matches!(role, "bra_head" | "bra_del");
+        let member_delegate = matches!(role, "bra_head" | "bra_del" | "bra_adv" | "icrc_head" | "icrc" | "icrc_adv");
         match self {
             Who::Public => true,
             Who::Account => role != "anonymous" && role != "withdrawn",
@@ -98,6 +110,10 @@ impl Who {
             Who::Delegation => voting || matches!(role, "icrc_head" | "icrc"),
             Who::VotingOrSec => voting || role == "sec",
             Who::SecOrBraHead => role == "sec" || role == "bra_head",
+            Who::MemberDelegates => member_delegate,
+            Who::MemberDelegatesOrSec => member_delegate || role == "sec",
+            Who::NotOfficer => !matches!(role, "chair" | "vice" | "cofac" | "sec"),
+            Who::Participants => member_delegate || role == "anonymous",
         }
     }
 }
@@ -405,6 +421,60 @@ fn rows() -> Vec<Row> {
             json!({"symbol": "A/AC.1/L.1"}),
             Sec,
         ),
+        // Consultations.
+        api(M::POST, "/api/v1/consultations", "/api/v1/consultations", json!({"title": "T", "question": "Q?"}), Sec),
+        api(
+            M::POST,
+            "/api/v1/consultations/{id}/participants",
+            "/api/v1/consultations/1/participants",
+            json!({}),
+            Participants,
+        ),
+        api(
+            M::POST,
+            "/api/v1/consultations/{id}/statements",
+            "/api/v1/consultations/1/statements",
+            json!({"text": "Another point"}),
+            MemberDelegatesOrSec,
+        ),
+        api(
+            M::POST,
+            "/api/v1/consultations/{id}/statements/{stid}/moderation",
+            "/api/v1/consultations/1/statements/1/moderation",
+            json!({"accepted": false}),
+            Sec,
+        ),
+        api(
+            M::POST,
+            "/api/v1/consultations/{id}/votes",
+            "/api/v1/consultations/1/votes",
+            json!({"statement": 1, "vote": "agree"}),
+            MemberDelegates,
+        ),
+        api(M::POST, "/api/v1/consultations/{id}/close", "/api/v1/consultations/1/close", Value::Null, Sec),
+        api(M::POST, "/api/v1/consultations/{id}/analysis", "/api/v1/consultations/1/analysis", Value::Null, Sec),
+        page("/consultations", "/consultations", &[("title", "T"), ("question", "Q?")], Sec),
+        page("/consultations/{id}/join", "/consultations/1/join", &[], NotOfficer),
+        page(
+            "/consultations/{id}/votes",
+            "/consultations/1/votes",
+            &[("statement", "1"), ("vote", "agree")],
+            MemberDelegates,
+        ),
+        page(
+            "/consultations/{id}/statements",
+            "/consultations/1/statements",
+            &[("text", "Another point")],
+            MemberDelegatesOrSec,
+        ),
+        page(
+            "/consultations/{id}/statements/{stid}/moderation",
+            "/consultations/1/statements/1/moderation",
+            &[("decision", "reject")],
+            Sec,
+        ),
+        page("/consultations/{id}/close", "/consultations/1/close", &[], Sec),
+        page("/consultations/{id}/analysis", "/consultations/1/analysis", &[], Sec),
         // Pages: meetings and decisions.
         page("/sessions", "/sessions", &[("act", "session"), ("title", "Second session")], Sec),
         page("/meetings/{mid}", "/meetings/1", &[("act", "register")], Delegation),
@@ -630,10 +700,15 @@ async fn ok(forum: &TestForum, method: Method, path: &str, token: &str, body: Va
 /// P-4 KEN's), meeting 1 open with BRA, KEN and CHN present, BRA speaking
 /// on item 1 and waiting on item 2, vote 1 open on P-2, decision 1 agreed
 /// ad referendum on P-1, consensus 2 pending on P-3, silence procedure 1
-/// running on a paragraph, meeting 2 scheduled.
+/// running on a paragraph, meeting 2 scheduled; consultation 1 on process 1
+/// with one statement, the secretariat's.
 async fn business(forum: &TestForum, t: &std::collections::HashMap<&str, String>) {
     use Method as M;
     ok(forum, M::POST, "/api/v1/processes", &t["sec"], json!({"title": "Framework", "markdown": DRAFT})).await;
+    let consultation =
+        json!({"title": "Critical infrastructure", "question": "What should States protect?", "process": 1});
+    ok(forum, M::POST, "/api/v1/consultations", &t["sec"], consultation).await;
+    ok(forum, M::POST, "/api/v1/consultations/1/statements", &t["sec"], json!({"text": "Hospitals first"})).await;
     let propose = |eid: &str, quote: &str, text: &str| json!({"kind": "replace_words", "eid": eid, "anchor": {"quote": quote, "occurrence": 1}, "text": text});
     let proposals = "/api/v1/processes/1/proposals";
     ok(forum, M::POST, proposals, &t["bra_head"], propose("chp_1__art_1__para_1", "good faith", "full good faith"))
@@ -744,7 +819,15 @@ async fn matrix(forum: TestForum) {
                 // Anonymous, and a session of a withdrawn account, are
                 // sent to log in (pages) or get 401 (API; a withdrawn
                 // account's token gets 403 not_accredited).
+                // A consultation's participant forms are for people
+                // without accounts too: without a participant key they
+                // say to join (403), not to log in.
+                let participant_form = matches!(
+                    row.route,
+                    "/consultations/{id}/votes" | "/consultations/{id}/statements" | "/consultations/{id}/join"
+                );
                 let expected = match (*role, is_page) {
+                    ("anonymous" | "withdrawn", true) if participant_form => "403",
                     ("anonymous", false) => "401",
                     ("anonymous" | "withdrawn", true) => "login",
                     _ => "403",
