@@ -171,11 +171,25 @@ pub fn pca(m: &VoteMatrix, kept: &[bool], max_iters: usize) -> Pca {
         (0..n_s).map(|j| if kept[j] && counts[j] > 0 { sums[j] / counts[j] as f64 } else { 0.0 }).collect();
     let table = centred_table(&center, kept);
 
-    // Start vectors that depend on the data only, not on the order of
-    // statements: all ones, and the statements' mean votes.
+    // Start vectors that depend on the data, not on the order of
+    // statements: all ones, and the statements' mean votes; plus a small
+    // seeded perturbation (a thousandth of their size), without which a
+    // conversation whose opinion groups mirror each other (as many agree
+    // with one half of the statements as with the other) leaves both
+    // vectors orthogonal to its main divide, which power iteration then
+    // never finds. The perturbation changes where the iteration starts,
+    // not where it converges.
     let live = |j: usize| kept[j] && counts[j] > 0;
+    let mut rng = crate::kmeans::SplitMix64::new(0x00C0_FFEE_D1CE);
     let mut v: Vec<[f64; 2]> = (0..n_s)
-        .map(|j| if live(j) { [1.0, center[j] + 0.5 * (counts[j] as f64).sqrt()] } else { [0.0, 0.0] })
+        .map(|j| {
+            let (a, b) = (rng.next_f64() - 0.5, rng.next_f64() - 0.5);
+            if live(j) {
+                [1.0 + 1e-3 * a, center[j] + 0.5 * (counts[j] as f64).sqrt() * (1.0 + 1e-3 * b)]
+            } else {
+                [0.0, 0.0]
+            }
+        })
         .collect();
     let mut iterations = 0;
     let mut u = vec![[0.0f64; 2]; n_p];

@@ -65,6 +65,41 @@ fn planted_groups_are_found_at_1000_by_200() {
 }
 
 /// Same partition of participants (group numbers may differ only if sizes tie).
+/// Two groups that mirror each other (one agrees with the first half of
+/// the statements and disagrees with the second, the other the reverse),
+/// each participant passing on one statement: the statements' mean votes
+/// are all nearly zero and alike, so no start vector computed from them
+/// points along the divide; the divide is found all the same: no opinion
+/// group mixes the two sides.
+#[test]
+fn mirrored_groups_are_told_apart() {
+    let (n_p, n_s) = (60u32, 12u32);
+    let mut votes = Vec::new();
+    for p in 0..n_p {
+        for s in 0..n_s {
+            let agree = (s < n_s / 2) == (p < n_p / 2);
+            let value = if s == p % n_s {
+                0
+            } else if agree {
+                1
+            } else {
+                -1
+            };
+            votes.push(Vote { participant: p, statement: s, value });
+        }
+    }
+    let groups = groups_of(n_p as usize, n_s as usize, &votes);
+    let side = |p: usize| p >= n_p as usize / 2;
+    for (p, g) in groups.iter().enumerate() {
+        let g = g.expect("every participant is counted");
+        for (q, h) in groups.iter().enumerate() {
+            if *h == Some(g) {
+                assert_eq!(side(p), side(q), "participants {p} and {q} share group {g}: {groups:?}");
+            }
+        }
+    }
+}
+
 fn same_partition(a: &[Option<usize>], b: &[Option<usize>]) -> bool {
     if a.iter().map(Option::is_some).ne(b.iter().map(Option::is_some)) {
         return false;

@@ -13,6 +13,7 @@ mod browser;
 mod browser_signing;
 mod cli;
 mod consult;
+mod consultations;
 mod crash;
 mod decisions;
 mod documents;
