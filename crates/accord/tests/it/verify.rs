@@ -427,3 +427,106 @@ fn verify_refuses_a_state_file_of_another_log_unless_told_to_forget_it() {
     let (ok, out) = run(args(&second, &second_key, &[]));
     assert!(ok && out.contains("consistent with the checkpoint of size 5 verified earlier"), "{out}");
 }
+
+/// A record with a consultation whose analysis is published with `digest`
+/// (`None`: the digest of the analysis as the votes give it).
+fn consultation_record(origin: &str, digest: Option<&str>) -> Vec<Vec<u8>> {
+    use accord_domain::consultation::*;
+    use accord_domain::ids::{DisplayName, LanguageTag, ParticipantId, Reason, StatementText};
+    use accord_domain::state::Principal;
+    use accord_domain::{Action, Entry, EntryBody, State};
+    let mut state = State::new();
+    let mut out = Vec::new();
+    let mut record = |state: &mut State, action: Action| {
+        let (actor, body, signature) = state.prepare(Principal::System, action).unwrap();
+        let i = state.next_index;
+        let entry = Entry { index: i, time: 1_000 + i as i64, actor, body, signature };
+        state.apply(&entry).unwrap();
+        out.push(entry.encode().unwrap());
+    };
+    let act = |body: EntryBody| Action::Negotiate(Box::new(body));
+    record(
+        &mut state,
+        Action::EstablishForum {
+            name: DisplayName::parse("Mirror Forum").unwrap(),
+            languages: vec![LanguageTag::parse("en").unwrap()],
+            log: Some(origin.into()),
+        },
+    );
+    record(
+        &mut state,
+        act(EntryBody::ConsultationOpened(ConsultationOpened {
+            title: DisplayName::parse("Infrastructure").unwrap(),
+            question: Reason::parse("What first?").unwrap(),
+            process: None,
+            provisions: vec![],
+        })),
+    );
+    for s in 1..=8 {
+        let text = StatementText::parse(&format!("Statement {s}")).unwrap();
+        record(
+            &mut state,
+            act(EntryBody::ConsultationStatementSeeded(StatementSeeded { consultation: 1, text, proposal: None })),
+        );
+    }
+    for p in 0..40u32 {
+        let participant = ParticipantId::parse(&format!("{p:032x}")).unwrap();
+        let category = ParticipantCategory::Public;
+        record(
+            &mut state,
+            act(EntryBody::ConsultationParticipantJoined(ParticipantJoined {
+                consultation: 1,
+                participant: participant.clone(),
+                category,
+            })),
+        );
+        for statement in 1..=8u32 {
+            let agree = (statement <= 4) == (p % 2 == 0) || (p + statement) % 7 == 0;
+            let vote = if agree { ConsultVote::Agree } else { ConsultVote::Disagree };
+            record(
+                &mut state,
+                act(EntryBody::ConsultationVoteCast(ConsultVoteCast {
+                    consultation: 1,
+                    participant: participant.clone(),
+                    statement,
+                    vote,
+                })),
+            );
+        }
+    }
+    let ours = analysis::analyse_consultation(state.consultation(1).unwrap()).1.digest();
+    let digest = digest.map_or(ours, str::to_owned);
+    let record_size = state.next_index;
+    record(
+        &mut state,
+        act(EntryBody::ConsultationAnalysisPublished(AnalysisPublished { consultation: 1, record_size, digest })),
+    );
+    out
+}
+
+#[test]
+fn verify_recomputes_every_published_consultation_analysis() {
+    let work = tempfile::tempdir().unwrap();
+    let check = |name: &str, entries: &[Vec<u8>]| {
+        let dir = work.path().join(name);
+        let key = write_mirror(&dir, "accord.test/mirror", entries);
+        let state = work.path().join(format!("{name}.json"));
+        accord(&["verify", "--dir", dir.to_str().unwrap(), "--key", &key, "--state", state.to_str().unwrap()])
+    };
+    let (ok, out) = check("true", &consultation_record("accord.test/mirror", None));
+    assert!(ok, "{out}");
+    assert!(out.contains("consultations: 1 published analyses recomputed from the record"), "{out}");
+    // A result that is not what the votes give: the record is refused,
+    // naming the entry.
+    let wrong = "0".repeat(64);
+    let entries = consultation_record("accord.test/mirror", Some(&wrong));
+    let (ok, out) = check("altered", &entries);
+    assert!(!ok, "{out}");
+    let last = entries.len() - 1;
+    assert!(
+        out.contains(&format!(
+            "entry {last}: the analysis of consultation 1 published at record size {last} has the digest {wrong}"
+        )),
+        "{out}"
+    );
+}
