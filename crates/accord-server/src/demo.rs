@@ -38,6 +38,90 @@ impl Dice {
     }
 }
 
+/// Statements the demonstration consultation is seeded with, and which of
+/// its two opinion groups leans to agree with each (0, 1, or both: 2).
+const CONSULTATION_STATEMENTS: [(&str, usize); 10] = [
+    ("Hospitals and water systems should be protected before any other infrastructure", 2),
+    ("States should be free to define their own critical infrastructure", 1),
+    ("An agreed list of critical infrastructure sectors belongs in the Framework", 0),
+    ("Private companies that run critical infrastructure should report incidents to the State", 1),
+    ("Reporting duties for companies belong in national law, not in this Framework", 0),
+    ("Attacks on critical infrastructure should be attributed publicly", 0),
+    ("Public attribution of attacks makes de-escalation harder", 1),
+    ("States that are attacked should be able to ask others for technical help", 2),
+    ("Civil society should take part in the review of this article", 0),
+    ("The review of this article is a matter for States alone", 1),
+];
+
+/// Opens a consultation on the article on critical infrastructure, seeded
+/// by the secretariat, with participants from civil society, business,
+/// academia and the public voting in two opinion groups (by the same fixed
+/// pseudo-random sequence), so that the opinion map shows them.
+pub fn load_consultation(store: &Store, secretariat: DelegateId, process: u64) -> Result<u64, StoreError> {
+    use accord_domain::consultation::*;
+    use accord_domain::ids::{ParticipantId, Reason, StatementText};
+    let provisions: Vec<String> = {
+        let state = store.state();
+        let latest = &state.process(process).map_err(StoreError::Refused)?.latest().instrument;
+        latest.provisions.iter().filter(|p| p.eid.contains("art_8")).map(|p| p.eid.clone()).take(1).collect()
+    };
+    let open = EntryBody::ConsultationOpened(ConsultationOpened {
+        title: DisplayName::parse("Protecting critical infrastructure").expect("a name"),
+        question: Reason::parse("Article 8 asks States to protect critical infrastructure. What should it say?")
+            .expect("a question"),
+        process: Some(process),
+        provisions,
+    });
+    store.submit_blocking(Principal::Delegate(secretariat), Action::Negotiate(Box::new(open)), None)?;
+    let id = store.state().consultations.len() as u64;
+    for (text, _) in CONSULTATION_STATEMENTS {
+        let text = StatementText::parse(text).expect("a statement");
+        let seed = EntryBody::ConsultationStatementSeeded(StatementSeeded { consultation: id, text, proposal: None });
+        store.submit_blocking(Principal::Delegate(secretariat), Action::Negotiate(Box::new(seed)), None)?;
+    }
+    let mut dice = Dice(0x5eed_acc0_2d00_0002);
+    let categories = ParticipantCategory::OPEN;
+    let mut actions = Vec::new();
+    for p in 0..80u32 {
+        // Pseudonyms as the server derives them, from keys no one holds.
+        let digest = <sha2::Sha256 as sha2::Digest>::digest(format!("demonstration participant {p}").as_bytes());
+        let participant = ParticipantId::parse(&hex::encode(&digest[..16])).expect("32 hex digits");
+        let category = categories[dice.next(categories.len())];
+        let group = usize::from(p % 5 >= 3);
+        let join = ParticipantJoined { consultation: id, participant: participant.clone(), category };
+        actions.push((Principal::System, Action::Negotiate(Box::new(EntryBody::ConsultationParticipantJoined(join)))));
+        for (s, (_, leaning)) in CONSULTATION_STATEMENTS.iter().enumerate() {
+            let roll = dice.next(100);
+            let agrees = *leaning == 2 || *leaning == group;
+            let vote = match roll {
+                0..=9 => continue,
+                10..=19 => ConsultVote::Pass,
+                20..=29 => {
+                    if agrees {
+                        ConsultVote::Disagree
+                    } else {
+                        ConsultVote::Agree
+                    }
+                }
+                _ => {
+                    if agrees {
+                        ConsultVote::Agree
+                    } else {
+                        ConsultVote::Disagree
+                    }
+                }
+            };
+            let cast =
+                ConsultVoteCast { consultation: id, participant: participant.clone(), statement: s as u32 + 1, vote };
+            actions.push((Principal::System, Action::Negotiate(Box::new(EntryBody::ConsultationVoteCast(cast)))));
+        }
+    }
+    for r in store.submit_all_blocking(actions) {
+        r?;
+    }
+    Ok(id)
+}
+
 fn negotiate(who: DelegateId, body: EntryBody) -> (Principal, Action) {
     (Principal::Delegate(who), Action::Negotiate(Box::new(body)))
 }

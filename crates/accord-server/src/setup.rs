@@ -191,6 +191,7 @@ pub fn load_demo(store: &Store) -> Result<Vec<DemoLogin>, StoreError> {
             heads.push((code(member), id));
         }
     }
-    crate::demo::load_process(store, secretariat, chair, &heads)?;
+    let process = crate::demo::load_process(store, secretariat, chair, &heads)?;
+    crate::demo::load_consultation(store, secretariat, process)?;
     Ok(logins)
 }

@@ -232,7 +232,8 @@ struct ConsultationPage {
     title: String,
     question: String,
     process: Option<(u64, String)>,
-    provisions: Vec<String>,
+    /// The provisions consulted on: eId and label.
+    provisions: Vec<(String, String)>,
     open: bool,
     participants: usize,
     pending: usize,
@@ -325,7 +326,7 @@ async fn show(
         title: c.title.as_str().to_owned(),
         question: c.question.as_str().to_owned(),
         process,
-        provisions: c.provisions.clone(),
+        provisions: c.provisions.iter().map(|e| (e.clone(), accord_domain::negotiation::text::label_of(e))).collect(),
         open: c.is_open(),
         participants: c.participants.len(),
         pending: c.statements.iter().filter(|s| s.moderation == Moderation::Pending).count(),

@@ -409,3 +409,79 @@ async fn log_in_never_leaves_the_site_whatever_next_holds_in_chromium() {
     assert_eq!((at.origin(), at.path()), (base.origin(), "/officers"));
     client.close().await.unwrap();
 }
+
+/// A member of the public joins the demonstration's consultation, votes on
+/// every statement one at a time, and sees the results refresh without a
+/// reload when someone else votes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_participant_votes_through_a_consultation_and_the_map_refreshes_in_chromium() {
+    let (dir, _) = demo_forum();
+    let server = Server::start(dir.path());
+    let (_driver, driver_url) = chromedriver();
+    let profile = tempfile::tempdir().unwrap();
+    let client = chromium(&driver_url, profile.path()).await;
+    let base = server.base.clone();
+    client.goto(&format!("{base}/consultations/1")).await.unwrap();
+    client.find(Locator::Css("input[value=academia]")).await.unwrap().click().await.unwrap();
+    client
+        .find(Locator::XPath("//button[normalize-space()='Join this consultation']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "#vote", "You take part as participant").await;
+    // One statement at a time, until none is left.
+    let choices = ["agree", "disagree", "pass"];
+    let mut voted = 0;
+    loop {
+        let text = wait_for_text(&client, "#vote", "You take part").await;
+        if text.contains("You have voted on every statement shown") {
+            break;
+        }
+        let button = format!(".vote-buttons button[value={}]", choices[voted % 3]);
+        client.find(Locator::Css(&button)).await.unwrap().click().await.unwrap();
+        voted += 1;
+        wait_for_text(&client, ".notice", "Your vote is recorded").await;
+        assert!(voted <= 10, "more statements than the consultation holds");
+    }
+    assert_eq!(voted, 10, "each of the ten statements was shown once");
+    let before = wait_for_text(&client, "#results p.muted", "Computed at record size").await;
+
+    // Someone else joins and votes through the API; the results follow.
+    let b = base.clone();
+    tokio::task::spawn_blocking(move || {
+        let agent = agent();
+        let mut joined = agent
+            .post(format!("{b}/api/v1/consultations/1/participants"))
+            .send_json(serde_json::json!({"category": "ngo"}))
+            .unwrap();
+        assert_eq!(joined.status(), 201);
+        let key = joined.body_mut().read_json::<serde_json::Value>().unwrap()["key"].as_str().unwrap().to_owned();
+        for statement in 1..=10 {
+            let res = agent
+                .post(format!("{b}/api/v1/consultations/1/votes"))
+                .header("X-Accord-Participant", &key)
+                .send_json(serde_json::json!({"statement": statement, "vote": "agree"}))
+                .unwrap();
+            assert_eq!(res.status(), 200);
+        }
+    })
+    .await
+    .unwrap();
+    let mut now = before.clone();
+    for _ in 0..100 {
+        if let Ok(element) = client.find(Locator::Css("#results p.muted")).await {
+            if let Ok(text) = element.text().await {
+                now = text;
+            }
+        }
+        if now != before {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_ne!(now, before, "the results did not refresh");
+    assert!(now.contains("Computed at record size"), "{now}");
+    client.close().await.unwrap();
+}
