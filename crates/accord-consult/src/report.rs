@@ -115,6 +115,65 @@ impl<S: Serialize + Clone> Report<S> {
         }
     }
 
+    /// The report as one CSV table, for spreadsheets and further work:
+    /// columns `section,group,participant,statement,direction,share,score`,
+    /// one row per participant (`participant`: its group, empty when not
+    /// counted), per representative statement of each group
+    /// (`representative`), and per statement's group-informed consensus
+    /// (`consensus`) and bridging score (`bridging`); columns that do not
+    /// apply are empty.
+    pub fn to_csv(&self) -> String
+    where
+        S: std::fmt::Display,
+    {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let header = ["section", "group", "participant", "statement", "direction", "share", "score"];
+        let mut rows: Vec<[String; 7]> = Vec::new();
+        for (p, g) in &self.participants.0 {
+            let group = g.map(|g| g.to_string()).unwrap_or_default();
+            rows.push([
+                "participant".into(),
+                group,
+                p.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+        }
+        for g in &self.groups {
+            for r in &g.representative {
+                let share = r.agree.or(r.disagree).map(|x| x.to_string()).unwrap_or_default();
+                rows.push([
+                    "representative".into(),
+                    g.id.to_string(),
+                    String::new(),
+                    r.statement.to_string(),
+                    r.direction.into(),
+                    share,
+                    r.score.to_string(),
+                ]);
+            }
+        }
+        for (section, list) in [("consensus", &self.consensus), ("bridging", &self.bridging)] {
+            for s in list {
+                let row = [
+                    section.into(),
+                    String::new(),
+                    String::new(),
+                    s.statement.to_string(),
+                    String::new(),
+                    String::new(),
+                    s.score.to_string(),
+                ];
+                rows.push(row);
+            }
+        }
+        let written = std::iter::once(header.map(String::from)).chain(rows).try_for_each(|row| w.write_record(&row));
+        written.expect("writing CSV to memory does not fail");
+        String::from_utf8(w.into_inner().expect("writing to memory does not fail")).expect("the fields are UTF-8")
+    }
+
     /// The SHA-256 of the compact JSON, in lowercase hex.
     pub fn digest(&self) -> String {
         let bytes = serde_json::to_vec(self).expect("a report serialises");
@@ -152,5 +211,16 @@ mod tests {
         assert_eq!(round6(f64::NAN), 0.0);
         let json = serde_json::to_value(&r).unwrap();
         assert_eq!(json["participants"].as_object().unwrap().len(), 60);
+        // The CSV holds every participant and every score, read back by a CSV reader.
+        let csv = r.to_csv();
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        let count = |section: &str| rows.iter().filter(|r| &r[0] == section).count();
+        assert_eq!(count("participant"), 60);
+        assert_eq!(count("consensus"), r.consensus.len());
+        assert_eq!(count("bridging"), r.bridging.len());
+        assert_eq!(count("representative"), r.groups.iter().map(|g| g.representative.len()).sum::<usize>());
+        let first = rows.iter().find(|row| &row[0] == "consensus").unwrap();
+        assert_eq!(first[6].parse::<f64>().unwrap(), r.consensus[0].score);
     }
 }

@@ -19,6 +19,9 @@ pub enum Format {
     Text,
     /// One JSON object: participants, groups, consensus, bridging.
     Json,
+    /// One CSV table: a row per participant, representative statement,
+    /// consensus and bridging score (`section,group,participant,statement,direction,share,score`).
+    Csv,
 }
 
 /// Statements listed under consensus and bridging in the text output.
@@ -79,6 +82,11 @@ pub fn run(dir: &Path, format: Format) -> Result<()> {
             let mut s = serde_json::to_string(&Report::new(&analysis, &participants, &statements))?;
             s.push('\n');
             s
+        }
+        Format::Csv => {
+            let participants: Vec<&str> = export.participants.iter().map(String::as_str).collect();
+            let statements: Vec<&str> = export.statements.iter().map(String::as_str).collect();
+            Report::new(&analysis, &participants, &statements).to_csv()
         }
         Format::Text => to_text(dir, &export, &analysis, polis_groups.as_deref()),
     };

@@ -180,6 +180,41 @@ fn consult_text_is_readable() {
     assert!(text.lines().any(|l| l.trim_start().starts_with("agree") && l.contains('#')), "{text}");
 }
 
+/// The CSV output holds what the JSON holds: a row per participant with
+/// its group, per representative statement, consensus and bridging score.
+#[test]
+fn consult_csv_holds_what_the_json_holds() {
+    let dir = export("brexit-consensus");
+    let json = analyse_json(&dir);
+    let out = accord_consult(&["--format", "csv"], &dir);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("section,group,participant,statement,direction,share,score"));
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert!(rows.iter().all(|r| r.len() == 7), "a row without seven fields");
+    let participants = json["participants"].as_object().unwrap();
+    let in_csv: Vec<&Vec<&str>> = rows.iter().filter(|r| r[0] == "participant").collect();
+    assert_eq!(in_csv.len(), participants.len());
+    for r in in_csv {
+        let group = &participants[r[2]];
+        assert_eq!(r[1], group.as_u64().map(|g| g.to_string()).unwrap_or_default(), "participant {}", r[2]);
+    }
+    let consensus: Vec<(&str, f64)> =
+        rows.iter().filter(|r| r[0] == "consensus").map(|r| (r[3], r[6].parse().unwrap())).collect();
+    let expected: Vec<(&str, f64)> = json["consensus"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["statement"].as_str().unwrap(), c["score"].as_f64().unwrap()))
+        .collect();
+    assert_eq!(consensus, expected);
+    let representative = rows.iter().filter(|r| r[0] == "representative").count();
+    let in_json: usize =
+        json["groups"].as_array().unwrap().iter().map(|g| g["representative"].as_array().unwrap().len()).sum();
+    assert_eq!(representative, in_json);
+}
+
 /// A failed run: a non-zero exit and one line on stderr, no panic.
 fn assert_one_line_error(out: &Output, needles: &[&str]) {
     let stderr = String::from_utf8_lossy(&out.stderr);
