@@ -20,6 +20,7 @@
 
 mod common;
 mod consult;
+mod consult_http;
 mod decisions;
 mod hostile;
 mod http;
@@ -185,6 +186,7 @@ fn main() -> Result<()> {
     }
     if runs(Benchmark::Consult) {
         consult::run(&options)?;
+        consult_http::run(&runtime, &options)?;
     }
     if runs(Benchmark::Hostile) {
         hostile::run(&runtime, &options)?;
