@@ -1,5 +1,5 @@
 //! The consultation engine (`accord-consult`): the time to read and analyse
-//! the largest Polis conversation in the repository (vtaiwan.uberx), and
+//! each Polis conversation in the repository, and
 //! the analysis alone on a planted conversation of
 //! --consult-participants participants, in participants × votes a second
 //! and in votes a second.
@@ -14,6 +14,10 @@ use anyhow::{Context, Result};
 
 use crate::common::{group, ms, CpuUse};
 use crate::Options;
+
+/// The Polis conversations in the repository, analysed in turn.
+const CONVERSATIONS: [&str; 5] =
+    ["15-per-hour-seattle", "bg2050-volunteers", "brexit-consensus", "scoop-hivemind.biodiversity", "vtaiwan.uberx"];
 
 /// Runs of each measurement; the median is printed.
 const RUNS: usize = 5;
@@ -54,21 +58,23 @@ fn report(what: &str, m: &VoteMatrix, took: Duration, groups: usize, cpu: &CpuUs
 pub fn run(options: &Options) -> Result<()> {
     println!();
     println!("== consult: opinion groups, representative statements, consensus and bridging");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../accord-consult/tests/data/polis/vtaiwan.uberx");
-    let open = |name: &str| File::open(dir.join(name)).with_context(|| dir.join(name).display().to_string());
-
-    let cpu = CpuUse::start();
-    let mut reads = Vec::with_capacity(RUNS);
-    let mut export = None;
-    for _ in 0..RUNS {
-        let started = Instant::now();
-        export = Some(polis::read_export(open("votes.csv")?, Some(open("comments.csv")?))?);
-        reads.push(started.elapsed());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../accord-consult/tests/data/polis");
+    for name in CONVERSATIONS {
+        let dir = root.join(name);
+        let open = |file: &str| File::open(dir.join(file)).with_context(|| dir.join(file).display().to_string());
+        let cpu = CpuUse::start();
+        let mut reads = Vec::with_capacity(RUNS);
+        let mut export = None;
+        for _ in 0..RUNS {
+            let started = Instant::now();
+            export = Some(polis::read_export(open("votes.csv")?, Some(open("comments.csv")?))?);
+            reads.push(started.elapsed());
+        }
+        let export = export.expect("RUNS is at least 1");
+        println!("{name}: reading votes.csv and comments.csv: {} (median of {RUNS})", ms(median(reads)));
+        let (took, groups) = time_analysis(&export.votes, &export.moderated_out)?;
+        report(&format!("{name} analysis"), &export.votes, took, groups, &cpu);
     }
-    let export = export.expect("RUNS is at least 1");
-    println!("vtaiwan.uberx: reading votes.csv and comments.csv: {} (median of {RUNS})", ms(median(reads)));
-    let (took, groups) = time_analysis(&export.votes, &export.moderated_out)?;
-    report("vtaiwan.uberx analysis", &export.votes, took, groups, &cpu);
 
     let cpu = CpuUse::start();
     let plan = Plan {

@@ -24,6 +24,7 @@ pub(crate) fn consultation_opened(state: &mut State, entry: &Entry, o: &Consulta
         participants: Default::default(),
         order: Vec::new(),
         votes: Vec::new(),
+        latest: Default::default(),
         changed: entry.index,
         published: Vec::new(),
     });
@@ -32,14 +33,15 @@ pub(crate) fn consultation_opened(state: &mut State, entry: &Entry, o: &Consulta
 fn add_statement(
     c: &mut Consultation,
     entry: &Entry,
-    text: &crate::ids::StatementText,
+    text: (Option<crate::ids::StatementText>, String),
     author: Option<crate::ids::ParticipantId>,
     proposal: Option<u64>,
     moderation: Moderation,
 ) {
     c.statements.push(Statement {
         id: c.statements.len() as u32 + 1,
-        text: text.clone(),
+        text: text.0,
+        text_sha256: text.1,
         author,
         proposal,
         moderation,
@@ -51,7 +53,8 @@ fn add_statement(
 
 pub(crate) fn statement_seeded(state: &mut State, entry: &Entry, s: &StatementSeeded) {
     let c = consultation(state, s.consultation);
-    add_statement(c, entry, &s.text, None, s.proposal, Moderation::Accepted);
+    let text = (Some(s.text.clone()), text_sha256(s.text.as_str()));
+    add_statement(c, entry, text, None, s.proposal, Moderation::Accepted);
 }
 
 pub(crate) fn participant_joined(state: &mut State, entry: &Entry, j: &ParticipantJoined) {
@@ -64,13 +67,17 @@ pub(crate) fn participant_joined(state: &mut State, entry: &Entry, j: &Participa
 
 pub(crate) fn statement_submitted(state: &mut State, entry: &Entry, s: &StatementSubmitted) {
     let c = consultation(state, s.consultation);
-    add_statement(c, entry, &s.text, Some(s.participant.clone()), None, Moderation::Pending);
+    let text = (None, s.text_sha256.clone());
+    add_statement(c, entry, text, Some(s.participant.clone()), None, Moderation::Pending);
 }
 
 pub(crate) fn statement_moderated(state: &mut State, entry: &Entry, m: &StatementModerated) {
     let c = consultation(state, m.consultation);
-    c.statements[m.statement as usize - 1].moderation =
-        if m.accepted { Moderation::Accepted } else { Moderation::Rejected };
+    let s = &mut c.statements[m.statement as usize - 1];
+    s.moderation = if m.accepted { Moderation::Accepted } else { Moderation::Rejected };
+    if let Some(text) = &m.text {
+        s.text = Some(text.clone());
+    }
     c.changed = entry.index;
 }
 
@@ -78,6 +85,7 @@ pub(crate) fn consultation_vote_cast(state: &mut State, entry: &Entry, v: &Consu
     let c = consultation(state, v.consultation);
     let participant = c.participants[&v.participant].index;
     c.votes.push(RecordedVote { participant, statement: v.statement, vote: v.vote });
+    c.latest.insert((participant, v.statement), v.vote);
     c.changed = entry.index;
 }
 

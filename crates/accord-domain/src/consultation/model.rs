@@ -136,7 +136,11 @@ impl Moderation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Statement {
     pub id: u32,
-    pub text: StatementText,
+    /// The text, once public: a seed's at once, a participant's from its
+    /// first acceptance (until then the record holds only its hash).
+    pub text: Option<StatementText>,
+    /// SHA-256 of the text, lowercase hex.
+    pub text_sha256: String,
     /// Who wrote it: a participant, or `None` for the secretariat.
     pub author: Option<ParticipantId>,
     /// The proposal it cites (a seed drawn from a proposal).
@@ -190,10 +194,28 @@ pub struct Consultation {
     /// Every vote in the order cast; a later vote of a participant on a
     /// statement replaces the earlier one.
     pub votes: Vec<RecordedVote>,
+    /// The vote each participant holds now on each statement, by
+    /// (participant row, statement id): derived from `votes`, so left out
+    /// of the state digest.
+    #[serde(skip)]
+    pub latest: BTreeMap<(u32, u32), ConsultVote>,
     /// The index of the last entry that changed what the analysis reads
     /// (a statement, a moderation, a participant or a vote).
     pub changed: u64,
     pub published: Vec<Published>,
+}
+
+impl Statement {
+    /// The text as shown ("" while only its hash is public).
+    pub fn shown_text(&self) -> &str {
+        self.text.as_ref().map_or("", StatementText::as_str)
+    }
+}
+
+/// SHA-256 of a statement's text, lowercase hex: what a submission names.
+pub fn text_sha256(text: &str) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(text.as_bytes()))
 }
 
 impl Consultation {
@@ -213,7 +235,7 @@ impl Consultation {
     /// The vote each participant holds now on each statement (the last one
     /// cast), as (participant row, statement id) → value.
     pub fn current_votes(&self) -> BTreeMap<(u32, u32), i8> {
-        self.votes.iter().map(|v| ((v.participant, v.statement), v.vote.value())).collect()
+        self.latest.iter().map(|(k, v)| (*k, v.value())).collect()
     }
 
     /// The accepted statements a participant has not voted on yet, in order.
@@ -222,7 +244,7 @@ impl Consultation {
             return self.accepted().collect();
         };
         let voted: std::collections::BTreeSet<u32> =
-            self.votes.iter().filter(|v| v.participant == p.index).map(|v| v.statement).collect();
+            self.latest.range((p.index, 0)..=(p.index, u32::MAX)).map(|((_, s), _)| *s).collect();
         self.accepted().filter(|s| !voted.contains(&s.id)).collect()
     }
 

@@ -43,13 +43,16 @@ pub struct ParticipantJoined {
 }
 
 /// `consultation.statement_submitted`: a participant writes a statement;
-/// it waits for moderation.
+/// it waits for moderation. The record holds only the SHA-256 of its text
+/// (lowercase hex): the text itself waits in the server's private tables
+/// and enters the record with its acceptance, so that a statement the
+/// secretariat rejects (abuse, someone's personal data) is never published.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatementSubmitted {
     pub consultation: u64,
     pub participant: ParticipantId,
-    pub text: StatementText,
+    pub text_sha256: String,
 }
 
 /// `consultation.statement_moderated`: the secretariat accepts or rejects
@@ -60,6 +63,10 @@ pub struct StatementModerated {
     pub consultation: u64,
     pub statement: u32,
     pub accepted: bool,
+    /// The text of a participant's statement accepted for the first time,
+    /// whose SHA-256 its submission named; absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<StatementText>,
 }
 
 /// `consultation.vote_cast`: a participant's vote on a statement.

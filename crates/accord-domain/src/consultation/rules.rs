@@ -94,14 +94,23 @@ pub(crate) fn consultation_opened(state: &State, cx: &Cx<'_>, o: &ConsultationOp
     Ok(())
 }
 
-fn check_new_statement(c: &Consultation, text: &crate::ids::StatementText) -> Result<(), Refusal> {
+fn check_new_statement(
+    c: &Consultation,
+    text: Option<&crate::ids::StatementText>,
+    sha256: &str,
+) -> Result<(), Refusal> {
     if c.statements.len() >= MAX_STATEMENTS {
         return Err(Refusal::conflict(
             "too_many_statements",
             format!("consultation {} holds {MAX_STATEMENTS} statements, its most", c.id),
         ));
     }
-    if let Some(same) = c.statements.iter().find(|s| s.text.as_str().to_lowercase() == text.as_str().to_lowercase()) {
+    let lower = text.map(|t| t.as_str().to_lowercase());
+    let same_text = |s: &super::Statement| {
+        s.text_sha256 == sha256
+            || lower.as_ref().is_some_and(|l| s.text.as_ref().is_some_and(|t| t.as_str().to_lowercase() == *l))
+    };
+    if let Some(same) = c.statements.iter().find(|s| same_text(s)) {
         return Err(Refusal::conflict(
             "duplicate_statement",
             format!("statement {} of consultation {} says the same", same.id, c.id),
@@ -113,7 +122,7 @@ fn check_new_statement(c: &Consultation, text: &crate::ids::StatementText) -> Re
 pub(crate) fn statement_seeded(state: &State, cx: &Cx<'_>, s: &StatementSeeded) -> Result<(), Refusal> {
     secretariat_only(cx, "seeds a consultation with statements")?;
     let c = state.open_consultation(s.consultation)?;
-    check_new_statement(c, &s.text)?;
+    check_new_statement(c, Some(&s.text), &super::text_sha256(s.text.as_str()))?;
     if let Some(proposal) = s.proposal {
         let Some(process) = c.process else {
             return Err(Refusal::invalid(
@@ -149,7 +158,10 @@ pub(crate) fn statement_submitted(state: &State, cx: &Cx<'_>, s: &StatementSubmi
             format!("a participant writes at most {MAX_SUBMITTED_PER_PARTICIPANT} statements in a consultation"),
         ));
     }
-    check_new_statement(c, &s.text)
+    if s.text_sha256.len() != 64 || !s.text_sha256.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+        return Err(Refusal::invalid("invalid_digest", "the text's SHA-256 is not 64 lowercase hexadecimal digits"));
+    }
+    check_new_statement(c, None, &s.text_sha256)
 }
 
 pub(crate) fn statement_moderated(state: &State, cx: &Cx<'_>, m: &StatementModerated) -> Result<(), Refusal> {
@@ -165,13 +177,35 @@ pub(crate) fn statement_moderated(state: &State, cx: &Cx<'_>, m: &StatementModer
             format!("statement {} is {} already", s.id, wanted.as_str()),
         ));
     }
-    Ok(())
+    // A participant's text enters the record with its first acceptance,
+    // and must be the text whose hash was submitted.
+    match (&m.text, m.accepted && s.text.is_none()) {
+        (None, true) => Err(Refusal::invalid(
+            "text_required",
+            format!("statement {} is accepted with its text, whose SHA-256 its submission named", s.id),
+        )),
+        (Some(t), true) if super::text_sha256(t.as_str()) != s.text_sha256 => Err(Refusal::invalid(
+            "text_mismatch",
+            format!("this is not the text of statement {}: its SHA-256 differs from the one submitted", s.id),
+        )),
+        (Some(_), false) => Err(Refusal::invalid(
+            "text_unexpected",
+            format!("statement {}'s text is public already, or is not published by a rejection", s.id),
+        )),
+        _ => Ok(()),
+    }
 }
 
 pub(crate) fn consultation_vote_cast(state: &State, cx: &Cx<'_>, v: &ConsultVoteCast) -> Result<(), Refusal> {
     recorded_by_server(cx)?;
     let c = state.open_consultation(v.consultation)?;
-    participant(c, &v.participant)?;
+    let row = participant(c, &v.participant)?.index;
+    if c.latest.get(&(row, v.statement)) == Some(&v.vote) {
+        return Err(Refusal::conflict(
+            "vote_unchanged",
+            format!("this participant's vote on statement {} is {} already", v.statement, v.vote.as_str()),
+        ));
+    }
     match c.statement(v.statement) {
         Some(s) if s.moderation == Moderation::Accepted => Ok(()),
         Some(s) => Err(Refusal::conflict(

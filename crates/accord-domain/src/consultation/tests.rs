@@ -144,24 +144,34 @@ fn participants_join_write_and_vote_under_pseudonyms_and_replay_reproduces_it() 
     w.vote(1, 1, ConsultVote::Agree).unwrap();
     w.vote(1, 1, ConsultVote::Disagree).unwrap();
     w.vote(2, 2, ConsultVote::Pass).unwrap();
+    let written = "Water systems first";
     w.server(EntryBody::ConsultationStatementSubmitted(StatementSubmitted {
         consultation: 1,
         participant: p(2),
-        text: StatementText::parse("Water systems first").unwrap(),
+        text_sha256: text_sha256(written),
     }))
     .unwrap();
     let c = w.state.consultation(1).unwrap();
     assert_eq!(c.statements[2].moderation, Moderation::Pending);
+    assert_eq!(c.statements[2].text, None, "the record holds only the text's hash until it is accepted");
     assert_eq!(c.tally()[&1], (0, 1, 0), "the later vote replaces the earlier");
     assert_eq!(c.unvoted_by(&p(1)).iter().map(|s| s.id).collect::<Vec<_>>(), vec![2]);
     // A pending statement is not voted on, an accepted one is.
     assert_eq!(code_of(w.vote(1, 3, ConsultVote::Agree)), "statement_not_shown");
-    w.sec(EntryBody::ConsultationStatementModerated(StatementModerated {
-        consultation: 1,
-        statement: 3,
-        accepted: true,
-    }))
-    .unwrap();
+    assert_eq!(code_of(w.vote(1, 1, ConsultVote::Disagree)), "vote_unchanged", "a vote cast again is not recorded");
+    let moderate = |accepted: bool, text: Option<&str>| {
+        EntryBody::ConsultationStatementModerated(StatementModerated {
+            consultation: 1,
+            statement: 3,
+            accepted,
+            text: text.map(|t| StatementText::parse(t).unwrap()),
+        })
+    };
+    assert_eq!(code_of(w.sec(moderate(true, None))), "text_required");
+    assert_eq!(code_of(w.sec(moderate(true, Some("Energy systems first")))), "text_mismatch");
+    assert_eq!(code_of(w.sec(moderate(false, Some(written)))), "text_unexpected");
+    w.sec(moderate(true, Some(written))).unwrap();
+    assert_eq!(w.state.consultation(1).unwrap().statements[2].shown_text(), written);
     w.vote(1, 3, ConsultVote::Agree).unwrap();
     assert_eq!(w.replay(), w.state);
     // The state digest covers the consultation.

@@ -41,7 +41,13 @@ pub fn statement(
     let participant = participant.ok_or_else(|| {
         ApiError::forbidden("not_a_participant", "join the consultation first, then write statements")
     })?;
-    Ok(act(EntryBody::ConsultationStatementSubmitted(StatementSubmitted { consultation, participant, text })))
+    let text_sha256 = text_sha256(text.as_str());
+    Ok(act(EntryBody::ConsultationStatementSubmitted(StatementSubmitted { consultation, participant, text_sha256 })))
+}
+
+/// The private table's name of a pending statement's text.
+pub fn pending_text_name(sha256: &str) -> String {
+    format!("consultation statement {sha256}")
 }
 
 pub fn join(consultation: u64, participant: ParticipantId, category: ParticipantCategory) -> Action {
@@ -53,8 +59,8 @@ pub fn vote(consultation: u64, participant: ParticipantId, statement: u32, vote:
     Ok(act(EntryBody::ConsultationVoteCast(ConsultVoteCast { consultation, participant, statement, vote })))
 }
 
-pub fn moderate(consultation: u64, statement: u32, accepted: bool) -> Action {
-    act(EntryBody::ConsultationStatementModerated(StatementModerated { consultation, statement, accepted }))
+pub fn moderate(consultation: u64, statement: u32, accepted: bool, text: Option<StatementText>) -> Action {
+    act(EntryBody::ConsultationStatementModerated(StatementModerated { consultation, statement, accepted, text }))
 }
 
 pub fn close(consultation: u64) -> Action {

@@ -90,13 +90,14 @@ fn compute(c: &Consultation, record_size: u64) -> Computed {
         .expect("an analysis serialises")
         .into();
     let svg = map_svg(c, analysis.as_ref());
-    let texts = c.statements.iter().map(|s| (s.id.to_string(), s.text.as_str().to_owned())).collect();
+    let texts = c.statements.iter().map(|s| (s.id.to_string(), s.shown_text().to_owned())).collect();
     let counted = report.participants.0.iter().filter(|(_, g)| g.is_some()).count();
     Computed { record_size, changed: c.changed, digest, report, json, svg, texts, counted }
 }
 
-/// Colours of groups 0–4 (distinguishable for common colour blindness),
-/// and of participants not counted.
+/// Colours of groups 0–4 (distinguishable for common colour blindness;
+/// the stylesheet's `.swatch.group-N` repeat them), and of participants
+/// not counted.
 const COLOURS: [&str; 5] = ["#1b6ca8", "#d95f02", "#1a9850", "#7b3294", "#a6761d"];
 const UNCOUNTED: &str = "#9a9a9a";
 
@@ -160,9 +161,4 @@ pub fn map_svg(c: &Consultation, analysis: Option<&accord_consult::Analysis>) ->
 
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
-/// The colour of group `g` on the map, for the tables beside it.
-pub fn colour(g: usize) -> &'static str {
-    COLOURS.get(g).copied().unwrap_or(UNCOUNTED)
 }

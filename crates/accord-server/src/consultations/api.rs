@@ -84,6 +84,54 @@ impl FromRequestParts<AppState> for ApiParticipant {
     }
 }
 
+/// Records a participant's statement: its text first into the private
+/// tables (where it waits for moderation), then the entry naming its hash.
+pub async fn submit_statement(
+    app: &AppState,
+    id: u64,
+    participant: accord_domain::ids::ParticipantId,
+    text: &str,
+) -> Result<accord_store::Appended, ApiError> {
+    let parsed = accord_domain::ids::StatementText::parse(text)?;
+    let sha256 = accord_domain::consultation::text_sha256(parsed.as_str());
+    app.store.secret(&actions::pending_text_name(&sha256), parsed.as_str().as_bytes())?;
+    let action = actions::statement(id, parsed.as_str(), false, Some(participant), None)?;
+    Ok(app.store.submit(actions::SERVER, action, None).await?)
+}
+
+/// A pending statement's text, from the private tables.
+pub fn pending_text(app: &AppState, sha256: &str) -> Result<Option<String>, ApiError> {
+    let bytes = app.store.secret(&actions::pending_text_name(sha256), b"")?;
+    Ok(String::from_utf8(bytes).ok().filter(|t| !t.is_empty()))
+}
+
+/// The action that accepts or rejects a statement: a participant's text
+/// accepted for the first time goes into the record with it.
+pub fn moderation(app: &AppState, id: u64, statement: u32, accepted: bool) -> Result<accord_domain::Action, ApiError> {
+    let sha256 = {
+        let state = app.store.state();
+        let c = state.consultation(id)?;
+        let s = c.statement(statement).ok_or_else(|| {
+            ApiError::not_found("unknown_statement", format!("consultation {id} has no statement {statement}"))
+        })?;
+        (accepted && s.text.is_none()).then(|| s.text_sha256.clone())
+    };
+    let text = match sha256 {
+        None => None,
+        Some(h) => {
+            let text = pending_text(app, &h)?.ok_or_else(|| {
+                ApiError::new(
+                    StatusCode::CONFLICT,
+                    "text_missing",
+                    format!("the text of statement {statement} is not on this server"),
+                )
+            })?;
+            Some(accord_domain::ids::StatementText::parse(&text)?)
+        }
+    };
+    Ok(actions::moderate(id, statement, accepted, text))
+}
+
 /// Every consultation.
 #[utoipa::path(get, path = "/api/v1/consultations", tag = "consultations", responses((status = 200, body = Vec<ConsultationSummary>)))]
 pub async fn list_consultations(State(app): State<AppState>) -> Json<Vec<ConsultationSummary>> {
@@ -108,20 +156,37 @@ pub async fn open_consultation(
     ))
 }
 
-/// A consultation with its accepted statements and their votes.
+/// A consultation with its accepted statements and their votes; for the
+/// secretariat (Bearer token), every statement, pending ones with their text.
 #[utoipa::path(get, path = "/api/v1/consultations/{id}", tag = "consultations", params(("id" = u64, Path)),
     responses((status = 200, body = ConsultationDetail), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn get_consultation(
     State(app): State<AppState>,
     ConsultationId(id): ConsultationId,
+    SecretariatReader(everything): SecretariatReader,
 ) -> Result<Json<ConsultationDetail>, ApiError> {
-    let state = app.store.state();
-    Ok(Json(detail(state.consultation(id)?, false)))
+    let (mut shown, pending) = {
+        let state = app.store.state();
+        let c = state.consultation(id)?;
+        let pending: Vec<(u32, String)> =
+            c.statements.iter().filter(|s| s.text.is_none()).map(|s| (s.id, s.text_sha256.clone())).collect();
+        (detail(c, everything), pending)
+    };
+    // The secretariat moderates: it reads the texts not yet public.
+    if everything {
+        for (sid, sha256) in pending {
+            let text = pending_text(&app, &sha256)?.unwrap_or_default();
+            if let Some(s) = shown.statement_list.iter_mut().find(|s| s.id == sid) {
+                s.text = text;
+            }
+        }
+    }
+    Ok(Json(shown))
 }
 
 /// Joins a consultation: a delegate by Bearer token (category `delegation`), anyone else with a category;
 /// the answer carries a new participant key unless one was sent.
-#[utoipa::path(post, path = "/api/v1/consultations/{id}/participants", request_body = JoinRequest, tag = "consultations", params(("id" = u64, Path)),
+#[utoipa::path(post, path = "/api/v1/consultations/{id}/participants", request_body = JoinRequest, tag = "consultations", params(("id" = u64, Path), ("X-Accord-Participant" = Option<String>, Header, description = "the participant key Accord gave when joining (64 lowercase hex digits); a delegate sends a Bearer token instead")),
     responses((status = 201, body = Joined), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn join(
     State(app): State<AppState>,
@@ -171,13 +236,13 @@ pub async fn join(
 
 /// Adds a statement: the secretariat's is shown at once (and may cite a proposal);
 /// a participant's waits for moderation.
-#[utoipa::path(post, path = "/api/v1/consultations/{id}/statements", request_body = StatementRequest, tag = "consultations", params(("id" = u64, Path)),
+#[utoipa::path(post, path = "/api/v1/consultations/{id}/statements", request_body = ConsultationStatementRequest, tag = "consultations", params(("id" = u64, Path), ("X-Accord-Participant" = Option<String>, Header, description = "the participant key Accord gave when joining (64 lowercase hex digits); a delegate sends a Bearer token instead")),
     responses((status = 201, body = StatementRecorded), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn add_statement(
     State(app): State<AppState>,
     ConsultationId(id): ConsultationId,
     parts: RawCaller,
-    ApiJson(req): ApiJson<StatementRequest>,
+    ApiJson(req): ApiJson<ConsultationStatementRequest>,
 ) -> Result<(StatusCode, Json<StatementRecorded>), ApiError> {
     let (principal, action) = match parts {
         RawCaller::Secretariat(caller) => {
@@ -185,10 +250,23 @@ pub async fn add_statement(
         }
         RawCaller::Participant(who) => {
             let participant = who.key()?.participant(id);
-            (actions::SERVER, actions::statement(id, &req.text, false, Some(participant), req.proposal)?)
+            if req.proposal.is_some() {
+                // Said as the actions say it.
+                actions::statement(id, &req.text, false, Some(participant.clone()), req.proposal)?;
+            }
+            let appended = submit_statement(&app, id, participant, &req.text).await?;
+            return statement_recorded(&app, id, appended);
         }
     };
     let appended = app.store.submit(principal, action, None).await?;
+    statement_recorded(&app, id, appended)
+}
+
+fn statement_recorded(
+    app: &AppState,
+    id: u64,
+    appended: accord_store::Appended,
+) -> Result<(StatusCode, Json<StatementRecorded>), ApiError> {
     let state = app.store.state();
     let c = state.consultation(id)?;
     let s = c.statements.iter().rev().find(|s| s.entry == appended.entry.index).ok_or_else(ApiError::internal)?;
@@ -200,6 +278,21 @@ pub async fn add_statement(
             entry: (&appended).into(),
         }),
     ))
+}
+
+/// Whether a reader is the secretariat (by Bearer token); anyone else reads
+/// what is public.
+pub struct SecretariatReader(pub bool);
+
+impl FromRequestParts<AppState> for SecretariatReader {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
+        if !parts.headers.contains_key(header::AUTHORIZATION) {
+            return Ok(SecretariatReader(false));
+        }
+        let caller = ApiCaller::from_request_parts(parts, app).await?;
+        Ok(SecretariatReader(app.store.state().rights(Principal::Delegate(caller.delegate.id)).is_secretariat()))
+    }
 }
 
 /// The secretariat, or a participant, as the caller of `add_statement`.
@@ -223,7 +316,7 @@ impl FromRequestParts<AppState> for RawCaller {
 }
 
 /// The next accepted statement the participant has not voted on.
-#[utoipa::path(get, path = "/api/v1/consultations/{id}/next", tag = "consultations", params(("id" = u64, Path)),
+#[utoipa::path(get, path = "/api/v1/consultations/{id}/next", tag = "consultations", params(("id" = u64, Path), ("X-Accord-Participant" = Option<String>, Header, description = "the participant key Accord gave when joining (64 lowercase hex digits); a delegate sends a Bearer token instead")),
     responses((status = 200, body = NextStatement), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn next_statement(
     State(app): State<AppState>,
@@ -236,13 +329,16 @@ pub async fn next_statement(
     if !c.participants.contains_key(&participant) {
         return Err(ApiError::forbidden("not_a_participant", format!("join consultation {id} first")));
     }
-    let left = c.unvoted_by(&participant);
+    // A closed consultation takes no more votes.
+    let left =
+        if c.is_open() { participants::in_their_order(&participant, c.unvoted_by(&participant)) } else { Vec::new() };
     let tally = c.tally();
     let statement = left.first().map(|s| {
         let (agree, disagree, pass) = tally.get(&s.id).copied().unwrap_or_default();
         StatementShape {
             id: s.id,
-            text: s.text.as_str().to_owned(),
+            text: s.shown_text().to_owned(),
+            text_sha256: s.text_sha256.clone(),
             moderation: s.moderation.as_str().to_owned(),
             seeded: s.author.is_none(),
             proposal: s.proposal,
@@ -265,18 +361,19 @@ pub async fn moderate(
     StatementNumber(statement): StatementNumber,
     ApiJson(req): ApiJson<ModerationRequest>,
 ) -> Result<Json<Recorded>, ApiError> {
-    let appended = app.store.submit(caller.principal(), actions::moderate(id, statement, req.accepted), None).await?;
+    let action = moderation(&app, id, statement, req.accepted)?;
+    let appended = app.store.submit(caller.principal(), action, None).await?;
     Ok(Json(Recorded { entry: (&appended).into() }))
 }
 
 /// Votes agree, disagree or pass on an accepted statement; a later vote replaces the earlier.
-#[utoipa::path(post, path = "/api/v1/consultations/{id}/votes", request_body = VoteRequest, tag = "consultations", params(("id" = u64, Path)),
+#[utoipa::path(post, path = "/api/v1/consultations/{id}/votes", request_body = ConsultationVoteRequest, tag = "consultations", params(("id" = u64, Path), ("X-Accord-Participant" = Option<String>, Header, description = "the participant key Accord gave when joining (64 lowercase hex digits); a delegate sends a Bearer token instead")),
     responses((status = 200, body = Recorded), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn vote(
     State(app): State<AppState>,
     ConsultationId(id): ConsultationId,
     who: ApiParticipant,
-    ApiJson(req): ApiJson<VoteRequest>,
+    ApiJson(req): ApiJson<ConsultationVoteRequest>,
 ) -> Result<Json<Recorded>, ApiError> {
     let participant = who.key()?.participant(id);
     let action = actions::vote(id, participant, req.statement, &req.vote)?;

@@ -212,7 +212,6 @@ struct RepRow {
 struct GroupRow {
     number: usize,
     size: usize,
-    colour: &'static str,
     reps: Vec<RepRow>,
 }
 
@@ -270,6 +269,7 @@ fn notice(code: Option<&str>) -> Option<&'static str> {
     Some(match code? {
         "opened" => "The consultation is open. Seed it with statements below.",
         "joined" => "You have joined. Vote on the statements one at a time.",
+        "key" => "This browser now uses your participant key.",
         "voted" => "Your vote is recorded.",
         "written" => "Your statement is recorded; it is shown once the secretariat accepts it.",
         "seeded" => "The statement is added.",
@@ -313,8 +313,8 @@ async fn show(
     let participant = who.key().map(|k| k.participant(id)).filter(|p| c.participants.contains_key(p));
     let (next, remaining) = match &participant {
         Some(p) => {
-            let left = c.unvoted_by(p);
-            (left.first().map(|s| (s.id, s.text.as_str().to_owned())), left.len())
+            let left = participants::in_their_order(p, c.unvoted_by(p));
+            (left.first().map(|s| (s.id, s.shown_text().to_owned())), left.len())
         }
         None => (None, 0),
     };
@@ -344,8 +344,11 @@ async fn show(
         remaining,
         statements: statement_rows(c),
         groups: group_rows(&computed),
-        consensus: score_rows(&computed, &computed.report.consensus),
-        bridging: score_rows(&computed, &computed.report.bridging),
+        // The page lists what most groups agree on, and what bridges them:
+        // the top of each list (the API has them all).
+        // (consensus above one half per group: most of every group agrees)
+        consensus: score_rows(&computed, &computed.report.consensus, 0.5f64.powi(computed.report.groups.len() as i32)),
+        bridging: score_rows(&computed, &computed.report.bridging, 0.0),
         record_size: computed.record_size,
         digest: computed.digest.clone(),
         counted: computed.counted,
@@ -377,7 +380,7 @@ fn statement_rows(c: &Consultation) -> Vec<StatementRow> {
     c.accepted()
         .map(|s| {
             let (agree, disagree, pass) = tally.get(&s.id).copied().unwrap_or_default();
-            StatementRow { id: s.id, text: s.text.as_str().to_owned(), agree, disagree, pass, proposal: s.proposal }
+            StatementRow { id: s.id, text: s.shown_text().to_owned(), agree, disagree, pass, proposal: s.proposal }
         })
         .collect()
 }
@@ -394,10 +397,12 @@ fn group_rows(computed: &analysis::Computed) -> Vec<GroupRow> {
         .map(|g| GroupRow {
             number: g.id + 1,
             size: g.size,
-            colour: analysis::colour(g.id),
             reps: g
                 .representative
                 .iter()
+                // A "representative" statement no one in the group voted so
+                // on says nothing about the group.
+                .filter(|r| r.agree.or(r.disagree).unwrap_or(0.0) > 0.0)
                 .map(|r| RepRow {
                     id: r.statement.clone(),
                     text: text_of(computed, &r.statement),
@@ -409,9 +414,15 @@ fn group_rows(computed: &analysis::Computed) -> Vec<GroupRow> {
         .collect()
 }
 
-fn score_rows(computed: &analysis::Computed, scores: &[accord_consult::report::ScoreReport<String>]) -> Vec<ScoreRow> {
+/// The first ten scores above `floor`.
+fn score_rows(
+    computed: &analysis::Computed,
+    scores: &[accord_consult::report::ScoreReport<String>],
+    floor: f64,
+) -> Vec<ScoreRow> {
     scores
         .iter()
+        .filter(|s| s.score > floor)
         .take(10)
         .map(|s| ScoreRow {
             id: s.statement.clone(),
@@ -529,7 +540,8 @@ async fn join(
     .await;
     match result {
         Ok((key, set_cookie)) => {
-            let mut r = Redirect::to(&format!("/consultations/{id}?notice=joined")).into_response();
+            let notice = if form.key.trim().is_empty() { "joined" } else { "key" };
+            let mut r = Redirect::to(&format!("/consultations/{id}?notice={notice}")).into_response();
             if set_cookie || !form.key.trim().is_empty() {
                 if let Ok(v) = header::HeaderValue::from_str(&key.cookie(&app)) {
                     r.headers_mut().insert(header::SET_COOKIE, v);
@@ -602,8 +614,10 @@ async fn write(
             return Ok("seeded");
         }
         let key = who.check(&form.csrf)?;
-        let action = actions::statement(id, &form.text, false, Some(key.participant(id)), proposal)?;
-        app.store.submit(actions::SERVER, action, None).await?;
+        if proposal.is_some() {
+            actions::statement(id, &form.text, false, Some(key.participant(id)), proposal)?;
+        }
+        super::api::submit_statement(&app, id, key.participant(id), &form.text).await?;
         Ok::<&str, ApiError>("written")
     }
     .await;
@@ -659,16 +673,27 @@ fn moderation_page(app: &AppState, u: &WebUser, id: u64, error: Option<String>, 
             return error_page(app, &user, e.into());
         }
     };
+    // A participant's text never accepted is read from the private tables.
     let row = |s: &accord_domain::consultation::Statement| ModerationRow {
         id: s.id,
-        text: s.text.as_str().to_owned(),
+        text: s.text.as_ref().map(|t| t.as_str().to_owned()).unwrap_or_else(|| s.text_sha256.clone()),
         moderation: s.moderation.as_str(),
         seeded: s.author.is_none(),
     };
-    let pending = c.statements.iter().filter(|s| s.moderation == Moderation::Pending).map(row).collect();
-    let decided = c.statements.iter().filter(|s| s.moderation != Moderation::Pending).map(row).collect();
+    let mut pending: Vec<ModerationRow> =
+        c.statements.iter().filter(|s| s.moderation == Moderation::Pending).map(row).collect();
+    let mut decided: Vec<ModerationRow> =
+        c.statements.iter().filter(|s| s.moderation != Moderation::Pending).map(row).collect();
+    let hidden: std::collections::BTreeSet<u32> =
+        c.statements.iter().filter(|s| s.text.is_none()).map(|s| s.id).collect();
     let title = c.title.as_str().to_owned();
     drop(state);
+    for r in pending.iter_mut().chain(decided.iter_mut()).filter(|r| hidden.contains(&r.id)) {
+        match super::api::pending_text(app, &r.text) {
+            Ok(Some(text)) => r.text = text,
+            _ => r.text = format!("(the text, whose SHA-256 is {}, is not on this server)", r.text),
+        }
+    }
     render(
         status,
         ModerationPage { chrome: Chrome::new(app, &user, "consultations"), id, title, pending, decided, error },
@@ -701,7 +726,8 @@ async fn moderate(
                 ))
             }
         };
-        app.store.submit(u.principal(), actions::moderate(id, statement, accepted), None).await?;
+        let action = super::api::moderation(&app, id, statement, accepted)?;
+        app.store.submit(u.principal(), action, None).await?;
         Ok(())
     }
     .await;

@@ -102,6 +102,23 @@ impl ParticipantKey {
     }
 }
 
+/// The statements left to a participant in the order they are shown: an
+/// order of their own (by a hash of their pseudonym and the statement), so
+/// that later statements are not always seen last, as Polis shuffles them;
+/// the same order on every visit.
+pub fn in_their_order<'a>(
+    participant: &ParticipantId,
+    mut left: Vec<&'a accord_domain::consultation::Statement>,
+) -> Vec<&'a accord_domain::consultation::Statement> {
+    left.sort_by_cached_key(|s| {
+        let mut h = Sha256::new();
+        h.update(participant.as_str().as_bytes());
+        h.update(s.id.to_be_bytes());
+        <[u8; 32]>::from(h.finalize())
+    });
+    left
+}
+
 /// The key a browser holds in its cookie, if it holds a well-formed one.
 pub fn from_cookie(headers: &HeaderMap) -> Option<ParticipantKey> {
     crate::http::auth::cookie_in(headers, COOKIE).and_then(|v| ParticipantKey::parse(&v).ok())

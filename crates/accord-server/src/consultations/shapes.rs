@@ -53,7 +53,11 @@ impl ConsultationSummary {
 pub struct StatementShape {
     /// Numbered from 1 in the consultation.
     pub id: u32,
+    /// The text ("" for a participant's statement never accepted, whose
+    /// text is not public; the secretariat reads it).
     pub text: String,
+    /// SHA-256 of the text, which the record names.
+    pub text_sha256: String,
     /// `pending`, `accepted` or `rejected`.
     pub moderation: String,
     /// The secretariat's (a seed) or a participant's.
@@ -94,7 +98,8 @@ pub fn detail(c: &Consultation, everything: bool) -> ConsultationDetail {
                 let (agree, disagree, pass) = tally.get(&s.id).copied().unwrap_or_default();
                 StatementShape {
                     id: s.id,
-                    text: s.text.as_str().to_owned(),
+                    text: s.shown_text().to_owned(),
+                    text_sha256: s.text_sha256.clone(),
                     moderation: s.moderation.as_str().to_owned(),
                     seeded: s.author.is_none(),
                     proposal: s.proposal,
@@ -155,7 +160,7 @@ pub struct Joined {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct StatementRequest {
+pub struct ConsultationStatementRequest {
     pub text: String,
     /// For the secretariat's seeds: a proposal of the process the statement cites.
     #[serde(default)]
@@ -178,7 +183,7 @@ pub struct ModerationRequest {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct VoteRequest {
+pub struct ConsultationVoteRequest {
     pub statement: u32,
     /// `agree`, `disagree` or `pass`.
     pub vote: String,

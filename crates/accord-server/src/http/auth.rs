@@ -186,27 +186,27 @@ pub struct ClientAddr(pub String);
 impl FromRequestParts<AppState> for ClientAddr {
     type Rejection = std::convert::Infallible;
     async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
-        if app.config.trust_forwarded_for {
-            let forwarded = parts
-                .headers
-                .get_all("x-forwarded-for")
-                .iter()
-                .filter_map(|v| v.to_str().ok())
-                .flat_map(|v| v.split(','))
-                .map(str::trim)
-                .rfind(|a| !a.is_empty());
-            if let Some(addr) = forwarded {
-                return Ok(ClientAddr(addr.to_owned()));
-            }
-        }
-        Ok(ClientAddr(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|c| c.0.ip().to_string())
-                .unwrap_or_else(|| "unknown".into()),
-        ))
+        Ok(client_address(app, &parts.headers, &parts.extensions))
     }
+}
+
+/// The client's address (see [`ClientAddr`]).
+fn client_address(app: &AppState, headers: &HeaderMap, extensions: &axum::http::Extensions) -> ClientAddr {
+    if app.config.trust_forwarded_for {
+        let forwarded = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .rfind(|a| !a.is_empty());
+        if let Some(addr) = forwarded {
+            return ClientAddr(addr.to_owned());
+        }
+    }
+    ClientAddr(
+        extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_else(|| "unknown".into()),
+    )
 }
 
 /// A caller of the JSON API, authenticated by `Authorization: Bearer`.
@@ -443,7 +443,7 @@ fn writers_of(app: &AppState, request: &mut Request) -> Result<Vec<Writer>, ApiE
             None => return Ok(Vec::new()),
         }
     } else {
-        return Ok(Vec::new());
+        return Ok(anonymous_writers(app, request));
     };
     // Officers are not limited: admitting the members, accrediting
     // delegations and running meetings come in bulk, and the host's staff
@@ -454,6 +454,31 @@ fn writers_of(app: &AppState, request: &mut Request) -> Result<Vec<Writer>, ApiE
     let mut writers = vec![Writer::Member(member)];
     writers.extend(token.map(Writer::Token));
     Ok(writers)
+}
+
+/// The buckets of a write by someone without an account: a consultation's
+/// participant, by their key (header or cookie) and their address. Other
+/// anonymous writes are the handlers' to refuse.
+fn anonymous_writers(app: &AppState, request: &Request) -> Vec<Writer> {
+    let path = request.uri().path();
+    if !(path.starts_with("/api/v1/consultations/") || path.starts_with("/consultations/")) {
+        return Vec::new();
+    }
+    let headers = request.headers();
+    let key = headers
+        .get("x-accord-participant")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+        .or_else(|| cookie_in(headers, "accord_participant"));
+    let mut writers = Vec::new();
+    if let Some(key) = key {
+        let hash = secret_hash(key.trim());
+        let mut short = [0u8; 16];
+        short.copy_from_slice(&hash[..16]);
+        writers.push(Writer::Participant(short));
+    }
+    writers.push(Writer::Address(client_address(app, headers, request.extensions()).0));
+    writers
 }
 
 /// Extracts the app state (a shorthand for handlers).

@@ -417,6 +417,11 @@ pub struct WriteLimits {
     pub per_member: RateLimit,
     /// Per API token.
     pub per_token: RateLimit,
+    /// Per consultation participant without an account (by participant key).
+    pub per_participant: RateLimit,
+    /// Per client address, for writes by people without an account (a
+    /// consultation's participants): a venue's shared address holds many.
+    pub per_address: RateLimit,
     /// The most buckets kept in memory.
     pub capacity: usize,
 }
@@ -424,7 +429,13 @@ pub struct WriteLimits {
 impl Default for WriteLimits {
     fn default() -> Self {
         let limit = RateLimit { burst: 60, per_second: 1.0 };
-        Self { per_member: limit, per_token: limit, capacity: 10_000 }
+        Self {
+            per_member: limit,
+            per_token: limit,
+            per_participant: limit,
+            per_address: RateLimit { burst: 300, per_second: 5.0 },
+            capacity: 10_000,
+        }
     }
 }
 
@@ -433,7 +444,7 @@ impl WriteLimits {
     /// (for benchmarks that measure the server at full speed).
     pub fn unreachable() -> Self {
         let limit = RateLimit { burst: u32::MAX, per_second: 1e12 };
-        Self { per_member: limit, per_token: limit, capacity: 10_000 }
+        Self { per_member: limit, per_token: limit, per_participant: limit, per_address: limit, capacity: 10_000 }
     }
 }
 
@@ -442,6 +453,10 @@ impl WriteLimits {
 pub enum Writer {
     Member(MemberCode),
     Token(i64),
+    /// A consultation participant without an account: a hash of their key.
+    Participant([u8; 16]),
+    /// A client address, for writes by people without an account.
+    Address(String),
 }
 
 #[derive(Debug, Clone)]
@@ -488,7 +503,7 @@ impl WriteLimiter {
                 StatusCode::TOO_MANY_REQUESTS,
                 "rate_limited",
                 format!(
-                    "too many changes in a short time from this delegation or this token: nothing was recorded; try again in {secs} second{}",
+                    "too many changes in a short time from this delegation, token, participant or address: nothing was recorded; try again in {secs} second{}",
                     if secs == 1 { "" } else { "s" }
                 ),
             );
@@ -521,7 +536,9 @@ impl WriteLimiter {
     fn limit(&self, w: &Writer) -> RateLimit {
         match w {
             Writer::Token(_) => self.limits.per_token,
-            _ => self.limits.per_member,
+            Writer::Member(_) => self.limits.per_member,
+            Writer::Participant(_) => self.limits.per_participant,
+            Writer::Address(_) => self.limits.per_address,
         }
     }
 
@@ -599,6 +616,7 @@ mod tests {
             per_member: RateLimit { burst: 3, per_second: 0.5 },
             per_token: RateLimit { burst: 100, per_second: 1.0 },
             capacity: 10,
+            ..WriteLimits::default()
         };
         let l = WriteLimiter::new(limits);
         let w = [Writer::Member(MemberCode::parse("BRA").unwrap())];

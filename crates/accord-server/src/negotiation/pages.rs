@@ -656,7 +656,7 @@ fn cited_statement(app: &AppState, process: u64, cite: &str) -> Option<String> {
         consultation.statement(s).filter(|x| x.moderation == accord_domain::consultation::Moderation::Accepted)?;
     Some(format!(
         "Drawn from statement {s} of consultation {c} (\u{201c}{}\u{201d}, /consultations/{c}). ",
-        statement.text.as_str()
+        statement.shown_text()
     ))
 }
 

@@ -33,7 +33,14 @@ fn entry_row(e: &Entry, state: &accord_domain::State) -> EntryRow {
     EntryRow {
         index: e.index,
         time: rfc3339(e.time).replace('T', " ").trim_end_matches('Z').chars().take(19).collect(),
-        actor: describe_actor(&e.actor, state),
+        actor: match &e.body {
+            accord_domain::EntryBody::ConsultationParticipantJoined(_)
+            | accord_domain::EntryBody::ConsultationStatementSubmitted(_)
+            | accord_domain::EntryBody::ConsultationVoteCast(_) => {
+                "A participant, recorded by the server under a pseudonym".into()
+            }
+            _ => describe_actor(&e.actor, state),
+        },
         kind: e.body.kind().into(),
         summary: summarise(&e.body),
     }

@@ -51,6 +51,8 @@ fn small() -> WriteLimits {
     WriteLimits {
         per_member: RateLimit { burst: 6, per_second: 0.5 },
         per_token: RateLimit { burst: 4, per_second: 0.5 },
+        per_participant: RateLimit { burst: 5, per_second: 0.5 },
+        per_address: RateLimit { burst: 8, per_second: 0.5 },
         capacity: 100,
     }
 }
@@ -244,4 +246,57 @@ async fn the_openapi_document_lists_429_on_writes() {
         }
     }
     assert!(writes >= 40, "{writes} write operations");
+}
+
+/// A consultation's participants without accounts are limited by their key
+/// and by their address: a script that joins and votes in a loop meets the
+/// limit (429 with Retry-After, nothing recorded), and then waits.
+#[tokio::test]
+async fn people_without_accounts_meet_the_limits_of_their_key_and_their_address() {
+    let clock = crate::helpers::manual_clock();
+    let forum = forum_with(&clock, small());
+    let sec = forum.token("sec").await;
+    let (s, v) = forum.post("/api/v1/consultations", &sec, json!({"title": "T", "question": "Q?"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    for n in 1..=3 {
+        forum.post("/api/v1/consultations/1/statements", &sec, json!({"text": format!("Statement {n}")})).await;
+    }
+    let send = |key: Option<String>, path: &'static str, body: serde_json::Value| {
+        let mut req = Request::post(path).header(header::CONTENT_TYPE, "application/json");
+        if let Some(k) = key {
+            req = req.header("X-Accord-Participant", k);
+        }
+        req.body(Body::from(body.to_string())).unwrap()
+    };
+    // One key: its burst of 5, then 429; the record stops growing.
+    let (_, joined) =
+        forum.raw(send(None, "/api/v1/consultations/1/participants", json!({"category": "public"}))).await;
+    let key = serde_json::from_slice::<serde_json::Value>(&joined).unwrap()["key"].as_str().unwrap().to_owned();
+    let mut statuses = Vec::new();
+    for n in 0..6usize {
+        let choice = ["agree", "disagree"][n / 3 % 2];
+        let vote = json!({"statement": 1 + n % 3, "vote": choice});
+        let res = forum.response(send(Some(key.clone()), "/api/v1/consultations/1/votes", vote)).await;
+        statuses.push(res.status().as_u16());
+        if res.status() == StatusCode::TOO_MANY_REQUESTS {
+            assert!(res.headers().contains_key(header::RETRY_AFTER));
+        }
+    }
+    assert_eq!(statuses, [200, 200, 200, 200, 200, 429], "the key's burst is five");
+    // New keys from the same address: the address's burst of 8 runs out.
+    let before = forum.record_len();
+    let mut joins = Vec::new();
+    for _ in 0..4 {
+        let (status, _) =
+            forum.raw(send(None, "/api/v1/consultations/1/participants", json!({"category": "ngo"}))).await;
+        joins.push(status.as_u16());
+    }
+    assert!(joins.contains(&429), "{joins:?}");
+    let recorded = joins.iter().filter(|s| **s == 201).count() as u64;
+    assert_eq!(forum.record_len(), before + recorded, "a refused write records nothing");
+    // Time refills the buckets.
+    clock.advance(std::time::Duration::from_secs(30));
+    let vote = json!({"statement": 3, "vote": "pass"});
+    let res = forum.response(send(Some(key), "/api/v1/consultations/1/votes", vote)).await;
+    assert_eq!(res.status(), StatusCode::OK);
 }
