@@ -216,14 +216,22 @@ async fn openapi_describes_the_contract() {
     assert!(schemas["MemberJson"]["properties"]["signatures_required_since"].is_object(), "{}", schemas["MemberJson"]);
     assert!(schemas["StateDigest"]["properties"]["parts"].is_object(), "{}", schemas["StateDigest"]);
     assert!(schemas["LogInfo"]["properties"]["witnesses"].is_object(), "{}", schemas["LogInfo"]);
-    // Every parameter that is not in the path template is a query parameter.
+    // Every parameter that is not in the path template is a query
+    // parameter, but for the documented request headers.
+    let headers = ["X-Accord-Participant"];
     let mut checked = 0;
     for (path, ops) in doc["paths"].as_object().unwrap() {
         for (method, op) in ops.as_object().unwrap() {
             for p in op["parameters"].as_array().into_iter().flatten() {
                 let name = p["name"].as_str().unwrap();
                 let in_path = path.contains(&format!("{{{name}}}"));
-                let expected = if in_path { "path" } else { "query" };
+                let expected = if in_path {
+                    "path"
+                } else if headers.contains(&name) {
+                    "header"
+                } else {
+                    "query"
+                };
                 assert_eq!(p["in"], expected, "{method} {path}: parameter {name}");
                 if !in_path {
                     checked += 1;

@@ -76,8 +76,10 @@ fn ari(a: &[usize], b: &[usize]) -> f64 {
 async fn participants_vote_and_the_analysis_finds_the_groups_in_their_votes() {
     // Sixty participants come from the one address of this test: the
     // address's write limit is raised for them.
-    let mut writes = accord_server::limits::WriteLimits::default();
-    writes.per_address = accord_server::limits::RateLimit { burst: 10_000, per_second: 1.0 };
+    let writes = accord_server::limits::WriteLimits {
+        per_address: accord_server::limits::RateLimit { burst: 10_000, per_second: 1.0 },
+        ..Default::default()
+    };
     let forum = TestForum::with_config(accord_server::Config { writes, ..Default::default() });
     let sec = forum.token("sec").await;
     opened(&forum, &sec).await;
