@@ -848,7 +848,7 @@ pub const MAX_ATTRIBUTES: usize = 256;
 /// pass over the text before it is parsed: in a tag, each `=` outside a
 /// quoted value is an attribute (comments, CDATA sections and processing
 /// instructions are skipped).
-fn check_attributes(text: &str) -> Result<(), Refusal> {
+pub(crate) fn check_attributes(text: &str) -> Result<(), Refusal> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(at) = bytes[i..].iter().position(|&b| b == b'<') {

@@ -87,6 +87,7 @@
 //! `invalid_masthead`; the summary record also `unknown_meeting`.
 
 pub mod debate;
+pub mod docx;
 pub mod draft;
 pub mod export;
 pub mod import;
