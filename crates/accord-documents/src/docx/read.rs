@@ -645,7 +645,7 @@ fn split_number(text: &str, words: &[&str]) -> Option<(String, String)> {
 /// level 0 for a paragraph (`1.`, `2)`), 1 for a point (`(a)`, `b)`,
 /// `(iv)`).
 fn typed_number(text: &str) -> Option<(u8, String, String)> {
-    let mut end = text.find(|c: char| c == ' ' || c == '\t' || c == '\u{a0}')?;
+    let mut end = text.find([' ', '\t', '\u{a0}'])?;
     // `5 bis.`: a number with a Latin suffix.
     if text[..end].chars().all(|c| c.is_ascii_digit()) {
         let after = &text[end + 1..];
@@ -1070,7 +1070,7 @@ fn structure(c: Collector, source: Arc<Source>) -> Result<Imported, Refusal> {
                     && b.provisions.last().is_some_and(|l| l.kind == ProvisionKind::Recital)
                 {
                     drop("points of recitals, joined to their recital's words", p.index);
-                    b.join(&format!("{num} {words}").trim().to_owned())?;
+                    b.join(format!("{num} {words}").trim())?;
                 } else {
                     b.point(&num, &words, p)?;
                 }
