@@ -299,7 +299,7 @@ fn child<'a, 'input>(n: Node<'a, 'input>, name: &str) -> Option<Node<'a, 'input>
 fn article_number(num: &str) -> String {
     let mut n = num.trim();
     for word in ["article", "art.", "section", "sec.", "chapter", "part", "rule", "title", "book", "schedule"] {
-        if n.len() > word.len() && n[..word.len()].eq_ignore_ascii_case(word) && n.is_char_boundary(word.len()) {
+        if n.len() > word.len() && n.is_char_boundary(word.len()) && n[..word.len()].eq_ignore_ascii_case(word) {
             n = n[word.len()..].trim_start();
             break;
         }
