@@ -611,11 +611,7 @@ fn import(data_dir: &Path, title: Option<String>, format: &str, file: &Path) -> 
             (imported.instrument, imported.dropped, imported.renamed)
         } else {
             let imported = accord_documents::docx::import(&bytes, source()).map_err(refused)?;
-            println!(
-                "Read {}: a Word document, {:?}.",
-                file.display(),
-                terminal::shown(&imported.instrument.title)
-            );
+            println!("Read {}: a Word document, {:?}.", file.display(), terminal::shown(&imported.instrument.title));
             (imported.instrument, imported.dropped, Vec::new())
         };
         let draft = accord_documents::draft::zero_draft(&instrument).map_err(refused)?;
