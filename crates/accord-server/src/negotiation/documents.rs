@@ -217,8 +217,7 @@ pub fn rolling_document(state: &DomainState, id: u64, format: Format, backers: B
     let stem = format!("{}-rolling-text-v{}", file_stem(&masthead.symbol), latest.number);
     match format {
         Format::Akn => {
-            let xml =
-                accord_documents::export::rolling_text(&rolling, &expression(latest), &masthead, &state.members)?;
+            let xml = accord_documents::export::rolling_text(&rolling, &expression(latest), &masthead, &state.members)?;
             Ok(Document { bytes: xml.into_bytes(), media_type: AKN_MEDIA_TYPE, file_name: format!("{stem}.xml") })
         }
         Format::Docx => Ok(Document {
@@ -245,9 +244,8 @@ pub fn redline_document(state: &DomainState, id: u64, from: &str, to: Option<&st
         ));
     }
     let masthead = masthead(state, process, b)?;
-    let shown = |v: &accord_domain::negotiation::Version| {
-        v.name.clone().unwrap_or_else(|| format!("version {}", v.number))
-    };
+    let shown =
+        |v: &accord_domain::negotiation::Version| v.name.clone().unwrap_or_else(|| format!("version {}", v.number));
     let title = format!("{}: changes from {} to {}", process.title, shown(a), shown(b));
     let authors = ByVersions::new(process, a.number, b.number, &state.members);
     Ok(Document {
@@ -336,7 +334,9 @@ pub struct DocxQuery {
 fn docx_only(raw: Option<&str>, what: &str) -> Result<(), ApiError> {
     match raw.map(str::trim) {
         None | Some("docx") => Ok(()),
-        Some(other) => Err(ApiError::bad_request("invalid_format", format!("{what} is written in docx only, not {other:?}"))),
+        Some(other) => {
+            Err(ApiError::bad_request("invalid_format", format!("{what} is written in docx only, not {other:?}")))
+        }
     }
 }
 
