@@ -292,6 +292,46 @@ pub fn proposal_document(state: &DomainState, id: u64, pid: u64) -> Result<Docum
     })
 }
 
+/// A zero draft made from a document sent to open a process.
+pub struct DraftOf {
+    /// The document's own title.
+    pub title: String,
+    /// The draft in Accord's Markdown convention.
+    pub markdown: String,
+    pub report: super::shapes::ImportReport,
+}
+
+/// Reads an Akoma Ntoso or Word document and makes it a zero draft
+/// (`accord_documents::draft::zero_draft`), listing what it left out and
+/// renumbered; a refusal says where the document could not be read.
+pub fn zero_draft_of(format: Format, bytes: &[u8]) -> Result<DraftOf, Refusal> {
+    use accord_domain::negotiation::text::{Source, SourceKind};
+    let source = std::sync::Arc::new(Source { entry: 0, time: 0, how: SourceKind::ZeroDraft });
+    let (instrument, dropped, name) = match format {
+        Format::Akn => {
+            let i = accord_documents::import(bytes, source)?;
+            (i.instrument, i.dropped, "akn")
+        }
+        Format::Docx => {
+            let i = accord_documents::docx::import(bytes, source)?;
+            (i.instrument, i.dropped, "docx")
+        }
+        Format::Markdown => return Err(Refusal::invalid("invalid_format", "a Markdown draft is sent as JSON")),
+    };
+    let draft = accord_documents::draft::zero_draft(&instrument)?;
+    let left_out = dropped.iter().chain(&draft.left_out).map(ToString::to_string).collect();
+    let renumbered = draft
+        .renumbered
+        .iter()
+        .map(|r| format!("{} ({}) is now {} ({})", r.from_num, r.from_eid, r.num, r.eid))
+        .collect();
+    Ok(DraftOf {
+        title: instrument.title,
+        markdown: draft.markdown,
+        report: super::shapes::ImportReport { format: name.to_owned(), left_out, renumbered },
+    })
+}
+
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]

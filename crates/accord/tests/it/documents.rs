@@ -755,3 +755,68 @@ fn accord_import_and_export_word_documents() {
         accord(&["export", "--data-dir", data, "--process", "1", "--format", "pdf", "--out", file.to_str().unwrap()]);
     assert!(!out.status.success());
 }
+
+/// Sends `bytes` as a document of `media` to open a process.
+async fn post_document(
+    forum: &TestForum,
+    token: &str,
+    query: &str,
+    media: &str,
+    bytes: Vec<u8>,
+) -> (StatusCode, Value) {
+    let req = axum::http::Request::post(format!("/api/v1/processes{query}"))
+        .header(axum::http::header::AUTHORIZATION, format!("Bearer {token}"))
+        .header(axum::http::header::CONTENT_TYPE, media)
+        .body(axum::body::Body::from(bytes))
+        .unwrap();
+    let (status, body) = forum.raw(req).await;
+    (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
+}
+
+/// The secretariat opens a process by sending a Word or Akoma Ntoso
+/// document instead of Markdown; the answer says what the document lost
+/// on the way. A document Accord cannot read changes nothing.
+#[tokio::test]
+async fn a_process_opens_from_an_uploaded_word_or_akoma_ntoso_document() {
+    let forum = TestForum::new();
+    let t = forum.tokens().await;
+    let count = || async { forum.get("/api/v1/processes").await.1.as_array().unwrap().len() };
+
+    let act = std::fs::read(docx_fixture("scottish-act.docx")).unwrap();
+    let (s, b) = post_document(&forum, &t["sec"], "", DOCX, act.clone()).await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    assert_eq!(b["title"], "Budget (Scotland) Act 2017", "{b}");
+    assert_eq!(b["imported"]["format"], "docx", "{b}");
+    let id = b["id"].as_u64().unwrap();
+    let (_, text) = forum.get(&format!("/api/v1/processes/{id}/text")).await;
+    let provisions = text["provisions"].as_array().unwrap();
+    assert!(provisions.iter().any(|p| p["eid"] == "chp_1__art_1__para_1__point_b"), "{text}");
+
+    let un = std::fs::read(akn_data("v2/Bill_UN_2012.xml")).unwrap();
+    let (s, b) = post_document(&forum, &t["sec"], "?title=Drugs", "application/akn+xml", un).await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    assert_eq!((b["title"].as_str(), b["imported"]["format"].as_str()), (Some("Drugs"), Some("akn")), "{b}");
+    let renumbered: Vec<&str> =
+        b["imported"]["renumbered"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+    assert!(renumbered.contains(&"8. (art_1__para_8) is now 4. (art_1__para_4)"), "{b}");
+    assert_eq!(count().await, 2);
+
+    // Refused, nothing recorded: half a .docx, a point with no paragraph,
+    // a delegate who is not the secretariat, JSON with a title in the query.
+    let (s, b) = post_document(&forum, &t["sec"], "", DOCX, act[..act.len() / 2].to_vec()).await;
+    assert_error(&(s, b), StatusCode::BAD_REQUEST, "not_docx");
+    let (s, b) = post_document(&forum, &t["bra_head"], "", DOCX, act.clone()).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{b}");
+    let (s, b) = forum
+        .call(
+            Method::POST,
+            "/api/v1/processes?title=X",
+            Some(&t["sec"]),
+            Some(json!({"title": "T", "markdown": DRAFT})),
+        )
+        .await;
+    assert_error(&(s, b), StatusCode::BAD_REQUEST, "malformed_request");
+    let (s, b) = post_document(&forum, &t["sec"], "", "text/plain", b"Title".to_vec()).await;
+    assert_eq!(s, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{b}");
+    assert_eq!(count().await, 2);
+}
