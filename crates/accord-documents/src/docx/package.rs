@@ -84,28 +84,30 @@ fn settings() -> String {
 }
 
 /// Paragraph styles: (id, name, outline level, run properties, paragraph
-/// properties).
+/// properties). Properties are written in the order the schema requires
+/// (`keepNext`, `spacing`, `ind`, `jc`, `outlineLvl`): Word refuses a file
+/// that has them out of order.
 const STYLES: &[(&str, &str, Option<u8>, &str, &str)] = &[
     (
         "Title",
         "Title",
         None,
         "<w:b/><w:sz w:val=\"28\"/>",
-        "<w:jc w:val=\"center\"/><w:spacing w:before=\"240\" w:after=\"240\"/>",
+        "<w:spacing w:before=\"240\" w:after=\"240\"/><w:jc w:val=\"center\"/>",
     ),
     (
         "Heading1",
         "heading 1",
         Some(0),
         "<w:b/><w:sz w:val=\"26\"/>",
-        "<w:keepNext/><w:jc w:val=\"center\"/><w:spacing w:before=\"360\" w:after=\"120\"/>",
+        "<w:keepNext/><w:spacing w:before=\"360\" w:after=\"120\"/><w:jc w:val=\"center\"/>",
     ),
     (
         "Heading2",
         "heading 2",
         Some(1),
         "<w:b/><w:sz w:val=\"24\"/>",
-        "<w:keepNext/><w:jc w:val=\"center\"/><w:spacing w:before=\"240\" w:after=\"120\"/>",
+        "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/><w:jc w:val=\"center\"/>",
     ),
     ("Masthead", "Masthead", None, "<w:sz w:val=\"20\"/>", "<w:spacing w:after=\"0\"/>"),
     ("FootnoteText", "footnote text", None, "<w:sz w:val=\"18\"/>", "<w:spacing w:after=\"0\"/>"),

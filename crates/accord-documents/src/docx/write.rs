@@ -292,7 +292,7 @@ pub fn compilation(
                 let co: Vec<String> = p.cosponsors.iter().map(|c| named(members, c)).collect();
                 who.push_str(&format!("; co-sponsored by {}", co.join(", ")));
             }
-            body.open(None, "<w:ind w:left=\"567\"/><w:spacing w:before=\"120\"/>", None);
+            body.open(None, "<w:spacing w:before=\"120\"/><w:ind w:left=\"567\"/>", None);
             body.run(&format!("P-{}", p.id), BOLD);
             body.run(&format!(" ({who}), on {}, {}: ", label_of(&p.eid), p.status.as_str()), ITALIC);
             body.run(&request(p, instrument), PLAIN);
