@@ -32,8 +32,14 @@ fn masthead() -> Masthead {
 }
 
 /// Times `f` `RUNS` times; prints the median, the fastest and the slowest,
-/// and the size of what it made.
-fn measure(what: &str, target: Option<Duration>, f: &mut dyn FnMut() -> Result<usize>) -> Result<Duration> {
+/// and the size of what it made (`f` answers a number of bytes, or of
+/// provisions when `bytes` is false).
+fn measure(
+    what: &str,
+    target: Option<Duration>,
+    bytes: bool,
+    f: &mut dyn FnMut() -> Result<usize>,
+) -> Result<Duration> {
     let mut times = Vec::with_capacity(RUNS);
     let mut size = 0;
     for _ in 0..RUNS {
@@ -48,12 +54,12 @@ fn measure(what: &str, target: Option<Duration>, f: &mut dyn FnMut() -> Result<u
         Some(t) => format!("; target < {}: {}", ms(t), if median < t { "met" } else { "missed" }),
         None => String::new(),
     };
+    let size = if bytes { format!("{} KiB", size / 1024) } else { format!("{size} provisions") };
     println!(
-        "{what}: median {}, min {}, max {} over {RUNS} runs, {} KiB{verdict}",
+        "{what}: median {}, min {}, max {} over {RUNS} runs, {size}{verdict}",
         ms(median),
         ms(times[0]),
-        ms(times[RUNS - 1]),
-        size / 1024
+        ms(times[RUNS - 1])
     );
     Ok(median)
 }
@@ -68,18 +74,19 @@ pub fn run() -> Result<()> {
     let rolling = rolling_text(&snapshot, &View::All);
     println!("rolling text: {} brackets, {} options", rolling.brackets, rolling.options);
 
-    let build_only = measure("build the rolling text (for comparison)", None, &mut || {
+    let build_only = measure("build the rolling text (for comparison)", None, false, &mut || {
         Ok(std::hint::black_box(rolling_text(&snapshot, &View::All)).provisions.len())
     })?;
     let footnotes = measure(
         "rolling text to .docx, members in footnotes (the rolling text built, then written)",
         Some(TARGET),
+        true,
         &mut || {
             let r = rolling_text(&snapshot, &View::All);
             Ok(docx::rolling_text(&r, &m, members, Backers::Footnote)?.len())
         },
     )?;
-    measure("rolling text to .docx, members inline", Some(TARGET), &mut || {
+    measure("rolling text to .docx, members inline", Some(TARGET), true, &mut || {
         let r = rolling_text(&snapshot, &View::All);
         Ok(docx::rolling_text(&r, &m, members, Backers::Inline)?.len())
     })?;
@@ -89,7 +96,7 @@ pub fn run() -> Result<()> {
         version: snapshot.latest().number,
         version_name: None,
     };
-    let akn = measure("rolling text to Akoma Ntoso (for comparison)", None, &mut || {
+    let akn = measure("rolling text to Akoma Ntoso (for comparison)", None, true, &mut || {
         let r = rolling_text(&snapshot, &View::All);
         Ok(accord_documents::export::rolling_text(&r, &expression, &m, members)?.len())
     })?;
@@ -99,7 +106,7 @@ pub fn run() -> Result<()> {
         akn.saturating_sub(build_only).as_secs_f64() * 1000.0
     );
     let proposals: Vec<_> = snapshot.proposals.iter().collect();
-    measure(&format!("compilation of {} proposals to .docx", proposals.len()), None, &mut || {
+    measure(&format!("compilation of {} proposals to .docx", proposals.len()), None, true, &mut || {
         Ok(docx::compilation(&snapshot.latest().instrument, &proposals, &m, members)?.len())
     })?;
     let first = snapshot.versions.first().expect("a zero draft");
@@ -108,6 +115,7 @@ pub fn run() -> Result<()> {
     measure(
         &format!("redline of the whole text, version {} to {}, to .docx", first.number, last.number),
         None,
+        true,
         &mut || Ok(docx::redline(&first.instrument, &last.instrument, "Redline", &m, &authors)?.len()),
     )?;
     let bytes = docx::rolling_text(&rolling, &m, members, Backers::Footnote)?;
@@ -117,10 +125,10 @@ pub fn run() -> Result<()> {
         how: accord_domain::negotiation::text::SourceKind::ZeroDraft,
     });
     let clean = docx::instrument(&last.instrument, &m)?;
-    measure("read the clean text's .docx back (import)", None, &mut || {
+    measure("read the clean text's .docx back (import)", None, false, &mut || {
         Ok(docx::import(&clean, source.clone())?.instrument.provisions.len())
     })?;
-    measure("read the rolling text's .docx back (import)", None, &mut || {
+    measure("read the rolling text's .docx back (import)", None, false, &mut || {
         Ok(docx::import(&bytes, source.clone())?.instrument.provisions.len())
     })?;
     drop(state);
