@@ -391,7 +391,8 @@ pub struct AknQuery {
 /// A version as a document: Akoma Ntoso 3.0 or Word under its document symbol (the process's, with /Rev.N for a named revision), or Markdown.
 #[utoipa::path(get, path = "/api/v1/processes/{id}/versions/{v}/document", tag = "negotiation",
     params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), ("v" = String, Path, description = "the version's number (3) or name (Rev.1, zero)"), FormatQuery),
-    responses((status = 200, content_type = "application/akn+xml", description = "Akoma Ntoso 3.0 (`format=akn`), Word (`format=docx`, application/vnd.openxmlformats-officedocument.wordprocessingml.document) or Markdown (`format=md`, text/markdown)", body = String),
+    responses((status = 200, description = "Akoma Ntoso 3.0 (`format=akn`), Word (`format=docx`, application/vnd.openxmlformats-officedocument.wordprocessingml.document) or Markdown (`format=md`, text/markdown)",
+            content((String = "application/akn+xml"), (String = "text/markdown"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))),
         (status = 400, description = "unknown format", body = ErrorBody), (status = 404, description = "unknown process or version", body = ErrorBody),
         (status = 409, description = "`no_symbol`: the process has no document symbol (Akoma Ntoso and Word only)", body = ErrorBody)))]
 pub async fn get_version_document(
@@ -408,7 +409,8 @@ pub async fn get_version_document(
 /// The rolling text of the latest version as an Akoma Ntoso 3.0 or Word document: each bracket with its options and the members behind them (in Word, in bold brackets, the members in footnotes or inline).
 #[utoipa::path(get, path = "/api/v1/processes/{id}/rolling-text/document", tag = "negotiation",
     params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), RollingFormatQuery),
-    responses((status = 200, content_type = "application/akn+xml", description = "Akoma Ntoso 3.0 (`format=akn`) or Word (`format=docx`, application/vnd.openxmlformats-officedocument.wordprocessingml.document)", body = String),
+    responses((status = 200, description = "Akoma Ntoso 3.0 (`format=akn`) or Word (`format=docx`, application/vnd.openxmlformats-officedocument.wordprocessingml.document)",
+            content((String = "application/akn+xml"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))),
         (status = 400, description = "unknown format or members", body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, description = "`no_symbol`: the process has no document symbol", body = ErrorBody)))]
 pub async fn get_rolling_document(
