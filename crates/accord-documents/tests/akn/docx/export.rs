@@ -141,6 +141,23 @@ fn the_redline_is_tracked_changes_in_the_names_of_those_who_made_them() {
     let creators: BTreeSet<&str> =
         fodt.split("<dc:creator>").skip(1).filter_map(|s| s.split("</dc:creator>").next()).collect();
     assert_eq!(creators, BTreeSet::from(["China", "France", "United States of America"]), "{fodt}");
+    // As LibreOffice reads them, accepting every change gives the newer
+    // words, rejecting every one the older.
+    let (accepted, rejected) = accepted_and_rejected(&fodt);
+    for words in
+        ["2. States should cooperate.", "2 bis. States shall exchange information on threats.", "applies to States."]
+    {
+        assert!(accepted.contains(words), "{words:?} accepted: {accepted}");
+    }
+    for words in ["States shall cooperate", "all States"] {
+        assert!(!accepted.contains(words), "{words:?} accepted: {accepted}");
+    }
+    for words in ["2. States shall cooperate.", "applies to all States."] {
+        assert!(rejected.contains(words), "{words:?} rejected: {rejected}");
+    }
+    for words in ["should", "exchange information", "2 bis"] {
+        assert!(!rejected.contains(words), "{words:?} rejected: {rejected}");
+    }
     // Accepting every change gives the newer version: Accord's reader
     // takes insertions and leaves deletions out.
     let back = docx::import(&bytes, source()).unwrap();
@@ -148,4 +165,57 @@ fn the_redline_is_tracked_changes_in_the_names_of_those_who_made_them() {
         i.provisions.iter().map(|p| (p.num.clone(), p.heading.clone(), p.text.clone())).collect()
     };
     assert_eq!(words(&back.instrument), words(new));
+}
+
+/// The words of a flat ODF text with every tracked change accepted, and
+/// with every one rejected: LibreOffice marks both insertions and
+/// deletions as ranges (`text:change-start`/`text:change-end`) whose kind
+/// the `text:tracked-changes` regions say.
+fn accepted_and_rejected(fodt: &str) -> (String, String) {
+    let doc = roxmltree::Document::parse(fodt).expect("LibreOffice writes XML");
+    let text_ns = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+    let mut kinds = std::collections::HashMap::new();
+    for region in doc.descendants().filter(|n| n.has_tag_name((text_ns, "changed-region"))) {
+        let id = region.attribute((text_ns, "id")).unwrap_or_default();
+        let inserted = region.children().any(|c| c.has_tag_name((text_ns, "insertion")));
+        kinds.insert(id.to_owned(), inserted);
+    }
+    let body = doc
+        .descendants()
+        .find(|n| n.has_tag_name(("urn:oasis:names:tc:opendocument:xmlns:office:1.0", "text")))
+        .unwrap();
+    let (mut accepted, mut rejected) = (String::new(), String::new());
+    let mut open: Vec<bool> = Vec::new();
+    let mut ids: Vec<String> = Vec::new();
+    for n in body.descendants() {
+        if n.ancestors().any(|a| a.has_tag_name((text_ns, "tracked-changes"))) {
+            continue;
+        }
+        let name = n.tag_name().name();
+        let change = n.attribute((text_ns, "change-id")).map(str::to_owned);
+        if n.is_element() && name == "change-start" {
+            let id = change.unwrap();
+            open.push(kinds[&id]);
+            ids.push(id);
+        } else if n.is_element() && name == "change-end" {
+            let id = change.unwrap();
+            if let Some(i) = ids.iter().position(|x| *x == id) {
+                ids.remove(i);
+                open.remove(i);
+            }
+        } else if n.is_element() && matches!(name, "p" | "h" | "tab" | "line-break" | "s") {
+            accepted.push(' ');
+            rejected.push(' ');
+        } else if n.is_text() {
+            let t = n.text().unwrap_or_default();
+            if !open.contains(&false) {
+                accepted.push_str(t);
+            }
+            if !open.contains(&true) {
+                rejected.push_str(t);
+            }
+        }
+    }
+    let tidy = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    (tidy(accepted), tidy(rejected))
 }
