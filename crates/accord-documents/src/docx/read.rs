@@ -624,7 +624,12 @@ fn split_number(text: &str, words: &[&str]) -> Option<(String, String)> {
     let rest = text[word.len()..].trim_start();
     let mut num_end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
     let mut num = rest[..num_end].trim_end_matches(['.', ':', '—', '–']).to_owned();
-    if num.is_empty() || !num.chars().any(|c| c.is_alphanumeric()) || num.chars().count() > 12 {
+    // A number: `5`, `5a`, `IV`, `A`; not a word (`Part of the text`).
+    let digits = num.trim_end_matches(|c: char| c.is_ascii_lowercase());
+    let is_number = (!digits.is_empty() && digits.len() + 1 >= num.len() && digits.chars().all(|c| c.is_ascii_digit()))
+        || (num.len() <= 8 && num.chars().all(|c| "IVXLC".contains(c)))
+        || (num.len() == 1 && num.chars().all(|c| c.is_ascii_alphabetic()));
+    if !is_number {
         return None;
     }
     let after = rest[num_end..].trim_start_matches([' ', '\u{a0}']);
@@ -648,12 +653,13 @@ fn typed_number(text: &str) -> Option<(u8, String, String)> {
     let mut end = text.find([' ', '\t', '\u{a0}'])?;
     // `5 bis.`: a number with a Latin suffix.
     if text[..end].chars().all(|c| c.is_ascii_digit()) {
-        let after = &text[end + 1..];
+        let sep = text[end..].chars().next().map_or(1, char::len_utf8);
+        let after = &text[end + sep..];
         if let Some(s) = SUFFIXES
             .iter()
             .find(|s| after.starts_with(*s) && matches!(after.as_bytes().get(s.len()), Some(b'.' | b')')))
         {
-            end += 1 + s.len() + 1;
+            end += sep + s.len() + 1;
         }
     }
     let (head, rest) = (&text[..end], text[end..].trim_start());
@@ -1119,6 +1125,10 @@ mod tests {
         );
         assert_eq!(split_number("Article 12", ARTICLE_WORDS), Some(("12".into(), String::new())));
         assert_eq!(split_number("Articles of faith", ARTICLE_WORDS), None);
+        assert_eq!(split_number("Part of the solution", CHAPTER_WORDS), None);
+        assert_eq!(split_number("Section A: scope", ARTICLE_WORDS), Some(("A".into(), "scope".into())));
+        assert_eq!(split_number("Article 12a. Scope", ARTICLE_WORDS), Some(("12a".into(), "Scope".into())));
+        assert_eq!(typed_number("2\u{a0}bis. States"), Some((0, "2\u{a0}bis.".into(), "States".into())));
         assert_eq!(typed_number("1.\tStates shall"), Some((0, "1.".into(), "States shall".into())));
         assert_eq!(typed_number("(a) promote"), Some((1, "(a)".into(), "promote".into())));
         assert_eq!(typed_number("(iv) promote"), Some((1, "(iv)".into(), "promote".into())));
