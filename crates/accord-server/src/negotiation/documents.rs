@@ -206,27 +206,47 @@ fn working_paper(state: &DomainState, process: &Process) -> Result<Masthead, Ref
     Ok(masthead)
 }
 
+/// A document to write once the state's lock is released: what it needs
+/// is copied out of the state first (the process, the members, the
+/// masthead), because writing a rolling text of thousands of proposals
+/// takes tens of milliseconds, during which the record could not be
+/// applied.
+pub type Job = Box<dyn FnOnce() -> Result<Document, Refusal> + Send>;
+
+/// Runs a [`Job`] on the blocking pool, off the async reactor.
+async fn run(job: Job) -> Result<Document, ApiError> {
+    Ok(tokio::task::spawn_blocking(job).await.map_err(|_| ApiError::internal())??)
+}
+
 /// The rolling text of process `id`'s latest version, every open proposal
 /// in brackets, in Akoma Ntoso or Word (`backers` says where Word names
 /// the members behind each option).
 pub fn rolling_document(state: &DomainState, id: u64, format: Format, backers: Backers) -> Result<Document, Refusal> {
-    let process = state.process(id)?;
-    let latest = process.latest();
-    let masthead = working_paper(state, process)?;
-    let rolling = rolling::rolling_text(process, &View::All);
-    let stem = format!("{}-rolling-text-v{}", file_stem(&masthead.symbol), latest.number);
-    match format {
-        Format::Akn => {
-            let xml = accord_documents::export::rolling_text(&rolling, &expression(latest), &masthead, &state.members)?;
-            Ok(Document { bytes: xml.into_bytes(), media_type: AKN_MEDIA_TYPE, file_name: format!("{stem}.xml") })
+    rolling_job(state, id, format, backers)?()
+}
+
+/// [`rolling_document`], as a [`Job`].
+pub fn rolling_job(state: &DomainState, id: u64, format: Format, backers: Backers) -> Result<Job, Refusal> {
+    let process = state.process(id)?.clone();
+    let masthead = working_paper(state, &process)?;
+    let members = state.members.clone();
+    Ok(Box::new(move || {
+        let latest = process.latest();
+        let rolling = rolling::rolling_text(&process, &View::All);
+        let stem = format!("{}-rolling-text-v{}", file_stem(&masthead.symbol), latest.number);
+        match format {
+            Format::Akn => {
+                let xml = accord_documents::export::rolling_text(&rolling, &expression(latest), &masthead, &members)?;
+                Ok(Document { bytes: xml.into_bytes(), media_type: AKN_MEDIA_TYPE, file_name: format!("{stem}.xml") })
+            }
+            Format::Docx => Ok(Document {
+                bytes: accord_documents::docx::rolling_text(&rolling, &masthead, &members, backers)?,
+                media_type: DOCX_MEDIA_TYPE,
+                file_name: format!("{stem}.docx"),
+            }),
+            Format::Markdown => Err(Refusal::invalid("invalid_format", "the rolling text is written in akn or docx")),
         }
-        Format::Docx => Ok(Document {
-            bytes: accord_documents::docx::rolling_text(&rolling, &masthead, &state.members, backers)?,
-            media_type: DOCX_MEDIA_TYPE,
-            file_name: format!("{stem}.docx"),
-        }),
-        Format::Markdown => Err(Refusal::invalid("invalid_format", "the rolling text is written in akn or docx")),
-    }
+    }))
 }
 
 /// The redline of process `id` from version `from` to version `to` (the
@@ -235,6 +255,11 @@ pub fn rolling_document(state: &DomainState, id: u64, format: Format, backers: B
 /// proposal made the version that changed the provision, else "the
 /// chair's revision".
 pub fn redline_document(state: &DomainState, id: u64, from: &str, to: Option<&str>) -> Result<Document, Refusal> {
+    redline_job(state, id, from, to)?()
+}
+
+/// [`redline_document`], as a [`Job`].
+pub fn redline_job(state: &DomainState, id: u64, from: &str, to: Option<&str>) -> Result<Job, Refusal> {
     let process = state.process(id)?;
     let (a, b) = (process.find_version(Some(from))?, process.find_version(to)?);
     if a.number > b.number {
@@ -244,31 +269,46 @@ pub fn redline_document(state: &DomainState, id: u64, from: &str, to: Option<&st
         ));
     }
     let masthead = masthead(state, process, b)?;
-    let shown =
-        |v: &accord_domain::negotiation::Version| v.name.clone().unwrap_or_else(|| format!("version {}", v.number));
-    let title = format!("{}: changes from {} to {}", process.title, shown(a), shown(b));
-    let authors = ByVersions::new(process, a.number, b.number, &state.members);
-    Ok(Document {
-        bytes: accord_documents::docx::redline(&a.instrument, &b.instrument, &title, &masthead, &authors)?,
-        media_type: DOCX_MEDIA_TYPE,
-        file_name: format!("{}-redline-v{}-v{}.docx", file_stem(&masthead.symbol), a.number, b.number),
-    })
+    let (a, b) = (a.number, b.number);
+    let process = process.clone();
+    let members = state.members.clone();
+    Ok(Box::new(move || {
+        // Both were found above, in this same process.
+        let (va, vb) = (process.find_version(Some(&a.to_string()))?, process.find_version(Some(&b.to_string()))?);
+        let shown =
+            |v: &accord_domain::negotiation::Version| v.name.clone().unwrap_or_else(|| format!("version {}", v.number));
+        let title = format!("{}: changes from {} to {}", process.title, shown(va), shown(vb));
+        let authors = ByVersions::new(&process, a, b, &members);
+        Ok(Document {
+            bytes: accord_documents::docx::redline(&va.instrument, &vb.instrument, &title, &masthead, &authors)?,
+            media_type: DOCX_MEDIA_TYPE,
+            file_name: format!("{}-redline-v{a}-v{b}.docx", file_stem(&masthead.symbol)),
+        })
+    }))
 }
 
 /// The compilation of process `id`'s proposals article by article, on its
 /// latest version: every proposal tabled but not withdrawn, in the order
 /// tabled.
 pub fn compilation_document(state: &DomainState, id: u64) -> Result<Document, Refusal> {
+    compilation_job(state, id)?()
+}
+
+/// [`compilation_document`], as a [`Job`].
+pub fn compilation_job(state: &DomainState, id: u64) -> Result<Job, Refusal> {
     use accord_domain::negotiation::ProposalStatus;
-    let process = state.process(id)?;
-    let latest = process.latest();
-    let masthead = working_paper(state, process)?;
-    let proposals: Vec<_> = process.proposals.iter().filter(|p| p.status != ProposalStatus::Withdrawn).collect();
-    Ok(Document {
-        bytes: accord_documents::docx::compilation(&latest.instrument, &proposals, &masthead, &state.members)?,
-        media_type: DOCX_MEDIA_TYPE,
-        file_name: format!("{}-compilation-v{}.docx", file_stem(&masthead.symbol), latest.number),
-    })
+    let process = state.process(id)?.clone();
+    let masthead = working_paper(state, &process)?;
+    let members = state.members.clone();
+    Ok(Box::new(move || {
+        let latest = process.latest();
+        let proposals: Vec<_> = process.proposals.iter().filter(|p| p.status != ProposalStatus::Withdrawn).collect();
+        Ok(Document {
+            bytes: accord_documents::docx::compilation(&latest.instrument, &proposals, &masthead, &members)?,
+            media_type: DOCX_MEDIA_TYPE,
+            file_name: format!("{}-compilation-v{}.docx", file_stem(&masthead.symbol), latest.number),
+        })
+    }))
 }
 
 /// Proposal `pid` of process `id` as an Akoma Ntoso `amendment` to the
@@ -426,8 +466,8 @@ pub async fn get_rolling_document(
         None => Backers::Footnote,
         Some(m) => Backers::parse(m.trim())?,
     };
-    let state = app.store.state();
-    Ok(rolling_document(&state, id, format, backers)?)
+    let job = rolling_job(&app.store.state(), id, format, backers)?;
+    run(job).await
 }
 
 /// The redline between two versions as a Word document with tracked changes, which a delegation accepts or rejects in Word or LibreOffice: insertions and deletions attributed to the member whose proposal made them, or to the chair's revision.
@@ -442,8 +482,8 @@ pub async fn get_redline_document(
     ApiQuery(q): ApiQuery<RedlineDocumentQuery>,
 ) -> Result<Document, ApiError> {
     docx_only(q.format.as_deref(), "a redline")?;
-    let state = app.store.state();
-    Ok(redline_document(&state, id, &q.from, q.to.as_deref())?)
+    let job = redline_job(&app.store.state(), id, &q.from, q.to.as_deref())?;
+    run(job).await
 }
 
 /// The compilation of proposals article by article as a Word document: the text of each article of the latest version, then every proposal on it (tabled, agreed, rejected or merged) with its proposer, co-sponsors, request and justification.
@@ -458,8 +498,8 @@ pub async fn get_compilation_document(
     ApiQuery(q): ApiQuery<DocxQuery>,
 ) -> Result<Document, ApiError> {
     docx_only(q.format.as_deref(), "the compilation")?;
-    let state = app.store.state();
-    Ok(compilation_document(&state, id)?)
+    let job = compilation_job(&app.store.state(), id)?;
+    run(job).await
 }
 
 /// A proposal as an Akoma Ntoso 3.0 `amendment` to the version it was tabled on, naming the provision it changes and the members behind it.
