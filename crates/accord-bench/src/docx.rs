@@ -74,6 +74,20 @@ pub fn run() -> Result<()> {
     let rolling = rolling_text(&snapshot, &View::All);
     println!("rolling text: {} brackets, {} options", rolling.brackets, rolling.options);
 
+    // What a download holds the state's read lock for: a copy of the
+    // process and the members; the document is written after.
+    let mut times: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box((snapshot.clone(), members.clone()));
+            t.elapsed()
+        })
+        .collect();
+    times.sort_unstable();
+    println!(
+        "copy of the process and the members (held under the state's lock for a download): median {:.2} ms",
+        times[RUNS / 2].as_secs_f64() * 1000.0
+    );
     let build_only = measure("build the rolling text (for comparison)", None, false, &mut || {
         Ok(std::hint::black_box(rolling_text(&snapshot, &View::All)).provisions.len())
     })?;
