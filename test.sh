@@ -3,7 +3,8 @@
 # crash and browser tests. Installs what the tests need from Debian's
 # packages when it is missing (Chromium and chromedriver for the browser
 # test; xmllint for Akoma Ntoso checks; Go and golang.org/x/mod for the
-# transparency-log interoperability test; python3-venv for Schemathesis).
+# transparency-log interoperability test; python3-venv for Schemathesis;
+# LibreOffice, headless, and pdftotext to open every .docx Accord writes).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -15,6 +16,8 @@ command -v go >/dev/null 2>&1 || need+=(golang-go)
 [ -d /usr/share/gocode/src/golang.org/x/mod/sumdb ] || need+=(golang-golang-x-mod-dev)
 command -v curl >/dev/null 2>&1 || need+=(curl)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 if ((${#need[@]})); then
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi

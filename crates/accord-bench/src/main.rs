@@ -14,6 +14,7 @@
 //! cargo run --release -p accord-bench -- log --log-entries 1000000
 //! cargo run --release -p accord-bench -- negotiation --seconds 10 --clients 64
 //! cargo run --release -p accord-bench -- decisions
+//! cargo run --release -p accord-bench -- docx
 //! cargo run --release -p accord-bench -- consult --consult-participants 100000
 //! cargo build --release -p accord && cargo run --release -p accord-bench -- hostile
 //! ```
@@ -22,6 +23,7 @@ mod common;
 mod consult;
 mod consult_http;
 mod decisions;
+mod docx;
 mod hostile;
 mod http;
 mod log;
@@ -70,6 +72,10 @@ enum Benchmark {
     /// rolling text, a redline of the whole text, and the rolling-text page
     /// over HTTP (uses --seconds and --clients)
     Negotiation,
+    /// Word documents of the negotiation benchmark's process: the rolling
+    /// text as a .docx (target under 300 ms), beside Akoma Ntoso; the
+    /// compilation, the redline of the whole text, and import
+    Docx,
     /// The demonstration forum: 193 delegations register present and vote
     /// at once, and live event streams receive the events
     Decisions,
@@ -82,8 +88,8 @@ enum Benchmark {
     /// conversation in the repository, then a planted conversation of
     /// --consult-participants participants
     Consult,
-    /// store, replay, http, log, negotiation, decisions and consult, in that
-    /// order (not hostile)
+    /// store, replay, http, log, negotiation, docx, decisions and consult,
+    /// in that order (not hostile)
     All,
 }
 
@@ -180,6 +186,9 @@ fn main() -> Result<()> {
     }
     if runs(Benchmark::Negotiation) {
         negotiation::run(&runtime, &options)?;
+    }
+    if runs(Benchmark::Docx) {
+        docx::run()?;
     }
     if runs(Benchmark::Decisions) {
         decisions::run(&runtime, &options)?;

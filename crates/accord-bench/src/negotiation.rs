@@ -103,12 +103,24 @@ fn draft(dice: &mut Dice) -> String {
     md
 }
 
-pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
-    println!();
-    println!(
-        "== negotiation: {ARTICLES} articles ({} paragraphs), {PROPOSALS} proposals by 193 members, {POSITIONS} supports and objections",
-        ARTICLES * PARAGRAPHS
-    );
+/// The synthetic process, built through the store as delegations would
+/// build it.
+pub struct Built {
+    pub forum: crate::common::Forum,
+    /// Its number.
+    pub process: u64,
+    /// The process once every proposal, position and agreement is in.
+    pub snapshot: accord_domain::negotiation::Process,
+    /// The heads of delegation, in the order admitted.
+    pub heads: Vec<DelegateId>,
+    /// How many proposals were tabled.
+    pub tabled: usize,
+}
+
+/// Builds the process: 193 members and their heads of delegation, the
+/// zero draft, the proposals, the positions and the agreements; prints
+/// what it built.
+pub fn build() -> Result<Built> {
     let forum = new_forum()?;
     let store = forum.store.clone();
     let started = Instant::now();
@@ -235,6 +247,19 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
     let open = snapshot.proposals.iter().filter(|p| p.is_open()).count();
     let outdated = snapshot.proposals.iter().filter(|p| p.is_open() && p.outdated).count();
     println!("open proposals: {open} ({outdated} outdated)");
+
+    drop(store);
+    Ok(Built { forum, process, snapshot, heads, tabled })
+}
+
+pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
+    println!();
+    println!(
+        "== negotiation: {ARTICLES} articles ({} paragraphs), {PROPOSALS} proposals by 193 members, {POSITIONS} supports and objections",
+        ARTICLES * PARAGRAPHS
+    );
+    let Built { forum, process, snapshot, heads, tabled } = build()?;
+    let store = forum.store.clone();
 
     // The state's digest, which the server computes under the state's read
     // lock for every checkpoint (at most once a second): the v2 parts

@@ -59,7 +59,7 @@ fn letter(n: usize) -> String {
     std::iter::repeat_n(c, n / 26 + 1).collect()
 }
 
-fn roman(mut n: usize) -> String {
+pub(crate) fn roman(mut n: usize) -> String {
     let table = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
     let mut out = String::new();
     for (v, s) in table {

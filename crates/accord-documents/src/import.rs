@@ -299,7 +299,7 @@ fn child<'a, 'input>(n: Node<'a, 'input>, name: &str) -> Option<Node<'a, 'input>
 fn article_number(num: &str) -> String {
     let mut n = num.trim();
     for word in ["article", "art.", "section", "sec.", "chapter", "part", "rule", "title", "book", "schedule"] {
-        if n.len() > word.len() && n[..word.len()].eq_ignore_ascii_case(word) && n.is_char_boundary(word.len()) {
+        if n.len() > word.len() && n.is_char_boundary(word.len()) && n[..word.len()].eq_ignore_ascii_case(word) {
             n = n[word.len()..].trim_start();
             break;
         }
@@ -848,7 +848,7 @@ pub const MAX_ATTRIBUTES: usize = 256;
 /// pass over the text before it is parsed: in a tag, each `=` outside a
 /// quoted value is an attribute (comments, CDATA sections and processing
 /// instructions are skipped).
-fn check_attributes(text: &str) -> Result<(), Refusal> {
+pub(crate) fn check_attributes(text: &str) -> Result<(), Refusal> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(at) = bytes[i..].iter().position(|&b| b == b'<') {

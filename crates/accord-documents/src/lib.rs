@@ -1,7 +1,14 @@
 //! Accord's documents: Akoma Ntoso (OASIS LegalDocML 3.0, which the United
-//! Nations adopted as AKN4UN) in and out, as pure functions over bytes and
-//! the domain's types. No I/O, no server: routes are meant to call these
-//! functions and send or receive the bytes.
+//! Nations adopted as AKN4UN) and Word (.docx) in and out, as pure
+//! functions over bytes and the domain's types. No I/O, no server: routes
+//! are meant to call these functions and send or receive the bytes.
+//!
+//! # Layout
+//! - [`export`], [`debate`], [`mod@import`]: Akoma Ntoso out and in;
+//! - [`docx`]: Word out (`docx::package`, `body`, `write`) and in
+//!   (`docx::read`);
+//! - [`draft`]: an imported instrument (from either) as a zero draft;
+//! - `xml`: the escaping writer both use.
 //!
 //! # What it writes
 //! Every document written validates against `akomantoso30.xsd` (the tests
@@ -76,17 +83,52 @@
 //! random structures). Every word passes the domain's Unicode policy and
 //! its checks of a provision's text.
 //!
+//! # Word
+//! [`docx`] writes minimal WordprocessingML packages (`[Content_Types].xml`,
+//! relationships, core properties, `document.xml`, `styles.xml` with the
+//! heading styles, `settings.xml`, `footnotes.xml`), deflated by the `zip`
+//! crate (deflate only, flate2's pure-Rust backend), each opening with the
+//! masthead above: [`docx::instrument`] (a version's clean text),
+//! [`docx::rolling_text`] (bold brackets, options separated by ` / `, the
+//! members behind each option in footnotes or inline, by
+//! [`docx::Backers`]), [`docx::compilation`] (proposals article by
+//! article) and [`docx::redline`] (Word tracked changes: `w:ins`, `w:del`
+//! and `w:delText`, with `w:author` and `w:date`, by [`docx::Authors`];
+//! [`docx::ByVersions`] names the member whose agreed proposal made each
+//! change, else "the chair's revision"). The tests have LibreOffice
+//! (headless) convert every kind to PDF and count footnotes and tracked
+//! changes in its own conversion.
+//!
+//! [`docx::import()`] reads a .docx into the same instrument as Akoma
+//! Ntoso import, for [`draft::zero_draft`]: headings by style (Title,
+//! `heading 1`/`2`, outline levels, inherited through `basedOn`), list
+//! numbers as Word prints them (computed from `numbering.xml`: levels,
+//! formats, `lvlText`, starts and overrides, numbering from a paragraph's
+//! style), typed numbers too. Bounds: [`docx::read::DOCX_MAX_BYTES`]
+//! compressed, [`docx::read::MAX_ENTRIES`] entries, at most
+//! [`docx::read::MAX_PART_BYTES`] decompressed per part whatever the zip
+//! claims (a zip bomb stops there) and [`docx::read::MAX_TOTAL_BYTES`] in
+//! all, only the parts needed decompressed, no DOCTYPE,
+//! [`docx::read::MAX_NODES`] XML nodes and [`docx::read::MAX_DEPTH`]
+//! levels per part. A missing or malformed part is refused naming it; text
+//! Accord cannot structure (a point before any paragraph, a text all in
+//! tables) naming the paragraph. Property-tested on arbitrary bytes and on
+//! real documents mangled at the archive and at the XML level.
+//!
 //! # Errors
 //! Refusals are the domain's [`Refusal`](accord_domain::Refusal): a stable
 //! code and a lower-case message. Import: `document_too_large`,
 //! `unsupported_encoding`, `doctype_refused`, `malformed_xml`,
 //! `not_akoma_ntoso`, `malformed_document`, `unsupported_document`,
 //! `document_too_deep`, `no_title`, `no_text`, and the codes of the
-//! Unicode policy and of the domain's text checks; the zero draft,
+//! Unicode policy and of the domain's text checks; Word import also
+//! `not_docx`, `malformed_docx`, `unstructured_document`; the zero draft,
 //! `not_a_draft` (a paragraph without words of its own). Export:
-//! `invalid_masthead`; the summary record also `unknown_meeting`.
+//! `invalid_masthead`; the summary record also `unknown_meeting`; a .docx
+//! that could not be zipped, `docx_write_failed`.
 
 pub mod debate;
+pub mod docx;
 pub mod draft;
 pub mod export;
 pub mod import;

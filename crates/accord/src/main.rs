@@ -110,19 +110,19 @@ enum Command {
         #[arg(long, default_value = "./accord-data", env = "ACCORD_DATA_DIR")]
         data_dir: PathBuf,
     },
-    /// Open a negotiation (a process) with its zero draft, in Markdown or from an Akoma Ntoso document, as the operator (the server must be stopped).
+    /// Open a negotiation (a process) with its zero draft, in Markdown or from an Akoma Ntoso or Word document, as the operator (the server must be stopped).
     Import {
         #[arg(long, default_value = "./accord-data", env = "ACCORD_DATA_DIR")]
         data_dir: PathBuf,
-        /// The process's title (for `--format akn`, the document's title when not given).
+        /// The process's title (for `--format akn` and `docx`, the document's title when not given).
         #[arg(long)]
         title: Option<String>,
-        /// `md`: the zero draft in Accord's Markdown convention (see ARCHITECTURE.md); `akn`: an Akoma Ntoso 3.0 or 2.0 act, bill, statement or doc, made into a zero draft (what is left out and renumbered is printed).
-        #[arg(long, default_value = "md", value_parser = ["md", "akn"])]
+        /// `md`: the zero draft in Accord's Markdown convention (see ARCHITECTURE.md); `akn`: an Akoma Ntoso 3.0 or 2.0 act, bill, statement or doc; `docx`: a Word document (headings and list numbering become chapters, articles, paragraphs and points). Akoma Ntoso and Word are made into a zero draft; what is left out and renumbered is printed.
+        #[arg(long, default_value = "md", value_parser = ["md", "akn", "docx"])]
         format: String,
         file: PathBuf,
     },
-    /// Write a version of a process as a document: Akoma Ntoso (under the process's document symbol) or Markdown (the server must be stopped).
+    /// Write a version of a process as a document: Akoma Ntoso or Word (under the process's document symbol) or Markdown (the server must be stopped).
     Export {
         #[arg(long, default_value = "./accord-data", env = "ACCORD_DATA_DIR")]
         data_dir: PathBuf,
@@ -132,8 +132,8 @@ enum Command {
         /// The version's number or name ("3", "Rev.1", "zero"); the latest when not given.
         #[arg(long)]
         version: Option<String>,
-        /// `akn` (Akoma Ntoso 3.0) or `md` (Accord's Markdown convention).
-        #[arg(long, default_value = "akn", value_parser = ["akn", "md"])]
+        /// `akn` (Akoma Ntoso 3.0), `docx` (Word) or `md` (Accord's Markdown convention).
+        #[arg(long, default_value = "akn", value_parser = ["akn", "docx", "md"])]
         format: String,
         /// The file to write.
         #[arg(long)]
@@ -582,33 +582,40 @@ fn log_signer(dir: &DataDir, origin: &str) -> Result<accord_log::checkpoint::Log
 }
 
 /// `accord import`: opens a process from a Markdown draft (`md`) or from an
-/// Akoma Ntoso document made into a zero draft (`akn`), printing what the
-/// document lost on the way.
+/// Akoma Ntoso (`akn`) or Word (`docx`) document made into a zero draft,
+/// printing what the document lost on the way.
 fn import(data_dir: &Path, title: Option<String>, format: &str, file: &Path) -> Result<()> {
     let opened = std::fs::File::open(file).with_context(|| format!("reading {}", file.display()))?;
     let bytes = read_bounded(file, opened, IMPORT_READ_MAX, "a zero draft Accord opens")?;
-    let (title, markdown) = if format == "akn" {
-        let source = Arc::new(accord_domain::negotiation::text::Source {
+    let source = || {
+        Arc::new(accord_domain::negotiation::text::Source {
             entry: 0,
             time: 0,
             how: accord_domain::negotiation::text::SourceKind::ZeroDraft,
-        });
-        let imported = accord_documents::import(&bytes, source)
-            .map_err(|r| anyhow::anyhow!("{}: {} ({})", file.display(), r.message, r.code))?;
-        let draft = accord_documents::draft::zero_draft(&imported.instrument)
-            .map_err(|r| anyhow::anyhow!("{}: {} ({})", file.display(), r.message, r.code))?;
-        let version = match imported.version {
-            accord_documents::AknVersion::V3 => "3.0",
-            accord_documents::AknVersion::V2 => "2.0",
+        })
+    };
+    let refused = |r: accord_domain::Refusal| anyhow::anyhow!("{}: {} ({})", file.display(), r.message, r.code);
+    let (title, markdown) = if format == "akn" || format == "docx" {
+        let (instrument, dropped, renamed) = if format == "akn" {
+            let imported = accord_documents::import(&bytes, source()).map_err(refused)?;
+            let version = match imported.version {
+                accord_documents::AknVersion::V3 => "3.0",
+                accord_documents::AknVersion::V2 => "2.0",
+            };
+            println!(
+                "Read {}: an Akoma Ntoso {version} {}, {:?}.",
+                file.display(),
+                imported.document,
+                terminal::shown(&imported.instrument.title)
+            );
+            (imported.instrument, imported.dropped, imported.renamed)
+        } else {
+            let imported = accord_documents::docx::import(&bytes, source()).map_err(refused)?;
+            println!("Read {}: a Word document, {:?}.", file.display(), terminal::shown(&imported.instrument.title));
+            (imported.instrument, imported.dropped, Vec::new())
         };
-        println!(
-            "Read {}: an Akoma Ntoso {version} {}, {:?}.",
-            file.display(),
-            imported.document,
-            terminal::shown(&imported.instrument.title)
-        );
-        let left_out: Vec<String> =
-            imported.dropped.iter().chain(draft.left_out.iter()).map(ToString::to_string).collect();
+        let draft = accord_documents::draft::zero_draft(&instrument).map_err(refused)?;
+        let left_out: Vec<String> = dropped.iter().chain(draft.left_out.iter()).map(ToString::to_string).collect();
         if left_out.is_empty() {
             println!("Nothing was left out.");
         } else {
@@ -617,9 +624,9 @@ fn import(data_dir: &Path, title: Option<String>, format: &str, file: &Path) -> 
                 println!("  - {}", terminal::shown(d));
             }
         }
-        if !imported.renamed.is_empty() {
-            println!("Identifiers renamed ({}):", imported.renamed.len());
-            for r in &imported.renamed {
+        if !renamed.is_empty() {
+            println!("Identifiers renamed ({}):", renamed.len());
+            for r in &renamed {
                 println!("  - {} is now {}", terminal::shown(&r.source), r.eid);
             }
         }
@@ -637,7 +644,7 @@ fn import(data_dir: &Path, title: Option<String>, format: &str, file: &Path) -> 
                 );
             }
         }
-        (title.unwrap_or_else(|| imported.instrument.title.clone()), draft.markdown)
+        (title.unwrap_or_else(|| instrument.title.clone()), draft.markdown)
     } else {
         let Some(title) = title else { bail!("give the process's title with --title") };
         let markdown = String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", file.display()))?;
@@ -900,7 +907,9 @@ fn refuse_inside(out: &std::path::Path, data_dir: &std::path::Path) -> Result<()
 
 /// The largest file `accord import` reads: an Akoma Ntoso document is
 /// refused past [`accord_documents::import::IMPORT_MAX_BYTES`] by the
-/// importer, a Markdown draft past the largest entry's blob limit.
+/// importer, a Word document past
+/// [`accord_documents::docx::read::DOCX_MAX_BYTES`], a Markdown draft past
+/// the largest entry's blob limit.
 const IMPORT_READ_MAX: u64 = 16 * 1024 * 1024;
 
 /// The whole of `file` (opened from `path`), read no further than `limit`

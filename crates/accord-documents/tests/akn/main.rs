@@ -2,6 +2,7 @@
 //! and against real documents.
 
 mod debate;
+mod docx;
 mod export;
 mod helpers;
 mod hostile;

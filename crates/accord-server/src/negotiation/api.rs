@@ -79,17 +79,65 @@ pub async fn list_processes(State(app): State<AppState>) -> Result<Json<Vec<Proc
 }
 
 /// Opens a process with its zero draft (secretariat).
-#[utoipa::path(post, path = "/api/v1/processes", request_body = OpenProcessRequest, tag = "negotiation", security(("bearer" = [])),
+///
+/// The body is JSON with the draft in Markdown, or an Akoma Ntoso document (`Content-Type: application/akn+xml`) or a Word document (`Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document`) made into the zero draft, titled by the query's `title` or else by the document's own title; the answer then says what the document lost on the way (`imported`). A document Accord cannot read or structure is refused (400) saying where.
+#[utoipa::path(post, path = "/api/v1/processes", tag = "negotiation", security(("bearer" = [])),
+    params(OpenProcessQuery),
+    request_body(content(
+        (OpenProcessRequest = "application/json"),
+        (String = "application/akn+xml"),
+        (Vec<u8> = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))),
     responses((status = 201, body = ProcessRecorded), (status = 400, description = "malformed draft: the line and the reason", body = ErrorBody),
-        (status = 403, body = ErrorBody), (status = 413, body = ErrorBody)))]
+        (status = 403, body = ErrorBody), (status = 413, body = ErrorBody),
+        (status = 422, description = "the request is well formed but cannot be carried out", body = ErrorBody)))]
 pub async fn open_process(
     State(app): State<AppState>,
     caller: ApiCaller,
-    ApiJson(req): ApiJson<OpenProcessRequest>,
+    ApiQuery(q): ApiQuery<OpenProcessQuery>,
+    request: axum::extract::Request,
 ) -> Result<(StatusCode, Json<ProcessRecorded>), ApiError> {
-    let (id, appended) = open(&app, caller.principal(), &req.title, req.markdown).await?;
+    use axum::extract::FromRequest;
+    let mime = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|ct| ct.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    let format = match mime.as_str() {
+        "application/akn+xml" | "application/xml" | "text/xml" => Some(super::documents::Format::Akn),
+        accord_documents::docx::DOCX_MEDIA_TYPE => Some(super::documents::Format::Docx),
+        _ => None,
+    };
+    let (title, markdown, imported) = match format {
+        None => {
+            if q.title.is_some() {
+                return Err(ApiError::bad_request(
+                    "malformed_request",
+                    "the title of a draft in JSON goes in the body, not in the query",
+                ));
+            }
+            let ApiJson(req) = ApiJson::<OpenProcessRequest>::from_request(request, &app).await?;
+            (req.title, req.markdown, None)
+        }
+        Some(format) => {
+            let bytes = axum::body::Bytes::from_request(request, &app).await.map_err(|r| {
+                if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::new(
+                        StatusCode::PAYLOAD_TOO_LARGE,
+                        "too_large",
+                        format!("the document is larger than this endpoint accepts ({MAX_DRAFT_REQUEST} bytes)"),
+                    )
+                } else {
+                    ApiError::bad_request("malformed_request", format!("the body could not be read: {}", r.body_text()))
+                }
+            })?;
+            let draft = super::documents::zero_draft_of(format, &bytes)?;
+            (q.title.unwrap_or(draft.title), draft.markdown, Some(draft.report))
+        }
+    };
+    let (id, appended) = open(&app, caller.principal(), &title, markdown).await?;
     let process = with_process(&app, id, |p| Ok(summary(p)))?;
-    Ok((StatusCode::CREATED, Json(ProcessRecorded { process: process.into(), entry: (&appended).into() })))
+    Ok((StatusCode::CREATED, Json(ProcessRecorded { process: process.into(), entry: (&appended).into(), imported })))
 }
 
 /// Opens a process: shared by the API, the page and `accord import`.

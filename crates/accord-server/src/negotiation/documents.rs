@@ -1,11 +1,13 @@
 //! A process's texts as documents to download: a version in Akoma Ntoso
-//! (`accord_documents::export::instrument`) or in Accord's Markdown
-//! convention, and the rolling text in Akoma Ntoso
-//! (`accord_documents::export::rolling_text`). The same functions serve
-//! the API and `accord export`.
+//! (`accord_documents::export::instrument`), Word (.docx,
+//! `accord_documents::docx::instrument`) or Accord's Markdown convention;
+//! the rolling text in Akoma Ntoso or Word (members behind each option in
+//! footnotes or inline); the redline between two versions as Word tracked
+//! changes; the compilation of proposals article by article in Word. The
+//! same functions serve the API and `accord export`.
 //!
 //! # The masthead
-//! Akoma Ntoso documents carry the masthead the secretariat prints
+//! Akoma Ntoso and Word documents carry the masthead the secretariat prints
 //! ([`accord_documents::Masthead`]), made from the record:
 //! - forum: the forum's name;
 //! - symbol: the version's document symbol
@@ -24,6 +26,7 @@
 //! A text with articles is written as a `doc name="treaty"`, one of
 //! recitals and paragraphs only as a `statement name="resolutionDraft"`.
 
+use accord_documents::docx::{Backers, ByVersions, DOCX_MEDIA_TYPE};
 use accord_documents::{Distribution, DocumentKind, Expression, Masthead};
 use accord_domain::negotiation::rolling::{self, View};
 use accord_domain::negotiation::text::{Instrument, ProvisionKind};
@@ -50,6 +53,8 @@ pub fn routes() -> crate::http::routes::Routes {
         .api(routes!(get_version_document))
         .api(routes!(get_rolling_document))
         .api(routes!(get_proposal_document))
+        .api(routes!(get_redline_document))
+        .api(routes!(get_compilation_document))
 }
 
 /// The formats a text is written in.
@@ -59,15 +64,18 @@ pub enum Format {
     Akn,
     /// Accord's Markdown convention (what `accord import` reads).
     Markdown,
+    /// Word (Office Open XML WordprocessingML).
+    Docx,
 }
 
 impl Format {
-    /// `akn` or `md`.
+    /// `akn`, `docx` or `md`.
     pub fn parse(raw: Option<&str>) -> Result<Format, Refusal> {
         match raw.map(str::trim).unwrap_or("akn") {
             "akn" | "" => Ok(Format::Akn),
             "md" => Ok(Format::Markdown),
-            other => Err(Refusal::invalid("invalid_format", format!("format is akn or md, not {other:?}"))),
+            "docx" => Ok(Format::Docx),
+            other => Err(Refusal::invalid("invalid_format", format!("format is akn, docx or md, not {other:?}"))),
         }
     }
 }
@@ -82,9 +90,15 @@ pub struct Document {
 
 impl IntoResponse for Document {
     fn into_response(self) -> Response {
+        // Text says its encoding; a .docx is a zip archive.
+        let media_type = if self.media_type == DOCX_MEDIA_TYPE {
+            self.media_type.to_owned()
+        } else {
+            format!("{}; charset=utf-8", self.media_type)
+        };
         (
             [
-                (header::CONTENT_TYPE, format!("{}; charset=utf-8", self.media_type)),
+                (header::CONTENT_TYPE, media_type),
                 (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}\"", self.file_name)),
             ],
             self.bytes,
@@ -171,25 +185,130 @@ pub fn version_document(state: &DomainState, id: u64, key: Option<&str>, format:
                 file_name: format!("{}-v{}.xml", file_stem(&masthead.symbol), version.number),
             })
         }
+        Format::Docx => {
+            let masthead = masthead(state, process, version)?;
+            Ok(Document {
+                bytes: accord_documents::docx::instrument(&version.instrument, &masthead)?,
+                media_type: DOCX_MEDIA_TYPE,
+                file_name: format!("{}-v{}.docx", file_stem(&masthead.symbol), version.number),
+            })
+        }
     }
 }
 
-/// The rolling text of process `id`'s latest version, every open proposal
-/// in brackets, in Akoma Ntoso.
-pub fn rolling_document(state: &DomainState, id: u64) -> Result<Document, Refusal> {
-    let process = state.process(id)?;
+/// The masthead of a working paper on the whole process (the rolling
+/// text, a redline, the compilation): the latest version's, under the
+/// process's own symbol.
+fn working_paper(state: &DomainState, process: &Process) -> Result<Masthead, Refusal> {
     let latest = process.latest();
     let mut masthead = masthead(state, process, latest)?;
-    // The rolling text is a working paper on the process, not the latest
-    // version: it goes under the process's own symbol.
     masthead.symbol = process.symbol.clone().unwrap_or(masthead.symbol);
-    let rolling = rolling::rolling_text(process, &View::All);
-    let xml = accord_documents::export::rolling_text(&rolling, &expression(latest), &masthead, &state.members)?;
-    Ok(Document {
-        bytes: xml.into_bytes(),
-        media_type: AKN_MEDIA_TYPE,
-        file_name: format!("{}-rolling-text-v{}.xml", file_stem(&masthead.symbol), latest.number),
-    })
+    Ok(masthead)
+}
+
+/// A document to write once the state's lock is released: what it needs
+/// is copied out of the state first (the process, the members, the
+/// masthead), because writing a rolling text of thousands of proposals
+/// takes tens of milliseconds, during which the record could not be
+/// applied.
+pub type Job = Box<dyn FnOnce() -> Result<Document, Refusal> + Send>;
+
+/// Runs a [`Job`] on the blocking pool, off the async reactor.
+async fn run(job: Job) -> Result<Document, ApiError> {
+    Ok(tokio::task::spawn_blocking(job).await.map_err(|_| ApiError::internal())??)
+}
+
+/// The rolling text of process `id`'s latest version, every open proposal
+/// in brackets, in Akoma Ntoso or Word (`backers` says where Word names
+/// the members behind each option).
+pub fn rolling_document(state: &DomainState, id: u64, format: Format, backers: Backers) -> Result<Document, Refusal> {
+    rolling_job(state, id, format, backers)?()
+}
+
+/// [`rolling_document`], as a [`Job`].
+pub fn rolling_job(state: &DomainState, id: u64, format: Format, backers: Backers) -> Result<Job, Refusal> {
+    let process = state.process(id)?.clone();
+    let masthead = working_paper(state, &process)?;
+    let members = state.members.clone();
+    Ok(Box::new(move || {
+        let latest = process.latest();
+        let rolling = rolling::rolling_text(&process, &View::All);
+        let stem = format!("{}-rolling-text-v{}", file_stem(&masthead.symbol), latest.number);
+        match format {
+            Format::Akn => {
+                let xml = accord_documents::export::rolling_text(&rolling, &expression(latest), &masthead, &members)?;
+                Ok(Document { bytes: xml.into_bytes(), media_type: AKN_MEDIA_TYPE, file_name: format!("{stem}.xml") })
+            }
+            Format::Docx => Ok(Document {
+                bytes: accord_documents::docx::rolling_text(&rolling, &masthead, &members, backers)?,
+                media_type: DOCX_MEDIA_TYPE,
+                file_name: format!("{stem}.docx"),
+            }),
+            Format::Markdown => Err(Refusal::invalid("invalid_format", "the rolling text is written in akn or docx")),
+        }
+    }))
+}
+
+/// The redline of process `id` from version `from` to version `to` (the
+/// latest when `None`) as a Word document with tracked changes: words by
+/// whoever put them in the text, deletions by the member whose agreed
+/// proposal made the version that changed the provision, else "the
+/// chair's revision".
+pub fn redline_document(state: &DomainState, id: u64, from: &str, to: Option<&str>) -> Result<Document, Refusal> {
+    redline_job(state, id, from, to)?()
+}
+
+/// [`redline_document`], as a [`Job`].
+pub fn redline_job(state: &DomainState, id: u64, from: &str, to: Option<&str>) -> Result<Job, Refusal> {
+    let process = state.process(id)?;
+    let (a, b) = (process.find_version(Some(from))?, process.find_version(to)?);
+    if a.number > b.number {
+        return Err(Refusal::invalid(
+            "invalid_range",
+            format!("version {} comes after version {}: give the older version as from", a.number, b.number),
+        ));
+    }
+    let masthead = masthead(state, process, b)?;
+    let (a, b) = (a.number, b.number);
+    let process = process.clone();
+    let members = state.members.clone();
+    Ok(Box::new(move || {
+        // Both were found above, in this same process.
+        let (va, vb) = (process.find_version(Some(&a.to_string()))?, process.find_version(Some(&b.to_string()))?);
+        let shown =
+            |v: &accord_domain::negotiation::Version| v.name.clone().unwrap_or_else(|| format!("version {}", v.number));
+        let title = format!("{}: changes from {} to {}", process.title, shown(va), shown(vb));
+        let authors = ByVersions::new(&process, a, b, &members);
+        Ok(Document {
+            bytes: accord_documents::docx::redline(&va.instrument, &vb.instrument, &title, &masthead, &authors)?,
+            media_type: DOCX_MEDIA_TYPE,
+            file_name: format!("{}-redline-v{a}-v{b}.docx", file_stem(&masthead.symbol)),
+        })
+    }))
+}
+
+/// The compilation of process `id`'s proposals article by article, on its
+/// latest version: every proposal tabled but not withdrawn, in the order
+/// tabled.
+pub fn compilation_document(state: &DomainState, id: u64) -> Result<Document, Refusal> {
+    compilation_job(state, id)?()
+}
+
+/// [`compilation_document`], as a [`Job`].
+pub fn compilation_job(state: &DomainState, id: u64) -> Result<Job, Refusal> {
+    use accord_domain::negotiation::ProposalStatus;
+    let process = state.process(id)?.clone();
+    let masthead = working_paper(state, &process)?;
+    let members = state.members.clone();
+    Ok(Box::new(move || {
+        let latest = process.latest();
+        let proposals: Vec<_> = process.proposals.iter().filter(|p| p.status != ProposalStatus::Withdrawn).collect();
+        Ok(Document {
+            bytes: accord_documents::docx::compilation(&latest.instrument, &proposals, &masthead, &members)?,
+            media_type: DOCX_MEDIA_TYPE,
+            file_name: format!("{}-compilation-v{}.docx", file_stem(&masthead.symbol), latest.number),
+        })
+    }))
 }
 
 /// Proposal `pid` of process `id` as an Akoma Ntoso `amendment` to the
@@ -213,12 +332,92 @@ pub fn proposal_document(state: &DomainState, id: u64, pid: u64) -> Result<Docum
     })
 }
 
+/// A zero draft made from a document sent to open a process.
+pub struct DraftOf {
+    /// The document's own title.
+    pub title: String,
+    /// The draft in Accord's Markdown convention.
+    pub markdown: String,
+    pub report: super::shapes::ImportReport,
+}
+
+/// Reads an Akoma Ntoso or Word document and makes it a zero draft
+/// (`accord_documents::draft::zero_draft`), listing what it left out and
+/// renumbered; a refusal says where the document could not be read.
+pub fn zero_draft_of(format: Format, bytes: &[u8]) -> Result<DraftOf, Refusal> {
+    use accord_domain::negotiation::text::{Source, SourceKind};
+    let source = std::sync::Arc::new(Source { entry: 0, time: 0, how: SourceKind::ZeroDraft });
+    let (instrument, dropped, name) = match format {
+        Format::Akn => {
+            let i = accord_documents::import(bytes, source)?;
+            (i.instrument, i.dropped, "akn")
+        }
+        Format::Docx => {
+            let i = accord_documents::docx::import(bytes, source)?;
+            (i.instrument, i.dropped, "docx")
+        }
+        Format::Markdown => return Err(Refusal::invalid("invalid_format", "a Markdown draft is sent as JSON")),
+    };
+    let draft = accord_documents::draft::zero_draft(&instrument)?;
+    let left_out = dropped.iter().chain(&draft.left_out).map(ToString::to_string).collect();
+    let renumbered = draft
+        .renumbered
+        .iter()
+        .map(|r| format!("{} ({}) is now {} ({})", r.from_num, r.from_eid, r.num, r.eid))
+        .collect();
+    Ok(DraftOf {
+        title: instrument.title,
+        markdown: draft.markdown,
+        report: super::shapes::ImportReport { format: name.to_owned(), left_out, renumbered },
+    })
+}
+
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct FormatQuery {
-    /// `akn` (Akoma Ntoso 3.0, the default) or `md` (Accord's Markdown convention).
+    /// `akn` (Akoma Ntoso 3.0, the default), `docx` (Word) or `md` (Accord's Markdown convention).
     pub format: Option<String>,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct RollingFormatQuery {
+    /// `akn` (Akoma Ntoso 3.0, the default) or `docx` (Word).
+    pub format: Option<String>,
+    /// For `docx`: where the members behind each option are named, `footnote` (the default) or `inline` (in parentheses after the option).
+    pub members: Option<String>,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct RedlineDocumentQuery {
+    /// The older version: its number (3) or name (Rev.1, zero).
+    pub from: String,
+    /// The newer version; the latest when not given.
+    pub to: Option<String>,
+    /// `docx` (Word with tracked changes), the only format of a redline.
+    pub format: Option<String>,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct DocxQuery {
+    /// `docx` (Word), the only format of this document.
+    pub format: Option<String>,
+}
+
+/// `docx`, or the default when not given; anything else is refused.
+fn docx_only(raw: Option<&str>, what: &str) -> Result<(), ApiError> {
+    match raw.map(str::trim) {
+        None | Some("docx") => Ok(()),
+        Some(other) => {
+            Err(ApiError::bad_request("invalid_format", format!("{what} is written in docx only, not {other:?}")))
+        }
+    }
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -229,12 +428,13 @@ pub struct AknQuery {
     pub format: Option<String>,
 }
 
-/// A version as a document: Akoma Ntoso 3.0 under its document symbol (the process's, with /Rev.N for a named revision), or Markdown.
+/// A version as a document: Akoma Ntoso 3.0 or Word under its document symbol (the process's, with /Rev.N for a named revision), or Markdown.
 #[utoipa::path(get, path = "/api/v1/processes/{id}/versions/{v}/document", tag = "negotiation",
     params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), ("v" = String, Path, description = "the version's number (3) or name (Rev.1, zero)"), FormatQuery),
-    responses((status = 200, content_type = "application/akn+xml", description = "Akoma Ntoso 3.0 (`format=akn`) or Markdown (`format=md`, text/markdown)", body = String),
+    responses((status = 200, description = "Akoma Ntoso 3.0 (`format=akn`), Word (`format=docx`, application/vnd.openxmlformats-officedocument.wordprocessingml.document) or Markdown (`format=md`, text/markdown)",
+            content((String = "application/akn+xml"), (String = "text/markdown"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))),
         (status = 400, description = "unknown format", body = ErrorBody), (status = 404, description = "unknown process or version", body = ErrorBody),
-        (status = 409, description = "`no_symbol`: the process has no document symbol (Akoma Ntoso only)", body = ErrorBody)))]
+        (status = 409, description = "`no_symbol`: the process has no document symbol (Akoma Ntoso and Word only)", body = ErrorBody)))]
 pub async fn get_version_document(
     State(app): State<AppState>,
     ProcessId(id): ProcessId,
@@ -246,22 +446,60 @@ pub async fn get_version_document(
     Ok(version_document(&state, id, Some(&v), format)?)
 }
 
-/// The rolling text of the latest version as an Akoma Ntoso 3.0 document: each bracket with its options and the members behind them.
+/// The rolling text of the latest version as an Akoma Ntoso 3.0 or Word document: each bracket with its options and the members behind them (in Word, in bold brackets, the members in footnotes or inline).
 #[utoipa::path(get, path = "/api/v1/processes/{id}/rolling-text/document", tag = "negotiation",
-    params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), AknQuery),
-    responses((status = 200, content_type = "application/akn+xml", body = String),
-        (status = 400, description = "unknown format", body = ErrorBody), (status = 404, body = ErrorBody),
+    params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), RollingFormatQuery),
+    responses((status = 200, description = "Akoma Ntoso 3.0 (`format=akn`) or Word (`format=docx`, application/vnd.openxmlformats-officedocument.wordprocessingml.document)",
+            content((String = "application/akn+xml"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))),
+        (status = 400, description = "unknown format or members", body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, description = "`no_symbol`: the process has no document symbol", body = ErrorBody)))]
 pub async fn get_rolling_document(
     State(app): State<AppState>,
     ProcessId(id): ProcessId,
-    ApiQuery(q): ApiQuery<AknQuery>,
+    ApiQuery(q): ApiQuery<RollingFormatQuery>,
 ) -> Result<Document, ApiError> {
-    if Format::parse(q.format.as_deref())? != Format::Akn {
-        return Err(ApiError::bad_request("invalid_format", "the rolling text is written in akn only"));
+    let format = Format::parse(q.format.as_deref())?;
+    if format == Format::Markdown {
+        return Err(ApiError::bad_request("invalid_format", "the rolling text is written in akn or docx"));
     }
-    let state = app.store.state();
-    Ok(rolling_document(&state, id)?)
+    let backers = match q.members.as_deref() {
+        None => Backers::Footnote,
+        Some(m) => Backers::parse(m.trim())?,
+    };
+    let job = rolling_job(&app.store.state(), id, format, backers)?;
+    run(job).await
+}
+
+/// The redline between two versions as a Word document with tracked changes, which a delegation accepts or rejects in Word or LibreOffice: insertions and deletions attributed to the member whose proposal made them, or to the chair's revision.
+#[utoipa::path(get, path = "/api/v1/processes/{id}/redline/document", tag = "negotiation",
+    params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), RedlineDocumentQuery),
+    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", body = Vec<u8>),
+        (status = 400, description = "unknown format, or from after to", body = ErrorBody), (status = 404, description = "unknown process or version", body = ErrorBody),
+        (status = 409, description = "`no_symbol`: the process has no document symbol", body = ErrorBody)))]
+pub async fn get_redline_document(
+    State(app): State<AppState>,
+    ProcessId(id): ProcessId,
+    ApiQuery(q): ApiQuery<RedlineDocumentQuery>,
+) -> Result<Document, ApiError> {
+    docx_only(q.format.as_deref(), "a redline")?;
+    let job = redline_job(&app.store.state(), id, &q.from, q.to.as_deref())?;
+    run(job).await
+}
+
+/// The compilation of proposals article by article as a Word document: the text of each article of the latest version, then every proposal on it (tabled, agreed, rejected or merged) with its proposer, co-sponsors, request and justification.
+#[utoipa::path(get, path = "/api/v1/processes/{id}/compilation/document", tag = "negotiation",
+    params(("id" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), DocxQuery),
+    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", body = Vec<u8>),
+        (status = 400, description = "unknown format", body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, description = "`no_symbol`: the process has no document symbol", body = ErrorBody)))]
+pub async fn get_compilation_document(
+    State(app): State<AppState>,
+    ProcessId(id): ProcessId,
+    ApiQuery(q): ApiQuery<DocxQuery>,
+) -> Result<Document, ApiError> {
+    docx_only(q.format.as_deref(), "the compilation")?;
+    let job = compilation_job(&app.store.state(), id)?;
+    run(job).await
 }
 
 /// A proposal as an Akoma Ntoso 3.0 `amendment` to the version it was tabled on, naming the provision it changes and the members behind it.

@@ -1180,6 +1180,8 @@ struct DiffPage {
     rows: Vec<RedlineRow>,
     versions: Vec<(u32, String)>,
     changed_only: bool,
+    /// A Word redline needs the masthead's symbol.
+    has_symbol: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -1209,6 +1211,7 @@ async fn diff_page(
                 from: d.from,
                 to: d.to,
                 eid: eid.unwrap_or_default(),
+                has_symbol: p.symbol.is_some(),
                 changed: d.changed,
                 rows: d.provisions.iter().map(redline_row).collect(),
                 versions: p

@@ -203,6 +203,32 @@ pub struct ProcessRecorded {
     #[serde(flatten)]
     pub process: OpenedProcess,
     pub entry: EntryRef,
+    /// For a process opened from an Akoma Ntoso or Word document: what the
+    /// document lost on the way to the zero draft.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imported: Option<ImportReport>,
+}
+
+/// What opening a process from a document changed, for the person who
+/// sent it to read.
+#[derive(Serialize, ToSchema, Clone, Debug)]
+pub struct ImportReport {
+    /// `akn` or `docx`.
+    pub format: String,
+    /// What the draft does not hold, with how many times and where first:
+    /// "footnotes: 3, the first at paragraph 12".
+    pub left_out: Vec<String>,
+    /// Provisions the draft convention numbered anew: "8. (art_1__para_8) is now 4. (art_1__para_4)".
+    pub renumbered: Vec<String>,
+}
+
+/// The title of a process opened from a document (the document's own
+/// title when not given).
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct OpenProcessQuery {
+    pub title: Option<String>,
 }
 
 /// A process's summary as the answer to opening it: [`ProcessSummary`]

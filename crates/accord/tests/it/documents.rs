@@ -501,3 +501,322 @@ fn export_never_writes_over_the_forum_and_import_reads_a_bounded_file() {
     assert!(String::from_utf8_lossy(&endless.stderr).contains("larger than 16 MiB"), "{endless:?}");
     assert_eq!(processes_in(dir.path()), 1, "nothing opened");
 }
+
+// ---- Word (.docx) ----
+
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// Has LibreOffice (headless, with a profile of its own) convert `bytes`,
+/// written as `name.docx`, to `target` (`pdf`, `fodt`); answers the
+/// converted file's bytes. Fails, never skips, without LibreOffice.
+fn libreoffice(name: &str, bytes: &[u8], target: &str) -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(format!("{name}.docx"));
+    std::fs::write(&file, bytes).unwrap();
+    let out = std::process::Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", dir.path().join("profile").display()))
+        .args(["--headless", "--norestore", "--convert-to", target, "--outdir"])
+        .arg(dir.path())
+        .arg(&file)
+        .output()
+        .unwrap_or_else(|e| panic!("soffice could not be run ({e}): install libreoffice-writer-nogui (test.sh does)"));
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "soffice on {name}: {said}");
+    let converted =
+        std::fs::read(file.with_extension(target)).unwrap_or_else(|e| panic!("{name}: no {target} ({e}): {said}"));
+    assert!(!converted.is_empty(), "{name}: empty {target}");
+    converted
+}
+
+async fn docx_download(forum: &TestForum, path: &str, file_name: &str) -> Vec<u8> {
+    use http_body_util::BodyExt;
+    let res = forum.response(axum::http::Request::get(path).body(axum::body::Body::empty()).unwrap()).await;
+    let status = res.status();
+    let header =
+        |h| res.headers().get(h).map(|v: &axum::http::HeaderValue| v.to_str().unwrap().to_owned()).unwrap_or_default();
+    let (media, disposition) =
+        (header(axum::http::header::CONTENT_TYPE), header(axum::http::header::CONTENT_DISPOSITION));
+    let bytes = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+    assert_eq!(status, StatusCode::OK, "{path}: {}", String::from_utf8_lossy(&bytes));
+    assert_eq!(media, DOCX, "{path}");
+    assert_eq!(disposition, format!("attachment; filename=\"{file_name}\""), "{path}");
+    assert!(bytes.starts_with(b"PK\x03\x04"), "{path}: a zip archive");
+    bytes
+}
+
+/// Every Word document the API writes opens in LibreOffice and converts
+/// to PDF; the redline's tracked changes, as LibreOffice reads them, are
+/// those of Kenya (the deletion agreed into version 2) and Brazil (the
+/// insertion agreed into version 3).
+#[tokio::test]
+async fn versions_the_rolling_text_a_redline_and_the_compilation_download_as_word() {
+    let (forum, t) = forum_with_symbol().await;
+    let (s, b) = forum
+        .post(
+            "/api/v1/processes/1/proposals",
+            &t["bra_head"],
+            json!({"kind": "replace_words", "eid": "chp_1__art_1__para_1", "anchor": {"quote": "shall cooperate"}, "text": "should cooperate", "justification": "Softer words build trust."}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    let stem = "A-AC.292-2026-L.1";
+
+    let rev1 = docx_download(
+        &forum,
+        "/api/v1/processes/1/versions/Rev.1/document?format=docx",
+        &format!("{stem}-Rev.1-v3.docx"),
+    )
+    .await;
+    let pdf = libreoffice("rev1", &rev1, "pdf");
+    assert!(pdf.starts_with(b"%PDF-"));
+    let fodt = String::from_utf8(libreoffice("rev1", &rev1, "fodt")).unwrap();
+    assert!(fodt.contains("States shall cooperate and shall exchange relevant information."), "{fodt}");
+    assert!(fodt.contains(&format!("{SYMBOL}/Rev.1")) && fodt.contains("Distr.: Limited"), "the masthead: {fodt}");
+
+    let footnotes = docx_download(
+        &forum,
+        "/api/v1/processes/1/rolling-text/document?format=docx",
+        &format!("{stem}-rolling-text-v3.docx"),
+    )
+    .await;
+    let fodt = String::from_utf8(libreoffice("rolling", &footnotes, "fodt")).unwrap();
+    assert_eq!(fodt.matches("<text:note ").count(), 2, "one footnote per option: {fodt}");
+    assert!(fodt.contains("Brazil (BRA)"), "{fodt}");
+    libreoffice("rolling", &footnotes, "pdf");
+    let inline = docx_download(
+        &forum,
+        "/api/v1/processes/1/rolling-text/document?format=docx&members=inline",
+        &format!("{stem}-rolling-text-v3.docx"),
+    )
+    .await;
+    let fodt = String::from_utf8(libreoffice("rolling-inline", &inline, "fodt")).unwrap();
+    assert_eq!(fodt.matches("<text:note ").count(), 0);
+    assert!(fodt.contains("should cooperate</text:span>") || fodt.contains("should cooperate"), "{fodt}");
+    assert!(fodt.contains("(P-3; BRA)"), "{fodt}");
+
+    let redline = docx_download(
+        &forum,
+        "/api/v1/processes/1/redline/document?from=zero&to=Rev.1&format=docx",
+        &format!("{stem}-Rev.1-redline-v1-v3.docx"),
+    )
+    .await;
+    libreoffice("redline", &redline, "pdf");
+    let fodt = String::from_utf8(libreoffice("redline", &redline, "fodt")).unwrap();
+    assert_eq!(fodt.matches("<text:deletion>").count(), 1, "{fodt}");
+    assert_eq!(fodt.matches("<text:insertion>").count(), 1, "{fodt}");
+    assert!(
+        fodt.contains("<dc:creator>Kenya</dc:creator>") && fodt.contains("<dc:creator>Brazil</dc:creator>"),
+        "{fodt}"
+    );
+    assert_eq!(
+        docx_download(
+            &forum,
+            "/api/v1/processes/1/redline/document?from=1&format=docx",
+            &format!("{stem}-Rev.1-redline-v1-v3.docx")
+        )
+        .await,
+        redline,
+        "to is the latest by default"
+    );
+
+    let compilation = docx_download(
+        &forum,
+        "/api/v1/processes/1/compilation/document?format=docx",
+        &format!("{stem}-compilation-v3.docx"),
+    )
+    .await;
+    libreoffice("compilation", &compilation, "pdf");
+    let fodt = String::from_utf8(libreoffice("compilation", &compilation, "fodt")).unwrap();
+    assert!(fodt.contains("Softer words build trust."), "{fodt}");
+    assert!(fodt.contains("Replace “shall cooperate” with “should cooperate”"), "{fodt}");
+
+    // Refusals.
+    for (path, status, code) in [
+        ("/api/v1/processes/1/versions/3/document?format=pdf", StatusCode::BAD_REQUEST, "invalid_format"),
+        ("/api/v1/processes/1/rolling-text/document?format=md", StatusCode::BAD_REQUEST, "invalid_format"),
+        (
+            "/api/v1/processes/1/rolling-text/document?format=docx&members=margin",
+            StatusCode::BAD_REQUEST,
+            "invalid_members",
+        ),
+        ("/api/v1/processes/1/redline/document?from=1&format=akn", StatusCode::BAD_REQUEST, "invalid_format"),
+        ("/api/v1/processes/1/redline/document?from=3&to=1", StatusCode::BAD_REQUEST, "invalid_range"),
+        ("/api/v1/processes/1/redline/document?from=9", StatusCode::NOT_FOUND, "unknown_version"),
+        ("/api/v1/processes/1/compilation/document?format=pdf", StatusCode::BAD_REQUEST, "invalid_format"),
+        ("/api/v1/processes/9/compilation/document", StatusCode::NOT_FOUND, "unknown_process"),
+    ] {
+        let (s, b) = forum.get(path).await;
+        assert_error(&(s, b), status, code);
+    }
+    let other = open(&forum, &t["sec"], "Another Framework").await;
+    for path in [
+        "versions/1/document?format=docx",
+        "rolling-text/document?format=docx",
+        "redline/document?from=1",
+        "compilation/document",
+    ] {
+        let (s, b) = forum.get(&format!("/api/v1/processes/{other}/{path}")).await;
+        assert_error(&(s, b), StatusCode::CONFLICT, "no_symbol");
+    }
+
+    // The pages link to them.
+    let (_, html) = forum.get_html("/processes/1").await;
+    for link in [
+        "/api/v1/processes/1/rolling-text/document?format=docx&amp;members=footnote",
+        "/api/v1/processes/1/rolling-text/document?format=docx&amp;members=inline",
+        "/api/v1/processes/1/compilation/document?format=docx",
+    ] {
+        assert!(html.contains(&format!("href=\"{link}\"")), "{link}: {html}");
+    }
+    let (_, html) = forum.get_html("/processes/1?version=3").await;
+    assert!(html.contains("href=\"/api/v1/processes/1/versions/3/document?format=docx\""), "{html}");
+    let (_, html) = forum.get_html("/processes/1/versions").await;
+    assert!(html.contains("href=\"/api/v1/processes/1/redline/document?from=2&amp;to=3&amp;format=docx\""), "{html}");
+    let (_, html) = forum.get_html("/processes/1/diff?from=1&to=3").await;
+    assert!(html.contains("href=\"/api/v1/processes/1/redline/document?from=1&amp;to=3&amp;format=docx\""), "{html}");
+    let (_, html) = forum.get_html(&format!("/processes/{other}/diff?from=1&to=1")).await;
+    assert!(!html.contains("redline/document"), "no Word link without a symbol");
+}
+
+fn docx_fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../accord-documents/tests/data/docx").join(name)
+}
+
+/// `accord import --format docx` opens a process from a Word document
+/// LibreOffice made (list numbering, headings), and refuses a broken one
+/// recording nothing; `accord export --format docx` writes a version that
+/// LibreOffice opens.
+#[test]
+fn accord_import_and_export_word_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    init_forum_cli(dir.path());
+    let data = dir.path().to_str().unwrap();
+    let act = docx_fixture("scottish-act.docx");
+    let out = accord(&["import", "--format", "docx", "--data-dir", data, act.to_str().unwrap()]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{said}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(said.contains("a Word document, \"Budget (Scotland) Act 2017\""), "{said}");
+    assert!(said.contains("Process 1 opened"), "{said}");
+    assert_eq!(processes_in(dir.path()), 1);
+
+    // Half a document: refused, naming why, and nothing recorded.
+    let bytes = std::fs::read(&act).unwrap();
+    let broken = dir.path().join("broken.docx");
+    std::fs::write(&broken, &bytes[..bytes.len() / 2]).unwrap();
+    let out = accord(&["import", "--format", "docx", "--data-dir", data, broken.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("not_docx"), "{err}");
+    assert_eq!(processes_in(dir.path()), 1, "a refused import records nothing");
+
+    // Export, with a symbol.
+    let store = accord_store::Store::open(&dir.path().join("accord.sqlite3")).unwrap();
+    let body = accord_domain::EntryBody::ProcessSymbolSet(accord_domain::negotiation::SymbolSet {
+        process: 1,
+        symbol: SYMBOL.into(),
+    });
+    store
+        .submit_blocking(
+            accord_domain::state::Principal::System,
+            accord_domain::Action::Negotiate(Box::new(body)),
+            None,
+        )
+        .unwrap();
+    store.shutdown();
+    drop(store);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let file = elsewhere.path().join("act.docx");
+    let out =
+        accord(&["export", "--data-dir", data, "--process", "1", "--format", "docx", "--out", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains(DOCX));
+    let written = std::fs::read(&file).unwrap();
+    let fodt = String::from_utf8(libreoffice("cli-export", &written, "fodt")).unwrap();
+    assert!(fodt.contains("Budget (Scotland) Act 2017") && fodt.contains(SYMBOL), "{fodt}");
+    libreoffice("cli-export", &written, "pdf");
+    // What Accord wrote opens again as the same text.
+    let out = accord(&["import", "--format", "docx", "--data-dir", data, file.to_str().unwrap()]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{said}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(said.contains("Nothing was renumbered."), "{said}");
+    let store = accord_store::Store::open(&dir.path().join("accord.sqlite3")).unwrap();
+    let state = store.state();
+    let (a, b) = (&state.processes[0].latest().instrument, &state.processes[1].latest().instrument);
+    assert_eq!(a.provisions.len(), b.provisions.len());
+    assert!(a
+        .provisions
+        .iter()
+        .zip(&b.provisions)
+        .all(|(x, y)| (&x.eid, &x.num, &x.heading, &x.text) == (&y.eid, &y.num, &y.heading, &y.text)));
+    drop(state);
+    store.shutdown();
+    // PDF is not written.
+    let out =
+        accord(&["export", "--data-dir", data, "--process", "1", "--format", "pdf", "--out", file.to_str().unwrap()]);
+    assert!(!out.status.success());
+}
+
+/// Sends `bytes` as a document of `media` to open a process.
+async fn post_document(
+    forum: &TestForum,
+    token: &str,
+    query: &str,
+    media: &str,
+    bytes: Vec<u8>,
+) -> (StatusCode, Value) {
+    let req = axum::http::Request::post(format!("/api/v1/processes{query}"))
+        .header(axum::http::header::AUTHORIZATION, format!("Bearer {token}"))
+        .header(axum::http::header::CONTENT_TYPE, media)
+        .body(axum::body::Body::from(bytes))
+        .unwrap();
+    let (status, body) = forum.raw(req).await;
+    (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
+}
+
+/// The secretariat opens a process by sending a Word or Akoma Ntoso
+/// document instead of Markdown; the answer says what the document lost
+/// on the way. A document Accord cannot read changes nothing.
+#[tokio::test]
+async fn a_process_opens_from_an_uploaded_word_or_akoma_ntoso_document() {
+    let forum = TestForum::new();
+    let t = forum.tokens().await;
+    let count = || async { forum.get("/api/v1/processes").await.1.as_array().unwrap().len() };
+
+    let act = std::fs::read(docx_fixture("scottish-act.docx")).unwrap();
+    let (s, b) = post_document(&forum, &t["sec"], "", DOCX, act.clone()).await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    assert_eq!(b["title"], "Budget (Scotland) Act 2017", "{b}");
+    assert_eq!(b["imported"]["format"], "docx", "{b}");
+    let id = b["id"].as_u64().unwrap();
+    let (_, text) = forum.get(&format!("/api/v1/processes/{id}/text")).await;
+    let provisions = text["provisions"].as_array().unwrap();
+    assert!(provisions.iter().any(|p| p["eid"] == "chp_1__art_1__para_1__point_b"), "{text}");
+
+    let un = std::fs::read(akn_data("v2/Bill_UN_2012.xml")).unwrap();
+    let (s, b) = post_document(&forum, &t["sec"], "?title=Drugs", "application/akn+xml", un).await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    assert_eq!((b["title"].as_str(), b["imported"]["format"].as_str()), (Some("Drugs"), Some("akn")), "{b}");
+    let renumbered: Vec<&str> =
+        b["imported"]["renumbered"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+    assert!(renumbered.contains(&"8. (art_1__para_8) is now 4. (art_1__para_4)"), "{b}");
+    assert_eq!(count().await, 2);
+
+    // Refused, nothing recorded: half a .docx, a point with no paragraph,
+    // a delegate who is not the secretariat, JSON with a title in the query.
+    let (s, b) = post_document(&forum, &t["sec"], "", DOCX, act[..act.len() / 2].to_vec()).await;
+    assert_error(&(s, b), StatusCode::BAD_REQUEST, "not_docx");
+    let (s, b) = post_document(&forum, &t["bra_head"], "", DOCX, act.clone()).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{b}");
+    let (s, b) = forum
+        .call(
+            Method::POST,
+            "/api/v1/processes?title=X",
+            Some(&t["sec"]),
+            Some(json!({"title": "T", "markdown": DRAFT})),
+        )
+        .await;
+    assert_error(&(s, b), StatusCode::BAD_REQUEST, "malformed_request");
+    let (s, b) = post_document(&forum, &t["sec"], "", "text/plain", b"Title".to_vec()).await;
+    assert_eq!(s, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{b}");
+    assert_eq!(count().await, 2);
+}
