@@ -31,6 +31,9 @@ struct Cli {
     /// Log format: `text` or `json`.
     #[arg(long, global = true, default_value = "text", env = "ACCORD_LOG_FORMAT")]
     log_format: String,
+    /// Keep the record and the private tables in PostgreSQL, e.g. postgres://accord@db.example.org/forum, instead of the data directory's SQLite file (serve, init, demo, import, export, admin). The log's signing key stays in the data directory.
+    #[arg(long, global = true, env = "ACCORD_DATABASE")]
+    database: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -290,9 +293,25 @@ enum AdminCommand {
     },
 }
 
+/// The database `--database` names, set once at start (`None`: the data
+/// directory's SQLite file).
+static DATABASE: std::sync::OnceLock<Option<accord_store::Database>> = std::sync::OnceLock::new();
+
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     init_logs(&cli.log_format);
+    let database = match cli.database.as_deref().map(accord_store::Database::parse).transpose() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: --database: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    if database.is_some() && !opens_the_record(&cli.command) {
+        eprintln!("error: --database applies to serve, init, demo, import, export and admin, which open the record");
+        return std::process::ExitCode::FAILURE;
+    }
+    DATABASE.get_or_init(|| database);
     match run(cli.command) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
@@ -373,9 +392,10 @@ fn run(command: Command) -> Result<()> {
             setup::init_forum_with_log(&store, forum, languages, Some(origin), name, email.clone(), password.expose())?;
             store.shutdown();
             println!(
-                "Forum created in {}. Log in as {email}; start with: accord serve --data-dir {}",
+                "Forum created in {}. Log in as {email}; start with: accord serve --data-dir {}{}",
                 data_dir.display(),
-                data_dir.display()
+                data_dir.display(),
+                database_arg()
             );
             Ok(())
         }
@@ -386,7 +406,7 @@ fn run(command: Command) -> Result<()> {
             log_signer(&dir, DEMO_ORIGIN)?;
             store.shutdown();
             print_demo_logins(&dir, &logins)?;
-            println!("Start it with: accord serve --data-dir {}", data_dir.display());
+            println!("Start it with: accord serve --data-dir {}{}", data_dir.display(), database_arg());
             Ok(())
         }
         Command::Import { data_dir, title, format, file } => import(&data_dir, title, &format, &file),
@@ -668,8 +688,48 @@ fn import(data_dir: &Path, title: Option<String>, format: &str, file: &Path) -> 
     Ok(())
 }
 
+/// ` --database URL` (its password hidden) when the record is in
+/// PostgreSQL, for the commands Accord suggests.
+fn database_arg() -> String {
+    match DATABASE.get().cloned().flatten() {
+        Some(db) => format!(" --database {}", db.describe()),
+        None => String::new(),
+    }
+}
+
+/// Whether a command opens the record (and so takes `--database`).
+fn opens_the_record(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Serve { .. }
+            | Command::Init { .. }
+            | Command::Demo { .. }
+            | Command::Import { .. }
+            | Command::Export { .. }
+            | Command::Admin { .. }
+    )
+}
+
+/// Opens the record of a data directory: in its SQLite file, or in the
+/// PostgreSQL database `--database` names. The data directory keeps the
+/// log's key either way, and remembers which database holds its record
+/// (`DataDir::record_in`), so that the same key never signs two records.
 fn open_store(dir: &DataDir) -> Result<Store> {
-    Store::open(&dir.database()).with_context(|| format!("opening the record in {}", dir.path().display()))
+    let database = dir.record_in(DATABASE.get().cloned().flatten())?;
+    let store = Store::open_database(&database, accord_store::Clock::system())
+        .with_context(|| format!("opening the record in {}", database.describe()))?;
+    dir.remember(&database)?;
+    Ok(store)
+}
+
+/// The private tables of a data directory's record, beside a running server.
+fn open_private_store(data_dir: &Path) -> Result<Store> {
+    let dir = DataDir::at(data_dir);
+    let database = dir.record_in(DATABASE.get().cloned().flatten())?;
+    if let accord_store::Database::Sqlite(path) = &database {
+        return Ok(Store::open_private(path)?);
+    }
+    Store::open_private_database(&database).with_context(|| format!("opening {}", database.describe()))
 }
 
 /// A password from an environment variable, or asked for twice at the terminal.
@@ -841,7 +901,7 @@ fn admin(command: AdminCommand) -> Result<()> {
         AdminCommand::ResetPassword { data_dir, email } => {
             // Touches only the private tables, so it works while the server runs.
             let email = Email::parse(&email).context("--email")?;
-            let store = Store::open_private(&data_dir.join("accord.sqlite3"))?;
+            let store = open_private_store(&data_dir)?;
             let account = store
                 .account_by_email(&email)?
                 .with_context(|| format!("no account has the e-mail address {email}"))?;
@@ -860,7 +920,7 @@ fn admin(command: AdminCommand) -> Result<()> {
         }
         AdminCommand::IssueToken { data_dir, email, label } => {
             let email = Email::parse(&email).context("--email")?;
-            let store = Store::open_private(&data_dir.join("accord.sqlite3"))?;
+            let store = open_private_store(&data_dir)?;
             let account = store
                 .account_by_email(&email)?
                 .with_context(|| format!("no account has the e-mail address {email}"))?;
