@@ -4,10 +4,12 @@
 //!
 //! With PostgreSQL (`accord … --database postgres://…`) the record and the
 //! private tables live in the database, and the directory keeps the log's
-//! signing key, the lock and a file `database` naming (without password)
-//! the database its key signs for: the same key must never sign two
-//! records, so a directory used with one database refuses another, and
-//! one used with its SQLite file refuses PostgreSQL ([`DataDir::record_in`]).
+//! signing key, the lock and a file `database` holding the database's URL
+//! (0600, like the key beside it): later commands on the directory find
+//! the database without `--database`, and since the same key must never
+//! sign two records, a directory used with one database refuses another,
+//! and one used with its SQLite file refuses PostgreSQL
+//! ([`DataDir::record_in`]).
 //!
 //! The directory holds e-mail addresses, password hashes and the log's
 //! signing key: it is made readable by its owner only (0700), and so are
@@ -57,20 +59,19 @@ pub const PRIVATE_FILES: &[&str] = &[
 const DATABASE_FILE: &str = "database";
 
 /// Where the record of the data directory at `path` is: `chosen` (the
-/// `--database` given) checked against what the directory was used with.
+/// `--database` given) checked against the database the directory names,
+/// or that database, or the directory's SQLite file.
 fn record_in(path: &Path, chosen: Option<Database>) -> std::io::Result<Database> {
     let refuse = |msg: String| Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, msg));
     let sqlite = path.join("accord.sqlite3");
     let named = match std::fs::read_to_string(path.join(DATABASE_FILE)) {
-        Ok(text) => Some(text.trim().to_owned()),
+        Ok(text) => Some(Database::Postgres(text.trim().to_owned())),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(e),
     };
     match (chosen, named) {
         (None, None) => Ok(Database::Sqlite(sqlite)),
-        (None, Some(named)) => {
-            refuse(format!("the record of {} is in PostgreSQL ({named}): give --database with its URL", path.display()))
-        }
+        (None, Some(named)) => Ok(named),
         (Some(Database::Sqlite(p)), _) => Ok(Database::Sqlite(p)),
         (Some(db @ Database::Postgres(_)), named) => {
             let shown = db.describe();
@@ -81,10 +82,12 @@ fn record_in(path: &Path, chosen: Option<Database>) -> std::io::Result<Database>
                 ));
             }
             match named {
-                Some(named) if named != shown => refuse(format!(
-                    "the log key in {} signs the record in {named}, not {shown}: use another data directory \
+                // The same database, perhaps with another password.
+                Some(named) if named.describe() != shown => refuse(format!(
+                    "the log key in {} signs the record in {}, not {shown}: use another data directory \
                      (or, if the same database has moved, write its new URL in {})",
                     path.display(),
+                    named.describe(),
                     path.join(DATABASE_FILE).display()
                 )),
                 _ => Ok(db),
@@ -203,16 +206,17 @@ impl DataDir {
         record_in(&self.path, chosen)
     }
 
-    /// Writes the name of a PostgreSQL database (no password) in the file
-    /// `database`, once its record has been opened from this directory.
+    /// Writes the URL of a PostgreSQL database in the file `database`
+    /// (readable by the owner only), once its record has been opened from
+    /// this directory, or when its URL changed (a new password).
     pub fn remember(&self, database: &Database) -> std::io::Result<()> {
+        let Database::Postgres(url) = database else { return Ok(()) };
         let file = self.path.join(DATABASE_FILE);
-        match database {
-            Database::Postgres(_) if !file.exists() => {
-                write_private(&file, format!("{}\n", database.describe()).as_bytes())
-            }
-            _ => Ok(()),
+        if std::fs::read_to_string(&file).is_ok_and(|known| known.trim() == url) {
+            return Ok(());
         }
+        let _ = std::fs::remove_file(&file);
+        write_private(&file, format!("{url}\n").as_bytes())
     }
 
     /// The SQLite file holding the record and the private tables.

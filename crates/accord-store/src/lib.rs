@@ -172,6 +172,16 @@ impl Store {
         Ok(Store { shared, jobs: Mutex::new(Some(tx)), writer: Mutex::new(Some(writer)), replay })
     }
 
+    /// Replays the record in `database` and answers its state, without
+    /// starting a writer (and, on PostgreSQL, beside the server that
+    /// writes it): what a second process finds in the record.
+    pub fn replay_database(database: &Database) -> Result<State, StoreError> {
+        Ok(match database {
+            Database::Sqlite(path) => sqlite::open(path)?.state,
+            Database::Postgres(url) => postgres::replay_only(url)?,
+        })
+    }
+
     /// Opens an existing database for the private tables only (accounts,
     /// sessions, tokens): no replay, no writer, so it can run beside a
     /// serving process. Submitting actions through it fails. Its times come

@@ -335,6 +335,13 @@ pub(crate) fn open(url: &str) -> Result<Opened, StoreError> {
     Ok(Opened { backend: Box::new(backend), writer: Box::new(writer), state, tree })
 }
 
+/// Replays the record without taking the writer's lock.
+pub(crate) fn replay_only(url: &str) -> Result<State, StoreError> {
+    let connections = Connections::connect(url)?;
+    connections.migrate()?;
+    Ok(replay(&connections)?.0)
+}
+
 /// Opens the database for the private tables only: no lock, no replay.
 pub(crate) fn open_private(url: &str) -> Result<Box<dyn Backend>, StoreError> {
     let connections = Connections::connect(url)?;

@@ -307,7 +307,10 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
-    if database.is_some() && !opens_the_record(&cli.command) {
+    // Given on the command line to a command that does not open the record
+    // (ACCORD_DATABASE in the environment is simply not used there).
+    let flag = std::env::args().any(|a| a == "--database" || a.starts_with("--database="));
+    if flag && !opens_the_record(&cli.command) {
         eprintln!("error: --database applies to serve, init, demo, import, export and admin, which open the record");
         return std::process::ExitCode::FAILURE;
     }
@@ -392,10 +395,9 @@ fn run(command: Command) -> Result<()> {
             setup::init_forum_with_log(&store, forum, languages, Some(origin), name, email.clone(), password.expose())?;
             store.shutdown();
             println!(
-                "Forum created in {}. Log in as {email}; start with: accord serve --data-dir {}{}",
+                "Forum created in {}. Log in as {email}; start with: accord serve --data-dir {}",
                 data_dir.display(),
-                data_dir.display(),
-                database_arg()
+                data_dir.display()
             );
             Ok(())
         }
@@ -406,7 +408,7 @@ fn run(command: Command) -> Result<()> {
             log_signer(&dir, DEMO_ORIGIN)?;
             store.shutdown();
             print_demo_logins(&dir, &logins)?;
-            println!("Start it with: accord serve --data-dir {}{}", data_dir.display(), database_arg());
+            println!("Start it with: accord serve --data-dir {}", data_dir.display());
             Ok(())
         }
         Command::Import { data_dir, title, format, file } => import(&data_dir, title, &format, &file),
@@ -688,15 +690,6 @@ fn import(data_dir: &Path, title: Option<String>, format: &str, file: &Path) -> 
     Ok(())
 }
 
-/// ` --database URL` (its password hidden) when the record is in
-/// PostgreSQL, for the commands Accord suggests.
-fn database_arg() -> String {
-    match DATABASE.get().cloned().flatten() {
-        Some(db) => format!(" --database {}", db.describe()),
-        None => String::new(),
-    }
-}
-
 /// Whether a command opens the record (and so takes `--database`).
 fn opens_the_record(command: &Command) -> bool {
     matches!(
@@ -711,9 +704,10 @@ fn opens_the_record(command: &Command) -> bool {
 }
 
 /// Opens the record of a data directory: in its SQLite file, or in the
-/// PostgreSQL database `--database` names. The data directory keeps the
-/// log's key either way, and remembers which database holds its record
-/// (`DataDir::record_in`), so that the same key never signs two records.
+/// PostgreSQL database `--database` names (or that the directory
+/// remembers from an earlier `--database`). The data directory keeps the
+/// log's key either way, and refuses a second database for it
+/// (`DataDir::record_in`): the same key never signs two records.
 fn open_store(dir: &DataDir) -> Result<Store> {
     let database = dir.record_in(DATABASE.get().cloned().flatten())?;
     let store = Store::open_database(&database, accord_store::Clock::system())
