@@ -175,11 +175,6 @@ impl TestForum {
         TestForum { dir, database, store, app, state }
     }
 
-    /// The state a second process finds replaying the forum's record.
-    pub fn replayed(&self) -> accord_domain::State {
-        Store::replay_database(&self.database).unwrap()
-    }
-
     /// Stops the forum's store and opens its database again with the same
     /// configuration and clock, as a restarted server does (with a new log
     /// key). Tasks holding the forum's state must be stopped first.
