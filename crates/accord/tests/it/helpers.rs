@@ -62,7 +62,9 @@ pub fn cli_database(dir: &std::path::Path) -> Option<String> {
     use std::collections::HashMap;
     use std::sync::Mutex;
     static DATABASES: Mutex<Option<HashMap<PathBuf, String>>> = Mutex::new(None);
-    if !on_postgres() || dir.join("accord.sqlite3").exists() {
+    // A directory that already names its database (or holds an SQLite
+    // record) keeps it.
+    if !on_postgres() || dir.join("accord.sqlite3").exists() || dir.join("database").exists() {
         return None;
     }
     let mut all = DATABASES.lock().unwrap();
