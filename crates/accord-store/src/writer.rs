@@ -11,8 +11,8 @@
 //!   go to the *pending* list.
 //! - The **committer** (`accord-commit`) owns the write connection. It
 //!   takes everything pending (up to [`MAX_BATCH`]), writes the entries,
-//!   their private rows and one row of tree hashes in one `BEGIN IMMEDIATE`
-//!   transaction, and commits (one fsync). Only then does it fold the batch
+//!   their private rows and one row of tree hashes in one transaction
+//!   (in SQLite `BEGIN IMMEDIATE`), and commits (one fsync). Only then does it fold the batch
 //!   into the published state (`State::apply_accepted`: the sequencer has
 //!   checked it) and tree, and acknowledge each job.
 //!
