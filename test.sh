@@ -4,7 +4,11 @@
 # packages when it is missing (Chromium and chromedriver for the browser
 # test; xmllint for Akoma Ntoso checks; Go and golang.org/x/mod for the
 # transparency-log interoperability test; python3-venv for Schemathesis;
-# LibreOffice, headless, and pdftotext to open every .docx Accord writes).
+# LibreOffice, headless, and pdftotext to open every .docx Accord writes;
+# PostgreSQL for the store's second backend). A throw-away PostgreSQL
+# cluster runs for the length of the script (scripts/postgres.sh): the
+# store's tests run on both databases, and the integration suite runs a
+# second time with every forum in PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -18,6 +22,8 @@ command -v curl >/dev/null 2>&1 || need+=(curl)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# Debian keeps initdb and pg_ctl off PATH, in /usr/lib/postgresql/<version>/bin.
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || command -v initdb >/dev/null 2>&1 || need+=(postgresql)
 if ((${#need[@]})); then
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
@@ -26,12 +32,21 @@ if ((${#need[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${need[@]}"
 fi
 
+# The cluster stops when this script exits.
+source scripts/postgres.sh
+
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 if cargo nextest --version >/dev/null 2>&1; then
   cargo nextest run --workspace --all-targets --locked --no-fail-fast
 else
   cargo test --workspace --all-targets --locked
+fi
+# The integration suite again, every forum's record in PostgreSQL.
+if cargo nextest --version >/dev/null 2>&1; then
+  ACCORD_TEST_STORE=postgres cargo nextest run -p accord --test it --locked --no-fail-fast
+else
+  ACCORD_TEST_STORE=postgres cargo test -p accord --test it --locked
 fi
 # The API against its OpenAPI document, with Schemathesis in a virtual environment.
 scripts/schemathesis.sh

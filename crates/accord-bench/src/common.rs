@@ -33,7 +33,12 @@ pub fn temp_dir() -> Result<tempfile::TempDir> {
 pub fn new_forum() -> Result<Forum> {
     let dir = temp_dir()?;
     let path = dir.path().join("accord.sqlite3");
-    let store = Store::open(&path)?;
+    new_forum_in(dir, path.clone(), &accord_store::Database::Sqlite(path))
+}
+
+/// [`new_forum`] with its record in `database`.
+pub fn new_forum_in(dir: tempfile::TempDir, path: PathBuf, database: &accord_store::Database) -> Result<Forum> {
+    let store = Store::open_database(database, accord_store::Clock::system())?;
     accord_server::setup::init_forum(
         &store,
         DisplayName::parse("Benchmark forum")?,

@@ -102,6 +102,12 @@ pub struct Options {
     /// Entries appended at 16 and at 256 concurrent writers.
     #[arg(long, value_name = "N", default_value_t = 100_000, global = true)]
     pub entries: usize,
+    /// A PostgreSQL server (a URL to an existing database, e.g.
+    /// postgres://postgres@127.0.0.1:5432/postgres): `store` then also
+    /// measures the PostgreSQL store and raw PostgreSQL inserts, each run
+    /// in a database of its own made there (CREATE DATABASE).
+    #[arg(long, value_name = "URL", global = true)]
+    pub postgres: Option<String>,
     /// Entries in the record that `replay` builds and then reopens.
     #[arg(long, value_name = "N", default_value_t = 200_000, global = true)]
     pub replay_entries: usize,

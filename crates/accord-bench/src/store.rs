@@ -1,6 +1,10 @@
 //! Durable appends per second through `Store::submit`, beside the raw
 //! limit: plain SQLite with the same settings and the same row size, with
-//! as many rows per committed transaction as there are writers.
+//! as many rows per committed transaction as there are writers. With
+//! `--postgres URL`, the same on PostgreSQL in the same run: the store on a
+//! fresh database, and raw inserts with the same batching (the
+//! statement the store's committer uses, `INSERT … SELECT FROM unnest`,
+//! `synchronous_commit = on`).
 
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
@@ -77,6 +81,9 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
             rate(a.entries, a.took) / rate(r.rows, r.took),
         );
     }
+    if let Some(admin) = &options.postgres {
+        postgres_runs(runtime, options, admin, &pairs)?;
+    }
     if let Some((a, _)) = pairs.iter().find(|(a, _)| a.writers == 256) {
         let got = rate(a.entries, a.took);
         println!(
@@ -124,8 +131,130 @@ fn print_pair(a: &AccordRun, r: &RawRun) {
     );
 }
 
+/// The PostgreSQL runs, then both stores side by side.
+fn postgres_runs(
+    runtime: &tokio::runtime::Runtime,
+    options: &Options,
+    admin: &str,
+    sqlite: &[(AccordRun, RawRun)],
+) -> Result<()> {
+    println!();
+    println!(
+        "== store on PostgreSQL ({}): the same appends, synchronous_commit = on",
+        accord_store::Database::Postgres(admin.into()).describe()
+    );
+    let tag = std::process::id();
+    let mut runs = Vec::new();
+    for (writers, entries) in [(1, options.entries_1), (16, options.entries), (256, options.entries)] {
+        let url = accord_store::postgres::create_database(admin, &format!("bench_store_{tag}_{writers}"))?;
+        let dir = temp_dir()?;
+        let path = dir.path().join("unused");
+        let forum = crate::common::new_forum_in(dir, path, &accord_store::Database::Postgres(url))?;
+        let accord = measure(runtime, &forum, writers, entries)?;
+        drop(forum);
+        let url = accord_store::postgres::create_database(admin, &format!("bench_raw_{tag}_{writers}"))?;
+        let raw = raw_postgres(runtime, &url, entries, writers, &accord.sample)?;
+        println!(
+            "  accord on PostgreSQL, {:>3} writers: {:>7} entries in {:>7.3} s = {:>9} entries/s; {} commits ({:.1} entries each); {}",
+            accord.writers,
+            accord.entries,
+            accord.took.as_secs_f64(),
+            group(rate(accord.entries, accord.took)),
+            accord.commits,
+            accord.entries as f64 / accord.commits.max(1) as f64,
+            accord.cpu
+        );
+        println!(
+            "  raw PostgreSQL, {:>3} rows/txn: {:>7} rows in {:>7.3} s = {:>9} rows/s; {} commits; {}",
+            raw.per_commit,
+            raw.rows,
+            raw.took.as_secs_f64(),
+            group(rate(raw.rows, raw.took)),
+            raw.commits,
+            raw.cpu
+        );
+        runs.push((accord, raw));
+    }
+    println!();
+    println!("both stores, entries/s (ratio to the raw database with the same batching, in this run):");
+    println!(
+        "{:>8} | {:>12} {:>12} {:>7} | {:>12} {:>12} {:>7}",
+        "writers", "SQLite", "raw SQLite", "ratio", "PostgreSQL", "raw PG", "ratio"
+    );
+    for ((s, sr), (p, pr)) in sqlite.iter().zip(&runs) {
+        println!(
+            "{:>8} | {:>12} {:>12} {:>7.2} | {:>12} {:>12} {:>7.2}",
+            s.writers,
+            group(rate(s.entries, s.took)),
+            group(rate(sr.rows, sr.took)),
+            rate(s.entries, s.took) / rate(sr.rows, sr.took),
+            group(rate(p.entries, p.took)),
+            group(rate(pr.rows, pr.took)),
+            rate(p.entries, p.took) / rate(pr.rows, pr.took),
+        );
+    }
+    if let Some((p, pr)) = runs.iter().find(|(p, _)| p.writers == 256) {
+        let ratio = rate(p.entries, p.took) / rate(pr.rows, pr.took);
+        println!(
+            "target on PostgreSQL at 256 writers: >= 0.50 of raw inserts with the same batching: {} ({ratio:.2})",
+            if ratio >= 0.5 { "met" } else { "missed" }
+        );
+    }
+    Ok(())
+}
+
+/// Inserts `rows` copies of `row` into a plain table `(idx bigint primary
+/// key, bytes bytea)`, `per_commit` rows per transaction, each transaction
+/// one `INSERT … SELECT FROM unnest` statement (one round trip),
+/// `synchronous_commit = on`. No Accord code.
+fn raw_postgres(
+    runtime: &tokio::runtime::Runtime,
+    url: &str,
+    rows: usize,
+    per_commit: usize,
+    row: &[u8],
+) -> Result<RawRun> {
+    let cpu = CpuUse::start();
+    let (took, commits) = runtime.block_on(async {
+        let mut config: tokio_postgres::Config = url.parse()?;
+        config.options("-c synchronous_commit=on");
+        let (client, connection) = config.connect(tokio_postgres::NoTls).await?;
+        tokio::spawn(connection);
+        client.batch_execute("CREATE TABLE entries (idx BIGINT PRIMARY KEY, bytes BYTEA NOT NULL)").await?;
+        let insert =
+            client.prepare("INSERT INTO entries (idx, bytes) SELECT * FROM unnest($1::bigint[], $2::bytea[])").await?;
+        let started = Instant::now();
+        let (mut idx, mut commits) = (0usize, 0u64);
+        while idx < rows {
+            let n = per_commit.min(rows - idx);
+            let indexes: Vec<i64> = (idx..idx + n).map(|i| i as i64).collect();
+            let bytes: Vec<&[u8]> = vec![row; n];
+            // One statement is one transaction: one round trip, as the
+            // store's committer writes a batch.
+            client.execute(&insert, &[&indexes, &bytes]).await?;
+            idx += n;
+            commits += 1;
+        }
+        anyhow::Ok((started.elapsed(), commits))
+    })?;
+    Ok(RawRun { rows, per_commit, took, commits, cpu: cpu.report_process() })
+}
+
 fn accord_run(runtime: &tokio::runtime::Runtime, writers: usize, entries: usize) -> Result<AccordRun> {
     let forum = new_forum()?;
+    let mut run = measure(runtime, &forum, writers, entries)?;
+    let conn = connect(&forum.path)?;
+    run.tree_rows = tree_rows(&conn)?;
+    Ok(run)
+}
+
+/// Appends through the store of `forum` and stops it.
+fn measure(
+    runtime: &tokio::runtime::Runtime,
+    forum: &crate::common::Forum,
+    writers: usize,
+    entries: usize,
+) -> Result<AccordRun> {
     let metrics = forum.store.metrics();
     let commits_before = metrics.commits.load(Ordering::Relaxed);
     let micros_before = metrics.commit_micros_total.load(Ordering::Relaxed);
@@ -135,8 +264,6 @@ fn accord_run(runtime: &tokio::runtime::Runtime, writers: usize, entries: usize)
     let commits = metrics.commits.load(Ordering::Relaxed) - commits_before;
     let micros = metrics.commit_micros_total.load(Ordering::Relaxed) - micros_before;
     forum.store.shutdown();
-    let conn = connect(&forum.path)?;
-    let tree_rows = tree_rows(&conn)?;
     Ok(AccordRun {
         writers,
         entries: appends.entries,
@@ -145,7 +272,7 @@ fn accord_run(runtime: &tokio::runtime::Runtime, writers: usize, entries: usize)
         commit_time: Duration::from_micros(micros),
         sample: appends.sample,
         cpu,
-        tree_rows,
+        tree_rows: None,
     })
 }
 

@@ -1,35 +1,37 @@
 //! Accord's storage: the only code that touches SQL.
 //!
 //! # Layout
-//! - [`Store`]: opens the SQLite file, replays the record into the domain's
-//!   [`State`], and runs the single writer thread that sequences entries and
-//!   commits them in groups (`writer`).
-//! - [`schema`]: the tables. `entries` is the public record (append-only,
-//!   enforced by triggers); `blobs` holds content-addressed large content;
-//!   `accounts`, `sessions` and `api_tokens` are private and never enter the
-//!   record.
+//! - [`Store`]: opens a database, replays the record into the domain's
+//!   [`State`], and runs the writer threads that sequence entries and
+//!   commit them in groups (`writer`). Everything above the store uses this
+//!   one type and does not know which database runs.
+//! - `backend`: the interface to a database ([`Database`] names one): the
+//!   SQL the store needs, as a trait with two implementations, `sqlite`
+//!   (one file, the default) and [`postgres`].
+//! - [`schema`]: SQLite's tables. `entries` is the public record
+//!   (append-only, enforced by triggers); `blobs` holds content-addressed
+//!   large content; `accounts`, `sessions` and `api_tokens` are private and
+//!   never enter the record. PostgreSQL has the same tables (`postgres.rs`).
 //! - [`private`]: reads and writes of the private tables.
 //! - [`data_dir`]: the data directory and its lock.
 //!
 //! # Invariants
 //! - An action is acknowledged (its future resolves `Ok`) only after the
-//!   transaction holding its entry has committed with `synchronous=FULL`,
-//!   i.e. after an fsync of the write-ahead log.
+//!   transaction holding its entry has committed durably: with
+//!   `synchronous=FULL` in SQLite (an fsync of the write-ahead log), with
+//!   `synchronous_commit = on` in PostgreSQL (the server flushed its WAL).
 //! - Readers see only committed entries: the writer folds a batch into the
 //!   published state after the commit, before it acknowledges.
 //! - Entry `i` is stored at `idx = i`; indexes have no gaps.
+//! - Both databases store the same bytes for the same entries: the store
+//!   encodes entries and hashes the tree itself, a backend only keeps rows.
 //!
 //! # Opening: the replay
 //! At open, the store loads the tree's stored hashes and checks each entry's
-//! bytes against its leaf hash while replaying: an entry changed in the file
-//! stops the server with its index. The tree is then the stored hashes
-//! themselves, not a copy. The replay uses two threads, one per core: one
-//! reads rows in chunks of 512 and decodes two chunks in three, the other
-//! (`accord-replay`) decodes the third and folds every chunk in order;
-//! chunks decoded by the reader go back to it to be freed (the allocator
-//! frees fastest on the allocating thread); the first error by index is the
-//! one reported. Three threads, and leaving the fold a quarter of the
-//! decoding, were measured slower on two cores (BENCHMARKS.md).
+//! bytes against its leaf hash while replaying ([`decode_entry`],
+//! [`fold_checked`]): an entry changed in the database stops the server
+//! with its index. How rows are read is the backend's (SQLite's replay
+//! splits decoding over two threads, `sqlite.rs`).
 //!
 //! # Time
 //! The store reads time from one [`Clock`], given at open
@@ -39,16 +41,16 @@
 //! checkpoints) take their times from it. The server reads the same clock
 //! ([`Store::clock`]); tests give a manual one and move it.
 //!
-//! SQLite is reached through `rusqlite`, not `sqlx`: the writer is one
-//! dedicated thread that batches synchronously, which rusqlite does directly
-//! and cheaply. [`Store::submit_all_blocking`] enqueues many actions at once
-//! (set-up code: the demonstration). PostgreSQL is meant to come in behind
-//! the same `Store` interface.
+//! [`Store::submit_all_blocking`] enqueues many actions at once (set-up
+//! code: the demonstration).
 
+mod backend;
 pub mod clock;
 pub mod data_dir;
+pub mod postgres;
 pub mod private;
 pub mod schema;
+mod sqlite;
 mod writer;
 
 use std::path::{Path, PathBuf};
@@ -59,8 +61,8 @@ use std::time::Instant;
 use accord_domain::state::{Action, Principal};
 use accord_domain::{Entry, Refusal, State};
 use accord_log::{Hash, MerkleTree};
-use rusqlite::{params, Connection, OptionalExtension};
 
+pub use backend::Database;
 pub use clock::Clock;
 pub use data_dir::{DataDir, DataDirView};
 pub use private::{Account, ApiToken, Session};
@@ -76,6 +78,13 @@ pub enum StoreError {
     /// acknowledged.
     #[error("storage failure: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// PostgreSQL failed or could not be reached; nothing was acknowledged.
+    #[error("PostgreSQL: {0}")]
+    Postgres(String),
+    /// The database named cannot be used as given (a malformed URL, a
+    /// setting that would lose acknowledged entries).
+    #[error("{0}")]
+    Config(String),
     /// An entry in the file cannot be decoded or does not apply: the record
     /// is damaged.
     #[error("the record is damaged at entry {index}: {reason}")]
@@ -98,13 +107,12 @@ pub struct StoreMetrics {
 }
 
 pub(crate) struct Shared {
-    pub(crate) path: PathBuf,
+    /// The database: reads and the private tables.
+    pub(crate) backend: Box<dyn backend::Backend>,
     /// The state as of the last committed entry.
     pub(crate) state: RwLock<State>,
     /// The Merkle tree over the committed entries.
     pub(crate) tree: RwLock<MerkleTree>,
-    /// Connections for reads and for the private tables.
-    pub(crate) pool: Mutex<Vec<Connection>>,
     pub(crate) metrics: StoreMetrics,
     /// The number of committed entries, announced to whoever waits for the
     /// record to grow (the live event stream) after each commit.
@@ -113,7 +121,7 @@ pub(crate) struct Shared {
     pub(crate) clock: Clock,
 }
 
-/// The record and the private tables in one SQLite file.
+/// The record and the private tables, in SQLite or PostgreSQL.
 pub struct Store {
     shared: Arc<Shared>,
     jobs: Mutex<Option<mpsc::Sender<writer::Job>>>,
@@ -123,8 +131,9 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (or creates) the database at `path`, replays the record, and
-    /// starts the writer thread, which stamps entries with the system clock.
+    /// Opens (or creates) the SQLite database at `path`, replays the
+    /// record, and starts the writer threads, which stamp entries with the
+    /// system clock.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         Store::open_with_clock(path, Clock::system())
     }
@@ -132,11 +141,18 @@ impl Store {
     /// [`Store::open`] with the clock the writer stamps entries with, and
     /// the private tables' times are read from.
     pub fn open_with_clock(path: &Path, clock: Clock) -> Result<Store, StoreError> {
-        data_dir::create_private_file(path);
-        let conn = schema::connect(path)?;
-        schema::migrate(&conn)?;
+        Store::open_database(&Database::Sqlite(path.to_owned()), clock)
+    }
+
+    /// Opens (or creates) the record in `database`, replays it, and starts
+    /// the writer threads.
+    pub fn open_database(database: &Database, clock: Clock) -> Result<Store, StoreError> {
         let started = Instant::now();
-        let (state, tree) = replay(&conn, path)?;
+        let opened = match database {
+            Database::Sqlite(path) => sqlite::open(path)?,
+            Database::Postgres(url) => postgres::open(url)?,
+        };
+        let backend::Opened { backend, writer: batch_writer, state, tree } = opened;
         let replay = (state.next_index, started.elapsed());
         let committed = tokio::sync::watch::Sender::new(state.next_index);
         // The published state is the replayed one; the writer thread makes
@@ -144,18 +160,26 @@ impl Store {
         // cheap to copy.
         let leading_tree = tree.clone();
         let shared = Arc::new(Shared {
-            path: path.to_owned(),
+            backend,
             state: RwLock::new(state),
             tree: RwLock::new(tree),
-            pool: Mutex::new(Vec::new()),
             metrics: StoreMetrics::default(),
             committed,
             clock,
         });
         let (tx, rx) = mpsc::channel();
-        let reads = schema::connect(path)?;
-        let writer = writer::spawn(conn, reads, leading_tree, rx, shared.clone())?;
+        let writer = writer::spawn(batch_writer, leading_tree, rx, shared.clone())?;
         Ok(Store { shared, jobs: Mutex::new(Some(tx)), writer: Mutex::new(Some(writer)), replay })
+    }
+
+    /// Replays the record in `database` and answers its state, without
+    /// starting a writer (and, on PostgreSQL, beside the server that
+    /// writes it): what a second process finds in the record.
+    pub fn replay_database(database: &Database) -> Result<State, StoreError> {
+        Ok(match database {
+            Database::Sqlite(path) => sqlite::open(path)?.state,
+            Database::Postgres(url) => postgres::replay_only(url)?,
+        })
     }
 
     /// Opens an existing database for the private tables only (accounts,
@@ -163,16 +187,19 @@ impl Store {
     /// serving process. Submitting actions through it fails. Its times come
     /// from the system clock.
     pub fn open_private(path: &Path) -> Result<Store, StoreError> {
-        if !path.exists() {
-            return Err(StoreError::Missing(path.to_owned()));
-        }
-        let conn = schema::connect(path)?;
-        schema::migrate(&conn)?;
+        Store::open_private_database(&Database::Sqlite(path.to_owned()))
+    }
+
+    /// [`Store::open_private`] of any database.
+    pub fn open_private_database(database: &Database) -> Result<Store, StoreError> {
+        let backend = match database {
+            Database::Sqlite(path) => sqlite::open_private(path)?,
+            Database::Postgres(url) => postgres::open_private(url)?,
+        };
         let shared = Arc::new(Shared {
-            path: path.to_owned(),
+            backend,
             state: RwLock::new(State::new()),
             tree: RwLock::new(MerkleTree::new()),
-            pool: Mutex::new(vec![conn]),
             metrics: StoreMetrics::default(),
             committed: tokio::sync::watch::Sender::new(0),
             clock: Clock::system(),
@@ -217,23 +244,9 @@ impl Store {
     /// (`State::digest_parts`) and their digest (`State::digest_v2`).
     pub fn save_checkpoint(&self, size: u64, note: &str, parts: &StateParts) -> Result<(), StoreError> {
         let digest = accord_domain::State::digest_v2(size, parts);
-        self.with_conn(|c| {
-            let tx = c.unchecked_transaction()?;
-            tx.execute(
-                "INSERT INTO checkpoints (size, note, state_digest, created_at) VALUES (?1, ?2, ?3, ?4) \
-                 ON CONFLICT (size) DO UPDATE SET note = excluded.note",
-                params![size as i64, note, &digest[..], self.shared.clock.now_unix_ms()],
-            )?;
-            let snapshot: Option<(i64, String)> = tx
-                .query_row(
-                    "SELECT size, parts FROM checkpoint_states WHERE snapshot = size AND size < ?1 \
-                     ORDER BY size DESC LIMIT 1",
-                    [size as i64],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?;
+        let state_row = |snapshot: Option<(i64, String)>| {
             let full = parts_json(parts.iter().map(|(k, v)| (k.clone(), hex::encode(v))));
-            let (base, stored) = match snapshot.and_then(|(at, json)| Some((at, parse_parts(&json)?))) {
+            match snapshot.and_then(|(at, json)| Some((at, parse_parts(&json)?))) {
                 Some((at, base)) => {
                     let mut changed: Vec<(String, String)> = parts
                         .iter()
@@ -249,14 +262,9 @@ impl Store {
                     }
                 }
                 None => (size as i64, full),
-            };
-            tx.execute(
-                "INSERT INTO checkpoint_states (size, snapshot, parts) VALUES (?1, ?2, ?3) \
-                 ON CONFLICT (size) DO NOTHING",
-                params![size as i64, base, stored],
-            )?;
-            tx.commit()
-        })
+            }
+        };
+        self.shared.backend.save_checkpoint(size, note, &digest, self.shared.clock.now_unix_ms(), &state_row)
     }
 
     /// The state published with the checkpoint of `size`: its digest, and
@@ -264,79 +272,55 @@ impl Store {
     /// them (schema 3 on; `None` for the v1 digest of older checkpoints).
     pub fn checkpoint_state(&self, size: u64) -> Result<Option<PublishedState>, StoreError> {
         let Some(digest) = self.checkpoint_digest(size)? else { return Ok(None) };
-        let parts = self.with_conn(|c| {
-            let row: Option<(i64, String)> = c
-                .query_row("SELECT snapshot, parts FROM checkpoint_states WHERE size = ?1", [size as i64], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
-                .optional()?;
-            let Some((snapshot, json)) = row else { return Ok(None) };
-            let bad = || rusqlite::Error::InvalidColumnType(0, "parts".into(), rusqlite::types::Type::Text);
-            let mut parts = parse_parts(&json).ok_or_else(bad)?;
-            if snapshot != size as i64 {
-                let base: String =
-                    c.query_row("SELECT parts FROM checkpoint_states WHERE size = ?1", [snapshot], |r| r.get(0))?;
-                let changed = std::mem::replace(&mut parts, parse_parts(&base).ok_or_else(bad)?);
-                for (k, v) in changed {
-                    if v.is_empty() {
-                        parts.remove(&k);
-                    } else {
-                        parts.insert(k, v);
+        let backend = &self.shared.backend;
+        let bad =
+            || StoreError::Damaged { index: size, reason: "the checkpoint's stored state parts are not JSON".into() };
+        let parts = match backend.checkpoint_state_row(size)? {
+            None => None,
+            Some((snapshot, json)) => {
+                let mut parts = parse_parts(&json).ok_or_else(bad)?;
+                if snapshot != size as i64 {
+                    let (_, base) = backend.checkpoint_state_row(snapshot as u64)?.ok_or_else(bad)?;
+                    let changed = std::mem::replace(&mut parts, parse_parts(&base).ok_or_else(bad)?);
+                    for (k, v) in changed {
+                        if v.is_empty() {
+                            parts.remove(&k);
+                        } else {
+                            parts.insert(k, v);
+                        }
                     }
                 }
+                Some(parts)
             }
-            Ok(Some(parts))
-        })?;
+        };
         Ok(Some(PublishedState { digest, parts }))
     }
 
     /// Replaces a stored checkpoint's note by a copy with more signatures
     /// (witnesses' cosignatures).
     pub fn update_checkpoint_note(&self, size: u64, note: &str) -> Result<(), StoreError> {
-        self.with_conn(|c| {
-            c.execute("UPDATE checkpoints SET note = ?2 WHERE size = ?1", params![size as i64, note]).map(|_| ())
-        })
+        self.shared.backend.update_checkpoint_note(size, note)
     }
 
     /// The signed note of the checkpoint of `size`, with the cosignatures
     /// added so far.
     pub fn checkpoint_note(&self, size: u64) -> Result<Option<String>, StoreError> {
-        self.with_conn(|c| {
-            c.query_row("SELECT note FROM checkpoints WHERE size = ?1", [size as i64], |r| r.get(0)).optional()
-        })
+        self.shared.backend.checkpoint_note(size)
     }
 
     /// The state digest published with the checkpoint of `size`.
     pub fn checkpoint_digest(&self, size: u64) -> Result<Option<[u8; 32]>, StoreError> {
-        self.with_conn(|c| {
-            c.query_row("SELECT state_digest FROM checkpoints WHERE size = ?1", [size as i64], |r| {
-                let v: Vec<u8> = r.get(0)?;
-                Ok(<[u8; 32]>::try_from(v.as_slice()).unwrap_or([0; 32]))
-            })
-            .optional()
-        })
+        self.shared.backend.checkpoint_digest(size)
     }
 
     /// The checkpoint of the largest size stored.
     pub fn latest_checkpoint(&self) -> Result<Option<(u64, String)>, StoreError> {
-        self.with_conn(|c| {
-            c.query_row("SELECT size, note FROM checkpoints ORDER BY size DESC LIMIT 1", [], |r| {
-                Ok((r.get::<_, i64>(0)? as u64, r.get(1)?))
-            })
-            .optional()
-        })
+        self.shared.backend.latest_checkpoint()
     }
 
     /// The smallest stored checkpoint that covers entry `index`.
     pub fn checkpoint_covering(&self, index: u64) -> Result<Option<(u64, String)>, StoreError> {
-        self.with_conn(|c| {
-            c.query_row(
-                "SELECT size, note FROM checkpoints WHERE size > ?1 ORDER BY size LIMIT 1",
-                [index as i64],
-                |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)),
-            )
-            .optional()
-        })
+        self.shared.backend.checkpoint_covering(index)
     }
 
     pub fn metrics(&self) -> &StoreMetrics {
@@ -406,24 +390,13 @@ impl Store {
         }
     }
 
-    /// Runs `f` with a pooled connection.
     /// The store's clock's wall time, in Unix milliseconds.
     pub(crate) fn now_millis(&self) -> i64 {
         self.shared.clock.now_unix_ms()
     }
 
-    pub(crate) fn with_conn<T>(&self, f: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T, StoreError> {
-        let conn = self.shared.pool.lock().unwrap_or_else(|e| e.into_inner()).pop();
-        let conn = match conn {
-            Some(c) => c,
-            None => schema::connect(&self.shared.path)?,
-        };
-        let result = f(&conn);
-        let mut pool = self.shared.pool.lock().unwrap_or_else(|e| e.into_inner());
-        if pool.len() < 16 {
-            pool.push(conn);
-        }
-        Ok(result?)
+    pub(crate) fn backend(&self) -> &dyn backend::Backend {
+        &*self.shared.backend
     }
 
     /// Number of entries in the record.
@@ -447,11 +420,7 @@ impl Store {
     pub fn entry_bytes(&self, after: Option<u64>, limit: u64) -> Result<Vec<(u64, Vec<u8>)>, StoreError> {
         let start = after.map_or(0, |a| a.saturating_add(1)).min(i64::MAX as u64) as i64;
         let limit = limit.min(i64::MAX as u64) as i64;
-        self.with_conn(|c| {
-            let mut stmt = c.prepare_cached("SELECT idx, bytes FROM entries WHERE idx >= ?1 ORDER BY idx LIMIT ?2")?;
-            let rows = stmt.query_map(params![start, limit], |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)))?;
-            rows.collect()
-        })
+        self.shared.backend.entry_bytes(start, limit)
     }
 
     /// Up to `limit` decoded entries after `after`.
@@ -464,9 +433,7 @@ impl Store {
 
     /// A blob by its SHA-256.
     pub fn blob(&self, sha256: &[u8; 32]) -> Result<Option<Vec<u8>>, StoreError> {
-        self.with_conn(|c| {
-            c.query_row("SELECT bytes FROM blobs WHERE sha256 = ?1", [&sha256[..]], |r| r.get(0)).optional()
-        })
+        self.shared.backend.blob(sha256)
     }
 }
 
@@ -476,176 +443,23 @@ impl Drop for Store {
     }
 }
 
-/// Reads every entry in order and folds it into a fresh state, checking
-/// each one as a live append is checked; loads the Merkle tree's stored
-/// hashes and checks that every entry's bytes match its leaf hash, so that
-/// an entry changed in the file is found at start.
-fn replay(conn: &Connection, path: &Path) -> Result<(State, MerkleTree), StoreError> {
-    // The replay reads the file through a memory map (about 8 % faster than
-    // copying each page in, measured); `conn` becomes the writer's
-    // connection afterwards, which goes back to ordinary reads.
-    conn.pragma_update(None, "mmap_size", REPLAY_MMAP_BYTES)?;
-    let replayed = replay_mapped(conn, path);
-    conn.pragma_update(None, "mmap_size", 0)?;
-    replayed
-}
-
-/// How much of the file the replay maps (SQLite caps it at its own limit,
-/// 2 GiB by default, and reads the rest as usual).
-const REPLAY_MMAP_BYTES: i64 = 1 << 32;
-
-fn replay_mapped(conn: &Connection, path: &Path) -> Result<(State, MerkleTree), StoreError> {
-    // The entries are numbered from 0 without gaps (invariant 6), and each
-    // adds about two stored hashes.
-    let entries: i64 = conn.query_row("SELECT COALESCE(MAX(idx) + 1, 0) FROM entries", [], |r| r.get(0))?;
-    let mut stored: Vec<Hash> = Vec::with_capacity(tlog_tiles_count(entries.max(0) as u64) as usize);
-    {
-        // Schema version 1 wrote one row per hash; version 2 writes one row
-        // per batch (a run of hashes). Both read as runs, in this order.
-        let mut stmt = conn.prepare(
-            "SELECT idx, hash FROM tree_hashes UNION ALL SELECT first, hashes FROM tree_hash_runs ORDER BY 1",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            let idx = row.get::<_, i64>(0)? as usize;
-            let bytes = row.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?;
-            if bytes.is_empty() || bytes.len() % 32 != 0 {
-                return Err(StoreError::Damaged {
-                    index: 0,
-                    reason: format!("stored tree hashes from {idx} are not a whole number of 32-byte hashes"),
-                });
-            }
-            if idx != stored.len() {
-                return Err(StoreError::Damaged {
-                    index: 0,
-                    reason: format!("stored tree hash {idx} is out of place"),
-                });
-            }
-            stored.extend(bytes.chunks_exact(32).map(|h| Hash(h.try_into().expect("32 bytes"))));
-        }
-    }
-    // Two threads, one per core: this one reads the entries' rows in chunks
-    // and decodes two chunks in three (checking each entry against its leaf
-    // hash); the other (`accord-replay`, with its own connection for blobs)
-    // decodes the third itself, and folds every chunk into the state, in
-    // order. Reading, decoding and folding then divide about evenly, and the
-    // chunks the fold decodes are folded while still in its cache. A bounded
-    // channel keeps a few thousand entries between them. An entry that
-    // cannot be read or decoded travels as an error in its place, so the
-    // fold reports the earliest entry at fault.
-    let state = std::thread::scope(|scope| -> Result<State, StoreError> {
-        let (to_fold, chunks) = mpsc::sync_channel::<Chunk>(8);
-        // Chunks decoded here go back here once folded, to be freed on the
-        // thread that allocated them (much faster for the allocator).
-        let (done, folded) = mpsc::channel::<Decoded>();
-        let stored = &stored;
-        let fold_conn = schema::connect(path)?;
-        fold_conn.pragma_update(None, "mmap_size", REPLAY_MMAP_BYTES)?;
-        let folder = std::thread::Builder::new()
-            .name("accord-replay".into())
-            .spawn_scoped(scope, move || fold_chunks(chunks, done, &fold_conn, stored))
-            .map_err(|e| StoreError::Damaged { index: 0, reason: format!("cannot start the replay's fold: {e}") })?;
-        let read = read_entries(conn, stored, to_fold, folded);
-        let folded =
-            folder.join().map_err(|_| StoreError::Damaged { index: 0, reason: "the replay panicked".into() })?;
-        let state = folded?;
-        // A row that could not be read ends the chunks early: the fold then
-        // stops short without an error of its own.
-        read?;
-        Ok(state)
-    })?;
-    // Every entry was checked against its stored hashes as it was folded;
-    // the tree is those hashes, taken as they are.
-    if tlog_tiles_count(state.next_index) != stored.len() as u64 {
-        return Err(StoreError::Damaged {
-            index: state.next_index,
-            reason: "the tree holds hashes for entries that are not in the record: entries were removed".into(),
-        });
-    }
-    let tree = MerkleTree::from_stored(state.next_index, stored)
-        .map_err(|reason| StoreError::Damaged { index: state.next_index, reason })?;
-    Ok((state, tree))
-}
-
-/// A run of entries' rows (index, bytes) as read, on their way to a decoder.
-type Raw = Vec<(u64, Vec<u8>)>;
-
-/// A run of decoded entries on their way to the fold, each with the outcome
-/// of its check against the tree's stored leaf hash, or why it could not be
-/// decoded.
-type Decoded = Vec<Result<(Entry, Result<(), String>), StoreError>>;
-
-/// A chunk of entries on its way to the fold: decoded by the reading
-/// thread, or as read, for the fold's thread to decode.
-enum Chunk {
-    Raw(Raw),
-    Decoded(Decoded),
-}
-
-/// Whether the reading thread decodes chunk `k` (two in three) or leaves it
-/// to the fold's thread. (Interleaved runs of 200,000 entries on two
-/// cores: three in four was slower; one in two, three in five and four in
-/// seven came out within noise of two in three. The best split moves as
-/// decoding gets cheaper or dearer than reading and folding.)
-fn decoded_by_reader(k: usize) -> bool {
-    k % 3 != 2
-}
-
-/// How many entries travel together from the reader to the fold.
-const REPLAY_CHUNK: usize = 512;
-
-/// Reads the entries' rows in chunks and sends them to the fold in order,
-/// decoding two in three. Stops when the fold stops listening.
-fn read_entries(
-    conn: &Connection,
-    stored: &[Hash],
-    to_fold: mpsc::SyncSender<Chunk>,
-    folded: mpsc::Receiver<Decoded>,
-) -> Result<(), StoreError> {
-    let mut stmt = conn.prepare("SELECT idx, bytes FROM entries ORDER BY idx")?;
-    let mut rows = stmt.query([])?;
-    for k in 0usize.. {
-        let mut raw = Vec::with_capacity(REPLAY_CHUNK);
-        while raw.len() < REPLAY_CHUNK {
-            let Some(row) = rows.next()? else { break };
-            let index = row.get::<_, i64>(0)? as u64;
-            raw.push((index, row.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?.to_vec()));
-        }
-        if raw.is_empty() {
-            return Ok(());
-        }
-        let chunk =
-            if decoded_by_reader(k) { Chunk::Decoded(decode_chunk(conn, stored, raw)) } else { Chunk::Raw(raw) };
-        if to_fold.send(chunk).is_err() {
-            // The fold stopped at an error of its own.
-            return Ok(());
-        }
-        folded.try_iter().for_each(drop);
-    }
-    Ok(())
-}
-
-/// Decodes a chunk of rows, attaching the content of blobs an entry names,
-/// and checks each entry's bytes against the leaf hash the tree stored.
-fn decode_chunk(conn: &Connection, stored: &[Hash], raw: Raw) -> Decoded {
-    raw.into_iter().map(|(index, bytes)| decode_one(conn, stored, index, &bytes)).collect()
-}
-
-fn decode_one(
-    conn: &Connection,
+/// Decodes one stored entry (attaching the content of a blob it names,
+/// fetched by `blob`) and checks its bytes against the leaf hash the tree
+/// stored: the inner result says whether they match, for the fold to
+/// report in order.
+pub(crate) fn decode_entry(
+    blob: impl FnOnce(&[u8; 32]) -> Result<Option<Vec<u8>>, StoreError>,
     stored: &[Hash],
     index: u64,
     bytes: &[u8],
 ) -> Result<(Entry, Result<(), String>), StoreError> {
     let mut entry = Entry::decode(bytes).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
-    if let Some(blob) = entry.body.blob_mut() {
-        let content: Option<Vec<u8>> =
-            conn.query_row("SELECT bytes FROM blobs WHERE sha256 = ?1", [&blob.sha256[..]], |r| r.get(0)).optional()?;
-        let content = content.ok_or_else(|| StoreError::Damaged {
+    if let Some(named) = entry.body.blob_mut() {
+        let content = blob(&named.sha256)?.ok_or_else(|| StoreError::Damaged {
             index,
-            reason: format!("the blob {} it names is missing", blob.hex()),
+            reason: format!("the blob {} it names is missing", named.hex()),
         })?;
-        blob.attach(content).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
+        named.attach(content).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
     }
     if entry.index != index {
         return Err(StoreError::Damaged { index, reason: format!("the entry says it is number {}", entry.index) });
@@ -661,35 +475,27 @@ fn decode_one(
     Ok((entry, leaf))
 }
 
-/// Folds the chunks into a fresh state, in order, decoding those that come
-/// as read, and checking each entry as a live append is checked.
-fn fold_chunks(
-    chunks: mpsc::Receiver<Chunk>,
-    done: mpsc::Sender<Decoded>,
-    conn: &Connection,
-    stored: &[Hash],
-) -> Result<State, StoreError> {
-    let mut state = State::new();
-    for chunk in chunks {
-        let (mut decoded, ours) = match chunk {
-            Chunk::Raw(raw) => (decode_chunk(conn, stored, raw), true),
-            Chunk::Decoded(decoded) => (decoded, false),
-        };
-        for item in decoded.iter_mut() {
-            let (entry, leaf) = match item {
-                Ok(ok) => ok,
-                Err(e) => return Err(std::mem::replace(e, StoreError::Closed)),
-            };
-            let index = entry.index;
-            state.apply(entry).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
-            leaf.clone().map_err(|reason| StoreError::Damaged { index, reason })?;
-        }
-        if !ours {
-            // If the reader has finished, the chunk is freed here instead.
-            let _ = done.send(decoded);
-        }
+/// Folds a decoded entry into the replayed state, checking it as a live
+/// append is checked, then reports a leaf hash that did not match.
+pub(crate) fn fold_checked(state: &mut State, entry: &Entry, leaf: &Result<(), String>) -> Result<(), StoreError> {
+    let index = entry.index;
+    state.apply(entry).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
+    leaf.clone().map_err(|reason| StoreError::Damaged { index, reason })
+}
+
+/// The end of a replay: every entry was checked against its stored hashes
+/// as it was folded; the tree is those hashes, taken as they are, and there
+/// must be none for entries the record does not hold.
+pub(crate) fn finish_replay(state: State, stored: Vec<Hash>) -> Result<(State, MerkleTree), StoreError> {
+    if tlog_tiles_count(state.next_index) != stored.len() as u64 {
+        return Err(StoreError::Damaged {
+            index: state.next_index,
+            reason: "the tree holds hashes for entries that are not in the record: entries were removed".into(),
+        });
     }
-    Ok(state)
+    let tree = MerkleTree::from_stored(state.next_index, stored)
+        .map_err(|reason| StoreError::Damaged { index: state.next_index, reason })?;
+    Ok((state, tree))
 }
 
 fn tlog_tiles_count(n: u64) -> u64 {

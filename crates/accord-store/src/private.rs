@@ -5,7 +5,6 @@
 //! the server before they reach the store).
 
 use accord_domain::{DelegateId, Email};
-use rusqlite::{params, OptionalExtension};
 
 use crate::{Store, StoreError};
 
@@ -42,37 +41,13 @@ pub struct ApiToken {
     pub revoked_at: Option<i64>,
 }
 
-fn account_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Account> {
-    let email: String = r.get(1)?;
-    Ok(Account {
-        delegate: DelegateId(r.get::<_, i64>(0)? as u64),
-        email: Email::parse(&email)
-            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, Box::new(e)))?,
-        password_hash: r.get(2)?,
-        must_change_password: r.get(3)?,
-        password_set_at: r.get(4)?,
-    })
-}
-
 impl Store {
     pub fn account_by_email(&self, email: &Email) -> Result<Option<Account>, StoreError> {
-        self.with_conn(|c| {
-            c.prepare_cached(
-                "SELECT delegate, email, password_hash, must_change_password, updated_at FROM accounts WHERE email = ?1",
-            )?
-            .query_row([email.as_str()], account_row)
-            .optional()
-        })
+        self.backend().account_by_email(email)
     }
 
     pub fn account(&self, delegate: DelegateId) -> Result<Option<Account>, StoreError> {
-        self.with_conn(|c| {
-            c.prepare_cached(
-                "SELECT delegate, email, password_hash, must_change_password, updated_at FROM accounts WHERE delegate = ?1",
-            )?
-            .query_row([delegate.0 as i64], account_row)
-            .optional()
-        })
+        self.backend().account(delegate)
     }
 
     /// Creates an account for a delegate accredited earlier (the console's
@@ -84,19 +59,15 @@ impl Store {
         password_hash: &str,
         must_change: bool,
     ) -> Result<(), StoreError> {
-        self.with_conn(|c| {
-            c.execute(
-                "INSERT INTO accounts (delegate, email, password_hash, must_change_password, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![delegate.0 as i64, email.as_str(), password_hash, must_change, self.now_millis()],
-            )
-            .map(|_| ())
-        })
+        self.backend().create_account(delegate, email, password_hash, must_change, self.now_millis())
     }
 
     /// Sets a new password hash. Ends every session of the account, so a
     /// password change logs out other browsers; with `revoke_tokens`, also
     /// revokes every API token of the account. One transaction: either all
-    /// of it happens or none.
+    /// of it happens or none. The time the password was set moves forward
+    /// by at least a millisecond: it also names the password for the
+    /// log-in counters.
     pub fn set_password(
         &self,
         delegate: DelegateId,
@@ -104,37 +75,16 @@ impl Store {
         must_change: bool,
         revoke_tokens: bool,
     ) -> Result<bool, StoreError> {
-        self.with_conn(|c| {
-            let tx = c.unchecked_transaction()?;
-            let now = self.now_millis();
-            // The time a password was set also names it for the log-in
-            // counters: it must change with every new password.
-            let n = tx.execute(
-                "UPDATE accounts SET password_hash = ?2, must_change_password = ?3, \
-                 updated_at = max(?4, updated_at + 1) WHERE delegate = ?1",
-                params![delegate.0 as i64, password_hash, must_change, now],
-            )?;
-            tx.execute("DELETE FROM sessions WHERE delegate = ?1", [delegate.0 as i64])?;
-            if revoke_tokens {
-                tx.execute(
-                    "UPDATE api_tokens SET revoked_at = ?2 WHERE delegate = ?1 AND revoked_at IS NULL",
-                    params![delegate.0 as i64, now],
-                )?;
-            }
-            tx.commit()?;
-            Ok(n == 1)
-        })
+        self.backend().set_password(delegate, password_hash, must_change, revoke_tokens, self.now_millis())
     }
 
     /// A server secret kept in the private tables by name: the one stored,
     /// or `candidate` if there was none (then stored).
     pub fn secret(&self, name: &str, candidate: &[u8]) -> Result<Vec<u8>, StoreError> {
-        self.with_conn(|c| {
-            c.execute("INSERT OR IGNORE INTO secrets (name, value) VALUES (?1, ?2)", params![name, candidate])?;
-            c.query_row("SELECT value FROM secrets WHERE name = ?1", [name], |r| r.get(0))
-        })
+        self.backend().secret(name, candidate)
     }
 
+    /// Creates a log-in session (and forgets expired ones).
     pub fn create_session(
         &self,
         token_hash: &[u8; 32],
@@ -142,31 +92,16 @@ impl Store {
         csrf: &str,
         expires_at: i64,
     ) -> Result<(), StoreError> {
-        self.with_conn(|c| {
-            c.execute("DELETE FROM sessions WHERE expires_at < ?1", [self.now_millis()])?;
-            c.execute(
-                "INSERT INTO sessions (token_hash, delegate, csrf, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![&token_hash[..], delegate.0 as i64, csrf, self.now_millis(), expires_at],
-            )
-            .map(|_| ())
-        })
+        self.backend().create_session(token_hash, delegate, csrf, expires_at, self.now_millis())
     }
 
     /// A live (unexpired) session.
     pub fn session(&self, token_hash: &[u8; 32]) -> Result<Option<Session>, StoreError> {
-        self.with_conn(|c| {
-            c.prepare_cached(
-                "SELECT delegate, csrf, expires_at FROM sessions WHERE token_hash = ?1 AND expires_at > ?2",
-            )?
-            .query_row(params![&token_hash[..], self.now_millis()], |r| {
-                Ok(Session { delegate: DelegateId(r.get::<_, i64>(0)? as u64), csrf: r.get(1)?, expires_at: r.get(2)? })
-            })
-            .optional()
-        })
+        self.backend().session(token_hash, self.now_millis())
     }
 
     pub fn delete_session(&self, token_hash: &[u8; 32]) -> Result<(), StoreError> {
-        self.with_conn(|c| c.execute("DELETE FROM sessions WHERE token_hash = ?1", [&token_hash[..]]).map(|_| ()))
+        self.backend().delete_session(token_hash)
     }
 
     pub fn create_api_token(
@@ -176,56 +111,21 @@ impl Store {
         label: &str,
         expires_at: i64,
     ) -> Result<i64, StoreError> {
-        self.with_conn(|c| {
-            c.execute(
-                "INSERT INTO api_tokens (token_hash, delegate, label, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![&token_hash[..], delegate.0 as i64, label, self.now_millis(), expires_at],
-            )?;
-            Ok(c.last_insert_rowid())
-        })
+        self.backend().create_api_token(token_hash, delegate, label, expires_at, self.now_millis())
     }
 
     /// The delegate a live (unrevoked, unexpired) token belongs to.
     pub fn api_token_owner(&self, token_hash: &[u8; 32]) -> Result<Option<(i64, DelegateId)>, StoreError> {
-        self.with_conn(|c| {
-            c.prepare_cached(
-                "SELECT id, delegate FROM api_tokens WHERE token_hash = ?1 AND revoked_at IS NULL AND expires_at > ?2",
-            )?
-            .query_row(params![&token_hash[..], self.now_millis()], |r| {
-                Ok((r.get(0)?, DelegateId(r.get::<_, i64>(1)? as u64)))
-            })
-            .optional()
-        })
+        self.backend().api_token_owner(token_hash, self.now_millis())
     }
 
     pub fn api_tokens(&self, delegate: DelegateId) -> Result<Vec<ApiToken>, StoreError> {
-        self.with_conn(|c| {
-            let mut stmt = c.prepare_cached(
-                "SELECT id, delegate, label, created_at, expires_at, revoked_at FROM api_tokens WHERE delegate = ?1 ORDER BY id",
-            )?;
-            let rows = stmt.query_map([delegate.0 as i64], |r| {
-                Ok(ApiToken {
-                    id: r.get(0)?,
-                    delegate: DelegateId(r.get::<_, i64>(1)? as u64),
-                    label: r.get(2)?,
-                    created_at: r.get(3)?,
-                    expires_at: r.get(4)?,
-                    revoked_at: r.get(5)?,
-                })
-            })?;
-            rows.collect()
-        })
+        self.backend().api_tokens(delegate)
     }
 
     /// Revokes one of a delegate's tokens; `false` if they hold no live
     /// token with that id.
     pub fn revoke_api_token(&self, delegate: DelegateId, id: i64) -> Result<bool, StoreError> {
-        self.with_conn(|c| {
-            let n = c.execute(
-                "UPDATE api_tokens SET revoked_at = ?3 WHERE id = ?1 AND delegate = ?2 AND revoked_at IS NULL",
-                params![id, delegate.0 as i64, self.now_millis()],
-            )?;
-            Ok(n == 1)
-        })
+        self.backend().revoke_api_token(delegate, id, self.now_millis())
     }
 }

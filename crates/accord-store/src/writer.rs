@@ -11,8 +11,8 @@
 //!   go to the *pending* list.
 //! - The **committer** (`accord-commit`) owns the write connection. It
 //!   takes everything pending (up to [`MAX_BATCH`]), writes the entries,
-//!   their private rows and one row of tree hashes in one `BEGIN IMMEDIATE`
-//!   transaction, and commits (one fsync). Only then does it fold the batch
+//!   their private rows and one row of tree hashes in one transaction
+//!   (in SQLite `BEGIN IMMEDIATE`), and commits (one fsync). Only then does it fold the batch
 //!   into the published state (`State::apply_accepted`: the sequencer has
 //!   checked it) and tree, and acknowledge each job.
 //!
@@ -25,10 +25,10 @@
 //! and starts again from a copy of the published state. Nothing
 //! unacknowledged is visible and nothing acknowledged is lost.
 //!
+//! How a batch is written is the backend's ([`crate::backend::BatchWriter`]).
 //! Content an entry names by hash (`BlobRef`) is written to `blobs` in the
 //! entry's transaction. Whether an e-mail address is taken is checked by the
-//! sequencer on its own read connection and against the addresses still in
-//! flight; the `UNIQUE` constraint has the last word (a clash fails the
+//! sequencer in the database and against the addresses still in flight; the `UNIQUE` constraint has the last word (a clash fails the
 //! batch). The committer never waits for more once something is pending:
 //! waiting up to 0.5 ms for the end of a burst was measured slower.
 
@@ -40,9 +40,9 @@ use std::time::Instant;
 use accord_domain::state::{Action, Principal};
 use accord_domain::{Email, Entry, EntryBody, Refusal, State};
 use accord_log::{Hash, MerkleTree};
-use rusqlite::{params, Connection};
 use tokio::sync::oneshot;
 
+use crate::backend::BatchWriter;
 use crate::{count_entry, Clock, Shared, StoreError};
 
 /// The most entries committed in one transaction. Large enough that a burst
@@ -95,10 +95,10 @@ impl Reply {
 }
 
 /// An entry the sequencer accepted, waiting to be committed.
-struct Sequenced {
+pub(crate) struct Sequenced {
     reply: Reply,
-    appended: Appended,
-    private: Option<PrivateWrite>,
+    pub(crate) appended: Appended,
+    pub(crate) private: Option<PrivateWrite>,
 }
 
 /// What passes from the sequencer to the committer.
@@ -122,8 +122,7 @@ struct Handoff {
 }
 
 pub(crate) fn spawn(
-    conn: Connection,
-    reads: Connection,
+    batches: Box<dyn BatchWriter>,
     tree: MerkleTree,
     jobs: mpsc::Receiver<Job>,
     shared: Arc<Shared>,
@@ -134,7 +133,7 @@ pub(crate) fn spawn(
         let (handoff, shared) = (handoff.clone(), shared.clone());
         std::thread::Builder::new()
             .name("accord-commit".into())
-            .spawn(move || commit_loop(conn, &handoff, &shared))
+            .spawn(move || commit_loop(batches, &handoff, &shared))
             .map_err(cannot)?
     };
     std::thread::Builder::new()
@@ -143,7 +142,7 @@ pub(crate) fn spawn(
             // The leading copy is made here rather than in `Store::open`, so
             // that opening does not wait for it.
             let state = shared.state.read().unwrap_or_else(|e| e.into_inner()).clone();
-            sequence_loop(reads, Leading { state, tree }, jobs, &handoff, &shared);
+            sequence_loop(Leading { state, tree }, jobs, &handoff, &shared);
             handoff.pending.lock().unwrap_or_else(|e| e.into_inner()).closed = true;
             handoff.ready.notify_all();
             let _ = committer.join();
@@ -159,15 +158,9 @@ struct Leading {
     tree: MerkleTree,
 }
 
-fn sequence_loop(
-    reads: Connection,
-    mut leading: Leading,
-    jobs: mpsc::Receiver<Job>,
-    handoff: &Handoff,
-    shared: &Shared,
-) {
+fn sequence_loop(mut leading: Leading, jobs: mpsc::Receiver<Job>, handoff: &Handoff, shared: &Shared) {
     while let Ok(job) = jobs.recv() {
-        let result = sequence(&reads, &mut leading, &job, handoff, &shared.clock);
+        let result = sequence(shared, &mut leading, &job, handoff, &shared.clock);
         let mut pending = handoff.pending.lock().unwrap_or_else(|e| e.into_inner());
         if pending.stale {
             // A commit failed after this job was sequenced on top of it.
@@ -199,7 +192,7 @@ fn sequence_loop(
             }
             Err(e) => {
                 drop(pending);
-                let _ = job.reply.send(Err(StoreError::Sqlite(e)));
+                let _ = job.reply.send(Err(e));
             }
         }
     }
@@ -209,12 +202,12 @@ fn sequence_loop(
 /// its entry, and folds it into the leading state and tree. The outer error
 /// is a storage failure reading the accounts; the inner one a refusal.
 fn sequence(
-    reads: &Connection,
+    shared: &Shared,
     leading: &mut Leading,
     job: &Job,
     handoff: &Handoff,
     clock: &Clock,
-) -> rusqlite::Result<Result<Appended, Refusal>> {
+) -> Result<Result<Appended, Refusal>, StoreError> {
     let Leading { state: leading, tree } = leading;
     // The store's clock, never before the last entry's time.
     let time = clock.now_unix_ms().max(leading.last_time);
@@ -226,10 +219,7 @@ fn sequence(
         // First the addresses in flight, then the committed ones: an address
         // leaves the in-flight set only after its commit.
         let in_flight = handoff.pending.lock().unwrap_or_else(|e| e.into_inner()).emails.contains(email.as_str());
-        let taken = in_flight
-            || reads
-                .prepare_cached("SELECT EXISTS (SELECT 1 FROM accounts WHERE email = ?1)")?
-                .query_row([email.as_str()], |r| r.get::<_, bool>(0))?;
+        let taken = in_flight || shared.backend.email_taken(email.as_str())?;
         if taken {
             return Ok(Err(Refusal::conflict(
                 "email_taken",
@@ -252,7 +242,7 @@ fn sequence(
     Ok(Ok(Appended { entry, bytes, tree_hashes }))
 }
 
-fn commit_loop(mut conn: Connection, handoff: &Handoff, shared: &Shared) {
+fn commit_loop(mut batches: Box<dyn BatchWriter>, handoff: &Handoff, shared: &Shared) {
     loop {
         let batch: Vec<Sequenced> = {
             let mut pending = handoff.pending.lock().unwrap_or_else(|e| e.into_inner());
@@ -267,7 +257,7 @@ fn commit_loop(mut conn: Connection, handoff: &Handoff, shared: &Shared) {
         };
         let started = Instant::now();
         let first_hash = shared.tree.read().unwrap_or_else(|e| e.into_inner()).stored().len();
-        let result = write_batch(&mut conn, &batch, first_hash);
+        let result = batches.write_batch(&batch, first_hash);
         let emails = batch.iter().filter_map(|s| match &s.private {
             Some(PrivateWrite::CreateAccount { email, .. }) => Some(email.as_str().to_owned()),
             _ => None,
@@ -317,50 +307,4 @@ fn commit_loop(mut conn: Connection, handoff: &Handoff, shared: &Shared) {
             }
         }
     }
-}
-
-/// Writes a batch of sequenced entries, their private rows and their tree
-/// hashes in one transaction, and commits it.
-fn write_batch(conn: &mut Connection, batch: &[Sequenced], first_hash: usize) -> rusqlite::Result<()> {
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    let mut hashes = Vec::with_capacity(batch.len() * 64);
-    {
-        let mut insert_entry = tx.prepare_cached("INSERT INTO entries (idx, bytes) VALUES (?1, ?2)")?;
-        for s in batch {
-            let entry = &s.appended.entry;
-            insert_entry.execute(params![entry.index as i64, &s.appended.bytes])?;
-            // Content the entry names by hash (a draft, a statement) is stored with it.
-            if let Some(content) = entry.body.blob().and_then(|b| b.content()) {
-                tx.prepare_cached("INSERT OR IGNORE INTO blobs (sha256, bytes) VALUES (?1, ?2)")?
-                    .execute(params![&crate::blob_hash(content)[..], content])?;
-            }
-            for h in &s.appended.tree_hashes {
-                hashes.extend_from_slice(&h.0);
-            }
-            match &s.private {
-                Some(PrivateWrite::CreateAccount { email, password_hash, must_change_password }) => {
-                    let delegate = match &entry.body {
-                        EntryBody::DelegateAccredited(a) => a.delegate,
-                        EntryBody::OfficerAppointed(o) => o.delegate,
-                        _ => unreachable!("the sequencer refuses an account without an accreditation"),
-                    };
-                    tx.execute(
-                        "INSERT INTO accounts (delegate, email, password_hash, must_change_password, updated_at) \
-                         VALUES (?1, ?2, ?3, ?4, ?5)",
-                        params![delegate.0 as i64, email.as_str(), password_hash, *must_change_password, entry.time],
-                    )?;
-                }
-                Some(PrivateWrite::Blobs(blobs)) => {
-                    for blob in blobs {
-                        tx.prepare_cached("INSERT OR IGNORE INTO blobs (sha256, bytes) VALUES (?1, ?2)")?
-                            .execute(params![&crate::blob_hash(blob)[..], blob])?;
-                    }
-                }
-                None => {}
-            }
-        }
-    }
-    tx.prepare_cached("INSERT INTO tree_hash_runs (first, hashes) VALUES (?1, ?2)")?
-        .execute(params![first_hash as i64, &hashes])?;
-    tx.commit()
 }

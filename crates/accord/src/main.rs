@@ -31,6 +31,9 @@ struct Cli {
     /// Log format: `text` or `json`.
     #[arg(long, global = true, default_value = "text", env = "ACCORD_LOG_FORMAT")]
     log_format: String,
+    /// Keep the record and the private tables in PostgreSQL, e.g. postgres://accord@db.example.org/forum, instead of the data directory's SQLite file (serve, init, demo, import, export, admin). The log's signing key stays in the data directory.
+    #[arg(long, global = true, env = "ACCORD_DATABASE")]
+    database: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -290,9 +293,28 @@ enum AdminCommand {
     },
 }
 
+/// The database `--database` names, set once at start (`None`: the data
+/// directory's SQLite file).
+static DATABASE: std::sync::OnceLock<Option<accord_store::Database>> = std::sync::OnceLock::new();
+
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     init_logs(&cli.log_format);
+    let database = match cli.database.as_deref().map(accord_store::Database::parse).transpose() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: --database: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    // Given on the command line to a command that does not open the record
+    // (ACCORD_DATABASE in the environment is simply not used there).
+    let flag = std::env::args().any(|a| a == "--database" || a.starts_with("--database="));
+    if flag && !opens_the_record(&cli.command) {
+        eprintln!("error: --database applies to serve, init, demo, import, export and admin, which open the record");
+        return std::process::ExitCode::FAILURE;
+    }
+    DATABASE.get_or_init(|| database);
     match run(cli.command) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
@@ -675,8 +697,40 @@ fn import(data_dir: &Path, title: Option<String>, format: &str, file: &Path) -> 
     Ok(())
 }
 
+/// Whether a command opens the record (and so takes `--database`).
+fn opens_the_record(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Serve { .. }
+            | Command::Init { .. }
+            | Command::Demo { .. }
+            | Command::Import { .. }
+            | Command::Export { .. }
+            | Command::Admin { .. }
+    )
+}
+
+/// Opens the record of a data directory: in its SQLite file, or in the
+/// PostgreSQL database `--database` names (or that the directory
+/// remembers from an earlier `--database`). The data directory keeps the
+/// log's key either way, and refuses a second database for it
+/// (`DataDir::record_in`): the same key never signs two records.
 fn open_store(dir: &DataDir) -> Result<Store> {
-    Store::open(&dir.database()).with_context(|| format!("opening the record in {}", dir.path().display()))
+    let database = dir.record_in(DATABASE.get().cloned().flatten())?;
+    let store = Store::open_database(&database, accord_store::Clock::system())
+        .with_context(|| format!("opening the record in {}", database.describe()))?;
+    dir.remember(&database)?;
+    Ok(store)
+}
+
+/// The private tables of a data directory's record, beside a running server.
+fn open_private_store(data_dir: &Path) -> Result<Store> {
+    let dir = DataDir::at(data_dir);
+    let database = dir.record_in(DATABASE.get().cloned().flatten())?;
+    if let accord_store::Database::Sqlite(path) = &database {
+        return Ok(Store::open_private(path)?);
+    }
+    Store::open_private_database(&database).with_context(|| format!("opening {}", database.describe()))
 }
 
 /// A password from an environment variable, or asked for twice at the terminal.
@@ -848,7 +902,7 @@ fn admin(command: AdminCommand) -> Result<()> {
         AdminCommand::ResetPassword { data_dir, email } => {
             // Touches only the private tables, so it works while the server runs.
             let email = Email::parse(&email).context("--email")?;
-            let store = Store::open_private(&data_dir.join("accord.sqlite3"))?;
+            let store = open_private_store(&data_dir)?;
             let account = store
                 .account_by_email(&email)?
                 .with_context(|| format!("no account has the e-mail address {email}"))?;
@@ -867,7 +921,7 @@ fn admin(command: AdminCommand) -> Result<()> {
         }
         AdminCommand::IssueToken { data_dir, email, label } => {
             let email = Email::parse(&email).context("--email")?;
-            let store = Store::open_private(&data_dir.join("accord.sqlite3"))?;
+            let store = open_private_store(&data_dir)?;
             let account = store
                 .account_by_email(&email)?
                 .with_context(|| format!("no account has the e-mail address {email}"))?;

@@ -302,10 +302,8 @@ fn accord(args: &[&str]) -> std::process::Output {
 }
 
 fn processes_in(dir: &std::path::Path) -> usize {
-    let store = accord_store::Store::open(&dir.join("accord.sqlite3")).unwrap();
-    let n = store.state().processes.len();
-    store.shutdown();
-    n
+    let database = accord_store::DataDir::at(dir).record_in(None).unwrap();
+    accord_store::Store::replay_database(&database).unwrap().processes.len()
 }
 
 #[test]
@@ -378,7 +376,8 @@ fn accord_export_writes_a_version_in_akoma_ntoso_under_its_symbol() {
     assert!(String::from_utf8_lossy(&refused.stderr).contains("has no document symbol"));
     assert!(!out.exists());
     // The console sets one (as the secretariat would).
-    let store = accord_store::Store::open(&dir.path().join("accord.sqlite3")).unwrap();
+    let database = accord_store::DataDir::at(dir.path()).record_in(None).unwrap();
+    let store = accord_store::Store::open_database(&database, accord_store::Clock::system()).unwrap();
     let body = accord_domain::EntryBody::ProcessSymbolSet(accord_domain::negotiation::SymbolSet {
         process: 1,
         symbol: SYMBOL.into(),
@@ -462,8 +461,12 @@ fn export_never_writes_over_the_forum_and_import_reads_a_bounded_file() {
     let file = dir.path().join("draft.md");
     std::fs::write(&file, DRAFT).unwrap();
     assert!(accord(&["import", "--data-dir", data, "--title", "Framework", file.to_str().unwrap()]).status.success());
-    let record = std::fs::read(dir.path().join("accord.sqlite3")).unwrap();
-    for target in ["accord.sqlite3", "log-key", "new.md"] {
+    // The record as a second process reads it (the SQLite file, or on
+    // PostgreSQL the data directory's database).
+    let database = accord_store::DataDir::at(dir.path()).record_in(None).unwrap();
+    let record = accord_store::Store::replay_database(&database).unwrap().digest();
+    let sqlite_file = std::fs::read(dir.path().join("accord.sqlite3")).ok();
+    for target in ["accord.sqlite3", "database", "log-key", "new.md"] {
         let out = dir.path().join(target);
         let refused =
             accord(&["export", "--data-dir", data, "--process", "1", "--format", "md", "--out", out.to_str().unwrap()]);
@@ -471,7 +474,8 @@ fn export_never_writes_over_the_forum_and_import_reads_a_bounded_file() {
         let stderr = String::from_utf8_lossy(&refused.stderr);
         assert!(stderr.contains("is inside the data directory"), "{target}: {stderr}");
     }
-    assert_eq!(std::fs::read(dir.path().join("accord.sqlite3")).unwrap(), record, "the record is untouched");
+    assert_eq!(accord_store::Store::replay_database(&database).unwrap().digest(), record, "the record is untouched");
+    assert_eq!(std::fs::read(dir.path().join("accord.sqlite3")).ok(), sqlite_file, "the SQLite file is untouched");
     assert!(!dir.path().join("new.md").exists());
     let empty = accord(&[
         "export",

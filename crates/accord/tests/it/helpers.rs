@@ -15,6 +15,62 @@ use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 
+/// Whether the suite runs on PostgreSQL: `ACCORD_TEST_STORE=postgres`, with
+/// `ACCORD_TEST_POSTGRES` naming a server (a URL to an existing database;
+/// `test.sh` starts a throw-away cluster and runs the suite a second time
+/// so). Every forum then gets a database of its own; otherwise its SQLite
+/// file in its temporary directory.
+pub fn on_postgres() -> bool {
+    std::env::var("ACCORD_TEST_STORE").as_deref() == Ok("postgres")
+}
+
+/// Says why a test runs only on SQLite, and answers `true` when it must be
+/// skipped (the suite runs on PostgreSQL).
+pub fn sqlite_only(why: &str) -> bool {
+    if on_postgres() {
+        eprintln!("skipped on PostgreSQL: {why}");
+    }
+    on_postgres()
+}
+
+/// A fresh, empty PostgreSQL database on the test server.
+fn fresh_postgres() -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let admin = std::env::var("ACCORD_TEST_POSTGRES")
+        .expect("ACCORD_TEST_STORE=postgres needs ACCORD_TEST_POSTGRES, the URL of a PostgreSQL server");
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() % 1_000_000_000;
+    let name = format!("accord_it_{}_{}_{nanos}", std::process::id(), N.fetch_add(1, Ordering::Relaxed));
+    accord_store::postgres::create_database(&admin, &name).unwrap()
+}
+
+/// The database a forum in `dir` keeps its record in: its SQLite file, or
+/// on PostgreSQL a fresh database.
+pub fn new_database(dir: &std::path::Path) -> accord_store::Database {
+    if on_postgres() {
+        accord_store::Database::Postgres(fresh_postgres())
+    } else {
+        accord_store::Database::Sqlite(dir.join("accord.sqlite3"))
+    }
+}
+
+/// On PostgreSQL, the database of the data directory `dir` for the
+/// `accord` processes a test starts there (one per directory, made on
+/// first use); `None` on SQLite, or for a directory already holding an
+/// SQLite record (a test that made it with `accord` directly).
+pub fn cli_database(dir: &std::path::Path) -> Option<String> {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    static DATABASES: Mutex<Option<HashMap<PathBuf, String>>> = Mutex::new(None);
+    // A directory that already names its database (or holds an SQLite
+    // record) keeps it.
+    if !on_postgres() || dir.join("accord.sqlite3").exists() || dir.join("database").exists() {
+        return None;
+    }
+    let mut all = DATABASES.lock().unwrap();
+    Some(all.get_or_insert_with(HashMap::new).entry(dir.to_owned()).or_insert_with(fresh_postgres).clone())
+}
+
 /// The password every fixture account gets.
 pub const PASSWORD: &str = "correct horse battery staple";
 
@@ -24,6 +80,8 @@ pub const PASSWORD: &str = "correct horse battery staple";
 /// delegate `icrc`. Members: BRA, KEN, CHN (states), ICRC (NGO, observer).
 pub struct TestForum {
     pub dir: tempfile::TempDir,
+    /// Where the record is: `dir`'s SQLite file, or a PostgreSQL database.
+    pub database: accord_store::Database,
     pub store: Arc<Store>,
     pub app: Router,
     pub state: accord_server::AppState,
@@ -58,7 +116,13 @@ impl TestForum {
     /// limits); the store is opened with the configuration's clock.
     pub fn with_config(config: accord_server::Config) -> TestForum {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open_with_clock(&dir.path().join("accord.sqlite3"), config.clock.clone()).unwrap();
+        let database = new_database(dir.path());
+        if let accord_store::Database::Postgres(url) = &database {
+            // As `accord` does: the data directory remembers its database,
+            // so that `accord` commands run on it find the record.
+            std::fs::write(dir.path().join("database"), url).unwrap();
+        }
+        let store = Store::open_database(&database, config.clock.clone()).unwrap();
         let name = |s: &str| DisplayName::parse(s).unwrap();
         let code = |s: &str| MemberCode::parse(s).unwrap();
         setup::init_forum_with_log(
@@ -110,24 +174,24 @@ impl TestForum {
         let key = accord_log::checkpoint::LogSigner::generate("accord.test/forum").unwrap();
         let signer = accord_log::checkpoint::LogSigner::from_key(&key).unwrap();
         let (app, state) = accord_server::build(store.clone(), config, signer);
-        TestForum { dir, store, app, state }
+        TestForum { dir, database, store, app, state }
     }
 
     /// Stops the forum's store and opens its database again with the same
     /// configuration and clock, as a restarted server does (with a new log
     /// key). Tasks holding the forum's state must be stopped first.
     pub fn restart(self) -> TestForum {
-        let TestForum { dir, store, app, state } = self;
+        let TestForum { dir, database, store, app, state } = self;
         let config = state.config.clone();
         drop((app, state));
         store.shutdown();
         drop(store);
-        let store = Store::open_with_clock(&dir.path().join("accord.sqlite3"), config.clock.clone()).unwrap();
+        let store = Store::open_database(&database, config.clock.clone()).unwrap();
         let store = Arc::new(store);
         let key = accord_log::checkpoint::LogSigner::generate("accord.test/forum").unwrap();
         let signer = accord_log::checkpoint::LogSigner::from_key(&key).unwrap();
         let (app, state) = accord_server::build(store.clone(), config, signer);
-        TestForum { dir, store, app, state }
+        TestForum { dir, database, store, app, state }
     }
 
     pub fn db_path(&self) -> PathBuf {
@@ -315,7 +379,13 @@ impl Server {
     /// Runs `accord ARGS` and waits for the line that gives its address.
     pub fn spawn(args: &[String], marker: &str) -> Server {
         use std::io::BufRead;
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_accord"));
+        if let Some(dir) = args.iter().position(|a| a == "--data-dir").and_then(|i| args.get(i + 1)) {
+            if let Some(url) = cli_database(std::path::Path::new(dir)) {
+                command.env("ACCORD_DATABASE", url);
+            }
+        }
+        let mut child = command
             .args(args)
             .env("ACCORD_LOG", "warn")
             .stdout(std::process::Stdio::piped())
@@ -350,7 +420,11 @@ impl Drop for Server {
 /// Creates a forum in `dir` through `accord init`, with the fixture
 /// password for `sec@forum.test`.
 pub fn init_forum_cli(dir: &std::path::Path) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_accord"));
+    if let Some(url) = cli_database(dir) {
+        command.env("ACCORD_DATABASE", url);
+    }
+    let out = command
         .args(["init", "--forum", "Crash Test Forum", "--admin-email", &email("sec"), "--data-dir"])
         .arg(dir)
         .env("ACCORD_ADMIN_PASSWORD", PASSWORD)

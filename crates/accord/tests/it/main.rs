@@ -25,6 +25,7 @@ mod negotiation;
 mod openapi_baseline;
 mod page_signatures;
 mod pages;
+mod postgres_restart;
 mod ranges;
 mod readme;
 mod record;

@@ -325,8 +325,8 @@ async fn versions_redlines_provenance_and_refusals() {
 
     // Replay of the file gives the same negotiation.
     let live = forum.store.state().clone();
-    let path = forum.db_path();
-    let replayed = tokio::task::spawn_blocking(move || Store::open(&path).unwrap().state().clone()).await.unwrap();
+    let database = forum.database.clone();
+    let replayed = tokio::task::spawn_blocking(move || Store::replay_database(&database).unwrap()).await.unwrap();
     assert_eq!(replayed, live);
 }
 

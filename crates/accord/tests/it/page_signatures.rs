@@ -342,9 +342,9 @@ async fn forms_of_a_member_that_requires_signatures_are_signed_or_explained() {
 
     // The record with these signed entries replays: the state is the same.
     let live = forum.store.state().clone();
-    let path = forum.db_path();
+    let database = forum.database.clone();
     let replayed =
-        tokio::task::spawn_blocking(move || accord_store::Store::open(&path).unwrap().state().clone()).await.unwrap();
+        tokio::task::spawn_blocking(move || accord_store::Store::replay_database(&database).unwrap()).await.unwrap();
     assert_eq!(replayed, live);
 }
 

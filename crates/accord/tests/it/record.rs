@@ -54,9 +54,9 @@ async fn replay_of_the_file_reproduces_the_state() {
     forum.post("/api/v1/members/FRA/status", &tokens["sec"], json!({"status": "member"})).await;
     forum.post("/api/v1/delegates/D5/withdraw", &tokens["bra_head"], json!({"reason": "x"})).await;
     let live = forum.store.state().clone();
-    // A second store on the same file replays the record from entry 0.
-    let path = forum.db_path();
-    let replayed = tokio::task::spawn_blocking(move || Store::open(&path).unwrap().state().clone()).await.unwrap();
+    // A second store on the same database replays the record from entry 0.
+    let database = forum.database.clone();
+    let replayed = tokio::task::spawn_blocking(move || Store::replay_database(&database).unwrap()).await.unwrap();
     assert_eq!(replayed, live);
     assert_eq!(replayed.next_index, forum.record_len());
 }
@@ -130,6 +130,11 @@ fn blobs_are_stored_with_their_entry() {
 
 #[test]
 fn the_record_table_refuses_updates_and_deletes() {
+    if sqlite_only(
+        "SQL on the SQLite file; accord-store's backends tests run UPDATE, DELETE and TRUNCATE in PostgreSQL",
+    ) {
+        return;
+    }
     let forum = TestForum::new();
     let conn = rusqlite_open(&forum.db_path());
     let update = conn.execute("UPDATE entries SET bytes = x'00' WHERE idx = 0", []);
@@ -258,12 +263,15 @@ async fn the_state_of_every_checkpoint_is_served_as_it_was() {
         assert_eq!(status, StatusCode::OK);
         assert_eq!(body["parts"]["members"], expected(size)["members"], "size {size}");
     }
-    // Most checkpoints were stored as differences, not whole copies.
-    let conn = accord_store::schema::connect(&forum.db_path()).unwrap();
-    let snapshots: i64 =
-        conn.query_row("SELECT count(*) FROM checkpoint_states WHERE snapshot = size", [], |r| r.get(0)).unwrap();
-    assert!(snapshots < sizes.len() as i64 / 2, "{snapshots} snapshots for {} checkpoints", sizes.len());
-    drop(conn);
+    // Most checkpoints were stored as differences, not whole copies (read
+    // in the SQLite file; PostgreSQL stores the rows the store computes
+    // alike).
+    if !crate::helpers::on_postgres() {
+        let conn = accord_store::schema::connect(&forum.db_path()).unwrap();
+        let snapshots: i64 =
+            conn.query_row("SELECT count(*) FROM checkpoint_states WHERE snapshot = size", [], |r| r.get(0)).unwrap();
+        assert!(snapshots < sizes.len() as i64 / 2, "{snapshots} snapshots for {} checkpoints", sizes.len());
+    }
     let last = *sizes.last().unwrap();
     assert_error(&forum.get(&format!("/api/v1/log/state/{}", last + 1)).await, StatusCode::NOT_FOUND, "no_checkpoint");
 }

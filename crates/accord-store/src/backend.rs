@@ -1,0 +1,167 @@
+//! The interface between [`crate::Store`] and a database: everything the
+//! store asks of SQL, and nothing more. Two implementations: SQLite
+//! ([`crate::sqlite`], one file, the default) and PostgreSQL
+//! ([`crate::postgres`]). Nothing above the store knows which one runs.
+//!
+//! The store keeps everything that is not SQL: the sequencer, the
+//! published state and tree, the replay's checks, the snapshot-and-diff
+//! rule of checkpoint states. A backend stores and reads rows, and commits
+//! a batch in one transaction whose commit is durable when it returns
+//! (`synchronous=FULL` in SQLite, `synchronous_commit = on` in PostgreSQL).
+//!
+//! A **fenced batch** (several servers, one leader) fits [`BatchWriter`]:
+//! its transaction would first lock the row holding the tree's size and
+//! root (`SELECT … FOR UPDATE`) and refuse to write unless they are the
+//! ones the batch was sequenced on. Today the primary keys of `entries`
+//! and `tree_hash_runs` already refuse a second writer's batch at an index
+//! that is taken.
+
+use std::path::PathBuf;
+
+use accord_domain::{DelegateId, Email};
+use accord_log::Hash;
+
+use crate::private::{Account, ApiToken, Session};
+use crate::writer::Sequenced;
+use crate::StoreError;
+
+/// Where the record is kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Database {
+    /// An SQLite file (`DATA_DIR/accord.sqlite3`).
+    Sqlite(PathBuf),
+    /// A PostgreSQL database, by its `postgres://` URL.
+    Postgres(String),
+}
+
+impl Database {
+    /// A `--database` value: a `postgres://` or `postgresql://` URL.
+    /// Anything else is refused with what is expected. The URL's syntax is
+    /// checked when the store connects.
+    pub fn parse(value: &str) -> Result<Database, StoreError> {
+        let v = value.trim();
+        if v.starts_with("postgres://") || v.starts_with("postgresql://") {
+            Ok(Database::Postgres(v.to_owned()))
+        } else {
+            Err(StoreError::Config(
+                "the database must be a PostgreSQL URL such as postgres://USER@HOST:5432/DBNAME \
+                 (leave --database out to keep the record in the data directory's SQLite file)"
+                    .into(),
+            ))
+        }
+    }
+
+    /// How the database is named to people: a URL without its password.
+    pub fn describe(&self) -> String {
+        match self {
+            Database::Sqlite(path) => path.display().to_string(),
+            Database::Postgres(url) => crate::postgres::redact(url),
+        }
+    }
+}
+
+/// The rows of one stored checkpoint state: `(snapshot, parts)` where
+/// `parts` is JSON `{name: hex}` (see `schema.rs`).
+pub(crate) type StateRow = (i64, String);
+
+/// Reads and private writes, from any thread. Each call is one statement or
+/// one transaction; errors say what failed, and nothing is half-written.
+pub(crate) trait Backend: Send + Sync {
+    /// Up to `limit` entries' stored bytes with `idx >= start`, in order.
+    fn entry_bytes(&self, start: i64, limit: i64) -> Result<Vec<(u64, Vec<u8>)>, StoreError>;
+    fn blob(&self, sha256: &[u8; 32]) -> Result<Option<Vec<u8>>, StoreError>;
+
+    /// Stores a checkpoint and its state in one transaction. `state_row`
+    /// gets the latest snapshot row before `size` (its size and parts) and
+    /// answers the row to store for `size`.
+    fn save_checkpoint(
+        &self,
+        size: u64,
+        note: &str,
+        digest: &[u8; 32],
+        created_at: i64,
+        state_row: &dyn Fn(Option<StateRow>) -> StateRow,
+    ) -> Result<(), StoreError>;
+    fn checkpoint_state_row(&self, size: u64) -> Result<Option<StateRow>, StoreError>;
+    fn update_checkpoint_note(&self, size: u64, note: &str) -> Result<(), StoreError>;
+    fn checkpoint_note(&self, size: u64) -> Result<Option<String>, StoreError>;
+    fn checkpoint_digest(&self, size: u64) -> Result<Option<[u8; 32]>, StoreError>;
+    fn latest_checkpoint(&self) -> Result<Option<(u64, String)>, StoreError>;
+    fn checkpoint_covering(&self, index: u64) -> Result<Option<(u64, String)>, StoreError>;
+
+    fn email_taken(&self, email: &str) -> Result<bool, StoreError>;
+    fn account_by_email(&self, email: &Email) -> Result<Option<Account>, StoreError>;
+    fn account(&self, delegate: DelegateId) -> Result<Option<Account>, StoreError>;
+    fn create_account(
+        &self,
+        delegate: DelegateId,
+        email: &Email,
+        password_hash: &str,
+        must_change: bool,
+        now: i64,
+    ) -> Result<(), StoreError>;
+    fn set_password(
+        &self,
+        delegate: DelegateId,
+        password_hash: &str,
+        must_change: bool,
+        revoke_tokens: bool,
+        now: i64,
+    ) -> Result<bool, StoreError>;
+    fn secret(&self, name: &str, candidate: &[u8]) -> Result<Vec<u8>, StoreError>;
+    fn create_session(
+        &self,
+        token_hash: &[u8; 32],
+        delegate: DelegateId,
+        csrf: &str,
+        expires_at: i64,
+        now: i64,
+    ) -> Result<(), StoreError>;
+    fn session(&self, token_hash: &[u8; 32], now: i64) -> Result<Option<Session>, StoreError>;
+    fn delete_session(&self, token_hash: &[u8; 32]) -> Result<(), StoreError>;
+    fn create_api_token(
+        &self,
+        token_hash: &[u8; 32],
+        delegate: DelegateId,
+        label: &str,
+        expires_at: i64,
+        now: i64,
+    ) -> Result<i64, StoreError>;
+    fn api_token_owner(&self, token_hash: &[u8; 32], now: i64) -> Result<Option<(i64, DelegateId)>, StoreError>;
+    fn api_tokens(&self, delegate: DelegateId) -> Result<Vec<ApiToken>, StoreError>;
+    fn revoke_api_token(&self, delegate: DelegateId, id: i64, now: i64) -> Result<bool, StoreError>;
+}
+
+/// The committer's side: writes a batch of sequenced entries, their
+/// private rows and their tree hashes (from stored hash number
+/// `first_hash` on) in one transaction, and commits it durably. `Ok` means
+/// committed; an error means not committed (a backend that cannot tell
+/// keeps finding out until it can, or gives up with an error).
+pub(crate) trait BatchWriter: Send {
+    fn write_batch(&mut self, batch: &[Sequenced], first_hash: usize) -> Result<(), StoreError>;
+}
+
+/// What a backend hands the store at open: the replayed record and the two
+/// halves of the backend.
+pub(crate) struct Opened {
+    pub backend: Box<dyn Backend>,
+    pub writer: Box<dyn BatchWriter>,
+    pub state: accord_domain::State,
+    pub tree: accord_log::MerkleTree,
+}
+
+/// The stored hashes of the tree, as runs read in order: checks that they
+/// follow each other without gaps and are whole hashes.
+pub(crate) fn push_hash_run(stored: &mut Vec<Hash>, first: usize, bytes: &[u8]) -> Result<(), StoreError> {
+    if bytes.is_empty() || !bytes.len().is_multiple_of(32) {
+        return Err(StoreError::Damaged {
+            index: 0,
+            reason: format!("stored tree hashes from {first} are not a whole number of 32-byte hashes"),
+        });
+    }
+    if first != stored.len() {
+        return Err(StoreError::Damaged { index: 0, reason: format!("stored tree hash {first} is out of place") });
+    }
+    stored.extend(bytes.chunks_exact(32).map(|h| Hash(h.try_into().expect("32 bytes"))));
+    Ok(())
+}

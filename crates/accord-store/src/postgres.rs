@@ -1,0 +1,1045 @@
+//! The PostgreSQL backend: the same tables as SQLite (`bytea` for bytes,
+//! `bigint` for numbers), reached through `tokio-postgres` with a
+//! `deadpool-postgres` pool.
+//!
+//! # Why this driver
+//! `tokio-postgres` is the asynchronous driver most Rust PostgreSQL code
+//! rests on (the synchronous `postgres` crate and `deadpool-postgres` are
+//! built on it); `deadpool-postgres` adds a small pool with a statement
+//! cache per connection. Together they compile in well under a minute on
+//! two cores; `sqlx` would bring its query macros (and, for compile-time
+//! checked queries, a database at build time) for a backend whose SQL is
+//! one file of short statements. ARCHITECTURE.md says the same.
+//!
+//! # Threads
+//! The store's interface is synchronous (the writer is two threads; reads
+//! are called from handlers and the CLI alike), so the backend owns a small
+//! Tokio runtime of its own (two `accord-pg` threads) that drives the
+//! connections. A read is spawned onto it and its answer awaited on a
+//! channel, so it works from any thread, inside another runtime or not.
+//! The committer thread, outside any runtime, blocks on its batch
+//! directly (`Handle::block_on`).
+//!
+//! # Durability
+//! Every connection sets `synchronous_commit = on`: a `COMMIT` returns once
+//! the server has flushed its write-ahead log. The store refuses a server
+//! that runs with `fsync = off`, where a commit would not survive a crash.
+//! A batch is one statement, and so one transaction and one round trip:
+//! data-modifying `WITH` clauses insert the entries (`unnest` of arrays),
+//! the row of tree hashes, the blobs and the accounts together
+//! ([`BATCH`]). Separate statements inside `BEGIN … COMMIT` cost three
+//! more round trips per batch, each a wake-up of the server's process on
+//! a busy machine.
+//!
+//! # Losing the server
+//! When the connection fails while a batch is being written, the commit
+//! may or may not have happened. The committer then waits for the server
+//! (up to [`RECONNECT_FOR`]) and reads back the batch's last entry: there
+//! with the same bytes, the batch is committed and acknowledged; absent,
+//! the batch is written again. Writers wait meanwhile; nothing is
+//! acknowledged that is not committed, and a commit that happened is not
+//! reported as failed. Reads fail while the server is away, and the pool
+//! replaces broken connections when it is back.
+//!
+//! # One writer
+//! A server holds a session advisory lock on the database for as long as
+//! its store is open ([`WRITER_LOCK`]), so that a second server on the
+//! same database is refused at start with a clear message. The primary
+//! keys of `entries` and `tree_hash_runs` refuse a batch at an index that
+//! is taken in any case (see `backend.rs` on fenced batches).
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use accord_domain::{DelegateId, Email, EntryBody, State};
+use accord_log::Hash;
+use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
+use tokio_postgres::error::SqlState;
+use tokio_postgres::NoTls;
+
+use crate::backend::{push_hash_run, Backend, BatchWriter, Opened, StateRow};
+use crate::private::{Account, ApiToken, Session};
+use crate::writer::{PrivateWrite, Sequenced};
+use crate::StoreError;
+
+/// How long the committer waits for a lost server before it fails the
+/// batch it holds (and everything sequenced after it).
+pub const RECONNECT_FOR: Duration = Duration::from_secs(30);
+
+/// The advisory lock a writing server holds on its database
+/// (`pg_try_advisory_lock`; the bytes of "accord").
+pub const WRITER_LOCK: i64 = 0x6163_636f_7264;
+
+/// How many entries the replay reads per query.
+const REPLAY_CHUNK: i64 = 8192;
+
+/// The connections a store keeps open at most.
+const POOL_SIZE: usize = 16;
+
+/// The tables. The record's tables (`entries`, `tree_hash_runs`, `blobs`)
+/// refuse UPDATE, DELETE and TRUNCATE by trigger. SQLite's schema-1 table
+/// `tree_hashes` has no counterpart: PostgreSQL stores start at schema 3.
+const SCHEMA: &str = r#"
+CREATE TABLE IF NOT EXISTS entries (
+    idx   BIGINT PRIMARY KEY,
+    bytes BYTEA NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tree_hash_runs (
+    first  BIGINT PRIMARY KEY,
+    hashes BYTEA NOT NULL
+);
+CREATE TABLE IF NOT EXISTS blobs (
+    sha256 BYTEA PRIMARY KEY,
+    bytes  BYTEA NOT NULL
+);
+CREATE OR REPLACE FUNCTION accord_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'the record is append-only: % on % is refused', TG_OP, TG_TABLE_NAME;
+END
+$$;
+CREATE OR REPLACE TRIGGER entries_append_only BEFORE UPDATE OR DELETE ON entries
+    FOR EACH ROW EXECUTE FUNCTION accord_append_only();
+CREATE OR REPLACE TRIGGER entries_never_truncated BEFORE TRUNCATE ON entries
+    FOR EACH STATEMENT EXECUTE FUNCTION accord_append_only();
+CREATE OR REPLACE TRIGGER tree_hash_runs_append_only BEFORE UPDATE OR DELETE ON tree_hash_runs
+    FOR EACH ROW EXECUTE FUNCTION accord_append_only();
+CREATE OR REPLACE TRIGGER tree_hash_runs_never_truncated BEFORE TRUNCATE ON tree_hash_runs
+    FOR EACH STATEMENT EXECUTE FUNCTION accord_append_only();
+CREATE OR REPLACE TRIGGER blobs_append_only BEFORE UPDATE OR DELETE ON blobs
+    FOR EACH ROW EXECUTE FUNCTION accord_append_only();
+CREATE OR REPLACE TRIGGER blobs_never_truncated BEFORE TRUNCATE ON blobs
+    FOR EACH STATEMENT EXECUTE FUNCTION accord_append_only();
+
+CREATE TABLE IF NOT EXISTS checkpoints (
+    size         BIGINT PRIMARY KEY,
+    note         TEXT NOT NULL,
+    state_digest BYTEA NOT NULL,
+    created_at   BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS checkpoint_states (
+    size     BIGINT PRIMARY KEY,
+    snapshot BIGINT NOT NULL,
+    parts    TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS accounts (
+    delegate             BIGINT PRIMARY KEY,
+    email                TEXT NOT NULL UNIQUE,
+    password_hash        TEXT NOT NULL,
+    must_change_password BOOLEAN NOT NULL,
+    updated_at           BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    token_hash BYTEA PRIMARY KEY,
+    delegate   BIGINT NOT NULL,
+    csrf       TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_by_delegate ON sessions (delegate);
+CREATE TABLE IF NOT EXISTS api_tokens (
+    id         BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    token_hash BYTEA NOT NULL UNIQUE,
+    delegate   BIGINT NOT NULL,
+    label      TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    revoked_at BIGINT
+);
+CREATE INDEX IF NOT EXISTS api_tokens_by_delegate ON api_tokens (delegate);
+CREATE TABLE IF NOT EXISTS secrets (
+    name  TEXT PRIMARY KEY,
+    value BYTEA NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"#;
+
+/// A URL with its password replaced by `***`, to name a database in
+/// messages and logs.
+pub fn redact(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_owned() };
+    let (authority, path) = match rest.find(['/', '?']) {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _)) => format!("{scheme}://{user}:***@{host}{path}"),
+            None => url.to_owned(),
+        },
+        None => url.to_owned(),
+    }
+}
+
+fn pg_err(e: tokio_postgres::Error) -> StoreError {
+    StoreError::Postgres(describe(&e))
+}
+
+/// One line: the server's message when it sent one, else the driver's.
+fn describe(e: &tokio_postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => format!("{}: {}", db.severity(), db.message()),
+        None => match std::error::Error::source(e) {
+            Some(cause) => format!("{e}: {cause}"),
+            None => e.to_string(),
+        },
+    }
+}
+
+fn pool_err(e: deadpool_postgres::PoolError) -> StoreError {
+    match e {
+        deadpool_postgres::PoolError::Backend(e) => pg_err(e),
+        other => StoreError::Postgres(format!("no connection to the database: {other}")),
+    }
+}
+
+/// The connections and the runtime that drives them, shared by the
+/// backend's readers and its committer.
+struct Connections {
+    pool: Pool,
+    handle: tokio::runtime::Handle,
+    /// Owned here so that it lives as long as the pool; shut down without
+    /// waiting when the last user goes (which may be inside another
+    /// runtime, where waiting is not allowed).
+    runtime: Option<tokio::runtime::Runtime>,
+}
+
+impl Drop for Connections {
+    fn drop(&mut self) {
+        self.pool.close();
+        if let Some(rt) = self.runtime.take() {
+            rt.shutdown_background();
+        }
+    }
+}
+
+impl Connections {
+    /// Parses the URL, sets Accord's session settings and checks that the
+    /// server answers and keeps commits durable.
+    fn connect(url: &str) -> Result<Arc<Connections>, StoreError> {
+        let shown = redact(url);
+        let mut config: tokio_postgres::Config = url.parse().map_err(|e: tokio_postgres::Error| {
+            StoreError::Config(format!("the database URL {shown} is not a valid PostgreSQL URL: {e}"))
+        })?;
+        // Acknowledged means committed: a COMMIT returns only once the WAL
+        // is flushed, whatever the server's or the role's default says.
+        let options = match config.get_options() {
+            Some(o) if !o.trim().is_empty() => format!("{o} -c synchronous_commit=on"),
+            _ => "-c synchronous_commit=on".to_owned(),
+        };
+        config.options(options);
+        if config.get_application_name().is_none() {
+            config.application_name("accord");
+        }
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(Duration::from_secs(10));
+        }
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("accord-pg")
+            .enable_all()
+            .build()
+            .map_err(|e| StoreError::Postgres(format!("cannot start the database threads: {e}")))?;
+        let handle = runtime.handle().clone();
+        let manager = Manager::from_config(config, NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
+        let pool = {
+            // The pool's timeouts need the runtime they run on.
+            let _entered = runtime.enter();
+            Pool::builder(manager)
+                .max_size(POOL_SIZE)
+                .runtime(Runtime::Tokio1)
+                .create_timeout(Some(Duration::from_secs(10)))
+                .wait_timeout(Some(Duration::from_secs(30)))
+                .build()
+                .map_err(|e| StoreError::Postgres(format!("cannot make the connection pool: {e}")))?
+        };
+        let connections = Arc::new(Connections { pool, handle, runtime: Some(runtime) });
+        let (sync, fsync) = connections
+            .run(|c| async move {
+                let sync: String = c.query_one("SHOW synchronous_commit", &[]).await?.get(0);
+                let fsync: String = c.query_one("SHOW fsync", &[]).await?.get(0);
+                Ok((sync, fsync))
+            })
+            .map_err(|e| match e {
+                StoreError::Postgres(why) => StoreError::Postgres(format!("cannot reach {shown}: {why}")),
+                other => other,
+            })?;
+        if sync == "off" {
+            return Err(StoreError::Config(format!(
+                "{shown} keeps synchronous_commit off on Accord's connections: acknowledged entries could be lost"
+            )));
+        }
+        if fsync == "off" {
+            return Err(StoreError::Config(format!(
+                "the PostgreSQL server of {shown} runs with fsync = off: acknowledged entries would not survive a crash"
+            )));
+        }
+        Ok(connections)
+    }
+
+    /// Runs `f` with a pooled connection on the backend's runtime and waits
+    /// for its answer, from any thread.
+    fn run<T, F, Fut>(&self, f: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(deadpool_postgres::Object) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<T, tokio_postgres::Error>> + Send,
+    {
+        let pool = self.pool.clone();
+        self.spawn_wait(async move {
+            let client = pool.get().await.map_err(pool_err)?;
+            f(client).await.map_err(pg_err)
+        })
+    }
+
+    fn spawn_wait<T: Send + 'static>(
+        &self,
+        fut: impl Future<Output = Result<T, StoreError>> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        self.handle.spawn(async move {
+            let _ = tx.send(fut.await);
+        });
+        rx.recv().unwrap_or(Err(StoreError::Closed))
+    }
+
+    fn migrate(&self) -> Result<(), StoreError> {
+        self.run(|mut c| async move {
+            let tx = c.transaction().await?;
+            // Two servers creating the tables at once would clash on the
+            // catalogue: one waits for the other.
+            tx.execute("SELECT pg_advisory_xact_lock($1)", &[&(WRITER_LOCK + 1)]).await?;
+            tx.batch_execute(SCHEMA).await?;
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('schema_version', $1) \
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value \
+                 WHERE CAST(meta.value AS BIGINT) < CAST(excluded.value AS BIGINT)",
+                &[&crate::schema::SCHEMA_VERSION.to_string()],
+            )
+            .await?;
+            tx.commit().await
+        })
+    }
+}
+
+/// Opens the record in the database at `url`: connects, creates the tables
+/// if missing, takes the writer's lock and replays.
+pub(crate) fn open(url: &str) -> Result<Opened, StoreError> {
+    let connections = Connections::connect(url)?;
+    connections.migrate()?;
+    let lock = WriterLock::take(&connections, url)?;
+    let (state, tree) = replay(&connections)?;
+    let backend = PgBackend { c: connections.clone() };
+    let writer = PgWriter { c: connections, _lock: lock };
+    Ok(Opened { backend: Box::new(backend), writer: Box::new(writer), state, tree })
+}
+
+/// Replays the record without taking the writer's lock.
+pub(crate) fn replay_only(url: &str) -> Result<State, StoreError> {
+    let connections = Connections::connect(url)?;
+    connections.migrate()?;
+    Ok(replay(&connections)?.0)
+}
+
+/// Opens the database for the private tables only: no lock, no replay.
+pub(crate) fn open_private(url: &str) -> Result<Box<dyn Backend>, StoreError> {
+    let connections = Connections::connect(url)?;
+    connections.migrate()?;
+    Ok(Box::new(PgBackend { c: connections }))
+}
+
+/// A connection of its own holding [`WRITER_LOCK`], kept for as long as
+/// the writer runs; closing it releases the lock.
+struct WriterLock {
+    client: Option<tokio_postgres::Client>,
+    c: Arc<Connections>,
+}
+
+impl WriterLock {
+    fn take(c: &Arc<Connections>, url: &str) -> Result<WriterLock, StoreError> {
+        let config: tokio_postgres::Config = url.parse().map_err(pg_err)?;
+        let shown = redact(url);
+        let client = c.spawn_wait(async move {
+            let (client, connection) = config.connect(NoTls).await.map_err(pg_err)?;
+            tokio::spawn(connection);
+            // A server that has just stopped may hold the lock for a moment
+            // until PostgreSQL notices its connection closed.
+            let deadline = Instant::now() + Duration::from_secs(5);
+            loop {
+                let row = client.query_one("SELECT pg_try_advisory_lock($1)", &[&WRITER_LOCK]).await.map_err(pg_err)?;
+                if row.get::<_, bool>(0) {
+                    return Ok(client);
+                }
+                if Instant::now() > deadline {
+                    return Err(StoreError::Config(format!(
+                        "another Accord server is writing the record in {shown}: stop it first"
+                    )));
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        })?;
+        Ok(WriterLock { client: Some(client), c: c.clone() })
+    }
+}
+
+impl Drop for WriterLock {
+    fn drop(&mut self) {
+        // Ends the lock's session and waits (briefly) for the server to see
+        // it end, so that a store opened next on the same database finds
+        // the lock free.
+        if let Some(client) = self.client.take() {
+            let _ = self.c.spawn_wait(async move {
+                let _ = tokio::time::timeout(
+                    Duration::from_secs(2),
+                    client.execute("SELECT pg_advisory_unlock($1)", &[&WRITER_LOCK]),
+                )
+                .await;
+                drop(client);
+                Ok(())
+            });
+        }
+    }
+}
+
+/// Reads the tree's stored hashes, then the entries in chunks, decoding and
+/// folding them on this thread while the next chunk is read.
+fn replay(c: &Arc<Connections>) -> Result<(State, accord_log::MerkleTree), StoreError> {
+    let runs = c.run(|c| async move {
+        let rows = c.query("SELECT first, hashes FROM tree_hash_runs ORDER BY first", &[]).await?;
+        Ok(rows.into_iter().map(|r| (r.get::<_, i64>(0), r.get::<_, Vec<u8>>(1))).collect::<Vec<_>>())
+    })?;
+    let mut stored: Vec<Hash> = Vec::new();
+    for (first, bytes) in runs {
+        push_hash_run(&mut stored, first as usize, &bytes)?;
+    }
+    // The reading task sends chunks through a bounded channel; its blocking
+    // send holds one of the backend's threads only while the replay runs
+    // ahead of the fold, before the store serves anything.
+    let (to_fold, chunks) = std::sync::mpsc::sync_channel::<Result<Vec<(i64, Vec<u8>)>, StoreError>>(4);
+    let pool = c.pool.clone();
+    c.handle.spawn(async move {
+        let mut next = 0i64;
+        loop {
+            let chunk = async {
+                let client = pool.get().await.map_err(pool_err)?;
+                let stmt = client
+                    .prepare_cached("SELECT idx, bytes FROM entries WHERE idx >= $1 ORDER BY idx LIMIT $2")
+                    .await
+                    .map_err(pg_err)?;
+                let rows = client.query(&stmt, &[&next, &REPLAY_CHUNK]).await.map_err(pg_err)?;
+                Ok(rows.into_iter().map(|r| (r.get::<_, i64>(0), r.get::<_, Vec<u8>>(1))).collect::<Vec<_>>())
+            }
+            .await;
+            let last = match &chunk {
+                Ok(rows) if rows.is_empty() => None,
+                Ok(rows) => rows.last().map(|(i, _)| *i),
+                Err(_) => None,
+            };
+            if to_fold.send(chunk).is_err() {
+                return;
+            }
+            match last {
+                Some(i) => next = i + 1,
+                None => return,
+            }
+        }
+    });
+    let mut state = State::new();
+    for chunk in chunks {
+        let chunk = chunk?;
+        if chunk.is_empty() {
+            break;
+        }
+        for (index, bytes) in chunk {
+            let index = index as u64;
+            let (entry, leaf) = crate::decode_entry(
+                |sha256| {
+                    let sha256 = sha256.to_vec();
+                    c.run(move |c| async move {
+                        let row = c.query_opt("SELECT bytes FROM blobs WHERE sha256 = $1", &[&sha256]).await?;
+                        Ok(row.map(|r| r.get::<_, Vec<u8>>(0)))
+                    })
+                },
+                &stored,
+                index,
+                &bytes,
+            )?;
+            crate::fold_checked(&mut state, &entry, &leaf)?;
+        }
+    }
+    crate::finish_replay(state, stored)
+}
+
+struct PgBackend {
+    c: Arc<Connections>,
+}
+
+fn account_row(r: &tokio_postgres::Row) -> Result<Account, StoreError> {
+    let email: String = r.get(1);
+    Ok(Account {
+        delegate: DelegateId(r.get::<_, i64>(0) as u64),
+        email: Email::parse(&email).map_err(|e| StoreError::Postgres(format!("a stored e-mail address: {e}")))?,
+        password_hash: r.get(2),
+        must_change_password: r.get(3),
+        password_set_at: r.get(4),
+    })
+}
+
+const ACCOUNT_COLUMNS: &str = "delegate, email, password_hash, must_change_password, updated_at";
+
+impl Backend for PgBackend {
+    fn entry_bytes(&self, start: i64, limit: i64) -> Result<Vec<(u64, Vec<u8>)>, StoreError> {
+        self.c.run(move |c| async move {
+            let stmt = c.prepare_cached("SELECT idx, bytes FROM entries WHERE idx >= $1 ORDER BY idx LIMIT $2").await?;
+            let rows = c.query(&stmt, &[&start, &limit]).await?;
+            Ok(rows.into_iter().map(|r| (r.get::<_, i64>(0) as u64, r.get(1))).collect())
+        })
+    }
+
+    fn blob(&self, sha256: &[u8; 32]) -> Result<Option<Vec<u8>>, StoreError> {
+        let sha256 = sha256.to_vec();
+        self.c.run(move |c| async move {
+            Ok(c.query_opt("SELECT bytes FROM blobs WHERE sha256 = $1", &[&sha256]).await?.map(|r| r.get(0)))
+        })
+    }
+
+    fn save_checkpoint(
+        &self,
+        size: u64,
+        note: &str,
+        digest: &[u8; 32],
+        created_at: i64,
+        state_row: &dyn Fn(Option<StateRow>) -> StateRow,
+    ) -> Result<(), StoreError> {
+        // The snapshot is read first, then both rows are written in one
+        // transaction: only the checkpointer writes checkpoints.
+        let size = size as i64;
+        let snapshot = self.c.run(move |c| async move {
+            let row = c
+                .query_opt(
+                    "SELECT size, parts FROM checkpoint_states WHERE snapshot = size AND size < $1 \
+                     ORDER BY size DESC LIMIT 1",
+                    &[&size],
+                )
+                .await?;
+            Ok(row.map(|r| (r.get::<_, i64>(0), r.get::<_, String>(1))))
+        })?;
+        let (base, parts) = state_row(snapshot);
+        let (note, digest) = (note.to_owned(), digest.to_vec());
+        self.c.run(move |mut c| async move {
+            let tx = c.transaction().await?;
+            tx.execute(
+                "INSERT INTO checkpoints (size, note, state_digest, created_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (size) DO UPDATE SET note = excluded.note",
+                &[&size, &note, &digest, &created_at],
+            )
+            .await?;
+            tx.execute(
+                "INSERT INTO checkpoint_states (size, snapshot, parts) VALUES ($1, $2, $3) ON CONFLICT (size) DO NOTHING",
+                &[&size, &base, &parts],
+            )
+            .await?;
+            tx.commit().await
+        })
+    }
+
+    fn checkpoint_state_row(&self, size: u64) -> Result<Option<StateRow>, StoreError> {
+        let size = size as i64;
+        self.c.run(move |c| async move {
+            let row = c.query_opt("SELECT snapshot, parts FROM checkpoint_states WHERE size = $1", &[&size]).await?;
+            Ok(row.map(|r| (r.get(0), r.get(1))))
+        })
+    }
+
+    fn update_checkpoint_note(&self, size: u64, note: &str) -> Result<(), StoreError> {
+        let (size, note) = (size as i64, note.to_owned());
+        self.c.run(move |c| async move {
+            c.execute("UPDATE checkpoints SET note = $2 WHERE size = $1", &[&size, &note]).await.map(|_| ())
+        })
+    }
+
+    fn checkpoint_note(&self, size: u64) -> Result<Option<String>, StoreError> {
+        let size = size as i64;
+        self.c.run(move |c| async move {
+            Ok(c.query_opt("SELECT note FROM checkpoints WHERE size = $1", &[&size]).await?.map(|r| r.get(0)))
+        })
+    }
+
+    fn checkpoint_digest(&self, size: u64) -> Result<Option<[u8; 32]>, StoreError> {
+        let size = size as i64;
+        self.c.run(move |c| async move {
+            let row = c.query_opt("SELECT state_digest FROM checkpoints WHERE size = $1", &[&size]).await?;
+            Ok(row.map(|r| {
+                let v: Vec<u8> = r.get(0);
+                <[u8; 32]>::try_from(v.as_slice()).unwrap_or([0; 32])
+            }))
+        })
+    }
+
+    fn latest_checkpoint(&self) -> Result<Option<(u64, String)>, StoreError> {
+        self.c.run(move |c| async move {
+            let row = c.query_opt("SELECT size, note FROM checkpoints ORDER BY size DESC LIMIT 1", &[]).await?;
+            Ok(row.map(|r| (r.get::<_, i64>(0) as u64, r.get(1))))
+        })
+    }
+
+    fn checkpoint_covering(&self, index: u64) -> Result<Option<(u64, String)>, StoreError> {
+        let index = index as i64;
+        self.c.run(move |c| async move {
+            let row = c
+                .query_opt("SELECT size, note FROM checkpoints WHERE size > $1 ORDER BY size LIMIT 1", &[&index])
+                .await?;
+            Ok(row.map(|r| (r.get::<_, i64>(0) as u64, r.get(1))))
+        })
+    }
+
+    fn email_taken(&self, email: &str) -> Result<bool, StoreError> {
+        let email = email.to_owned();
+        self.c.run(move |c| async move {
+            let stmt = c.prepare_cached("SELECT EXISTS (SELECT 1 FROM accounts WHERE email = $1)").await?;
+            Ok(c.query_one(&stmt, &[&email]).await?.get(0))
+        })
+    }
+
+    fn account_by_email(&self, email: &Email) -> Result<Option<Account>, StoreError> {
+        let email = email.as_str().to_owned();
+        let row = self.c.run(move |c| async move {
+            let stmt = c.prepare_cached(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE email = $1")).await?;
+            c.query_opt(&stmt, &[&email]).await
+        })?;
+        row.as_ref().map(account_row).transpose()
+    }
+
+    fn account(&self, delegate: DelegateId) -> Result<Option<Account>, StoreError> {
+        let delegate = delegate.0 as i64;
+        let row = self.c.run(move |c| async move {
+            let stmt = c.prepare_cached(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE delegate = $1")).await?;
+            c.query_opt(&stmt, &[&delegate]).await
+        })?;
+        row.as_ref().map(account_row).transpose()
+    }
+
+    fn create_account(
+        &self,
+        delegate: DelegateId,
+        email: &Email,
+        password_hash: &str,
+        must_change: bool,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let (delegate, email, hash) = (delegate.0 as i64, email.as_str().to_owned(), password_hash.to_owned());
+        self.c.run(move |c| async move {
+            c.execute(
+                &format!("INSERT INTO accounts ({ACCOUNT_COLUMNS}) VALUES ($1, $2, $3, $4, $5)"),
+                &[&delegate, &email, &hash, &must_change, &now],
+            )
+            .await
+            .map(|_| ())
+        })
+    }
+
+    fn set_password(
+        &self,
+        delegate: DelegateId,
+        password_hash: &str,
+        must_change: bool,
+        revoke_tokens: bool,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let (delegate, hash) = (delegate.0 as i64, password_hash.to_owned());
+        self.c.run(move |mut c| async move {
+            let tx = c.transaction().await?;
+            let n = tx
+                .execute(
+                    "UPDATE accounts SET password_hash = $2, must_change_password = $3, \
+                     updated_at = GREATEST($4, updated_at + 1) WHERE delegate = $1",
+                    &[&delegate, &hash, &must_change, &now],
+                )
+                .await?;
+            tx.execute("DELETE FROM sessions WHERE delegate = $1", &[&delegate]).await?;
+            if revoke_tokens {
+                tx.execute(
+                    "UPDATE api_tokens SET revoked_at = $2 WHERE delegate = $1 AND revoked_at IS NULL",
+                    &[&delegate, &now],
+                )
+                .await?;
+            }
+            tx.commit().await?;
+            Ok(n == 1)
+        })
+    }
+
+    fn secret(&self, name: &str, candidate: &[u8]) -> Result<Vec<u8>, StoreError> {
+        let (name, candidate) = (name.to_owned(), candidate.to_vec());
+        self.c.run(move |c| async move {
+            c.execute(
+                "INSERT INTO secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+                &[&name, &candidate],
+            )
+            .await?;
+            Ok(c.query_one("SELECT value FROM secrets WHERE name = $1", &[&name]).await?.get(0))
+        })
+    }
+
+    fn create_session(
+        &self,
+        token_hash: &[u8; 32],
+        delegate: DelegateId,
+        csrf: &str,
+        expires_at: i64,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let (token, delegate, csrf) = (token_hash.to_vec(), delegate.0 as i64, csrf.to_owned());
+        self.c.run(move |c| async move {
+            c.execute("DELETE FROM sessions WHERE expires_at < $1", &[&now]).await?;
+            c.execute(
+                "INSERT INTO sessions (token_hash, delegate, csrf, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+                &[&token, &delegate, &csrf, &now, &expires_at],
+            )
+            .await
+            .map(|_| ())
+        })
+    }
+
+    fn session(&self, token_hash: &[u8; 32], now: i64) -> Result<Option<Session>, StoreError> {
+        let token = token_hash.to_vec();
+        self.c.run(move |c| async move {
+            let stmt = c
+                .prepare_cached(
+                    "SELECT delegate, csrf, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2",
+                )
+                .await?;
+            let row = c.query_opt(&stmt, &[&token, &now]).await?;
+            Ok(row.map(|r| Session {
+                delegate: DelegateId(r.get::<_, i64>(0) as u64),
+                csrf: r.get(1),
+                expires_at: r.get(2),
+            }))
+        })
+    }
+
+    fn delete_session(&self, token_hash: &[u8; 32]) -> Result<(), StoreError> {
+        let token = token_hash.to_vec();
+        self.c.run(move |c| async move {
+            c.execute("DELETE FROM sessions WHERE token_hash = $1", &[&token]).await.map(|_| ())
+        })
+    }
+
+    fn create_api_token(
+        &self,
+        token_hash: &[u8; 32],
+        delegate: DelegateId,
+        label: &str,
+        expires_at: i64,
+        now: i64,
+    ) -> Result<i64, StoreError> {
+        let (token, delegate, label) = (token_hash.to_vec(), delegate.0 as i64, label.to_owned());
+        self.c.run(move |c| async move {
+            let row = c
+                .query_one(
+                    "INSERT INTO api_tokens (token_hash, delegate, label, created_at, expires_at) \
+                     VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                    &[&token, &delegate, &label, &now, &expires_at],
+                )
+                .await?;
+            Ok(row.get(0))
+        })
+    }
+
+    fn api_token_owner(&self, token_hash: &[u8; 32], now: i64) -> Result<Option<(i64, DelegateId)>, StoreError> {
+        let token = token_hash.to_vec();
+        self.c.run(move |c| async move {
+            let stmt = c
+                .prepare_cached(
+                    "SELECT id, delegate FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2",
+                )
+                .await?;
+            let row = c.query_opt(&stmt, &[&token, &now]).await?;
+            Ok(row.map(|r| (r.get(0), DelegateId(r.get::<_, i64>(1) as u64))))
+        })
+    }
+
+    fn api_tokens(&self, delegate: DelegateId) -> Result<Vec<ApiToken>, StoreError> {
+        let delegate = delegate.0 as i64;
+        self.c.run(move |c| async move {
+            let rows = c
+                .query(
+                    "SELECT id, delegate, label, created_at, expires_at, revoked_at FROM api_tokens \
+                     WHERE delegate = $1 ORDER BY id",
+                    &[&delegate],
+                )
+                .await?;
+            Ok(rows
+                .into_iter()
+                .map(|r| ApiToken {
+                    id: r.get(0),
+                    delegate: DelegateId(r.get::<_, i64>(1) as u64),
+                    label: r.get(2),
+                    created_at: r.get(3),
+                    expires_at: r.get(4),
+                    revoked_at: r.get(5),
+                })
+                .collect())
+        })
+    }
+
+    fn revoke_api_token(&self, delegate: DelegateId, id: i64, now: i64) -> Result<bool, StoreError> {
+        let delegate = delegate.0 as i64;
+        self.c.run(move |c| async move {
+            let n = c
+                .execute(
+                    "UPDATE api_tokens SET revoked_at = $3 WHERE id = $1 AND delegate = $2 AND revoked_at IS NULL",
+                    &[&id, &delegate, &now],
+                )
+                .await?;
+            Ok(n == 1)
+        })
+    }
+}
+
+/// The committer's side.
+struct PgWriter {
+    c: Arc<Connections>,
+    _lock: WriterLock,
+}
+
+/// A batch in one statement: entries, tree hashes, blobs and accounts,
+/// each from arrays; all or nothing.
+const BATCH: &str = "WITH entries_written AS (\
+        INSERT INTO entries (idx, bytes) SELECT * FROM unnest($1::bigint[], $2::bytea[])\
+    ), hashes_written AS (\
+        INSERT INTO tree_hash_runs (first, hashes) VALUES ($3, $4)\
+    ), blobs_written AS (\
+        INSERT INTO blobs (sha256, bytes) SELECT * FROM unnest($5::bytea[], $6::bytea[]) ON CONFLICT (sha256) DO NOTHING\
+    ) \
+    INSERT INTO accounts (delegate, email, password_hash, must_change_password, updated_at) \
+    SELECT * FROM unnest($7::bigint[], $8::text[], $9::text[], $10::boolean[], $11::bigint[])";
+
+/// A batch as the columns of its rows.
+#[derive(Default)]
+struct BatchRows<'a> {
+    idx: Vec<i64>,
+    bytes: Vec<&'a [u8]>,
+    first_hash: i64,
+    hashes: Vec<u8>,
+    blob_sha256: Vec<Vec<u8>>,
+    blob_bytes: Vec<&'a [u8]>,
+    account_delegate: Vec<i64>,
+    account_email: Vec<&'a str>,
+    account_hash: Vec<&'a str>,
+    account_must_change: Vec<bool>,
+    account_time: Vec<i64>,
+}
+
+impl<'a> BatchRows<'a> {
+    fn new(batch: &'a [Sequenced], first_hash: usize) -> BatchRows<'a> {
+        let mut rows = BatchRows {
+            idx: Vec::with_capacity(batch.len()),
+            bytes: Vec::with_capacity(batch.len()),
+            first_hash: first_hash as i64,
+            hashes: Vec::with_capacity(batch.len() * 64),
+            ..Default::default()
+        };
+        for s in batch {
+            let entry = &s.appended.entry;
+            rows.idx.push(entry.index as i64);
+            rows.bytes.push(&s.appended.bytes);
+            if let Some(content) = entry.body.blob().and_then(|b| b.content()) {
+                rows.blob(content);
+            }
+            for h in &s.appended.tree_hashes {
+                rows.hashes.extend_from_slice(&h.0);
+            }
+            match &s.private {
+                Some(PrivateWrite::CreateAccount { email, password_hash, must_change_password }) => {
+                    let delegate = match &entry.body {
+                        EntryBody::DelegateAccredited(a) => a.delegate,
+                        EntryBody::OfficerAppointed(o) => o.delegate,
+                        _ => unreachable!("the sequencer refuses an account without an accreditation"),
+                    };
+                    rows.account_delegate.push(delegate.0 as i64);
+                    rows.account_email.push(email.as_str());
+                    rows.account_hash.push(password_hash.as_str());
+                    rows.account_must_change.push(*must_change_password);
+                    rows.account_time.push(entry.time);
+                }
+                Some(PrivateWrite::Blobs(blobs)) => {
+                    for b in blobs {
+                        rows.blob(b);
+                    }
+                }
+                None => {}
+            }
+        }
+        rows
+    }
+
+    /// A blob, once per batch (one statement may not insert a key twice).
+    fn blob(&mut self, content: &'a [u8]) {
+        let sha256 = crate::blob_hash(content).to_vec();
+        if !self.blob_sha256.contains(&sha256) {
+            self.blob_sha256.push(sha256);
+            self.blob_bytes.push(content);
+        }
+    }
+}
+
+/// Whether an error leaves a commit's outcome unknown (the connection went
+/// away, the server is shutting down) rather than a certain refusal.
+fn outcome_unknown(e: &StoreError) -> bool {
+    matches!(e, StoreError::Postgres(_))
+}
+
+/// What went wrong writing a batch: a refusal by the server (nothing was
+/// committed), or a lost connection (the commit may have happened).
+enum BatchError {
+    Refused(StoreError),
+    Lost(StoreError),
+}
+
+fn classify(e: tokio_postgres::Error) -> BatchError {
+    let lost = match e.code() {
+        None => true,
+        Some(code) => {
+            let class = &code.code()[..2];
+            // Connection exceptions, operator intervention (shutdown),
+            // insufficient resources, system errors.
+            matches!(class, "08" | "57" | "53" | "58") || *code == SqlState::T_R_SERIALIZATION_FAILURE
+        }
+    };
+    if lost {
+        BatchError::Lost(pg_err(e))
+    } else {
+        BatchError::Refused(pg_err(e))
+    }
+}
+
+async fn write_once(pool: &Pool, rows: &BatchRows<'_>) -> Result<(), BatchError> {
+    let client = pool.get().await.map_err(|e| BatchError::Lost(pool_err(e)))?;
+    let batch = client.prepare_cached(BATCH).await.map_err(classify)?;
+    client
+        .execute(
+            &batch,
+            &[
+                &rows.idx,
+                &rows.bytes,
+                &rows.first_hash,
+                &rows.hashes,
+                &rows.blob_sha256,
+                &rows.blob_bytes,
+                &rows.account_delegate,
+                &rows.account_email,
+                &rows.account_hash,
+                &rows.account_must_change,
+                &rows.account_time,
+            ],
+        )
+        .await
+        .map_err(classify)?;
+    Ok(())
+}
+
+/// Whether the batch's last entry is stored: `Some(true)` with the same
+/// bytes, `Some(false)` if another entry holds its index, `None` if absent.
+async fn landed(pool: &Pool, idx: i64, bytes: &[u8]) -> Result<Option<bool>, StoreError> {
+    let client = pool.get().await.map_err(pool_err)?;
+    let row = client.query_opt("SELECT bytes FROM entries WHERE idx = $1", &[&idx]).await.map_err(pg_err)?;
+    Ok(row.map(|r| r.get::<_, &[u8]>(0) == bytes))
+}
+
+impl BatchWriter for PgWriter {
+    fn write_batch(&mut self, batch: &[Sequenced], first_hash: usize) -> Result<(), StoreError> {
+        let rows = BatchRows::new(batch, first_hash);
+        let (Some(&last_idx), Some(&last_bytes)) = (rows.idx.last(), rows.bytes.last()) else { return Ok(()) };
+        let deadline = Instant::now() + RECONNECT_FOR;
+        let pool = &self.c.pool;
+        let mut pause = Duration::from_millis(50);
+        loop {
+            let lost = match self.c.handle.block_on(write_once(pool, &rows)) {
+                Ok(()) => return Ok(()),
+                Err(BatchError::Refused(e)) => return Err(e),
+                Err(BatchError::Lost(e)) => e,
+            };
+            tracing::warn!(error = %lost, "the database connection was lost while committing; finding out whether the batch is stored");
+            // Wait for the server and find out whether the commit happened.
+            loop {
+                if Instant::now() > deadline {
+                    return Err(StoreError::Postgres(format!(
+                        "the database did not come back within {} s: {lost}",
+                        RECONNECT_FOR.as_secs()
+                    )));
+                }
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_secs(1));
+                match self.c.handle.block_on(landed(pool, last_idx, last_bytes)) {
+                    Ok(Some(true)) => {
+                        tracing::info!("the batch had been committed before the connection was lost");
+                        return Ok(());
+                    }
+                    Ok(Some(false)) => {
+                        return Err(StoreError::Postgres(format!(
+                            "entry {last_idx} in the database is not the one this server wrote: another server writes this record"
+                        )))
+                    }
+                    Ok(None) => break,
+                    Err(e) if outcome_unknown(&e) => continue,
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+    }
+}
+
+/// Creates a database named `name` on the server of `admin_url` (a URL
+/// to an existing database, such as `postgres`) and answers its URL: a
+/// fresh, empty database for a test or a benchmark.
+pub fn create_database(admin_url: &str, name: &str) -> Result<String, StoreError> {
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(StoreError::Config(format!("{name:?} is not a plain database name")));
+    }
+    let c = Connections::connect(admin_url)?;
+    let sql = format!("CREATE DATABASE {name}");
+    c.run(move |c| async move { c.batch_execute(&sql).await })?;
+    drop(c);
+    Ok(with_dbname(admin_url, name))
+}
+
+/// `url` with its database (the path) replaced by `name`, query kept.
+fn with_dbname(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let (scheme, rest) = base.split_once("://").unwrap_or(("postgres", base));
+    let authority = rest.split('/').next().unwrap_or("");
+    match query {
+        Some(q) => format!("{scheme}://{authority}/{name}?{q}"),
+        None => format!("{scheme}://{authority}/{name}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_shown_without_their_password() {
+        assert_eq!(
+            redact("postgres://accord:s3cret@db.example.org:5432/forum"),
+            "postgres://accord:***@db.example.org:5432/forum"
+        );
+        assert_eq!(redact("postgres://accord@db/forum"), "postgres://accord@db/forum");
+        assert_eq!(redact("postgresql://db/forum?sslmode=disable"), "postgresql://db/forum?sslmode=disable");
+    }
+
+    #[test]
+    fn a_database_name_replaces_the_path() {
+        assert_eq!(with_dbname("postgres://u@h:5/postgres", "t1"), "postgres://u@h:5/t1");
+        assert_eq!(with_dbname("postgres://u@h:5", "t1"), "postgres://u@h:5/t1");
+        assert_eq!(with_dbname("postgres://u@h/postgres?host=/tmp", "t1"), "postgres://u@h/t1?host=/tmp");
+    }
+}
