@@ -39,6 +39,14 @@ fn time_analysis(m: &VoteMatrix, moderated_out: &[bool]) -> Result<(Duration, us
     Ok((median(times), groups))
 }
 
+/// The process's peak resident memory (`VmHWM`), as Linux reports it.
+fn peak_memory() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l["VmHWM:".len()..].trim().to_owned()))
+        .unwrap_or_else(|| "unknown".into())
+}
+
 fn report(what: &str, m: &VoteMatrix, took: Duration, groups: usize, cpu: &CpuUse) {
     let (p, v) = (m.n_participants() as f64, m.n_votes() as f64);
     let secs = took.as_secs_f64();
@@ -79,8 +87,8 @@ pub fn run(options: &Options) -> Result<()> {
     let cpu = CpuUse::start();
     let plan = Plan {
         participants: options.consult_participants,
-        statements: 1_000,
-        votes_each: 50,
+        statements: options.consult_statements,
+        votes_each: options.consult_votes_each,
         groups: 3,
         fidelity: 0.8,
         seed: 7,
@@ -89,5 +97,6 @@ pub fn run(options: &Options) -> Result<()> {
     let m = VoteMatrix::from_votes(plan.participants, plan.statements, &planted.votes)?;
     let (took, groups) = time_analysis(&m, &[])?;
     report("planted analysis", &m, took, groups, &cpu);
+    println!("peak resident memory of the process so far: {}", peak_memory());
     Ok(())
 }

@@ -127,10 +127,15 @@ pub struct Options {
     /// Hostile requests the `hostile` benchmark sends.
     #[arg(long, value_name = "N", default_value_t = 100_000, global = true)]
     pub hostile_requests: usize,
-    /// Participants of the planted conversation `consult` analyses (1,000
-    /// statements, 50 votes each).
+    /// Participants of the planted conversation `consult` analyses.
     #[arg(long, value_name = "N", default_value_t = 100_000, global = true)]
     pub consult_participants: usize,
+    /// Statements of the planted conversation.
+    #[arg(long, value_name = "N", default_value_t = 1_000, global = true)]
+    pub consult_statements: usize,
+    /// Votes each participant of the planted conversation casts.
+    #[arg(long, value_name = "N", default_value_t = 50, global = true)]
+    pub consult_votes_each: usize,
 }
 
 /// The benchmark and its options from the command line; exits with the

@@ -714,7 +714,8 @@ fn accord_import_and_export_word_documents() {
     assert_eq!(processes_in(dir.path()), 1, "a refused import records nothing");
 
     // Export, with a symbol.
-    let store = accord_store::Store::open(&dir.path().join("accord.sqlite3")).unwrap();
+    let database = accord_store::DataDir::at(dir.path()).record_in(None).unwrap();
+    let store = accord_store::Store::open_database(&database, accord_store::Clock::system()).unwrap();
     let body = accord_domain::EntryBody::ProcessSymbolSet(accord_domain::negotiation::SymbolSet {
         process: 1,
         symbol: SYMBOL.into(),
@@ -743,7 +744,8 @@ fn accord_import_and_export_word_documents() {
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{said}{}", String::from_utf8_lossy(&out.stderr));
     assert!(said.contains("Nothing was renumbered."), "{said}");
-    let store = accord_store::Store::open(&dir.path().join("accord.sqlite3")).unwrap();
+    let database = accord_store::DataDir::at(dir.path()).record_in(None).unwrap();
+    let store = accord_store::Store::open_database(&database, accord_store::Clock::system()).unwrap();
     let state = store.state();
     let (a, b) = (&state.processes[0].latest().instrument, &state.processes[1].latest().instrument);
     assert_eq!(a.provisions.len(), b.provisions.len());
