@@ -16,6 +16,9 @@
 //!    member's weak key, or a signature that only lenient verification
 //!    takes, is accepted as it was written and reported as a warning that
 //!    names the entry, the member and the key (edition 3 refuses both);
+//!    and every consultation analysis published in the record
+//!    (`consultation.analysis_published`) recomputed from the votes the
+//!    replay holds at that entry: a digest that differs fails, naming it;
 //! 5. the state the server publishes for that checkpoint must equal the
 //!    replay's, part by part (`State::digest_parts`: the forum, members,
 //!    delegates, each process, each version's text, each meeting, vote and
