@@ -187,7 +187,7 @@ pub async fn get_consultation(
 /// Joins a consultation: a delegate by Bearer token (category `delegation`), anyone else with a category;
 /// the answer carries a new participant key unless one was sent.
 #[utoipa::path(post, path = "/api/v1/consultations/{id}/participants", request_body = JoinRequest, tag = "consultations", params(("id" = u64, Path), ("X-Accord-Participant" = Option<String>, Header, description = "the participant key Accord gave when joining (64 lowercase hex digits); a delegate sends a Bearer token instead")),
-    responses((status = 201, body = Joined), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    responses((status = 201, body = Joined), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn join(
     State(app): State<AppState>,
     ConsultationId(id): ConsultationId,
@@ -280,8 +280,8 @@ fn statement_recorded(
     ))
 }
 
-/// Whether a reader is the secretariat (by Bearer token); anyone else reads
-/// what is public.
+/// Whether a reader is the secretariat (by Bearer token); anyone else,
+/// with another token or a bad one, reads what is public.
 pub struct SecretariatReader(pub bool);
 
 impl FromRequestParts<AppState> for SecretariatReader {
@@ -290,8 +290,12 @@ impl FromRequestParts<AppState> for SecretariatReader {
         if !parts.headers.contains_key(header::AUTHORIZATION) {
             return Ok(SecretariatReader(false));
         }
-        let caller = ApiCaller::from_request_parts(parts, app).await?;
-        Ok(SecretariatReader(app.store.state().rights(Principal::Delegate(caller.delegate.id)).is_secretariat()))
+        // A public read: a token that is not the secretariat's, or not
+        // valid, reads what everyone reads.
+        Ok(SecretariatReader(match ApiCaller::from_request_parts(parts, app).await {
+            Ok(caller) => app.store.state().rights(Principal::Delegate(caller.delegate.id)).is_secretariat(),
+            Err(_) => false,
+        }))
     }
 }
 
