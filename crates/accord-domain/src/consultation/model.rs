@@ -232,12 +232,6 @@ impl Consultation {
         self.statements.iter().filter(|s| s.moderation == Moderation::Accepted)
     }
 
-    /// The vote each participant holds now on each statement (the last one
-    /// cast), as (participant row, statement id) → value.
-    pub fn current_votes(&self) -> BTreeMap<(u32, u32), i8> {
-        self.latest.iter().map(|(k, v)| (*k, v.value())).collect()
-    }
-
     /// The accepted statements a participant has not voted on yet, in order.
     pub fn unvoted_by(&self, participant: &ParticipantId) -> Vec<&Statement> {
         let Some(p) = self.participants.get(participant) else {
@@ -251,9 +245,9 @@ impl Consultation {
     /// Votes counted per statement now: (agree, disagree, pass).
     pub fn tally(&self) -> BTreeMap<u32, (u32, u32, u32)> {
         let mut t: BTreeMap<u32, (u32, u32, u32)> = BTreeMap::new();
-        for ((_, s), v) in self.current_votes() {
-            let e = t.entry(s).or_default();
-            match v {
+        for ((_, s), v) in &self.latest {
+            let e = t.entry(*s).or_default();
+            match v.value() {
                 1 => e.0 += 1,
                 -1 => e.1 += 1,
                 _ => e.2 += 1,

@@ -336,21 +336,7 @@ pub async fn next_statement(
     // A closed consultation takes no more votes.
     let left =
         if c.is_open() { participants::in_their_order(&participant, c.unvoted_by(&participant)) } else { Vec::new() };
-    let tally = c.tally();
-    let statement = left.first().map(|s| {
-        let (agree, disagree, pass) = tally.get(&s.id).copied().unwrap_or_default();
-        StatementShape {
-            id: s.id,
-            text: s.shown_text().to_owned(),
-            text_sha256: s.text_sha256.clone(),
-            moderation: s.moderation.as_str().to_owned(),
-            seeded: s.author.is_none(),
-            proposal: s.proposal,
-            agree,
-            disagree,
-            pass,
-        }
-    });
+    let statement = left.first().map(|s| StatementShape::of(s, &c.tally()));
     Ok(Json(NextStatement { statement, remaining: left.len() }))
 }
 

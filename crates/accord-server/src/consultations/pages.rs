@@ -783,11 +783,7 @@ async fn secretariat_answer(
     match result {
         Ok(()) => Redirect::to(&format!("/consultations/{id}?notice={notice}")).into_response(),
         Err(e) => {
-            let who = if matches!(app.store.state().delegate(u.delegate.id).map(|d| d.member().is_none()), Some(true)) {
-                Who::Officer(u)
-            } else {
-                Who::Delegate(u.clone(), ParticipantKey::of_delegate(app, u.delegate.id))
-            };
+            let who = Who::of(app, Some(u), &HeaderMap::new());
             show(app, &who, id, None, Some(e.message), e.status).await
         }
     }

@@ -1,7 +1,9 @@
 //! The JSON shapes of consultations: what the API answers, and the
 //! requests it reads.
 
-use accord_domain::consultation::{Consultation, Moderation};
+use std::collections::BTreeMap;
+
+use accord_domain::consultation::{Consultation, Moderation, Statement};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -43,7 +45,7 @@ impl ConsultationSummary {
             participants: c.participants.len(),
             statements: c.accepted().count(),
             pending: c.statements.iter().filter(|s| s.moderation == Moderation::Pending).count(),
-            votes: c.current_votes().len(),
+            votes: c.latest.len(),
             changed: c.changed,
         }
     }
@@ -86,6 +88,24 @@ pub struct PublishedShape {
     pub digest: String,
 }
 
+impl StatementShape {
+    /// A statement with its votes (`tally`: [`Consultation::tally`]).
+    pub fn of(s: &Statement, tally: &BTreeMap<u32, (u32, u32, u32)>) -> Self {
+        let (agree, disagree, pass) = tally.get(&s.id).copied().unwrap_or_default();
+        StatementShape {
+            id: s.id,
+            text: s.shown_text().to_owned(),
+            text_sha256: s.text_sha256.clone(),
+            moderation: s.moderation.as_str().to_owned(),
+            seeded: s.author.is_none(),
+            proposal: s.proposal,
+            agree,
+            disagree,
+            pass,
+        }
+    }
+}
+
 pub fn detail(c: &Consultation, everything: bool) -> ConsultationDetail {
     let tally = c.tally();
     ConsultationDetail {
@@ -94,20 +114,7 @@ pub fn detail(c: &Consultation, everything: bool) -> ConsultationDetail {
             .statements
             .iter()
             .filter(|s| everything || s.moderation == Moderation::Accepted)
-            .map(|s| {
-                let (agree, disagree, pass) = tally.get(&s.id).copied().unwrap_or_default();
-                StatementShape {
-                    id: s.id,
-                    text: s.shown_text().to_owned(),
-                    text_sha256: s.text_sha256.clone(),
-                    moderation: s.moderation.as_str().to_owned(),
-                    seeded: s.author.is_none(),
-                    proposal: s.proposal,
-                    agree,
-                    disagree,
-                    pass,
-                }
-            })
+            .map(|s| StatementShape::of(s, &tally))
             .collect(),
         published: c
             .published

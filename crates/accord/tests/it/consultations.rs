@@ -54,24 +54,6 @@ fn record_text(forum: &TestForum) -> String {
     entries.iter().map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned()).collect::<Vec<_>>().join("\n")
 }
 
-/// Adjusted Rand Index of two labellings (None: not counted, left out).
-fn ari(a: &[usize], b: &[usize]) -> f64 {
-    use std::collections::HashMap;
-    let n = a.len() as f64;
-    let mut pairs: HashMap<(usize, usize), f64> = HashMap::new();
-    let (mut ra, mut rb): (HashMap<usize, f64>, HashMap<usize, f64>) = Default::default();
-    for (&x, &y) in a.iter().zip(b) {
-        *pairs.entry((x, y)).or_default() += 1.0;
-        *ra.entry(x).or_default() += 1.0;
-        *rb.entry(y).or_default() += 1.0;
-    }
-    let c2 = |k: f64| k * (k - 1.0) / 2.0;
-    let index: f64 = pairs.values().map(|&k| c2(k)).sum();
-    let (sa, sb): (f64, f64) = (ra.values().map(|&k| c2(k)).sum(), rb.values().map(|&k| c2(k)).sum());
-    let expected = sa * sb / c2(n);
-    (index - expected) / ((sa + sb) / 2.0 - expected)
-}
-
 #[tokio::test]
 async fn participants_vote_and_the_analysis_finds_the_groups_in_their_votes() {
     // Sixty participants come from the one address of this test: the
@@ -210,7 +192,7 @@ async fn participants_vote_and_the_analysis_finds_the_groups_in_their_votes() {
     assert_eq!(groups.len(), 2, "{a}");
     let found: Vec<usize> =
         pseudonyms.iter().map(|p| a["participants"][p].as_u64().expect("every voter is counted") as usize).collect();
-    assert!(ari(&found, &planted) > 0.95, "groups {found:?}");
+    assert!(accord_consult::ari::adjusted_rand_index(&found, &planted) > 0.95, "groups {found:?}");
     for g in groups {
         let rep = g["representative"].as_array().unwrap();
         assert!(!rep.is_empty(), "{g}");
