@@ -1034,8 +1034,14 @@ pub fn import(bytes: &[u8], source: Arc<Source>) -> Result<Imported, Refusal> {
         .map(|(what, (order, count, first_at))| (order, Dropped { what, count, first_at }))
         .collect();
     dropped.sort_by_key(|(o, _)| *o);
+    // Accord's instrument holds its recitals before its body, as the
+    // Markdown convention and every export write them; a document that
+    // puts a recital after an article reads with its recitals first (a
+    // stable partition: each keeps its order).
+    let mut provisions = reader.provisions;
+    provisions.sort_by_key(|p| p.kind != ProvisionKind::Recital);
     Ok(Imported {
-        instrument: Instrument { title, provisions: reader.provisions.into_iter().map(Arc::new).collect() },
+        instrument: Instrument { title, provisions: provisions.into_iter().map(Arc::new).collect() },
         version,
         document: local(&document).to_owned(),
         dropped: dropped.into_iter().map(|(_, d)| d).collect(),
