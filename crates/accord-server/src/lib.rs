@@ -193,6 +193,10 @@ pub struct App {
 
 pub type AppState = Arc<App>;
 
+/// The interface's messages in the request's language (see [`http::i18n`]);
+/// at the crate's root so that templates call `crate::t` and friends.
+pub use http::i18n::{t, t1, t2, t3};
+
 /// The largest request body: 64 KiB, the size of the largest entry. Larger
 /// bodies get 413.
 pub const MAX_BODY: usize = 64 * 1024;
@@ -239,6 +243,7 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::auth::refuse_cross_site))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::server::body_deadline))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), http::i18n::negotiate))
         .layer(axum::middleware::from_fn(http::security::headers))
         .with_state(state.clone());
     (router, state)

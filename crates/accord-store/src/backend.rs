@@ -109,6 +109,8 @@ pub(crate) trait Backend: Send + Sync {
         now: i64,
     ) -> Result<bool, StoreError>;
     fn secret(&self, name: &str, candidate: &[u8]) -> Result<Vec<u8>, StoreError>;
+    fn preference(&self, delegate: DelegateId, name: &str) -> Result<Option<String>, StoreError>;
+    fn set_preference(&self, delegate: DelegateId, name: &str, value: &str) -> Result<(), StoreError>;
     fn create_session(
         &self,
         token_hash: &[u8; 32],

@@ -152,6 +152,12 @@ CREATE TABLE IF NOT EXISTS secrets (
     name  TEXT PRIMARY KEY,
     value BYTEA NOT NULL
 );
+CREATE TABLE IF NOT EXISTS preferences (
+    delegate BIGINT NOT NULL,
+    name     TEXT NOT NULL,
+    value    TEXT NOT NULL,
+    PRIMARY KEY (delegate, name)
+);
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -670,6 +676,29 @@ impl Backend for PgBackend {
             }
             tx.commit().await?;
             Ok(n == 1)
+        })
+    }
+
+    fn preference(&self, delegate: DelegateId, name: &str) -> Result<Option<String>, StoreError> {
+        let (delegate, name) = (delegate.0 as i64, name.to_owned());
+        self.c.run(move |c| async move {
+            let row = c
+                .query_opt("SELECT value FROM preferences WHERE delegate = $1 AND name = $2", &[&delegate, &name])
+                .await?;
+            Ok(row.map(|r| r.get(0)))
+        })
+    }
+
+    fn set_preference(&self, delegate: DelegateId, name: &str, value: &str) -> Result<(), StoreError> {
+        let (delegate, name, value) = (delegate.0 as i64, name.to_owned(), value.to_owned());
+        self.c.run(move |c| async move {
+            c.execute(
+                "INSERT INTO preferences (delegate, name, value) VALUES ($1, $2, $3) \
+                 ON CONFLICT (delegate, name) DO UPDATE SET value = EXCLUDED.value",
+                &[&delegate, &name, &value],
+            )
+            .await?;
+            Ok(())
         })
     }
 

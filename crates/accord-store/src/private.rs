@@ -1,5 +1,5 @@
-//! The private tables: accounts (e-mail, password hash), log-in sessions and
-//! API tokens. Nothing here enters the record. Tokens and session ids are
+//! The private tables: accounts (e-mail, password hash, settings), log-in
+//! sessions and API tokens. Nothing here enters the record. Tokens and session ids are
 //! stored only as SHA-256 hashes; they are high-entropy random values, so a
 //! fast hash is enough (unlike passwords, which are hashed with argon2id by
 //! the server before they reach the store).
@@ -82,6 +82,16 @@ impl Store {
     /// or `candidate` if there was none (then stored).
     pub fn secret(&self, name: &str, candidate: &[u8]) -> Result<Vec<u8>, StoreError> {
         self.backend().secret(name, candidate)
+    }
+
+    /// One of an account's settings (e.g. `language`), if set.
+    pub fn preference(&self, delegate: DelegateId, name: &str) -> Result<Option<String>, StoreError> {
+        self.backend().preference(delegate, name)
+    }
+
+    /// Sets one of an account's settings.
+    pub fn set_preference(&self, delegate: DelegateId, name: &str, value: &str) -> Result<(), StoreError> {
+        self.backend().set_preference(delegate, name, value)
     }
 
     /// Creates a log-in session (and forgets expired ones).

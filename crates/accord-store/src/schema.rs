@@ -141,6 +141,14 @@ pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
             value BLOB NOT NULL
         ) STRICT;
 
+        -- An account's settings by name (its interface language).
+        CREATE TABLE IF NOT EXISTS preferences (
+            delegate INTEGER NOT NULL,
+            name     TEXT NOT NULL,
+            value    TEXT NOT NULL,
+            PRIMARY KEY (delegate, name)
+        ) STRICT;
+
         CREATE TABLE IF NOT EXISTS meta (
             key   TEXT PRIMARY KEY,
             value TEXT NOT NULL

@@ -259,6 +259,28 @@ impl Backend for SqliteBackend {
         })
     }
 
+    fn preference(&self, delegate: DelegateId, name: &str) -> Result<Option<String>, StoreError> {
+        self.with_conn(|c| {
+            c.query_row(
+                "SELECT value FROM preferences WHERE delegate = ?1 AND name = ?2",
+                params![delegate.0 as i64, name],
+                |r| r.get(0),
+            )
+            .optional()
+        })
+    }
+
+    fn set_preference(&self, delegate: DelegateId, name: &str, value: &str) -> Result<(), StoreError> {
+        self.with_conn(|c| {
+            c.execute(
+                "INSERT INTO preferences (delegate, name, value) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT (delegate, name) DO UPDATE SET value = excluded.value",
+                params![delegate.0 as i64, name, value],
+            )
+            .map(|_| ())
+        })
+    }
+
     fn secret(&self, name: &str, candidate: &[u8]) -> Result<Vec<u8>, StoreError> {
         self.with_conn(|c| {
             c.execute("INSERT OR IGNORE INTO secrets (name, value) VALUES (?1, ?2)", params![name, candidate])?;

@@ -225,4 +225,11 @@ impl Delegate {
             Affiliation::Officer { role } => role.label(),
         }
     }
+    /// The role's stable code (`head_of_delegation`, `chair`, ...).
+    pub fn role_code(&self) -> &'static str {
+        match &self.affiliation {
+            Affiliation::Member { role, .. } => role.as_str(),
+            Affiliation::Officer { role } => role.as_str(),
+        }
+    }
 }

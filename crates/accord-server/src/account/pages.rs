@@ -12,6 +12,7 @@ use serde::Deserialize;
 use super::api;
 use crate::http::auth::{self, ClientAddr, MaybeUser, WebUser};
 use crate::http::error::ApiError;
+use crate::http::i18n::{language_cookie, Lang};
 use crate::http::ids::TokenId;
 use crate::http::page::{
     error_page, notice_text, render, with_csrf, Chrome, CsrfForm, InPage, NoticeQuery, PageForm, RequireUser,
@@ -24,6 +25,7 @@ pub fn routes() -> crate::http::routes::Routes {
         .get("/login", login_form)
         .post("/login", login)
         .post("/logout", logout)
+        .post("/language", choose_language)
         .get("/account", account)
         .post("/account/password", change_password)
         .post("/account/tokens", create_token)
@@ -90,6 +92,51 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
+#[derive(Deserialize)]
+struct LanguageForm {
+    #[serde(default)]
+    lang: String,
+    #[serde(default)]
+    back: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+/// The language switcher of every page: keeps the choice in a cookie for a
+/// year and, for a logged-in user whose form carries their CSRF token, on
+/// their account (so that logging in elsewhere brings it back); then leads
+/// back to the page (`back`, if a path on this site, else home). A language
+/// Accord does not speak changes nothing and says so.
+async fn choose_language(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    PageForm(form): PageForm<LanguageForm>,
+) -> Response {
+    let Some(lang) = (form.lang.len() <= 35).then(|| Lang::parse(&form.lang)).flatten() else {
+        return error_page(
+            &app,
+            &user,
+            ApiError::bad_request(
+                "invalid_language",
+                crate::t1("language-unknown", "lang", form.lang.chars().take(35).collect::<String>()),
+            ),
+        );
+    };
+    if let Some(u) = user.as_ref().filter(|u| u.check_csrf(&form.csrf).is_ok()) {
+        if let Err(e) = app.store.set_preference(u.delegate.id, LANGUAGE_PREFERENCE, lang.code()) {
+            return error_page(&app, &user, e.into());
+        }
+    }
+    let mut headers = HeaderMap::new();
+    if let Ok(v) = language_cookie(lang, app.config.secure_cookies).parse() {
+        headers.insert(header::SET_COOKIE, v);
+    }
+    (headers, Redirect::to(&local_path(&form.back).unwrap_or_else(|| "/".into()))).into_response()
+}
+
+/// The name of the account setting that keeps the interface language.
+const LANGUAGE_PREFERENCE: &str = "language";
+
 async fn login_form(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
@@ -139,6 +186,14 @@ async fn login(
             let mut headers = HeaderMap::new();
             if let Ok(v) = auth::session_cookie(&app, Some(&token)).parse() {
                 headers.insert(header::SET_COOKIE, v);
+            }
+            // The account's language, if it chose one, is this browser's now.
+            if let Some(lang) =
+                app.store.preference(delegate.id, LANGUAGE_PREFERENCE).ok().flatten().and_then(|l| Lang::parse(&l))
+            {
+                if let Ok(v) = language_cookie(lang, app.config.secure_cookies).parse() {
+                    headers.append(header::SET_COOKIE, v);
+                }
             }
             // This browser is now known to the account: others' failed
             // log-ins will not delay it (see `limits`).

@@ -5,6 +5,7 @@ pub mod assets;
 pub mod auth;
 pub mod error;
 pub mod extract;
+pub mod i18n;
 pub mod ids;
 pub mod limits;
 pub mod metrics;

@@ -37,6 +37,12 @@ pub struct Chrome {
     pub nav: &'static str,
     /// The logged-in delegate's member and its signatures.
     pub signing: Option<crate::http::signing::SigningChrome>,
+    /// The page's language (`ar`, `zh`, ...) and direction (`rtl`, `ltr`).
+    pub lang: &'static str,
+    pub dir: &'static str,
+    /// The switcher's languages, and the page it comes back to.
+    pub languages: Vec<crate::http::i18n::Choice>,
+    pub here: String,
 }
 
 pub struct UserChrome {
@@ -58,7 +64,7 @@ impl Chrome {
             user: user.as_ref().map(|u| UserChrome {
                 id: u.delegate.id.to_string(),
                 name: u.delegate.name.to_string(),
-                role: u.delegate.role_label().into(),
+                role: crate::http::i18n::t(&format!("role-{}", u.delegate.role_code())),
                 member: u.delegate.member().map(|m| m.to_string()),
                 csrf: u.csrf.clone(),
                 is_secretariat: state.rights(u.principal()).is_secretariat(),
@@ -66,6 +72,10 @@ impl Chrome {
             }),
             nav,
             signing: user.as_ref().and_then(|u| crate::http::signing::SigningChrome::of(&state, u)),
+            lang: crate::http::i18n::current().code(),
+            dir: crate::http::i18n::current().dir(),
+            languages: crate::http::i18n::choices(),
+            here: crate::http::i18n::here(),
         }
     }
     pub fn csrf(&self) -> &str {
