@@ -10,8 +10,8 @@ use std::collections::BTreeSet;
 
 use accord_domain::negotiation::redline::{Change, ProvisionRedline};
 use accord_domain::negotiation::rolling::{self, RollingText, Span, View};
-use accord_domain::negotiation::text::{label_of, SourceKind};
-use accord_domain::negotiation::{Position, Process, Proposal, ProposalKind};
+use accord_domain::negotiation::text::SourceKind;
+use accord_domain::negotiation::{Position, Process, Proposal, ProposalKind, ProposalStatus};
 use accord_domain::state::Action;
 use accord_domain::MemberCode;
 use askama::Template;
@@ -31,7 +31,7 @@ use crate::http::page::{
 };
 use crate::http::signing::{self, PageSign, SignFields};
 use crate::http::time::rfc3339;
-use crate::AppState;
+use crate::{t, t1, t2, t3, AppState};
 
 pub fn routes() -> crate::http::routes::Routes {
     crate::http::routes::Routes::new()
@@ -147,9 +147,9 @@ fn provision_views(rolling: &RollingText) -> Vec<ProvisionView> {
                                 let who = members_short(&o.members);
                                 let label = if o.original {
                                     if who.is_empty() {
-                                        "original".into()
+                                        t("neg-option-original")
                                     } else {
-                                        format!("original; {who}")
+                                        format!("{}; {who}", t("neg-option-original"))
                                     }
                                 } else {
                                     let ps: Vec<String> = o.proposals.iter().map(|p| format!("P-{p}")).collect();
@@ -368,9 +368,12 @@ async fn rolling_page(
             // Checked before it becomes part of a cache key.
             with_process(&app, id, |p| p.find_version(Some(v)).map(|_| ()).map_err(Into::into))?;
         }
-        let key = format!("rolling-page:{id}:{view:?}:{version:?}");
+        // The text's fragment speaks the request's language: one view per
+        // language, built on a blocking thread that is told which.
+        let lang = crate::i18n::current();
+        let key = format!("rolling-page:{id}:{lang}:{view:?}:{version:?}");
         let data = crate::http::views::cached_by(&app, key, crate::http::views::process_stamp(id), move |state| {
-            rolling_data(state.process(id)?, version.as_deref(), &view)
+            lang.scope_sync(|| rolling_data(state.process(id)?, version.as_deref(), &view))
         })
         .await?;
         Ok::<_, ApiError>((id, data, member))
@@ -421,10 +424,12 @@ pub struct HistoryView {
 
 pub struct ProposalRow {
     pub id: u64,
-    pub kind: &'static str,
+    /// What the proposal does, in words.
+    pub kind: String,
     pub summary: String,
     pub proposer: String,
-    pub status: &'static str,
+    /// Its status, in words.
+    pub status: String,
     pub outdated: bool,
     pub backers: String,
     pub objectors: String,
@@ -433,26 +438,28 @@ pub struct ProposalRow {
 }
 
 fn proposal_row(p: &Proposal, me: Option<&str>) -> ProposalRow {
+    let position = if p.position == Some(Position::Before) { "before" } else { "after" };
     let summary = match (&p.anchor, &p.text) {
-        (Some(a), Some(t)) if p.kind == ProposalKind::InsertWords => format!(
-            "insert \u{ab}{t}\u{bb} {} \u{ab}{}\u{bb}",
-            if p.position == Some(Position::Before) { "before" } else { "after" },
-            a.quote
+        (Some(a), Some(text)) if p.kind == ProposalKind::InsertWords => {
+            t3("neg-summary-insert-words", "text", text, "position", position, "quote", &a.quote)
+        }
+        (Some(a), Some(text)) => t2("neg-summary-replace-words", "quote", &a.quote, "text", text),
+        (Some(a), None) => t1("neg-summary-delete-words", "quote", &a.quote),
+        (None, Some(text)) if p.kind == ProposalKind::InsertProvision => t3(
+            "neg-summary-insert-provision",
+            "position",
+            position,
+            "provision",
+            provision_label(&p.eid),
+            "text",
+            text,
         ),
-        (Some(a), Some(t)) => format!("replace \u{ab}{}\u{bb} by \u{ab}{t}\u{bb}", a.quote),
-        (Some(a), None) => format!("delete \u{ab}{}\u{bb}", a.quote),
-        (None, Some(t)) if p.kind == ProposalKind::InsertProvision => format!(
-            "insert {} {}: \u{ab}{}\u{bb}",
-            if p.position == Some(Position::Before) { "before" } else { "after" },
-            label_of(&p.eid),
-            t
-        ),
-        (None, Some(t)) => format!("replace the provision by \u{ab}{t}\u{bb}"),
+        (None, Some(text)) => t1("neg-summary-replace-provision", "text", text),
         (None, None) => match (&p.heading, p.kind) {
             (Some(h), ProposalKind::ReplaceProvision) => {
-                format!("replace the heading of {} by \u{ab}{h}\u{bb}", label_of(&p.eid))
+                t2("neg-summary-replace-heading", "provision", provision_label(&p.eid), "heading", h)
             }
-            _ => format!("delete {}", label_of(&p.eid)),
+            _ => t1("neg-summary-delete-provision", "provision", provision_label(&p.eid)),
         },
     };
     let backers: Vec<MemberCode> = p.backers().into_iter().collect();
@@ -460,19 +467,105 @@ fn proposal_row(p: &Proposal, me: Option<&str>) -> ProposalRow {
     ProposalRow {
         id: p.id,
         kind: if p.kind == ProposalKind::ReplaceProvision && p.heading.is_some() {
-            "replace the heading"
+            t("neg-kind-replace-heading")
         } else {
-            p.kind.label()
+            proposal_kind_text(p.kind)
         },
         summary,
         proposer: p.proposer.to_string(),
-        status: p.status.as_str(),
+        status: status_text(p.status),
         outdated: p.outdated && p.is_open(),
         backers: members_short(&backers),
         objectors: members_short(&objectors),
         open: p.is_open(),
         mine: me.is_some_and(|m| p.proposer.as_str() == m),
     }
+}
+
+/// What a proposal does, in words: "replace words", "insert a provision".
+fn proposal_kind_text(kind: ProposalKind) -> String {
+    t(match kind {
+        ProposalKind::ReplaceWords => "neg-kind-replace-words",
+        ProposalKind::InsertWords => "neg-kind-insert-words",
+        ProposalKind::DeleteWords => "neg-kind-delete-words",
+        ProposalKind::ReplaceProvision => "neg-kind-replace-provision",
+        ProposalKind::InsertProvision => "neg-kind-insert-provision",
+        ProposalKind::DeleteProvision => "neg-kind-delete-provision",
+    })
+}
+
+/// A proposal's status, in words.
+fn status_text(status: ProposalStatus) -> String {
+    t(match status {
+        ProposalStatus::Tabled => "neg-status-tabled",
+        ProposalStatus::Withdrawn => "neg-status-withdrawn",
+        ProposalStatus::Merged => "neg-status-merged",
+        ProposalStatus::Agreed => "neg-status-agreed",
+        ProposalStatus::Rejected => "neg-status-rejected",
+    })
+}
+
+/// "article 5, paragraph 2, point (b)" from an eId, in the request's
+/// language: the words of [`accord_domain::negotiation::text::label_of`],
+/// which stays the English of the record and the API.
+pub fn provision_label(eid: &str) -> String {
+    let in_article = eid.contains("__art_");
+    let mut parts = Vec::new();
+    for seg in eid.split("__") {
+        let Some((prefix, num)) = seg.split_once('_') else { continue };
+        let num = num.replace("bis", " bis").replace("ter", " ter");
+        let id = match prefix {
+            "recital" => "neg-label-recital",
+            // A chapter is not named when an article is: article numbers
+            // run through the whole instrument.
+            "chp" if in_article => continue,
+            "chp" => "neg-label-chapter",
+            "art" => "neg-label-article",
+            "para" => "neg-label-paragraph",
+            "point" => "neg-label-point",
+            _ => continue,
+        };
+        parts.push(t1(id, "num", num));
+    }
+    parts.join(&t("neg-label-separator"))
+}
+
+/// Why a version was made, in words. The domain states the cause in fixed
+/// English phrases ("zero draft", "P-3 agreed", "chair's text", "decision
+/// 2: adopted by consensus", "decision 2 confirmed"); each is read back
+/// here, and anything else is shown as it stands.
+fn cause_text(cause: &str) -> String {
+    let number = |s: &str| s.parse::<u64>().ok();
+    match cause {
+        "zero draft" => return t("neg-cause-zero-draft"),
+        "chair's text" => return t("neg-cause-chair-text"),
+        _ => {}
+    }
+    if let Some(p) = cause.strip_prefix("P-").and_then(|r| r.strip_suffix(" agreed")).and_then(number) {
+        return t1("neg-cause-agreed", "proposal", p);
+    }
+    if let Some(rest) = cause.strip_prefix("decision ") {
+        if let Some(d) = rest.strip_suffix(" confirmed").and_then(number) {
+            return t1("neg-cause-confirmed", "decision", d);
+        }
+        if let Some((d, how)) = rest.split_once(": ") {
+            let method = match how {
+                "adopted by consensus" => Some((true, "consensus")),
+                "adopted under silence procedure" => Some((true, "silence")),
+                "adopted by vote" => Some((true, "vote")),
+                "not adopted by vote" => Some((false, "vote")),
+                _ => None,
+            };
+            if let (Some(d), Some((adopted, method))) = (number(d), method) {
+                return if adopted {
+                    t2("neg-cause-adopted", "decision", d, "method", method)
+                } else {
+                    t1("neg-cause-not-adopted", "decision", d)
+                };
+            }
+        }
+    }
+    cause.to_owned()
 }
 
 #[derive(Template)]
@@ -557,18 +650,22 @@ fn provision_view_page(
                 let text = q.text[at..at + o.len].to_owned();
                 at += o.len;
                 let (who, source) = match &o.source.how {
-                    SourceKind::ZeroDraft => ("zero draft".to_owned(), "zero_draft"),
+                    SourceKind::ZeroDraft => (t("neg-origin-zero-draft"), "zero_draft"),
                     SourceKind::Proposal { proposal, member } => match decided.get(&o.source.entry) {
-                        Some(d) => (
-                            format!("P-{proposal} by {member}, adopted by decision {} ({})", d.id, d.method),
-                            "proposal",
-                        ),
+                        Some(d) => {
+                            let by = t2("neg-origin-by", "proposal", *proposal, "member", member.as_str());
+                            (t3("neg-origin-adopted", "by", by, "decision", d.id, "method", &d.method), "proposal")
+                        }
                         None => (
-                            format!("P-{proposal} by {member}, agreed by the chair in informal consultations"),
+                            t1(
+                                "neg-origin-agreed",
+                                "by",
+                                t2("neg-origin-by", "proposal", *proposal, "member", member.as_str()),
+                            ),
                             "proposal",
                         ),
                     },
-                    SourceKind::ChairText => ("chair's text".to_owned(), "chair_text"),
+                    SourceKind::ChairText => (t("neg-origin-chair-text"), "chair_text"),
                 };
                 let decision = match &o.source.how {
                     SourceKind::Proposal { .. } => decided.get(&o.source.entry).map(|d| d.id),
@@ -583,7 +680,7 @@ fn provision_view_page(
             .map(|h| HistoryView {
                 version: h.version,
                 name: h.name.clone().unwrap_or_default(),
-                cause: h.cause.clone(),
+                cause: cause_text(&h.cause),
                 entry: h.entry,
                 time: h.time.clone(),
                 text: h.text.clone(),
@@ -603,7 +700,7 @@ fn provision_view_page(
             title: process.title.clone(),
             version: latest.number,
             eid: eid.to_owned(),
-            label: label_of(eid),
+            label: provision_label(eid),
             kind: q.kind.label(),
             heading: q.heading.clone(),
             text: q.text.clone(),
@@ -654,10 +751,9 @@ fn cited_statement(app: &AppState, process: u64, cite: &str) -> Option<String> {
     let consultation = state.consultation(c).ok().filter(|x| x.process == Some(process))?;
     let statement =
         consultation.statement(s).filter(|x| x.moderation == accord_domain::consultation::Moderation::Accepted)?;
-    Some(format!(
-        "Drawn from statement {s} of consultation {c} (\u{201c}{}\u{201d}, /consultations/{c}). ",
-        statement.shown_text()
-    ))
+    // The words are the delegate's own to edit: a space after them leaves
+    // room to go on.
+    Some(t3("neg-cited-statement", "statement", s, "consultation", c, "text", statement.shown_text()) + " ")
 }
 
 async fn table(
@@ -820,7 +916,7 @@ fn proposal_view(
             title: process.title.clone(),
             row: proposal_row(x, me),
             p: super::shapes::proposal_json(process, x),
-            label: label_of(&x.eid),
+            label: provision_label(&x.eid),
             provision_exists: process.latest().instrument.get(&x.eid).is_some(),
             on_words: x.kind.on_words(),
             my_member: pw.member.clone(),
@@ -1038,7 +1134,7 @@ async fn versions_view(
                     VersionRow {
                         number: v.number,
                         name: v.name.clone().unwrap_or_default(),
-                        cause: v.cause.clone(),
+                        cause: cause_text(&v.cause),
                         entry: v.entry,
                         time: rfc3339(v.time),
                         brackets: counts.brackets,
@@ -1153,7 +1249,7 @@ fn segments(s: &[accord_domain::negotiation::redline::Segment]) -> Vec<SegmentVi
 }
 
 fn redline_row(r: &ProvisionRedline) -> RedlineRow {
-    let label = label_of(&r.eid);
+    let label = provision_label(&r.eid);
     let mut chars = label.chars();
     let label = chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default();
     RedlineRow {
