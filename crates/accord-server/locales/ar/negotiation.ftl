@@ -60,6 +60,7 @@ neg-revision-issue = إصدار
 
 neg-version = النسخة { $version }
 neg-version-lower = النسخة { $version }
+neg-zero-draft-name = المسودة الأولية
 neg-provision-text = النص
 neg-provision-select-hint = حدّد كلمات في النص أدناه لاقتراح تغييرها.
 neg-provision-with-proposals = مع المقترحات المعلّقة

@@ -54,6 +54,8 @@ neg-revision-issue = Issue
 # $kind is the provision's kind: recital, chapter, article, paragraph or point.
 neg-version = Version { $version }
 neg-version-lower = version { $version }
+# The name the first version is given.
+neg-zero-draft-name = Zero draft
 neg-provision-text = The text
 neg-provision-select-hint = Select words in the text below to propose a change to them.
 neg-provision-with-proposals = With the open proposals

@@ -56,6 +56,7 @@ neg-revision-issue = Publicar
 
 neg-version = Versión { $version }
 neg-version-lower = versión { $version }
+neg-zero-draft-name = Borrador cero
 neg-provision-text = El texto
 neg-provision-select-hint = Seleccione palabras del texto siguiente para proponer una modificación.
 neg-provision-with-proposals = Con las propuestas pendientes

@@ -56,6 +56,7 @@ neg-revision-issue = Publier
 
 neg-version = Version { $version }
 neg-version-lower = version { $version }
+neg-zero-draft-name = Avant-projet
 neg-provision-text = Le texte
 neg-provision-select-hint = Sélectionnez des mots dans le texte ci-dessous pour proposer de les modifier.
 neg-provision-with-proposals = Avec les propositions en suspens

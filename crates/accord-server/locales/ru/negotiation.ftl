@@ -56,6 +56,7 @@ neg-revision-issue = Выпустить
 
 neg-version = Версия { $version }
 neg-version-lower = версия { $version }
+neg-zero-draft-name = Нулевой проект
 neg-provision-text = Текст
 neg-provision-select-hint = Выделите слова в тексте ниже, чтобы предложить их изменить.
 neg-provision-with-proposals = С открытыми предложениями

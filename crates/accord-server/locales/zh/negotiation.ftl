@@ -51,6 +51,7 @@ neg-revision-issue = 发布
 
 neg-version = 版本 { $version }
 neg-version-lower = 版本 { $version }
+neg-zero-draft-name = 零草案
 neg-provision-text = 案文
 neg-provision-select-hint = 选择下列案文中的词语，即可提议对其进行修改。
 neg-provision-with-proposals = 连同待决提案

@@ -328,7 +328,7 @@ fn rolling_data(p: &Process, version: Option<&str>, view: &View) -> Result<Rolli
     Ok(RollingData {
         title: p.title.clone(),
         version: rolling.version,
-        version_name: rolling.version_name.clone().unwrap_or_default(),
+        version_name: rolling.version_name.as_deref().map(version_name).unwrap_or_default(),
         latest: p.latest().number,
         brackets: rolling.brackets,
         options: rolling.options,
@@ -445,15 +445,9 @@ fn proposal_row(p: &Proposal, me: Option<&str>) -> ProposalRow {
         }
         (Some(a), Some(text)) => t2("neg-summary-replace-words", "quote", &a.quote, "text", text),
         (Some(a), None) => t1("neg-summary-delete-words", "quote", &a.quote),
-        (None, Some(text)) if p.kind == ProposalKind::InsertProvision => t3(
-            "neg-summary-insert-provision",
-            "position",
-            position,
-            "provision",
-            provision_label(&p.eid),
-            "text",
-            text,
-        ),
+        (None, Some(text)) if p.kind == ProposalKind::InsertProvision => {
+            t3("neg-summary-insert-provision", "position", position, "provision", provision_label(&p.eid), "text", text)
+        }
         (None, Some(text)) => t1("neg-summary-replace-provision", "text", text),
         (None, None) => match (&p.heading, p.kind) {
             (Some(h), ProposalKind::ReplaceProvision) => {
@@ -528,6 +522,17 @@ pub fn provision_label(eid: &str) -> String {
         parts.push(t1(id, "num", num));
     }
     parts.join(&t("neg-label-separator"))
+}
+
+/// A version's name as the pages show it: the first version's name, which
+/// the domain gives (`Zero draft`, in `negotiation::fold`), in words; a
+/// name the chair gave, as given.
+pub fn version_name(name: &str) -> String {
+    if name == "Zero draft" {
+        t("neg-zero-draft-name")
+    } else {
+        name.to_owned()
+    }
 }
 
 /// Why a version was made, in words. The domain states the cause in fixed
@@ -679,7 +684,7 @@ fn provision_view_page(
             .iter()
             .map(|h| HistoryView {
                 version: h.version,
-                name: h.name.clone().unwrap_or_default(),
+                name: h.name.as_deref().map(version_name).unwrap_or_default(),
                 cause: cause_text(&h.cause),
                 entry: h.entry,
                 time: h.time.clone(),
@@ -1133,7 +1138,7 @@ async fn versions_view(
                     let counts = v.counts_at_end.unwrap_or(now);
                     VersionRow {
                         number: v.number,
-                        name: v.name.clone().unwrap_or_default(),
+                        name: v.name.as_deref().map(version_name).unwrap_or_default(),
                         cause: cause_text(&v.cause),
                         entry: v.entry,
                         time: rfc3339(v.time),
@@ -1317,8 +1322,8 @@ async fn diff_page(
                         (
                             v.number,
                             v.name
-                                .clone()
-                                .map(|n| format!("{} ({n})", v.number))
+                                .as_deref()
+                                .map(|n| format!("{} ({})", v.number, version_name(n)))
                                 .unwrap_or_else(|| v.number.to_string()),
                         )
                     })
@@ -1334,3 +1339,45 @@ async fn diff_page(
 }
 
 with_csrf!(ChairTextForm, OpenForm, ProposeForm, ReanchorForm, RevisionForm, SignedForm, SymbolForm);
+
+#[cfg(test)]
+mod tests {
+    use accord_domain::negotiation::text::label_of;
+
+    use super::{cause_text, provision_label, version_name};
+    use crate::i18n::Lang;
+
+    #[test]
+    fn english_labels_are_the_domains_and_other_languages_have_their_own() {
+        for eid in ["recital_2", "chp_1", "chp_2__art_3", "chp_1__art_5bis__para_2__point_b", "art_1__para_1ter"] {
+            assert_eq!(provision_label(eid), label_of(eid));
+        }
+        let french = Lang::Fr.scope_sync(|| provision_label("chp_1__art_5bis__para_2__point_b"));
+        assert_eq!(french, "article 5 bis, paragraphe 2, alinéa b)");
+        assert_eq!(Lang::Zh.scope_sync(|| provision_label("art_5__para_2")), "第5条第2款");
+    }
+
+    /// The causes the domain writes (`negotiation::fold`,
+    /// `proceedings::fold`) read back as the same English, and in another
+    /// language as its own words; any other cause stays as written.
+    #[test]
+    fn causes_are_read_back() {
+        for cause in [
+            "zero draft",
+            "chair's text",
+            "P-3 agreed",
+            "decision 2 confirmed",
+            "decision 2: adopted by consensus",
+            "decision 12: adopted under silence procedure",
+            "decision 4: adopted by vote",
+            "decision 4: not adopted by vote",
+        ] {
+            assert_eq!(cause_text(cause), cause);
+            let spanish = Lang::Es.scope_sync(|| cause_text(cause));
+            assert_ne!(spanish, cause, "{cause} is not translated");
+        }
+        assert_eq!(Lang::Ru.scope_sync(|| cause_text("decision x: adopted by vote")), "decision x: adopted by vote");
+        assert_eq!(Lang::Fr.scope_sync(|| version_name("Zero draft")), "Avant-projet");
+        assert_eq!(Lang::Fr.scope_sync(|| version_name("Rev.1")), "Rev.1");
+    }
+}
