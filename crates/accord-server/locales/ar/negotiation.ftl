@@ -322,3 +322,23 @@ neg-cause-adopted =
     }
 neg-cause-not-adopted = المقرر { $decision }: لم يُعتمد بالتصويت
 neg-cited-statement = مأخوذ من البيان { $statement } في المشاورة { $consultation } («{ $text }»، /consultations/{ $consultation }).
+
+## مقرر بشأن مقترح، في سطر واحد
+
+neg-decision-instrument = الصك
+neg-decision-process = العملية { $process }
+neg-decision-process-on-version = العملية { $process }، بشأن النسخة { $version }
+neg-decision-process-adopted-version = العملية { $process }، اعتُمدت النسخة { $version }
+neg-decision-subject = المقرر { $id } بشأن { $target } ({ $process })
+neg-outcome-adopted = اعتُمد
+neg-outcome-not-adopted = لم يُعتمد
+neg-outcome-agreed-ad-referendum = اتُّفق عليه رهنًا بالاستشارة
+neg-decision-tally = — المؤيدون { $yes }، المعارضون { $no }، الممتنعون { $abstain }
+neg-decision-required = ؛ العدد المطلوب { $required }
+neg-decision-line =
+    { $method ->
+        [consensus] { $subject }، بتوافق الآراء: { $outcome }
+        [silence] { $subject }، بإجراء الموافقة الصامتة: { $outcome }
+       *[vote] { $subject }، بالتصويت: { $outcome }
+    }
+neg-decision-entry = { $line } (القيد { $entry })

@@ -273,3 +273,21 @@ neg-cause-adopted =
 neg-cause-not-adopted = decision { $decision }: not adopted by vote
 # The start of a proposal's justification that cites a consultation's statement.
 neg-cited-statement = Drawn from statement { $statement } of consultation { $consultation } (“{ $text }”, /consultations/{ $consultation }).
+
+## A decision on a proposal, in a line:
+## "Decision 2 on P-4 (process 1, on version 3), by vote: adopted — 12 yes, 3 no, 1 abstaining; 8 required (entry 40)"
+
+neg-decision-instrument = the instrument
+neg-decision-process = process { $process }
+neg-decision-process-on-version = process { $process }, on version { $version }
+neg-decision-process-adopted-version = process { $process }, version { $version } adopted
+# $target is P-4, a provision's label or neg-decision-instrument; $process one of neg-decision-process….
+neg-decision-subject = Decision { $id } on { $target } ({ $process })
+neg-outcome-adopted = adopted
+neg-outcome-not-adopted = not adopted
+neg-outcome-agreed-ad-referendum = agreed ad referendum
+neg-decision-tally = — { $yes } yes, { $no } no, { $abstain } abstaining
+neg-decision-required = ; { $required } required
+# $method is consensus, silence or vote; $outcome is neg-outcome-… and the tally.
+neg-decision-line = { $subject }, by { $method }: { $outcome }
+neg-decision-entry = { $line } (entry { $entry })

@@ -306,3 +306,23 @@ neg-cause-adopted =
     }
 neg-cause-not-adopted = decisión { $decision }: no aprobada en votación
 neg-cited-statement = Tomado de la declaración { $statement } de la consulta { $consultation } («{ $text }», /consultations/{ $consultation }).
+
+## Una decisión sobre una propuesta, en una línea
+
+neg-decision-instrument = el instrumento
+neg-decision-process = proceso { $process }
+neg-decision-process-on-version = proceso { $process }, sobre la versión { $version }
+neg-decision-process-adopted-version = proceso { $process }, versión { $version } aprobada
+neg-decision-subject = Decisión { $id }, objeto: { $target } ({ $process })
+neg-outcome-adopted = aprobada
+neg-outcome-not-adopted = no aprobada
+neg-outcome-agreed-ad-referendum = acordada ad referendum
+neg-decision-tally = — { $yes } a favor, { $no } en contra, { $abstain } abstenciones
+neg-decision-required = ; se requieren { $required }
+neg-decision-line =
+    { $method ->
+        [consensus] { $subject }, por consenso: { $outcome }
+        [silence] { $subject }, mediante procedimiento de acuerdo tácito: { $outcome }
+       *[vote] { $subject }, por votación: { $outcome }
+    }
+neg-decision-entry = { $line } (entrada { $entry })

@@ -306,3 +306,23 @@ neg-cause-adopted =
     }
 neg-cause-not-adopted = décision { $decision } : non adoptée par vote
 neg-cited-statement = Tiré de la déclaration { $statement } de la consultation { $consultation } (« { $text } », /consultations/{ $consultation }).
+
+## Une décision sur une proposition, en une ligne
+
+neg-decision-instrument = l’instrument
+neg-decision-process = processus { $process }
+neg-decision-process-on-version = processus { $process }, sur la version { $version }
+neg-decision-process-adopted-version = processus { $process }, version { $version } adoptée
+neg-decision-subject = Décision { $id }, objet : { $target } ({ $process })
+neg-outcome-adopted = adoptée
+neg-outcome-not-adopted = non adoptée
+neg-outcome-agreed-ad-referendum = approuvée ad referendum
+neg-decision-tally = — { $yes } pour, { $no } contre, { $abstain } abstentions
+neg-decision-required = ; { $required } requises
+neg-decision-line =
+    { $method ->
+        [consensus] { $subject }, par consensus : { $outcome }
+        [silence] { $subject }, selon la procédure d’approbation tacite : { $outcome }
+       *[vote] { $subject }, par vote : { $outcome }
+    }
+neg-decision-entry = { $line } (entrée { $entry })

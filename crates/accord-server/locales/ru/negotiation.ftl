@@ -309,3 +309,23 @@ neg-cause-adopted =
     }
 neg-cause-not-adopted = решение { $decision }: не принято при голосовании
 neg-cited-statement = Взято из заявления { $statement } консультации { $consultation } («{ $text }», /consultations/{ $consultation }).
+
+## Решение по предложению одной строкой
+
+neg-decision-instrument = документ
+neg-decision-process = процесс { $process }
+neg-decision-process-on-version = процесс { $process }, по версии { $version }
+neg-decision-process-adopted-version = процесс { $process }, принята версия { $version }
+neg-decision-subject = Решение { $id }, предмет: { $target } ({ $process })
+neg-outcome-adopted = принято
+neg-outcome-not-adopted = не принято
+neg-outcome-agreed-ad-referendum = согласовано ad referendum
+neg-decision-tally = — «за» { $yes }, «против» { $no }, воздержались { $abstain }
+neg-decision-required = ; требуется { $required }
+neg-decision-line =
+    { $method ->
+        [consensus] { $subject }, консенсусом: { $outcome }
+        [silence] { $subject }, в порядке процедуры молчания: { $outcome }
+       *[vote] { $subject }, голосованием: { $outcome }
+    }
+neg-decision-entry = { $line } (запись { $entry })

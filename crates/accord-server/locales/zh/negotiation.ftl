@@ -290,3 +290,23 @@ neg-cause-adopted =
     }
 neg-cause-not-adopted = 第 { $decision } 号决定：经表决未获通过
 neg-cited-statement = 摘自磋商 { $consultation } 的陈述 { $statement }（“{ $text }”，/consultations/{ $consultation }）。
+
+## 关于提案的决定（一行）
+
+neg-decision-instrument = 该文书
+neg-decision-process = 进程 { $process }
+neg-decision-process-on-version = 进程 { $process }，依据版本 { $version }
+neg-decision-process-adopted-version = 进程 { $process }，通过版本 { $version }
+neg-decision-subject = 关于{ $target }的第 { $id } 号决定（{ $process }）
+neg-outcome-adopted = 通过
+neg-outcome-not-adopted = 未获通过
+neg-outcome-agreed-ad-referendum = 待核准商定
+neg-decision-tally = — 赞成 { $yes } 票，反对 { $no } 票，弃权 { $abstain } 票
+neg-decision-required = ；所需 { $required } 票
+neg-decision-line =
+    { $method ->
+        [consensus] { $subject }，以协商一致方式：{ $outcome }
+        [silence] { $subject }，按默许程序：{ $outcome }
+       *[vote] { $subject }，经表决：{ $outcome }
+    }
+neg-decision-entry = { $line }（记录条目 { $entry }）

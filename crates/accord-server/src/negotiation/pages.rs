@@ -524,6 +524,38 @@ pub fn provision_label(eid: &str) -> String {
     parts.join(&t("neg-label-separator"))
 }
 
+/// A decision on a proposal, in a line: "Decision 2 on P-4 (process 1, on
+/// version 3), by vote: adopted — 12 yes, 3 no, 1 abstaining; 8 required
+/// (entry 40)", the words of `shared::decision_line` without its Markdown.
+fn decision_text(d: &crate::shared::DecisionJson) -> String {
+    let target = match (d.target.kind.as_str(), &d.target.id) {
+        ("instrument", _) => t("neg-decision-instrument"),
+        ("proposal", Some(id)) => format!("P-{id}"),
+        ("provision", Some(serde_json::Value::String(eid))) => provision_label(eid),
+        (k, Some(id)) => format!("{k} {}", id.as_str().map(str::to_owned).unwrap_or_else(|| id.to_string())),
+        (k, None) => k.to_owned(),
+    };
+    let process = match (d.adopted_version, d.version) {
+        (Some(v), _) => t2("neg-decision-process-adopted-version", "process", d.process, "version", v),
+        (None, Some(v)) => t2("neg-decision-process-on-version", "process", d.process, "version", v),
+        (None, None) => t1("neg-decision-process", "process", d.process),
+    };
+    let subject = t3("neg-decision-subject", "id", d.id, "target", target, "process", process);
+    let mut outcome = match d.outcome.as_str() {
+        "adopted" => t("neg-outcome-adopted"),
+        "not_adopted" => t("neg-outcome-not-adopted"),
+        "agreed_ad_referendum" => t("neg-outcome-agreed-ad-referendum"),
+        other => other.replace('_', " "),
+    };
+    if let Some(tally) = &d.tally {
+        outcome.push(' ');
+        outcome.push_str(&t3("neg-decision-tally", "yes", tally.yes, "no", tally.no, "abstain", tally.abstain));
+        outcome.push_str(&t1("neg-decision-required", "required", tally.required));
+    }
+    let line = t3("neg-decision-line", "subject", subject, "method", d.method.as_str(), "outcome", outcome);
+    t2("neg-decision-entry", "line", line, "entry", d.entry)
+}
+
 /// A version's name as the pages show it: the first version's name, which
 /// the domain gives (`Zero draft`, in `negotiation::fold`), in words; a
 /// name the chair gave, as given.
@@ -894,10 +926,7 @@ fn proposal_view(
     let pw = powers(app, user);
     let (informal, decisions) = {
         let s = app.store.state();
-        let lines = napi::decisions_on_proposal(&s, id, pid)
-            .iter()
-            .map(|d| crate::shared::decision_line(d).trim_start_matches("- ").replace("**", "").trim().to_owned())
-            .collect::<Vec<_>>();
+        let lines = napi::decisions_on_proposal(&s, id, pid).iter().map(decision_text).collect::<Vec<_>>();
         (s.proceedings.rules_for(id).informal_agreement, lines)
     };
     let tabled_by_name = {
