@@ -1373,8 +1373,9 @@ with_csrf!(ChairTextForm, OpenForm, ProposeForm, ReanchorForm, RevisionForm, Sig
 mod tests {
     use accord_domain::negotiation::text::label_of;
 
-    use super::{cause_text, provision_label, version_name};
+    use super::{cause_text, decision_text, provision_label, version_name};
     use crate::i18n::Lang;
+    use crate::shared::{decision_line, DecisionJson, TallyJson, TargetJson};
 
     #[test]
     fn english_labels_are_the_domains_and_other_languages_have_their_own() {
@@ -1408,5 +1409,45 @@ mod tests {
         assert_eq!(Lang::Ru.scope_sync(|| cause_text("decision x: adopted by vote")), "decision x: adopted by vote");
         assert_eq!(Lang::Fr.scope_sync(|| version_name("Zero draft")), "Avant-projet");
         assert_eq!(Lang::Fr.scope_sync(|| version_name("Rev.1")), "Rev.1");
+    }
+
+    /// In English a decision's line is `shared::decision_line` without its
+    /// Markdown, whatever it was on and however it was taken.
+    #[test]
+    fn decisions_read_as_the_shared_line() {
+        let targets = [
+            TargetJson { kind: "proposal".into(), id: Some(serde_json::json!(4)) },
+            TargetJson { kind: "provision".into(), id: Some(serde_json::json!("chp_1__art_2__para_1")) },
+            TargetJson { kind: "instrument".into(), id: None },
+        ];
+        let tally = || TallyJson { yes: 12, no: 3, abstain: 1, present_and_voting: 15, required: 8, adopted: true };
+        for (i, target) in targets.into_iter().enumerate() {
+            for (method, outcome, tally, version, adopted_version) in [
+                ("vote", "adopted", Some(tally()), Some(3), None),
+                ("consensus", "agreed_ad_referendum", None, Some(2), None),
+                ("silence", "not_adopted", None, None, Some(5)),
+                ("consensus", "adopted", None, None, None),
+            ] {
+                let d = DecisionJson {
+                    id: i as u64 + 1,
+                    process: 7,
+                    method: method.into(),
+                    target: target.clone(),
+                    outcome: outcome.into(),
+                    entry: 40,
+                    time: String::new(),
+                    meeting: None,
+                    procedure: 1,
+                    tally,
+                    objections: Vec::new(),
+                    confirmed_entry: None,
+                    version,
+                    adopted_version,
+                };
+                let shared = decision_line(&d).trim_start_matches("- ").replace("**", "").trim().to_owned();
+                assert_eq!(decision_text(&d), shared);
+                assert_ne!(Lang::Fr.scope_sync(|| decision_text(&d)), shared);
+            }
+        }
     }
 }
