@@ -169,7 +169,7 @@ fn akn_data(name: &str) -> std::path::PathBuf {
 
 /// Checks `xml` against the Akoma Ntoso 3.0 schema with xmllint (which
 /// `test.sh` installs): fails, never skips, without it.
-fn assert_valid_akn(name: &str, xml: &[u8]) {
+pub(crate) fn assert_valid_akn(name: &str, xml: &[u8]) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join(format!("{name}.xml"));
     std::fs::write(&file, xml).unwrap();
