@@ -368,7 +368,8 @@ async fn rolling_page(
             // Checked before it becomes part of a cache key.
             with_process(&app, id, |p| p.find_version(Some(v)).map(|_| ()).map_err(Into::into))?;
         }
-        let key = format!("rolling-page:{id}:{view:?}:{version:?}");
+        // The fragment holds the interface's words: one per language.
+        let key = format!("rolling-page:{id}:{view:?}:{version:?}:{}", crate::http::i18n::current());
         let data = crate::http::views::cached_by(&app, key, crate::http::views::process_stamp(id), move |state| {
             rolling_data(state.process(id)?, version.as_deref(), &view)
         })
