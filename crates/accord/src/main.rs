@@ -136,12 +136,21 @@ enum Command {
         /// The process's number.
         #[arg(long)]
         process: u64,
-        /// The version's number or name ("3", "Rev.1", "zero"); the latest when not given.
+        /// The version's number or name ("3", "Rev.1", "zero"); the latest when not given. With --document redline, the newer version.
         #[arg(long)]
         version: Option<String>,
         /// `akn` (Akoma Ntoso 3.0), `docx` (Word) or `md` (Accord's Markdown convention).
         #[arg(long, default_value = "akn", value_parser = ["akn", "docx", "md"])]
         format: String,
+        /// What to write: a `version` of the text; the `rolling-text` with every open proposal in brackets (akn or docx); the `redline` from --from to --version as Word tracked changes (docx); the `compilation` of proposals article by article (docx).
+        #[arg(long, default_value = "version", value_parser = ["version", "rolling-text", "redline", "compilation"])]
+        document: String,
+        /// The older version of a redline (number or name).
+        #[arg(long)]
+        from: Option<String>,
+        /// Where the rolling text in Word names the members behind each option: `footnote` or `inline`.
+        #[arg(long, default_value = "footnote", value_parser = ["footnote", "inline"])]
+        members: String,
         /// The file to write.
         #[arg(long)]
         out: PathBuf,
@@ -417,18 +426,40 @@ fn run(command: Command) -> Result<()> {
             Ok(())
         }
         Command::Import { data_dir, title, format, file } => import(&data_dir, title, &format, &file),
-        Command::Export { data_dir, process, version, format, out } => {
-            let format = accord_server::negotiation::documents::Format::parse(Some(format.as_str()))
-                .map_err(|r| anyhow::anyhow!(r.message))?;
+        Command::Export { data_dir, process, version, format, document, from, members, out } => {
+            use accord_server::negotiation::documents as docs;
+            let format = docs::Format::parse(Some(format.as_str())).map_err(|r| anyhow::anyhow!(r.message))?;
             if version.as_deref().is_some_and(|v| v.trim().is_empty()) {
                 bail!("--version is empty: give a version's number (3) or name (Rev.1, zero), or leave it out for the latest");
             }
+            match (document.as_str(), format, from.is_some()) {
+                ("redline", _, false) => bail!("--document redline needs --from: the older version's number or name"),
+                (_, _, true) if document != "redline" => bail!("--from applies to --document redline only"),
+                ("redline" | "compilation", docs::Format::Akn | docs::Format::Markdown, _) => {
+                    bail!("--document {document} is written as Word only: give --format docx")
+                }
+                ("rolling-text", docs::Format::Markdown, _) => {
+                    bail!("--document rolling-text is written as akn or docx, not md")
+                }
+                ("rolling-text" | "compilation", _, _) if version.is_some() => {
+                    bail!("--document {document} is made on the latest version: leave out --version")
+                }
+                _ => {}
+            }
+            let backers = accord_documents::docx::Backers::parse(&members).map_err(|r| anyhow::anyhow!(r.message))?;
             refuse_inside(&out, &data_dir)?;
             let dir = existing_forum(&data_dir)?;
             let store = open_store(&dir)?;
             let document = {
                 let state = store.state();
-                accord_server::negotiation::documents::version_document(&state, process, version.as_deref(), format)
+                match document.as_str() {
+                    "rolling-text" => docs::rolling_document(&state, process, format, backers),
+                    "redline" => {
+                        docs::redline_document(&state, process, from.as_deref().unwrap_or_default(), version.as_deref())
+                    }
+                    "compilation" => docs::compilation_document(&state, process),
+                    _ => docs::version_document(&state, process, version.as_deref(), format),
+                }
             };
             store.shutdown();
             let document = document.map_err(|r| anyhow::anyhow!(r.message))?;

@@ -116,7 +116,8 @@ async fn choose_language(
         return error_page(
             &app,
             &user,
-            ApiError::bad_request(
+            ApiError::translated(
+                StatusCode::BAD_REQUEST,
                 "invalid_language",
                 crate::t1("language-unknown", "lang", form.lang.chars().take(35).collect::<String>()),
             ),

@@ -254,6 +254,13 @@ pub fn try_in(lang: Lang, id: &str) -> Option<String> {
     LOCALES.try_lookup(lang.identifier(), id)
 }
 
+/// The message `id` as `lang` itself has it, without falling back to
+/// English (an error's general message in another language is worth less
+/// than its precise English one).
+pub fn exactly_in(lang: Lang, id: &str) -> Option<String> {
+    LOCALES.lookup_single_language::<&str>(lang.identifier(), id, None).ok()
+}
+
 fn lookup(id: &str, args: Option<HashMap<Cow<'static, str>, FluentValue<'static>>>) -> String {
     let lang = current();
     let found = match &args {

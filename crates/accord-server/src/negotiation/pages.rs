@@ -368,12 +368,10 @@ async fn rolling_page(
             // Checked before it becomes part of a cache key.
             with_process(&app, id, |p| p.find_version(Some(v)).map(|_| ()).map_err(Into::into))?;
         }
-        // The text's fragment speaks the request's language: one view per
-        // language, built on a blocking thread that is told which.
-        let lang = crate::i18n::current();
-        let key = format!("rolling-page:{id}:{lang}:{view:?}:{version:?}");
+        // The fragment holds the interface's words: one per language.
+        let key = format!("rolling-page:{id}:{view:?}:{version:?}:{}", crate::http::i18n::current());
         let data = crate::http::views::cached_by(&app, key, crate::http::views::process_stamp(id), move |state| {
-            lang.scope_sync(|| rolling_data(state.process(id)?, version.as_deref(), &view))
+            rolling_data(state.process(id)?, version.as_deref(), &view)
         })
         .await?;
         Ok::<_, ApiError>((id, data, member))

@@ -19,6 +19,7 @@ mod decisions;
 mod documents;
 mod hardening;
 mod i18n;
+mod i18n_errors;
 mod interop;
 mod log;
 mod login_limits;
