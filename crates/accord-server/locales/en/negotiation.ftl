@@ -145,6 +145,9 @@ neg-act-meeting = meeting
 neg-act-or-start = , or start a
 neg-act-silence = silence procedure
 neg-full-stop = .
+# Punctuation between the parts of a line (the page puts them between links and names).
+neg-comma = {", "}
+neg-colon = {": "}
 neg-act-agree-confirm = Agree P-{ $id } into the text? A new version is made.
 neg-act-agree = Agree into the text (informal consultations)
 neg-act-reject-confirm = Reject P-{ $id }?
