@@ -64,7 +64,7 @@ impl Chrome {
             user: user.as_ref().map(|u| UserChrome {
                 id: u.delegate.id.to_string(),
                 name: u.delegate.name.to_string(),
-                role: crate::http::i18n::t(&format!("role-{}", u.delegate.role_code())),
+                role: role_label(u.delegate.role_code()),
                 member: u.delegate.member().map(|m| m.to_string()),
                 csrf: u.csrf.clone(),
                 is_secretariat: state.rights(u.principal()).is_secretariat(),
@@ -124,20 +124,20 @@ pub(crate) async fn note_method(request: axum::extract::Request, next: axum::mid
 
 /// An error as a page.
 pub(crate) fn error_page(app: &AppState, user: &Option<WebUser>, e: ApiError) -> Response {
-    let title = match e.status {
-        StatusCode::NOT_FOUND => "Not found",
-        StatusCode::FORBIDDEN => "Not allowed",
-        StatusCode::UNAUTHORIZED => "Please log in",
-        StatusCode::TOO_MANY_REQUESTS => "Too many attempts",
-        s if s.is_server_error() => "Something went wrong",
-        _ => "This cannot be done",
-    };
+    let title = crate::t(match e.status {
+        StatusCode::NOT_FOUND => "home-error-not-found",
+        StatusCode::FORBIDDEN => "home-error-forbidden",
+        StatusCode::UNAUTHORIZED => "home-error-unauthorized",
+        StatusCode::TOO_MANY_REQUESTS => "home-error-too-many",
+        s if s.is_server_error() => "home-error-server",
+        _ => "home-error-refused",
+    });
     let status = e.status;
     render(
         status,
         ErrorPage {
             chrome: Chrome::new(app, user, ""),
-            title: title.into(),
+            title,
             message: e.message,
             code: e.code.into(),
             asked_for_a_change: ASKS_FOR_A_CHANGE.try_with(|c| *c).unwrap_or(true),
@@ -390,42 +390,45 @@ impl<T: WithCsrf> CsrfForm<T> {
 }
 
 /// Messages shown after a successful form, chosen by code so that a link
-/// cannot put words in Accord's mouth.
-pub(crate) fn notice_text(code: Option<&str>) -> Option<&'static str> {
-    Some(match code? {
-        "admitted" => "The member was admitted. The entry is in the record.",
-        "status" => "The status was changed. The entry is in the record.",
-        "suspended" => "The member was suspended. The entry is in the record.",
-        "reinstated" => "The suspension was ended. The entry is in the record.",
-        "withdrawn" => "The accreditation was withdrawn. The entry is in the record.",
-        "password" => "Your password was changed. Your other browsers are logged out.",
-        "password_tokens" => {
-            "Your password was changed. Your other browsers are logged out and your API tokens are revoked."
-        }
-        "revoked" => "The token was revoked.",
-        "logged_in" => "You are logged in.",
-        "logged_out" => "You are logged out.",
-        "choose_password" => "Choose your own password to continue: the one you received works only once.",
-        "opened" => "The process is open with its zero draft. The entry is in the record.",
-        "tabled" => "Your proposal is tabled. The entry is in the record.",
-        "support" => "Your support is recorded.",
-        "objection" => "Your objection is recorded.",
-        "cosponsor" => "Your co-sponsorship is recorded.",
-        "uncosponsor" => "Your co-sponsorship is withdrawn.",
-        "withdraw" => "The proposal is withdrawn.",
-        "agree" => "The proposal is agreed into the text: a new version is made.",
-        "reject" => "The proposal is rejected.",
-        "reanchor" => "The proposal is anchored on the latest version.",
-        "chair_text" => "The chair's text replaces the bracket: a new version is made.",
-        "revision" => "The revision is issued.",
-        "symbol" => "The document symbol is set. The entry is in the record.",
-        "key_registered" => "The signing key is registered. The entry is in the record.",
-        "key_revoked" => "The signing key is revoked. The entry is in the record.",
-        "signatures_required" => {
-            "From now on every action in the member's name must be signed. The entry is in the record."
-        }
+/// cannot put words in Accord's mouth; in the request's language.
+pub(crate) fn notice_text(code: Option<&str>) -> Option<String> {
+    let id = match code? {
+        "admitted" => "home-notice-admitted",
+        "status" => "home-notice-status",
+        "suspended" => "home-notice-suspended",
+        "reinstated" => "home-notice-reinstated",
+        "withdrawn" => "home-notice-withdrawn",
+        "password" => "home-notice-password",
+        "password_tokens" => "home-notice-password_tokens",
+        "revoked" => "home-notice-revoked",
+        "logged_in" => "home-notice-logged_in",
+        "logged_out" => "home-notice-logged_out",
+        "choose_password" => "home-notice-choose_password",
+        "opened" => "home-notice-opened",
+        "tabled" => "home-notice-tabled",
+        "support" => "home-notice-support",
+        "objection" => "home-notice-objection",
+        "cosponsor" => "home-notice-cosponsor",
+        "uncosponsor" => "home-notice-uncosponsor",
+        "withdraw" => "home-notice-withdraw",
+        "agree" => "home-notice-agree",
+        "reject" => "home-notice-reject",
+        "reanchor" => "home-notice-reanchor",
+        "chair_text" => "home-notice-chair_text",
+        "revision" => "home-notice-revision",
+        "symbol" => "home-notice-symbol",
+        "key_registered" => "home-notice-key_registered",
+        "key_revoked" => "home-notice-key_revoked",
+        "signatures_required" => "home-notice-signatures_required",
         _ => return None,
-    })
+    };
+    Some(crate::t(id))
+}
+
+/// A role in words, by its stable code (`head_of_delegation`, `chair`,
+/// ...): the frame's `role-…` messages.
+pub(crate) fn role_label(code: &str) -> String {
+    crate::t(&format!("role-{code}"))
 }
 
 #[derive(Deserialize, Default)]
