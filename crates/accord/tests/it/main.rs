@@ -18,6 +18,7 @@ mod crash;
 mod decisions;
 mod documents;
 mod hardening;
+mod i18n;
 mod interop;
 mod log;
 mod login_limits;
