@@ -124,14 +124,14 @@ pub(crate) async fn note_method(request: axum::extract::Request, next: axum::mid
 
 /// An error as a page.
 pub(crate) fn error_page(app: &AppState, user: &Option<WebUser>, e: ApiError) -> Response {
-    let title = crate::t(match e.status {
-        StatusCode::NOT_FOUND => "home-error-not-found",
-        StatusCode::FORBIDDEN => "home-error-forbidden",
-        StatusCode::UNAUTHORIZED => "home-error-unauthorized",
-        StatusCode::TOO_MANY_REQUESTS => "home-error-too-many",
-        s if s.is_server_error() => "home-error-server",
-        _ => "home-error-refused",
-    });
+    let title = match e.status {
+        StatusCode::NOT_FOUND => crate::t("home-error-not-found"),
+        StatusCode::FORBIDDEN => crate::t("home-error-forbidden"),
+        StatusCode::UNAUTHORIZED => crate::t("home-error-unauthorized"),
+        StatusCode::TOO_MANY_REQUESTS => crate::t("home-error-too-many"),
+        s if s.is_server_error() => crate::t("home-error-server"),
+        _ => crate::t("home-error-refused"),
+    };
     let status = e.status;
     render(
         status,
@@ -392,37 +392,37 @@ impl<T: WithCsrf> CsrfForm<T> {
 /// Messages shown after a successful form, chosen by code so that a link
 /// cannot put words in Accord's mouth; in the request's language.
 pub(crate) fn notice_text(code: Option<&str>) -> Option<String> {
-    let id = match code? {
-        "admitted" => "home-notice-admitted",
-        "status" => "home-notice-status",
-        "suspended" => "home-notice-suspended",
-        "reinstated" => "home-notice-reinstated",
-        "withdrawn" => "home-notice-withdrawn",
-        "password" => "home-notice-password",
-        "password_tokens" => "home-notice-password_tokens",
-        "revoked" => "home-notice-revoked",
-        "logged_in" => "home-notice-logged_in",
-        "logged_out" => "home-notice-logged_out",
-        "choose_password" => "home-notice-choose_password",
-        "opened" => "home-notice-opened",
-        "tabled" => "home-notice-tabled",
-        "support" => "home-notice-support",
-        "objection" => "home-notice-objection",
-        "cosponsor" => "home-notice-cosponsor",
-        "uncosponsor" => "home-notice-uncosponsor",
-        "withdraw" => "home-notice-withdraw",
-        "agree" => "home-notice-agree",
-        "reject" => "home-notice-reject",
-        "reanchor" => "home-notice-reanchor",
-        "chair_text" => "home-notice-chair_text",
-        "revision" => "home-notice-revision",
-        "symbol" => "home-notice-symbol",
-        "key_registered" => "home-notice-key_registered",
-        "key_revoked" => "home-notice-key_revoked",
-        "signatures_required" => "home-notice-signatures_required",
+    use crate::t;
+    Some(match code? {
+        "admitted" => t("home-notice-admitted"),
+        "status" => t("home-notice-status"),
+        "suspended" => t("home-notice-suspended"),
+        "reinstated" => t("home-notice-reinstated"),
+        "withdrawn" => t("home-notice-withdrawn"),
+        "password" => t("home-notice-password"),
+        "password_tokens" => t("home-notice-password_tokens"),
+        "revoked" => t("home-notice-revoked"),
+        "logged_in" => t("home-notice-logged_in"),
+        "logged_out" => t("home-notice-logged_out"),
+        "choose_password" => t("home-notice-choose_password"),
+        "opened" => t("home-notice-opened"),
+        "tabled" => t("home-notice-tabled"),
+        "support" => t("home-notice-support"),
+        "objection" => t("home-notice-objection"),
+        "cosponsor" => t("home-notice-cosponsor"),
+        "uncosponsor" => t("home-notice-uncosponsor"),
+        "withdraw" => t("home-notice-withdraw"),
+        "agree" => t("home-notice-agree"),
+        "reject" => t("home-notice-reject"),
+        "reanchor" => t("home-notice-reanchor"),
+        "chair_text" => t("home-notice-chair_text"),
+        "revision" => t("home-notice-revision"),
+        "symbol" => t("home-notice-symbol"),
+        "key_registered" => t("home-notice-key_registered"),
+        "key_revoked" => t("home-notice-key_revoked"),
+        "signatures_required" => t("home-notice-signatures_required"),
         _ => return None,
-    };
-    Some(crate::t(id))
+    })
 }
 
 /// A role in words, by its stable code (`head_of_delegation`, `chair`,
@@ -463,6 +463,18 @@ mod tests {
             request = request.header("referer", r);
         }
         back_to(&request.body(()).unwrap().into_parts().0, &pages())
+    }
+
+    #[test]
+    fn notices_are_chosen_by_code_in_the_reader_s_language() {
+        use super::notice_text;
+        use crate::http::i18n::Lang;
+        let english = notice_text(Some("admitted"));
+        assert_eq!(english.as_deref(), Some("The member was admitted. The entry is in the record."));
+        let french = Lang::Fr.scope_sync(|| notice_text(Some("admitted"))).unwrap();
+        assert!(french.starts_with("Le membre a été admis."), "{french}");
+        assert_eq!(notice_text(Some("Accord says: send your password to …")), None);
+        assert_eq!(notice_text(None), None);
     }
 
     #[test]

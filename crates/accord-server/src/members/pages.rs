@@ -83,22 +83,22 @@ fn kind_label(kind: MemberKind, category: Option<OrganisationCategory>) -> Strin
 
 /// An organisation's category in words.
 fn category_label(category: OrganisationCategory) -> String {
-    crate::t(match category {
-        OrganisationCategory::IntergovernmentalOrganisation => "ppl-category-intergovernmental_organisation",
-        OrganisationCategory::Ngo => "ppl-category-ngo",
-        OrganisationCategory::PrivateSector => "ppl-category-private_sector",
-        OrganisationCategory::Academia => "ppl-category-academia",
-        OrganisationCategory::TechnicalCommunity => "ppl-category-technical_community",
-        OrganisationCategory::Individual => "ppl-category-individual",
-    })
+    match category {
+        OrganisationCategory::IntergovernmentalOrganisation => crate::t("ppl-category-intergovernmental_organisation"),
+        OrganisationCategory::Ngo => crate::t("ppl-category-ngo"),
+        OrganisationCategory::PrivateSector => crate::t("ppl-category-private_sector"),
+        OrganisationCategory::Academia => crate::t("ppl-category-academia"),
+        OrganisationCategory::TechnicalCommunity => crate::t("ppl-category-technical_community"),
+        OrganisationCategory::Individual => crate::t("ppl-category-individual"),
+    }
 }
 
 /// A member's status in words, as its tag shows it.
 fn status_label(status: MemberStatus) -> String {
-    crate::t(match status {
-        MemberStatus::Member => "ppl-status-member",
-        MemberStatus::Observer => "ppl-status-observer",
-    })
+    match status {
+        MemberStatus::Member => crate::t("ppl-status-member"),
+        MemberStatus::Observer => crate::t("ppl-status-observer"),
+    }
 }
 
 async fn members(

@@ -76,13 +76,10 @@ fn summarise(body: &accord_domain::EntryBody) -> String {
             "languages",
             f.languages.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(", "),
         ),
-        B::MemberAdmitted(m) => {
-            let id = match m.status {
-                MemberStatus::Member => "rec-sum-admitted-member",
-                MemberStatus::Observer => "rec-sum-admitted-observer",
-            };
-            t2(id, "name", s(&m.name), "code", s(&m.code))
-        }
+        B::MemberAdmitted(m) => match m.status {
+            MemberStatus::Member => t2("rec-sum-admitted-member", "name", s(&m.name), "code", s(&m.code)),
+            MemberStatus::Observer => t2("rec-sum-admitted-observer", "name", s(&m.name), "code", s(&m.code)),
+        },
         B::MemberStatusChanged(c) => match c.status {
             MemberStatus::Member => t1("rec-sum-status-member", "code", s(&c.code)),
             MemberStatus::Observer => t1("rec-sum-status-observer", "code", s(&c.code)),
@@ -165,10 +162,10 @@ fn summarise(body: &accord_domain::EntryBody) -> String {
             t3("rec-sum-meeting-scheduled", "session", s(&m.session), "date", s(&m.date), "place", s(&m.place))
         }
         B::AttendanceRegistered(a) => t1("rec-sum-present", "meeting", s(&a.meeting)),
-        B::AttendanceCorrected(a) => {
-            let id = if a.present { "rec-sum-corrected-present" } else { "rec-sum-corrected-absent" };
-            t2(id, "meeting", s(&a.meeting), "member", s(&a.member))
+        B::AttendanceCorrected(a) if a.present => {
+            t2("rec-sum-corrected-present", "meeting", s(&a.meeting), "member", s(&a.member))
         }
+        B::AttendanceCorrected(a) => t2("rec-sum-corrected-absent", "meeting", s(&a.meeting), "member", s(&a.member)),
         B::VoteOpened(v) => t2("rec-sum-vote-opened", "target", target_label(&v.target), "process", s(&v.process)),
         B::BallotCast(b) => t1("rec-sum-ballot", "vote", s(&b.vote)),
         B::VoteExplained(x) => t1("rec-sum-explanation", "vote", s(&x.vote)),
@@ -222,9 +219,11 @@ fn summarise(body: &accord_domain::EntryBody) -> String {
             "consultation",
             s(&st.consultation),
         ),
+        B::ConsultationStatementModerated(m) if m.accepted => {
+            t2("rec-sum-statement-accepted", "statement", s(&m.statement), "consultation", s(&m.consultation))
+        }
         B::ConsultationStatementModerated(m) => {
-            let id = if m.accepted { "rec-sum-statement-accepted" } else { "rec-sum-statement-rejected" };
-            t2(id, "statement", s(&m.statement), "consultation", s(&m.consultation))
+            t2("rec-sum-statement-rejected", "statement", s(&m.statement), "consultation", s(&m.consultation))
         }
         B::ConsultationVoteCast(v) => t3(
             "rec-sum-participant-voted",
@@ -261,28 +260,28 @@ fn target_label(target: &accord_domain::proceedings::payloads::Target) -> String
 /// A kind of proposal in words.
 fn proposal_kind_label(kind: accord_domain::negotiation::payloads::ProposalKind) -> String {
     use accord_domain::negotiation::payloads::ProposalKind as K;
-    crate::t(match kind {
-        K::ReplaceWords => "rec-proposal-replace_words",
-        K::InsertWords => "rec-proposal-insert_words",
-        K::DeleteWords => "rec-proposal-delete_words",
-        K::ReplaceProvision => "rec-proposal-replace_provision",
-        K::InsertProvision => "rec-proposal-insert_provision",
-        K::DeleteProvision => "rec-proposal-delete_provision",
-    })
+    match kind {
+        K::ReplaceWords => crate::t("rec-proposal-replace_words"),
+        K::InsertWords => crate::t("rec-proposal-insert_words"),
+        K::DeleteWords => crate::t("rec-proposal-delete_words"),
+        K::ReplaceProvision => crate::t("rec-proposal-replace_provision"),
+        K::InsertProvision => crate::t("rec-proposal-insert_provision"),
+        K::DeleteProvision => crate::t("rec-proposal-delete_provision"),
+    }
 }
 
 /// The category a consultation's participant joined under, in words.
 fn participant_category_label(category: accord_domain::consultation::model::ParticipantCategory) -> String {
     use accord_domain::consultation::model::ParticipantCategory as C;
-    crate::t(match category {
-        C::Delegation => "rec-participant-delegation",
-        C::IntergovernmentalOrganisation => "rec-participant-intergovernmental_organisation",
-        C::Ngo => "rec-participant-ngo",
-        C::PrivateSector => "rec-participant-private_sector",
-        C::Academia => "rec-participant-academia",
-        C::TechnicalCommunity => "rec-participant-technical_community",
-        C::Public => "rec-participant-public",
-    })
+    match category {
+        C::Delegation => crate::t("rec-participant-delegation"),
+        C::IntergovernmentalOrganisation => crate::t("rec-participant-intergovernmental_organisation"),
+        C::Ngo => crate::t("rec-participant-ngo"),
+        C::PrivateSector => crate::t("rec-participant-private_sector"),
+        C::Academia => crate::t("rec-participant-academia"),
+        C::TechnicalCommunity => crate::t("rec-participant-technical_community"),
+        C::Public => crate::t("rec-participant-public"),
+    }
 }
 
 #[derive(Template)]
