@@ -245,3 +245,11 @@ meet-start = Start
 # $meetings is a link whose text is the message below.
 meet-taken-in-meetings = Votes and consensus are taken in { $meetings }.
 meet-meetings-link = meetings
+
+## The summary record in Markdown (beside the messages above)
+
+meet-md-quorum = { $count } members with the right to vote present (quorum to decide: { $to_decide }).
+# $file is the name of the file the statement was given in.
+meet-md-statement-in = statement in { $file }
+# No member voted so.
+meet-md-none = none

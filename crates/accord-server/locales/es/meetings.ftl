@@ -252,3 +252,13 @@ meet-hours-until-deadline = Horas hasta el vencimiento del plazo
 meet-start = Iniciar
 meet-taken-in-meetings = Las votaciones y el consenso tienen lugar en { $meetings }.
 meet-meetings-link = las sesiones
+
+## El acta resumida en Markdown
+
+meet-md-quorum =
+    { $count ->
+        [one] { $count } miembro con derecho a voto presente (quórum para adoptar decisiones: { $to_decide }).
+       *[other] { $count } miembros con derecho a voto presentes (quórum para adoptar decisiones: { $to_decide }).
+    }
+meet-md-statement-in = declaración en { $file }
+meet-md-none = ninguno

@@ -256,3 +256,13 @@ meet-hours-until-deadline = Heures jusqu'à l'expiration du délai
 meet-start = Engager
 meet-taken-in-meetings = Les votes et le consensus ont lieu en { $meetings }.
 meet-meetings-link = séance
+
+## Le compte rendu analytique en Markdown
+
+meet-md-quorum =
+    { $count ->
+        [one] { $count } membre ayant le droit de vote présent (quorum pour décider : { $to_decide }).
+       *[other] { $count } membres ayant le droit de vote présents (quorum pour décider : { $to_decide }).
+    }
+meet-md-statement-in = déclaration dans { $file }
+meet-md-none = aucun

@@ -262,3 +262,15 @@ meet-hours-until-deadline = Часов до истечения срока
 meet-start = Начать
 meet-taken-in-meetings = Голосования и консенсус проводятся на { $meetings }.
 meet-meetings-link = заседаниях
+
+## Краткий отчет в формате Markdown
+
+meet-md-quorum =
+    { $count ->
+        [one] Присутствует { $count } член с правом голоса (кворум для принятия решений: { $to_decide }).
+        [few] Присутствуют { $count } члена с правом голоса (кворум для принятия решений: { $to_decide }).
+        [many] Присутствуют { $count } членов с правом голоса (кворум для принятия решений: { $to_decide }).
+       *[other] Присутствуют { $count } члена с правом голоса (кворум для принятия решений: { $to_decide }).
+    }
+meet-md-statement-in = заявление в файле { $file }
+meet-md-none = нет

@@ -231,3 +231,9 @@ meet-hours-until-deadline = 距截止时间的小时数
 meet-start = 启动
 meet-taken-in-meetings = 表决和协商一致在{ $meetings }中进行。
 meet-meetings-link = 会议
+
+## Markdown 格式的简要记录
+
+meet-md-quorum = 有表决权的成员出席 { $count } 个（作出决定的法定人数：{ $to_decide }）。
+meet-md-statement-in = 发言稿见 { $file }
+meet-md-none = 无

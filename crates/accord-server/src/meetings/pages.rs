@@ -503,55 +503,67 @@ async fn summary_page(
     }
 }
 
-/// The summary record as Markdown, for circulation.
+/// The summary record as Markdown, for circulation, in the reader's
+/// language (names, titles and statements as recorded).
 async fn summary_markdown(State(app): State<AppState>, MeetingId(mid): MeetingId) -> Result<Response, ApiError> {
     let s = dapi::summary_of(&app.store.state(), mid)?;
     let m = &s.meeting;
     let mut md = format!(
-        "# Summary record of meeting {} — {}\n\n{}, {}\n\n## Attendance\n\n",
-        m.number, s.session, m.date, m.place
+        "# {} — {}\n\n{}, {}\n\n## {}\n\n",
+        crate::t1("meet-summary-title", "number", m.number),
+        s.session,
+        m.date,
+        m.place,
+        crate::t("meet-attendance")
     );
-    md.push_str(&if m.present.is_empty() { "No member registered present.".to_owned() } else { m.present.join(", ") });
+    md.push_str(&if m.present.is_empty() { crate::t("meet-no-member-present") } else { m.present.join(", ") });
     md.push_str(&format!(
-        "\n\n{} members with the right to vote present (quorum to decide: {}).\n",
-        m.voting_members_present, m.decision_quorum
+        "\n\n{}\n",
+        crate::t2("meet-md-quorum", "count", m.voting_members_present, "to_decide", m.decision_quorum)
     ));
     for item in &m.agenda {
-        md.push_str(&format!("\n## Item {} — {}\n\n", item.label, item.title));
+        md.push_str(&format!(
+            "\n## {}\n\n",
+            crate::t2("meet-item-heading", "label", item.label.as_str(), "title", item.title.as_str())
+        ));
         let spoke: Vec<&super::shapes::FloorJson> =
             item.requests.iter().filter(|r| r.status == "spoke" || r.status == "speaking").collect();
         if spoke.is_empty() {
-            md.push_str("No one spoke.\n");
+            md.push_str(&crate::t("meet-no-one-spoke"));
+            md.push('\n');
         }
         for r in spoke {
             let kind = match r.kind.as_str() {
-                "point_of_order" => " (point of order)",
-                "right_of_reply" => " (right of reply)",
-                _ => "",
+                "point_of_order" => format!(" {}", crate::t("meet-note-point-of-order")),
+                "right_of_reply" => format!(" {}", crate::t("meet-note-right-of-reply")),
+                _ => String::new(),
             };
             md.push_str(&format!(
                 "- **{}**{kind}: {}\n",
                 r.member,
                 r.statement
                     .clone()
-                    .or_else(|| r.file_name.clone().map(|n| format!("statement in {n}")))
+                    .or_else(|| r.file_name.clone().map(|n| crate::t1("meet-md-statement-in", "file", n)))
                     .unwrap_or_default()
             ));
         }
     }
-    md.push_str("\n## Decisions\n\n");
+    md.push_str(&format!("\n## {}\n\n", crate::t("meet-decisions")));
     if s.decisions.is_empty() {
-        md.push_str("No decision was taken.\n");
+        md.push_str(&crate::t("meet-no-decision-was-taken"));
+        md.push('\n');
     }
     for d in &s.decisions {
-        md.push_str(&decision_line(&d.decision));
+        md.push_str("- ");
+        md.push_str(&decision_text(&d.decision, "**"));
         if !d.ballots.is_empty() {
             for choice in ["yes", "no", "abstain"] {
                 let who: Vec<&str> =
                     d.ballots.iter().filter(|(_, c)| c.as_str() == choice).map(|(m, _)| m.as_str()).collect();
                 md.push_str(&format!(
-                    "  - {choice}: {}\n",
-                    if who.is_empty() { "none".into() } else { who.join(", ") }
+                    "  - {}: {}\n",
+                    choice_word(choice),
+                    if who.is_empty() { crate::t("meet-md-none") } else { who.join(", ") }
                 ));
             }
         }
@@ -640,7 +652,7 @@ fn decisions_view(
             .filter(|d| d.process == id)
             .map(|d| {
                 let j = crate::shared::decision_json(d);
-                let line = decision_text(&j);
+                let line = decision_text(&j, "");
                 (j, line)
             })
             .collect(),
@@ -889,8 +901,9 @@ pub(crate) fn summary_target(target: &TargetJson) -> String {
 
 /// A decision in one line, as the process's decisions list shows it:
 /// "Decision 2 on P-3 (process 1, on version 2), by vote: adopted — 5 yes,
-/// 1 no, 0 abstaining; 4 required (entry 40)".
-fn decision_text(d: &DecisionJson) -> String {
+/// 1 no, 0 abstaining; 4 required (entry 40)", the outcome between `mark`s
+/// (`**` in Markdown).
+fn decision_text(d: &DecisionJson, mark: &str) -> String {
     let target = match (d.target.kind.as_str(), &d.target.id) {
         ("instrument", _) => crate::t("meet-target-the-instrument"),
         ("proposal", Some(id)) => format!("P-{id}"),
@@ -908,7 +921,13 @@ fn decision_text(d: &DecisionJson) -> String {
         (None, None) => crate::t2("meet-decision-where", "target", target, "process", d.process),
     };
     let head = crate::t3("meet-decision-head", "id", d.id, "where", place, "method", method_word(&d.method));
-    let outcome = crate::t2("meet-decision-outcome", "decision", head, "outcome", outcome_word(&d.outcome));
+    let outcome = crate::t2(
+        "meet-decision-outcome",
+        "decision",
+        head,
+        "outcome",
+        format!("{mark}{}{mark}", outcome_word(&d.outcome)),
+    );
     let tally = d
         .tally
         .as_ref()
