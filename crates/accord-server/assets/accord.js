@@ -135,7 +135,9 @@
         var left = Math.round(Number(el.getAttribute("data-seconds")) - (serverNow - given) / 1000);
         var abs = Math.abs(left);
         var clock = Math.floor(abs / 60) + ":" + String(abs % 60).padStart(2, "0");
-        el.textContent = left >= 0 ? "(" + clock + " left)" : "(over time by " + clock + ")";
+        // The words come from the page, in the reader's language.
+        var words = el.getAttribute(left >= 0 ? "data-left" : "data-over") || (left >= 0 ? "({clock} left)" : "(over time by {clock})");
+        el.textContent = words.replace("{clock}", clock);
         el.classList.toggle("over", left < 0);
       });
     };
