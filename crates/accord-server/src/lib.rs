@@ -90,7 +90,7 @@ pub mod shared;
 #[cfg(test)]
 mod layering;
 
-pub use http::{auth, error, limits, metrics, security, server};
+pub use http::{auth, error, i18n, limits, metrics, security, server};
 pub use record::{log, witness};
 
 use std::sync::Arc;
@@ -137,6 +137,9 @@ pub struct Config {
     pub header_read_timeout: Duration,
     /// How long a client may take to send a request's body.
     pub body_read_timeout: Duration,
+    /// The interface's language for a visitor who chose none and whose
+    /// browser asks for none of the six (`accord serve --language`).
+    pub language: http::i18n::Lang,
 }
 
 impl Default for Config {
@@ -154,6 +157,7 @@ impl Default for Config {
             max_event_streams: DEFAULT_MAX_EVENT_STREAMS,
             header_read_timeout: server::HEADER_READ_TIMEOUT,
             body_read_timeout: server::BODY_READ_TIMEOUT,
+            language: http::i18n::Lang::En,
         }
     }
 }

@@ -70,6 +70,9 @@ enum Command {
         /// The most live event streams (open pages that update by themselves) served at once; beyond it pages still work, without live updates.
         #[arg(long, default_value_t = accord_server::DEFAULT_MAX_EVENT_STREAMS)]
         max_event_streams: usize,
+        /// The pages' language for a visitor who has chosen none and whose browser asks for none of the six: ar, zh, en, fr, ru or es.
+        #[arg(long, default_value = "en")]
+        language: String,
     },
     /// Run a witness (C2SP tlog-witness): cosign a forum's checkpoints after checking that its log only grew.
     Witness {
@@ -347,7 +350,11 @@ fn run(command: Command) -> Result<()> {
             write_burst,
             writes_per_second,
             max_event_streams,
+            language,
         } => {
+            let Some(language) = accord_server::i18n::Lang::parse(&language).filter(|_| language.len() <= 35) else {
+                bail!("--language must be one of ar, zh, en, fr, ru, es (got {language:?})");
+            };
             if !(0.05..=3600.0).contains(&checkpoint_interval) {
                 bail!("--checkpoint-interval must be between 0.05 and 3600 seconds");
             }
@@ -369,6 +376,7 @@ fn run(command: Command) -> Result<()> {
                     ..Default::default()
                 },
                 max_event_streams,
+                language,
                 ..Default::default()
             };
             serve(&data_dir, &listen, demo, config)

@@ -13,9 +13,8 @@
 //!    user and set again from it at log-in;
 //! 2. else the browser's `Accept-Language`, the first supported language by
 //!    quality;
-//! 3. else the forum's default: the first of its official languages (in
-//!    its order of preference, as founded) that is one of the six; else
-//!    English.
+//! 3. else the forum's default, set by its operator (`accord serve
+//!    --language`, English unless set).
 //!
 //! The middleware [`negotiate`] decides once per request and keeps the
 //! answer in a task-local, read by templates through [`t`] and friends and
@@ -197,17 +196,10 @@ pub fn requested(headers: &axum::http::HeaderMap, default: Lang) -> Lang {
         .unwrap_or(default)
 }
 
-/// The forum's default language: the first of its official languages that
-/// Accord's interface speaks, else English.
-pub fn forum_default(state: &accord_domain::State) -> Lang {
-    state.forum.as_ref().and_then(|f| f.languages.iter().find_map(|l| Lang::parse(l.as_str()))).unwrap_or(Lang::En)
-}
-
 /// Middleware: decides the request's language, answers in it, and says so
 /// (`Content-Language`, `Vary: Accept-Language, Cookie`).
 pub async fn negotiate(State(app): State<AppState>, request: Request, next: Next) -> Response {
-    let default = forum_default(&app.store.state());
-    let lang = requested(request.headers(), default);
+    let lang = requested(request.headers(), app.config.language);
     let here = match *request.method() {
         axum::http::Method::GET | axum::http::Method::HEAD => {
             request.uri().path_and_query().map_or("/", |p| p.as_str()).to_owned()
