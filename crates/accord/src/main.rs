@@ -14,6 +14,7 @@ use std::sync::Arc;
 use accord_domain::ids::{DisplayName, LanguageTag, NewPassword};
 use accord_domain::state::OfficerRole;
 use accord_domain::Email;
+use accord_server::i18n::{t, t1, t2, t3, Lang};
 use accord_server::setup;
 use accord_store::{DataDir, Store};
 use anyhow::{bail, Context, Result};
@@ -318,7 +319,7 @@ fn main() -> std::process::ExitCode {
         return std::process::ExitCode::FAILURE;
     }
     DATABASE.get_or_init(|| database);
-    match run(cli.command) {
+    match terminal_language().scope_sync(|| run(cli.command)) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
@@ -402,11 +403,7 @@ fn run(command: Command) -> Result<()> {
             let origin = signer.origin().to_owned();
             setup::init_forum_with_log(&store, forum, languages, Some(origin), name, email.clone(), password.expose())?;
             store.shutdown();
-            println!(
-                "Forum created in {}. Log in as {email}; start with: accord serve --data-dir {}",
-                data_dir.display(),
-                data_dir.display()
-            );
+            println!("{}", t2("cli-forum-created", "dir", data_dir.display().to_string(), "email", email.to_string()));
             Ok(())
         }
         Command::Demo { data_dir } => {
@@ -416,7 +413,7 @@ fn run(command: Command) -> Result<()> {
             log_signer(&dir, DEMO_ORIGIN)?;
             store.shutdown();
             print_demo_logins(&dir, &logins)?;
-            println!("Start it with: accord serve --data-dir {}", data_dir.display());
+            println!("{}", t1("cli-start-with", "dir", data_dir.display().to_string()));
             Ok(())
         }
         Command::Import { data_dir, title, format, file } => import(&data_dir, title, &format, &file),
@@ -436,7 +433,18 @@ fn run(command: Command) -> Result<()> {
             store.shutdown();
             let document = document.map_err(|r| anyhow::anyhow!(r.message))?;
             std::fs::write(&out, &document.bytes).with_context(|| format!("writing {}", out.display()))?;
-            println!("Wrote {} ({}, {} bytes).", out.display(), document.media_type, document.bytes.len());
+            println!(
+                "{}",
+                t3(
+                    "cli-wrote",
+                    "file",
+                    out.display().to_string(),
+                    "type",
+                    document.media_type,
+                    "bytes",
+                    document.bytes.len()
+                )
+            );
             Ok(())
         }
         Command::Admin { command } => admin(command),
@@ -633,44 +641,65 @@ fn import(data_dir: &Path, title: Option<String>, format: &str, file: &Path) -> 
                 accord_documents::AknVersion::V2 => "2.0",
             };
             println!(
-                "Read {}: an Akoma Ntoso {version} {}, {:?}.",
-                file.display(),
-                imported.document,
-                terminal::shown(&imported.instrument.title)
+                "{}",
+                t3(
+                    "cli-read-akn",
+                    "file",
+                    file.display().to_string(),
+                    "document",
+                    format!("{version} {}", imported.document),
+                    "title",
+                    format!("{:?}", terminal::shown(&imported.instrument.title))
+                )
             );
             (imported.instrument, imported.dropped, imported.renamed)
         } else {
             let imported = accord_documents::docx::import(&bytes, source()).map_err(refused)?;
-            println!("Read {}: a Word document, {:?}.", file.display(), terminal::shown(&imported.instrument.title));
+            println!(
+                "{}",
+                t2(
+                    "cli-read-docx",
+                    "file",
+                    file.display().to_string(),
+                    "title",
+                    format!("{:?}", terminal::shown(&imported.instrument.title))
+                )
+            );
             (imported.instrument, imported.dropped, Vec::new())
         };
         let draft = accord_documents::draft::zero_draft(&instrument).map_err(refused)?;
         let left_out: Vec<String> = dropped.iter().chain(draft.left_out.iter()).map(ToString::to_string).collect();
         if left_out.is_empty() {
-            println!("Nothing was left out.");
+            println!("{}", t("cli-nothing-left-out"));
         } else {
-            println!("Left out ({}):", left_out.len());
+            println!("{}", t1("cli-left-out", "count", left_out.len()));
             for d in &left_out {
                 println!("  - {}", terminal::shown(d));
             }
         }
         if !renamed.is_empty() {
-            println!("Identifiers renamed ({}):", renamed.len());
+            println!("{}", t1("cli-renamed", "count", renamed.len()));
             for r in &renamed {
-                println!("  - {} is now {}", terminal::shown(&r.source), r.eid);
+                println!(
+                    "  - {}",
+                    t2("cli-now", "from", terminal::shown(&r.source).to_string(), "to", r.eid.to_string())
+                );
             }
         }
         if draft.renumbered.is_empty() {
-            println!("Nothing was renumbered.");
+            println!("{}", t("cli-nothing-renumbered"));
         } else {
-            println!("Renumbered in the zero draft ({}):", draft.renumbered.len());
+            println!("{}", t1("cli-renumbered", "count", draft.renumbered.len()));
             for r in &draft.renumbered {
                 println!(
-                    "  - {} ({}) is now {} ({})",
-                    terminal::shown(&r.from_num),
-                    terminal::shown(&r.from_eid),
-                    r.num,
-                    r.eid
+                    "  - {}",
+                    t2(
+                        "cli-now",
+                        "from",
+                        format!("{} ({})", terminal::shown(&r.from_num), terminal::shown(&r.from_eid)),
+                        "to",
+                        format!("{} ({})", r.num, r.eid)
+                    )
                 );
             }
         }
@@ -695,14 +724,27 @@ fn import(data_dir: &Path, title: Option<String>, format: &str, file: &Path) -> 
     let state = store.state();
     let process = state.process(id as u64).map_err(|r| anyhow::anyhow!(r.message))?;
     let provisions = &process.latest().instrument.provisions;
+    let articles =
+        provisions.iter().filter(|p| p.kind == accord_domain::negotiation::text::ProvisionKind::Article).count();
     println!(
-        "Process {id} opened: {:?}, zero draft with {} articles and {} provisions (entry {}).",
-        process.title,
-        provisions.iter().filter(|p| p.kind == accord_domain::negotiation::text::ProvisionKind::Article).count(),
-        provisions.len(),
-        appended.entry.index
+        "{} {}",
+        t2("cli-process-opened", "id", id, "title", format!("{:?}", process.title)),
+        t3("cli-process-draft", "articles", articles, "provisions", provisions.len(), "entry", appended.entry.index)
     );
     Ok(())
+}
+
+/// The language of what a command prints for people (the secretariat
+/// creating a forum, importing a draft): the POSIX locale's (`LC_ALL`, else
+/// `LC_MESSAGES`, else `LANG`) if it is one of the six, else English. What
+/// tools read (serve's address line, `verify`'s report, tokens, keys) stays
+/// as it is in every language.
+fn terminal_language() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+        .and_then(|v| Lang::parse(&v))
+        .unwrap_or(Lang::En)
 }
 
 /// Whether a command opens the record (and so takes `--database`).
@@ -779,7 +821,8 @@ fn default_verify_state(key: Option<&str>, source: &str) -> Result<PathBuf> {
 }
 
 fn print_demo_logins(dir: &DataDir, logins: &[setup::DemoLogin]) -> Result<()> {
-    let mut text = String::from("Demonstration forum log-ins (also saved in demo-logins.txt in the data directory):\n");
+    let mut text = t("cli-demo-logins");
+    text.push('\n');
     for l in logins {
         text.push_str(&format!("  {:<32} {:<36} {}\n", l.who, l.email, l.password));
     }
@@ -904,7 +947,8 @@ fn admin(command: AdminCommand) -> Result<()> {
             let password = password_from("ACCORD_PASSWORD", &format!("Password for {email}"))?;
             let id = setup::create_officer(&store, name, role, email.clone(), password.expose())?;
             store.shutdown();
-            println!("{email} is appointed {} as {id}", role.label().to_lowercase());
+            let role = t(&format!("role-{}", role.as_str())).to_lowercase();
+            println!("{}", t3("cli-appointed", "email", email.to_string(), "role", role, "id", id.to_string()));
             Ok(())
         }
         AdminCommand::ResetPassword { data_dir, email } => {

@@ -216,7 +216,7 @@ pub async fn negotiate(State(app): State<AppState>, request: Request, next: Next
 /// The `Set-Cookie` value that keeps a choice of language for a year.
 pub fn language_cookie(lang: Lang, secure: bool) -> String {
     let secure = if secure { "; Secure" } else { "" };
-    format!("{LANGUAGE_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000{secure}", lang.code())
+    format!("{LANGUAGE_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000{secure}", lang.code())
 }
 
 /// The message `id` in the current language.

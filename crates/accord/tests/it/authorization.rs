@@ -560,6 +560,7 @@ fn rows() -> Vec<Row> {
         ),
         page("/login", "/login", &[("email", "ken_head@forum.test"), ("password", PASSWORD), ("next", "/")], Public),
         page("/logout", "/logout", &[], Public),
+        page("/language", "/language", &[("lang", "fr"), ("back", "/")], Public),
         page(
             "/account/password",
             "/account/password",

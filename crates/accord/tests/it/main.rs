@@ -19,6 +19,7 @@ mod crash;
 mod decisions;
 mod documents;
 mod hardening;
+mod i18n;
 mod interop;
 mod log;
 mod login_limits;
