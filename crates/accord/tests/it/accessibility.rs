@@ -6,12 +6,18 @@
 //! installed by `./test.sh`); it is injected into each page and run there.
 //! One Chromium serves the whole run: each role logs in once and reads
 //! every page in both languages.
+//!
+//! Also here: the main flows with the keyboard alone, each focused element
+//! showing the focus; and every page, and the main forms, with JavaScript
+//! off.
 
 use std::collections::BTreeSet;
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
 use fantoccini::Locator;
 
-use crate::browser::{chromedriver, chromium, demo_forum, password_of};
+use crate::browser::{chromedriver, chromium, chromium_with_prefs, demo_forum, password_of, wait_for_text};
 use crate::helpers::*;
 
 /// axe-core's script, as `./test.sh` installs it.
@@ -175,4 +181,269 @@ async fn every_page_passes_axe_core_for_every_role_in_english_and_arabic() {
     let found: Vec<String> =
         violations.iter().map(|(v, seen)| format!("{v}\n    seen as {}", seen.join(", "))).collect();
     assert!(found.is_empty(), "{} violations:\n{}", found.len(), found.join("\n"));
+}
+
+// ---- the keyboard alone ----
+
+/// Presses `keys` one after the other (characters, or [`Key`] codes), as a
+/// keyboard does: each down, then up.
+async fn press(client: &fantoccini::Client, keys: &str) {
+    let mut actions = KeyActions::new("keyboard".into());
+    for key in keys.chars() {
+        actions = actions.then(KeyAction::Down { value: key }).then(KeyAction::Up { value: key });
+    }
+    client.perform_actions(actions).await.unwrap();
+}
+
+/// The focused element, briefly, and whether it shows a focus indicator:
+/// a computed outline or box shadow.
+async fn focused(client: &fantoccini::Client) -> (String, bool) {
+    let answer = client
+        .execute(
+            "const e = document.activeElement; const s = getComputedStyle(e);
+             const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+             return [e.outerHTML.slice(0, 120), outline || s.boxShadow !== 'none'];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    (answer[0].as_str().unwrap().to_owned(), answer[1].as_bool().unwrap())
+}
+
+/// Whether the focused element matches `css`.
+async fn focus_is(client: &fantoccini::Client, css: &str) -> bool {
+    client
+        .execute("return document.activeElement.matches(arguments[0]);", vec![css.into()])
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap()
+}
+
+/// Presses Tab until the focus is on the element `css` (at most `most`
+/// times), checking at each step that the focused element shows where the
+/// focus is.
+async fn tab_to(client: &fantoccini::Client, css: &str, most: usize) {
+    for _ in 0..most {
+        if focus_is(client, css).await {
+            let (element, visible) = focused(client).await;
+            assert!(visible, "no visible focus on {element}");
+            return;
+        }
+        press(client, &Key::Tab.to_string()).await;
+        let (element, visible) = focused(client).await;
+        assert!(visible, "no visible focus on {element}");
+    }
+    panic!("{most} presses of Tab never reached {css}; the focus is on {}", focused(client).await.0);
+}
+
+/// Logs in from the log-in page with the keyboard alone: the address
+/// field has the focus, Tab to the password, Enter.
+async fn log_in_by_keyboard(client: &fantoccini::Client, base: &str, next: &str, address: &str, password: &str) {
+    client.goto(&format!("{base}/login")).await.unwrap();
+    client.delete_all_cookies().await.unwrap();
+    client.goto(&format!("{base}/login?next={next}")).await.unwrap();
+    tab_to(client, "#email", 40).await;
+    press(client, address).await;
+    tab_to(client, "#password", 2).await;
+    press(client, password).await;
+    press(client, &Key::Enter.to_string()).await;
+    client.wait().for_element(Locator::Css(".who a[href='/account']")).await.unwrap();
+}
+
+/// A chair opens a recorded vote on `provision` in meeting 1 through the
+/// API, and answers its number.
+fn open_vote(base: &str, chair_password: &str, provision: &str) -> u64 {
+    let agent = agent();
+    let mut login = agent
+        .post(format!("{base}/api/v1/auth/token"))
+        .send_json(serde_json::json!({"email": "chair@demo.accord.example", "password": chair_password}))
+        .unwrap();
+    let token = login.body_mut().read_json::<serde_json::Value>().unwrap()["token"].as_str().unwrap().to_owned();
+    let mut res = agent
+        .post(format!("{base}/api/v1/processes/1/votes"))
+        .header("Authorization", format!("Bearer {token}"))
+        .send_json(serde_json::json!({"target": {"kind": "provision", "id": provision}, "meeting": 1}))
+        .unwrap();
+    let body = res.body_mut().read_json::<serde_json::Value>().unwrap();
+    assert_eq!(res.status(), 201, "{body}");
+    body["id"].as_u64().unwrap_or_else(|| panic!("no vote id in {body}"))
+}
+
+/// The main flows with the keyboard alone (Tab, Enter, Space, arrows; no
+/// click): log in, reach a provision from the rolling text and table a
+/// proposal on its words, support it from another delegation, vote in a
+/// meeting, read a redline. Each focused element shows the focus.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_main_flows_work_with_the_keyboard_alone_in_chromium() {
+    let (dir, logins) = demo_forum();
+    let server = Server::start(dir.path());
+    let (_driver, driver_url) = chromedriver();
+    let profile = tempfile::tempdir().unwrap();
+    let client = chromium(&driver_url, profile.path()).await;
+    let base = server.base.clone();
+    let eid = "chp_2__art_5__para_2";
+
+    // A head of delegation logs in and lands on the rolling text.
+    let bra = "head.bra@demo.accord.example";
+    log_in_by_keyboard(&client, &base, "/processes/1", bra, &password_of(&logins, bra)).await;
+    // The provision's link in the rolling text, then its page.
+    tab_to(&client, &format!("a.prov-link[href$='/provisions/{eid}']"), 400).await;
+    press(&client, &Key::Enter.to_string()).await;
+    client.wait().for_element(Locator::Css("[data-select-text]")).await.unwrap();
+    // The words are typed into the quote (the form says which words).
+    tab_to(&client, "#quote", 60).await;
+    press(&client, "inconsistent").await;
+    tab_to(&client, "#text", 5).await;
+    press(&client, "incompatible").await;
+    tab_to(&client, "#justification", 3).await;
+    press(&client, "Plainer words.").await;
+    tab_to(&client, "form[data-propose-form] button[type=submit]", 3).await;
+    press(&client, &Key::Space.to_string()).await;
+    wait_for_text(&client, ".notice", "Your proposal is tabled").await;
+    let at = client.current_url().await.unwrap();
+    let proposal = at.path().to_owned();
+    assert!(proposal.starts_with("/processes/1/proposals/"), "{at}");
+
+    // Kenya's head supports it.
+    let ken = "head.ken@demo.accord.example";
+    log_in_by_keyboard(&client, &base, &proposal, ken, &password_of(&logins, ken)).await;
+    tab_to(&client, "form[action$='/support'] button", 80).await;
+    press(&client, &Key::Enter.to_string()).await;
+    let mut support = String::new();
+    for _ in 0..100 {
+        if let Ok(dd) = client.find(Locator::XPath("//dt[normalize-space()='Support']/following-sibling::dd")).await {
+            support = dd.text().await.unwrap_or_default();
+        }
+        if support.contains("KEN") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(support.contains("KEN"), "the support is not recorded: {support:?}");
+    assert!(client.find(Locator::Css("form[action$='/support'] button")).await.is_err(), "supported once");
+
+    // Kenya votes in a meeting: Tab to the vote, arrows to choose, Enter.
+    let vote = {
+        let (b, p) = (base.clone(), password_of(&logins, "chair@"));
+        tokio::task::spawn_blocking(move || open_vote(&b, &p, "chp_3__art_8__para_1")).await.unwrap()
+    };
+    client.goto(&format!("{base}/meetings/1")).await.unwrap();
+    let ballot = format!("form:has(input[name=vote][value='{vote}'])");
+    tab_to(&client, &format!("{ballot} input[name=choice][value=yes]"), 200).await;
+    press(&client, &Key::Down.to_string()).await;
+    assert!(focus_is(&client, &format!("{ballot} input[name=choice][value=no]:checked")).await, "the arrow chose No");
+    let (element, visible) = focused(&client).await;
+    assert!(visible, "no visible focus on {element}");
+    tab_to(&client, &format!("{ballot} button[type=submit]"), 3).await;
+    press(&client, &Key::Enter.to_string()).await;
+    let mine = wait_for_text(&client, &format!("#vote-{vote}"), "Your delegation voted").await;
+    assert!(mine.contains("Your delegation voted no"), "{mine}");
+
+    // A redline, from the list of versions.
+    client.goto(&format!("{base}/processes/1/versions")).await.unwrap();
+    tab_to(&client, "a[href*='/diff?from=']", 200).await;
+    press(&client, &Key::Enter.to_string()).await;
+    client.wait().for_element(Locator::Css(".redline")).await.unwrap();
+    let changes = client.find_all(Locator::Css(".redline ins, .redline del")).await.unwrap();
+    assert!(!changes.is_empty(), "the redline shows what changed");
+    client.close().await.unwrap();
+}
+
+// ---- JavaScript off ----
+
+/// The status a page answers a role with: the error page's 404, the
+/// secretariat's pages refused to other officers and delegations (an
+/// anonymous visitor is sent to the log-in page instead), 200 otherwise.
+fn expected_status(page: &str, role: &str) -> u16 {
+    let secretariat_only = ["/members/new", "/consultations/1/moderation"];
+    if page == "/processes/99" {
+        404
+    } else if secretariat_only.contains(&page) && !matches!(role, "secretariat" | "anonymous visitor") {
+        403
+    } else {
+        200
+    }
+}
+
+/// The browser's cookies as a `Cookie` header, to ask the server for the
+/// status of what the browser shows.
+async fn cookie_header(client: &fantoccini::Client) -> String {
+    let cookies = client.get_all_cookies().await.unwrap();
+    cookies.iter().map(|c| format!("{}={}", c.name(), c.value())).collect::<Vec<_>>().join("; ")
+}
+
+/// Every page renders with JavaScript off, for every role (status 200 and
+/// its main content); and the main forms work without it: log in, table a
+/// proposal, vote.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_and_the_main_forms_work_without_javascript_in_chromium() {
+    let (dir, logins) = demo_forum();
+    let server = Server::start(dir.path());
+    let (_driver, driver_url) = chromedriver();
+    let profile = tempfile::tempdir().unwrap();
+    let no_script = serde_json::json!({"profile.managed_default_content_settings.javascript": 2});
+    let client = chromium_with_prefs(&driver_url, profile.path(), no_script).await;
+    let base = server.base.clone();
+
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    for (role, address) in ROLES {
+        client.goto(&format!("{base}/login")).await.unwrap();
+        client.delete_all_cookies().await.unwrap();
+        if let Some(address) = address {
+            log_in(&client, &base, address, &password_of(&logins, address)).await;
+        }
+        let cookies = cookie_header(&client).await;
+        for page in page_addresses() {
+            client.goto(&format!("{base}{page}")).await.unwrap();
+            let (b, p, c) = (base.clone(), page.clone(), cookies.clone());
+            let status = tokio::task::spawn_blocking(move || {
+                agent().get(format!("{b}{p}")).header("Cookie", c).call().unwrap().status().as_u16()
+            })
+            .await
+            .unwrap();
+            let expected = expected_status(&page, role);
+            if status != expected {
+                wrong.push(format!("{page} as {role}: status {status}"));
+            }
+            match client.find(Locator::Css("main#main h1")).await {
+                Ok(h1) if !h1.text().await.unwrap().trim().is_empty() => {}
+                _ => wrong.push(format!("{page} as {role}: no main content")),
+            }
+            checked += 1;
+        }
+    }
+    println!("{checked} pages read with JavaScript off");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+
+    // JavaScript is off: the times stay as the server wrote them.
+    client.goto(&format!("{base}/processes/1/versions")).await.unwrap();
+    let time = client.find(Locator::Css("main time[datetime]")).await.unwrap();
+    assert_eq!(time.text().await.unwrap(), time.attr("datetime").await.unwrap().unwrap(), "a script ran");
+
+    // Log in, and table a proposal through the whole form (every field
+    // shows without the script).
+    let bra = "head.bra@demo.accord.example";
+    log_in(&client, &base, bra, &password_of(&logins, bra)).await;
+    client.goto(&format!("{base}/processes/1/provisions/chp_2__art_5__para_2")).await.unwrap();
+    assert!(client.find(Locator::Id("position")).await.unwrap().is_displayed().await.unwrap(), "all fields show");
+    client.find(Locator::Id("quote")).await.unwrap().send_keys("inconsistent").await.unwrap();
+    client.find(Locator::Id("text")).await.unwrap().send_keys("incompatible").await.unwrap();
+    client.find(Locator::Id("justification")).await.unwrap().send_keys("Plainer words.").await.unwrap();
+    client.find(Locator::Css("form[data-propose-form] button[type=submit]")).await.unwrap().click().await.unwrap();
+    wait_for_text(&client, ".notice", "Your proposal is tabled").await;
+
+    // Vote.
+    let vote = {
+        let (b, p) = (base.clone(), password_of(&logins, "chair@"));
+        tokio::task::spawn_blocking(move || open_vote(&b, &p, "chp_3__art_8__para_1")).await.unwrap()
+    };
+    client.goto(&format!("{base}/meetings/1")).await.unwrap();
+    let ballot = format!("form:has(input[name=vote][value='{vote}'])");
+    client.find(Locator::Css(&format!("{ballot} input[value=abstain]"))).await.unwrap().click().await.unwrap();
+    client.find(Locator::Css(&format!("{ballot} button[type=submit]"))).await.unwrap().click().await.unwrap();
+    let mine = wait_for_text(&client, &format!("#vote-{vote}"), "Your delegation voted").await;
+    assert!(mine.contains("Your delegation voted abstain"), "{mine}");
+    client.close().await.unwrap();
 }
