@@ -132,8 +132,35 @@ pub(crate) async fn axe_violations(client: &fantoccini::Client, axe: &str) -> Ve
     found.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_owned()).collect()
 }
 
+/// The elements of the page that take the focus but show no focus
+/// indicator when they have it (no computed outline, no box shadow). Each
+/// is focused by the script after the keyboard has moved the focus once,
+/// so that Chromium treats the focus as the keyboard's (`:focus-visible`).
+pub(crate) async fn focus_not_shown(client: &fantoccini::Client) -> Vec<String> {
+    press(client, &Key::Tab.to_string()).await;
+    let found = client
+        .execute(
+            "const all = document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]');
+             const hidden = [];
+             for (const e of all) {
+               if (e.disabled || e.type === 'hidden' || e.tabIndex < 0 || e.getClientRects().length === 0) continue;
+               e.focus();
+               if (document.activeElement !== e) continue;
+               const s = getComputedStyle(e);
+               const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+               if (!outline && s.boxShadow === 'none') hidden.push(e.outerHTML.slice(0, 100));
+             }
+             return hidden;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    found.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_owned()).collect()
+}
+
 /// Every page, for every role, in English and Arabic, has no WCAG 2.2 A or
-/// AA violation that axe-core finds.
+/// AA violation that axe-core finds, and shows the focus on every element
+/// that takes it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_page_passes_axe_core_for_every_role_in_english_and_arabic() {
     let axe = axe_source();
@@ -163,6 +190,10 @@ async fn every_page_passes_axe_core_for_every_role_in_english_and_arabic() {
                 assert_eq!(shown.as_deref(), Some(*lang), "{page} as {role}");
                 for v in axe_violations(&client, &axe).await {
                     violations.entry(format!("{page}: {v}")).or_default().push(format!("{role} in {lang}"));
+                }
+                for element in focus_not_shown(&client).await {
+                    let v = format!("{page}: focus not shown on {element}");
+                    violations.entry(v).or_default().push(format!("{role} in {lang}"));
                 }
                 checked += 1;
             }
