@@ -63,6 +63,7 @@ neg-version-lower = النسخة { $version }
 neg-zero-draft-name = المسودة الأولية
 neg-provision-text = النص
 neg-provision-select-hint = حدّد كلمات في النص أدناه لاقتراح تغييرها.
+neg-provision-keyboard-hint = باستخدام لوحة المفاتيح: اضغط Tab للانتقال إلى النص، ثم تنقّل مفاتيح الأسهم كلمةً كلمة، ويحدّد مفتاح Shift مع مفتاح سهم.
 neg-provision-with-proposals = مع المقترحات المعلّقة
 neg-chapter-num = الفصل { $num }
 neg-article-num = المادة { $num }

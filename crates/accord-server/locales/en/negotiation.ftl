@@ -58,6 +58,7 @@ neg-version-lower = version { $version }
 neg-zero-draft-name = Zero draft
 neg-provision-text = The text
 neg-provision-select-hint = Select words in the text below to propose a change to them.
+neg-provision-keyboard-hint = With the keyboard: Tab to the text, then the arrow keys move word by word and Shift with an arrow key selects.
 neg-provision-with-proposals = With the open proposals
 neg-chapter-num = Chapter { $num }
 neg-article-num = Article { $num }

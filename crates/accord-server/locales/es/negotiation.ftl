@@ -59,6 +59,7 @@ neg-version-lower = versión { $version }
 neg-zero-draft-name = Borrador cero
 neg-provision-text = El texto
 neg-provision-select-hint = Seleccione palabras del texto siguiente para proponer una modificación.
+neg-provision-keyboard-hint = Con el teclado: Tab para llegar al texto; luego las teclas de flecha avanzan palabra por palabra y Mayús con una tecla de flecha selecciona.
 neg-provision-with-proposals = Con las propuestas pendientes
 neg-chapter-num = Capítulo { $num }
 neg-article-num = Artículo { $num }

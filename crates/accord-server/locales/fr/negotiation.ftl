@@ -59,6 +59,7 @@ neg-version-lower = version { $version }
 neg-zero-draft-name = Avant-projet
 neg-provision-text = Le texte
 neg-provision-select-hint = Sélectionnez des mots dans le texte ci-dessous pour proposer de les modifier.
+neg-provision-keyboard-hint = Au clavier : Tab pour atteindre le texte, puis les touches fléchées avancent mot par mot et Maj avec une touche fléchée sélectionne.
 neg-provision-with-proposals = Avec les propositions en suspens
 neg-chapter-num = Chapitre { $num }
 neg-article-num = Article { $num }

@@ -59,6 +59,7 @@ neg-version-lower = версия { $version }
 neg-zero-draft-name = Нулевой проект
 neg-provision-text = Текст
 neg-provision-select-hint = Выделите слова в тексте ниже, чтобы предложить их изменить.
+neg-provision-keyboard-hint = С клавиатуры: клавишей Tab перейдите к тексту; затем клавиши со стрелками перемещают по словам, а Shift со стрелкой выделяет.
 neg-provision-with-proposals = С открытыми предложениями
 neg-chapter-num = Глава { $num }
 neg-article-num = Статья { $num }

@@ -54,6 +54,7 @@ neg-version-lower = 版本 { $version }
 neg-zero-draft-name = 零草案
 neg-provision-text = 案文
 neg-provision-select-hint = 选择下列案文中的词语，即可提议对其进行修改。
+neg-provision-keyboard-hint = 使用键盘：按 Tab 键进入案文，然后用方向键逐词移动，按住 Shift 键加方向键即可选择。
 neg-provision-with-proposals = 连同待决提案
 neg-chapter-num = 第{ $num }章
 neg-article-num = 第{ $num }条

@@ -175,7 +175,7 @@ fn provision_views(rolling: &RollingText) -> Vec<ProvisionView> {
 #[template(path = "processes.html")]
 struct ProcessesPage {
     chrome: Chrome,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     processes: Vec<super::shapes::ProcessSummary>,
     can_open: bool,
@@ -277,7 +277,7 @@ pub struct RollingData {
 #[template(path = "rolling.html")]
 struct RollingPage {
     chrome: Chrome,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     id: u64,
     data: std::sync::Arc<RollingData>,
     member: String,
@@ -607,7 +607,7 @@ fn cause_text(cause: &str) -> String {
 #[template(path = "provision.html")]
 struct ProvisionPage {
     chrome: Chrome,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     id: u64,
     title: String,
@@ -662,7 +662,7 @@ fn provision_view_page(
     user: &Option<WebUser>,
     id: u64,
     eid: &str,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     form: ProposeForm,
 ) -> Result<ProvisionPage, ApiError> {
@@ -887,7 +887,7 @@ async fn to_rolling_text(Path(id): Path<String>) -> Response {
 #[template(path = "proposal.html")]
 struct ProposalPage {
     chrome: Chrome,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     id: u64,
     title: String,
@@ -918,7 +918,7 @@ fn proposal_view(
     user: &Option<WebUser>,
     id: u64,
     pid: u64,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
 ) -> Result<ProposalPage, ApiError> {
     let pw = powers(app, user);
@@ -1129,7 +1129,7 @@ pub struct VersionRow {
 #[template(path = "versions.html")]
 struct VersionsPage {
     chrome: Chrome,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     id: u64,
     title: String,
@@ -1145,7 +1145,7 @@ async fn versions_view(
     app: &AppState,
     user: &Option<WebUser>,
     id: u64,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
 ) -> Result<VersionsPage, ApiError> {
     let now = napi::current_counts(app, id).await?;

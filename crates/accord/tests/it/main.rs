@@ -7,6 +7,7 @@
 mod helpers;
 
 mod access;
+mod accessibility;
 mod api_input;
 mod authorization;
 mod browser;
