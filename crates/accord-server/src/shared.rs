@@ -136,36 +136,6 @@ pub(crate) fn decision_json(d: &Decision) -> DecisionJson {
     }
 }
 
-pub(crate) fn decision_line(d: &DecisionJson) -> String {
-    let target = match (d.target.kind.as_str(), &d.target.id) {
-        ("instrument", _) => "the instrument".to_owned(),
-        ("proposal", Some(id)) => format!("P-{id}"),
-        ("provision", Some(serde_json::Value::String(eid))) => accord_domain::negotiation::text::label_of(eid),
-        (k, Some(id)) => format!("{k} {}", id.as_str().map(str::to_owned).unwrap_or_else(|| id.to_string())),
-        (k, None) => k.to_owned(),
-    };
-    let tally = d
-        .tally
-        .as_ref()
-        .map(|t| format!(" — {} yes, {} no, {} abstaining; {} required", t.yes, t.no, t.abstain, t.required))
-        .unwrap_or_default();
-    // The version the question was put on, and for the whole instrument
-    // the version adopted: a reader knows which text was decided.
-    let version = match (d.adopted_version, d.version) {
-        (Some(v), _) => format!(", version {v} adopted"),
-        (None, Some(v)) => format!(", on version {v}"),
-        (None, None) => String::new(),
-    };
-    format!(
-        "- Decision {} on {target} (process {}{version}), by {}: **{}**{tally} (entry {})\n",
-        d.id,
-        d.process,
-        d.method,
-        d.outcome.replace('_', " "),
-        d.entry
-    )
-}
-
 // ---- a process's rules and decisions ----
 
 /// What a decision is on: `{"kind": "proposal", "id": 17}`, `{"kind": "provision", "id": "art_5__para_2"}` or `{"kind": "instrument"}`.

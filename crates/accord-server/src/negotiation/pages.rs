@@ -524,7 +524,7 @@ pub fn provision_label(eid: &str) -> String {
 
 /// A decision on a proposal, in a line: "Decision 2 on P-4 (process 1, on
 /// version 3), by vote: adopted — 12 yes, 3 no, 1 abstaining; 8 required
-/// (entry 40)", the words of `shared::decision_line` without its Markdown.
+/// (entry 40)".
 fn decision_text(d: &crate::shared::DecisionJson) -> String {
     let target = match (d.target.kind.as_str(), &d.target.id) {
         ("instrument", _) => t("neg-decision-instrument"),
@@ -1373,7 +1373,7 @@ mod tests {
 
     use super::{cause_text, decision_text, provision_label, version_name};
     use crate::i18n::Lang;
-    use crate::shared::{decision_line, DecisionJson, TallyJson, TargetJson};
+    use crate::shared::{DecisionJson, TallyJson, TargetJson};
 
     #[test]
     fn english_labels_are_the_domains_and_other_languages_have_their_own() {
@@ -1409,43 +1409,58 @@ mod tests {
         assert_eq!(Lang::Fr.scope_sync(|| version_name("Rev.1")), "Rev.1");
     }
 
-    /// In English a decision's line is `shared::decision_line` without its
-    /// Markdown, whatever it was on and however it was taken.
+    /// A decision's line, in English as the proposal page always wrote it
+    /// (and in French in other words), whatever it was on and however it
+    /// was taken.
     #[test]
-    fn decisions_read_as_the_shared_line() {
-        let targets = [
-            TargetJson { kind: "proposal".into(), id: Some(serde_json::json!(4)) },
-            TargetJson { kind: "provision".into(), id: Some(serde_json::json!("chp_1__art_2__para_1")) },
-            TargetJson { kind: "instrument".into(), id: None },
-        ];
-        let tally = || TallyJson { yes: 12, no: 3, abstain: 1, present_and_voting: 15, required: 8, adopted: true };
-        for (i, target) in targets.into_iter().enumerate() {
-            for (method, outcome, tally, version, adopted_version) in [
-                ("vote", "adopted", Some(tally()), Some(3), None),
-                ("consensus", "agreed_ad_referendum", None, Some(2), None),
-                ("silence", "not_adopted", None, None, Some(5)),
-                ("consensus", "adopted", None, None, None),
-            ] {
-                let d = DecisionJson {
-                    id: i as u64 + 1,
-                    process: 7,
-                    method: method.into(),
-                    target: target.clone(),
-                    outcome: outcome.into(),
-                    entry: 40,
-                    time: String::new(),
-                    meeting: None,
-                    procedure: 1,
-                    tally,
-                    objections: Vec::new(),
-                    confirmed_entry: None,
-                    version,
-                    adopted_version,
-                };
-                let shared = decision_line(&d).trim_start_matches("- ").replace("**", "").trim().to_owned();
-                assert_eq!(decision_text(&d), shared);
-                assert_ne!(Lang::Fr.scope_sync(|| decision_text(&d)), shared);
-            }
+    fn decisions_read_in_one_line() {
+        let decision =
+            |id, target: TargetJson, method: &str, outcome: &str, tally, version, adopted_version| DecisionJson {
+                id,
+                process: 7,
+                method: method.into(),
+                target,
+                outcome: outcome.into(),
+                entry: 40,
+                time: String::new(),
+                meeting: None,
+                procedure: 1,
+                tally,
+                objections: Vec::new(),
+                confirmed_entry: None,
+                version,
+                adopted_version,
+            };
+        let proposal = || TargetJson { kind: "proposal".into(), id: Some(serde_json::json!(4)) };
+        let tally = TallyJson { yes: 12, no: 3, abstain: 1, present_and_voting: 15, required: 8, adopted: true };
+        for (d, english) in [
+            (
+                decision(1, proposal(), "vote", "adopted", Some(tally), Some(3), None),
+                "Decision 1 on P-4 (process 7, on version 3), by vote: adopted — 12 yes, 3 no, 1 abstaining; 8 required (entry 40)",
+            ),
+            (
+                decision(
+                    2,
+                    TargetJson { kind: "provision".into(), id: Some(serde_json::json!("chp_1__art_2__para_1")) },
+                    "consensus",
+                    "agreed_ad_referendum",
+                    None,
+                    Some(2),
+                    None,
+                ),
+                "Decision 2 on article 2, paragraph 1 (process 7, on version 2), by consensus: agreed ad referendum (entry 40)",
+            ),
+            (
+                decision(3, TargetJson { kind: "instrument".into(), id: None }, "silence", "not_adopted", None, None, Some(5)),
+                "Decision 3 on the instrument (process 7, version 5 adopted), by silence: not adopted (entry 40)",
+            ),
+            (
+                decision(4, proposal(), "consensus", "adopted", None, None, None),
+                "Decision 4 on P-4 (process 7), by consensus: adopted (entry 40)",
+            ),
+        ] {
+            assert_eq!(decision_text(&d), english);
+            assert_ne!(Lang::Fr.scope_sync(|| decision_text(&d)), english);
         }
     }
 }
