@@ -41,6 +41,8 @@ pub mod payloads;
 pub(crate) mod fold;
 pub(crate) mod rules;
 
+pub use rules::check_language;
+
 #[cfg(test)]
 mod tests;
 
@@ -90,6 +92,24 @@ impl Status {
             Status::Outdated => "outdated",
             Status::Current => "current",
         }
+    }
+}
+
+/// A provision of the current version with its translation into one
+/// language: what a translator's page and a reader's view list.
+#[derive(Debug, Clone)]
+pub struct Row<'a> {
+    pub provision: &'a std::sync::Arc<Provision>,
+    pub translation: Option<&'a Translation>,
+    pub status: Status,
+}
+
+impl Row<'_> {
+    /// The provision's words in the version last translated, when the
+    /// translation is out of date: what the redline starts from.
+    pub fn translated_words<'p>(&self, process: &'p Process) -> Option<&'p str> {
+        let t = self.translation?;
+        process.version(t.version)?.instrument.get(&self.provision.eid).map(|p| words(p))
     }
 }
 
@@ -171,6 +191,24 @@ impl Translations {
             Some(t) if Self::is_current(process, eid, t) => Status::Current,
             Some(_) => Status::Outdated,
         }
+    }
+
+    /// Every provision of the current version of `process` that has
+    /// words, in order, with its translation into `language` and its
+    /// status.
+    pub fn rows<'a>(&'a self, process: &'a Process, language: &LanguageTag) -> Vec<Row<'a>> {
+        process
+            .latest()
+            .instrument
+            .provisions
+            .iter()
+            .filter(|p| !words(p).is_empty())
+            .map(|provision| {
+                let translation = self.get(process.id, language, &provision.eid);
+                let status = self.status(process, language, &provision.eid);
+                Row { provision, translation, status }
+            })
+            .collect()
     }
 
     /// What the record commits to for the translations of `process`, for

@@ -71,8 +71,9 @@ pub(crate) fn translation_recorded(state: &State, cx: &Cx<'_>, t: &TranslationRe
 }
 
 /// A translation is into one of the forum's official languages, other
-/// than the original's.
-fn check_language(state: &State, process: &Process, language: &LanguageTag) -> Result<(), Refusal> {
+/// than the original's: `unofficial_language` or `original_language`
+/// otherwise.
+pub fn check_language(state: &State, process: &Process, language: &LanguageTag) -> Result<(), Refusal> {
     let official = state.forum.as_ref().map(|f| f.languages.as_slice()).unwrap_or_default();
     if !official.contains(language) {
         let list: Vec<&str> = official.iter().map(LanguageTag::as_str).collect();

@@ -312,7 +312,7 @@ pub struct AccreditRequest {
     pub name: String,
     /// Log-in address; private, never in the record.
     pub email: String,
-    /// `head_of_delegation`, `delegate` or `adviser` (for `/officers`: `secretariat`, `chair`, `vice_chair`, `co_facilitator`).
+    /// `head_of_delegation`, `delegate` or `adviser` (for `/officers`: `secretariat`, `chair`, `vice_chair`, `co_facilitator`, `translator`).
     pub role: String,
     /// Optional; without it the answer carries a one-time `initial_password`.
     pub password: Option<String>,
@@ -336,9 +336,10 @@ pub(crate) fn parse_officer_role(s: &str) -> Result<OfficerRole, ApiError> {
         "chair" => Ok(OfficerRole::Chair),
         "vice_chair" => Ok(OfficerRole::ViceChair),
         "co_facilitator" => Ok(OfficerRole::CoFacilitator),
+        "translator" => Ok(OfficerRole::Translator),
         _ => Err(ApiError::bad_request(
             "invalid_role",
-            format!("{s:?} is not a forum role: use secretariat, chair, vice_chair or co_facilitator"),
+            format!("{s:?} is not a forum role: use secretariat, chair, vice_chair, co_facilitator or translator"),
         )),
     }
 }

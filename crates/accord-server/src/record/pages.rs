@@ -118,6 +118,14 @@ fn summarise(body: &accord_domain::EntryBody) -> String {
             c.process
         ),
         B::RevisionIssued(r) => format!("{} issued (process {})", r.name, r.process),
+        B::TranslationRecorded(t) => match t.proposal {
+            Some(p) => {
+                format!("Translation of P-{p} into {} (process {}, version {})", t.language, t.process, t.version)
+            }
+            None => {
+                format!("Translation of {} into {} (process {}, version {})", t.eid, t.language, t.process, t.version)
+            }
+        },
         B::ProcessSymbolSet(s) => format!("Document symbol {} (process {})", s.symbol, s.process),
         B::RulesChanged(r) => match r.process {
             Some(p) => format!("Rules of procedure of process {p} changed"),
