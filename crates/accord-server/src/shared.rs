@@ -24,7 +24,7 @@ pub struct DelegateJson {
     /// The member for delegates; absent for officers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub member: Option<String>,
-    /// `head_of_delegation`, `delegate`, `adviser`; or for officers `secretariat`, `chair`, `vice_chair`, `co_facilitator`, `translator`.
+    /// `head_of_delegation`, `delegate`, `adviser`; or for officers `secretariat`, `chair`, `vice_chair`, `co_facilitator`.
     pub role: String,
     pub active: bool,
     pub accredited_entry: u64,

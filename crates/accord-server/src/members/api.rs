@@ -312,7 +312,7 @@ pub struct AccreditRequest {
     pub name: String,
     /// Log-in address; private, never in the record.
     pub email: String,
-    /// `head_of_delegation`, `delegate` or `adviser` (for `/officers`: `secretariat`, `chair`, `vice_chair`, `co_facilitator`, `translator`).
+    /// `head_of_delegation`, `delegate` or `adviser` (for `/officers`: `secretariat`, `chair`, `vice_chair`, `co_facilitator`).
     pub role: String,
     /// Optional; without it the answer carries a one-time `initial_password`.
     pub password: Option<String>,
