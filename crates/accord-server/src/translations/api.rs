@@ -121,7 +121,28 @@ fn translations_json(
             entry: r.translation.map(|t| t.entry),
         })
         .collect();
+    let proposals = state
+        .translations
+        .of(id)
+        .map(|t| {
+            t.proposals
+                .iter()
+                .filter(|((_, l), _)| *l == language)
+                .filter_map(|((p, _), tr)| {
+                    let proposal = process.proposal(*p).ok().filter(|p| p.is_open())?;
+                    Some(ProposalTranslationJson {
+                        proposal: *p,
+                        eid: proposal.eid.clone(),
+                        original: translation::proposal_words(proposal).to_owned(),
+                        text: tr.text.clone(),
+                        entry: tr.entry,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     Ok(TranslationsJson {
+        proposals,
         process: id,
         language: language.to_string(),
         original_language: process.language.to_string(),

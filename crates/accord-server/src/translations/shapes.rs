@@ -71,4 +71,18 @@ pub struct TranslationsJson {
     pub current: usize,
     pub provisions_total: usize,
     pub provisions: Vec<ProvisionTranslationJson>,
+    /// Translations of open proposals' words into this language (a
+    /// proposal stays in the language it was tabled in).
+    pub proposals: Vec<ProposalTranslationJson>,
+}
+
+/// A proposal's words and their translation.
+#[derive(Serialize, ToSchema)]
+pub struct ProposalTranslationJson {
+    pub proposal: u64,
+    pub eid: String,
+    /// The proposal's words, as tabled.
+    pub original: String,
+    pub text: String,
+    pub entry: u64,
 }

@@ -135,6 +135,27 @@ async fn refusals_over_the_api_change_nothing() {
         "unofficial_language",
     );
     assert_eq!(forum.record_len(), before);
+    // A proposal stays in its language and carries a translation.
+    let proposal = json!({"kind": "replace_words", "eid": P1, "anchor": {"quote": "good faith", "occurrence": 1}, "text": "full good faith"});
+    let (s, _) = forum.post("/api/v1/processes/1/proposals", &t["bra_head"], proposal).await;
+    assert_eq!(s, StatusCode::CREATED);
+    let mut on_proposal = translation("fr", 1, P2, "en toute bonne foi");
+    on_proposal["proposal"] = json!(1);
+    assert_error(
+        &forum.post(PATH, &t["translator"], on_proposal.clone()).await,
+        StatusCode::BAD_REQUEST,
+        "wrong_provision",
+    );
+    on_proposal["eid"] = json!(P1);
+    let (s, v) = forum.post(PATH, &t["translator"], on_proposal).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    let (_, list) = forum.get(&format!("{PATH}?language=fr")).await;
+    assert_eq!(
+        list["proposals"],
+        json!([{"proposal": 1, "eid": P1, "original": "full good faith", "text": "en toute bonne foi", "entry": v["entry"]["index"]}])
+    );
+    assert_eq!(provision(&list, P1)["status"], "missing", "the provision's own translation is apart");
+    let before = forum.record_len();
     // Text is kept as written, in NFC.
     let (s, _) = forum.post(PATH, &t["translator"], translation("fr", 1, P1, "Les E\u{301}tats")).await;
     assert_eq!(s, StatusCode::CREATED);
