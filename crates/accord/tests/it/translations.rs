@@ -155,7 +155,6 @@ async fn refusals_over_the_api_change_nothing() {
         json!([{"proposal": 1, "eid": P1, "original": "full good faith", "text": "en toute bonne foi", "entry": v["entry"]["index"]}])
     );
     assert_eq!(provision(&list, P1)["status"], "missing", "the provision's own translation is apart");
-    let before = forum.record_len();
     // Text is kept as written, in NFC.
     let (s, _) = forum.post(PATH, &t["translator"], translation("fr", 1, P1, "Les E\u{301}tats")).await;
     assert_eq!(s, StatusCode::CREATED);
@@ -248,7 +247,7 @@ async fn the_translators_page_and_the_readers_view() {
     let (s, html) = forum.get_html("/processes/1/read?language=ar&side=original").await;
     assert_eq!(s, StatusCode::OK);
     assert!(html.contains("class=\"parallel side\""), "{html}");
-    assert!(html.contains(&format!("lang=\"ar\" dir=\"rtl\">")), "{html}");
+    assert!(html.contains("lang=\"ar\" dir=\"rtl\">"), "{html}");
     assert!(html.contains(arabic));
     assert!(html.contains("lang=\"en\" dir=\"ltr\""));
     assert!(html.contains("States shall cooperate in full good faith"), "the original as it now reads: {html}");
