@@ -93,6 +93,14 @@ async fn a_translator_records_and_the_original_changing_puts_it_out_of_date() {
         (p1["current"].as_bool(), p1["version"].as_u64(), p1["text"].as_str()),
         (Some(true), Some(2), Some(newer))
     );
+
+    // Replaying the record reproduces them, and the state digest covers them.
+    let parts = forum.store.state().digest_parts();
+    assert!(parts.contains_key("process 1 translations"));
+    let forum = forum.restart();
+    assert_eq!(forum.store.state().digest_parts(), parts);
+    let (_, again) = forum.get(&format!("{PATH}?language=fr")).await;
+    assert_eq!(again, list);
 }
 
 #[tokio::test]
