@@ -23,3 +23,4 @@ tr-original-only = الصيغة { $version }، بلغتها الأصلية.
 tr-reader-lede = الصيغة { $version }. حيث لا توجد ترجمة لحكم بعد، يُعرض النص الأصلي.
 tr-side-by-side = إلى جانب النص الأصلي
 tr-not-translated = لم يُترجم بعد.
+tr-proposal-label = ترجمة المقترح { $proposal } إلى اللغة { $language }

@@ -23,3 +23,4 @@ tr-original-only = Version { $version }, in its original language.
 tr-reader-lede = Version { $version }. Where a provision has no translation yet, the original is shown.
 tr-side-by-side = side by side with the original
 tr-not-translated = Not yet translated.
+tr-proposal-label = Translation of { $proposal } into { $language }

@@ -23,3 +23,4 @@ tr-original-only = Versión { $version }, en su idioma original.
 tr-reader-lede = Versión { $version }. Cuando una disposición aún no está traducida, se muestra el original.
 tr-side-by-side = junto al original
 tr-not-translated = Aún sin traducir.
+tr-proposal-label = Traducción de la propuesta { $proposal } al { $language }

@@ -23,3 +23,4 @@ tr-original-only = Version { $version }, dans sa langue originale.
 tr-reader-lede = Version { $version }. Lorsqu'une disposition n'est pas encore traduite, l'original est affiché.
 tr-side-by-side = en regard de l'original
 tr-not-translated = Pas encore traduite.
+tr-proposal-label = Traduction de la proposition { $proposal } en { $language }

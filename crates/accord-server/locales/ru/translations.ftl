@@ -23,3 +23,4 @@ tr-original-only = Версия { $version } на языке оригинала.
 tr-reader-lede = Версия { $version }. Если положение ещё не переведено, показан оригинал.
 tr-side-by-side = рядом с оригиналом
 tr-not-translated = Ещё не переведено.
+tr-proposal-label = Перевод предложения { $proposal } на язык { $language }

@@ -23,3 +23,4 @@ tr-original-only = 第 { $version } 版，原文语言。
 tr-reader-lede = 第 { $version } 版。条款尚无译文的，显示原文。
 tr-side-by-side = 与原文对照
 tr-not-translated = 尚未翻译。
+tr-proposal-label = 提案 { $proposal } 的 { $language } 译文

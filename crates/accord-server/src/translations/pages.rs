@@ -56,6 +56,18 @@ pub struct TranslatorRow {
     pub translated: u32,
     /// For an out-of-date translation: the original's changes since.
     pub redline: Vec<SegmentView>,
+    /// The open proposals on the provision, each in the language it was
+    /// tabled in, with its translation.
+    pub proposals: Vec<ProposalRow>,
+}
+
+pub struct ProposalRow {
+    /// "P-17".
+    pub label: String,
+    pub id: u64,
+    pub words: String,
+    /// The translation, empty while there is none.
+    pub text: String,
 }
 
 #[derive(Template)]
@@ -142,6 +154,22 @@ fn translator_view(
                 text: r.translation.map(|t| t.text.clone()).unwrap_or_default(),
                 translated: r.translation.map_or(0, |t| t.version),
                 redline,
+                proposals: process
+                    .proposals
+                    .iter()
+                    .filter(|p| p.is_open() && p.eid == r.provision.eid)
+                    .filter(|p| !translation::proposal_words(p).is_empty())
+                    .map(|p| ProposalRow {
+                        label: p.label(),
+                        id: p.id,
+                        words: translation::proposal_words(p).to_owned(),
+                        text: state
+                            .translations
+                            .proposal(id, p.id, &language)
+                            .map(|t| t.text.clone())
+                            .unwrap_or_default(),
+                    })
+                    .collect(),
             }
         })
         .collect();
@@ -183,6 +211,8 @@ struct TranslationForm {
     version: u32,
     eid: String,
     text: String,
+    /// A proposal on the provision translated instead of the provision.
+    proposal: Option<u64>,
 }
 
 /// A translator records a translation from their page.
@@ -196,7 +226,8 @@ async fn record(
     let result = async {
         let form = form.check(&u)?;
         let language = accord_domain::ids::LanguageTag::parse(&form.language)?;
-        let action = actions::record(id, language.clone(), form.version, form.eid.clone(), form.text.clone(), None);
+        let action =
+            actions::record(id, language.clone(), form.version, form.eid.clone(), form.text.clone(), form.proposal);
         app.store.submit(u.principal(), action, None).await?;
         Ok::<_, ApiError>((language, form.eid.clone()))
     }

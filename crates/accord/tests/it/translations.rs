@@ -236,6 +236,34 @@ async fn the_translators_page_and_the_readers_view() {
     assert_eq!(wrong_eid.status, StatusCode::NOT_FOUND, "{}", wrong_eid.html);
     assert_eq!(forum.record_len(), before);
 
+    // An open proposal is translated from the page too, and stays in English.
+    let proposal =
+        json!({"kind": "replace_words", "eid": P2, "anchor": {"quote": "protect", "occurrence": 1}, "text": "defend"});
+    let (s, _) = forum.post("/api/v1/processes/1/proposals", &t["bra_head"], proposal).await;
+    assert_eq!(s, StatusCode::CREATED);
+    let page = b.get("/processes/1/translations?language=fr").await;
+    assert!(page.html.contains("name=\"proposal\" value=\"2\""), "{}", page.html);
+    let done = b
+        .post(
+            "/processes/1/translations",
+            &[
+                ("csrf", &csrf),
+                ("language", "fr"),
+                ("version", "2"),
+                ("eid", P2),
+                ("proposal", "2"),
+                ("text", "défendre"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.html);
+    let (_, list) = forum.get(&format!("{PATH}?language=fr")).await;
+    assert_eq!(list["proposals"][0]["text"], "défendre");
+    assert_eq!(list["proposals"][0]["original"], "defend");
+    let page = b.get("/processes/1/translations?language=fr").await;
+    assert!(page.html.contains("défendre"));
+    let before = forum.record_len();
+
     // A head of delegation is not a translator: no form, and the post is refused.
     let mut head = Browser::new(&forum);
     head.log_in("bra_head", PASSWORD).await;
