@@ -277,7 +277,7 @@ enum LogCommand {
 
 #[derive(Subcommand)]
 enum AdminCommand {
-    /// Appoint an officer (secretariat, chair, vice_chair, co_facilitator) with an account; the password comes from ACCORD_PASSWORD or is prompted for.
+    /// Appoint an officer (secretariat, chair, vice_chair, co_facilitator, translator) with an account; the password comes from ACCORD_PASSWORD or is prompted for.
     CreateAccount {
         #[arg(long, default_value = "./accord-data", env = "ACCORD_DATA_DIR")]
         data_dir: PathBuf,
@@ -971,7 +971,10 @@ fn admin(command: AdminCommand) -> Result<()> {
                 "chair" => OfficerRole::Chair,
                 "vice_chair" => OfficerRole::ViceChair,
                 "co_facilitator" => OfficerRole::CoFacilitator,
-                other => bail!("{other:?} is not a forum role: use secretariat, chair, vice_chair or co_facilitator"),
+                "translator" => OfficerRole::Translator,
+                other => bail!(
+                    "{other:?} is not a forum role: use secretariat, chair, vice_chair, co_facilitator or translator"
+                ),
             };
             let dir = DataDir::open(&data_dir)?;
             let store = open_store(&dir)?;

@@ -164,3 +164,5 @@ rec-participant-private_sector = القطاع الخاص
 rec-participant-academia = الأوساط الأكاديمية والبحثية
 rec-participant-technical_community = الأوساط التقنية
 rec-participant-public = فرد من الجمهور
+rec-sum-translation = ترجمة { $provision } إلى { $language } (العملية، الصيغة: { $where })
+rec-sum-translation-proposal = ترجمة P-{ $proposal } إلى { $language } (العملية، الصيغة: { $where })

@@ -173,3 +173,5 @@ rec-participant-private_sector = private sector
 rec-participant-academia = academia and research
 rec-participant-technical_community = technical community
 rec-participant-public = member of the public
+rec-sum-translation = Translation of { $provision } into { $language } (process, version: { $where })
+rec-sum-translation-proposal = Translation of P-{ $proposal } into { $language } (process, version: { $where })

@@ -172,3 +172,5 @@ rec-participant-private_sector = sector privado
 rec-participant-academia = sector académico y de investigación
 rec-participant-technical_community = comunidad técnica
 rec-participant-public = miembro del público
+rec-sum-translation = Traducción de { $provision } al { $language } (proceso, versión: { $where })
+rec-sum-translation-proposal = Traducción de P-{ $proposal } al { $language } (proceso, versión: { $where })

@@ -172,3 +172,5 @@ rec-participant-private_sector = secteur privé
 rec-participant-academia = milieux universitaires et de la recherche
 rec-participant-technical_community = communauté technique
 rec-participant-public = membre du public
+rec-sum-translation = Traduction de { $provision } en { $language } (processus, version : { $where })
+rec-sum-translation-proposal = Traduction de P-{ $proposal } en { $language } (processus, version : { $where })

@@ -181,3 +181,5 @@ rec-participant-private_sector = частный сектор
 rec-participant-academia = научные и исследовательские круги
 rec-participant-technical_community = техническое сообщество
 rec-participant-public = представитель общественности
+rec-sum-translation = Перевод { $provision } на язык { $language } (процесс, версия: { $where })
+rec-sum-translation-proposal = Перевод P-{ $proposal } на язык { $language } (процесс, версия: { $where })

@@ -164,3 +164,5 @@ rec-participant-private_sector = 私营部门
 rec-participant-academia = 学术和研究界
 rec-participant-technical_community = 技术界
 rec-participant-public = 公众
+rec-sum-translation = { $provision } 译为 { $language }（进程、版本：{ $where }）
+rec-sum-translation-proposal = P-{ $proposal } 译为 { $language }（进程、版本：{ $where }）

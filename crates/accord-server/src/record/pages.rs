@@ -152,6 +152,26 @@ fn summarise(body: &accord_domain::EntryBody) -> String {
             s(&c.process),
         ),
         B::RevisionIssued(r) => t2("rec-sum-revision", "name", s(&r.name), "process", s(&r.process)),
+        B::TranslationRecorded(tr) => match tr.proposal {
+            Some(p) => t3(
+                "rec-sum-translation-proposal",
+                "proposal",
+                s(&p),
+                "language",
+                s(&tr.language),
+                "where",
+                format!("{}, {}", tr.process, tr.version),
+            ),
+            None => t3(
+                "rec-sum-translation",
+                "provision",
+                label_of(&tr.eid),
+                "language",
+                s(&tr.language),
+                "where",
+                format!("{}, {}", tr.process, tr.version),
+            ),
+        },
         B::ProcessSymbolSet(p) => t2("rec-sum-symbol", "symbol", s(&p.symbol), "process", s(&p.process)),
         B::RulesChanged(r) => match r.process {
             Some(p) => t1("rec-sum-rules-process", "process", s(&p)),

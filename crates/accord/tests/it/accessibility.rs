@@ -44,6 +44,8 @@ const PAGES: &[(&str, &str)] = &[
     ("/processes/{id}/proposals", "/processes/1/proposals"),
     ("/processes/{id}/proposals/{pid}", "/processes/1/proposals/1"),
     ("/processes/{id}/decisions", "/processes/1/decisions"),
+    ("/processes/{id}/translations", "/processes/1/translations?language=fr"),
+    ("/processes/{id}/read", "/processes/1/read?language=ar&side=original"),
     ("/sessions", "/sessions"),
     ("/meetings", "/meetings"),
     ("/meetings/{mid}", "/meetings/1"),
@@ -94,8 +96,7 @@ pub(crate) const ROLES: &[(&str, Option<&str>)] = &[
     ("head of delegation", Some("head.bra@demo.accord.example")),
     ("chair", Some("chair@demo.accord.example")),
     ("secretariat", Some("secretariat@demo.accord.example")),
-    // The translator's role goes here, with its demonstration account,
-    // when the forum has one.
+    ("translator", Some("translator@demo.accord.example")),
 ];
 
 const LANGUAGES: &[&str] = &["en", "ar"];

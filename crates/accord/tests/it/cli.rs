@@ -153,6 +153,16 @@ fn demo_forum_has_the_un_member_states() {
     let observers: serde_json::Value = res.body_mut().read_json().unwrap();
     assert!(observers.as_array().unwrap().iter().any(|m| m["code"] == "VAT"));
     assert!(observers.as_array().unwrap().iter().any(|m| m["kind"] == "organisation"));
+    // A translator has rendered the opening provisions in French and
+    // Arabic; the chair's agreements put some of them out of date.
+    assert!(printed.contains("translator@demo.accord.example"));
+    for language in ["fr", "ar"] {
+        let mut res =
+            agent.get(format!("{}/api/v1/processes/1/translations?language={language}", server.base)).call().unwrap();
+        let list: serde_json::Value = res.body_mut().read_json().unwrap();
+        let translated = list["provisions"].as_array().unwrap().iter().filter(|p| p["text"].is_string()).count();
+        assert!(translated >= 5, "{language}: {translated} translated");
+    }
     let login = agent
         .post(format!("{}/api/v1/auth/token", server.base))
         .send_json(serde_json::json!({"email": "secretariat@demo.accord.example", "password": password}))

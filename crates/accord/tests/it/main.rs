@@ -34,6 +34,7 @@ mod readme;
 mod record;
 mod record_edition_3;
 mod signatures;
+mod translations;
 mod unicode;
 mod verify;
 mod weak_keys;
