@@ -30,6 +30,7 @@ mod ranges;
 mod readme;
 mod record;
 mod record_edition_3;
+mod rtl;
 mod signatures;
 mod unicode;
 mod verify;
