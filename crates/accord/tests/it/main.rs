@@ -16,6 +16,7 @@ mod consult;
 mod consultations;
 mod crash;
 mod decisions;
+mod delivery;
 mod documents;
 mod hardening;
 mod interop;
