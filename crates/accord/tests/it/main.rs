@@ -26,6 +26,7 @@ mod negotiation;
 mod openapi_baseline;
 mod page_signatures;
 mod pages;
+mod phone;
 mod postgres_restart;
 mod ranges;
 mod readme;
