@@ -5,10 +5,11 @@
 # test; xmllint for Akoma Ntoso checks; Go and golang.org/x/mod for the
 # transparency-log interoperability test; python3-venv for Schemathesis;
 # LibreOffice, headless, and pdftotext to open every .docx Accord writes;
-# PostgreSQL for the store's second backend). A throw-away PostgreSQL
-# cluster runs for the length of the script (scripts/postgres.sh): the
-# store's tests run on both databases, and the integration suite runs a
-# second time with every forum in PostgreSQL.
+# PostgreSQL for the store's second backend; npm to install axe-core for
+# the accessibility tests). A throw-away PostgreSQL cluster runs for the
+# length of the script (scripts/postgres.sh): the store's tests run on both
+# databases, and the integration suite runs a second time with every forum
+# in PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -19,6 +20,7 @@ command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 command -v go >/dev/null 2>&1 || need+=(golang-go)
 [ -d /usr/share/gocode/src/golang.org/x/mod/sumdb ] || need+=(golang-golang-x-mod-dev)
 command -v curl >/dev/null 2>&1 || need+=(curl)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
@@ -31,6 +33,10 @@ if ((${#need[@]})); then
   $sudo apt-get update -q
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${need[@]}"
 fi
+
+# axe-core, the accessibility checker the browser tests load, from the npm
+# registry at the version its lock file pins.
+[ -f crates/accord/tests/browser/node_modules/axe-core/axe.min.js ] || npm ci --prefix crates/accord/tests/browser
 
 # The cluster stops when this script exits.
 source scripts/postgres.sh

@@ -348,6 +348,12 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
 
     // The rolling-text page over HTTP.
     let app = accord_server::app(store.clone(), bench_config());
+    // The same forum served with Arabic as its default language: the page
+    // right to left, every word from the Arabic messages.
+    let arabic = accord_server::app(
+        store.clone(),
+        accord_server::Config { language: accord_server::i18n::Lang::Ar, ..bench_config() },
+    );
     let growing = store.clone();
     let unrelated = store.clone();
     let growing_heads: Vec<DelegateId> = heads.iter().rev().take(40).copied().collect();
@@ -360,6 +366,13 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
             axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await
         });
         let page = drive_get("GET /processes/1", addr, "/processes/1", clients, duration).await;
+        let arabic_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let arabic_addr = arabic_listener.local_addr()?;
+        let arabic_server = tokio::spawn(async move {
+            axum::serve(arabic_listener, arabic.into_make_service_with_connect_info::<SocketAddr>()).await
+        });
+        let arabic_page = drive_get("GET /processes/1 in Arabic", arabic_addr, "/processes/1", clients, duration).await;
+        arabic_server.abort();
         let json =
             drive_get("GET rolling-text (JSON)", addr, "/api/v1/processes/1/rolling-text", clients, duration).await;
         // The same page while the record grows: a delegation supports a
@@ -414,7 +427,7 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
         .await;
         admitting.abort();
         server.abort();
-        anyhow::Ok(vec![page, json, growing_page, other_page])
+        anyhow::Ok(vec![page, arabic_page, json, growing_page, other_page])
     })?;
     println!("{} clients, {} s each:", clients, options.seconds);
     for outcome in &outcomes {

@@ -49,6 +49,7 @@ use crate::proceedings::{
     StatementDelivered, VoteExplained, VoteOpened, VoteRef,
 };
 use crate::state::State;
+use crate::translation::TranslationRecorded;
 
 /// The feature an entry kind belongs to: the folder of its payload, check
 /// and fold.
@@ -65,6 +66,9 @@ pub enum Feature {
     /// Open consultations: statements, participants, votes
     /// ([`crate::consultation`]).
     Consultation,
+    /// Versions of a text in the forum's other official languages
+    /// ([`crate::translation`]).
+    Translation,
 }
 
 /// What a check knows besides the state and the payload: who records the
@@ -228,6 +232,11 @@ entry_kinds! {
         /// An analysis of the consultation, named by the digest of its result.
         "consultation.analysis_published" => ConsultationAnalysisPublished(AnalysisPublished): analysis_published,
     }
+    translation: Translation {
+        /// A translator records a provision's (or a proposal's) words in
+        /// another official language.
+        "translation.recorded" => TranslationRecorded(TranslationRecorded): translation_recorded,
+    }
 }
 
 impl EntryBody {
@@ -239,6 +248,11 @@ impl EntryBody {
     /// Whether the entry belongs to a consultation (see [`crate::consultation`]).
     pub fn is_consultation(&self) -> bool {
         self.feature() == Feature::Consultation
+    }
+
+    /// Whether the entry records a translation (see [`crate::translation`]).
+    pub fn is_translation(&self) -> bool {
+        self.feature() == Feature::Translation
     }
 
     /// Whether the entry belongs to meetings and decisions (see [`crate::proceedings`]).
@@ -257,7 +271,7 @@ mod tests {
     fn the_table_lists_each_kind_once() {
         let unique: std::collections::BTreeSet<&str> = EntryBody::KINDS.iter().copied().collect();
         assert_eq!(unique.len(), EntryBody::KINDS.len());
-        assert_eq!(EntryBody::KINDS.len(), 58);
+        assert_eq!(EntryBody::KINDS.len(), 59);
         let body =
             EntryBody::MemberReinstated(MemberReinstated { code: crate::ids::MemberCode::parse("KEN").unwrap() });
         assert_eq!(body.kind(), "member.reinstated");

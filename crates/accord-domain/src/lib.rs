@@ -29,6 +29,8 @@
 //!   (also reachable as `decisions`).
 //! - [`consultation`]: open consultations: statements, pseudonymous
 //!   participants, their votes, moderation and published analyses.
+//! - [`translation`]: versions of a text in the forum's other official
+//!   languages, provision by provision, and whether each is current.
 //! - [`blob`]: content too large for an entry, named by its SHA-256.
 //! - [`signature`]: members' Ed25519 signatures on their own actions.
 //! - [`error`]: [`Refusal`], why an action or an entry is refused.
@@ -59,6 +61,7 @@ pub mod proceedings;
 pub mod rights;
 pub mod signature;
 pub mod state;
+pub mod translation;
 pub mod unicode;
 
 pub use codec::canonical;

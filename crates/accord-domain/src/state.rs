@@ -45,7 +45,8 @@
 //! every part of the state (`forum`, `members`, `delegates`, `signatures`,
 //! `rules`, `important questions`, `process P`, `process P proposals`,
 //! `process P rules`, `process P version V text` — the version's Markdown
-//! digest — `process P version V provenance`, `session S`, `meeting M`,
+//! digest — `process P version V provenance`, `process P translations`
+//! (once one is recorded), `session S`, `meeting M`,
 //! `vote V`, `consensus C`, `silence S`, `decision D`) with the SHA-256 of
 //! its canonical JSON. [`State::digest_v2`] (format `accord-state-digest/v2`)
 //! is the SHA-256 of `accord-state-digest/v2\n` and the canonical JSON of
@@ -168,6 +169,8 @@ pub struct State {
     pub proceedings: crate::proceedings::Proceedings,
     /// Open consultations, by number from 1.
     pub consultations: Vec<crate::consultation::Consultation>,
+    /// Translations of the processes' texts.
+    pub translations: crate::translation::Translations,
 }
 
 /// What a record of edition 1 or 2 of the rules holds that edition 3
@@ -309,7 +312,9 @@ impl State {
     ///   rules` when the process has its own, and per version `process P
     ///   version V text` (the SHA-256 of the version's Markdown, the same
     ///   digest the API gives for it) and `process P version V provenance`
-    ///   (the origin of every provision's words);
+    ///   (the origin of every provision's words); `process P
+    ///   translations` once a translation of it is recorded (each with the
+    ///   version it translates and whether it is current);
     /// - `session S`, `meeting M` (attendance, agenda, speakers,
     ///   statements), `vote V` (ballots and tally), `consensus C`,
     ///   `silence S`, `decision D`.
@@ -359,6 +364,11 @@ impl State {
             };
             parts.insert(format!("process {}", p.id), hash(&head));
             parts.insert(format!("process {} proposals", p.id), hash(&p.proposals));
+            // Only once a translation is recorded: a record without any
+            // digests as before.
+            if let Some(translations) = self.translations.digest_value(p) {
+                parts.insert(format!("process {} translations", p.id), hash(&translations));
+            }
             if let Some(rules) = proceedings.process_rules.get(&p.id) {
                 parts.insert(format!("process {} rules", p.id), hash(rules));
             }
@@ -535,7 +545,8 @@ impl State {
         Ok(match action {
             Action::Signed { body, .. } => *body,
             Action::Negotiate(body) => {
-                if !body.is_negotiation() && !body.is_proceedings() && !body.is_consultation() {
+                if !body.is_negotiation() && !body.is_proceedings() && !body.is_consultation() && !body.is_translation()
+                {
                     return Err(Refusal::invalid(
                         "not_a_negotiation_action",
                         "this action is not part of a negotiation",

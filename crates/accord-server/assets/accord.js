@@ -75,6 +75,24 @@
       var t = form.querySelector("textarea[name=text]");
       if (t && !t.value) { t.value = quote; }
     }
+    // With the keyboard: the text takes the focus (Tab); the arrow keys
+    // move word by word and, with Shift, select, as in a text field.
+    block.tabIndex = 0;
+    var hint = document.querySelector("[data-keyboard-hint]");
+    if (hint) { hint.hidden = false; }
+    block.addEventListener("focus", function () {
+      var sel = window.getSelection();
+      if (sel && (sel.rangeCount === 0 || !block.contains(sel.getRangeAt(0).commonAncestorContainer))) {
+        sel.collapse(block.firstChild || block, 0);
+      }
+    });
+    block.addEventListener("keydown", function (e) {
+      if ((e.key !== "ArrowLeft" && e.key !== "ArrowRight") || e.altKey || e.metaKey) { return; }
+      var sel = window.getSelection();
+      if (!sel || !sel.modify) { return; }
+      e.preventDefault();
+      sel.modify(e.shiftKey ? "extend" : "move", e.key === "ArrowLeft" ? "left" : "right", "word");
+    });
     block.addEventListener("mouseup", onSelect);
     block.addEventListener("keyup", onSelect);
     document.addEventListener("selectionchange", function () {
@@ -135,7 +153,9 @@
         var left = Math.round(Number(el.getAttribute("data-seconds")) - (serverNow - given) / 1000);
         var abs = Math.abs(left);
         var clock = Math.floor(abs / 60) + ":" + String(abs % 60).padStart(2, "0");
-        el.textContent = left >= 0 ? "(" + clock + " left)" : "(over time by " + clock + ")";
+        // The words come from the page, in the reader's language.
+        var words = el.getAttribute(left >= 0 ? "data-left" : "data-over") || (left >= 0 ? "({clock} left)" : "(over time by {clock})");
+        el.textContent = words.replace("{clock}", clock);
         el.classList.toggle("over", left < 0);
       });
     };

@@ -378,6 +378,10 @@ pub fn load_process(
     // the rules at work; the rest are recorded.
     store.submit_all_blocking(positions);
 
+    // The translator renders the opening provisions in French and Arabic
+    // now, so that the chair's agreements below put some out of date.
+    load_translations(store, process);
+
     // The chair agrees a few proposals, rejects some; Rev.1 is issued.
     let mut acts = Vec::new();
     for id in (3..=count).step_by(17).take(8) {
@@ -391,6 +395,59 @@ pub fn load_process(
     load_later_proposals(store, process, &delegations)?;
     load_meetings(store, secretariat, chair, &delegations, process, &mut dice)?;
     Ok(process)
+}
+
+/// French and Arabic translations of the zero draft's opening provisions:
+/// (eId, French, Arabic).
+const TRANSLATIONS: &[(&str, &str, &str)] = &[
+    (
+        "preamble__recital_1",
+        "Reconnaissant que les technologies de l'information et des communications sont devenues indispensables à la vie économique, sociale et culturelle de toutes les nations, et que leur fonctionnement sûr et fiable relève de l'intérêt commun de la communauté internationale,",
+        "إذ تسلّم بأن تكنولوجيات المعلومات والاتصالات أصبحت لا غنى عنها للحياة الاقتصادية والاجتماعية والثقافية لكل أمة، وبأن أداءها الآمن والموثوق يمثل مصلحة مشتركة للمجتمع الدولي،",
+    ),
+    ("chp_1", "Dispositions générales", "أحكام عامة"),
+    ("chp_1__art_1", "Objet", "الغرض"),
+    (
+        "chp_1__art_1__para_1",
+        "Le présent Cadre a pour objet de promouvoir un environnement ouvert, sûr, stable, accessible et pacifique pour l'utilisation des technologies de l'information et des communications, en énonçant des principes, des normes et des mesures que les États participants s'engagent à respecter dans leur conduite.",
+        "الغرض من هذا الإطار هو تعزيز بيئة مفتوحة وآمنة ومستقرة ومتاحة وسلمية لاستخدام تكنولوجيات المعلومات والاتصالات، من خلال وضع مبادئ وقواعد وتدابير تلتزم الدول المشاركة بمراعاتها في سلوكها.",
+    ),
+    (
+        "chp_1__art_1__para_3",
+        "Les États participants devraient s'efforcer de donner effet au présent Cadre par leurs politiques, leur législation et leur pratique nationales, selon qu'il convient compte tenu de leur situation.",
+        "ينبغي للدول المشاركة أن تسعى إلى إنفاذ هذا الإطار من خلال سياساتها وتشريعاتها وممارساتها الوطنية، بما يتناسب مع ظروفها.",
+    ),
+    ("chp_1__art_2", "Champ d'application", "النطاق"),
+];
+
+/// The forum's translator, if it has one, records [`TRANSLATIONS`] of the
+/// current version. (A forum without a translator gets none.)
+fn load_translations(store: &Store, process: u64) {
+    let state = store.state();
+    let translator = state
+        .officers()
+        .find(|d| d.officer_role() == Some(accord_domain::state::OfficerRole::Translator))
+        .map(|d| d.id);
+    let Some(translator) = translator else { return };
+    let Ok(version) = state.process(process).map(|p| p.latest().number) else { return };
+    drop(state);
+    let tag = |t: &str| accord_domain::ids::LanguageTag::parse(t).expect("a valid tag");
+    let mut acts = Vec::new();
+    for (eid, french, arabic) in TRANSLATIONS {
+        for (language, text) in [("fr", french), ("ar", arabic)] {
+            let action = crate::translations::actions::record(
+                process,
+                tag(language),
+                version,
+                (*eid).to_owned(),
+                (*text).to_owned(),
+                None,
+            );
+            acts.push((Principal::Delegate(translator), action));
+        }
+    }
+    // A provision the draft no longer has is refused and left out.
+    store.submit_all_blocking(acts);
 }
 
 /// Proposals tabled after Rev.1 by named delegations: a new heading for an

@@ -25,6 +25,9 @@
 //! - [`meetings`]: rules of procedure, sessions, meetings, attendance,
 //!   agenda and speakers, votes, consensus, silence procedures (and the
 //!   scheduler that concludes them), important questions, summary records.
+//! - [`translations`]: versions of a process's text in the forum's other
+//!   official languages, recorded by translators; the translator's page
+//!   and the reader's view, side by side with the original.
 //! - [`record`]: the record's entries and pages, the home page, the live
 //!   event stream ([`record::live`]), and the transparency log
 //!   ([`record::log`]: checkpoints, tiles, proofs, receipts, witnesses;
@@ -86,6 +89,7 @@ pub mod negotiation;
 pub mod record;
 pub mod setup;
 pub mod shared;
+pub mod translations;
 
 #[cfg(test)]
 mod layering;
@@ -298,6 +302,7 @@ fn all_routes() -> http::routes::Routes {
         .merge(account::routes())
         .merge(record::routes())
         .merge(consultations::routes())
+        .merge(translations::routes())
         .get("/healthz", || async { "ok" })
         .get("/metrics", http::metrics::render)
 }

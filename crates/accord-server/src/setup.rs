@@ -174,6 +174,8 @@ pub fn load_demo(store: &Store) -> Result<Vec<DemoLogin>, StoreError> {
     let secretariat = store.state().officers().next().map(|d| d.id).expect("init appointed the secretariat");
     let (e, p) = login("Chair", "chair@demo.accord.example");
     let chair = create_officer(store, name("Ambassador Lucía Fernández"), OfficerRole::Chair, e, &p)?;
+    let (e, p) = login("Translator", "translator@demo.accord.example");
+    create_officer(store, name("Hélène Dubois"), OfficerRole::Translator, e, &p)?;
     let mut heads = Vec::new();
     let delegates: &[(&str, &str, MemberRole, &str)] = &[
         ("BRA", "Rafael Souza", MemberRole::HeadOfDelegation, "head.bra@demo.accord.example"),

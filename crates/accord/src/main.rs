@@ -14,6 +14,7 @@ use std::sync::Arc;
 use accord_domain::ids::{DisplayName, LanguageTag, NewPassword};
 use accord_domain::state::OfficerRole;
 use accord_domain::Email;
+use accord_server::i18n::{t, t1, t2, t3, Lang};
 use accord_server::setup;
 use accord_store::{DataDir, Store};
 use anyhow::{bail, Context, Result};
@@ -135,12 +136,21 @@ enum Command {
         /// The process's number.
         #[arg(long)]
         process: u64,
-        /// The version's number or name ("3", "Rev.1", "zero"); the latest when not given.
+        /// The version's number or name ("3", "Rev.1", "zero"); the latest when not given. With --document redline, the newer version.
         #[arg(long)]
         version: Option<String>,
         /// `akn` (Akoma Ntoso 3.0), `docx` (Word) or `md` (Accord's Markdown convention).
         #[arg(long, default_value = "akn", value_parser = ["akn", "docx", "md"])]
         format: String,
+        /// What to write: a `version` of the text; the `rolling-text` with every open proposal in brackets (akn or docx); the `redline` from --from to --version as Word tracked changes (docx); the `compilation` of proposals article by article (docx).
+        #[arg(long, default_value = "version", value_parser = ["version", "rolling-text", "redline", "compilation"])]
+        document: String,
+        /// The older version of a redline (number or name).
+        #[arg(long)]
+        from: Option<String>,
+        /// Where the rolling text in Word names the members behind each option: `footnote` or `inline`.
+        #[arg(long, default_value = "footnote", value_parser = ["footnote", "inline"])]
+        members: String,
         /// The file to write.
         #[arg(long)]
         out: PathBuf,
@@ -267,7 +277,7 @@ enum LogCommand {
 
 #[derive(Subcommand)]
 enum AdminCommand {
-    /// Appoint an officer (secretariat, chair, vice_chair, co_facilitator) with an account; the password comes from ACCORD_PASSWORD or is prompted for.
+    /// Appoint an officer (secretariat, chair, vice_chair, co_facilitator, translator) with an account; the password comes from ACCORD_PASSWORD or is prompted for.
     CreateAccount {
         #[arg(long, default_value = "./accord-data", env = "ACCORD_DATA_DIR")]
         data_dir: PathBuf,
@@ -318,7 +328,7 @@ fn main() -> std::process::ExitCode {
         return std::process::ExitCode::FAILURE;
     }
     DATABASE.get_or_init(|| database);
-    match run(cli.command) {
+    match terminal_language().scope_sync(|| run(cli.command)) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
@@ -402,11 +412,7 @@ fn run(command: Command) -> Result<()> {
             let origin = signer.origin().to_owned();
             setup::init_forum_with_log(&store, forum, languages, Some(origin), name, email.clone(), password.expose())?;
             store.shutdown();
-            println!(
-                "Forum created in {}. Log in as {email}; start with: accord serve --data-dir {}",
-                data_dir.display(),
-                data_dir.display()
-            );
+            println!("{}", t2("cli-forum-created", "dir", data_dir.display().to_string(), "email", email.to_string()));
             Ok(())
         }
         Command::Demo { data_dir } => {
@@ -416,27 +422,60 @@ fn run(command: Command) -> Result<()> {
             log_signer(&dir, DEMO_ORIGIN)?;
             store.shutdown();
             print_demo_logins(&dir, &logins)?;
-            println!("Start it with: accord serve --data-dir {}", data_dir.display());
+            println!("{}", t1("cli-start-with", "dir", data_dir.display().to_string()));
             Ok(())
         }
         Command::Import { data_dir, title, format, file } => import(&data_dir, title, &format, &file),
-        Command::Export { data_dir, process, version, format, out } => {
-            let format = accord_server::negotiation::documents::Format::parse(Some(format.as_str()))
-                .map_err(|r| anyhow::anyhow!(r.message))?;
+        Command::Export { data_dir, process, version, format, document, from, members, out } => {
+            use accord_server::negotiation::documents as docs;
+            let format = docs::Format::parse(Some(format.as_str())).map_err(|r| anyhow::anyhow!(r.message))?;
             if version.as_deref().is_some_and(|v| v.trim().is_empty()) {
                 bail!("--version is empty: give a version's number (3) or name (Rev.1, zero), or leave it out for the latest");
             }
+            match (document.as_str(), format, from.is_some()) {
+                ("redline", _, false) => bail!("--document redline needs --from: the older version's number or name"),
+                (_, _, true) if document != "redline" => bail!("--from applies to --document redline only"),
+                ("redline" | "compilation", docs::Format::Akn | docs::Format::Markdown, _) => {
+                    bail!("--document {document} is written as Word only: give --format docx")
+                }
+                ("rolling-text", docs::Format::Markdown, _) => {
+                    bail!("--document rolling-text is written as akn or docx, not md")
+                }
+                ("rolling-text" | "compilation", _, _) if version.is_some() => {
+                    bail!("--document {document} is made on the latest version: leave out --version")
+                }
+                _ => {}
+            }
+            let backers = accord_documents::docx::Backers::parse(&members).map_err(|r| anyhow::anyhow!(r.message))?;
             refuse_inside(&out, &data_dir)?;
             let dir = existing_forum(&data_dir)?;
             let store = open_store(&dir)?;
             let document = {
                 let state = store.state();
-                accord_server::negotiation::documents::version_document(&state, process, version.as_deref(), format)
+                match document.as_str() {
+                    "rolling-text" => docs::rolling_document(&state, process, format, backers),
+                    "redline" => {
+                        docs::redline_document(&state, process, from.as_deref().unwrap_or_default(), version.as_deref())
+                    }
+                    "compilation" => docs::compilation_document(&state, process),
+                    _ => docs::version_document(&state, process, version.as_deref(), format),
+                }
             };
             store.shutdown();
             let document = document.map_err(|r| anyhow::anyhow!(r.message))?;
             std::fs::write(&out, &document.bytes).with_context(|| format!("writing {}", out.display()))?;
-            println!("Wrote {} ({}, {} bytes).", out.display(), document.media_type, document.bytes.len());
+            println!(
+                "{}",
+                t3(
+                    "cli-wrote",
+                    "file",
+                    out.display().to_string(),
+                    "type",
+                    document.media_type,
+                    "bytes",
+                    document.bytes.len()
+                )
+            );
             Ok(())
         }
         Command::Admin { command } => admin(command),
@@ -633,44 +672,65 @@ fn import(data_dir: &Path, title: Option<String>, format: &str, file: &Path) -> 
                 accord_documents::AknVersion::V2 => "2.0",
             };
             println!(
-                "Read {}: an Akoma Ntoso {version} {}, {:?}.",
-                file.display(),
-                imported.document,
-                terminal::shown(&imported.instrument.title)
+                "{}",
+                t3(
+                    "cli-read-akn",
+                    "file",
+                    file.display().to_string(),
+                    "document",
+                    format!("{version} {}", imported.document),
+                    "title",
+                    format!("{:?}", terminal::shown(&imported.instrument.title))
+                )
             );
             (imported.instrument, imported.dropped, imported.renamed)
         } else {
             let imported = accord_documents::docx::import(&bytes, source()).map_err(refused)?;
-            println!("Read {}: a Word document, {:?}.", file.display(), terminal::shown(&imported.instrument.title));
+            println!(
+                "{}",
+                t2(
+                    "cli-read-docx",
+                    "file",
+                    file.display().to_string(),
+                    "title",
+                    format!("{:?}", terminal::shown(&imported.instrument.title))
+                )
+            );
             (imported.instrument, imported.dropped, Vec::new())
         };
         let draft = accord_documents::draft::zero_draft(&instrument).map_err(refused)?;
         let left_out: Vec<String> = dropped.iter().chain(draft.left_out.iter()).map(ToString::to_string).collect();
         if left_out.is_empty() {
-            println!("Nothing was left out.");
+            println!("{}", t("cli-nothing-left-out"));
         } else {
-            println!("Left out ({}):", left_out.len());
+            println!("{}", t1("cli-left-out", "count", left_out.len()));
             for d in &left_out {
                 println!("  - {}", terminal::shown(d));
             }
         }
         if !renamed.is_empty() {
-            println!("Identifiers renamed ({}):", renamed.len());
+            println!("{}", t1("cli-renamed", "count", renamed.len()));
             for r in &renamed {
-                println!("  - {} is now {}", terminal::shown(&r.source), r.eid);
+                println!(
+                    "  - {}",
+                    t2("cli-now", "from", terminal::shown(&r.source).to_string(), "to", r.eid.to_string())
+                );
             }
         }
         if draft.renumbered.is_empty() {
-            println!("Nothing was renumbered.");
+            println!("{}", t("cli-nothing-renumbered"));
         } else {
-            println!("Renumbered in the zero draft ({}):", draft.renumbered.len());
+            println!("{}", t1("cli-renumbered", "count", draft.renumbered.len()));
             for r in &draft.renumbered {
                 println!(
-                    "  - {} ({}) is now {} ({})",
-                    terminal::shown(&r.from_num),
-                    terminal::shown(&r.from_eid),
-                    r.num,
-                    r.eid
+                    "  - {}",
+                    t2(
+                        "cli-now",
+                        "from",
+                        format!("{} ({})", terminal::shown(&r.from_num), terminal::shown(&r.from_eid)),
+                        "to",
+                        format!("{} ({})", r.num, r.eid)
+                    )
                 );
             }
         }
@@ -695,14 +755,27 @@ fn import(data_dir: &Path, title: Option<String>, format: &str, file: &Path) -> 
     let state = store.state();
     let process = state.process(id as u64).map_err(|r| anyhow::anyhow!(r.message))?;
     let provisions = &process.latest().instrument.provisions;
+    let articles =
+        provisions.iter().filter(|p| p.kind == accord_domain::negotiation::text::ProvisionKind::Article).count();
     println!(
-        "Process {id} opened: {:?}, zero draft with {} articles and {} provisions (entry {}).",
-        process.title,
-        provisions.iter().filter(|p| p.kind == accord_domain::negotiation::text::ProvisionKind::Article).count(),
-        provisions.len(),
-        appended.entry.index
+        "{} {}",
+        t2("cli-process-opened", "id", id, "title", format!("{:?}", process.title)),
+        t3("cli-process-draft", "articles", articles, "provisions", provisions.len(), "entry", appended.entry.index)
     );
     Ok(())
+}
+
+/// The language of what a command prints for people (the secretariat
+/// creating a forum, importing a draft): the POSIX locale's (`LC_ALL`, else
+/// `LC_MESSAGES`, else `LANG`) if it is one of the six, else English. What
+/// tools read (serve's address line, `verify`'s report, tokens, keys) stays
+/// as it is in every language.
+fn terminal_language() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+        .and_then(|v| Lang::parse(&v))
+        .unwrap_or(Lang::En)
 }
 
 /// Whether a command opens the record (and so takes `--database`).
@@ -779,7 +852,8 @@ fn default_verify_state(key: Option<&str>, source: &str) -> Result<PathBuf> {
 }
 
 fn print_demo_logins(dir: &DataDir, logins: &[setup::DemoLogin]) -> Result<()> {
-    let mut text = String::from("Demonstration forum log-ins (also saved in demo-logins.txt in the data directory):\n");
+    let mut text = t("cli-demo-logins");
+    text.push('\n');
     for l in logins {
         text.push_str(&format!("  {:<32} {:<36} {}\n", l.who, l.email, l.password));
     }
@@ -897,14 +971,18 @@ fn admin(command: AdminCommand) -> Result<()> {
                 "chair" => OfficerRole::Chair,
                 "vice_chair" => OfficerRole::ViceChair,
                 "co_facilitator" => OfficerRole::CoFacilitator,
-                other => bail!("{other:?} is not a forum role: use secretariat, chair, vice_chair or co_facilitator"),
+                "translator" => OfficerRole::Translator,
+                other => bail!(
+                    "{other:?} is not a forum role: use secretariat, chair, vice_chair, co_facilitator or translator"
+                ),
             };
             let dir = DataDir::open(&data_dir)?;
             let store = open_store(&dir)?;
             let password = password_from("ACCORD_PASSWORD", &format!("Password for {email}"))?;
             let id = setup::create_officer(&store, name, role, email.clone(), password.expose())?;
             store.shutdown();
-            println!("{email} is appointed {} as {id}", role.label().to_lowercase());
+            let role = t(&format!("role-{}", role.as_str())).to_lowercase();
+            println!("{}", t3("cli-appointed", "email", email.to_string(), "role", role, "id", id.to_string()));
             Ok(())
         }
         AdminCommand::ResetPassword { data_dir, email } => {

@@ -187,7 +187,8 @@ mod strategies {
             Just(OfficerRole::Secretariat),
             Just(OfficerRole::Chair),
             Just(OfficerRole::ViceChair),
-            Just(OfficerRole::CoFacilitator)
+            Just(OfficerRole::CoFacilitator),
+            Just(OfficerRole::Translator)
         ]
     }
     fn member_role() -> impl Strategy<Value = MemberRole> {
@@ -287,6 +288,18 @@ mod strategies {
                     proposals,
                     text
                 })
+            ),
+            (1u64..9, 1u32..9, text(), language(), text(), proptest::option::of(1u64..99)).prop_map(
+                |(process, version, eid, language, text, proposal)| {
+                    EntryBody::TranslationRecorded(crate::translation::TranslationRecorded {
+                        process,
+                        version,
+                        eid,
+                        language,
+                        text,
+                        proposal,
+                    })
+                }
             ),
         ]
     }

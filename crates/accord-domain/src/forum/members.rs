@@ -113,6 +113,9 @@ pub enum OfficerRole {
     Chair,
     ViceChair,
     CoFacilitator,
+    /// Records the versions of a text in the forum's other official
+    /// languages ([`crate::translation`]).
+    Translator,
 }
 
 impl OfficerRole {
@@ -122,6 +125,7 @@ impl OfficerRole {
             Self::Chair => "chair",
             Self::ViceChair => "vice_chair",
             Self::CoFacilitator => "co_facilitator",
+            Self::Translator => "translator",
         }
     }
     pub fn label(self) -> &'static str {
@@ -130,6 +134,7 @@ impl OfficerRole {
             Self::Chair => "Chair",
             Self::ViceChair => "Vice-chair",
             Self::CoFacilitator => "Co-facilitator",
+            Self::Translator => "Translator",
         }
     }
 }

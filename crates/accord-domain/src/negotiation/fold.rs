@@ -49,6 +49,7 @@ pub(crate) fn process_opened(state: &mut State, entry: &Entry, p: &ProcessOpened
         changed: entry.index,
         edition: state.forum.as_ref().map_or(1, |f| f.edition),
         symbol: None,
+        language: crate::translation::original_language(state.forum.as_ref()),
     });
 }
 

@@ -142,6 +142,12 @@ pub struct Process {
     /// while unset, so that records without symbols digest as before.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub symbol: Option<String>,
+    /// The language its instrument is written in, the original that
+    /// translations render ([`crate::translation::original_language`] of
+    /// the forum when the process was opened). Derived from the record,
+    /// so left out of what is serialised.
+    #[serde(skip)]
+    pub language: crate::ids::LanguageTag,
 }
 
 /// The longest document symbol, in characters.

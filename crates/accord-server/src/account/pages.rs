@@ -38,7 +38,7 @@ pub fn routes() -> crate::http::routes::Routes {
 #[template(path = "login.html")]
 struct LoginPage {
     chrome: Chrome,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     email: String,
     next: String,
@@ -116,7 +116,8 @@ async fn choose_language(
         return error_page(
             &app,
             &user,
-            ApiError::bad_request(
+            ApiError::translated(
+                StatusCode::BAD_REQUEST,
                 "invalid_language",
                 crate::t1("language-unknown", "lang", form.lang.chars().take(35).collect::<String>()),
             ),
@@ -256,7 +257,7 @@ struct TokenRow {
 #[template(path = "account.html")]
 struct AccountPage {
     chrome: Chrome,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     email: String,
     delegate_id: String,
@@ -270,7 +271,7 @@ fn account_page(
     app: &AppState,
     user: &Option<WebUser>,
     u: &WebUser,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     new_token: Option<String>,
 ) -> Result<AccountPage, ApiError> {
@@ -294,7 +295,7 @@ fn account_page(
         email: account.map(|a| a.email.to_string()).unwrap_or_default(),
         delegate_id: u.delegate.id.to_string(),
         member: u.delegate.member().map(|m| m.to_string()),
-        role: u.delegate.role_label().into(),
+        role: crate::http::page::role_label(u.delegate.role_code()),
         tokens,
         new_token,
     })

@@ -18,6 +18,7 @@ use accord_domain::consultation::analysis::analyse_consultation;
 use accord_domain::consultation::Consultation;
 
 use crate::http::error::ApiError;
+use crate::http::i18n::Lang;
 use crate::AppState;
 
 /// A computed analysis.
@@ -29,8 +30,9 @@ pub struct Computed {
     pub report: Report<String>,
     /// The served JSON.
     pub json: axum::body::Bytes,
-    /// The opinion map, as SVG.
-    pub svg: String,
+    /// The opinion map, as SVG, in each language of the interface (its
+    /// title, description and labels are words).
+    pub svg: Vec<(Lang, String)>,
     /// The statements' texts by id, for the tables.
     pub texts: HashMap<String, String>,
     pub counted: usize,
@@ -89,7 +91,9 @@ fn compute(c: &Consultation, record_size: u64) -> Computed {
     let json = serde_json::to_vec(&Served { record_size, digest: &digest, report: &report })
         .expect("an analysis serialises")
         .into();
-    let svg = map_svg(c, analysis.as_ref());
+    // Drawing is cheap beside the analysis: every language at once, so
+    // that the cache serves them all.
+    let svg = Lang::ALL.into_iter().map(|lang| (lang, lang.scope_sync(|| map_svg(c, analysis.as_ref())))).collect();
     let texts = c.statements.iter().map(|s| (s.id.to_string(), s.shown_text().to_owned())).collect();
     let counted = report.participants.0.iter().filter(|(_, g)| g.is_some()).count();
     Computed { record_size, changed: c.changed, digest, report, json, svg, texts, counted }
@@ -106,7 +110,7 @@ const UNCOUNTED: &str = "#9a9a9a";
 /// centre. Drawn in a 640 × 400 box; text is escaped.
 pub fn map_svg(c: &Consultation, analysis: Option<&accord_consult::Analysis>) -> String {
     let mut s = String::new();
-    let title = format!("Opinion map of consultation {}", c.id);
+    let title = crate::t1("cons-map-title", "id", c.id);
     let _ = write!(
         s,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 400\" width=\"640\" height=\"400\" \
@@ -115,8 +119,12 @@ pub fn map_svg(c: &Consultation, analysis: Option<&accord_consult::Analysis>) ->
     );
     s.push_str("<rect x=\"0\" y=\"0\" width=\"640\" height=\"400\" fill=\"#ffffff\" stroke=\"#c8c8c8\"/>");
     let Some(a) = analysis.filter(|a| !a.groups.is_empty()) else {
-        s.push_str("<desc id=\"map-desc\">No opinion groups yet: too few votes.</desc>");
-        s.push_str("<text x=\"320\" y=\"200\" text-anchor=\"middle\" font-family=\"sans-serif\" font-size=\"16\" fill=\"#555\">No opinion groups yet: more votes are needed</text></svg>");
+        let _ = write!(s, "<desc id=\"map-desc\">{}</desc>", escape(&crate::t("cons-map-no-groups-desc")));
+        let _ = write!(
+            s,
+            "<text x=\"320\" y=\"200\" text-anchor=\"middle\" font-family=\"sans-serif\" font-size=\"16\" fill=\"#555\">{}</text></svg>",
+            escape(&crate::t("cons-map-no-groups"))
+        );
         return s;
     };
     let points: Vec<(usize, [f64; 2])> =
@@ -130,14 +138,18 @@ pub fn map_svg(c: &Consultation, analysis: Option<&accord_consult::Analysis>) ->
     }
     let span = |k: usize| (max[k] - min[k]).max(1e-9);
     let place = |xy: [f64; 2]| (30.0 + (xy[0] - min[0]) / span(0) * 580.0, 370.0 - (xy[1] - min[1]) / span(1) * 340.0);
-    let sizes: Vec<String> = a.groups.iter().map(|g| format!("group {} of {}", g.id + 1, g.size)).collect();
-    let _ = write!(
-        s,
-        "<desc id=\"map-desc\">{} participants counted in {} opinion groups: {}.</desc>",
+    let sizes: Vec<String> =
+        a.groups.iter().map(|g| crate::t2("cons-map-group-size", "number", g.id + 1, "size", g.size)).collect();
+    let desc = crate::t3(
+        "cons-map-desc",
+        "count",
         points.len(),
+        "groups",
         a.groups.len(),
-        sizes.join(", ")
+        "sizes",
+        sizes.join(&crate::t("cons-map-list-separator")),
     );
+    let _ = write!(s, "<desc id=\"map-desc\">{}</desc>", escape(&desc));
     for (g, xy) in &points {
         let (x, y) = place(*xy);
         let colour = COLOURS.get(*g).copied().unwrap_or(UNCOUNTED);
@@ -149,10 +161,9 @@ pub fn map_svg(c: &Consultation, analysis: Option<&accord_consult::Analysis>) ->
         let _ = write!(
             s,
             "<g class=\"group\"><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"14\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"3\"/>\
-             <text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-family=\"sans-serif\" font-size=\"14\" font-weight=\"bold\" fill=\"#111\">Group {} ({})</text></g>",
+             <text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-family=\"sans-serif\" font-size=\"14\" font-weight=\"bold\" fill=\"#111\">{}</text></g>",
             (y - 20.0).max(16.0),
-            g.id + 1,
-            g.size
+            escape(&crate::t2("cons-map-group-label", "number", g.id + 1, "size", g.size))
         );
     }
     s.push_str("</svg>");

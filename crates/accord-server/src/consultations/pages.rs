@@ -205,7 +205,8 @@ struct StatementRow {
 struct RepRow {
     id: String,
     text: String,
-    direction: &'static str,
+    /// "agrees" or "disagrees", in words.
+    direction: String,
     share: String,
 }
 
@@ -225,7 +226,7 @@ struct ScoreRow {
 #[template(path = "consultation.html")]
 struct ConsultationPage {
     chrome: Chrome,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     id: u64,
     title: String,
@@ -244,7 +245,7 @@ struct ConsultationPage {
     is_officer: bool,
     is_secretariat: bool,
     token: String,
-    categories: Vec<(&'static str, &'static str)>,
+    categories: Vec<(&'static str, String)>,
     next: Option<(u32, String)>,
     remaining: usize,
     statements: Vec<StatementRow>,
@@ -265,18 +266,18 @@ struct NoticeQuery {
     notice: Option<String>,
 }
 
-fn notice(code: Option<&str>) -> Option<&'static str> {
-    Some(match code? {
-        "opened" => "The consultation is open. Seed it with statements below.",
-        "joined" => "You have joined. Vote on the statements one at a time.",
-        "key" => "This browser now uses your participant key.",
-        "voted" => "Your vote is recorded.",
-        "written" => "Your statement is recorded; it is shown once the secretariat accepts it.",
-        "seeded" => "The statement is added.",
-        "closed" => "The consultation is closed.",
-        "published" => "The analysis is published in the record.",
+fn notice(code: Option<&str>) -> Option<String> {
+    Some(crate::t(match code? {
+        "opened" => "cons-notice-opened",
+        "joined" => "cons-notice-joined",
+        "key" => "cons-notice-key",
+        "voted" => "cons-notice-voted",
+        "written" => "cons-notice-written",
+        "seeded" => "cons-notice-seeded",
+        "closed" => "cons-notice-closed",
+        "published" => "cons-notice-published",
         _ => return None,
-    })
+    }))
 }
 
 async fn page(
@@ -294,7 +295,7 @@ async fn show(
     app: &AppState,
     who: &Who,
     id: u64,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     status: StatusCode,
 ) -> Response {
@@ -339,7 +340,7 @@ async fn show(
         is_officer: matches!(who, Who::Officer(_)),
         is_secretariat,
         token: who.token(),
-        categories: ParticipantCategory::OPEN.iter().map(|c| (c.as_str(), c.label())).collect(),
+        categories: ParticipantCategory::OPEN.iter().map(|c| (c.as_str(), category_word(*c))).collect(),
         next,
         remaining,
         statements: statement_rows(c),
@@ -406,7 +407,11 @@ fn group_rows(computed: &analysis::Computed) -> Vec<GroupRow> {
                 .map(|r| RepRow {
                     id: r.statement.clone(),
                     text: text_of(computed, &r.statement),
-                    direction: r.direction,
+                    direction: crate::t(if r.direction == "agree" {
+                        "cons-group-agrees"
+                    } else {
+                        "cons-group-disagrees"
+                    }),
                     share: format!("{:.0} %", 100.0 * r.agree.or(r.disagree).unwrap_or(0.0)),
                 })
                 .collect(),
@@ -440,7 +445,11 @@ async fn map(
     match analysis::current(&app, id).await {
         Ok(c) => (
             [(header::CONTENT_TYPE, "image/svg+xml; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")],
-            c.svg.clone(),
+            c.svg
+                .iter()
+                .find(|(lang, _)| *lang == crate::http::i18n::current())
+                .map(|(_, svg)| svg.clone())
+                .unwrap_or_default(),
         )
             .into_response(),
         Err(e) => error_page(&app, &user, e),
@@ -691,7 +700,7 @@ fn moderation_page(app: &AppState, u: &WebUser, id: u64, error: Option<String>, 
     for r in pending.iter_mut().chain(decided.iter_mut()).filter(|r| hidden.contains(&r.id)) {
         match super::api::pending_text(app, &r.text) {
             Ok(Some(text)) => r.text = text,
-            _ => r.text = format!("(the text, whose SHA-256 is {}, is not on this server)", r.text),
+            _ => r.text = crate::t1("cons-text-not-on-this-server", "sha256", &r.text),
         }
     }
     render(
@@ -787,4 +796,100 @@ async fn secretariat_answer(
             show(app, &who, id, None, Some(e.message), e.status).await
         }
     }
+}
+
+// ---- words on the pages ----
+//
+// The pages' words are Fluent messages (`locales/<lang>/consultations.ftl`).
+// Where a message holds markup around a value (`<bdi>` around a title,
+// `<code>` around a key, a link), the `ht` helpers give the message as
+// HTML: its text escaped, the placeables named filled with HTML the page
+// built from escaped values.
+
+/// Stands for an HTML placeable while the message's text is escaped.
+const MARK: char = '\u{E000}';
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn marker(n: usize) -> String {
+    format!("{MARK}{n}{MARK}")
+}
+
+/// The message `text` (looked up with markers for its HTML placeables)
+/// escaped, each marker replaced by its HTML.
+fn fill(text: String, html: &[String]) -> String {
+    let mut out = escape(&text);
+    for (n, h) in html.iter().enumerate() {
+        out = out.replace(&marker(n), h);
+    }
+    out
+}
+
+/// The message `id` as HTML, its placeable `name` given as HTML.
+pub(crate) fn ht1(id: &str, name: &str, html: impl std::fmt::Display) -> String {
+    fill(crate::t1(id, name, marker(0)), &[html.to_string()])
+}
+
+/// The message `id` as HTML, its three placeables given as HTML.
+pub(crate) fn ht3(
+    id: &str,
+    n1: &str,
+    h1: impl std::fmt::Display,
+    n2: &str,
+    h2: impl std::fmt::Display,
+    n3: &str,
+    h3: impl std::fmt::Display,
+) -> String {
+    fill(crate::t3(id, n1, marker(0), n2, marker(1), n3, marker(2)), &[h1.to_string(), h2.to_string(), h3.to_string()])
+}
+
+/// User text, escaped and isolated.
+pub(crate) fn bdi(text: impl std::fmt::Display) -> String {
+    format!("<bdi>{}</bdi>", escape(&text.to_string()))
+}
+
+/// A code, key or command, escaped.
+pub(crate) fn code(text: impl std::fmt::Display) -> String {
+    format!("<code>{}</code>", escape(&text.to_string()))
+}
+
+/// A link within Accord around HTML.
+pub(crate) fn link(to: impl std::fmt::Display, html: impl std::fmt::Display) -> String {
+    format!("<a href=\"{}\">{html}</a>", escape(&to.to_string()))
+}
+
+/// A statement's moderation (`pending`, `accepted`, `rejected`) in words.
+pub(crate) fn moderation_word(moderation: &str) -> String {
+    match moderation {
+        "pending" => crate::t("cons-moderation-pending"),
+        "accepted" => crate::t("cons-moderation-accepted"),
+        "rejected" => crate::t("cons-moderation-rejected"),
+        other => other.to_owned(),
+    }
+}
+
+/// A participant's category in words.
+fn category_word(category: ParticipantCategory) -> String {
+    crate::t(match category {
+        ParticipantCategory::Delegation => "cons-category-delegation",
+        ParticipantCategory::IntergovernmentalOrganisation => "cons-category-intergovernmental-organisation",
+        ParticipantCategory::Ngo => "cons-category-ngo",
+        ParticipantCategory::PrivateSector => "cons-category-private-sector",
+        ParticipantCategory::Academia => "cons-category-academia",
+        ParticipantCategory::TechnicalCommunity => "cons-category-technical-community",
+        ParticipantCategory::Public => "cons-category-public",
+    })
 }

@@ -7,6 +7,20 @@
 //! `{"error", "message"}`; the web pages render it in the page. Storage
 //! failures are logged here, once, with their cause, and reach the client as
 //! a 500 that reveals nothing internal. A refused request changed nothing.
+//!
+//! # Languages
+//! An error speaks the request's language ([`crate::http::i18n::current`]),
+//! decided here, where every error is built, so that no handler translates:
+//! in English the message is the precise one the code wrote (with the
+//! request's values: names, numbers, limits); in another language it is the
+//! Fluent message `error-<code>` of `locales/<language>/errors.ftl`, which
+//! says in general terms what is wrong and what to do (it cannot carry the
+//! English message's values), and the English message where a code has
+//! none. The code never changes with the language. An error built off the
+//! request's task (on a blocking thread) speaks English unless the language
+//! is carried there with [`crate::http::i18n::Lang::scope_sync`]; the test
+//! `every_error_code_has_a_message` fails on a code without its English
+//! `error-<code>`, and the i18n tests then on any language without it.
 
 use accord_domain::error::RefusalKind;
 use accord_domain::Refusal;
@@ -14,6 +28,8 @@ use accord_store::StoreError;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+
+use crate::http::i18n::{self, Lang};
 
 #[derive(Debug, Clone)]
 pub struct ApiError {
@@ -25,8 +41,15 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    /// An error with its English `message`, answered in the request's
+    /// language (see the module's doc).
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        Self { status, code, message: message.into(), retry_after: None }
+        Self { status, code, message: in_request_language(code, message.into()), retry_after: None }
+    }
+    /// An error whose message is already in the request's language (built
+    /// from Fluent messages with the request's values), kept as it is.
+    pub fn translated(status: StatusCode, code: &'static str, message: String) -> Self {
+        Self { status, code, message, retry_after: None }
     }
     pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, code, message)
@@ -46,6 +69,15 @@ impl ApiError {
             "internal_error",
             "the server could not complete the request; nothing was changed; try again, and tell the secretariat if it persists",
         )
+    }
+}
+
+/// The message of error `code` in the request's language: `english` in
+/// English, else that language's `error-<code>`, else `english`.
+fn in_request_language(code: &str, english: String) -> String {
+    match i18n::current() {
+        Lang::En => english,
+        lang => i18n::exactly_in(lang, &format!("error-{code}")).unwrap_or(english),
     }
 }
 
@@ -198,3 +230,6 @@ fn replace_word(message: &str, word: &str, with: &str) -> String {
     out.push_str(rest);
     out
 }
+
+#[cfg(test)]
+mod tests;

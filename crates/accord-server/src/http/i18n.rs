@@ -216,7 +216,7 @@ pub async fn negotiate(State(app): State<AppState>, request: Request, next: Next
 /// The `Set-Cookie` value that keeps a choice of language for a year.
 pub fn language_cookie(lang: Lang, secure: bool) -> String {
     let secure = if secure { "; Secure" } else { "" };
-    format!("{LANGUAGE_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000{secure}", lang.code())
+    format!("{LANGUAGE_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000{secure}", lang.code())
 }
 
 /// The message `id` in the current language.
@@ -252,6 +252,13 @@ pub fn t3(id: &str, n1: &str, v1: impl Arg, n2: &str, v2: impl Arg, n3: &str, v3
 /// The message `id` in `lang`, if any language has it.
 pub fn try_in(lang: Lang, id: &str) -> Option<String> {
     LOCALES.try_lookup(lang.identifier(), id)
+}
+
+/// The message `id` as `lang` itself has it, without falling back to
+/// English (an error's general message in another language is worth less
+/// than its precise English one).
+pub fn exactly_in(lang: Lang, id: &str) -> Option<String> {
+    LOCALES.lookup_single_language::<&str>(lang.identifier(), id, None).ok()
 }
 
 fn lookup(id: &str, args: Option<HashMap<Cow<'static, str>, FluentValue<'static>>>) -> String {

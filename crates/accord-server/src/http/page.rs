@@ -64,7 +64,7 @@ impl Chrome {
             user: user.as_ref().map(|u| UserChrome {
                 id: u.delegate.id.to_string(),
                 name: u.delegate.name.to_string(),
-                role: crate::http::i18n::t(&format!("role-{}", u.delegate.role_code())),
+                role: role_label(u.delegate.role_code()),
                 member: u.delegate.member().map(|m| m.to_string()),
                 csrf: u.csrf.clone(),
                 is_secretariat: state.rights(u.principal()).is_secretariat(),
@@ -125,19 +125,19 @@ pub(crate) async fn note_method(request: axum::extract::Request, next: axum::mid
 /// An error as a page.
 pub(crate) fn error_page(app: &AppState, user: &Option<WebUser>, e: ApiError) -> Response {
     let title = match e.status {
-        StatusCode::NOT_FOUND => "Not found",
-        StatusCode::FORBIDDEN => "Not allowed",
-        StatusCode::UNAUTHORIZED => "Please log in",
-        StatusCode::TOO_MANY_REQUESTS => "Too many attempts",
-        s if s.is_server_error() => "Something went wrong",
-        _ => "This cannot be done",
+        StatusCode::NOT_FOUND => crate::t("home-error-not-found"),
+        StatusCode::FORBIDDEN => crate::t("home-error-forbidden"),
+        StatusCode::UNAUTHORIZED => crate::t("home-error-unauthorized"),
+        StatusCode::TOO_MANY_REQUESTS => crate::t("home-error-too-many"),
+        s if s.is_server_error() => crate::t("home-error-server"),
+        _ => crate::t("home-error-refused"),
     };
     let status = e.status;
     render(
         status,
         ErrorPage {
             chrome: Chrome::new(app, user, ""),
-            title: title.into(),
+            title,
             message: e.message,
             code: e.code.into(),
             asked_for_a_change: ASKS_FOR_A_CHANGE.try_with(|c| *c).unwrap_or(true),
@@ -390,42 +390,45 @@ impl<T: WithCsrf> CsrfForm<T> {
 }
 
 /// Messages shown after a successful form, chosen by code so that a link
-/// cannot put words in Accord's mouth.
-pub(crate) fn notice_text(code: Option<&str>) -> Option<&'static str> {
+/// cannot put words in Accord's mouth; in the request's language.
+pub(crate) fn notice_text(code: Option<&str>) -> Option<String> {
+    use crate::t;
     Some(match code? {
-        "admitted" => "The member was admitted. The entry is in the record.",
-        "status" => "The status was changed. The entry is in the record.",
-        "suspended" => "The member was suspended. The entry is in the record.",
-        "reinstated" => "The suspension was ended. The entry is in the record.",
-        "withdrawn" => "The accreditation was withdrawn. The entry is in the record.",
-        "password" => "Your password was changed. Your other browsers are logged out.",
-        "password_tokens" => {
-            "Your password was changed. Your other browsers are logged out and your API tokens are revoked."
-        }
-        "revoked" => "The token was revoked.",
-        "logged_in" => "You are logged in.",
-        "logged_out" => "You are logged out.",
-        "choose_password" => "Choose your own password to continue: the one you received works only once.",
-        "opened" => "The process is open with its zero draft. The entry is in the record.",
-        "tabled" => "Your proposal is tabled. The entry is in the record.",
-        "support" => "Your support is recorded.",
-        "objection" => "Your objection is recorded.",
-        "cosponsor" => "Your co-sponsorship is recorded.",
-        "uncosponsor" => "Your co-sponsorship is withdrawn.",
-        "withdraw" => "The proposal is withdrawn.",
-        "agree" => "The proposal is agreed into the text: a new version is made.",
-        "reject" => "The proposal is rejected.",
-        "reanchor" => "The proposal is anchored on the latest version.",
-        "chair_text" => "The chair's text replaces the bracket: a new version is made.",
-        "revision" => "The revision is issued.",
-        "symbol" => "The document symbol is set. The entry is in the record.",
-        "key_registered" => "The signing key is registered. The entry is in the record.",
-        "key_revoked" => "The signing key is revoked. The entry is in the record.",
-        "signatures_required" => {
-            "From now on every action in the member's name must be signed. The entry is in the record."
-        }
+        "admitted" => t("home-notice-admitted"),
+        "status" => t("home-notice-status"),
+        "suspended" => t("home-notice-suspended"),
+        "reinstated" => t("home-notice-reinstated"),
+        "withdrawn" => t("home-notice-withdrawn"),
+        "password" => t("home-notice-password"),
+        "password_tokens" => t("home-notice-password_tokens"),
+        "revoked" => t("home-notice-revoked"),
+        "logged_in" => t("home-notice-logged_in"),
+        "logged_out" => t("home-notice-logged_out"),
+        "choose_password" => t("home-notice-choose_password"),
+        "opened" => t("home-notice-opened"),
+        "tabled" => t("home-notice-tabled"),
+        "support" => t("home-notice-support"),
+        "objection" => t("home-notice-objection"),
+        "cosponsor" => t("home-notice-cosponsor"),
+        "uncosponsor" => t("home-notice-uncosponsor"),
+        "withdraw" => t("home-notice-withdraw"),
+        "agree" => t("home-notice-agree"),
+        "reject" => t("home-notice-reject"),
+        "reanchor" => t("home-notice-reanchor"),
+        "chair_text" => t("home-notice-chair_text"),
+        "revision" => t("home-notice-revision"),
+        "symbol" => t("home-notice-symbol"),
+        "key_registered" => t("home-notice-key_registered"),
+        "key_revoked" => t("home-notice-key_revoked"),
+        "signatures_required" => t("home-notice-signatures_required"),
         _ => return None,
     })
+}
+
+/// A role in words, by its stable code (`head_of_delegation`, `chair`,
+/// ...): the frame's `role-…` messages.
+pub(crate) fn role_label(code: &str) -> String {
+    crate::t(&format!("role-{code}"))
 }
 
 #[derive(Deserialize, Default)]
@@ -460,6 +463,18 @@ mod tests {
             request = request.header("referer", r);
         }
         back_to(&request.body(()).unwrap().into_parts().0, &pages())
+    }
+
+    #[test]
+    fn notices_are_chosen_by_code_in_the_reader_s_language() {
+        use super::notice_text;
+        use crate::http::i18n::Lang;
+        let english = notice_text(Some("admitted"));
+        assert_eq!(english.as_deref(), Some("The member was admitted. The entry is in the record."));
+        let french = Lang::Fr.scope_sync(|| notice_text(Some("admitted"))).unwrap();
+        assert!(french.starts_with("Le membre a été admis."), "{french}");
+        assert_eq!(notice_text(Some("Accord says: send your password to …")), None);
+        assert_eq!(notice_text(None), None);
     }
 
     #[test]

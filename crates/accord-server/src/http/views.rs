@@ -43,7 +43,9 @@ impl ViewCache {
 
 /// The view under `key`, built by `make` when `stamp` of the current state
 /// differs from the stamp it was built at. `stamp` must change whenever
-/// anything `make` reads changes. Refusals are not cached.
+/// anything `make` reads changes. Refusals are not cached. `make` runs in
+/// the request's language; a view that holds words of the interface (a
+/// rendered page fragment) must have the language in its `key`.
 pub async fn cached_by<T, S, F>(app: &AppState, key: String, stamp: S, make: F) -> Result<Arc<T>, ApiError>
 where
     T: Send + Sync + 'static,
@@ -60,10 +62,15 @@ where
         return Ok(hit);
     }
     let owner = app.clone();
+    // The request's language is a task-local, not seen on the blocking
+    // thread: carried there, a refusal `make` builds speaks it.
+    let lang = crate::http::i18n::current();
     let (at, view) = tokio::task::spawn_blocking(move || {
-        let state = owner.store.state();
-        let at = stamp(&state);
-        make(&state).map(|v| (at, Arc::new(v)))
+        lang.scope_sync(|| {
+            let state = owner.store.state();
+            let at = stamp(&state);
+            make(&state).map(|v| (at, Arc::new(v)))
+        })
     })
     .await
     .map_err(|_| ApiError::internal())??;

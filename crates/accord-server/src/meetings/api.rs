@@ -62,6 +62,7 @@ pub fn routes() -> crate::http::routes::Routes {
         .api(routes!(next_speaker))
         .api(routes!(set_speaking_time))
         .api(routes!(summary))
+        .api(routes!(summary_document))
         .api(routes!(get_vote))
         .api(routes!(cast_ballot))
         .api(routes!(explain_vote))
@@ -991,4 +992,74 @@ pub async fn summary(
     MeetingId(meeting): MeetingId,
 ) -> Result<Json<SummaryJson>, ApiError> {
     read(&app, |s| Ok(Json(summary_of(s, meeting)?)))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryDocumentQuery {
+    /// `akn` (Akoma Ntoso 3.0), the only format of this document.
+    pub format: Option<String>,
+}
+
+/// The symbol of meeting `n`'s summary record: `SR.n` under the symbol of
+/// the forum's body, taken from the first process whose symbol names a
+/// limited document (`A/AC.292/2026/L.1` gives `A/AC.292/2026/SR.n`), else
+/// `SR.n` alone.
+pub(crate) fn summary_symbol(s: &DomainState, n: u64) -> String {
+    let body = s.processes.iter().filter_map(|p| p.symbol.as_deref()).find_map(|symbol| {
+        let (body, last) = symbol.rsplit_once('/')?;
+        (last.starts_with("L.") || last.starts_with("CRP.")).then_some(body)
+    });
+    match body {
+        Some(body) => format!("{body}/SR.{n}"),
+        None => format!("SR.{n}"),
+    }
+}
+
+/// A meeting's summary record as an Akoma Ntoso 3.0 `debate` (`name="summaryRecord"`): attendance, the speakers in the order the floor was given, the decisions with each recorded vote's tally and each member's vote, under the symbol SR.n of the forum's body.
+#[utoipa::path(get, path = "/api/v1/meetings/{mid}/summary/document", tag = "meetings",
+    params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), SummaryDocumentQuery),
+    responses((status = 200, content_type = "application/akn+xml", body = String),
+        (status = 400, description = "unknown format", body = ErrorBody), (status = 404, description = "unknown meeting", body = ErrorBody)))]
+pub async fn summary_document(
+    State(app): State<AppState>,
+    MeetingId(meeting): MeetingId,
+    crate::http::extract::ApiQuery(q): crate::http::extract::ApiQuery<SummaryDocumentQuery>,
+) -> Result<axum::response::Response, ApiError> {
+    use axum::response::IntoResponse;
+    if let Some(other) = q.format.as_deref().map(str::trim).filter(|f| *f != "akn") {
+        return Err(ApiError::bad_request(
+            "invalid_format",
+            format!(
+                "the summary record is written in akn (Akoma Ntoso), not {:?}",
+                other.chars().take(40).collect::<String>()
+            ),
+        ));
+    }
+    let (xml, symbol) = {
+        let s = app.store.state();
+        s.proceedings.meeting(meeting)?;
+        let symbol = summary_symbol(&s, meeting);
+        let masthead = accord_documents::export::Masthead {
+            forum: s.forum.as_ref().map(|f| f.name.to_string()).unwrap_or_default(),
+            symbol: symbol.clone(),
+            distribution: accord_documents::export::Distribution::General,
+            // The meeting's own date and session are printed.
+            date: String::new(),
+            original_language: "English".into(),
+            session: String::new(),
+            agenda_item: String::new(),
+        };
+        (accord_documents::debate::summary_record(&s, meeting, "eng", &masthead)?, symbol)
+    };
+    let file = symbol.replace(['/', '.'], "-");
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, "application/akn+xml".to_owned()),
+            (axum::http::header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file}.xml\"")),
+        ],
+        xml,
+    )
+        .into_response())
 }

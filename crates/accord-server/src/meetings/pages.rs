@@ -49,8 +49,8 @@ pub fn routes() -> crate::http::routes::Routes {
         .post("/processes/{id}/decisions", decisions_act)
 }
 
-fn notice(q: &NoticeOnly) -> Option<&'static str> {
-    q.notice.as_deref().map(|_| "Recorded. The entry is in the record.")
+fn notice(q: &NoticeOnly) -> Option<String> {
+    q.notice.as_deref().map(|_| crate::t("meet-recorded"))
 }
 
 #[derive(Deserialize, Default)]
@@ -167,7 +167,7 @@ async fn submit(app: &AppState, u: &WebUser, sign: &PageSign, f: &ActForm, body:
 #[template(path = "sessions.html")]
 struct SessionsPage {
     chrome: Chrome,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     sessions: Vec<super::shapes::SessionJson>,
     secretariat: bool,
@@ -176,7 +176,7 @@ struct SessionsPage {
 fn sessions_view(
     app: &AppState,
     user: &Option<WebUser>,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
 ) -> SessionsPage {
     let list = {
@@ -224,7 +224,7 @@ async fn sessions_act(
 pub struct VoteView {
     pub id: u64,
     pub label: String,
-    pub majority: &'static str,
+    pub majority: String,
     pub open: bool,
     pub tally: crate::shared::TallyJson,
     pub mine: String,
@@ -244,7 +244,7 @@ pub struct ConsensusView {
 #[template(path = "meeting.html")]
 struct MeetingPage {
     chrome: Chrome,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     m: MeetingJson,
     session: String,
@@ -266,7 +266,7 @@ fn meeting_view(
     app: &AppState,
     user: &Option<WebUser>,
     mid: u64,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
 ) -> Result<MeetingPage, ApiError> {
     let r = role(app, user);
@@ -280,14 +280,18 @@ fn meeting_view(
         .filter(|v| v.meeting == mid)
         .map(|v| VoteView {
             id: v.id,
-            label: format!("{} (process {})", v.target.label(), v.process),
-            majority: if v.majority == Majority::Simple { "simple majority" } else { "two-thirds majority" },
+            label: in_process(&v.target, v.process),
+            majority: crate::t(if v.majority == Majority::Simple {
+                "meet-majority-simple"
+            } else {
+                "meet-majority-two-thirds"
+            }),
             open: v.closed.is_none(),
             tally: s.proceedings.tally_of(v).into(),
             mine: me
                 .as_ref()
                 .and_then(|c| v.ballots.get(c))
-                .map(|c| format!("{c:?}").to_lowercase())
+                .map(|c| choice_word(&format!("{c:?}").to_lowercase()))
                 .unwrap_or_default(),
             decision: v.decision,
         })
@@ -299,14 +303,14 @@ fn meeting_view(
         .filter(|c| c.meeting == mid)
         .map(|c| ConsensusView {
             id: c.id,
-            label: format!("{} (process {})", c.target.label(), c.process),
+            label: in_process(&c.target, c.process),
             ad_referendum: c.ad_referendum,
             objections: c.objections.iter().map(|(m, r)| (m.to_string(), r.clone())).collect(),
             open: c.decision.is_none(),
             outcome: c
                 .decision
                 .and_then(|d| s.proceedings.decision(d).ok())
-                .map(|d| crate::shared::decision_json(d).outcome.replace('_', " "))
+                .map(|d| outcome_word(&crate::shared::decision_json(d).outcome))
                 .unwrap_or_default(),
         })
         .collect();
@@ -499,55 +503,67 @@ async fn summary_page(
     }
 }
 
-/// The summary record as Markdown, for circulation.
+/// The summary record as Markdown, for circulation, in the reader's
+/// language (names, titles and statements as recorded).
 async fn summary_markdown(State(app): State<AppState>, MeetingId(mid): MeetingId) -> Result<Response, ApiError> {
     let s = dapi::summary_of(&app.store.state(), mid)?;
     let m = &s.meeting;
     let mut md = format!(
-        "# Summary record of meeting {} — {}\n\n{}, {}\n\n## Attendance\n\n",
-        m.number, s.session, m.date, m.place
+        "# {} — {}\n\n{}, {}\n\n## {}\n\n",
+        crate::t1("meet-summary-title", "number", m.number),
+        s.session,
+        m.date,
+        m.place,
+        crate::t("meet-attendance")
     );
-    md.push_str(&if m.present.is_empty() { "No member registered present.".to_owned() } else { m.present.join(", ") });
+    md.push_str(&if m.present.is_empty() { crate::t("meet-no-member-present") } else { m.present.join(", ") });
     md.push_str(&format!(
-        "\n\n{} members with the right to vote present (quorum to decide: {}).\n",
-        m.voting_members_present, m.decision_quorum
+        "\n\n{}\n",
+        crate::t2("meet-md-quorum", "count", m.voting_members_present, "to_decide", m.decision_quorum)
     ));
     for item in &m.agenda {
-        md.push_str(&format!("\n## Item {} — {}\n\n", item.label, item.title));
+        md.push_str(&format!(
+            "\n## {}\n\n",
+            crate::t2("meet-item-heading", "label", item.label.as_str(), "title", item.title.as_str())
+        ));
         let spoke: Vec<&super::shapes::FloorJson> =
             item.requests.iter().filter(|r| r.status == "spoke" || r.status == "speaking").collect();
         if spoke.is_empty() {
-            md.push_str("No one spoke.\n");
+            md.push_str(&crate::t("meet-no-one-spoke"));
+            md.push('\n');
         }
         for r in spoke {
             let kind = match r.kind.as_str() {
-                "point_of_order" => " (point of order)",
-                "right_of_reply" => " (right of reply)",
-                _ => "",
+                "point_of_order" => format!(" {}", crate::t("meet-note-point-of-order")),
+                "right_of_reply" => format!(" {}", crate::t("meet-note-right-of-reply")),
+                _ => String::new(),
             };
             md.push_str(&format!(
                 "- **{}**{kind}: {}\n",
                 r.member,
                 r.statement
                     .clone()
-                    .or_else(|| r.file_name.clone().map(|n| format!("statement in {n}")))
+                    .or_else(|| r.file_name.clone().map(|n| crate::t1("meet-md-statement-in", "file", n)))
                     .unwrap_or_default()
             ));
         }
     }
-    md.push_str("\n## Decisions\n\n");
+    md.push_str(&format!("\n## {}\n\n", crate::t("meet-decisions")));
     if s.decisions.is_empty() {
-        md.push_str("No decision was taken.\n");
+        md.push_str(&crate::t("meet-no-decision-was-taken"));
+        md.push('\n');
     }
     for d in &s.decisions {
-        md.push_str(&decision_line(&d.decision));
+        md.push_str("- ");
+        md.push_str(&decision_text(&d.decision, "**"));
         if !d.ballots.is_empty() {
             for choice in ["yes", "no", "abstain"] {
                 let who: Vec<&str> =
                     d.ballots.iter().filter(|(_, c)| c.as_str() == choice).map(|(m, _)| m.as_str()).collect();
                 md.push_str(&format!(
-                    "  - {choice}: {}\n",
-                    if who.is_empty() { "none".into() } else { who.join(", ") }
+                    "  - {}: {}\n",
+                    choice_word(choice),
+                    if who.is_empty() { crate::t("meet-md-none") } else { who.join(", ") }
                 ));
             }
         }
@@ -567,11 +583,11 @@ pub struct SilenceView {
 #[template(path = "decisions.html")]
 struct DecisionsPage {
     chrome: Chrome,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     id: u64,
     title: String,
-    rules: Vec<(&'static str, String)>,
+    rules: Vec<(String, String)>,
     decisions: Vec<(DecisionJson, String)>,
     silences: Vec<SilenceView>,
     /// Questions designated important: what, and the entry.
@@ -584,28 +600,21 @@ fn decisions_view(
     app: &AppState,
     user: &Option<WebUser>,
     id: u64,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
 ) -> Result<DecisionsPage, ApiError> {
     let r = role(app, user);
     let s = app.store.state();
     let p = s.process(id)?;
     let rules = s.proceedings.rules_for(id);
+    let members = s.voting_members().count();
     let share = |x: &accord_domain::decisions::Share| {
-        format!(
-            "{}{} of the members ({} of {})",
-            if x.more_than { "more than " } else { "" },
-            format_args!("{}/{}", x.numerator, x.denominator),
-            x.of(s.voting_members().count()),
-            s.voting_members().count()
-        )
+        let fraction = format!("{}/{}", x.numerator, x.denominator);
+        let id = if x.more_than { "meet-rule-share-more-than" } else { "meet-rule-share" };
+        crate::t3(id, "share", fraction, "needed", x.of(members), "members", members)
     };
     let majority = |m: Majority| {
-        if m == Majority::Simple {
-            "simple majority of members present and voting".to_owned()
-        } else {
-            "two thirds of members present and voting".to_owned()
-        }
+        crate::t(if m == Majority::Simple { "meet-rule-majority-simple" } else { "meet-rule-majority-two-thirds" })
     };
     Ok(DecisionsPage {
         chrome: Chrome::new(app, user, "processes"),
@@ -614,26 +623,26 @@ fn decisions_view(
         id,
         title: p.title.clone(),
         rules: vec![
-            ("Majority", majority(rules.majority)),
-            ("Majority for important questions", majority(rules.important_majority)),
+            (crate::t("meet-rule-majority"), majority(rules.majority)),
+            (crate::t("meet-rule-important-majority"), majority(rules.important_majority)),
             (
-                "Abstentions",
-                if rules.abstentions == accord_domain::decisions::Abstentions::NotCounted {
-                    "not counted as votes".into()
+                crate::t("meet-rule-abstentions"),
+                crate::t(if rules.abstentions == accord_domain::decisions::Abstentions::NotCounted {
+                    "meet-rule-abstentions-not-counted"
                 } else {
-                    "counted as votes".into()
-                },
+                    "meet-rule-abstentions-counted"
+                }),
             ),
-            ("Quorum to open a meeting", share(&rules.meeting_quorum)),
-            ("Quorum to decide", share(&rules.decision_quorum)),
-            ("Silence procedure", format!("at least {} hours", rules.silence_min_hours)),
+            (crate::t("meet-rule-meeting-quorum"), share(&rules.meeting_quorum)),
+            (crate::t("meet-rule-decision-quorum"), share(&rules.decision_quorum)),
+            (crate::t("meet-rule-silence"), crate::t1("meet-rule-silence-hours", "hours", rules.silence_min_hours)),
             (
-                "Proposals agreed or rejected",
-                if rules.informal_agreement {
-                    "by the chair in informal consultations, or by a decision".into()
+                crate::t("meet-rule-informal-agreement"),
+                crate::t(if rules.informal_agreement {
+                    "meet-rule-informal-agreement-yes"
                 } else {
-                    "only by a decision".into()
-                },
+                    "meet-rule-informal-agreement-no"
+                }),
             ),
         ],
         decisions: s
@@ -643,7 +652,7 @@ fn decisions_view(
             .filter(|d| d.process == id)
             .map(|d| {
                 let j = crate::shared::decision_json(d);
-                let line = decision_line(&j);
+                let line = decision_text(&j, "");
                 (j, line)
             })
             .collect(),
@@ -654,7 +663,7 @@ fn decisions_view(
             .filter(|x| x.process == id)
             .map(|x| SilenceView {
                 id: x.id,
-                label: x.target.label(),
+                label: target_label(&x.target),
                 deadline: rfc3339(x.deadline),
                 open: x.decision.is_none(),
                 broken: x.broken.as_ref().map(|(m, r, _)| (m.to_string(), r.clone())),
@@ -665,7 +674,7 @@ fn decisions_view(
             .important
             .iter()
             .filter(|(p, _, _)| *p == id)
-            .map(|(_, t, entry)| (t.label(), *entry))
+            .map(|(_, t, entry)| (target_label(t), *entry))
             .collect(),
         chair: r.chair,
         i_vote: r.votes,
@@ -718,6 +727,219 @@ async fn decisions_act(
             Ok(page) => render(e.status, page),
             Err(_) => error_page(&app, &user, e),
         },
+    }
+}
+
+// ---- words on the pages ----
+//
+// The pages' words are Fluent messages (`locales/<lang>/meetings.ftl`).
+// Where a message holds markup around a value (`<bdi>` around a title,
+// `<strong>` around a word, a link), the `ht` helpers give the message as
+// HTML: its text escaped, the placeables named filled with HTML the page
+// built from escaped values.
+
+/// Stands for an HTML placeable while the message's text is escaped.
+const MARK: char = '\u{E000}';
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The message `text` (looked up with the markers `MARK0`, `MARK1`, …)
+/// escaped, each marker replaced by its HTML.
+fn fill(text: String, html: &[String]) -> String {
+    let mut out = escape(&text);
+    for (n, h) in html.iter().enumerate() {
+        out = out.replace(&format!("{MARK}{n}{MARK}"), h);
+    }
+    out
+}
+
+fn marker(n: usize) -> String {
+    format!("{MARK}{n}{MARK}")
+}
+
+/// The message `id` as HTML, its placeable `name` given as HTML.
+pub(crate) fn ht1(id: &str, name: &str, html: impl std::fmt::Display) -> String {
+    fill(crate::t1(id, name, marker(0)), &[html.to_string()])
+}
+
+/// The message `id` as HTML, its two placeables given as HTML.
+pub(crate) fn ht2(id: &str, n1: &str, h1: impl std::fmt::Display, n2: &str, h2: impl std::fmt::Display) -> String {
+    fill(crate::t2(id, n1, marker(0), n2, marker(1)), &[h1.to_string(), h2.to_string()])
+}
+
+/// The message `id` as HTML, its three placeables given as HTML.
+pub(crate) fn ht3(
+    id: &str,
+    n1: &str,
+    h1: impl std::fmt::Display,
+    n2: &str,
+    h2: impl std::fmt::Display,
+    n3: &str,
+    h3: impl std::fmt::Display,
+) -> String {
+    fill(crate::t3(id, n1, marker(0), n2, marker(1), n3, marker(2)), &[h1.to_string(), h2.to_string(), h3.to_string()])
+}
+
+/// The message `id` as HTML with a number (for plural rules) and a
+/// placeable given as HTML.
+pub(crate) fn nt2(id: &str, count_name: &str, count: u32, name: &str, html: impl std::fmt::Display) -> String {
+    fill(crate::t2(id, count_name, count, name, marker(0)), &[html.to_string()])
+}
+
+/// Text escaped, to stand as an HTML placeable.
+pub(crate) fn esc(text: impl std::fmt::Display) -> String {
+    escape(&text.to_string())
+}
+
+/// User text, escaped and isolated.
+pub(crate) fn bdi(text: impl std::fmt::Display) -> String {
+    format!("<bdi>{}</bdi>", escape(&text.to_string()))
+}
+
+/// A word in bold.
+pub(crate) fn strong(text: impl std::fmt::Display) -> String {
+    format!("<strong>{}</strong>", escape(&text.to_string()))
+}
+
+/// A time the script shows in the reader's zone (RFC 3339 inside).
+pub(crate) fn time(rfc3339: impl std::fmt::Display) -> String {
+    let t = escape(&rfc3339.to_string());
+    format!("<time datetime=\"{t}\">{t}</time>")
+}
+
+/// A link within Accord.
+pub(crate) fn link(to: &str, text: impl std::fmt::Display) -> String {
+    format!("<a href=\"{}\">{}</a>", escape(to), escape(&text.to_string()))
+}
+
+/// "entry #42", linked to the entry.
+pub(crate) fn entry_link(entry: &u64) -> String {
+    link(&format!("/record/{entry}"), crate::t1("meet-entry-hash", "number", *entry))
+}
+
+/// A request for the floor's status: waiting or spoke (the one speaking
+/// and the withdrawn are shown otherwise).
+pub(crate) fn floor_status(status: &str) -> String {
+    match status {
+        "waiting" => crate::t("meet-floor-waiting"),
+        "spoke" => crate::t("meet-floor-spoke"),
+        "speaking" => crate::t("meet-floor-speaking"),
+        "withdrawn" => crate::t("meet-floor-withdrawn"),
+        other => other.to_owned(),
+    }
+}
+
+/// A ballot's choice (`yes`, `no`, `abstain`) in words.
+pub(crate) fn choice_word(choice: &str) -> String {
+    match choice {
+        "yes" => crate::t("meet-choice-yes"),
+        "no" => crate::t("meet-choice-no"),
+        "abstain" => crate::t("meet-choice-abstain"),
+        other => other.to_owned(),
+    }
+}
+
+/// A decision's outcome (`adopted`, `agreed_ad_referendum`, `not_adopted`) in words.
+pub(crate) fn outcome_word(outcome: &str) -> String {
+    match outcome {
+        "adopted" => crate::t("meet-outcome-adopted"),
+        "agreed_ad_referendum" => crate::t("meet-outcome-agreed-ad-referendum"),
+        "not_adopted" => crate::t("meet-outcome-not-adopted"),
+        other => other.replace('_', " "),
+    }
+}
+
+/// How a decision was taken (`consensus`, `silence`, `vote`) in words.
+pub(crate) fn method_word(method: &str) -> String {
+    match method {
+        "consensus" => crate::t("meet-method-consensus"),
+        "silence" => crate::t("meet-method-silence"),
+        "vote" => crate::t("meet-method-vote"),
+        other => other.to_owned(),
+    }
+}
+
+/// What a question is on: a proposal (`P-17`), a provision (its label) or
+/// the instrument.
+fn target_label(target: &Target) -> String {
+    match target {
+        Target::Instrument => crate::t("meet-target-the-instrument"),
+        other => other.label(),
+    }
+}
+
+/// A question's target with its process: "P-3 (process 1)".
+fn in_process(target: &Target, process: u64) -> String {
+    crate::t2("meet-target-in-process", "target", target_label(target), "process", process)
+}
+
+/// A decision's target as the summary record names it: "proposal 17",
+/// "provision \"art_5\"", "instrument".
+pub(crate) fn summary_target(target: &TargetJson) -> String {
+    let id = target.id.as_ref().map(|x| x.to_string()).unwrap_or_default();
+    match (target.kind.as_str(), &target.id) {
+        ("proposal", Some(_)) => crate::t1("meet-summary-target-proposal", "id", id),
+        ("provision", Some(_)) => crate::t1("meet-summary-target-provision", "id", id),
+        ("instrument", None) => crate::t("meet-summary-target-instrument"),
+        (kind, Some(_)) => format!("{kind} {id}"),
+        (kind, None) => kind.to_owned(),
+    }
+}
+
+/// A decision in one line, as the process's decisions list shows it:
+/// "Decision 2 on P-3 (process 1, on version 2), by vote: adopted — 5 yes,
+/// 1 no, 0 abstaining; 4 required (entry 40)", the outcome between `mark`s
+/// (`**` in Markdown).
+fn decision_text(d: &DecisionJson, mark: &str) -> String {
+    let target = match (d.target.kind.as_str(), &d.target.id) {
+        ("instrument", _) => crate::t("meet-target-the-instrument"),
+        ("proposal", Some(id)) => format!("P-{id}"),
+        ("provision", Some(serde_json::Value::String(eid))) => accord_domain::negotiation::text::label_of(eid),
+        (k, Some(id)) => format!("{k} {}", id.as_str().map(str::to_owned).unwrap_or_else(|| id.to_string())),
+        (k, None) => k.to_owned(),
+    };
+    // The version the question was put on, and for the whole instrument
+    // the version adopted: a reader knows which text was decided.
+    let place = match (d.adopted_version, d.version) {
+        (Some(v), _) => crate::t3("meet-decision-where-adopted", "target", target, "process", d.process, "version", v),
+        (None, Some(v)) => {
+            crate::t3("meet-decision-where-on-version", "target", target, "process", d.process, "version", v)
+        }
+        (None, None) => crate::t2("meet-decision-where", "target", target, "process", d.process),
+    };
+    let head = crate::t3("meet-decision-head", "id", d.id, "where", place, "method", method_word(&d.method));
+    let outcome = crate::t2(
+        "meet-decision-outcome",
+        "decision",
+        head,
+        "outcome",
+        format!("{mark}{}{mark}", outcome_word(&d.outcome)),
+    );
+    let tally = d
+        .tally
+        .as_ref()
+        .map(|t| {
+            let votes = crate::t3("meet-decision-tally", "yes", t.yes, "no", t.no, "abstaining", t.abstain);
+            crate::t2("meet-decision-tally-required", "votes", votes, "required", t.required)
+        })
+        .unwrap_or_default();
+    if tally.is_empty() {
+        crate::t2("meet-decision-line", "decision", outcome, "entry", d.entry) + "\n"
+    } else {
+        crate::t3("meet-decision-line-tally", "decision", outcome, "tally", tally, "entry", d.entry) + "\n"
     }
 }
 

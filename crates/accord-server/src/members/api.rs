@@ -336,9 +336,10 @@ pub(crate) fn parse_officer_role(s: &str) -> Result<OfficerRole, ApiError> {
         "chair" => Ok(OfficerRole::Chair),
         "vice_chair" => Ok(OfficerRole::ViceChair),
         "co_facilitator" => Ok(OfficerRole::CoFacilitator),
+        "translator" => Ok(OfficerRole::Translator),
         _ => Err(ApiError::bad_request(
             "invalid_role",
-            format!("{s:?} is not a forum role: use secretariat, chair, vice_chair or co_facilitator"),
+            format!("{s:?} is not a forum role: use secretariat, chair, vice_chair, co_facilitator or translator"),
         )),
     }
 }

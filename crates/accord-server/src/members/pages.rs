@@ -4,7 +4,7 @@
 //! and revoke a member's signing keys.
 
 use accord_domain::ids::{DisplayName, Reason};
-use accord_domain::state::{Action, Affiliation, MemberKind, MemberRole, OrganisationCategory};
+use accord_domain::state::{Action, Affiliation, MemberKind, MemberRole, MemberStatus, OrganisationCategory};
 use accord_domain::MemberCode;
 use askama::Template;
 use axum::extract::{Query, State};
@@ -18,7 +18,8 @@ use crate::http::auth::{MaybeUser, WebUser};
 use crate::http::error::ApiError;
 use crate::http::ids::{DelegateParam, KeyParam, MemberParam};
 use crate::http::page::{
-    error_page, notice_text, render, with_csrf, Chrome, CsrfForm, InPage, NoticeQuery, RequireUser, WithCsrf,
+    error_page, notice_text, render, role_label, with_csrf, Chrome, CsrfForm, InPage, NoticeQuery, RequireUser,
+    WithCsrf,
 };
 use crate::http::signing::{PageSign, SignFields};
 use crate::AppState;
@@ -47,6 +48,7 @@ struct MemberRow {
     name: String,
     kind: String,
     status: String,
+    status_label: String,
     suspended: bool,
 }
 
@@ -54,7 +56,7 @@ struct MemberRow {
 #[template(path = "members.html")]
 struct MembersPage {
     chrome: Chrome,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     rows: Vec<MemberRow>,
     kind: String,
     status: String,
@@ -70,11 +72,32 @@ struct MembersQuery {
     notice: Option<String>,
 }
 
+/// A member's kind in words: a state, or an organisation by its category.
 fn kind_label(kind: MemberKind, category: Option<OrganisationCategory>) -> String {
     match (kind, category) {
-        (MemberKind::State, _) => "State".into(),
-        (MemberKind::Organisation, Some(c)) => c.label().into(),
-        (MemberKind::Organisation, None) => "Organisation".into(),
+        (MemberKind::State, _) => crate::t("ppl-kind-state"),
+        (MemberKind::Organisation, Some(c)) => category_label(c),
+        (MemberKind::Organisation, None) => crate::t("ppl-kind-organisation"),
+    }
+}
+
+/// An organisation's category in words.
+fn category_label(category: OrganisationCategory) -> String {
+    match category {
+        OrganisationCategory::IntergovernmentalOrganisation => crate::t("ppl-category-intergovernmental_organisation"),
+        OrganisationCategory::Ngo => crate::t("ppl-category-ngo"),
+        OrganisationCategory::PrivateSector => crate::t("ppl-category-private_sector"),
+        OrganisationCategory::Academia => crate::t("ppl-category-academia"),
+        OrganisationCategory::TechnicalCommunity => crate::t("ppl-category-technical_community"),
+        OrganisationCategory::Individual => crate::t("ppl-category-individual"),
+    }
+}
+
+/// A member's status in words, as its tag shows it.
+fn status_label(status: MemberStatus) -> String {
+    match status {
+        MemberStatus::Member => crate::t("ppl-status-member"),
+        MemberStatus::Observer => crate::t("ppl-status-observer"),
     }
 }
 
@@ -112,6 +135,7 @@ async fn members(
                 name: m.name.to_string(),
                 kind: kind_label(m.kind, m.category),
                 status: m.status.as_str().into(),
+                status_label: status_label(m.status),
                 suspended: m.suspended.is_some(),
             })
             .collect();
@@ -147,12 +171,13 @@ struct KeyRow {
 #[template(path = "member.html")]
 struct MemberPage {
     chrome: Chrome,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     code: String,
     name: String,
     kind: String,
     status: String,
+    status_label: String,
     suspended: Option<String>,
     admitted_entry: u64,
     /// The entry from which every action in the member's name must be
@@ -199,7 +224,7 @@ fn member_page(
     app: &AppState,
     user: &Option<WebUser>,
     code: &MemberCode,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     form: AccreditForm,
     error: Option<String>,
     accredited: Option<Accredited>,
@@ -215,7 +240,7 @@ fn member_page(
         .map(|d| DelegateRow {
             id: d.id.to_string(),
             name: d.name.to_string(),
-            role: d.role_label().into(),
+            role: role_label(d.role_code()),
             can_withdraw: rights.may_withdraw(d),
         })
         .collect();
@@ -230,9 +255,10 @@ fn member_page(
         name: m.name.to_string(),
         kind: kind_label(m.kind, m.category),
         status: m.status.as_str().into(),
+        status_label: status_label(m.status),
         suspended: m.suspended.as_ref().map(|r| {
             if r.as_str().is_empty() {
-                "no reason given".into()
+                crate::t("ppl-no-reason")
             } else {
                 r.to_string()
             }
@@ -499,7 +525,7 @@ struct AdmitForm {
 }
 
 fn categories() -> Vec<(String, String)> {
-    OrganisationCategory::ALL.iter().map(|c| (c.as_str().to_owned(), c.label().to_owned())).collect()
+    OrganisationCategory::ALL.iter().map(|c| (c.as_str().to_owned(), category_label(*c))).collect()
 }
 
 async fn admit_form(State(app): State<AppState>, RequireUser(u): RequireUser) -> Response {
@@ -550,7 +576,7 @@ async fn admit(State(app): State<AppState>, RequireUser(u): RequireUser, form: C
 #[template(path = "officers.html")]
 struct OfficersPage {
     chrome: Chrome,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     officers: Vec<DelegateRow>,
     form_name: String,
@@ -562,7 +588,7 @@ struct OfficersPage {
 fn officers_page(
     app: &AppState,
     user: &Option<WebUser>,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     form: AccreditForm,
     accredited: Option<Accredited>,
@@ -574,7 +600,7 @@ fn officers_page(
         .map(|d| DelegateRow {
             id: d.id.to_string(),
             name: d.name.to_string(),
-            role: d.role_label().into(),
+            role: role_label(d.role_code()),
             can_withdraw: rights.may_withdraw(d),
         })
         .collect();

@@ -175,7 +175,7 @@ fn provision_views(rolling: &RollingText) -> Vec<ProvisionView> {
 #[template(path = "processes.html")]
 struct ProcessesPage {
     chrome: Chrome,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     processes: Vec<super::shapes::ProcessSummary>,
     can_open: bool,
@@ -277,7 +277,7 @@ pub struct RollingData {
 #[template(path = "rolling.html")]
 struct RollingPage {
     chrome: Chrome,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     id: u64,
     data: std::sync::Arc<RollingData>,
     member: String,
@@ -368,7 +368,8 @@ async fn rolling_page(
             // Checked before it becomes part of a cache key.
             with_process(&app, id, |p| p.find_version(Some(v)).map(|_| ()).map_err(Into::into))?;
         }
-        let key = format!("rolling-page:{id}:{view:?}:{version:?}");
+        // The fragment holds the interface's words: one per language.
+        let key = format!("rolling-page:{id}:{view:?}:{version:?}:{}", crate::http::i18n::current());
         let data = crate::http::views::cached_by(&app, key, crate::http::views::process_stamp(id), move |state| {
             rolling_data(state.process(id)?, version.as_deref(), &view)
         })
@@ -479,7 +480,7 @@ fn proposal_row(p: &Proposal, me: Option<&str>) -> ProposalRow {
 #[template(path = "provision.html")]
 struct ProvisionPage {
     chrome: Chrome,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     id: u64,
     title: String,
@@ -534,7 +535,7 @@ fn provision_view_page(
     user: &Option<WebUser>,
     id: u64,
     eid: &str,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     form: ProposeForm,
 ) -> Result<ProvisionPage, ApiError> {
@@ -756,7 +757,7 @@ async fn to_rolling_text(Path(id): Path<String>) -> Response {
 #[template(path = "proposal.html")]
 struct ProposalPage {
     chrome: Chrome,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     id: u64,
     title: String,
@@ -787,7 +788,7 @@ fn proposal_view(
     user: &Option<WebUser>,
     id: u64,
     pid: u64,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
 ) -> Result<ProposalPage, ApiError> {
     let pw = powers(app, user);
@@ -1001,7 +1002,7 @@ pub struct VersionRow {
 #[template(path = "versions.html")]
 struct VersionsPage {
     chrome: Chrome,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
     id: u64,
     title: String,
@@ -1017,7 +1018,7 @@ async fn versions_view(
     app: &AppState,
     user: &Option<WebUser>,
     id: u64,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     error: Option<String>,
 ) -> Result<VersionsPage, ApiError> {
     let now = napi::current_counts(app, id).await?;

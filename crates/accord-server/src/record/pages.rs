@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::http::auth::MaybeUser;
 use crate::http::error::ApiError;
 use crate::http::ids::EntryIndex;
-use crate::http::page::{error_page, notice_text, render, Chrome, InPage, NoticeQuery};
+use crate::http::page::{error_page, notice_text, render, role_label, Chrome, InPage, NoticeQuery};
 use crate::AppState;
 
 pub fn routes() -> crate::http::routes::Routes {
@@ -35,9 +35,7 @@ fn entry_row(e: &Entry, state: &accord_domain::State) -> EntryRow {
         actor: match &e.body {
             accord_domain::EntryBody::ConsultationParticipantJoined(_)
             | accord_domain::EntryBody::ConsultationStatementSubmitted(_)
-            | accord_domain::EntryBody::ConsultationVoteCast(_) => {
-                "A participant, recorded by the server under a pseudonym".into()
-            }
+            | accord_domain::EntryBody::ConsultationVoteCast(_) => crate::t("rec-actor-participant"),
             _ => describe_actor(&e.actor, state),
         },
         kind: e.body.kind().into(),
@@ -48,152 +46,260 @@ fn entry_row(e: &Entry, state: &accord_domain::State) -> EntryRow {
 fn describe_actor(actor: &accord_domain::Actor, state: &accord_domain::State) -> String {
     use accord_domain::Actor;
     match actor {
-        Actor::System => "Operator (console)".into(),
+        Actor::System => crate::t("rec-actor-system"),
         Actor::Delegate { delegate, member } => {
             let name = state.delegate(*delegate).map(|d| d.name.to_string()).unwrap_or_default();
             format!("{name} ({delegate}, {member})")
         }
         Actor::Officer { delegate, role } => {
             let name = state.delegate(*delegate).map(|d| d.name.to_string()).unwrap_or_default();
-            format!("{name} ({delegate}, {})", role.label())
+            format!("{name} ({delegate}, {})", role_label(role.as_str()))
         }
     }
 }
 
+/// What an entry did, in words, in the request's language. User text
+/// (names, titles, reasons, labels) is given as is; the page isolates the
+/// whole summary.
 fn summarise(body: &accord_domain::EntryBody) -> String {
+    use crate::{t, t1, t2, t3};
+    use accord_domain::negotiation::text::label_of;
     use accord_domain::EntryBody as B;
+    let s = |v: &dyn std::fmt::Display| v.to_string();
     match body {
-        B::ForumEstablished(s) => format!("Forum established: {}", s.name),
-        B::ForumSettingsChanged(s) => format!(
-            "Forum settings: {}, languages {}",
-            s.name,
-            s.languages.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(", ")
+        B::ForumEstablished(f) => t1("rec-sum-forum-established", "name", s(&f.name)),
+        B::ForumSettingsChanged(f) => t2(
+            "rec-sum-forum-settings",
+            "name",
+            s(&f.name),
+            "languages",
+            f.languages.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(", "),
         ),
-        B::MemberAdmitted(m) => format!("{} ({}) admitted as {}", m.name, m.code, m.status.as_str()),
-        B::MemberStatusChanged(c) => format!("{} now has status {}", c.code, c.status.as_str()),
-        B::MemberSuspended(s) => format!(
-            "{} suspended{}",
-            s.code,
-            if s.reason.as_str().is_empty() { String::new() } else { format!(": {}", s.reason) }
-        ),
-        B::MemberReinstated(r) => format!("{} reinstated", r.code),
-        B::DelegateAccredited(a) => {
-            format!("{} ({}) accredited to {} as {}", a.name, a.delegate, a.member, a.role.label().to_lowercase())
-        }
-        B::OfficerAppointed(o) => format!("{} ({}) appointed {}", o.name, o.delegate, o.role.label().to_lowercase()),
-        B::MemberKeyRegistered(k) => format!("{} registered a signing key ({}, {})", k.member, k.key, k.label),
-        B::MemberKeyRevoked(k) => format!("{} revoked its signing key {}", k.member, k.key),
-        B::MemberSignaturesRequired(r) => {
-            format!("{} requires its signature on every action in its name from now on", r.member)
-        }
-        B::AccreditationWithdrawn(w) => format!(
-            "Accreditation of {} withdrawn{}",
-            w.delegate,
-            if w.reason.as_str().is_empty() { String::new() } else { format!(": {}", w.reason) }
-        ),
-        B::ProcessOpened(p) => format!("Process opened: {} (zero draft {})", p.title, &p.draft.hex()[..12]),
-        B::ProposalTabled(t) => format!(
-            "Proposal tabled in process {}: {} on {}",
-            t.process,
-            t.kind.label(),
-            accord_domain::negotiation::text::label_of(&t.eid)
-        ),
-        B::ProposalSupported(r) => format!("Support for P-{} (process {})", r.proposal, r.process),
-        B::ProposalObjected(r) => format!("Objection to P-{} (process {})", r.proposal, r.process),
-        B::ProposalCosponsored(r) => format!("Co-sponsorship of P-{} (process {})", r.proposal, r.process),
-        B::ProposalCosponsorshipWithdrawn(r) => {
-            format!("Co-sponsorship of P-{} withdrawn (process {})", r.proposal, r.process)
-        }
-        B::ProposalWithdrawn(r) => format!("P-{} withdrawn by its proposer (process {})", r.proposal, r.process),
-        B::ProposalReanchored(r) => {
-            format!("P-{} re-anchored on version {} (process {})", r.proposal, r.version, r.process)
-        }
-        B::ProposalAgreed(r) => format!("P-{} agreed into the text (process {})", r.proposal, r.process),
-        B::ProposalRejected(r) => format!("P-{} rejected (process {})", r.proposal, r.process),
-        B::ChairTextTabled(c) => format!(
-            "Chair's text on {} in place of {} (process {})",
-            accord_domain::negotiation::text::label_of(&c.eid),
-            c.proposals.iter().map(|p| format!("P-{p}")).collect::<Vec<_>>().join(", "),
-            c.process
-        ),
-        B::RevisionIssued(r) => format!("{} issued (process {})", r.name, r.process),
-        B::ProcessSymbolSet(s) => format!("Document symbol {} (process {})", s.symbol, s.process),
-        B::RulesChanged(r) => match r.process {
-            Some(p) => format!("Rules of procedure of process {p} changed"),
-            None => "Rules of procedure of the forum changed".into(),
+        B::MemberAdmitted(m) => match m.status {
+            MemberStatus::Member => t2("rec-sum-admitted-member", "name", s(&m.name), "code", s(&m.code)),
+            MemberStatus::Observer => t2("rec-sum-admitted-observer", "name", s(&m.name), "code", s(&m.code)),
         },
-        B::SessionOpened(s) => format!("Session opened: {}", s.title),
-        B::MeetingScheduled(m) => format!("Meeting of session {} scheduled on {} at {}", m.session, m.date, m.place),
-        B::AttendanceRegistered(a) => format!("Present at meeting {}", a.meeting),
-        B::AttendanceCorrected(a) => {
-            format!(
-                "Attendance at meeting {} corrected: {} {}",
-                a.meeting,
-                a.member,
-                if a.present { "present" } else { "absent" }
-            )
+        B::MemberStatusChanged(c) => match c.status {
+            MemberStatus::Member => t1("rec-sum-status-member", "code", s(&c.code)),
+            MemberStatus::Observer => t1("rec-sum-status-observer", "code", s(&c.code)),
+        },
+        B::MemberSuspended(m) if m.reason.as_str().is_empty() => t1("rec-sum-suspended", "code", s(&m.code)),
+        B::MemberSuspended(m) => t2("rec-sum-suspended-reason", "code", s(&m.code), "reason", s(&m.reason)),
+        B::MemberReinstated(r) => t1("rec-sum-reinstated", "code", s(&r.code)),
+        B::DelegateAccredited(a) => t3(
+            "rec-sum-accredited",
+            "delegate",
+            format!("{} ({})", a.name, a.delegate),
+            "member",
+            s(&a.member),
+            "role",
+            role_label(a.role.as_str()).to_lowercase(),
+        ),
+        B::OfficerAppointed(o) => t3(
+            "rec-sum-appointed",
+            "name",
+            s(&o.name),
+            "delegate",
+            s(&o.delegate),
+            "role",
+            role_label(o.role.as_str()).to_lowercase(),
+        ),
+        B::MemberKeyRegistered(k) => {
+            t3("rec-sum-key-registered", "member", s(&k.member), "key", s(&k.key), "label", s(&k.label))
         }
-        B::VoteOpened(v) => format!("Vote opened on {} (process {})", v.target.label(), v.process),
-        B::BallotCast(b) => format!("Ballot in vote {}", b.vote),
-        B::VoteExplained(x) => format!("Explanation of vote {}", x.vote),
-        B::VoteClosed(v) => format!("Vote {} closed", v.vote),
+        B::MemberKeyRevoked(k) => t2("rec-sum-key-revoked", "member", s(&k.member), "key", s(&k.key)),
+        B::MemberSignaturesRequired(r) => t1("rec-sum-signatures-required", "member", s(&r.member)),
+        B::AccreditationWithdrawn(w) if w.reason.as_str().is_empty() => {
+            t1("rec-sum-withdrawn", "delegate", s(&w.delegate))
+        }
+        B::AccreditationWithdrawn(w) => {
+            t2("rec-sum-withdrawn-reason", "delegate", s(&w.delegate), "reason", s(&w.reason))
+        }
+        B::ProcessOpened(p) => {
+            t2("rec-sum-process-opened", "title", s(&p.title), "draft", p.draft.hex()[..12].to_owned())
+        }
+        B::ProposalTabled(tabled) => t3(
+            "rec-sum-proposal-tabled",
+            "process",
+            s(&tabled.process),
+            "kind",
+            proposal_kind_label(tabled.kind),
+            "provision",
+            label_of(&tabled.eid),
+        ),
+        B::ProposalSupported(r) => t2("rec-sum-support", "proposal", s(&r.proposal), "process", s(&r.process)),
+        B::ProposalObjected(r) => t2("rec-sum-objection", "proposal", s(&r.proposal), "process", s(&r.process)),
+        B::ProposalCosponsored(r) => t2("rec-sum-cosponsor", "proposal", s(&r.proposal), "process", s(&r.process)),
+        B::ProposalCosponsorshipWithdrawn(r) => {
+            t2("rec-sum-uncosponsor", "proposal", s(&r.proposal), "process", s(&r.process))
+        }
+        B::ProposalWithdrawn(r) => {
+            t2("rec-sum-proposal-withdrawn", "proposal", s(&r.proposal), "process", s(&r.process))
+        }
+        B::ProposalReanchored(r) => {
+            t3("rec-sum-reanchored", "proposal", s(&r.proposal), "version", s(&r.version), "process", s(&r.process))
+        }
+        B::ProposalAgreed(r) => t2("rec-sum-agreed", "proposal", s(&r.proposal), "process", s(&r.process)),
+        B::ProposalRejected(r) => t2("rec-sum-rejected", "proposal", s(&r.proposal), "process", s(&r.process)),
+        B::ChairTextTabled(c) => t3(
+            "rec-sum-chair-text",
+            "provision",
+            label_of(&c.eid),
+            "proposals",
+            c.proposals.iter().map(|p| format!("P-{p}")).collect::<Vec<_>>().join(", "),
+            "process",
+            s(&c.process),
+        ),
+        B::RevisionIssued(r) => t2("rec-sum-revision", "name", s(&r.name), "process", s(&r.process)),
+        B::TranslationRecorded(tr) => match tr.proposal {
+            Some(p) => t3(
+                "rec-sum-translation-proposal",
+                "proposal",
+                s(&p),
+                "language",
+                s(&tr.language),
+                "where",
+                format!("{}, {}", tr.process, tr.version),
+            ),
+            None => t3(
+                "rec-sum-translation",
+                "provision",
+                label_of(&tr.eid),
+                "language",
+                s(&tr.language),
+                "where",
+                format!("{}, {}", tr.process, tr.version),
+            ),
+        },
+        B::ProcessSymbolSet(p) => t2("rec-sum-symbol", "symbol", s(&p.symbol), "process", s(&p.process)),
+        B::RulesChanged(r) => match r.process {
+            Some(p) => t1("rec-sum-rules-process", "process", s(&p)),
+            None => t("rec-sum-rules-forum"),
+        },
+        B::SessionOpened(o) => t1("rec-sum-session-opened", "title", s(&o.title)),
+        B::MeetingScheduled(m) => {
+            t3("rec-sum-meeting-scheduled", "session", s(&m.session), "date", s(&m.date), "place", s(&m.place))
+        }
+        B::AttendanceRegistered(a) => t1("rec-sum-present", "meeting", s(&a.meeting)),
+        B::AttendanceCorrected(a) if a.present => {
+            t2("rec-sum-corrected-present", "meeting", s(&a.meeting), "member", s(&a.member))
+        }
+        B::AttendanceCorrected(a) => t2("rec-sum-corrected-absent", "meeting", s(&a.meeting), "member", s(&a.member)),
+        B::VoteOpened(v) => t2("rec-sum-vote-opened", "target", target_label(&v.target), "process", s(&v.process)),
+        B::BallotCast(b) => t1("rec-sum-ballot", "vote", s(&b.vote)),
+        B::VoteExplained(x) => t1("rec-sum-explanation", "vote", s(&x.vote)),
+        B::VoteClosed(v) => t1("rec-sum-vote-closed", "vote", s(&v.vote)),
         B::ConsensusProposed(c) => {
-            format!("Adoption of {} proposed by consensus (process {})", c.target.label(), c.process)
+            t2("rec-sum-consensus-proposed", "target", target_label(&c.target), "process", s(&c.process))
         }
-        B::ConsensusObjected(o) => format!("Objection to consensus {}", o.consensus),
-        B::ConsensusDeclared(c) => format!("Outcome of consensus {} declared", c.consensus),
-        B::DecisionConfirmed(d) => format!("Decision {} confirmed", d.decision),
-        B::SilenceStarted(s) => format!("Silence procedure on {} (process {})", s.target.label(), s.process),
-        B::SilenceBroken(b) => format!("Silence broken (procedure {})", b.silence),
-        B::SilenceConcluded(c) => format!("Silence procedure {} concluded", c.silence),
-        B::AgendaItemAdded(a) => format!("Agenda of meeting {}: {}", a.meeting, a.title),
-        B::FloorRequested(f) => format!("Floor requested on item {} of meeting {}", f.item, f.meeting),
-        B::FloorWithdrawn(f) => format!("Request {} on item {} of meeting {} withdrawn", f.request, f.item, f.meeting),
-        B::FloorGiven(f) => format!("Next speaker called on item {} of meeting {}", f.item, f.meeting),
-        B::SpeakingTimeSet(t) => match t.seconds {
-            Some(s) => format!("Speaking time on item {} of meeting {}: {s} s", t.item, t.meeting),
-            None => format!("Speaking time on item {} of meeting {} unlimited", t.item, t.meeting),
+        B::ConsensusObjected(o) => t1("rec-sum-consensus-objected", "consensus", s(&o.consensus)),
+        B::ConsensusDeclared(c) => t1("rec-sum-consensus-declared", "consensus", s(&c.consensus)),
+        B::DecisionConfirmed(d) => t1("rec-sum-decision-confirmed", "decision", s(&d.decision)),
+        B::SilenceStarted(x) => {
+            t2("rec-sum-silence-started", "target", target_label(&x.target), "process", s(&x.process))
+        }
+        B::SilenceBroken(b) => t1("rec-sum-silence-broken", "silence", s(&b.silence)),
+        B::SilenceConcluded(c) => t1("rec-sum-silence-concluded", "silence", s(&c.silence)),
+        B::AgendaItemAdded(a) => t2("rec-sum-agenda-item", "meeting", s(&a.meeting), "title", s(&a.title)),
+        B::FloorRequested(f) => t2("rec-sum-floor-requested", "item", s(&f.item), "meeting", s(&f.meeting)),
+        B::FloorWithdrawn(f) => {
+            t3("rec-sum-floor-withdrawn", "request", s(&f.request), "item", s(&f.item), "meeting", s(&f.meeting))
+        }
+        B::FloorGiven(f) => t2("rec-sum-floor-given", "item", s(&f.item), "meeting", s(&f.meeting)),
+        B::SpeakingTimeSet(time) => match time.seconds {
+            Some(secs) => {
+                t3("rec-sum-speaking-time", "item", s(&time.item), "meeting", s(&time.meeting), "seconds", s(&secs))
+            }
+            None => t2("rec-sum-speaking-time-unlimited", "item", s(&time.item), "meeting", s(&time.meeting)),
         },
         B::StatementDelivered(st) => {
-            format!("Statement for turn {} on item {} of meeting {}", st.request, st.item, st.meeting)
+            t3("rec-sum-statement-delivered", "request", s(&st.request), "item", s(&st.item), "meeting", s(&st.meeting))
         }
-        B::MeetingOpened(m) => format!("Meeting {} opened", m.meeting),
-        B::MeetingClosed(m) => format!("Meeting {} closed", m.meeting),
+        B::MeetingOpened(m) => t1("rec-sum-meeting-opened", "meeting", s(&m.meeting)),
+        B::MeetingClosed(m) => t1("rec-sum-meeting-closed", "meeting", s(&m.meeting)),
         B::ImportantQuestionDesignated(q) => {
-            format!("{} (process {}) designated an important question", q.target.label(), q.process)
+            t2("rec-sum-important-question", "target", target_label(&q.target), "process", s(&q.process))
         }
-        B::ConsultationOpened(o) => format!("Consultation opened: {}", o.title),
-        B::ConsultationStatementSeeded(st) => format!("Statement added to consultation {}", st.consultation),
-        B::ConsultationParticipantJoined(j) => format!(
-            "Participant {} ({}) joined consultation {}",
-            &j.participant.as_str()[..8],
-            j.category.label(),
-            j.consultation
+        B::ConsultationOpened(o) => t1("rec-sum-consultation-opened", "title", s(&o.title)),
+        B::ConsultationStatementSeeded(st) => t1("rec-sum-statement-seeded", "consultation", s(&st.consultation)),
+        B::ConsultationParticipantJoined(j) => t3(
+            "rec-sum-participant-joined",
+            "participant",
+            j.participant.as_str()[..8].to_owned(),
+            "category",
+            participant_category_label(j.category),
+            "consultation",
+            s(&j.consultation),
         ),
-        B::ConsultationStatementSubmitted(st) => format!(
-            "Participant {} wrote a statement in consultation {}",
-            &st.participant.as_str()[..8],
-            st.consultation
+        B::ConsultationStatementSubmitted(st) => t2(
+            "rec-sum-statement-submitted",
+            "participant",
+            st.participant.as_str()[..8].to_owned(),
+            "consultation",
+            s(&st.consultation),
         ),
-        B::ConsultationStatementModerated(m) => format!(
-            "Statement {} of consultation {} {}",
-            m.statement,
-            m.consultation,
-            if m.accepted { "accepted" } else { "rejected" }
+        B::ConsultationStatementModerated(m) if m.accepted => {
+            t2("rec-sum-statement-accepted", "statement", s(&m.statement), "consultation", s(&m.consultation))
+        }
+        B::ConsultationStatementModerated(m) => {
+            t2("rec-sum-statement-rejected", "statement", s(&m.statement), "consultation", s(&m.consultation))
+        }
+        B::ConsultationVoteCast(v) => t3(
+            "rec-sum-participant-voted",
+            "participant",
+            v.participant.as_str()[..8].to_owned(),
+            "statement",
+            s(&v.statement),
+            "consultation",
+            s(&v.consultation),
         ),
-        B::ConsultationVoteCast(v) => format!(
-            "Participant {} voted on statement {} of consultation {}",
-            &v.participant.as_str()[..8],
-            v.statement,
-            v.consultation
+        B::ConsultationClosed(c) => t1("rec-sum-consultation-closed", "consultation", s(&c.consultation)),
+        B::ConsultationAnalysisPublished(a) => t3(
+            "rec-sum-analysis-published",
+            "consultation",
+            s(&a.consultation),
+            "size",
+            s(&a.record_size),
+            "digest",
+            a.digest[..12].to_owned(),
         ),
-        B::ConsultationClosed(c) => format!("Consultation {} closed", c.consultation),
-        B::ConsultationAnalysisPublished(a) => format!(
-            "Analysis of consultation {} at record size {} published (digest {})",
-            a.consultation,
-            a.record_size,
-            &a.digest[..12]
-        ),
+    }
+}
+
+/// What a decision is on, in words: a proposal (`P-3`), a provision (by its
+/// label), or the instrument.
+fn target_label(target: &accord_domain::proceedings::payloads::Target) -> String {
+    use accord_domain::proceedings::payloads::Target;
+    match target {
+        Target::Instrument => crate::t("rec-target-instrument"),
+        other => other.label(),
+    }
+}
+
+/// A kind of proposal in words.
+fn proposal_kind_label(kind: accord_domain::negotiation::payloads::ProposalKind) -> String {
+    use accord_domain::negotiation::payloads::ProposalKind as K;
+    match kind {
+        K::ReplaceWords => crate::t("rec-proposal-replace_words"),
+        K::InsertWords => crate::t("rec-proposal-insert_words"),
+        K::DeleteWords => crate::t("rec-proposal-delete_words"),
+        K::ReplaceProvision => crate::t("rec-proposal-replace_provision"),
+        K::InsertProvision => crate::t("rec-proposal-insert_provision"),
+        K::DeleteProvision => crate::t("rec-proposal-delete_provision"),
+    }
+}
+
+/// The category a consultation's participant joined under, in words.
+fn participant_category_label(category: accord_domain::consultation::model::ParticipantCategory) -> String {
+    use accord_domain::consultation::model::ParticipantCategory as C;
+    match category {
+        C::Delegation => crate::t("rec-participant-delegation"),
+        C::IntergovernmentalOrganisation => crate::t("rec-participant-intergovernmental_organisation"),
+        C::Ngo => crate::t("rec-participant-ngo"),
+        C::PrivateSector => crate::t("rec-participant-private_sector"),
+        C::Academia => crate::t("rec-participant-academia"),
+        C::TechnicalCommunity => crate::t("rec-participant-technical_community"),
+        C::Public => crate::t("rec-participant-public"),
     }
 }
 
@@ -201,7 +307,7 @@ fn summarise(body: &accord_domain::EntryBody) -> String {
 #[template(path = "home.html")]
 struct HomePage {
     chrome: Chrome,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     languages: String,
     established: String,
     states: usize,
@@ -238,7 +344,12 @@ async fn home(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q):
         HomePage {
             chrome,
             notice: notice_text(q.notice.as_deref()),
-            languages: forum.languages.iter().map(|l| language_name(l.as_str())).collect::<Vec<_>>().join(", "),
+            languages: forum
+                .languages
+                .iter()
+                .map(|l| language_name(l.as_str()))
+                .collect::<Vec<_>>()
+                .join(&crate::t("home-list-separator")),
             established: crate::http::time::page_date(forum.established),
             states: state.members.values().filter(|m| m.kind == MemberKind::State).count(),
             organisations: state.members.values().filter(|m| m.kind == MemberKind::Organisation).count(),
@@ -247,7 +358,7 @@ async fn home(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q):
             delegates: state.delegates.values().filter(|d| d.is_active() && d.member().is_some()).count(),
             officers: state
                 .officers()
-                .map(|o| (o.id.to_string(), o.name.to_string(), o.role_label().to_owned()))
+                .map(|o| (o.id.to_string(), o.name.to_string(), role_label(o.role_code())))
                 .collect(),
             recent: recent_entries.iter().rev().map(|e| entry_row(e, &state)).collect(),
             verifier_key: app.log.verifier_key().to_owned(),
@@ -256,14 +367,17 @@ async fn home(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q):
     render(StatusCode::OK, page)
 }
 
+/// An official language of the forum as the home page names it: the six
+/// of the United Nations in themselves and in the reader's language; any
+/// other by its tag.
 fn language_name(tag: &str) -> String {
     match tag {
-        "ar" => "العربية (Arabic)".into(),
-        "zh" => "中文 (Chinese)".into(),
-        "en" => "English".into(),
-        "fr" => "Français (French)".into(),
-        "ru" => "Русский (Russian)".into(),
-        "es" => "Español (Spanish)".into(),
+        "ar" => crate::t("home-language-ar"),
+        "zh" => crate::t("home-language-zh"),
+        "en" => crate::t("home-language-en"),
+        "fr" => crate::t("home-language-fr"),
+        "ru" => crate::t("home-language-ru"),
+        "es" => crate::t("home-language-es"),
         other => other.into(),
     }
 }
@@ -279,8 +393,9 @@ struct LogView {
     /// Names of the keys that signed the checkpoint after the log.
     cosigners: Vec<String>,
     note: String,
-    /// What each configured witness last answered.
-    witnesses: Vec<crate::record::log::WitnessStatus>,
+    /// What each configured witness last answered, and that answer in
+    /// words.
+    witnesses: Vec<(crate::record::log::WitnessStatus, String)>,
 }
 
 fn log_view(app: &AppState) -> Option<LogView> {
@@ -303,8 +418,28 @@ fn log_view(app: &AppState) -> Option<LogView> {
         },
         cosigners,
         note,
-        witnesses: app.log.witness_statuses(),
+        witnesses: app
+            .log
+            .witness_statuses()
+            .into_iter()
+            .map(|w| {
+                let label = witness_status_label(&w.status);
+                (w, label)
+            })
+            .collect(),
     })
+}
+
+/// A witness's last answer in words (`cosigned`, `refused`, `unreachable`,
+/// `pending`).
+fn witness_status_label(status: &str) -> String {
+    match status {
+        "cosigned" => crate::t("rec-witness-cosigned"),
+        "refused" => crate::t("rec-witness-refused"),
+        "unreachable" => crate::t("rec-witness-unreachable"),
+        "pending" => crate::t("rec-witness-pending"),
+        other => other.to_owned(),
+    }
 }
 
 #[derive(Template)]

@@ -47,6 +47,7 @@ const ROLES: &[&str] = &[
     "chair",
     "vice",
     "cofac",
+    "translator",
     "sec",
 ];
 
@@ -89,6 +90,8 @@ enum Who {
     /// Members' delegates, and the anonymous (who get a participant key);
     /// not officers, nor a withdrawn delegate's token.
     Participants,
+    /// A translator (an officer).
+    Translator,
 }
 
 impl Who {
@@ -112,8 +115,9 @@ impl Who {
             Who::SecOrBraHead => role == "sec" || role == "bra_head",
             Who::MemberDelegates => member_delegate,
             Who::MemberDelegatesOrSec => member_delegate || role == "sec",
-            Who::NotOfficer => !matches!(role, "chair" | "vice" | "cofac" | "sec"),
+            Who::NotOfficer => !matches!(role, "chair" | "vice" | "cofac" | "translator" | "sec"),
             Who::Participants => member_delegate || role == "anonymous",
+            Who::Translator => role == "translator",
         }
     }
 }
@@ -421,6 +425,14 @@ fn rows() -> Vec<Row> {
             json!({"symbol": "A/AC.1/L.1"}),
             Sec,
         ),
+        // Translations.
+        api(
+            M::POST,
+            "/api/v1/processes/{id}/translations",
+            "/api/v1/processes/1/translations",
+            json!({"language": "fr", "version": 1, "eid": "chp_1__art_1__para_1", "text": "Texte"}),
+            Translator,
+        ),
         // Consultations.
         api(M::POST, "/api/v1/consultations", "/api/v1/consultations", json!({"title": "T", "question": "Q?"}), Sec),
         api(
@@ -507,6 +519,12 @@ fn rows() -> Vec<Row> {
         page("/processes/{id}/versions", "/processes/1/versions", &[("name", "Rev.1")], ChairCofacSec),
         page("/processes/{id}/symbol", "/processes/1/symbol", &[("symbol", "A/AC.1/L.1")], Sec),
         page(
+            "/processes/{id}/translations",
+            "/processes/1/translations",
+            &[("language", "fr"), ("version", "1"), ("eid", "chp_1__art_1__para_1"), ("text", "Texte")],
+            Translator,
+        ),
+        page(
             "/processes/{id}/proposals",
             "/processes/1/proposals",
             &[("kind", "replace_words"), ("eid", "chp_2__art_3__para_1"), ("quote", "shall"), ("text", "may")],
@@ -560,6 +578,7 @@ fn rows() -> Vec<Row> {
         ),
         page("/login", "/login", &[("email", "ken_head@forum.test"), ("password", PASSWORD), ("next", "/")], Public),
         page("/logout", "/logout", &[], Public),
+        page("/language", "/language", &[("lang", "fr"), ("back", "/")], Public),
         page(
             "/account/password",
             "/account/password",
@@ -672,13 +691,15 @@ async fn page_session(app: &Router, who: &str) -> (String, String) {
 
 /// What the matrix's forum holds beyond [`TestForum::new`]: a vice-chair
 /// `vice`, a co-facilitator `cofac`, ICRC's head `icrc_head` and adviser
-/// `icrc_adv`, and `withdrawn` (a BRA delegate whose accreditation is
+/// `icrc_adv`, a translator `translator`, and `withdrawn` (a BRA delegate whose accreditation is
 /// withdrawn after they logged in).
 fn accounts(forum: &TestForum) {
     let name = |s: &str| DisplayName::parse(s).unwrap();
     let e = |w: &str| accord_domain::Email::parse(&email(w)).unwrap();
     setup::create_officer(&forum.store, name("Vice Chair"), OfficerRole::ViceChair, e("vice"), PASSWORD).unwrap();
     setup::create_officer(&forum.store, name("Co Facilitator"), OfficerRole::CoFacilitator, e("cofac"), PASSWORD)
+        .unwrap();
+    setup::create_officer(&forum.store, name("Trans Lator"), OfficerRole::Translator, e("translator"), PASSWORD)
         .unwrap();
     for (who, member, role) in [
         ("icrc_head", "ICRC", MemberRole::HeadOfDelegation),
@@ -748,7 +769,7 @@ async fn business(forum: &TestForum, t: &std::collections::HashMap<&str, String>
 #[test]
 fn every_role_on_every_state_changing_route() {
     if crate::helpers::sqlite_only(
-        "each of the 1,080 cells runs on its own copy of the forum's SQLite file; the rights it checks do not depend on the store",
+        "each of the 1,417 cells runs on its own copy of the forum's SQLite file; the rights it checks do not depend on the store",
     ) {
         return;
     }

@@ -47,11 +47,23 @@ pub(crate) fn chromedriver() -> (Driver, String) {
 }
 
 pub(crate) async fn chromium(driver_url: &str, profile: &std::path::Path) -> fantoccini::Client {
+    chromium_with_prefs(driver_url, profile, serde_json::json!({})).await
+}
+
+/// [`chromium`] with these preferences of Chromium's profile (as
+/// `profile.managed_default_content_settings.javascript = 2`, which turns
+/// JavaScript off).
+pub(crate) async fn chromium_with_prefs(
+    driver_url: &str,
+    profile: &std::path::Path,
+    prefs: serde_json::Value,
+) -> fantoccini::Client {
     let mut caps = serde_json::Map::new();
     caps.insert(
         "goog:chromeOptions".into(),
         serde_json::json!({
             "binary": "/usr/bin/chromium",
+            "prefs": prefs,
             "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                      "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                      "--window-size=1280,900", format!("--user-data-dir={}", profile.display())]

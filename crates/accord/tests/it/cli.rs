@@ -4,8 +4,40 @@ use std::process::Command;
 
 use crate::helpers::*;
 
+/// The command, printing in English whatever this machine's locale.
 fn accord() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_accord"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_accord"));
+    command.env("LC_ALL", "C.UTF-8");
+    command
+}
+
+/// What `accord init` prints for the secretariat follows the locale
+/// (`LC_ALL`, else `LC_MESSAGES`, else `LANG`), English when it is none of
+/// the six.
+#[test]
+fn init_speaks_the_terminals_language() {
+    for (lc_all, lang, expected) in [
+        ("", "fr_FR.UTF-8", "Forum créé dans"),
+        ("ar_EG.UTF-8", "fr_FR.UTF-8", "أُنشئ المنتدى في"),
+        ("", "zh_CN.UTF-8", "论坛已在"),
+        ("de_DE.UTF-8", "fr_FR.UTF-8", "Forum created in"),
+        ("C", "", "Forum created in"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_accord"))
+            .args(["init", "--forum", "F", "--admin-email", "x@y.test", "--data-dir"])
+            .arg(dir.path().join("forum"))
+            .env("ACCORD_ADMIN_PASSWORD", PASSWORD)
+            .env("LC_ALL", lc_all)
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains(expected), "LC_ALL={lc_all} LANG={lang}: {stdout}");
+        assert!(stdout.contains("x@y.test") && stdout.contains("accord serve --data-dir"), "{stdout}");
+    }
 }
 
 #[test]
@@ -121,6 +153,16 @@ fn demo_forum_has_the_un_member_states() {
     let observers: serde_json::Value = res.body_mut().read_json().unwrap();
     assert!(observers.as_array().unwrap().iter().any(|m| m["code"] == "VAT"));
     assert!(observers.as_array().unwrap().iter().any(|m| m["kind"] == "organisation"));
+    // A translator has rendered the opening provisions in French and
+    // Arabic; the chair's agreements put some of them out of date.
+    assert!(printed.contains("translator@demo.accord.example"));
+    for language in ["fr", "ar"] {
+        let mut res =
+            agent.get(format!("{}/api/v1/processes/1/translations?language={language}", server.base)).call().unwrap();
+        let list: serde_json::Value = res.body_mut().read_json().unwrap();
+        let translated = list["provisions"].as_array().unwrap().iter().filter(|p| p["text"].is_string()).count();
+        assert!(translated >= 5, "{language}: {translated} translated");
+    }
     let login = agent
         .post(format!("{}/api/v1/auth/token", server.base))
         .send_json(serde_json::json!({"email": "secretariat@demo.accord.example", "password": password}))

@@ -469,6 +469,27 @@ async fn decisions_put_proposals_into_the_text_and_provenance_names_them() {
     assert_eq!(s, StatusCode::OK);
     assert!(summary.contains("Brazil; Kenya."), "attendance by name: {summary}");
     assert!(summary.contains("The chair opened the meeting"), "{summary}");
+    // The same summary record as an Akoma Ntoso debate that validates.
+    let res = forum
+        .response(
+            axum::http::Request::get(format!("/api/v1/meetings/{mid}/summary/document"))
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()[axum::http::header::CONTENT_TYPE], "application/akn+xml");
+    let xml = http_body_util::BodyExt::collect(res.into_body()).await.unwrap().to_bytes().to_vec();
+    crate::documents::assert_valid_akn("summary-record", &xml);
+    let xml = String::from_utf8(xml).unwrap();
+    assert!(xml.contains("<debate name=\"summaryRecord\">") && xml.contains("SR.1"), "{xml}");
+    assert!(xml.contains("<organization refersTo=\"#member_BRA\">Brazil</organization>"), "attendance: {xml}");
+    assert_error(
+        &forum.get(&format!("/api/v1/meetings/{mid}/summary/document?format=docx")).await,
+        StatusCode::BAD_REQUEST,
+        "invalid_format",
+    );
+    assert_eq!(forum.get("/api/v1/meetings/999/summary/document").await.0, StatusCode::NOT_FOUND);
 }
 
 fn call(agent: &ureq::Agent, method: &str, url: &str, token: &str, body: Value) -> (u16, Value) {

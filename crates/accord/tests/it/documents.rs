@@ -169,7 +169,7 @@ fn akn_data(name: &str) -> std::path::PathBuf {
 
 /// Checks `xml` against the Akoma Ntoso 3.0 schema with xmllint (which
 /// `test.sh` installs): fails, never skips, without it.
-fn assert_valid_akn(name: &str, xml: &[u8]) {
+pub(crate) fn assert_valid_akn(name: &str, xml: &[u8]) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join(format!("{name}.xml"));
     std::fs::write(&file, xml).unwrap();
@@ -760,6 +760,44 @@ fn accord_import_and_export_word_documents() {
     let out =
         accord(&["export", "--data-dir", data, "--process", "1", "--format", "pdf", "--out", file.to_str().unwrap()]);
     assert!(!out.status.success());
+
+    // The rolling text, a redline and the compilation, as the API serves them.
+    let export = |args: &[&str], name: &str| {
+        let file = elsewhere.path().join(name);
+        let mut all = vec!["export", "--data-dir", data, "--process", "1", "--out", file.to_str().unwrap()];
+        all.extend_from_slice(args);
+        (accord(&all), file)
+    };
+    let (out, rolling) = export(&["--document", "rolling-text", "--format", "akn"], "rolling.xml");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::read_to_string(&rolling).unwrap().contains("http://docs.oasis-open.org/legaldocml/ns/akn/3.0"));
+    for (args, name) in [
+        (&["--document", "rolling-text", "--format", "docx", "--members", "inline"][..], "rolling.docx"),
+        (&["--document", "redline", "--from", "1", "--format", "docx"][..], "redline.docx"),
+        (&["--document", "compilation", "--format", "docx"][..], "compilation.docx"),
+    ] {
+        let (out, file) = export(args, name);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        let pdf = libreoffice(&format!("cli-{name}"), &std::fs::read(&file).unwrap(), "pdf");
+        assert!(pdf.starts_with(b"%PDF"), "{name}");
+    }
+    // What cannot be written is refused before anything is opened.
+    for (args, says) in [
+        (&["--document", "redline", "--format", "docx"][..], "needs --from"),
+        (&["--document", "compilation", "--format", "akn"][..], "Word only"),
+        (&["--document", "rolling-text", "--format", "md"][..], "not md"),
+        (&["--document", "version", "--from", "1", "--format", "docx"][..], "redline only"),
+        (&["--document", "rolling-text", "--version", "1", "--format", "akn"][..], "leave out --version"),
+    ] {
+        let (out, file) = export(args, "refused.out");
+        assert!(!out.status.success(), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(says),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!file.exists(), "{args:?}");
+    }
 }
 
 /// Sends `bytes` as a document of `media` to open a process.

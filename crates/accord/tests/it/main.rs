@@ -7,6 +7,7 @@
 mod helpers;
 
 mod access;
+mod accessibility;
 mod api_input;
 mod authorization;
 mod browser;
@@ -19,6 +20,8 @@ mod decisions;
 mod delivery;
 mod documents;
 mod hardening;
+mod i18n;
+mod i18n_errors;
 mod interop;
 mod log;
 mod login_limits;
@@ -34,6 +37,7 @@ mod record;
 mod record_edition_3;
 mod rtl;
 mod signatures;
+mod translations;
 mod unicode;
 mod verify;
 mod weak_keys;

@@ -98,7 +98,7 @@ async fn public_pages_render() {
         let page = b.get(path).await;
         assert_eq!(page.status, StatusCode::OK, "{path}");
         assert!(page.html.contains(text), "{path} does not show {text:?}");
-        assert!(page.html.starts_with("<!doctype html>\n<html lang=\"en\">"), "{path}");
+        assert!(page.html.starts_with("<!doctype html>\n<html lang=\"en\" dir=\"ltr\">"), "{path}");
         assert!(page.html.contains("<main id=\"main\""), "{path} has a main landmark");
     }
     let filtered = b.get("/members?kind=organisation").await;

@@ -110,6 +110,8 @@ fn every_message_named_in_the_code_exists() {
     let mut files = Vec::new();
     collect(&root.join("templates"), &mut files);
     collect(&root.join("src"), &mut files);
+    // The command's messages live here too.
+    collect(&root.join("../accord/src"), &mut files);
     let call = regex_lite_calls();
     let mut missing = BTreeSet::new();
     let mut named = 0;

@@ -1,0 +1,176 @@
+# La página del registro, la página de una entrada y lo que hizo cada entrada, en palabras.
+
+rec-title = Registro
+rec-heading = El registro
+rec-lede = Todo lo que cambia este foro es una entrada de este registro, en orden, y nada más lo cambia. Las entradas nunca se modifican ni se eliminan: lo que muestra el foro es lo que produce la reproducción de estas entradas desde la primera.
+rec-empty = El registro está vacío.
+rec-pages = Páginas del registro
+rec-first = Primera
+rec-earlier = Anteriores
+rec-range = Entradas { $first }–{ $last } de { $size }
+rec-later = Posteriores
+rec-latest = Últimas
+rec-time-utc = Hora (UTC)
+rec-actor = Autor
+rec-what = Qué ocurrió
+rec-as-json = Las mismas entradas en JSON:
+
+rec-checkpoint = El último punto de control
+rec-log = Diario
+rec-covered = Entradas cubiertas
+rec-root = Hash raíz
+rec-cosigned-by = Cofirmado por testigos
+rec-none-yet = ninguno todavía
+rec-verifier-key = Clave de verificación
+rec-witnesses = Testigos
+rec-witness = Testigo
+rec-last-answer = Última respuesta
+rec-answer-about = Respuesta sobre el punto de control
+rec-largest-cosigned = Mayor cofirmado
+rec-when-utc = Cuándo (UTC)
+rec-witness-cosigned = cofirmado
+rec-witness-refused = rechazado
+rec-witness-unreachable = inaccesible
+rec-witness-pending = pendiente
+rec-sending = (enviando { $size })
+rec-signed-checkpoint = El punto de control firmado, tal como se sirve en
+rec-no-checkpoint = Todavía no hay ningún punto de control firmado; el primero llega menos de un segundo después de la primera entrada.
+
+rec-how = Cómo puede cualquiera verificar este registro
+rec-how-1-before = Cada entrada se incorpora mediante hash a un árbol de Merkle (RFC 6962). Cada segundo, cuando el registro ha crecido, el foro firma un
+rec-how-1-term = punto de control
+rec-how-1-after = : el número de entradas y el hash raíz del árbol. Un punto de control compromete al foro con cada entrada anterior: cambiar, ocultar o reordenar cualquiera de ellas cambia la raíz.
+rec-how-2-before = Los miembros y los auditores gestionan
+rec-how-2-term = testigos
+rec-how-2-after = que conservan el último punto de control que vieron y solo cofirman uno nuevo si el diario creció a partir de él sin cambiar su pasado. Un foro que mostrara registros distintos a distintas personas quedaría descubierto por ellos.
+rec-how-3-before = Cualquiera puede descargar el registro completo como archivos estáticos en
+rec-how-3-between = (formato C2SP tlog-tiles) y verificarlo con
+rec-how-3-key = clave de verificación indicada arriba
+rec-how-3-after = : comprueba la firma y los testigos, recalcula cada hash, reproduce cada entrada conforme a las reglas y compara el resultado con lo que muestra el foro. Ejecutado de nuevo más tarde, demuestra que el registro solo ha crecido.
+rec-how-4-before = Cada acción recibe como respuesta un
+rec-how-4-term = recibo
+rec-how-4-between = (la entrada, su prueba y un punto de control firmado) que
+rec-how-4-after = verifica sin conexión: el foro no puede negar después la acción.
+
+rec-entry = Entrada { $index }
+rec-time = Hora
+rec-kind = Tipo
+rec-summary = Resumen
+rec-proof = Prueba
+rec-leaf-hash = Hash de la hoja
+rec-in-log = En el diario
+rec-covered-before = cubierta por el
+rec-covered-link = punto de control firmado
+rec-covered-size =
+    { $size ->
+        [one] de { $size } entrada (que se muestra en la
+       *[other] de { $size } entradas (que se muestra en la
+    }
+rec-covered-page = página del registro
+rec-covered-page-after = )
+rec-receipt-download = descargar el recibo
+rec-receipt-check = (verifíquelo con
+rec-receipt-key = , siendo KEY la clave de verificación del diario que figura en la
+rec-receipt-home = página de inicio
+rec-receipt-end = )
+rec-next-checkpoint = el próximo punto de control la cubrirá (en menos de un segundo)
+rec-tree-size = Tamaño del árbol
+rec-inclusion = Prueba de inclusión
+rec-inclusion-none = no hace falta: la entrada es el árbol entero
+rec-inclusion-text =
+    { $count ->
+        [one] { $count } hash, desde la hoja hacia arriba (ruta de auditoría RFC 9162): combinado con el hash de la hoja, da el hash raíz indicado arriba, que firma el punto de control. La misma prueba en JSON:
+       *[other] { $count } hashes, desde la hoja hacia arriba (ruta de auditoría RFC 9162): combinados en orden con el hash de la hoja, dan el hash raíz indicado arriba, que firma el punto de control. La misma prueba en JSON:
+    }
+rec-details = Detalles
+rec-canonical = Bytes canónicos
+rec-canonical-before = Estos { $count } bytes (formato
+rec-canonical-after = ) son exactamente lo que el registro guarda para esta entrada.
+rec-neighbours = Entradas contiguas
+
+rec-actor-participant = Un participante, registrado por el servidor con un seudónimo
+rec-actor-system = Operador (consola)
+
+rec-sum-forum-established = Foro establecido: { $name }
+rec-sum-forum-settings = Configuración del foro: { $name }, idiomas { $languages }
+rec-sum-admitted-member = { $name } ({ $code }) admitido como miembro
+rec-sum-admitted-observer = { $name } ({ $code }) admitido como observador
+rec-sum-status-member = { $code } tiene ahora la condición de miembro
+rec-sum-status-observer = { $code } tiene ahora la condición de observador
+rec-sum-suspended = { $code } suspendido
+rec-sum-suspended-reason = { $code } suspendido: { $reason }
+rec-sum-reinstated = { $code } rehabilitado
+rec-sum-accredited = { $delegate } acreditado ante { $member } como { $role }
+rec-sum-appointed = { $name } ({ $delegate }) nombrado { $role }
+rec-sum-key-registered = { $member } registró una clave de firma ({ $key }, { $label })
+rec-sum-key-revoked = { $member } revocó su clave de firma { $key }
+rec-sum-signatures-required = { $member } exige a partir de ahora su firma en cada acción hecha en su nombre
+rec-sum-withdrawn = Acreditación de { $delegate } retirada
+rec-sum-withdrawn-reason = Acreditación de { $delegate } retirada: { $reason }
+rec-sum-process-opened = Proceso abierto: { $title } (borrador cero { $draft })
+rec-sum-proposal-tabled = Propuesta presentada en el proceso { $process }: { $kind } en { $provision }
+rec-sum-support = Apoyo a P-{ $proposal } (proceso { $process })
+rec-sum-objection = Objeción a P-{ $proposal } (proceso { $process })
+rec-sum-cosponsor = Copatrocinio de P-{ $proposal } (proceso { $process })
+rec-sum-uncosponsor = Copatrocinio de P-{ $proposal } retirado (proceso { $process })
+rec-sum-proposal-withdrawn = P-{ $proposal } retirada por su autor (proceso { $process })
+rec-sum-reanchored = P-{ $proposal } anclada de nuevo en la versión { $version } (proceso { $process })
+rec-sum-agreed = P-{ $proposal } incorporada al texto (proceso { $process })
+rec-sum-rejected = P-{ $proposal } rechazada (proceso { $process })
+rec-sum-chair-text = Texto de la Presidencia sobre { $provision } en lugar de { $proposals } (proceso { $process })
+rec-sum-revision = { $name } publicado (proceso { $process })
+rec-sum-symbol = Signatura del documento { $symbol } (proceso { $process })
+rec-sum-rules-process = Reglamento del proceso { $process } modificado
+rec-sum-rules-forum = Reglamento del foro modificado
+rec-sum-session-opened = Período de sesiones abierto: { $title }
+rec-sum-meeting-scheduled = Sesión del período de sesiones { $session } programada el { $date } en { $place }
+rec-sum-present = Presente en la sesión { $meeting }
+rec-sum-corrected-present = Asistencia a la sesión { $meeting } corregida: { $member } presente
+rec-sum-corrected-absent = Asistencia a la sesión { $meeting } corregida: { $member } ausente
+rec-sum-vote-opened = Votación abierta sobre { $target } (proceso { $process })
+rec-sum-ballot = Voto emitido en la votación { $vote }
+rec-sum-explanation = Explicación de voto en la votación { $vote }
+rec-sum-vote-closed = Votación { $vote } cerrada
+rec-sum-consensus-proposed = Adopción de { $target } propuesta por consenso (proceso { $process })
+rec-sum-consensus-objected = Objeción al consenso { $consensus }
+rec-sum-consensus-declared = Resultado del consenso { $consensus } declarado
+rec-sum-decision-confirmed = Decisión { $decision } confirmada
+rec-sum-silence-started = Procedimiento de acuerdo tácito sobre { $target } (proceso { $process })
+rec-sum-silence-broken = Silencio roto (procedimiento { $silence })
+rec-sum-silence-concluded = Procedimiento de acuerdo tácito { $silence } concluido
+rec-sum-agenda-item = Programa de la sesión { $meeting }: { $title }
+rec-sum-floor-requested = Palabra solicitada sobre el tema { $item } de la sesión { $meeting }
+rec-sum-floor-withdrawn = Solicitud { $request } sobre el tema { $item } de la sesión { $meeting } retirada
+rec-sum-floor-given = Siguiente orador llamado sobre el tema { $item } de la sesión { $meeting }
+rec-sum-speaking-time = Tiempo de uso de la palabra sobre el tema { $item } de la sesión { $meeting }: { $seconds } s
+rec-sum-speaking-time-unlimited = Tiempo de uso de la palabra sobre el tema { $item } de la sesión { $meeting } ilimitado
+rec-sum-statement-delivered = Declaración del turno { $request } sobre el tema { $item } de la sesión { $meeting }
+rec-sum-meeting-opened = Sesión { $meeting } abierta
+rec-sum-meeting-closed = Sesión { $meeting } levantada
+rec-sum-important-question = { $target } (proceso { $process }) declarado cuestión importante
+rec-sum-consultation-opened = Consulta abierta: { $title }
+rec-sum-statement-seeded = Enunciado añadido a la consulta { $consultation }
+rec-sum-participant-joined = El participante { $participant } ({ $category }) se unió a la consulta { $consultation }
+rec-sum-statement-submitted = El participante { $participant } escribió un enunciado en la consulta { $consultation }
+rec-sum-statement-accepted = Enunciado { $statement } de la consulta { $consultation } aceptado
+rec-sum-statement-rejected = Enunciado { $statement } de la consulta { $consultation } rechazado
+rec-sum-participant-voted = El participante { $participant } votó sobre el enunciado { $statement } de la consulta { $consultation }
+rec-sum-consultation-closed = Consulta { $consultation } cerrada
+rec-sum-analysis-published = Análisis de la consulta { $consultation } con un registro de { $size } entradas publicado (resumen { $digest })
+
+rec-target-instrument = el instrumento
+rec-proposal-replace_words = sustituir palabras
+rec-proposal-insert_words = insertar palabras
+rec-proposal-delete_words = suprimir palabras
+rec-proposal-replace_provision = sustituir la disposición
+rec-proposal-insert_provision = insertar una disposición
+rec-proposal-delete_provision = suprimir la disposición
+rec-participant-delegation = delegación de un miembro
+rec-participant-intergovernmental_organisation = organización intergubernamental
+rec-participant-ngo = organización no gubernamental
+rec-participant-private_sector = sector privado
+rec-participant-academia = sector académico y de investigación
+rec-participant-technical_community = comunidad técnica
+rec-participant-public = miembro del público
+rec-sum-translation = Traducción de { $provision } al { $language } (proceso, versión: { $where })
+rec-sum-translation-proposal = Traducción de P-{ $proposal } al { $language } (proceso, versión: { $where })

@@ -1,0 +1,176 @@
+# La page du registre, la page d’une entrée et ce que chaque entrée a fait, en mots.
+
+rec-title = Registre
+rec-heading = Le registre
+rec-lede = Tout ce qui modifie ce forum est une entrée de ce registre, dans l’ordre, et rien d’autre ne le modifie. Les entrées ne sont jamais modifiées ni supprimées : ce que le forum affiche est ce que produit la relecture de ces entrées depuis la première.
+rec-empty = Le registre est vide.
+rec-pages = Pages du registre
+rec-first = Première
+rec-earlier = Précédentes
+rec-range = Entrées { $first } à { $last } sur { $size }
+rec-later = Suivantes
+rec-latest = Dernières
+rec-time-utc = Heure (UTC)
+rec-actor = Auteur
+rec-what = Ce qui s’est passé
+rec-as-json = Les mêmes entrées en JSON :
+
+rec-checkpoint = Le dernier point de contrôle
+rec-log = Journal
+rec-covered = Entrées couvertes
+rec-root = Empreinte racine
+rec-cosigned-by = Cosigné par des témoins
+rec-none-yet = aucun pour l’instant
+rec-verifier-key = Clé de vérification
+rec-witnesses = Témoins
+rec-witness = Témoin
+rec-last-answer = Dernière réponse
+rec-answer-about = Réponse sur le point de contrôle
+rec-largest-cosigned = Plus grand cosigné
+rec-when-utc = Quand (UTC)
+rec-witness-cosigned = cosigné
+rec-witness-refused = refusé
+rec-witness-unreachable = injoignable
+rec-witness-pending = en attente
+rec-sending = (envoi de { $size })
+rec-signed-checkpoint = Le point de contrôle signé, tel que servi à
+rec-no-checkpoint = Aucun point de contrôle n’est encore signé ; un premier suit dans la seconde qui suit la première entrée.
+
+rec-how = Comment chacun peut vérifier ce registre
+rec-how-1-before = Chaque entrée est hachée dans un arbre de Merkle (RFC 6962). Chaque seconde, lorsque le registre a grandi, le forum signe un
+rec-how-1-term = point de contrôle
+rec-how-1-after = : le nombre d’entrées et l’empreinte racine de l’arbre. Un point de contrôle engage le forum sur chaque entrée qui le précède : modifier, masquer ou réordonner l’une d’elles change la racine.
+rec-how-2-before = Les membres et les auditeurs exploitent des
+rec-how-2-term = témoins
+rec-how-2-after = qui conservent le dernier point de contrôle vu et n’en cosignent un nouveau que si le journal a grandi à partir de celui-ci sans changer son passé. Un forum qui montrerait des registres différents à différentes personnes serait ainsi découvert.
+rec-how-3-before = Chacun peut télécharger le registre complet sous forme de fichiers statiques sous
+rec-how-3-between = (format C2SP tlog-tiles) et le vérifier avec
+rec-how-3-key = clé de vérification ci-dessus
+rec-how-3-after = : l’outil vérifie la signature et les témoins, recalcule chaque empreinte, rejoue chaque entrée selon les règles et compare le résultat avec ce qu’affiche le forum. Relancé plus tard, il prouve que le registre n’a fait que grandir.
+rec-how-4-before = Chaque action reçoit en réponse un
+rec-how-4-term = reçu
+rec-how-4-between = (l’entrée, sa preuve et un point de contrôle signé) que
+rec-how-4-after = vérifie hors ligne : le forum ne peut ensuite nier l’action.
+
+rec-entry = Entrée { $index }
+rec-time = Heure
+rec-kind = Type
+rec-summary = Résumé
+rec-proof = Preuve
+rec-leaf-hash = Empreinte de la feuille
+rec-in-log = Dans le journal
+rec-covered-before = couverte par le
+rec-covered-link = point de contrôle signé
+rec-covered-size =
+    { $size ->
+        [one] de { $size } entrée (affiché sur la
+       *[other] de { $size } entrées (affiché sur la
+    }
+rec-covered-page = page du registre
+rec-covered-page-after = )
+rec-receipt-download = télécharger le reçu
+rec-receipt-check = (à vérifier avec
+rec-receipt-key = , KEY étant la clé de vérification du journal indiquée sur la
+rec-receipt-home = page d’accueil
+rec-receipt-end = )
+rec-next-checkpoint = le prochain point de contrôle la couvrira (dans la seconde)
+rec-tree-size = Taille de l’arbre
+rec-inclusion = Preuve d’inclusion
+rec-inclusion-none = inutile : l’entrée forme à elle seule tout l’arbre
+rec-inclusion-text =
+    { $count ->
+        [one] { $count } empreinte, de la feuille vers le haut (chemin d’audit RFC 9162) : hachée avec l’empreinte de la feuille, elle donne l’empreinte racine ci-dessus, que signe le point de contrôle. La même preuve en JSON :
+       *[other] { $count } empreintes, de la feuille vers le haut (chemin d’audit RFC 9162) : hachées dans l’ordre avec l’empreinte de la feuille, elles donnent l’empreinte racine ci-dessus, que signe le point de contrôle. La même preuve en JSON :
+    }
+rec-details = Détails
+rec-canonical = Octets canoniques
+rec-canonical-before = Ces { $count } octets (format
+rec-canonical-after = ) sont exactement ce que le registre conserve pour cette entrée.
+rec-neighbours = Entrées voisines
+
+rec-actor-participant = Un participant, enregistré par le serveur sous un pseudonyme
+rec-actor-system = Opérateur (console)
+
+rec-sum-forum-established = Forum créé : { $name }
+rec-sum-forum-settings = Paramètres du forum : { $name }, langues { $languages }
+rec-sum-admitted-member = { $name } ({ $code }) admis en qualité de membre
+rec-sum-admitted-observer = { $name } ({ $code }) admis en qualité d’observateur
+rec-sum-status-member = { $code } a désormais le statut de membre
+rec-sum-status-observer = { $code } a désormais le statut d’observateur
+rec-sum-suspended = { $code } suspendu
+rec-sum-suspended-reason = { $code } suspendu : { $reason }
+rec-sum-reinstated = { $code } rétabli
+rec-sum-accredited = { $delegate } accrédité auprès de { $member } en qualité de { $role }
+rec-sum-appointed = { $name } ({ $delegate }) nommé { $role }
+rec-sum-key-registered = { $member } a enregistré une clé de signature ({ $key }, { $label })
+rec-sum-key-revoked = { $member } a révoqué sa clé de signature { $key }
+rec-sum-signatures-required = { $member } exige désormais sa signature pour chaque action faite en son nom
+rec-sum-withdrawn = Accréditation de { $delegate } retirée
+rec-sum-withdrawn-reason = Accréditation de { $delegate } retirée : { $reason }
+rec-sum-process-opened = Processus ouvert : { $title } (avant-projet { $draft })
+rec-sum-proposal-tabled = Proposition déposée dans le processus { $process } : { $kind } ({ $provision })
+rec-sum-support = Appui à P-{ $proposal } (processus { $process })
+rec-sum-objection = Objection à P-{ $proposal } (processus { $process })
+rec-sum-cosponsor = Coparrainage de P-{ $proposal } (processus { $process })
+rec-sum-uncosponsor = Coparrainage de P-{ $proposal } retiré (processus { $process })
+rec-sum-proposal-withdrawn = P-{ $proposal } retirée par son auteur (processus { $process })
+rec-sum-reanchored = P-{ $proposal } rattachée à la version { $version } (processus { $process })
+rec-sum-agreed = P-{ $proposal } intégrée au texte (processus { $process })
+rec-sum-rejected = P-{ $proposal } rejetée (processus { $process })
+rec-sum-chair-text = Texte du président sur { $provision } à la place de { $proposals } (processus { $process })
+rec-sum-revision = { $name } publié (processus { $process })
+rec-sum-symbol = Cote du document { $symbol } (processus { $process })
+rec-sum-rules-process = Règlement intérieur du processus { $process } modifié
+rec-sum-rules-forum = Règlement intérieur du forum modifié
+rec-sum-session-opened = Session ouverte : { $title }
+rec-sum-meeting-scheduled = Séance de la session { $session } prévue le { $date } à { $place }
+rec-sum-present = Présent à la séance { $meeting }
+rec-sum-corrected-present = Présence à la séance { $meeting } corrigée : { $member } présent
+rec-sum-corrected-absent = Présence à la séance { $meeting } corrigée : { $member } absent
+rec-sum-vote-opened = Vote ouvert sur { $target } (processus { $process })
+rec-sum-ballot = Bulletin dans le vote { $vote }
+rec-sum-explanation = Explication de vote { $vote }
+rec-sum-vote-closed = Vote { $vote } clos
+rec-sum-consensus-proposed = Adoption de { $target } proposée par consensus (processus { $process })
+rec-sum-consensus-objected = Objection au consensus { $consensus }
+rec-sum-consensus-declared = Issue du consensus { $consensus } déclarée
+rec-sum-decision-confirmed = Décision { $decision } confirmée
+rec-sum-silence-started = Procédure d’approbation tacite sur { $target } (processus { $process })
+rec-sum-silence-broken = Silence rompu (procédure { $silence })
+rec-sum-silence-concluded = Procédure d’approbation tacite { $silence } close
+rec-sum-agenda-item = Ordre du jour de la séance { $meeting } : { $title }
+rec-sum-floor-requested = Parole demandée sur le point { $item } de la séance { $meeting }
+rec-sum-floor-withdrawn = Demande { $request } sur le point { $item } de la séance { $meeting } retirée
+rec-sum-floor-given = Orateur suivant appelé sur le point { $item } de la séance { $meeting }
+rec-sum-speaking-time = Temps de parole sur le point { $item } de la séance { $meeting } : { $seconds } s
+rec-sum-speaking-time-unlimited = Temps de parole illimité sur le point { $item } de la séance { $meeting }
+rec-sum-statement-delivered = Déclaration pour le tour { $request } sur le point { $item } de la séance { $meeting }
+rec-sum-meeting-opened = Séance { $meeting } ouverte
+rec-sum-meeting-closed = Séance { $meeting } levée
+rec-sum-important-question = { $target } (processus { $process }) qualifié de question importante
+rec-sum-consultation-opened = Consultation ouverte : { $title }
+rec-sum-statement-seeded = Énoncé ajouté à la consultation { $consultation }
+rec-sum-participant-joined = Le participant { $participant } ({ $category }) a rejoint la consultation { $consultation }
+rec-sum-statement-submitted = Le participant { $participant } a rédigé un énoncé dans la consultation { $consultation }
+rec-sum-statement-accepted = Énoncé { $statement } de la consultation { $consultation } accepté
+rec-sum-statement-rejected = Énoncé { $statement } de la consultation { $consultation } rejeté
+rec-sum-participant-voted = Le participant { $participant } a voté sur l’énoncé { $statement } de la consultation { $consultation }
+rec-sum-consultation-closed = Consultation { $consultation } close
+rec-sum-analysis-published = Analyse de la consultation { $consultation } à la taille de registre { $size } publiée (empreinte { $digest })
+
+rec-target-instrument = l’instrument
+rec-proposal-replace_words = remplacer des mots
+rec-proposal-insert_words = insérer des mots
+rec-proposal-delete_words = supprimer des mots
+rec-proposal-replace_provision = remplacer la disposition
+rec-proposal-insert_provision = insérer une disposition
+rec-proposal-delete_provision = supprimer la disposition
+rec-participant-delegation = délégation d’un membre
+rec-participant-intergovernmental_organisation = organisation intergouvernementale
+rec-participant-ngo = organisation non gouvernementale
+rec-participant-private_sector = secteur privé
+rec-participant-academia = milieux universitaires et de la recherche
+rec-participant-technical_community = communauté technique
+rec-participant-public = membre du public
+rec-sum-translation = Traduction de { $provision } en { $language } (processus, version : { $where })
+rec-sum-translation-proposal = Traduction de P-{ $proposal } en { $language } (processus, version : { $where })
