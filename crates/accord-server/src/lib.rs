@@ -253,6 +253,8 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::server::body_deadline))
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::i18n::negotiate))
         .layer(axum::middleware::from_fn(http::security::headers))
+        // Outermost: what every layer above added is compressed with the rest.
+        .layer(http::compression::layer())
         .with_state(state.clone());
     (router, state)
 }

@@ -19,12 +19,12 @@ signing-create-key = أنشئ مفتاحًا في هذا المتصفح من ص�
 signing-or-submit = (يسجّله رئيس وفدك)، أو وقّع باستخدام
 footer-record-size =
     { $count ->
-        [zero] لا يحوي السجل أي قيد ({ $count })
-        [one] يحوي السجل قيدًا واحدًا ({ $count })
-        [two] يحوي السجل قيدين ({ $count })
-        [few] يحوي السجل { $count } قيود
-        [many] يحوي السجل { $count } قيدًا
-       *[other] يحوي السجل { $count } قيد
+        [zero] لا يحوي السجل أي قيد ({ $size })
+        [one] يحوي السجل قيدًا واحدًا ({ $size })
+        [two] يحوي السجل قيدين ({ $size })
+        [few] يحوي السجل { $size } قيود
+        [many] يحوي السجل { $size } قيدًا
+       *[other] يحوي السجل { $size } قيد
     }
 footer-read-it = اقرأه
 

@@ -19,8 +19,8 @@ signing-create-key = create a key in this browser on your account page
 signing-or-submit = (your head of delegation registers it), or sign with
 footer-record-size =
     { $count ->
-        [one] the record holds { $count } entry
-       *[other] the record holds { $count } entries
+        [one] the record holds { $size } entry
+       *[other] the record holds { $size } entries
     }
 footer-read-it = read it
 

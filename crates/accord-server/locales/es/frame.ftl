@@ -19,8 +19,8 @@ signing-create-key = cree una clave en este navegador en la página de su cuenta
 signing-or-submit = (su jefe de delegación la registra), o firme con
 footer-record-size =
     { $count ->
-        [one] el registro contiene { $count } entrada
-       *[other] el registro contiene { $count } entradas
+        [one] el registro contiene { $size } entrada
+       *[other] el registro contiene { $size } entradas
     }
 footer-read-it = consultarlo
 

@@ -19,8 +19,8 @@ signing-create-key = créez une clé dans ce navigateur sur la page de votre com
 signing-or-submit = (votre chef de délégation l’enregistre), ou signez avec
 footer-record-size =
     { $count ->
-        [one] le registre compte { $count } entrée
-       *[other] le registre compte { $count } entrées
+        [one] le registre compte { $size } entrée
+       *[other] le registre compte { $size } entrées
     }
 footer-read-it = le consulter
 

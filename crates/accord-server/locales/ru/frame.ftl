@@ -19,10 +19,10 @@ signing-create-key = создайте ключ в этом браузере на
 signing-or-submit = (глава делегации его регистрирует) или подпишите с помощью
 footer-record-size =
     { $count ->
-        [one] в реестре { $count } запись
-        [few] в реестре { $count } записи
-        [many] в реестре { $count } записей
-       *[other] в реестре { $count } записи
+        [one] в реестре { $size } запись
+        [few] в реестре { $size } записи
+        [many] в реестре { $size } записей
+       *[other] в реестре { $size } записи
     }
 footer-read-it = читать
 

@@ -17,7 +17,10 @@ banner-choose-password = 请设置您自己的密码后继续。
 signing-required = { $member } 要求以其名义采取的每项行动都须有其签名。此浏览器没有 { $member } 的签名密钥，或其 JavaScript 已关闭，因此这些页面无法代表 { $member } 行事：
 signing-create-key = 在您的账户页面上于此浏览器中创建密钥
 signing-or-submit = （由您的代表团团长登记），或使用以下命令签名：
-footer-record-size = 记录共有 { $count } 条条目
+footer-record-size =
+    { $count ->
+       *[other] 记录共有 { $size } 条条目
+    }
 footer-read-it = 查阅
 role-head_of_delegation = 代表团团长
 role-delegate = 代表

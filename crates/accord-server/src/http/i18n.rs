@@ -331,5 +331,8 @@ pub fn choices() -> Vec<Choice> {
     Lang::ALL.into_iter().map(|l| Choice { code: l.code(), name: l.native_name(), current: l == now }).collect()
 }
 
+mod format;
+pub use format::{date, date_time, number, number_in, percent};
+
 #[cfg(test)]
 mod tests;

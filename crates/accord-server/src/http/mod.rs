@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod auth;
+pub mod compression;
 pub mod error;
 pub mod extract;
 pub mod i18n;

@@ -12,7 +12,6 @@ use crate::http::auth::MaybeUser;
 use crate::http::error::ApiError;
 use crate::http::ids::EntryIndex;
 use crate::http::page::{error_page, notice_text, render, role_label, Chrome, InPage, NoticeQuery};
-use crate::http::time::rfc3339;
 use crate::AppState;
 
 pub fn routes() -> crate::http::routes::Routes {
@@ -32,7 +31,7 @@ struct EntryRow {
 fn entry_row(e: &Entry, state: &accord_domain::State) -> EntryRow {
     EntryRow {
         index: e.index,
-        time: rfc3339(e.time).replace('T', " ").trim_end_matches('Z').chars().take(19).collect(),
+        time: crate::http::time::page_date_time(e.time),
         actor: match &e.body {
             accord_domain::EntryBody::ConsultationParticipantJoined(_)
             | accord_domain::EntryBody::ConsultationStatementSubmitted(_)
@@ -351,7 +350,7 @@ async fn home(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q):
                 .map(|l| language_name(l.as_str()))
                 .collect::<Vec<_>>()
                 .join(&crate::t("home-list-separator")),
-            established: rfc3339(forum.established)[..10].to_owned(),
+            established: crate::http::time::page_date(forum.established),
             states: state.members.values().filter(|m| m.kind == MemberKind::State).count(),
             organisations: state.members.values().filter(|m| m.kind == MemberKind::Organisation).count(),
             members: state.members.values().filter(|m| m.status == MemberStatus::Member).count(),

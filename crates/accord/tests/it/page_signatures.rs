@@ -206,8 +206,9 @@ async fn forms_of_a_member_that_requires_signatures_are_signed_or_explained() {
         page.body
     );
     assert!(page.body.contains("<form data-sign method=\"post\" action=\"/processes/1/proposals/1/support\""));
-    assert!(page.body.contains("<script src=\"/assets/signing.js\" defer></script>"));
-    let script = bra.get("/assets/signing.js").await;
+    let signing_js = accord_server::http::assets::href("signing.js");
+    assert!(page.body.contains(&format!("<script src=\"{signing_js}\" defer></script>")));
+    let script = bra.get(&signing_js).await;
     assert!(script.status == StatusCode::OK && script.content_type.starts_with("text/javascript"));
     assert!(script.body.contains("generateKey({ name: \"Ed25519\" }, false, [\"sign\", \"verify\"])"));
 

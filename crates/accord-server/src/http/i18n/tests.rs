@@ -3,7 +3,7 @@ use std::path::{Path, PathBuf};
 
 use fluent_syntax::ast;
 
-use super::{current, t, t1, Lang};
+use super::{current, number, t, t2, Lang};
 
 /// Every message of every language: id → the variables it references.
 type Catalogue = BTreeMap<String, BTreeSet<String>>;
@@ -187,8 +187,11 @@ fn messages_follow_the_current_language_and_its_plural_rules() {
     let arabic = Lang::Ar.scope_sync(|| t("nav-home"));
     assert_ne!(english, arabic);
     assert_eq!(Lang::Fr.scope_sync(current), Lang::Fr);
-    let one = t1("footer-record-size", "count", 1u64);
-    let many = t1("footer-record-size", "count", 5u64);
+    let one = t2("footer-record-size", "count", 1u64, "size", number(1u64));
+    let many = t2("footer-record-size", "count", 5u64, "size", number(5u64));
     assert!(one.contains("1 entry"), "{one}");
     assert!(many.contains("5 entries"), "{many}");
+    // The count chooses the plural, the figure is written as French writes it.
+    let french = Lang::Fr.scope_sync(|| t2("footer-record-size", "count", 12345u64, "size", number(12345u64)));
+    assert_eq!(french, "le registre compte 12\u{202F}345 entrées");
 }
