@@ -95,19 +95,12 @@ pub fn date(millis: i64) -> String {
     date_in(current(), millis)
 }
 
-/// The day of `millis` in `lang`.
+/// The day of `millis` in `lang`: the message `date-day` of `lang`
+/// (`locales/<language>/dates.ftl`), which names the month.
 pub fn date_in(lang: Lang, millis: i64) -> String {
     let t = moment(millis);
-    let (y, d) = (t.year(), t.day());
-    let m = t.month() as usize;
-    match lang {
-        Lang::En => format!("{y:04}-{m:02}-{d:02}"),
-        Lang::Fr => format!("{d} {} {y}", FR[m - 1]),
-        Lang::Es => format!("{d} de {} de {y}", ES[m - 1]),
-        Lang::Ru => format!("{d} {} {y}\u{A0}г.", RU[m - 1]),
-        Lang::Zh => format!("{y}年{m}月{d}日"),
-        Lang::Ar => format!("{d} {} {y}", AR[m - 1]),
-    }
+    let (year, month, day) = (t.year(), t.month() as u8, t.day());
+    lang.scope_sync(|| super::t3("date-day", "year", year, "month", month, "day", day))
 }
 
 /// The day and time of `millis` to the second: `2026-12-04 16:35:52` in
@@ -116,16 +109,12 @@ pub fn date_time(millis: i64) -> String {
     date_time_in(current(), millis)
 }
 
-/// The day and time of `millis` in `lang`.
+/// The day and time of `millis` in `lang` (the message `date-time`).
 pub fn date_time_in(lang: Lang, millis: i64) -> String {
     let t = moment(millis);
     let time = format!("{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second());
     let day = date_in(lang, millis);
-    match lang {
-        Lang::En | Lang::Zh => format!("{day} {time}"),
-        Lang::Ar => format!("{day}، {time}"),
-        Lang::Fr | Lang::Es | Lang::Ru => format!("{day}, {time}"),
-    }
+    lang.scope_sync(|| super::t2("date-time", "date", day, "time", time))
 }
 
 fn moment(millis: i64) -> time::OffsetDateTime {
@@ -149,66 +138,6 @@ fn format_decimal(lang: Lang, d: &Decimal) -> String {
     }
     FORMATTERS.with(|all| all[Lang::ALL.iter().position(|l| *l == lang).expect("one of ALL")].format(d).to_string())
 }
-
-const FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-const ES: [&str; 12] = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
-/// In the genitive, as a date takes them ("4 декабря").
-const RU: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
-/// The Levantine name and the other, as United Nations documents in
-/// Arabic write months.
-const AR: [&str; 12] = [
-    "كانون الثاني/يناير",
-    "شباط/فبراير",
-    "آذار/مارس",
-    "نيسان/أبريل",
-    "أيار/مايو",
-    "حزيران/يونيه",
-    "تموز/يوليه",
-    "آب/أغسطس",
-    "أيلول/سبتمبر",
-    "تشرين الأول/أكتوبر",
-    "تشرين الثاني/نوفمبر",
-    "كانون الأول/ديسمبر",
-];
 
 #[cfg(test)]
 mod tests {
@@ -269,5 +198,7 @@ mod tests {
         }
         // January, not the month after.
         assert_eq!(date_in(Lang::Fr, 0), "1 janvier 1970");
+        assert_eq!(date_in(Lang::En, 0), "1970-01-01", "English pads the month and the day");
+        assert_eq!(date_in(Lang::Zh, 0), "1970年1月1日");
     }
 }
