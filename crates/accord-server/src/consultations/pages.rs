@@ -327,7 +327,7 @@ async fn show(
         title: c.title.as_str().to_owned(),
         question: c.question.as_str().to_owned(),
         process,
-        provisions: c.provisions.iter().map(|e| (e.clone(), accord_domain::negotiation::text::label_of(e))).collect(),
+        provisions: c.provisions.iter().map(|e| (e.clone(), crate::http::i18n::provision_label(e))).collect(),
         open: c.is_open(),
         participants: c.participants.len(),
         pending: c.statements.iter().filter(|s| s.moderation == Moderation::Pending).count(),
@@ -372,7 +372,7 @@ fn proposable(state: &accord_domain::State, c: &Consultation, delegate: bool) ->
         .provisions
         .iter()
         .filter(|p| c.provisions.is_empty() || c.provisions.contains(&p.eid))
-        .map(|p| (p.eid.clone(), accord_domain::negotiation::text::label_of(&p.eid)))
+        .map(|p| (p.eid.clone(), crate::http::i18n::provision_label(&p.eid)))
         .collect()
 }
 

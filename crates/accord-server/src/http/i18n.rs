@@ -318,6 +318,31 @@ impl Arg for &&str {
     }
 }
 
+/// "article 5, paragraph 2, point (b)" from an eId, in the request's
+/// language: the words of [`accord_domain::negotiation::text::label_of`],
+/// which stays the English of the record and the API.
+pub fn provision_label(eid: &str) -> String {
+    let in_article = eid.contains("__art_");
+    let mut parts = Vec::new();
+    for seg in eid.split("__") {
+        let Some((prefix, num)) = seg.split_once('_') else { continue };
+        let num = num.replace("bis", " bis").replace("ter", " ter");
+        let id = match prefix {
+            "recital" => "neg-label-recital",
+            // A chapter is not named when an article is: article numbers
+            // run through the whole instrument.
+            "chp" if in_article => continue,
+            "chp" => "neg-label-chapter",
+            "art" => "neg-label-article",
+            "para" => "neg-label-paragraph",
+            "point" => "neg-label-point",
+            _ => continue,
+        };
+        parts.push(t1(id, "num", num));
+    }
+    parts.join(&t("neg-label-separator"))
+}
+
 /// A switcher entry: a language as the page frame offers it.
 pub struct Choice {
     pub code: &'static str,

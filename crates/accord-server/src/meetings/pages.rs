@@ -907,7 +907,7 @@ fn decision_text(d: &DecisionJson, mark: &str) -> String {
     let target = match (d.target.kind.as_str(), &d.target.id) {
         ("instrument", _) => crate::t("meet-target-the-instrument"),
         ("proposal", Some(id)) => format!("P-{id}"),
-        ("provision", Some(serde_json::Value::String(eid))) => accord_domain::negotiation::text::label_of(eid),
+        ("provision", Some(serde_json::Value::String(eid))) => crate::http::i18n::provision_label(eid),
         (k, Some(id)) => format!("{k} {}", id.as_str().map(str::to_owned).unwrap_or_else(|| id.to_string())),
         (k, None) => k.to_owned(),
     };

@@ -62,8 +62,8 @@ fn describe_actor(actor: &accord_domain::Actor, state: &accord_domain::State) ->
 /// (names, titles, reasons, labels) is given as is; the page isolates the
 /// whole summary.
 fn summarise(body: &accord_domain::EntryBody) -> String {
+    use crate::http::i18n::provision_label as label_of;
     use crate::{t, t1, t2, t3};
-    use accord_domain::negotiation::text::label_of;
     use accord_domain::EntryBody as B;
     let s = |v: &dyn std::fmt::Display| v.to_string();
     match body {
