@@ -84,7 +84,7 @@ impl Who {
     /// The token this person's participant forms carry.
     fn token(&self) -> String {
         match self {
-            Who::Delegate(u, _) | Who::Officer(u) => u.csrf.clone(),
+            Who::Delegate(u, _) | Who::Officer(u) => crate::http::auth::mask_csrf(&u.csrf),
             Who::Browser(k) => k.form_token(),
             Who::Nobody => String::new(),
         }

@@ -72,6 +72,26 @@ pub fn random_secret(prefix: &str) -> String {
     format!("{prefix}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
 }
 
+/// The session's CSRF token as a page carries it: a fresh random pad and
+/// the token XORed with it (`pad.masked`, both hexadecimal), different in
+/// every answer. A page compressed with the token and text an attacker
+/// chooses (a query string shown on the page) then leaks nothing about
+/// the token through the compressed size (BREACH). [`WebUser::check_csrf`]
+/// takes the masked form or the token itself.
+pub fn mask_csrf(token: &str) -> String {
+    let mut pad = vec![0u8; token.len()];
+    OsRng.fill_bytes(&mut pad);
+    let masked: Vec<u8> = token.bytes().zip(&pad).map(|(t, p)| t ^ p).collect();
+    format!("{}.{}", hex::encode(pad), hex::encode(masked))
+}
+
+/// The token inside a masked one ([`mask_csrf`]), if `sent` is one.
+fn unmask_csrf(sent: &str) -> Option<Vec<u8>> {
+    let (pad, masked) = sent.split_once('.')?;
+    let (pad, masked) = (hex::decode(pad).ok()?, hex::decode(masked).ok()?);
+    (pad.len() == masked.len()).then(|| pad.iter().zip(&masked).map(|(p, m)| p ^ m).collect())
+}
+
 /// A one-time initial password: 16 characters from an alphabet without
 /// look-alikes, easy to read out or type from a printed sheet.
 pub fn initial_password() -> String {
@@ -275,7 +295,8 @@ impl WebUser {
     /// Checks the synchroniser token a form carried.
     pub fn check_csrf(&self, token: &str) -> Result<(), ApiError> {
         use subtle_eq::eq;
-        if eq(token.as_bytes(), self.csrf.as_bytes()) {
+        let unmasked = unmask_csrf(token);
+        if eq(unmasked.as_deref().unwrap_or(token.as_bytes()), self.csrf.as_bytes()) {
             Ok(())
         } else {
             Err(ApiError::forbidden(

@@ -66,7 +66,7 @@ impl Chrome {
                 name: u.delegate.name.to_string(),
                 role: role_label(u.delegate.role_code()),
                 member: u.delegate.member().map(|m| m.to_string()),
-                csrf: u.csrf.clone(),
+                csrf: crate::http::auth::mask_csrf(&u.csrf),
                 is_secretariat: state.rights(u.principal()).is_secretariat(),
                 must_change_password: u.must_change_password,
             }),

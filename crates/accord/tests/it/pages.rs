@@ -368,3 +368,25 @@ async fn error_pages_fit_the_request() {
     assert!(refused.html.contains("Nothing was changed"), "{}", refused.html);
     assert!(refused.html.contains("Log out") && !refused.html.contains(">Log in</a>"), "{}", refused.html);
 }
+
+/// A page never carries the same anti-forgery token twice (it is masked
+/// afresh in every answer, so that a compressed page's size says nothing
+/// about it); every masked form of it works, a tampered one does not.
+#[tokio::test]
+async fn the_csrf_token_is_masked_afresh_in_every_answer() {
+    let forum = TestForum::new();
+    let mut b = Browser::new(&forum);
+    assert_eq!(b.log_in("bra_del", PASSWORD).await.status, StatusCode::SEE_OTHER);
+    let first = Browser::csrf(&b.get("/").await);
+    let second = Browser::csrf(&b.get("/").await);
+    assert_ne!(first, second, "the same token twice");
+    let mut tampered = second.clone().into_bytes();
+    let last = tampered.len() - 1;
+    tampered[last] = if tampered[last] == b'0' { b'1' } else { b'0' };
+    let refused = b.post("/logout", &[("csrf", std::str::from_utf8(&tampered).unwrap())]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.html);
+    assert_eq!(b.post("/logout", &[("csrf", "")]).await.status, StatusCode::FORBIDDEN);
+    // The older of the two still works: both mask the one token.
+    let out = b.post("/logout", &[("csrf", &first)]).await;
+    assert_eq!((out.status, out.location.as_deref()), (StatusCode::SEE_OTHER, Some("/login?notice=logged_out")));
+}
