@@ -3,7 +3,7 @@
 # server answers the precise message the code writes, with the request's values.
 
 # Accounts, log-in and sessions
-error-unauthenticated = you are not logged in, or your session or token has expired: log in again
+error-unauthenticated = you are not logged in: the e-mail address or the password is wrong, or your session or token has expired; log in again
 error-csrf = this form is out of date or was not sent from Accord's own page: reload the page and try again
 error-csrf_failed = this form is out of date or was sent from another site: reload the page and try again
 error-cross_site_request = this request came from another web site and was refused: use Accord's own pages

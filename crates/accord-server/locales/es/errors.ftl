@@ -2,7 +2,7 @@
 # cada uno dice en términos generales qué falla y qué hacer.
 
 # Cuentas, inicio de sesión y sesiones
-error-unauthenticated = no ha iniciado sesión, o su sesión o su token ha caducado: vuelva a iniciar sesión
+error-unauthenticated = no se ha autenticado: la dirección de correo electrónico o la contraseña son incorrectas, o su sesión o su token ha caducado; vuelva a iniciar sesión
 error-csrf = este formulario está desactualizado o no se envió desde una página de Accord: recargue la página e inténtelo de nuevo
 error-csrf_failed = este formulario está desactualizado o se envió desde otro sitio: recargue la página e inténtelo de nuevo
 error-cross_site_request = esta solicitud procede de otro sitio web y fue rechazada: utilice las páginas de Accord

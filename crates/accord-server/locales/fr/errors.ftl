@@ -2,7 +2,7 @@
 # chacune dit en termes généraux ce qui ne va pas et ce qu’il faut faire.
 
 # Comptes, connexion et sessions
-error-unauthenticated = vous n’êtes pas connecté, ou votre session ou votre jeton a expiré : connectez-vous à nouveau
+error-unauthenticated = vous n’êtes pas authentifié : l’adresse électronique ou le mot de passe est erroné, ou votre session ou votre jeton a expiré ; connectez-vous à nouveau
 error-csrf = ce formulaire est périmé ou n’a pas été envoyé depuis une page d’Accord : rechargez la page et réessayez
 error-csrf_failed = ce formulaire est périmé ou a été envoyé depuis un autre site : rechargez la page et réessayez
 error-cross_site_request = cette requête provient d’un autre site web et a été refusée : utilisez les pages d’Accord

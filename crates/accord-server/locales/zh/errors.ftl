@@ -2,7 +2,7 @@
 # 每条以概括的措辞说明问题所在及应采取的做法。
 
 # 账户、登录和会话
-error-unauthenticated = 您尚未登录，或您的会话或令牌已过期：请重新登录
+error-unauthenticated = 您未通过身份验证：电子邮件地址或密码有误，或您的会话或令牌已过期；请重新登录
 error-csrf = 此表单已过期，或并非从 Accord 的页面提交：请重新加载页面后重试
 error-csrf_failed = 此表单已过期，或从其他网站提交：请重新加载页面后重试
 error-cross_site_request = 此请求来自其他网站，已被拒绝：请使用 Accord 自己的页面
