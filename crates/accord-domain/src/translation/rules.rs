@@ -35,6 +35,16 @@ pub(crate) fn translation_recorded(state: &State, cx: &Cx<'_>, t: &TranslationRe
         )
     })?;
     check_text("translation", &t.text, TRANSLATION_MAX_CHARS, false)?;
+    let recorded = match t.proposal {
+        Some(p) => state.translations.proposal(t.process, p, &t.language),
+        None => state.translations.get(t.process, &t.language, &t.eid),
+    };
+    if recorded.is_some_and(|r| r.version == t.version && r.text == t.text) {
+        return Err(Refusal::conflict(
+            "translation_unchanged",
+            format!("this translation into {} of version {latest} is recorded already, word for word", t.language),
+        ));
+    }
     match t.proposal {
         None if words(provision).is_empty() => Err(Refusal::unprocessable(
             "nothing_to_translate",

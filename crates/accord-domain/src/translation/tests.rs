@@ -205,6 +205,11 @@ fn refusals_name_what_is_wrong_and_change_nothing() {
     // Text is kept in NFC: a decomposed letter is composed before it is recorded.
     w.translate(w.translator, "fr", 2, P1, "Les E\u{301}tats").unwrap();
     assert_eq!(w.state.translations.get(1, &lang("fr"), P1).unwrap().text, "Les \u{c9}tats");
+    // The same words again for the same version: refused, nothing recorded.
+    let recorded = w.state.clone();
+    let again = w.translate(w.translator, "fr", 2, P1, "Les \u{c9}tats").unwrap_err();
+    assert_eq!(again.code, "translation_unchanged", "{again}");
+    assert_eq!(w.state, recorded);
 }
 
 #[test]

@@ -293,3 +293,4 @@ error-nothing_to_translate = لا توجد هنا كلمات خاصة به لت�
 error-wrong_provision = يتعلق هذا المقترح بحكم غير الحكم المذكور
 error-unofficial_language = هذه اللغة ليست من اللغات الرسمية للمنتدى
 error-original_language = النص مكتوب بهذه اللغة أصلًا: لا يحتاج أصله إلى ترجمة
+error-translation_unchanged = هذه الترجمة مسجّلة بالفعل، كلمة بكلمة، لهذه الصيغة

@@ -294,3 +294,4 @@ error-nothing_to_translate = this has no words of its own to translate
 error-wrong_provision = this proposal is on another provision than the one named
 error-unofficial_language = this language is not one of the forum's official languages
 error-original_language = the text is written in this language already: its original needs no translation
+error-translation_unchanged = this translation is recorded already, word for word, for this version

@@ -293,3 +293,4 @@ error-nothing_to_translate = aquí no hay palabras propias que traducir
 error-wrong_provision = esta propuesta se refiere a una disposición distinta de la indicada
 error-unofficial_language = este idioma no es uno de los idiomas oficiales del foro
 error-original_language = el texto ya está redactado en este idioma: su original no necesita traducción
+error-translation_unchanged = esta traducción ya está registrada, palabra por palabra, para esta versión

@@ -293,3 +293,4 @@ error-nothing_to_translate = il n’y a ici aucun mot propre à traduire
 error-wrong_provision = cette proposition porte sur une autre disposition que celle indiquée
 error-unofficial_language = cette langue n’est pas une langue officielle du forum
 error-original_language = le texte est déjà rédigé dans cette langue : son original n’a pas besoin de traduction
+error-translation_unchanged = cette traduction est déjà enregistrée, mot pour mot, pour cette version

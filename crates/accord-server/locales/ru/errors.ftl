@@ -293,3 +293,4 @@ error-nothing_to_translate = здесь нет собственных слов �
 error-wrong_provision = это предложение относится к другому положению, а не к указанному
 error-unofficial_language = этот язык не является официальным языком форума
 error-original_language = текст уже написан на этом языке: его оригинал не нуждается в переводе
+error-translation_unchanged = этот перевод уже записан слово в слово для этой версии

@@ -293,3 +293,4 @@ error-nothing_to_translate = 此处没有需要翻译的自身文字
 error-wrong_provision = 该提案所涉规定与所指明的规定不同
 error-unofficial_language = 该语言不是本论坛的正式语言
 error-original_language = 案文已用该语言撰写：其原文无需翻译
+error-translation_unchanged = 此译文已针对该版本逐字记录

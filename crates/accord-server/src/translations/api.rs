@@ -36,7 +36,7 @@ pub fn routes() -> crate::http::routes::Routes {
         (status = 400, description = "malformed language tag, empty text, text against the Unicode policy", body = ErrorBody),
         (status = 403, description = "not a translator (`translator_only`)", body = ErrorBody),
         (status = 404, description = "unknown process, provision (`unknown_provision`) or proposal", body = ErrorBody),
-        (status = 409, description = "not the current version (`wrong_version`)", body = ErrorBody),
+        (status = 409, description = "not the current version (`wrong_version`), or these words are recorded already for this version (`translation_unchanged`)", body = ErrorBody),
         (status = 422, description = "not an official language, or the original's (`unofficial_language`, `original_language`)", body = ErrorBody)))]
 pub async fn record_translation(
     State(app): State<AppState>,
