@@ -294,3 +294,4 @@ error-wrong_provision = يتعلق هذا المقترح بحكم غير الح�
 error-unofficial_language = هذه اللغة ليست من اللغات الرسمية للمنتدى
 error-original_language = النص مكتوب بهذه اللغة أصلًا: لا يحتاج أصله إلى ترجمة
 error-translation_unchanged = هذه الترجمة مسجّلة بالفعل، كلمة بكلمة، لهذه الصيغة
+error-invalid_path = قيمة في العنوان ليست نصًا (رموز الهروب فيها ليست UTF-8): تحقّق من الرابط

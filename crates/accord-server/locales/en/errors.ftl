@@ -295,3 +295,4 @@ error-wrong_provision = this proposal is on another provision than the one named
 error-unofficial_language = this language is not one of the forum's official languages
 error-original_language = the text is written in this language already: its original needs no translation
 error-translation_unchanged = this translation is recorded already, word for word, for this version
+error-invalid_path = a value in the address is not text (its percent-escapes are not UTF-8): check the link

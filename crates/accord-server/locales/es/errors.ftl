@@ -294,3 +294,4 @@ error-wrong_provision = esta propuesta se refiere a una disposición distinta de
 error-unofficial_language = este idioma no es uno de los idiomas oficiales del foro
 error-original_language = el texto ya está redactado en este idioma: su original no necesita traducción
 error-translation_unchanged = esta traducción ya está registrada, palabra por palabra, para esta versión
+error-invalid_path = un valor de la dirección no es texto (sus secuencias de escape no son UTF-8): compruebe el enlace

@@ -294,3 +294,4 @@ error-wrong_provision = cette proposition porte sur une autre disposition que ce
 error-unofficial_language = cette langue n’est pas une langue officielle du forum
 error-original_language = le texte est déjà rédigé dans cette langue : son original n’a pas besoin de traduction
 error-translation_unchanged = cette traduction est déjà enregistrée, mot pour mot, pour cette version
+error-invalid_path = une valeur de l’adresse n’est pas du texte (ses séquences d’échappement ne sont pas de l’UTF-8) : vérifiez le lien

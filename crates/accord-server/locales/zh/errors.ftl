@@ -294,3 +294,4 @@ error-wrong_provision = 该提案所涉规定与所指明的规定不同
 error-unofficial_language = 该语言不是本论坛的正式语言
 error-original_language = 案文已用该语言撰写：其原文无需翻译
 error-translation_unchanged = 此译文已针对该版本逐字记录
+error-invalid_path = 地址中的某个值不是文本（其百分号转义不是 UTF-8）：请检查链接

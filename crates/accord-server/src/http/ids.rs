@@ -3,7 +3,7 @@
 //! and parse it. Each type reads its parameter by name (`{id}`, `{pid}`,
 //! `{mid}`, …) and answers a malformed value with the API's error (400, or
 //! the refusal a malformed member code or delegate id gets); a value that
-//! is not UTF-8 gets the router's own answer, as with `Path<String>`.
+//! is not UTF-8 text gets 400 `invalid_path`.
 //!
 //! The parsing functions are also used by the pages, which show the same
 //! errors as pages.
@@ -58,8 +58,13 @@ fn entry_index(raw: &str) -> Result<u64, ApiError> {
 
 /// The raw value of the path parameter `name`, percent-decoded.
 async fn param<S: Send + Sync>(parts: &mut Parts, state: &S, name: &str) -> Result<String, Response> {
-    let Path(mut params) =
-        Path::<HashMap<String, String>>::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+    let Path(mut params) = Path::<HashMap<String, String>>::from_request_parts(parts, state).await.map_err(|_| {
+        ApiError::bad_request(
+            "invalid_path",
+            format!("the address's {{{name}}} is not text (its percent-escapes are not UTF-8): check the link"),
+        )
+        .into_response()
+    })?;
     // A route without the parameter is a mistake in the route table: it
     // answers 404 like an address that is not there.
     params.remove(name).ok_or_else(|| {

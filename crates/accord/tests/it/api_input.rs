@@ -286,3 +286,15 @@ proptest! {
         });
     }
 }
+
+/// A path value whose percent-escapes are not UTF-8 is refused as JSON
+/// saying so, on every kind of id.
+#[tokio::test]
+async fn a_path_value_that_is_not_text_is_refused_clearly() {
+    let forum = TestForum::new();
+    for path in ["/api/v1/processes/%ff", "/api/v1/meetings/%ff/summary/document", "/api/v1/members/%fe%ff"] {
+        let answer = forum.get(path).await;
+        assert_error(&answer, StatusCode::BAD_REQUEST, "invalid_path");
+        assert!(answer.1["message"].as_str().unwrap().contains("not text"), "{path}: {}", answer.1);
+    }
+}
