@@ -14,6 +14,7 @@ use crate::http::auth::{self, ClientAddr, MaybeUser, WebUser};
 use crate::http::error::ApiError;
 use crate::http::i18n::{language_cookie, Lang};
 use crate::http::ids::TokenId;
+use crate::http::page::PageQuery;
 use crate::http::page::{
     error_page, notice_text, render, with_csrf, Chrome, CsrfForm, InPage, NoticeQuery, PageForm, RequireUser,
 };
@@ -301,7 +302,11 @@ fn account_page(
     })
 }
 
-async fn account(State(app): State<AppState>, RequireUser(u): RequireUser, Query(q): Query<NoticeQuery>) -> Response {
+async fn account(
+    State(app): State<AppState>,
+    RequireUser(u): RequireUser,
+    PageQuery(q): PageQuery<NoticeQuery>,
+) -> Response {
     let user = Some(u.clone());
     match account_page(&app, &user, &u, notice_text(q.notice.as_deref()), None, None) {
         Ok(page) => render(StatusCode::OK, page),

@@ -11,7 +11,7 @@
 
 use accord_domain::consultation::{Consultation, Moderation, ParticipantCategory};
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -21,6 +21,7 @@ use super::{actions, analysis};
 use crate::http::auth::{MaybeUser, WebUser};
 use crate::http::error::ApiError;
 use crate::http::ids::{ConsultationId, StatementNumber};
+use crate::http::page::PageQuery;
 use crate::http::page::{error_page, render, with_csrf, Chrome, CsrfForm, InPage, PageForm, RequireUser};
 use crate::AppState;
 
@@ -285,7 +286,7 @@ async fn page(
     MaybeUser(user): MaybeUser,
     headers: HeaderMap,
     InPage(ConsultationId(id)): InPage<ConsultationId>,
-    Query(q): Query<NoticeQuery>,
+    PageQuery(q): PageQuery<NoticeQuery>,
 ) -> Response {
     let who = Who::of(&app, user, &headers);
     show(&app, &who, id, notice(q.notice.as_deref()), None, StatusCode::OK).await
@@ -468,7 +469,7 @@ async fn propose(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     InPage(ConsultationId(id)): InPage<ConsultationId>,
-    Query(q): Query<ProposeQuery>,
+    PageQuery(q): PageQuery<ProposeQuery>,
 ) -> Response {
     let result = (|| {
         let statement = crate::http::ids::number(&q.statement, "statement")?;

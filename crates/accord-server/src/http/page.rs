@@ -217,6 +217,25 @@ impl<T: PathValue> FromRequestParts<AppState> for InPage<T> {
     }
 }
 
+/// A page's query string: a malformed one (a repeated or unknown field, a
+/// value of the wrong kind) is answered with an error page in the page's
+/// language saying what is wrong, as the API answers it in JSON
+/// ([`crate::http::extract::ApiQuery`]).
+pub struct PageQuery<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned + Send> FromRequestParts<AppState> for PageQuery<T> {
+    type Rejection = Response;
+    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
+        match crate::http::extract::ApiQuery::<T>::from_request_parts(parts, app).await {
+            Ok(crate::http::extract::ApiQuery(q)) => Ok(PageQuery(q)),
+            Err(e) => {
+                let user = MaybeUser::from_request_parts(parts, app).await.map_or(None, |MaybeUser(u)| u);
+                Err(error_page(app, &user, e))
+            }
+        }
+    }
+}
+
 /// Where a visitor sent to log in comes back to (see [`RequireUser`]):
 /// after a `GET`, the address itself; after a form, the page that holds
 /// it — the page of this site that sent the form (`Referer`), else the

@@ -16,7 +16,7 @@ use accord_domain::decisions::{
 use accord_domain::state::Action;
 use accord_domain::{EntryBody, MemberCode};
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -28,6 +28,7 @@ use super::shapes::*;
 use crate::http::auth::{MaybeUser, WebUser};
 use crate::http::error::ApiError;
 use crate::http::ids::{proposal_id, MeetingId, ProcessId};
+use crate::http::page::PageQuery;
 use crate::http::page::{error_page, render, with_csrf, Chrome, CsrfForm, InPage, RequireUser};
 use crate::http::ranges;
 use crate::http::signing::{self, PageSign, SignFields};
@@ -192,7 +193,11 @@ fn sessions_view(
     }
 }
 
-async fn sessions(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<NoticeOnly>) -> Response {
+async fn sessions(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    PageQuery(q): PageQuery<NoticeOnly>,
+) -> Response {
     render(StatusCode::OK, sessions_view(&app, &user, notice(&q), None))
 }
 
@@ -350,7 +355,7 @@ async fn meeting(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     InPage(MeetingId(mid)): InPage<MeetingId>,
-    Query(q): Query<NoticeOnly>,
+    PageQuery(q): PageQuery<NoticeOnly>,
 ) -> Response {
     match meeting_view(&app, &user, mid, notice(&q), None) {
         Ok(p) => render(StatusCode::OK, p),
@@ -685,7 +690,7 @@ async fn decisions(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     InPage(ProcessId(id)): InPage<ProcessId>,
-    Query(q): Query<NoticeOnly>,
+    PageQuery(q): PageQuery<NoticeOnly>,
 ) -> Response {
     match decisions_view(&app, &user, id, notice(&q), None) {
         Ok(p) => render(StatusCode::OK, p),

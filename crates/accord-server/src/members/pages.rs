@@ -17,6 +17,7 @@ use super::api;
 use crate::http::auth::{MaybeUser, WebUser};
 use crate::http::error::ApiError;
 use crate::http::ids::{DelegateParam, KeyParam, MemberParam};
+use crate::http::page::PageQuery;
 use crate::http::page::{
     error_page, notice_text, render, role_label, with_csrf, Chrome, CsrfForm, InPage, NoticeQuery, RequireUser,
     WithCsrf,
@@ -300,7 +301,7 @@ async fn member(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     InPage(MemberParam(code)): InPage<MemberParam>,
-    Query(q): Query<NoticeQuery>,
+    PageQuery(q): PageQuery<NoticeQuery>,
 ) -> Response {
     match member_page(&app, &user, &code, notice_text(q.notice.as_deref()), AccreditForm::default(), None, None) {
         Ok(page) => render(StatusCode::OK, page),
@@ -616,7 +617,11 @@ fn officers_page(
     }
 }
 
-async fn officers(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<NoticeQuery>) -> Response {
+async fn officers(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    PageQuery(q): PageQuery<NoticeQuery>,
+) -> Response {
     render(
         StatusCode::OK,
         officers_page(&app, &user, notice_text(q.notice.as_deref()), None, AccreditForm::default(), None),

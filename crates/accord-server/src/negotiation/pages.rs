@@ -15,7 +15,7 @@ use accord_domain::negotiation::{Position, Process, Proposal, ProposalKind, Prop
 use accord_domain::state::Action;
 use accord_domain::MemberCode;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -26,6 +26,7 @@ use super::api::with_process;
 use crate::http::auth::{MaybeUser, WebUser};
 use crate::http::error::ApiError;
 use crate::http::ids::{process_id, proposal_id, ActName, ProcessId, ProposalId, ProvisionEid};
+use crate::http::page::PageQuery;
 use crate::http::page::{
     error_page, notice_text, render, urlencode, with_csrf, Chrome, CsrfForm, InPage, NoticeQuery, RequireUser,
 };
@@ -183,7 +184,11 @@ struct ProcessesPage {
     form_markdown: String,
 }
 
-async fn processes(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<NoticeQuery>) -> Response {
+async fn processes(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    PageQuery(q): PageQuery<NoticeQuery>,
+) -> Response {
     let p = powers(&app, &user);
     let list = match super::shapes::summaries(&app).await {
         Ok(list) => list.as_ref().clone(),
@@ -357,7 +362,7 @@ async fn rolling_page(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     InPage(ProcessId(id)): InPage<ProcessId>,
-    Query(q): Query<RollingQuery>,
+    PageQuery(q): PageQuery<RollingQuery>,
 ) -> Response {
     let result = async {
         let member = q.member.clone().filter(|m| !m.trim().is_empty());
@@ -733,7 +738,7 @@ async fn provision_page(
     MaybeUser(user): MaybeUser,
     InPage(ProcessId(id)): InPage<ProcessId>,
     InPage(ProvisionEid(eid)): InPage<ProvisionEid>,
-    Query(q): Query<ProvisionQuery>,
+    PageQuery(q): PageQuery<ProvisionQuery>,
 ) -> Response {
     let mut form = ProposeForm::default();
     if let Some(cited) = q.cite.as_deref().and_then(|c| cited_statement(&app, id, c)) {
@@ -946,7 +951,7 @@ async fn proposal_page(
     MaybeUser(user): MaybeUser,
     InPage(ProcessId(id)): InPage<ProcessId>,
     InPage(ProposalId(pid)): InPage<ProposalId>,
-    Query(q): Query<NoticeQuery>,
+    PageQuery(q): PageQuery<NoticeQuery>,
 ) -> Response {
     let page = proposal_view(&app, &user, id, pid, notice_text(q.notice.as_deref()), None);
     match page {
@@ -1164,7 +1169,7 @@ async fn versions(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     InPage(ProcessId(id)): InPage<ProcessId>,
-    Query(q): Query<NoticeQuery>,
+    PageQuery(q): PageQuery<NoticeQuery>,
 ) -> Response {
     let page = versions_view(&app, &user, id, notice_text(q.notice.as_deref()), None).await;
     match page {
@@ -1301,7 +1306,7 @@ async fn diff_page(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     InPage(ProcessId(id)): InPage<ProcessId>,
-    Query(q): Query<DiffQuery>,
+    PageQuery(q): PageQuery<DiffQuery>,
 ) -> Response {
     let result = {
         with_process(&app, id, |p: &Process| {

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use crate::http::auth::MaybeUser;
 use crate::http::error::ApiError;
 use crate::http::ids::EntryIndex;
+use crate::http::page::PageQuery;
 use crate::http::page::{error_page, notice_text, render, role_label, Chrome, InPage, NoticeQuery};
 use crate::AppState;
 
@@ -320,7 +321,11 @@ struct HomePage {
     verifier_key: String,
 }
 
-async fn home(State(app): State<AppState>, MaybeUser(user): MaybeUser, Query(q): Query<NoticeQuery>) -> Response {
+async fn home(
+    State(app): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    PageQuery(q): PageQuery<NoticeQuery>,
+) -> Response {
     // The last eight entries: those after index len - 9.
     let len = app.store.len();
     let recent_entries = app.store.entries(len.checked_sub(9), 8);

@@ -9,7 +9,7 @@
 use accord_domain::negotiation::redline::{self, Change};
 use accord_domain::translation::{self, Status};
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -19,6 +19,7 @@ use super::api::process_in;
 use crate::http::auth::{MaybeUser, WebUser};
 use crate::http::error::ApiError;
 use crate::http::ids::ProcessId;
+use crate::http::page::PageQuery;
 use crate::http::page::{error_page, render, urlencode, with_csrf, Chrome, CsrfForm, InPage, RequireUser};
 use crate::AppState;
 
@@ -195,7 +196,7 @@ async fn translator_page(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     InPage(ProcessId(id)): InPage<ProcessId>,
-    Query(q): Query<TranslatorQuery>,
+    PageQuery(q): PageQuery<TranslatorQuery>,
 ) -> Response {
     let notice = q.notice.as_deref() == Some("recorded");
     match translator_view(&app, &user, id, q.language.as_deref(), notice) {
@@ -341,7 +342,7 @@ async fn reader_page(
     State(app): State<AppState>,
     MaybeUser(user): MaybeUser,
     InPage(ProcessId(id)): InPage<ProcessId>,
-    Query(q): Query<ReaderQuery>,
+    PageQuery(q): PageQuery<ReaderQuery>,
 ) -> Response {
     match reader_view(&app, &user, id, &q) {
         Ok(page) => render(StatusCode::OK, page),

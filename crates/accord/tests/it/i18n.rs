@@ -179,3 +179,17 @@ async fn every_public_page_renders_in_every_language() {
         }
     }
 }
+
+/// A page's malformed query string gets an error page in the page's
+/// language (not the framework's plain text), with the API's code.
+#[tokio::test]
+async fn a_malformed_query_gets_an_error_page_in_the_pages_language() {
+    let forum = TestForum::new();
+    for path in ["/processes?notice=a&notice=b", "/record?from=1&from=2", "/sessions?notice=x&notice=y"] {
+        let answer = page(&forum, path, Some("accord_lang=fr"), None).await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{path}");
+        assert!(answer.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/html"), "{path}");
+        assert_eq!(html_lang(&answer.body), ("fr", "ltr"), "{path}");
+        assert!(answer.body.contains("malformed_query"), "{path}: {}", answer.body);
+    }
+}
