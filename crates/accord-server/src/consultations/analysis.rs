@@ -115,15 +115,19 @@ pub fn map_svg(c: &Consultation, analysis: Option<&accord_consult::Analysis>) ->
         s,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 400\" width=\"640\" height=\"400\" \
          role=\"img\" aria-labelledby=\"map-title map-desc\"><title id=\"map-title\">{}</title>",
-        escape(&title)
+        crate::http::i18n::html::escape(&title)
     );
     s.push_str("<rect x=\"0\" y=\"0\" width=\"640\" height=\"400\" fill=\"#ffffff\" stroke=\"#c8c8c8\"/>");
     let Some(a) = analysis.filter(|a| !a.groups.is_empty()) else {
-        let _ = write!(s, "<desc id=\"map-desc\">{}</desc>", escape(&crate::t("cons-map-no-groups-desc")));
+        let _ = write!(
+            s,
+            "<desc id=\"map-desc\">{}</desc>",
+            crate::http::i18n::html::escape(&crate::t("cons-map-no-groups-desc"))
+        );
         let _ = write!(
             s,
             "<text x=\"320\" y=\"200\" text-anchor=\"middle\" font-family=\"sans-serif\" font-size=\"16\" fill=\"#555\">{}</text></svg>",
-            escape(&crate::t("cons-map-no-groups"))
+            crate::http::i18n::html::escape(&crate::t("cons-map-no-groups"))
         );
         return s;
     };
@@ -149,7 +153,7 @@ pub fn map_svg(c: &Consultation, analysis: Option<&accord_consult::Analysis>) ->
         "sizes",
         sizes.join(&crate::t("cons-map-list-separator")),
     );
-    let _ = write!(s, "<desc id=\"map-desc\">{}</desc>", escape(&desc));
+    let _ = write!(s, "<desc id=\"map-desc\">{}</desc>", crate::http::i18n::html::escape(&desc));
     for (g, xy) in &points {
         let (x, y) = place(*xy);
         let colour = COLOURS.get(*g).copied().unwrap_or(UNCOUNTED);
@@ -163,13 +167,9 @@ pub fn map_svg(c: &Consultation, analysis: Option<&accord_consult::Analysis>) ->
             "<g class=\"group\"><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"14\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"3\"/>\
              <text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-family=\"sans-serif\" font-size=\"14\" font-weight=\"bold\" fill=\"#111\">{}</text></g>",
             (y - 20.0).max(16.0),
-            escape(&crate::t2("cons-map-group-label", "number", g.id + 1, "size", g.size))
+            crate::http::i18n::html::escape(&crate::t2("cons-map-group-label", "number", g.id + 1, "size", g.size))
         );
     }
     s.push_str("</svg>");
     s
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

@@ -20,6 +20,7 @@ use super::participants::{self, ParticipantKey};
 use super::{actions, analysis};
 use crate::http::auth::{MaybeUser, WebUser};
 use crate::http::error::ApiError;
+use crate::http::i18n::html::{bdi, code, escape, ht1, ht3};
 use crate::http::ids::{ConsultationId, StatementNumber};
 use crate::http::page::PageQuery;
 use crate::http::page::{error_page, render, with_csrf, Chrome, CsrfForm, InPage, PageForm, RequireUser};
@@ -806,66 +807,6 @@ async fn secretariat_answer(
 // `<code>` around a key, a link), the `ht` helpers give the message as
 // HTML: its text escaped, the placeables named filled with HTML the page
 // built from escaped values.
-
-/// Stands for an HTML placeable while the message's text is escaped.
-const MARK: char = '\u{E000}';
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-fn marker(n: usize) -> String {
-    format!("{MARK}{n}{MARK}")
-}
-
-/// The message `text` (looked up with markers for its HTML placeables)
-/// escaped, each marker replaced by its HTML.
-fn fill(text: String, html: &[String]) -> String {
-    let mut out = escape(&text);
-    for (n, h) in html.iter().enumerate() {
-        out = out.replace(&marker(n), h);
-    }
-    out
-}
-
-/// The message `id` as HTML, its placeable `name` given as HTML.
-pub(crate) fn ht1(id: &str, name: &str, html: impl std::fmt::Display) -> String {
-    fill(crate::t1(id, name, marker(0)), &[html.to_string()])
-}
-
-/// The message `id` as HTML, its three placeables given as HTML.
-pub(crate) fn ht3(
-    id: &str,
-    n1: &str,
-    h1: impl std::fmt::Display,
-    n2: &str,
-    h2: impl std::fmt::Display,
-    n3: &str,
-    h3: impl std::fmt::Display,
-) -> String {
-    fill(crate::t3(id, n1, marker(0), n2, marker(1), n3, marker(2)), &[h1.to_string(), h2.to_string(), h3.to_string()])
-}
-
-/// User text, escaped and isolated.
-pub(crate) fn bdi(text: impl std::fmt::Display) -> String {
-    format!("<bdi>{}</bdi>", escape(&text.to_string()))
-}
-
-/// A code, key or command, escaped.
-pub(crate) fn code(text: impl std::fmt::Display) -> String {
-    format!("<code>{}</code>", escape(&text.to_string()))
-}
 
 /// A link within Accord around HTML.
 pub(crate) fn link(to: impl std::fmt::Display, html: impl std::fmt::Display) -> String {

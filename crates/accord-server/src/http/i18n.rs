@@ -357,6 +357,7 @@ pub fn choices() -> Vec<Choice> {
 }
 
 mod format;
+pub mod html;
 pub use format::{date, date_time, number, number_in, percent};
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ use super::api::SummaryJson;
 use super::shapes::*;
 use crate::http::auth::{MaybeUser, WebUser};
 use crate::http::error::ApiError;
+use crate::http::i18n::html::{bdi, esc, escape, ht1, ht2, ht3, nt2, strong};
 use crate::http::ids::{proposal_id, MeetingId, ProcessId};
 use crate::http::page::PageQuery;
 use crate::http::page::{error_page, render, with_csrf, Chrome, CsrfForm, InPage, RequireUser};
@@ -742,82 +743,6 @@ async fn decisions_act(
 // `<strong>` around a word, a link), the `ht` helpers give the message as
 // HTML: its text escaped, the placeables named filled with HTML the page
 // built from escaped values.
-
-/// Stands for an HTML placeable while the message's text is escaped.
-const MARK: char = '\u{E000}';
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The message `text` (looked up with the markers `MARK0`, `MARK1`, …)
-/// escaped, each marker replaced by its HTML.
-fn fill(text: String, html: &[String]) -> String {
-    let mut out = escape(&text);
-    for (n, h) in html.iter().enumerate() {
-        out = out.replace(&format!("{MARK}{n}{MARK}"), h);
-    }
-    out
-}
-
-fn marker(n: usize) -> String {
-    format!("{MARK}{n}{MARK}")
-}
-
-/// The message `id` as HTML, its placeable `name` given as HTML.
-pub(crate) fn ht1(id: &str, name: &str, html: impl std::fmt::Display) -> String {
-    fill(crate::t1(id, name, marker(0)), &[html.to_string()])
-}
-
-/// The message `id` as HTML, its two placeables given as HTML.
-pub(crate) fn ht2(id: &str, n1: &str, h1: impl std::fmt::Display, n2: &str, h2: impl std::fmt::Display) -> String {
-    fill(crate::t2(id, n1, marker(0), n2, marker(1)), &[h1.to_string(), h2.to_string()])
-}
-
-/// The message `id` as HTML, its three placeables given as HTML.
-pub(crate) fn ht3(
-    id: &str,
-    n1: &str,
-    h1: impl std::fmt::Display,
-    n2: &str,
-    h2: impl std::fmt::Display,
-    n3: &str,
-    h3: impl std::fmt::Display,
-) -> String {
-    fill(crate::t3(id, n1, marker(0), n2, marker(1), n3, marker(2)), &[h1.to_string(), h2.to_string(), h3.to_string()])
-}
-
-/// The message `id` as HTML with a number (for plural rules) and a
-/// placeable given as HTML.
-pub(crate) fn nt2(id: &str, count_name: &str, count: u32, name: &str, html: impl std::fmt::Display) -> String {
-    fill(crate::t2(id, count_name, count, name, marker(0)), &[html.to_string()])
-}
-
-/// Text escaped, to stand as an HTML placeable.
-pub(crate) fn esc(text: impl std::fmt::Display) -> String {
-    escape(&text.to_string())
-}
-
-/// User text, escaped and isolated.
-pub(crate) fn bdi(text: impl std::fmt::Display) -> String {
-    format!("<bdi>{}</bdi>", escape(&text.to_string()))
-}
-
-/// A word in bold.
-pub(crate) fn strong(text: impl std::fmt::Display) -> String {
-    format!("<strong>{}</strong>", escape(&text.to_string()))
-}
 
 /// A time the script shows in the reader's zone (RFC 3339 inside).
 pub(crate) fn time(rfc3339: impl std::fmt::Display) -> String {

@@ -143,11 +143,12 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Finds `t("id"`, `t1("id"`, `t2("id"`, `t3("id"` (the message helpers).
+/// Finds `t("id"`, `t1("id"`, `t2("id"`, `t3("id"` (the message helpers)
+/// and `ht1("id"`, `ht2("id"`, `ht3("id"`, `nt2("id"` (the same as HTML).
 fn regex_lite_calls() -> impl Fn(&str) -> Vec<String> {
     |text: &str| {
         let mut ids = Vec::new();
-        for prefix in ["t(\"", "t1(\"", "t2(\"", "t3(\""] {
+        for prefix in ["t(\"", "t1(\"", "t2(\"", "t3(\"", "ht1(\"", "ht2(\"", "ht3(\"", "nt2(\""] {
             let mut rest = text;
             while let Some(at) = rest.find(prefix) {
                 let before = rest[..at].chars().next_back();
