@@ -127,7 +127,9 @@ fn translations_json(
         .map(|t| {
             t.proposals
                 .iter()
-                .filter(|((_, l), _)| *l == language)
+                // An open proposal's words do not change: its translation
+                // stays current, and the out-of-date list holds none.
+                .filter(|((_, l), _)| *l == language && keep(Status::Current))
                 .filter_map(|((p, _), tr)| {
                     let proposal = process.proposal(*p).ok().filter(|p| p.is_open())?;
                     Some(ProposalTranslationJson {

@@ -260,6 +260,9 @@ async fn the_translators_page_and_the_readers_view() {
     let (_, list) = forum.get(&format!("{PATH}?language=fr")).await;
     assert_eq!(list["proposals"][0]["text"], "défendre");
     assert_eq!(list["proposals"][0]["original"], "defend");
+    // A proposal's translation is never out of date: its words do not change.
+    let (_, outdated) = forum.get("/api/v1/processes/1/translations/outdated?language=fr").await;
+    assert_eq!(outdated["proposals"], json!([]), "{outdated}");
     let page = b.get("/processes/1/translations?language=fr").await;
     assert!(page.html.contains("défendre"));
     let before = forum.record_len();
