@@ -249,11 +249,6 @@ pub fn t3(id: &str, n1: &str, v1: impl Arg, n2: &str, v2: impl Arg, n3: &str, v3
     )
 }
 
-/// The message `id` in `lang`, if any language has it.
-pub fn try_in(lang: Lang, id: &str) -> Option<String> {
-    LOCALES.try_lookup(lang.identifier(), id)
-}
-
 /// The message `id` as `lang` itself has it, without falling back to
 /// English (an error's general message in another language is worth less
 /// than its precise English one).
