@@ -3,7 +3,9 @@
 # crash and browser tests. Installs what the tests need from Debian's
 # packages when it is missing (Chromium and chromedriver for the browser
 # test; xmllint for Akoma Ntoso checks; Go and golang.org/x/mod for the
-# transparency-log interoperability test; python3-venv for Schemathesis;
+# transparency-log interoperability test; nginx to serve the log as static
+# files (run as the current user, from a temporary directory, on a free
+# port: no service is started); python3-venv for Schemathesis;
 # LibreOffice, headless, and pdftotext to open every .docx Accord writes;
 # PostgreSQL for the store's second backend; npm to install axe-core for
 # the accessibility tests). A throw-away PostgreSQL cluster runs for the
@@ -19,11 +21,18 @@ command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 command -v go >/dev/null 2>&1 || need+=(golang-go)
 [ -d /usr/share/gocode/src/golang.org/x/mod/sumdb ] || need+=(golang-golang-x-mod-dev)
+# (nginx-light where Debian still has it, the plain package otherwise.)
+if ! [ -x /usr/sbin/nginx ] && ! command -v nginx >/dev/null 2>&1; then
+  if apt-cache show nginx-light >/dev/null 2>&1; then need+=(nginx-light); else need+=(nginx); fi
+fi
 command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# The PDF tests typeset in the six official languages with Debian's Noto fonts.
+[ -f /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf ] || need+=(fonts-noto-core)
+[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || need+=(fonts-noto-cjk)
 # Debian keeps initdb and pg_ctl off PATH, in /usr/lib/postgresql/<version>/bin.
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || command -v initdb >/dev/null 2>&1 || need+=(postgresql)
 if ((${#need[@]})); then

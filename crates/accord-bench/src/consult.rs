@@ -9,20 +9,20 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use accord_consult::planted::{plant, Plan};
-use accord_consult::{analyse, polis, Settings, VoteMatrix};
-use anyhow::{Context, Result};
+use accord_consult::{analyse, ari, polis, Settings, VoteMatrix};
+use anyhow::{bail, Context, Result};
 
 use crate::common::{group, ms, CpuUse};
 use crate::Options;
 
 /// The Polis conversations in the repository, analysed in turn.
-const CONVERSATIONS: [&str; 5] =
+pub const CONVERSATIONS: [&str; 5] =
     ["15-per-hour-seattle", "bg2050-volunteers", "brexit-consensus", "scoop-hivemind.biodiversity", "vtaiwan.uberx"];
 
 /// Runs of each measurement; the median is printed.
-const RUNS: usize = 5;
+pub const RUNS: usize = 5;
 
-fn median(mut times: Vec<Duration>) -> Duration {
+pub fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
     times[times.len() / 2]
 }
@@ -40,7 +40,7 @@ fn time_analysis(m: &VoteMatrix, moderated_out: &[bool]) -> Result<(Duration, us
 }
 
 /// The process's peak resident memory (`VmHWM`), as Linux reports it.
-fn peak_memory() -> String {
+pub fn peak_memory() -> String {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l["VmHWM:".len()..].trim().to_owned()))
@@ -98,5 +98,120 @@ pub fn run(options: &Options) -> Result<()> {
     let (took, groups) = time_analysis(&m, &[])?;
     report("planted analysis", &m, took, groups, &cpu);
     println!("peak resident memory of the process so far: {}", peak_memory());
+    Ok(())
+}
+
+/// The sizes of the planted sweep: participants, statements, votes each, fidelity.
+const SWEEP: [(usize, usize, usize, f64); 4] =
+    [(100, 50, 40, 0.85), (1_000, 200, 40, 0.8), (10_000, 1_000, 50, 0.8), (100_000, 10_000, 100, 0.8)];
+
+/// The least ARI the sweep accepts.
+const SWEEP_FLOOR: f64 = 0.98;
+
+/// A planted conversation whose groups stand around a circle, as two
+/// components can show them: each statement has a direction φ in the
+/// plane, each of the k groups a direction 2πg/k, and a group leans to
+/// agree with a statement when the two directions are less than a right
+/// angle apart (cos(φ − 2πg/k) > 0), to disagree otherwise. A participant
+/// follows its group's leaning with probability `fidelity`; otherwise it
+/// passes or votes the other way, half and half, as [`plant`] does.
+fn plant_planar(plan: &Plan) -> accord_consult::planted::Planted {
+    use accord_consult::kmeans::SplitMix64;
+    use accord_consult::Vote;
+    let mut rng = SplitMix64::new(plan.seed);
+    let below = |rng: &mut SplitMix64, n: usize| (rng.next_u64() % n as u64) as usize;
+    let phi: Vec<f64> = (0..plan.statements).map(|_| rng.next_f64() * std::f64::consts::TAU).collect();
+    let leaning = |g: usize, j: usize| {
+        let theta = std::f64::consts::TAU * g as f64 / plan.groups as f64;
+        if (phi[j] - theta).cos() > 0.0 {
+            1
+        } else {
+            -1
+        }
+    };
+    let group_of: Vec<usize> = (0..plan.participants).map(|_| below(&mut rng, plan.groups)).collect();
+    let each = plan.votes_each.min(plan.statements);
+    let mut votes = Vec::with_capacity(plan.participants * each);
+    let mut seen = vec![u32::MAX; plan.statements];
+    for (p, &g) in group_of.iter().enumerate() {
+        let mut cast = 0;
+        while cast < each {
+            let j = below(&mut rng, plan.statements);
+            if seen[j] == p as u32 {
+                continue;
+            }
+            seen[j] = p as u32;
+            let r = rng.next_f64();
+            let lean = leaning(g, j);
+            let value = if r < plan.fidelity {
+                lean
+            } else if r < plan.fidelity + (1.0 - plan.fidelity) / 2.0 {
+                0
+            } else {
+                -lean
+            };
+            votes.push(Vote { participant: p as u32, statement: j as u32, value });
+            cast += 1;
+        }
+    }
+    accord_consult::planted::Planted { group_of, votes }
+}
+
+/// `consult --planted-sweep`: planted conversations of 2 to 5 groups at
+/// each size of [`SWEEP`], of two kinds, and the ARI of the groups found
+/// against the planted ones:
+/// - groups around a circle ([`plant_planar`]): every one must reach
+///   [`SWEEP_FLOOR`];
+/// - groups with independent leanings ([`plant`], as the engine's tests
+///   plant them): k such groups span k − 1 dimensions, which two components
+///   hold only for k ≤ 3; those must reach the floor, the others are
+///   reported.
+///
+/// An error (a non-zero exit) names every grouping below its floor.
+pub fn sweep() -> Result<()> {
+    println!();
+    println!("== consult: planted groups found, 100 × 50 to 100,000 × 10,000, 2 to 5 groups (ARI ≥ {SWEEP_FLOOR})");
+    let started = Instant::now();
+    let mut below = Vec::new();
+    for (size, &(participants, statements, votes_each, fidelity)) in SWEEP.iter().enumerate() {
+        for planar in [true, false] {
+            for groups in 2..=5 {
+                let plan =
+                    Plan { participants, statements, votes_each, groups, fidelity, seed: (10 * size + groups) as u64 };
+                let planted = if planar { plant_planar(&plan) } else { plant(&plan) };
+                let m = VoteMatrix::from_votes(participants, statements, &planted.votes)?;
+                let t = Instant::now();
+                let a = analyse(&m, &[], &Settings::default())?;
+                let took = t.elapsed();
+                // A participant not counted is a group of its own (none is, at these sizes).
+                let found: Vec<(usize, usize)> =
+                    a.group_of.iter().enumerate().map(|(p, g)| g.map_or((1, p), |g| (0, g))).collect();
+                let score = ari::adjusted_rand_index(&found, &planted.group_of);
+                let gated = planar || groups <= 3;
+                let verdict = match (gated, score >= SWEEP_FLOOR) {
+                    (true, true) => "ok",
+                    (true, false) => "BELOW",
+                    (false, _) => "reported",
+                };
+                println!(
+                    "{} × {}, {votes_each} votes each, fidelity {fidelity}, {groups} groups {}: {} found, \
+                     ARI {score:.4} {verdict} ({})",
+                    group(participants as f64),
+                    group(statements as f64),
+                    if planar { "around a circle" } else { "with independent leanings" },
+                    a.groups.len(),
+                    ms(took)
+                );
+                if gated && score < SWEEP_FLOOR {
+                    let kind = if planar { "circle" } else { "independent" };
+                    below.push(format!("{participants}×{statements}, {groups} groups ({kind}): {score:.4}"));
+                }
+            }
+        }
+    }
+    println!("planted sweep: {:.1} s", started.elapsed().as_secs_f64());
+    if !below.is_empty() {
+        bail!("planted groups not found (ARI below {SWEEP_FLOOR}): {}", below.join("; "));
+    }
     Ok(())
 }

@@ -25,11 +25,12 @@ use crate::Options;
 const TARGET_WRITES: f64 = 10_000.0;
 
 /// What each client asks, again and again.
-enum Scenario {
+pub(crate) enum Scenario {
     Get(&'static str),
-    /// POST /api/v1/members admitting `H{client}-{n}`.
+    /// POST /api/v1/members admitting `{prefix}{client}-{n}`.
     Admit {
         token: String,
+        prefix: &'static str,
     },
     /// POST /api/v1/actions: client `c` sends, as the head of delegation of
     /// its own member, the actions signed for it in advance (a key
@@ -50,9 +51,9 @@ impl Scenario {
             Scenario::Get(path) => {
                 Request::get(*path).header(header::HOST, host).body(Full::new(Bytes::new())).expect("a valid request")
             }
-            Scenario::Admit { token } => {
+            Scenario::Admit { token, prefix } => {
                 let body = serde_json::json!({
-                    "code": format!("H{client}-{n}"),
+                    "code": format!("{prefix}{client}-{n}"),
                     "kind": "organisation",
                     "name": "Bench",
                     "category": "academia",
@@ -216,6 +217,13 @@ pub(crate) struct Outcome {
     cpu: String,
 }
 
+impl Outcome {
+    /// Answers per second.
+    pub(crate) fn rate(&self) -> f64 {
+        self.tally.latencies_us.len() as f64 / self.took.as_secs_f64()
+    }
+}
+
 pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
     println!();
     println!(
@@ -276,9 +284,15 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
         let metrics = store.metrics();
         let (commits, entries) =
             (metrics.commits.load(Ordering::Relaxed), metrics.entries_appended.load(Ordering::Relaxed));
-        let writes =
-            drive("POST /api/v1/members", addr, Scenario::Admit { token }, StatusCode::CREATED, clients, duration)
-                .await;
+        let writes = drive(
+            "POST /api/v1/members",
+            addr,
+            Scenario::Admit { token, prefix: "H" },
+            StatusCode::CREATED,
+            clients,
+            duration,
+        )
+        .await;
         let commits = metrics.commits.load(Ordering::Relaxed) - commits;
         let entries = metrics.entries_appended.load(Ordering::Relaxed) - entries;
         outcomes.push(writes);
@@ -434,7 +448,7 @@ pub(crate) async fn connect(addr: SocketAddr) -> Result<hyper::client::conn::htt
 }
 
 /// An API token for the secretariat account of `init_forum`.
-async fn token(addr: SocketAddr) -> Result<String> {
+pub(crate) async fn token(addr: SocketAddr) -> Result<String> {
     let mut sender = connect(addr).await?;
     let body = serde_json::json!({ "email": ADMIN_EMAIL, "password": ADMIN_PASSWORD, "label": "bench" });
     let request = Request::builder()
@@ -455,7 +469,7 @@ async fn token(addr: SocketAddr) -> Result<String> {
 
 /// Runs `clients` clients for `duration`, each sending the scenario's
 /// request on its own keep-alive connection, one at a time.
-async fn drive(
+pub(crate) async fn drive(
     name: &str,
     addr: SocketAddr,
     scenario: Scenario,

@@ -16,12 +16,18 @@
 //! cargo run --release -p accord-bench -- decisions
 //! cargo run --release -p accord-bench -- docx
 //! cargo run --release -p accord-bench -- consult --consult-participants 100000
+//! cargo run --release -p accord-bench -- consult --planted-sweep
+//! scripts/red-dwarf-bench.sh --consult-participants 100000 --consult-statements 2000
 //! cargo build --release -p accord && cargo run --release -p accord-bench -- hostile
+//! cargo build --release -p accord && cargo run --release -p accord-bench -- cluster --postgres URL
 //! ```
 
+mod backup;
+mod cluster;
 mod common;
 mod consult;
 mod consult_http;
+mod consult_red_dwarf;
 mod decisions;
 mod docx;
 mod hostile;
@@ -73,8 +79,10 @@ enum Benchmark {
     /// over HTTP (uses --seconds and --clients)
     Negotiation,
     /// Word documents of the negotiation benchmark's process: the rolling
-    /// text as a .docx (target under 300 ms), beside Akoma Ntoso; the
-    /// compilation, the redline of the whole text, and import
+    /// text as a .docx (target under 300 ms) and in Akoma Ntoso (under
+    /// 100 ms); the compilation, the redline of the whole text, and import;
+    /// then the import of the European Commission's Akoma Ntoso document
+    /// (under 200 ms)
     Docx,
     /// The demonstration forum: 193 delegations register present and vote
     /// at once, and live event streams receive the events
@@ -88,8 +96,18 @@ enum Benchmark {
     /// conversation in the repository, then a planted conversation of
     /// --consult-participants participants
     Consult,
+    /// A record of --backup-entries entries in SQLite: accord backup of it
+    /// while the store is open, the check of the file, a restore into
+    /// SQLite; with --postgres, a restore into PostgreSQL and a backup
+    /// from it
+    Backup,
+    /// Three release `accord serve` (beside this binary) on one PostgreSQL
+    /// database (--postgres): writes at the leader with one, two and three
+    /// servers running, reads over the three, and the time from the
+    /// leader's SIGKILL to the first write acknowledged by another
+    Cluster,
     /// store, replay, http, log, negotiation, docx, decisions and consult,
-    /// in that order (not hostile)
+    /// in that order (not hostile, backup nor cluster)
     All,
 }
 
@@ -124,6 +142,9 @@ pub struct Options {
     /// have a realistic depth.
     #[arg(long, value_name = "N", default_value_t = 100_000, global = true)]
     pub proof_entries: usize,
+    /// Entries in the record that `backup` builds, backs up and restores.
+    #[arg(long, value_name = "N", default_value_t = 1_000_000, global = true)]
+    pub backup_entries: usize,
     /// Hostile requests the `hostile` benchmark sends.
     #[arg(long, value_name = "N", default_value_t = 100_000, global = true)]
     pub hostile_requests: usize,
@@ -136,6 +157,18 @@ pub struct Options {
     /// Votes each participant of the planted conversation casts.
     #[arg(long, value_name = "N", default_value_t = 50, global = true)]
     pub consult_votes_each: usize,
+    /// `consult` runs only the planted sweep: 2 to 5 groups planted at
+    /// 100 × 50, 1,000 × 200, 10,000 × 1,000 and 100,000 × 10,000, failing
+    /// (exit status 1) when the groups found have an ARI below 0.98.
+    #[arg(long, global = true)]
+    pub planted_sweep: bool,
+    /// `consult` runs only the comparison with red-dwarf, under this Python
+    /// (one with the `red-dwarf` package: see scripts/red-dwarf-bench.sh).
+    #[arg(long, value_name = "PYTHON", global = true)]
+    pub red_dwarf: Option<std::path::PathBuf>,
+    /// Address-space limit of red-dwarf's process, in GiB (none by default).
+    #[arg(long, value_name = "GIB", global = true)]
+    pub red_dwarf_memory_gb: Option<f64>,
 }
 
 /// The benchmark and its options from the command line; exits with the
@@ -166,7 +199,11 @@ fn check(options: &Options) -> Result<(), &'static str> {
 
 fn main() -> Result<()> {
     let (benchmark, options) = parse_args();
-    let runs = |b: Benchmark| benchmark == b || (benchmark == Benchmark::All && b != Benchmark::Hostile);
+    let runs = |b: Benchmark| {
+        benchmark == b
+            || (benchmark == Benchmark::All
+                && !matches!(b, Benchmark::Hostile | Benchmark::Backup | Benchmark::Cluster))
+    };
     let started = std::time::Instant::now();
     machine::print();
     println!(
@@ -205,11 +242,23 @@ fn main() -> Result<()> {
         decisions::run(&runtime, &options)?;
     }
     if runs(Benchmark::Consult) {
-        consult::run(&options)?;
-        consult_http::run(&runtime, &options)?;
+        if options.planted_sweep {
+            consult::sweep()?;
+        } else if let Some(python) = &options.red_dwarf {
+            consult_red_dwarf::run(&options, python)?;
+        } else {
+            consult::run(&options)?;
+            consult_http::run(&runtime, &options)?;
+        }
+    }
+    if runs(Benchmark::Backup) {
+        backup::run(&runtime, &options)?;
     }
     if runs(Benchmark::Hostile) {
         hostile::run(&runtime, &options)?;
+    }
+    if runs(Benchmark::Cluster) {
+        cluster::run(&runtime, &options)?;
     }
     println!();
     println!("total time: {:.1} s", started.elapsed().as_secs_f64());

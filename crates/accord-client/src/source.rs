@@ -1,6 +1,8 @@
 //! Where the log is read from: the forum's base URL (the log under
-//! `URL/log/`, the API under `URL/api/v1/`), or a directory holding a
-//! mirrored copy of the log (`DIR/checkpoint`, `DIR/tile/...`).
+//! `URL/log/`, the API under `URL/api/v1/`), the address of a static host
+//! that serves a copy of `log/` (written by `accord serve --log-dir`; it
+//! has no API), or a directory holding such a copy (`DIR/checkpoint`,
+//! `DIR/tile/...`).
 
 use std::path::PathBuf;
 
@@ -17,10 +19,22 @@ impl Source {
 
     /// Reads a file of the log, e.g. `checkpoint` or `tile/entries/000`.
     pub fn log_file(&self, path: &str) -> Result<Vec<u8>, String> {
+        self.read_log_file(path, false).map(|bytes| bytes.unwrap_or_default())
+    }
+
+    /// Reads a file of the log that may be absent (404, or no such file).
+    pub fn log_file_if_any(&self, path: &str) -> Result<Option<Vec<u8>>, String> {
+        self.read_log_file(path, true)
+    }
+
+    fn read_log_file(&self, path: &str, may_lack: bool) -> Result<Option<Vec<u8>>, String> {
         match self {
             Source::Url { base, agent } => {
                 let url = format!("{base}/log/{path}");
                 let mut res = agent.get(&url).call().map_err(|e| format!("fetching {url}: {e}"))?;
+                if may_lack && res.status() == 404 {
+                    return Ok(None);
+                }
                 if res.status() != 200 {
                     return Err(format!("fetching {url}: the server answered {}", res.status()));
                 }
@@ -28,11 +42,16 @@ impl Source {
                     .with_config()
                     .limit(64 * 1024 * 1024)
                     .read_to_vec()
+                    .map(Some)
                     .map_err(|e| format!("reading {url}: {e}"))
             }
             Source::Dir(dir) => {
                 let file = dir.join(path);
-                std::fs::read(&file).map_err(|e| format!("reading {}: {e}", file.display()))
+                match std::fs::read(&file) {
+                    Ok(bytes) => Ok(Some(bytes)),
+                    Err(e) if may_lack && e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                    Err(e) => Err(format!("reading {}: {e}", file.display())),
+                }
             }
         }
     }

@@ -19,12 +19,14 @@
 //!    and every consultation analysis published in the record
 //!    (`consultation.analysis_published`) recomputed from the votes the
 //!    replay holds at that entry: a digest that differs fails, naming it;
-//! 5. the state the server publishes for that checkpoint must equal the
-//!    replay's, part by part (`State::digest_parts`: the forum, members,
-//!    delegates, each process, each version's text, each meeting, vote and
-//!    decision...), and every part that differs is named; a forum's URL
-//!    that publishes no state fails (`--skip-state` to check the log
-//!    alone), a mirror has none;
+//! 5. the state the server publishes for that checkpoint (through its API,
+//!    or as `log/state/<size>`, which a static host of `log/` and a mirror
+//!    directory hold too) must equal the replay's, part by part
+//!    (`State::digest_parts`: the forum, members, delegates, each process,
+//!    each version's text, each meeting, vote and decision...), and every
+//!    part that differs is named; a URL that publishes no state fails
+//!    (`--skip-state` to check the log alone), a mirror directory without
+//!    one is checked without it;
 //! 6. the checkpoint verified on the previous run (kept in the state file)
 //!    must be a prefix of this one: same root at that size, recomputed
 //!    here from the entries. A log that shrank, forked or rewrote its past
@@ -159,6 +161,25 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
     })?;
     let size = checkpoint.size;
     lines.push(format!("checkpoint: {} size {size}, signature verified", checkpoint.origin));
+    // The state published with this checkpoint, read now (compared after
+    // the replay): a log directory removes an older checkpoint's state some
+    // minutes after a newer one is written.
+    let published = if opts.skip_state {
+        None
+    } else {
+        // The forum's API publishes the state; a copy of `log/` (a static
+        // host, a directory) holds the same document as `state/<size>`.
+        match opts.source.api(&format!("log/state/{size}"))? {
+            Some(published) => Some(published),
+            None => match opts.source.log_file_if_any(&format!("state/{size}"))? {
+                Some(bytes) => Some(
+                    serde_json::from_slice(&bytes)
+                        .map_err(|e| format!("state: state/{size} beside the log is not JSON: {e}"))?,
+                ),
+                None => None,
+            },
+        }
+    };
 
     // 2. Witnesses.
     if opts.quorum > opts.witnesses.len() {
@@ -198,8 +219,9 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
     let bar = progress_bar(opts.progress, size);
     for t in 0..tiles_count {
         let width = (size - t * TILE_WIDTH).min(TILE_WIDTH);
-        let path = TilePath::Entries { index: t, width }.to_path();
-        let bundle = opts.source.log_file(&path)?;
+        let tile = TilePath::Entries { index: t, width };
+        let path = tile.to_path();
+        let bundle = read_tile(&opts.source, tile)?;
         let entries =
             tiles::parse_entry_bundle(&bundle).ok_or_else(|| format!("{path}: the entry bundle is malformed"))?;
         if entries.len() as u64 != width {
@@ -248,13 +270,13 @@ pub fn verify(opts: &Options) -> Result<Report, String> {
     if opts.skip_state {
         lines.push("state: not compared (--skip-state)".into());
     } else {
-        match opts.source.api(&format!("log/state/{size}"))? {
+        match published {
             Some(published) => lines.push(compare_state(&state, size, &published)?),
             None if opts.source.is_url() => {
                 return Err(format!(
                     "state: the server publishes no state for its checkpoint of size {size} (404 at \
-                     /api/v1/log/state/{size}), so what it shows cannot be compared with its record; give \
-                     --skip-state to check the log alone"
+                     /api/v1/log/state/{size} and at /log/state/{size}), so what it shows cannot be compared with its \
+                     record; give --skip-state to check the log alone"
                 ))
             }
             None => {
@@ -425,7 +447,7 @@ fn check_hash_tiles(source: &Source, tree: &MerkleTree, size: u64) -> Result<usi
         let path = tile.to_path();
         let ours = tiles::hash_tile(tree, level, index, width)
             .ok_or_else(|| format!("{path}: the tree computed here has no such tile"))?;
-        let served = source.log_file(&path).map_err(|e| {
+        let served = read_tile(source, *tile).map_err(|e| {
             format!("hash tiles: {path} is missing: the log does not serve it, though its checkpoint of size {size} implies it ({e})")
         })?;
         if served.len() != ours.len() {
@@ -457,7 +479,7 @@ fn check_hash_tiles(source: &Source, tree: &MerkleTree, size: u64) -> Result<usi
 fn first_divergence(source: &Source, tree: &MerkleTree, size: u64) -> Option<String> {
     for t in 0..size.div_ceil(TILE_WIDTH) {
         let width = (size - t * TILE_WIDTH).min(TILE_WIDTH);
-        let served = source.log_file(&TilePath::Hashes { level: 0, index: t, width }.to_path()).ok()?;
+        let served = read_tile(source, TilePath::Hashes { level: 0, index: t, width }).ok()?;
         for i in 0..width {
             let index = t * TILE_WIDTH + i;
             let ours = tree.leaf(index).ok()?;
@@ -469,6 +491,36 @@ fn first_divergence(source: &Source, tree: &MerkleTree, size: u64) -> Option<Str
         }
     }
     None
+}
+
+/// Reads a tile. A partial tile the log no longer serves (a log directory
+/// removes them some minutes after the full tile is written) is taken from
+/// the full tile's first hashes or entries, as C2SP clients do: a full tile
+/// begins with every partial one of its index.
+fn read_tile(source: &Source, tile: TilePath) -> Result<Vec<u8>, String> {
+    let path = tile.to_path();
+    let (full, width) = match tile {
+        TilePath::Hashes { level, index, width } => (TilePath::Hashes { level, index, width: TILE_WIDTH }, width),
+        TilePath::Entries { index, width } => (TilePath::Entries { index, width: TILE_WIDTH }, width),
+    };
+    if width == TILE_WIDTH {
+        return source.log_file(&path);
+    }
+    if let Some(bytes) = source.log_file_if_any(&path)? {
+        return Ok(bytes);
+    }
+    let Some(bytes) = source.log_file_if_any(&full.to_path())? else {
+        // Neither: the partial tile's own error says what is missing.
+        return source.log_file(&path);
+    };
+    Ok(match tile {
+        TilePath::Hashes { .. } => bytes[..bytes.len().min(width as usize * 32)].to_vec(),
+        TilePath::Entries { .. } => match tiles::parse_entry_bundle(&bytes) {
+            Some(entries) => tiles::entry_bundle(entries.iter().take(width as usize).map(Vec::as_slice)),
+            // Malformed: said so by the caller.
+            None => bytes,
+        },
+    })
 }
 
 fn read_state(path: &PathBuf) -> Result<Option<serde_json::Value>, String> {

@@ -2,6 +2,8 @@
 //! fixed-seed generator over the points in a canonical order), and the
 //! silhouette Polis uses to choose the number of groups.
 
+use crate::parallel;
+
 /// A small, fixed-seed generator (SplitMix64): the same input always gives
 /// the same clustering.
 #[derive(Debug, Clone)]
@@ -121,23 +123,51 @@ fn nearest(p: [f64; 2], centres: &[[f64; 2]]) -> usize {
 
 /// Lloyd's iterations from the given centres until no point changes cluster
 /// (or `max_iters`). Clusters left empty are dropped, as Polis drops them.
-pub fn lloyd(points: &[[f64; 2]], weights: &[f64], mut centres: Vec<[f64; 2]>, max_iters: usize) -> Clustering {
+/// `threads` share the assignment step over blocks of points (0: as many as
+/// the machine has); the result is the same whatever their number.
+pub fn lloyd(
+    points: &[[f64; 2]],
+    weights: &[f64],
+    mut centres: Vec<[f64; 2]>,
+    max_iters: usize,
+    threads: usize,
+) -> Clustering {
+    let threads = parallel::threads(threads);
+    let blocks = parallel::even_blocks(points.len(), parallel::BLOCK_POINTS);
     let mut assignment = vec![usize::MAX; points.len()];
     for _ in 0..max_iters.max(1) {
+        let k = centres.len();
+        let parts = parallel::map(threads, &blocks, |range| {
+            let mut sums = vec![[0.0f64; 3]; k];
+            let nearest: Vec<usize> = range
+                .map(|i| {
+                    let (p, w) = (points[i], weights[i]);
+                    let c = nearest(p, &centres);
+                    let s = &mut sums[c];
+                    s[0] += w * p[0];
+                    s[1] += w * p[1];
+                    s[2] += w;
+                    c
+                })
+                .collect();
+            (nearest, sums)
+        });
         let mut changed = false;
-        for (i, &p) in points.iter().enumerate() {
-            let c = nearest(p, &centres);
-            if assignment[i] != c {
-                assignment[i] = c;
-                changed = true;
+        let mut sums = vec![[0.0f64; 3]; k];
+        let mut i = 0;
+        for (nearest, part) in parts {
+            for c in nearest {
+                if assignment[i] != c {
+                    assignment[i] = c;
+                    changed = true;
+                }
+                i += 1;
             }
-        }
-        let mut sums = vec![[0.0f64; 3]; centres.len()];
-        for (i, &p) in points.iter().enumerate() {
-            let s = &mut sums[assignment[i]];
-            s[0] += weights[i] * p[0];
-            s[1] += weights[i] * p[1];
-            s[2] += weights[i];
+            for (s, q) in sums.iter_mut().zip(part) {
+                s[0] += q[0];
+                s[1] += q[1];
+                s[2] += q[2];
+            }
         }
         // Drop empty clusters and renumber.
         let mut renumber = vec![usize::MAX; centres.len()];
@@ -161,7 +191,7 @@ pub fn lloyd(points: &[[f64; 2]], weights: &[f64], mut centres: Vec<[f64; 2]>, m
 }
 
 /// Weighted k-means: `restarts` k-means++ seedings from a fixed seed, the
-/// clustering with the least inertia kept.
+/// clustering with the least inertia kept; `threads` as for [`lloyd`].
 pub fn kmeans(
     points: &[[f64; 2]],
     weights: &[f64],
@@ -169,8 +199,9 @@ pub fn kmeans(
     restarts: usize,
     max_iters: usize,
     seed: u64,
+    threads: usize,
 ) -> Clustering {
-    kmeans_accepting(points, weights, k, restarts, max_iters, seed, 0.0).unwrap_or(Clustering {
+    kmeans_accepting(points, weights, k, restarts, max_iters, seed, 0.0, threads).unwrap_or(Clustering {
         assignment: vec![0; points.len()],
         centres: vec![],
         inertia: 0.0,
@@ -179,6 +210,7 @@ pub fn kmeans(
 
 /// Like [`kmeans`], keeping only clusterings whose every cluster weighs at
 /// least `min_weight`; `None` when no seeding gives one.
+#[allow(clippy::too_many_arguments)] // the settings of one k-means, each needed
 pub fn kmeans_accepting(
     points: &[[f64; 2]],
     weights: &[f64],
@@ -187,6 +219,7 @@ pub fn kmeans_accepting(
     max_iters: usize,
     seed: u64,
     min_weight: f64,
+    threads: usize,
 ) -> Option<Clustering> {
     let order = canonical_order(points);
     let mut rng = SplitMix64::new(seed);
@@ -196,7 +229,7 @@ pub fn kmeans_accepting(
         if centres.is_empty() {
             break;
         }
-        let c = lloyd(points, weights, centres, max_iters);
+        let c = lloyd(points, weights, centres, max_iters, threads);
         let mut mass = vec![0.0f64; c.centres.len()];
         for (i, &a) in c.assignment.iter().enumerate() {
             mass[a] += weights[i];

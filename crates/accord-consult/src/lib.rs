@@ -38,6 +38,16 @@
 //! 8. **Bridging** ([`bridging`]): a Community Notes style factorisation;
 //!    the statement's intercept is its score.
 //!
+//! # Threads
+//!
+//! The products of the PCA, the steps of the base k-means and the sweeps
+//! of the bridging fit are shared over the cores ([`Settings::threads`]).
+//! The work is cut into blocks by the data alone and the blocks' sums are
+//! combined in block order ([`parallel`]), so the analysis — and the digest
+//! of a published one — is the same to the last bit on any number of cores.
+//! Below about 260,000 votes (every Polis conversation in the repository)
+//! everything is one block and runs on one thread.
+//!
 //! # Where it departs from Polis, and why
 //!
 //! - **One analysis, not a stream of updates.** Polis updates a
@@ -99,6 +109,7 @@ pub mod ari;
 pub mod bridging;
 pub mod kmeans;
 pub mod matrix;
+pub mod parallel;
 pub mod pca;
 pub mod planted;
 pub mod polis;
@@ -158,6 +169,9 @@ pub struct Settings {
     pub min_group_share: f64,
     pub seed: u64,
     pub bridging: bridging::BridgingSettings,
+    /// Threads to share the work (0: as many as the machine has, at most
+    /// 8). The analysis is the same whatever their number ([`parallel`]).
+    pub threads: usize,
 }
 
 impl Default for Settings {
@@ -174,6 +188,7 @@ impl Default for Settings {
             min_group_share: 0.02,
             seed: 0x5EED_AC0D,
             bridging: bridging::BridgingSettings::default(),
+            threads: 0,
         }
     }
 }
@@ -273,7 +288,7 @@ pub fn analyse(m: &VoteMatrix, moderated_out: &[bool], settings: &Settings) -> R
     }
 
     // 2–3. PCA and projections.
-    let pca = pca::pca(m, &kept, settings.pca_iters);
+    let pca = pca::pca(m, &kept, settings.pca_iters, settings.threads);
 
     // 4. Base clusters.
     let members: Vec<usize> = (0..n_p).filter(|&p| counted[p]).collect();
@@ -285,7 +300,7 @@ pub fn analyse(m: &VoteMatrix, moderated_out: &[bool], settings: &Settings) -> R
     if !points.is_empty() {
         let ones = vec![1.0; points.len()];
         let k = settings.base_k.min(kmeans::distinct(&points)).max(1);
-        let base = kmeans::kmeans(&points, &ones, k, 1, settings.kmeans_iters, settings.seed);
+        let base = kmeans::kmeans(&points, &ones, k, 1, settings.kmeans_iters, settings.seed, settings.threads);
         base_clusters = base.centres.len();
         let mut sizes = vec![0.0f64; base_clusters];
         for &a in &base.assignment {
@@ -305,6 +320,7 @@ pub fn analyse(m: &VoteMatrix, moderated_out: &[bool], settings: &Settings) -> R
                 settings.kmeans_iters,
                 settings.seed ^ k as u64,
                 min_weight,
+                settings.threads,
             ) else {
                 continue;
             };
@@ -372,7 +388,7 @@ pub fn analyse(m: &VoteMatrix, moderated_out: &[bool], settings: &Settings) -> R
 
     // 8. Bridging.
     let start: Vec<f64> = pca.projections.iter().map(|p| p[0]).collect();
-    let fit = bridging::fit(m, &kept, &start, &settings.bridging);
+    let fit = bridging::fit(m, &kept, &start, &settings.bridging, settings.threads);
     let mut bridging: Vec<Bridged> = (0..n_s)
         .filter(|&j| kept[j] && fit.ratings[j] > 0)
         .map(|j| Bridged { statement: j, score: fit.intercept[j], factor: fit.factor[j], votes: fit.ratings[j] })

@@ -8,6 +8,7 @@
 //! votes only, never a dense participants × statements array.
 
 use crate::matrix::VoteMatrix;
+use crate::parallel;
 
 /// The two principal components and each participant's position on them.
 #[derive(Debug, Clone)]
@@ -22,9 +23,6 @@ pub struct Pca {
     pub iterations: usize,
 }
 
-/// Below this many votes the products run on one thread.
-const PARALLEL_FROM: usize = 400_000;
-
 /// The centred value of each possible vote on each statement: `table[3 * j + (v + 1)]`.
 fn centred_table(center: &[f64], kept: &[bool]) -> Vec<f64> {
     let mut table = vec![0.0; 3 * center.len()];
@@ -38,69 +36,44 @@ fn centred_table(center: &[f64], kept: &[bool]) -> Vec<f64> {
     table
 }
 
-fn threads_for(m: &VoteMatrix) -> usize {
-    if m.n_votes() < PARALLEL_FROM {
-        1
-    } else {
-        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8)
-    }
-}
-
-/// Splits the participants into `parts` ranges holding about as many votes each.
-fn row_ranges(m: &VoteMatrix, parts: usize) -> Vec<(usize, usize)> {
-    let total = m.n_votes().max(1);
-    let mut ranges = Vec::with_capacity(parts);
-    let mut start = 0;
-    let mut acc = 0;
-    for p in 0..m.n_participants() {
-        acc += m.row_len(p);
-        if ranges.len() + 1 < parts && acc * parts >= total * (ranges.len() + 1) {
-            ranges.push((start, p + 1));
-            start = p + 1;
-        }
-    }
-    ranges.push((start, m.n_participants()));
-    ranges
+/// The participants cut into blocks, for the two products.
+struct Blocks {
+    threads: usize,
+    rows: Vec<std::ops::Range<usize>>,
+    statements: Vec<std::ops::Range<usize>>,
 }
 
 /// `out[i] = Σ_j x_ij v_j` for each participant `i` (two vectors at once).
-fn mul_x(m: &VoteMatrix, table: &[f64], v: &[[f64; 2]], out: &mut [[f64; 2]]) {
-    let rows = |range: (usize, usize), out: &mut [[f64; 2]]| {
-        for (k, p) in (range.0..range.1).enumerate() {
-            let (js, vals) = m.row(p);
-            let (mut a, mut b) = (0.0, 0.0);
-            for (&j, &val) in js.iter().zip(vals) {
-                let x = table[3 * j as usize + (val + 1) as usize];
-                let vj = v[j as usize];
-                a += x * vj[0];
-                b += x * vj[1];
-            }
-            out[k] = [a, b];
-        }
-    };
-    let threads = threads_for(m);
-    if threads == 1 {
-        rows((0, m.n_participants()), out);
-        return;
-    }
-    let ranges = row_ranges(m, threads);
-    std::thread::scope(|s| {
-        let mut rest = out;
-        for &range in &ranges {
-            let (mine, tail) = rest.split_at_mut(range.1 - range.0);
-            rest = tail;
-            let rows = &rows;
-            s.spawn(move || rows(range, mine));
-        }
+fn mul_x(m: &VoteMatrix, table: &[f64], v: &[[f64; 2]], blocks: &Blocks, out: &mut [[f64; 2]]) {
+    let parts = parallel::map(blocks.threads, &blocks.rows, |range| {
+        range
+            .map(|p| {
+                let (js, vals) = m.row(p);
+                let (mut a, mut b) = (0.0, 0.0);
+                for (&j, &val) in js.iter().zip(vals) {
+                    let x = table[3 * j as usize + (val + 1) as usize];
+                    let vj = v[j as usize];
+                    a += x * vj[0];
+                    b += x * vj[1];
+                }
+                [a, b]
+            })
+            .collect::<Vec<_>>()
     });
+    let mut k = 0;
+    for part in parts {
+        out[k..k + part.len()].copy_from_slice(&part);
+        k += part.len();
+    }
 }
 
 /// `out[j] = Σ_i x_ij u_i` for each statement `j` (two vectors at once).
-fn mul_xt(m: &VoteMatrix, table: &[f64], u: &[[f64; 2]], out: &mut [[f64; 2]]) {
+fn mul_xt(m: &VoteMatrix, table: &[f64], u: &[[f64; 2]], blocks: &Blocks, out: &mut [[f64; 2]]) {
     let n_s = out.len();
-    let rows = |range: (usize, usize)| {
+    let parts = parallel::map(blocks.threads, &blocks.statements, |range| {
         let mut acc = vec![[0.0f64; 2]; n_s];
-        for (p, &up) in u.iter().enumerate().take(range.1).skip(range.0) {
+        for p in range {
+            let up = u[p];
             let (js, vals) = m.row(p);
             for (&j, &val) in js.iter().zip(vals) {
                 let x = table[3 * j as usize + (val + 1) as usize];
@@ -110,17 +83,7 @@ fn mul_xt(m: &VoteMatrix, table: &[f64], u: &[[f64; 2]], out: &mut [[f64; 2]]) {
             }
         }
         acc
-    };
-    let threads = threads_for(m);
-    let parts: Vec<Vec<[f64; 2]>> = if threads == 1 {
-        vec![rows((0, m.n_participants()))]
-    } else {
-        let ranges = row_ranges(m, threads);
-        std::thread::scope(|s| {
-            let handles: Vec<_> = ranges.iter().map(|&r| s.spawn(move || rows(r))).collect();
-            handles.into_iter().map(|h| h.join().expect("a product thread panicked")).collect()
-        })
-    };
+    });
     out.iter_mut().for_each(|o| *o = [0.0; 2]);
     for part in parts {
         for (o, a) in out.iter_mut().zip(part) {
@@ -154,8 +117,10 @@ fn orthonormalise(v: &mut [[f64; 2]]) -> bool {
 }
 
 /// Runs the PCA. `kept[j]` is false for a moderated-out statement: its column
-/// is zero, as Polis zeroes it. `max_iters` bounds the power iteration.
-pub fn pca(m: &VoteMatrix, kept: &[bool], max_iters: usize) -> Pca {
+/// is zero, as Polis zeroes it. `max_iters` bounds the power iteration;
+/// `threads` share the products (0: as many as the machine has), the
+/// result being the same whatever their number.
+pub fn pca(m: &VoteMatrix, kept: &[bool], max_iters: usize, threads: usize) -> Pca {
     let n_s = m.n_statements();
     let n_p = m.n_participants();
     let mut sums = vec![0.0f64; n_s];
@@ -170,6 +135,11 @@ pub fn pca(m: &VoteMatrix, kept: &[bool], max_iters: usize) -> Pca {
     let center: Vec<f64> =
         (0..n_s).map(|j| if kept[j] && counts[j] > 0 { sums[j] / counts[j] as f64 } else { 0.0 }).collect();
     let table = centred_table(&center, kept);
+    let blocks = Blocks {
+        threads: parallel::threads(threads),
+        rows: parallel::row_blocks(m, parallel::BLOCK_VOTES),
+        statements: parallel::statement_blocks(m),
+    };
 
     // Start vectors that depend on the data, not on the order of
     // statements: all ones, and the statements' mean votes; plus a small
@@ -196,8 +166,8 @@ pub fn pca(m: &VoteMatrix, kept: &[bool], max_iters: usize) -> Pca {
     let mut w = vec![[0.0f64; 2]; n_s];
     if orthonormalise(&mut v) {
         for it in 0..max_iters {
-            mul_x(m, &table, &v, &mut u);
-            mul_xt(m, &table, &u, &mut w);
+            mul_x(m, &table, &v, &blocks, &mut u);
+            mul_xt(m, &table, &u, &blocks, &mut w);
             if !orthonormalise(&mut w) {
                 v.iter_mut().for_each(|x| *x = [0.0; 2]);
                 break;
@@ -216,7 +186,7 @@ pub fn pca(m: &VoteMatrix, kept: &[bool], max_iters: usize) -> Pca {
         }
         // Rayleigh–Ritz in the two-dimensional subspace: order the components
         // by the variance they explain.
-        mul_x(m, &table, &v, &mut u);
+        mul_x(m, &table, &v, &blocks, &mut u);
         let (a, b, c) = (dot(&u, 0, &u, 0), dot(&u, 0, &u, 1), dot(&u, 1, &u, 1));
         let theta = 0.5 * (2.0 * b).atan2(a - c);
         let (cs, sn) = (theta.cos(), theta.sin());
@@ -239,7 +209,7 @@ pub fn pca(m: &VoteMatrix, kept: &[bool], max_iters: usize) -> Pca {
     // scale by sqrt(statements / statements voted on).
     let n_cols = counts.iter().filter(|&&c| c > 0).count();
     let n_zeroed = (0..n_s).filter(|&j| counts[j] > 0 && !kept[j]).count();
-    mul_x(m, &table, &v, &mut u);
+    mul_x(m, &table, &v, &blocks, &mut u);
     let projections = (0..n_p)
         .map(|p| {
             let (js, _) = m.row(p);

@@ -1,9 +1,9 @@
 //! Properties of the engine on planted conversations: the planted groups are
-//! found, and the groups do not depend on the order of participants or
-//! statements.
+//! found, the groups do not depend on the order of participants or
+//! statements, and the analysis does not depend on the number of threads.
 
 use accord_consult::planted::{plant, Plan};
-use accord_consult::{analyse, ari, Settings, Vote, VoteMatrix};
+use accord_consult::{analyse, ari, parallel, Settings, Vote, VoteMatrix};
 use proptest::prelude::*;
 
 fn groups_of(n_p: usize, n_s: usize, votes: &[Vote]) -> Vec<Option<usize>> {
@@ -62,6 +62,31 @@ fn planted_groups_are_found_at_1000_by_200() {
         .map(|(groups, seed)| Plan { participants: 1000, statements: 200, votes_each: 40, groups, fidelity: 0.8, seed })
         .collect();
     assert_found(&found_all("1000×200", &plans));
+}
+
+/// A conversation large enough to be cut into several blocks of votes and
+/// of points is analysed alike, to the last bit, on one thread, two or
+/// three: blocks are cut by the data and combined in order.
+#[test]
+fn the_analysis_does_not_depend_on_the_number_of_threads() {
+    let plan = Plan { participants: 9000, statements: 400, votes_each: 40, groups: 3, fidelity: 0.8, seed: 21 };
+    let planted = plant(&plan);
+    let m = VoteMatrix::from_votes(plan.participants, plan.statements, &planted.votes).unwrap();
+    assert!(parallel::row_blocks(&m, parallel::BLOCK_VOTES).len() > 1, "the votes span several blocks");
+    assert!(parallel::statement_blocks(&m).len() > 1, "the votes span several statement blocks");
+    assert!(plan.participants > parallel::BLOCK_POINTS, "the points span several blocks");
+    let with = |threads| analyse(&m, &[], &Settings { threads, ..Settings::default() }).unwrap();
+    let one = with(1);
+    assert_eq!(one.groups.len(), 3);
+    for threads in [2, 3] {
+        let many = with(threads);
+        assert_eq!(many.group_of, one.group_of, "{threads} threads");
+        assert_eq!(many.groups, one.groups, "{threads} threads");
+        assert_eq!(many.consensus, one.consensus, "{threads} threads");
+        assert_eq!(many.bridging, one.bridging, "{threads} threads");
+        assert_eq!(many.pca.projections, one.pca.projections, "{threads} threads");
+        assert_eq!(many.pca.components, one.pca.components, "{threads} threads");
+    }
 }
 
 /// Same partition of participants (group numbers may differ only if sizes tie).

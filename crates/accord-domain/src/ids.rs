@@ -369,15 +369,18 @@ pub struct StatementText(String);
 
 impl StatementText {
     /// Parses a statement a person writes: the rules below, and the Unicode
-    /// policy ([`crate::unicode`]), in NFC.
+    /// policy ([`crate::unicode`]), in NFC; runs of spaces become one
+    /// space, so that the same words spaced otherwise are the same
+    /// statement (duplicates are found letter case aside); a statement
+    /// made only of combining marks, or whose characters carry more than
+    /// [`STATEMENT_MAX_MARKS`] of them ("Zalgo" text, which smears over the
+    /// lines around it), is refused.
     pub fn parse(input: &str) -> Result<Self, Refusal> {
-        let text = Self::parse_recorded(input)?;
+        let text = Self::parse_recorded(&collapse_spaces(input))?;
         let normalised = crate::unicode::accept("statement", text.as_str())?;
-        if normalised == text.as_str() {
-            Ok(text)
-        } else {
-            Self::parse_recorded(&normalised)
-        }
+        let text = if normalised == text.as_str() { text } else { Self::parse_recorded(&normalised)? };
+        check_marks(text.as_str())?;
+        Ok(text)
     }
 
     /// Parses a statement as the record holds it.
@@ -405,6 +408,66 @@ impl StatementText {
     }
 }
 string_newtype_serde!(StatementText, StatementText::parse_recorded);
+
+/// The most combining marks (accents, vowel signs…) one character of a
+/// statement carries: enough for every script's usual stacks (Vietnamese,
+/// Arabic vowelling, Hebrew points, Tibetan stacks), far below "Zalgo"
+/// text's dozens.
+pub const STATEMENT_MAX_MARKS: usize = 8;
+
+/// Runs of two or more spaces (any space that is not a control character)
+/// as one ASCII space; single spaces as they are.
+fn collapse_spaces(input: &str) -> std::borrow::Cow<'_, str> {
+    let spacey = |c: char| c.is_whitespace() && !c.is_control();
+    let chars: Vec<char> = input.chars().collect();
+    if !chars.windows(2).any(|w| spacey(w[0]) && spacey(w[1])) {
+        return std::borrow::Cow::Borrowed(input);
+    }
+    let mut out = String::with_capacity(input.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if spacey(chars[i]) && chars.get(i + 1).is_some_and(|c| spacey(*c)) {
+            out.push(' ');
+            while chars.get(i).is_some_and(|c| spacey(*c)) {
+                i += 1;
+            }
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Refuses a statement of combining marks only, or with a character
+/// carrying more than [`STATEMENT_MAX_MARKS`] of them.
+fn check_marks(text: &str) -> Result<(), Refusal> {
+    use unicode_normalization::char::is_combining_mark;
+    if text.is_ascii() {
+        return Ok(());
+    }
+    if text.chars().all(|c| is_combining_mark(c) || c.is_whitespace()) {
+        return Err(Refusal::invalid(
+            "statement_only_marks",
+            "the statement holds only combining marks (accents with no letter under them): write words",
+        ));
+    }
+    let mut run = 0;
+    for (at, c) in text.chars().enumerate() {
+        run = if is_combining_mark(c) { run + 1 } else { 0 };
+        if run > STATEMENT_MAX_MARKS {
+            return Err(Refusal::invalid(
+                "too_many_combining_marks",
+                format!(
+                    "the statement stacks more than {STATEMENT_MAX_MARKS} combining marks on one character (at \
+                     character {}): write the text without the stacked marks",
+                    at + 1 - run
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
 
 /// A password chosen by a person: 12 to 1,024 characters. Never stored or
 /// logged in clear; the store keeps an argon2id hash in a private table.

@@ -40,7 +40,7 @@ use crate::entry::{Actor, Entry};
 use crate::error::Refusal;
 use crate::forum::*;
 use crate::negotiation::{
-    ChairText, ProcessOpened, ProposalReanchored, ProposalRef, ProposalTabled, RevisionIssued, SymbolSet,
+    ChairText, PaperIssued, ProcessOpened, ProposalReanchored, ProposalRef, ProposalTabled, RevisionIssued, SymbolSet,
 };
 use crate::proceedings::{
     AgendaItemAdded, AttendanceCorrected, AttendanceRegistered, BallotCast, ConsensusObjected, ConsensusProposed,
@@ -181,6 +181,9 @@ entry_kinds! {
         "revision.issued" => RevisionIssued(RevisionIssued): revision_issued,
         /// The secretariat sets a process's document symbol.
         "process.symbol_set" => ProcessSymbolSet(SymbolSet): process_symbol_set,
+        /// The secretariat issues the rolling text or the compilation as a
+        /// conference room paper under a symbol of its own.
+        "process.paper_issued" => ProcessPaperIssued(PaperIssued): process_paper_issued,
     }
     proceedings: Proceedings {
         /// The rules of procedure of the forum or of one process change.
@@ -271,7 +274,7 @@ mod tests {
     fn the_table_lists_each_kind_once() {
         let unique: std::collections::BTreeSet<&str> = EntryBody::KINDS.iter().copied().collect();
         assert_eq!(unique.len(), EntryBody::KINDS.len());
-        assert_eq!(EntryBody::KINDS.len(), 59);
+        assert_eq!(EntryBody::KINDS.len(), 60);
         let body =
             EntryBody::MemberReinstated(MemberReinstated { code: crate::ids::MemberCode::parse("KEN").unwrap() });
         assert_eq!(body.kind(), "member.reinstated");

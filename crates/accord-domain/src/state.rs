@@ -314,7 +314,9 @@ impl State {
     ///   digest the API gives for it) and `process P version V provenance`
     ///   (the origin of every provision's words); `process P
     ///   translations` once a translation of it is recorded (each with the
-    ///   version it translates and whether it is current);
+    ///   version it translates and whether it is current); `process P
+    ///   papers` once a conference room paper of it is issued (each with
+    ///   its kind, symbol, version and entry);
     /// - `session S`, `meeting M` (attendance, agenda, speakers,
     ///   statements), `vote V` (ballots and tally), `consensus C`,
     ///   `silence S`, `decision D`.
@@ -364,6 +366,11 @@ impl State {
             };
             parts.insert(format!("process {}", p.id), hash(&head));
             parts.insert(format!("process {} proposals", p.id), hash(&p.proposals));
+            // Only once a conference room paper is issued: a record without
+            // any digests as before.
+            if !p.papers.is_empty() {
+                parts.insert(format!("process {} papers", p.id), hash(&p.papers));
+            }
             // Only once a translation is recorded: a record without any
             // digests as before.
             if let Some(translations) = self.translations.digest_value(p) {

@@ -144,6 +144,13 @@ pub struct Config {
     /// The interface's language for a visitor who chose none and whose
     /// browser asks for none of the six (`accord serve --language`).
     pub language: http::i18n::Lang,
+    /// Where the fonts PDFs are set in are looked for, in order
+    /// (`accord serve --fonts DIR` first, then the system's; see
+    /// `accord_pdf::fonts`).
+    pub font_dirs: Vec<std::path::PathBuf>,
+    /// The most PDFs typeset at once (each takes a core); beyond, 503
+    /// `pdf_busy` with `Retry-After`.
+    pub max_pdf_jobs: usize,
 }
 
 impl Default for Config {
@@ -162,6 +169,8 @@ impl Default for Config {
             header_read_timeout: server::HEADER_READ_TIMEOUT,
             body_read_timeout: server::BODY_READ_TIMEOUT,
             language: http::i18n::Lang::En,
+            font_dirs: accord_pdf::Fonts::dirs(None),
+            max_pdf_jobs: DEFAULT_MAX_PDF_JOBS,
         }
     }
 }
@@ -170,6 +179,10 @@ impl Default for Config {
 /// files a process gets by default on Linux, with room for ordinary
 /// requests and the database.
 pub const DEFAULT_MAX_EVENT_STREAMS: usize = 768;
+
+/// The default of [`Config::max_pdf_jobs`]: two, so that typesetting
+/// never takes every core of a small server from the other requests.
+pub const DEFAULT_MAX_PDF_JOBS: usize = 2;
 
 /// Everything a handler needs.
 pub struct App {
@@ -197,6 +210,8 @@ pub struct App {
     /// The secret delegates' participant keys are derived from (see
     /// `consultations::participants`), kept in the private tables.
     pub participant_secret: [u8; 32],
+    /// PDF typesetting: its slots and fonts.
+    pub pdf: http::pdf::PdfJobs,
 }
 
 pub type AppState = Arc<App>;
@@ -231,6 +246,7 @@ pub fn build(store: Arc<Store>, config: Config, signer: accord_log::checkpoint::
         consultations: Default::default(),
         limiter: http::limits::LoginLimiter::new(config.login.clone()),
         writes: http::limits::WriteLimiter::new(config.writes.clone()),
+        pdf: http::pdf::PdfJobs::new(config.max_pdf_jobs, config.font_dirs.clone()),
         store,
         config,
         metrics: http::metrics::HttpMetrics::default(),

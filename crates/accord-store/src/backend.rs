@@ -9,12 +9,14 @@
 //! a batch in one transaction whose commit is durable when it returns
 //! (`synchronous=FULL` in SQLite, `synchronous_commit = on` in PostgreSQL).
 //!
-//! A **fenced batch** (several servers, one leader) fits [`BatchWriter`]:
-//! its transaction would first lock the row holding the tree's size and
-//! root (`SELECT … FOR UPDATE`) and refuse to write unless they are the
-//! ones the batch was sequenced on. Today the primary keys of `entries`
-//! and `tree_hash_runs` already refuse a second writer's batch at an index
-//! that is taken.
+//! A **fenced batch** (several servers, one leader): every batch carries
+//! the [`Fence`] it was sequenced on — the leader's term and the tree's
+//! size and root before it — and a backend that several servers share
+//! (PostgreSQL) writes it only if the database still holds exactly that
+//! head, moving the head in the same transaction; otherwise nothing is
+//! written and the batch fails with [`StoreError::NotLeader`]. Which server
+//! leads is the [`Leadership`]'s business (PostgreSQL only: SQLite has one
+//! process by the data directory's lock, and always leads).
 
 use std::path::PathBuf;
 
@@ -140,7 +142,39 @@ pub(crate) trait Backend: Send + Sync {
 /// committed; an error means not committed (a backend that cannot tell
 /// keeps finding out until it can, or gives up with an error).
 pub(crate) trait BatchWriter: Send {
-    fn write_batch(&mut self, batch: &[Sequenced], first_hash: usize) -> Result<(), StoreError>;
+    fn write_batch(&mut self, batch: &[Sequenced], first_hash: usize, fence: &Fence) -> Result<(), StoreError>;
+}
+
+/// What a batch was sequenced on, checked in its transaction: the term of
+/// the leadership that sequenced it, and the committed tree's size and
+/// root before it; and the head it leaves.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fence {
+    pub term: u64,
+    pub size: u64,
+    pub root: Hash,
+    pub new_size: u64,
+    pub new_root: Hash,
+}
+
+/// Taking and keeping the sequencer's role among the servers that share a
+/// database, and hearing of other servers' commits. Driven by one thread
+/// of the store (`leader.rs`).
+pub(crate) trait Leadership: Send {
+    /// Tries once to take the role, without waiting. On success the term is
+    /// already moved on in the database, so that any batch of an earlier
+    /// leader is refused from now on: `Some(term)`.
+    fn try_lead(&mut self) -> Result<Option<u64>, StoreError>;
+    /// Writes the head the new leader caught up to (its term's start).
+    fn set_head(&mut self, term: u64, size: u64, root: &Hash) -> Result<(), StoreError>;
+    /// Whether the role is still held (its connection alive).
+    fn still_leading(&mut self) -> bool;
+    /// Gives the role up (closes the connection that held it).
+    fn step_down(&mut self);
+    /// Waits up to `timeout` for news that another server committed.
+    fn wait_for_commit(&mut self, timeout: std::time::Duration);
+    /// The stored tree hashes from hash number `first` on, as runs in order.
+    fn hash_runs_from(&self, first: usize) -> Result<Vec<(usize, Vec<u8>)>, StoreError>;
 }
 
 /// What a backend hands the store at open: the replayed record and the two
@@ -148,6 +182,8 @@ pub(crate) trait BatchWriter: Send {
 pub(crate) struct Opened {
     pub backend: Box<dyn Backend>,
     pub writer: Box<dyn BatchWriter>,
+    /// `None`: this process is the only writer (SQLite).
+    pub leadership: Option<Box<dyn Leadership>>,
     pub state: accord_domain::State,
     pub tree: accord_log::MerkleTree,
 }

@@ -14,6 +14,9 @@
 //!   never enter the record. PostgreSQL has the same tables (`postgres.rs`).
 //! - [`private`]: reads and writes of the private tables.
 //! - [`data_dir`]: the data directory and its lock.
+//! - `leader`: several servers on one PostgreSQL database — which one
+//!   sequences ([`Store::is_leader`]), and how the others follow its
+//!   commits ([`Store::open_shared`]).
 //!
 //! # Invariants
 //! - An action is acknowledged (its future resolves `Ok`) only after the
@@ -23,6 +26,9 @@
 //! - Readers see only committed entries: the writer folds a batch into the
 //!   published state after the commit, before it acknowledges.
 //! - Entry `i` is stored at `idx = i`; indexes have no gaps.
+//! - Among servers sharing a database, only the leader's batches are
+//!   committed: each is fenced on the term and head it was sequenced on
+//!   (`backend.rs`), and one that is refused is acknowledged to nobody.
 //! - Both databases store the same bytes for the same entries: the store
 //!   encodes entries and hashes the tree itself, a backend only keeps rows.
 //!
@@ -45,8 +51,10 @@
 //! code: the demonstration).
 
 mod backend;
+pub mod backup;
 pub mod clock;
 pub mod data_dir;
+mod leader;
 pub mod postgres;
 pub mod private;
 pub mod schema;
@@ -89,6 +97,12 @@ pub enum StoreError {
     /// is damaged.
     #[error("the record is damaged at entry {index}: {reason}")]
     Damaged { index: u64, reason: String },
+    /// This server does not lead the writes now: another server sharing the
+    /// database does, or the role is changing hands. Nothing was written.
+    #[error(
+        "this server does not take writes at the moment: another server leads them, or the lead is changing hands"
+    )]
+    NotLeader,
     /// The store is shutting down (or was opened for the private tables only).
     #[error("the store is shutting down")]
     Closed,
@@ -119,6 +133,17 @@ pub(crate) struct Shared {
     pub(crate) committed: tokio::sync::watch::Sender<u64>,
     /// The time entries and private rows are stamped with.
     pub(crate) clock: Clock,
+    /// The term of this store's leadership; 0 while it follows. Set by the
+    /// leadership thread, ended (set to 0) by it or by the committer when
+    /// the database refuses a batch.
+    pub(crate) term: AtomicU64,
+    /// Taken by the committer around a commit and its publication, and by
+    /// the follower's catch-up: the published state grows by one of them at
+    /// a time.
+    pub(crate) gate: Mutex<()>,
+    /// Whether batches are fenced (several servers may share the database):
+    /// the sequencer then computes each entry's tree root for the fence.
+    pub(crate) fenced: bool,
 }
 
 /// The record and the private tables, in SQLite or PostgreSQL.
@@ -126,6 +151,8 @@ pub struct Store {
     shared: Arc<Shared>,
     jobs: Mutex<Option<mpsc::Sender<writer::Job>>>,
     writer: Mutex<Option<std::thread::JoinHandle<()>>>,
+    /// The leadership thread (PostgreSQL), stopped after the writer.
+    leader: Option<leader::Handle>,
     /// How long the replay at open took, and how many entries it folded.
     pub replay: (u64, std::time::Duration),
 }
@@ -146,13 +173,21 @@ impl Store {
 
     /// Opens (or creates) the record in `database`, replays it, and starts
     /// the writer threads.
+    ///
+    /// On PostgreSQL another server may share the database: the store waits
+    /// a few seconds to take the writer's role, and fails if another server
+    /// keeps it ([`Store::open_shared`] follows instead).
     pub fn open_database(database: &Database, clock: Clock) -> Result<Store, StoreError> {
+        Store::open_inner(database, clock, false)
+    }
+
+    fn open_inner(database: &Database, clock: Clock, follow: bool) -> Result<Store, StoreError> {
         let started = Instant::now();
         let opened = match database {
             Database::Sqlite(path) => sqlite::open(path)?,
             Database::Postgres(url) => postgres::open(url)?,
         };
-        let backend::Opened { backend, writer: batch_writer, state, tree } = opened;
+        let backend::Opened { backend, writer: batch_writer, leadership, state, tree } = opened;
         let replay = (state.next_index, started.elapsed());
         let committed = tokio::sync::watch::Sender::new(state.next_index);
         // The published state is the replayed one; the writer thread makes
@@ -166,10 +201,48 @@ impl Store {
             metrics: StoreMetrics::default(),
             committed,
             clock,
+            // Alone on its database (SQLite), the store leads from the start.
+            term: AtomicU64::new(if leadership.is_none() { 1 } else { 0 }),
+            gate: Mutex::new(()),
+            fenced: leadership.is_some(),
         });
+        let leader = leadership.map(|l| leader::spawn(l, shared.clone())).transpose()?;
         let (tx, rx) = mpsc::channel();
         let writer = writer::spawn(batch_writer, leading_tree, rx, shared.clone())?;
-        Ok(Store { shared, jobs: Mutex::new(Some(tx)), writer: Mutex::new(Some(writer)), replay })
+        let store = Store { shared, jobs: Mutex::new(Some(tx)), writer: Mutex::new(Some(writer)), leader, replay };
+        if !follow && !store.wait_to_lead(leader::OPEN_WAIT) {
+            return Err(StoreError::Config(format!(
+                "another Accord server is writing the record in {}: stop it first",
+                database.describe()
+            )));
+        }
+        Ok(store)
+    }
+
+    /// Opens the record in `database` as one of several servers sharing it
+    /// (PostgreSQL): the store leads when it can take the role, and
+    /// otherwise follows the leader's commits, serving reads and refusing
+    /// writes with [`StoreError::NotLeader`], until it takes over. On
+    /// SQLite, the same as [`Store::open_database`].
+    pub fn open_shared(database: &Database, clock: Clock) -> Result<Store, StoreError> {
+        Store::open_inner(database, clock, true)
+    }
+
+    /// Whether this store sequences writes now (always, on SQLite).
+    pub fn is_leader(&self) -> bool {
+        self.shared.term.load(Ordering::Acquire) != 0
+    }
+
+    /// Waits up to `timeout` for the store to lead; answers whether it does.
+    pub fn wait_to_lead(&self, timeout: std::time::Duration) -> bool {
+        let deadline = Instant::now() + timeout;
+        while !self.is_leader() {
+            if Instant::now() > deadline {
+                return false;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        true
     }
 
     /// Replays the record in `database` and answers its state, without
@@ -203,8 +276,17 @@ impl Store {
             metrics: StoreMetrics::default(),
             committed: tokio::sync::watch::Sender::new(0),
             clock: Clock::system(),
+            term: AtomicU64::new(0),
+            gate: Mutex::new(()),
+            fenced: false,
         });
-        Ok(Store { shared, jobs: Mutex::new(None), writer: Mutex::new(None), replay: (0, Default::default()) })
+        Ok(Store {
+            shared,
+            jobs: Mutex::new(None),
+            writer: Mutex::new(None),
+            leader: None,
+            replay: (0, Default::default()),
+        })
     }
 
     /// The clock the store goes by: entries are stamped with its wall time.
@@ -388,6 +470,9 @@ impl Store {
         if let Some(handle) = self.writer.lock().unwrap_or_else(|e| e.into_inner()).take() {
             let _ = handle.join();
         }
+        if let Some(leader) = &self.leader {
+            leader.stop();
+        }
     }
 
     /// The store's clock's wall time, in Unix milliseconds.
@@ -435,6 +520,38 @@ impl Store {
     pub fn blob(&self, sha256: &[u8; 32]) -> Result<Option<Vec<u8>>, StoreError> {
         self.shared.backend.blob(sha256)
     }
+
+    /// The state as it was when the record held its first `size` entries
+    /// (all of them if it holds fewer): those entries folded into a fresh
+    /// state, as at open. What a document issued at entry `size` showed is
+    /// read from it. The entries were checked when the store opened or
+    /// when they were appended, so they are folded without checking them
+    /// again (debug builds check anyway); blocking, so called off the async
+    /// reactor.
+    pub fn state_at(&self, size: u64) -> Result<State, StoreError> {
+        /// Entries read at a time: a bounded buffer, few round trips.
+        const CHUNK: u64 = 4096;
+        let mut state = State::new();
+        while state.next_index < size {
+            let after = state.next_index.checked_sub(1);
+            let chunk = self.entry_bytes(after, CHUNK.min(size - state.next_index))?;
+            if chunk.is_empty() {
+                break;
+            }
+            for (index, bytes) in chunk {
+                let mut entry = Entry::decode(&bytes).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
+                if let Some(named) = entry.body.blob_mut() {
+                    let content = self.blob(&named.sha256)?.ok_or_else(|| StoreError::Damaged {
+                        index,
+                        reason: format!("the blob {} it names is missing", named.hex()),
+                    })?;
+                    named.attach(content).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
+                }
+                state.apply_accepted(&entry);
+            }
+        }
+        Ok(state)
+    }
 }
 
 impl Drop for Store {
@@ -453,6 +570,22 @@ pub(crate) fn decode_entry(
     index: u64,
     bytes: &[u8],
 ) -> Result<(Entry, Result<(), String>), StoreError> {
+    let leaf = if (stored.len() as u64) < tlog_tiles_count(index + 1) {
+        None
+    } else {
+        Some(stored[tlog_tiles_count(index) as usize])
+    };
+    decode_entry_at(blob, leaf, index, bytes)
+}
+
+/// [`decode_entry`] with the leaf hash the tree stored for entry `index`
+/// (`None`: the tree holds no hashes for it).
+pub(crate) fn decode_entry_at(
+    blob: impl FnOnce(&[u8; 32]) -> Result<Option<Vec<u8>>, StoreError>,
+    stored_leaf: Option<Hash>,
+    index: u64,
+    bytes: &[u8],
+) -> Result<(Entry, Result<(), String>), StoreError> {
     let mut entry = Entry::decode(bytes).map_err(|r| StoreError::Damaged { index, reason: r.message })?;
     if let Some(named) = entry.body.blob_mut() {
         let content = blob(&named.sha256)?.ok_or_else(|| StoreError::Damaged {
@@ -464,13 +597,12 @@ pub(crate) fn decode_entry(
     if entry.index != index {
         return Err(StoreError::Damaged { index, reason: format!("the entry says it is number {}", entry.index) });
     }
-    let have = tlog_tiles_count(index + 1);
-    let leaf = if (stored.len() as u64) < have {
-        Err("the tree's hashes for this entry are missing".to_owned())
-    } else if stored[tlog_tiles_count(index) as usize] != accord_log::leaf_hash(bytes) {
-        Err("its bytes do not match the hash the tree recorded for it: the entry was changed".to_owned())
-    } else {
-        Ok(())
+    let leaf = match stored_leaf {
+        None => Err("the tree's hashes for this entry are missing".to_owned()),
+        Some(h) if h != accord_log::leaf_hash(bytes) => {
+            Err("its bytes do not match the hash the tree recorded for it: the entry was changed".to_owned())
+        }
+        Some(_) => Ok(()),
     };
     Ok((entry, leaf))
 }

@@ -41,12 +41,18 @@
 //! reported as failed. Reads fail while the server is away, and the pool
 //! replaces broken connections when it is back.
 //!
-//! # One writer
-//! A server holds a session advisory lock on the database for as long as
-//! its store is open ([`WRITER_LOCK`]), so that a second server on the
-//! same database is refused at start with a clear message. The primary
-//! keys of `entries` and `tree_hash_runs` refuse a batch at an index that
-//! is taken in any case (see `backend.rs` on fenced batches).
+//! # Several servers, one writer
+//! Any number of servers may share a database. One leads: it holds a
+//! session advisory lock ([`WRITER_LOCK`]) on a connection of its own, and
+//! on taking it moves the term in the one-row table `accord_head` on. Every
+//! batch it commits is fenced: the statement moves `accord_head` from the
+//! head the batch was sequenced on (term, size, root) to the new one, and
+//! writes nothing unless it did ([`BATCH`]); a batch of a leader that lost
+//! its lock while it was paused is so refused, and that server follows
+//! again. The others `LISTEN` on `accord_record`, which every batch
+//! notifies in its transaction, and catch up from the tables (`leader.rs`).
+//! The primary keys of `entries` and `tree_hash_runs` refuse a batch at an
+//! index that is taken in any case.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -58,7 +64,7 @@ use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
 use tokio_postgres::error::SqlState;
 use tokio_postgres::NoTls;
 
-use crate::backend::{push_hash_run, Backend, BatchWriter, Opened, StateRow};
+use crate::backend::{push_hash_run, Backend, BatchWriter, Fence, Opened, StateRow};
 use crate::private::{Account, ApiToken, Session};
 use crate::writer::{PrivateWrite, Sequenced};
 use crate::StoreError;
@@ -80,7 +86,7 @@ const POOL_SIZE: usize = 16;
 /// The tables. The record's tables (`entries`, `tree_hash_runs`, `blobs`)
 /// refuse UPDATE, DELETE and TRUNCATE by trigger. SQLite's schema-1 table
 /// `tree_hashes` has no counterpart: PostgreSQL stores start at schema 3.
-const SCHEMA: &str = r#"
+pub(crate) const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS entries (
     idx   BIGINT PRIMARY KEY,
     bytes BYTEA NOT NULL
@@ -162,6 +168,16 @@ CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+
+-- The record's head as the leader last committed it, and the leader's
+-- term: one row, moved by every batch in its own transaction (the fence).
+CREATE TABLE IF NOT EXISTS accord_head (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    term BIGINT NOT NULL,
+    size BIGINT NOT NULL,
+    root BYTEA NOT NULL
+);
+INSERT INTO accord_head (id, term, size, root) VALUES (1, 0, 0, '') ON CONFLICT (id) DO NOTHING;
 "#;
 
 /// A URL with its password replaced by `***`, to name a database in
@@ -181,7 +197,7 @@ pub fn redact(url: &str) -> String {
     }
 }
 
-fn pg_err(e: tokio_postgres::Error) -> StoreError {
+pub(crate) fn pg_err(e: tokio_postgres::Error) -> StoreError {
     StoreError::Postgres(describe(&e))
 }
 
@@ -205,8 +221,11 @@ fn pool_err(e: deadpool_postgres::PoolError) -> StoreError {
 
 /// The connections and the runtime that drives them, shared by the
 /// backend's readers and its committer.
-struct Connections {
+pub(crate) struct Connections {
     pool: Pool,
+    /// The settings of the pool's connections, for connections of their
+    /// own (the leader's lock, the follower's `LISTEN`).
+    config: tokio_postgres::Config,
     handle: tokio::runtime::Handle,
     /// Owned here so that it lives as long as the pool; shut down without
     /// waiting when the last user goes (which may be inside another
@@ -226,7 +245,7 @@ impl Drop for Connections {
 impl Connections {
     /// Parses the URL, sets Accord's session settings and checks that the
     /// server answers and keeps commits durable.
-    fn connect(url: &str) -> Result<Arc<Connections>, StoreError> {
+    pub(crate) fn connect(url: &str) -> Result<Arc<Connections>, StoreError> {
         let shown = redact(url);
         let mut config: tokio_postgres::Config = url.parse().map_err(|e: tokio_postgres::Error| {
             StoreError::Config(format!("the database URL {shown} is not a valid PostgreSQL URL: {e}"))
@@ -251,6 +270,7 @@ impl Connections {
             .build()
             .map_err(|e| StoreError::Postgres(format!("cannot start the database threads: {e}")))?;
         let handle = runtime.handle().clone();
+        let own = config.clone();
         let manager = Manager::from_config(config, NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
         let pool = {
             // The pool's timeouts need the runtime they run on.
@@ -263,7 +283,7 @@ impl Connections {
                 .build()
                 .map_err(|e| StoreError::Postgres(format!("cannot make the connection pool: {e}")))?
         };
-        let connections = Arc::new(Connections { pool, handle, runtime: Some(runtime) });
+        let connections = Arc::new(Connections { pool, config: own, handle, runtime: Some(runtime) });
         let (sync, fsync) = connections
             .run(|c| async move {
                 let sync: String = c.query_one("SHOW synchronous_commit", &[]).await?.get(0);
@@ -302,7 +322,7 @@ impl Connections {
         })
     }
 
-    fn spawn_wait<T: Send + 'static>(
+    pub(crate) fn spawn_wait<T: Send + 'static>(
         &self,
         fut: impl Future<Output = Result<T, StoreError>> + Send + 'static,
     ) -> Result<T, StoreError> {
@@ -311,6 +331,20 @@ impl Connections {
             let _ = tx.send(fut.await);
         });
         rx.recv().unwrap_or(Err(StoreError::Closed))
+    }
+
+    /// A connection of its own, outside the pool, driven by the backend's
+    /// runtime: for a transaction that spans many calls (a backup's
+    /// snapshot, a restore) and for session locks. It commits durably
+    /// (`synchronous_commit = on`) like the pool's.
+    pub(crate) fn dedicated(&self, url: &str) -> Result<Arc<tokio_postgres::Client>, StoreError> {
+        let config: tokio_postgres::Config = url.parse().map_err(pg_err)?;
+        self.spawn_wait(async move {
+            let (client, connection) = config.connect(NoTls).await.map_err(pg_err)?;
+            tokio::spawn(connection);
+            client.batch_execute("SET synchronous_commit = on").await.map_err(pg_err)?;
+            Ok(Arc::new(client))
+        })
     }
 
     fn migrate(&self) -> Result<(), StoreError> {
@@ -333,15 +367,22 @@ impl Connections {
 }
 
 /// Opens the record in the database at `url`: connects, creates the tables
-/// if missing, takes the writer's lock and replays.
+/// if missing and replays. The writer's role is taken afterwards, by the
+/// store's leadership thread ([`PgLeadership`]).
 pub(crate) fn open(url: &str) -> Result<Opened, StoreError> {
     let connections = Connections::connect(url)?;
     connections.migrate()?;
-    let lock = WriterLock::take(&connections, url)?;
     let (state, tree) = replay(&connections)?;
     let backend = PgBackend { c: connections.clone() };
-    let writer = PgWriter { c: connections, _lock: lock };
-    Ok(Opened { backend: Box::new(backend), writer: Box::new(writer), state, tree })
+    let writer = PgWriter { c: connections.clone() };
+    let leadership = PgLeadership { c: connections, lock: None, listen: None, checked: Instant::now() };
+    Ok(Opened {
+        backend: Box::new(backend),
+        writer: Box::new(writer),
+        leadership: Some(Box::new(leadership)),
+        state,
+        tree,
+    })
 }
 
 /// Replays the record without taking the writer's lock.
@@ -358,46 +399,142 @@ pub(crate) fn open_private(url: &str) -> Result<Box<dyn Backend>, StoreError> {
     Ok(Box::new(PgBackend { c: connections }))
 }
 
-/// A connection of its own holding [`WRITER_LOCK`], kept for as long as
-/// the writer runs; closing it releases the lock.
-struct WriterLock {
-    client: Option<tokio_postgres::Client>,
+/// The sequencer's role among the servers sharing the database: a session
+/// advisory lock ([`WRITER_LOCK`]) held on a connection of its own, outside
+/// the pool, for as long as the store leads; and a connection that
+/// `LISTEN`s for commits while it follows.
+///
+/// # Why an advisory lock
+/// PostgreSQL releases it the moment the holding session ends — a server
+/// killed, its machine gone (once the TCP keep-alive or the server notices),
+/// or an operator's `pg_terminate_backend` — so a follower takes over within
+/// its next attempt ([`crate::leader`] tries every quarter second) without a
+/// lease to renew or a clock to trust. A paused leader keeps the lock for as
+/// long as its session lives; that is why every batch is also fenced by the
+/// term: a leader that lost its session cannot commit, whatever it believes.
+struct PgLeadership {
     c: Arc<Connections>,
+    /// The connection holding the lock (while leading), or the one trying
+    /// for it (while following).
+    lock: Option<Arc<tokio_postgres::Client>>,
+    /// The `LISTEN` connection and the notifications it hears.
+    listen: Option<(tokio_postgres::Client, std::sync::mpsc::Receiver<()>)>,
+    /// When the lock's connection was last seen to answer.
+    checked: Instant,
 }
 
-impl WriterLock {
-    fn take(c: &Arc<Connections>, url: &str) -> Result<WriterLock, StoreError> {
-        let config: tokio_postgres::Config = url.parse().map_err(pg_err)?;
-        let shown = redact(url);
-        let client = c.spawn_wait(async move {
+/// The channel every batch notifies in its transaction.
+const CHANNEL: &str = "accord_record";
+
+/// How long the leader waits for its lock's connection to answer before it
+/// takes it for lost.
+const LOCK_CHECK_TIMEOUT: Duration = Duration::from_secs(2);
+
+impl PgLeadership {
+    fn own_connection(&self) -> Result<Arc<tokio_postgres::Client>, StoreError> {
+        let config = self.c.config.clone();
+        self.c.spawn_wait(async move {
             let (client, connection) = config.connect(NoTls).await.map_err(pg_err)?;
             tokio::spawn(connection);
-            // A server that has just stopped may hold the lock for a moment
-            // until PostgreSQL notices its connection closed.
-            let deadline = Instant::now() + Duration::from_secs(5);
-            loop {
-                let row = client.query_one("SELECT pg_try_advisory_lock($1)", &[&WRITER_LOCK]).await.map_err(pg_err)?;
-                if row.get::<_, bool>(0) {
-                    return Ok(client);
+            Ok(Arc::new(client))
+        })
+    }
+
+    fn listen(&mut self) -> Result<(), StoreError> {
+        let config = self.c.config.clone();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let client = self.c.spawn_wait(async move {
+            let (client, mut connection) = config.connect(NoTls).await.map_err(pg_err)?;
+            tokio::spawn(async move {
+                loop {
+                    match std::future::poll_fn(|cx| connection.poll_message(cx)).await {
+                        Some(Ok(tokio_postgres::AsyncMessage::Notification(_))) => {
+                            if tx.send(()).is_err() {
+                                return;
+                            }
+                        }
+                        Some(Ok(_)) => {}
+                        Some(Err(_)) | None => return,
+                    }
                 }
-                if Instant::now() > deadline {
-                    return Err(StoreError::Config(format!(
-                        "another Accord server is writing the record in {shown}: stop it first"
-                    )));
-                }
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
+            });
+            client.batch_execute(&format!("LISTEN {CHANNEL}")).await.map_err(pg_err)?;
+            Ok(client)
         })?;
-        Ok(WriterLock { client: Some(client), c: c.clone() })
+        self.listen = Some((client, rx));
+        Ok(())
     }
 }
 
-impl Drop for WriterLock {
-    fn drop(&mut self) {
-        // Ends the lock's session and waits (briefly) for the server to see
-        // it end, so that a store opened next on the same database finds
-        // the lock free.
-        if let Some(client) = self.client.take() {
+impl crate::backend::Leadership for PgLeadership {
+    fn try_lead(&mut self) -> Result<Option<u64>, StoreError> {
+        if self.lock.as_ref().is_none_or(|c| c.is_closed()) {
+            self.lock = Some(self.own_connection()?);
+        }
+        let client = self.lock.clone().expect("connected above");
+        let taken = self.c.spawn_wait(async move {
+            let row = client.query_one("SELECT pg_try_advisory_lock($1)", &[&WRITER_LOCK]).await.map_err(pg_err)?;
+            if !row.get::<_, bool>(0) {
+                return Ok(None);
+            }
+            // From this commit on, a batch of any earlier leader is refused.
+            let row = client
+                .query_one("UPDATE accord_head SET term = term + 1 WHERE id = 1 RETURNING term", &[])
+                .await
+                .map_err(pg_err)?;
+            Ok(Some(row.get::<_, i64>(0) as u64))
+        });
+        match taken {
+            Ok(t) => {
+                self.checked = Instant::now();
+                Ok(t)
+            }
+            Err(e) => {
+                self.step_down();
+                Err(e)
+            }
+        }
+    }
+
+    fn set_head(&mut self, term: u64, size: u64, root: &Hash) -> Result<(), StoreError> {
+        let (term, size, root) = (term as i64, size as i64, root.0.to_vec());
+        let n = self.c.run(move |c| async move {
+            c.execute("UPDATE accord_head SET size = $2, root = $3 WHERE id = 1 AND term = $1", &[&term, &size, &root])
+                .await
+        })?;
+        if n == 1 {
+            Ok(())
+        } else {
+            Err(StoreError::NotLeader)
+        }
+    }
+
+    fn still_leading(&mut self) -> bool {
+        let Some(client) = self.lock.clone() else { return false };
+        if client.is_closed() {
+            return false;
+        }
+        if self.checked.elapsed() < Duration::from_secs(1) {
+            return true;
+        }
+        // A connection that died without a word (a network cut) is found
+        // by asking.
+        let answered = self.c.spawn_wait(async move {
+            match tokio::time::timeout(LOCK_CHECK_TIMEOUT, client.simple_query("SELECT 1")).await {
+                Ok(Ok(_)) => Ok(true),
+                _ => Ok(false),
+            }
+        });
+        let alive = answered.unwrap_or(false);
+        if alive {
+            self.checked = Instant::now();
+        }
+        alive
+    }
+
+    fn step_down(&mut self) {
+        // Ending the session releases the lock.
+        if let Some(client) = self.lock.take() {
             let _ = self.c.spawn_wait(async move {
                 let _ = tokio::time::timeout(
                     Duration::from_secs(2),
@@ -408,6 +545,37 @@ impl Drop for WriterLock {
                 Ok(())
             });
         }
+    }
+
+    fn wait_for_commit(&mut self, timeout: Duration) {
+        if self.listen.as_ref().is_none_or(|(c, _)| c.is_closed()) && self.listen().is_err() {
+            std::thread::sleep(timeout);
+            return;
+        }
+        let Some((_, news)) = &self.listen else { return };
+        match news.recv_timeout(timeout) {
+            Ok(()) => while news.try_recv().is_ok() {},
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                self.listen = None;
+                std::thread::sleep(timeout);
+            }
+        }
+    }
+
+    fn hash_runs_from(&self, first: usize) -> Result<Vec<(usize, Vec<u8>)>, StoreError> {
+        let first = first as i64;
+        self.c.run(move |c| async move {
+            let rows =
+                c.query("SELECT first, hashes FROM tree_hash_runs WHERE first >= $1 ORDER BY first", &[&first]).await?;
+            Ok(rows.into_iter().map(|r| (r.get::<_, i64>(0) as usize, r.get::<_, Vec<u8>>(1))).collect())
+        })
+    }
+}
+
+impl Drop for PgLeadership {
+    fn drop(&mut self) {
+        crate::backend::Leadership::step_down(self);
     }
 }
 
@@ -833,20 +1001,35 @@ impl Backend for PgBackend {
 /// The committer's side.
 struct PgWriter {
     c: Arc<Connections>,
-    _lock: WriterLock,
 }
 
-/// A batch in one statement: entries, tree hashes, blobs and accounts,
-/// each from arrays; all or nothing.
-const BATCH: &str = "WITH entries_written AS (\
-        INSERT INTO entries (idx, bytes) SELECT * FROM unnest($1::bigint[], $2::bytea[])\
+/// A batch in one statement: the fence, entries, tree hashes, blobs and
+/// accounts, each from arrays; all or nothing.
+///
+/// The fence moves the head row from the head the batch was sequenced on
+/// (term `$12`, size `$13`, root `$14`) to the one it leaves (`$15`,
+/// `$16`); every insert happens only if it did. Under READ COMMITTED an
+/// `UPDATE` that finds the row changed by a transaction that committed
+/// meanwhile checks its condition again on the new row, so of two leaders
+/// at most one moves it; the row's lock orders them. The statement answers
+/// one row when the batch is written, none when it is fenced off (and then
+/// wrote nothing). The notification is sent at commit, to followers.
+const BATCH: &str = "WITH fence AS (\
+        UPDATE accord_head SET size = $15, root = $16 \
+        WHERE id = 1 AND term = $12 AND size = $13 AND root = $14 RETURNING size\
+    ), entries_written AS (\
+        INSERT INTO entries (idx, bytes) SELECT * FROM unnest($1::bigint[], $2::bytea[]) WHERE EXISTS (SELECT 1 FROM fence)\
     ), hashes_written AS (\
-        INSERT INTO tree_hash_runs (first, hashes) VALUES ($3, $4)\
+        INSERT INTO tree_hash_runs (first, hashes) SELECT $3::bigint, $4::bytea WHERE EXISTS (SELECT 1 FROM fence)\
     ), blobs_written AS (\
-        INSERT INTO blobs (sha256, bytes) SELECT * FROM unnest($5::bytea[], $6::bytea[]) ON CONFLICT (sha256) DO NOTHING\
+        INSERT INTO blobs (sha256, bytes) SELECT * FROM unnest($5::bytea[], $6::bytea[]) \
+        WHERE EXISTS (SELECT 1 FROM fence) ON CONFLICT (sha256) DO NOTHING\
+    ), accounts_written AS (\
+        INSERT INTO accounts (delegate, email, password_hash, must_change_password, updated_at) \
+        SELECT * FROM unnest($7::bigint[], $8::text[], $9::text[], $10::boolean[], $11::bigint[]) \
+        WHERE EXISTS (SELECT 1 FROM fence)\
     ) \
-    INSERT INTO accounts (delegate, email, password_hash, must_change_password, updated_at) \
-    SELECT * FROM unnest($7::bigint[], $8::text[], $9::text[], $10::boolean[], $11::bigint[])";
+    SELECT pg_notify('accord_record', size::text) FROM fence";
 
 /// A batch as the columns of its rows.
 #[derive(Default)]
@@ -862,11 +1045,21 @@ struct BatchRows<'a> {
     account_hash: Vec<&'a str>,
     account_must_change: Vec<bool>,
     account_time: Vec<i64>,
+    term: i64,
+    size: i64,
+    root: Vec<u8>,
+    new_size: i64,
+    new_root: Vec<u8>,
 }
 
 impl<'a> BatchRows<'a> {
-    fn new(batch: &'a [Sequenced], first_hash: usize) -> BatchRows<'a> {
+    fn new(batch: &'a [Sequenced], first_hash: usize, fence: &Fence) -> BatchRows<'a> {
         let mut rows = BatchRows {
+            term: fence.term as i64,
+            size: fence.size as i64,
+            root: fence.root.0.to_vec(),
+            new_size: fence.new_size as i64,
+            new_root: fence.new_root.0.to_vec(),
             idx: Vec::with_capacity(batch.len()),
             bytes: Vec::with_capacity(batch.len()),
             first_hash: first_hash as i64,
@@ -928,6 +1121,8 @@ fn outcome_unknown(e: &StoreError) -> bool {
 enum BatchError {
     Refused(StoreError),
     Lost(StoreError),
+    /// The head is not the one the batch was sequenced on: another leader.
+    Fenced,
 }
 
 fn classify(e: tokio_postgres::Error) -> BatchError {
@@ -950,8 +1145,8 @@ fn classify(e: tokio_postgres::Error) -> BatchError {
 async fn write_once(pool: &Pool, rows: &BatchRows<'_>) -> Result<(), BatchError> {
     let client = pool.get().await.map_err(|e| BatchError::Lost(pool_err(e)))?;
     let batch = client.prepare_cached(BATCH).await.map_err(classify)?;
-    client
-        .execute(
+    let written = client
+        .query(
             &batch,
             &[
                 &rows.idx,
@@ -965,10 +1160,18 @@ async fn write_once(pool: &Pool, rows: &BatchRows<'_>) -> Result<(), BatchError>
                 &rows.account_hash,
                 &rows.account_must_change,
                 &rows.account_time,
+                &rows.term,
+                &rows.size,
+                &rows.root,
+                &rows.new_size,
+                &rows.new_root,
             ],
         )
         .await
         .map_err(classify)?;
+    if written.is_empty() {
+        return Err(BatchError::Fenced);
+    }
     Ok(())
 }
 
@@ -981,18 +1184,33 @@ async fn landed(pool: &Pool, idx: i64, bytes: &[u8]) -> Result<Option<bool>, Sto
 }
 
 impl BatchWriter for PgWriter {
-    fn write_batch(&mut self, batch: &[Sequenced], first_hash: usize) -> Result<(), StoreError> {
-        let rows = BatchRows::new(batch, first_hash);
+    fn write_batch(&mut self, batch: &[Sequenced], first_hash: usize, fence: &Fence) -> Result<(), StoreError> {
+        let rows = BatchRows::new(batch, first_hash, fence);
         let (Some(&last_idx), Some(&last_bytes)) = (rows.idx.last(), rows.bytes.last()) else { return Ok(()) };
         let deadline = Instant::now() + RECONNECT_FOR;
         let pool = &self.c.pool;
         let mut pause = Duration::from_millis(50);
+        let mut lost_before = false;
         loop {
             let lost = match self.c.handle.block_on(write_once(pool, &rows)) {
                 Ok(()) => return Ok(()),
                 Err(BatchError::Refused(e)) => return Err(e),
+                // After a lost connection, the first attempt's transaction
+                // may have committed after `landed` looked (the server
+                // notices a lost client only when it answers): the retry
+                // then meets the head that attempt moved. Believe the fence
+                // only once the batch is known not to be stored.
+                Err(BatchError::Fenced) if lost_before => {
+                    return match self.c.handle.block_on(landed(pool, last_idx, last_bytes)) {
+                        Ok(Some(true)) => Ok(()),
+                        Ok(_) => Err(StoreError::NotLeader),
+                        Err(e) => Err(e),
+                    }
+                }
+                Err(BatchError::Fenced) => return Err(StoreError::NotLeader),
                 Err(BatchError::Lost(e)) => e,
             };
+            lost_before = true;
             tracing::warn!(error = %lost, "the database connection was lost while committing; finding out whether the batch is stored");
             // Wait for the server and find out whether the commit happened.
             loop {
@@ -1021,6 +1239,29 @@ impl BatchWriter for PgWriter {
             }
         }
     }
+}
+
+/// Ends the database session that holds the writer's role on the database
+/// at `url` (`pg_terminate_backend`), as an operator fences off a leader
+/// that hangs: another server takes the role, and a batch the old leader
+/// still sends is refused by the fence. Answers how many sessions it ended
+/// (0 when no server leads).
+pub fn end_leader_session(url: &str) -> Result<u64, StoreError> {
+    let c = Connections::connect(url)?;
+    let (class, object) = (WRITER_LOCK >> 32, WRITER_LOCK & 0xffff_ffff);
+    let ended = c.run(move |c| async move {
+        let rows = c
+            .query(
+                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted \
+                 AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) \
+                 AND classid::bigint = $1 AND objid::bigint = $2 AND objsubid = 1",
+                &[&class, &object],
+            )
+            .await?;
+        Ok(rows.len() as u64)
+    })?;
+    drop(c);
+    Ok(ended)
 }
 
 /// Creates a database named `name` on the server of `admin_url` (a URL

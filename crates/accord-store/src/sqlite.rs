@@ -26,7 +26,7 @@ use accord_domain::{DelegateId, Email, Entry, EntryBody, State};
 use accord_log::{Hash, MerkleTree};
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::backend::{push_hash_run, Backend, BatchWriter, Opened, StateRow};
+use crate::backend::{push_hash_run, Backend, BatchWriter, Fence, Opened, StateRow};
 use crate::private::{Account, ApiToken, Session};
 use crate::writer::{PrivateWrite, Sequenced};
 use crate::{data_dir, schema, StoreError};
@@ -38,7 +38,7 @@ pub(crate) fn open(path: &Path) -> Result<Opened, StoreError> {
     schema::migrate(&conn)?;
     let (state, tree) = replay(&conn, path)?;
     let backend = SqliteBackend { path: path.to_owned(), pool: Mutex::new(Vec::new()) };
-    Ok(Opened { backend: Box::new(backend), writer: Box::new(SqliteWriter { conn }), state, tree })
+    Ok(Opened { backend: Box::new(backend), writer: Box::new(SqliteWriter { conn }), leadership: None, state, tree })
 }
 
 /// Opens an existing file for the private tables only.
@@ -385,7 +385,8 @@ struct SqliteWriter {
 }
 
 impl BatchWriter for SqliteWriter {
-    fn write_batch(&mut self, batch: &[Sequenced], first_hash: usize) -> Result<(), StoreError> {
+    /// No fence: the data directory's lock keeps every other process out.
+    fn write_batch(&mut self, batch: &[Sequenced], first_hash: usize, _fence: &Fence) -> Result<(), StoreError> {
         Ok(write_batch(&mut self.conn, batch, first_hash)?)
     }
 }
@@ -448,16 +449,36 @@ fn replay(conn: &Connection, path: &Path) -> Result<(State, MerkleTree), StoreEr
     // copying each page in, measured); `conn` becomes the writer's
     // connection afterwards, which goes back to ordinary reads.
     conn.pragma_update(None, "mmap_size", REPLAY_MMAP_BYTES)?;
-    let replayed = replay_mapped(conn, path);
+    let replayed = replay_mapped(conn, &|| schema::connect(path));
     conn.pragma_update(None, "mmap_size", 0)?;
     replayed
+}
+
+/// Replays the record in an SQLite file opened read-only, changing
+/// nothing in it (not even its journal mode): a backup file's check
+/// before it is restored.
+pub(crate) fn replay_read_only(path: &Path) -> Result<(State, MerkleTree), StoreError> {
+    let open = || {
+        Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+    };
+    let conn = open()?;
+    conn.pragma_update(None, "mmap_size", REPLAY_MMAP_BYTES)?;
+    replay_mapped(&conn, &open)
 }
 
 /// How much of the file the replay maps (SQLite caps it at its own limit,
 /// 2 GiB by default, and reads the rest as usual).
 const REPLAY_MMAP_BYTES: i64 = 1 << 32;
 
-fn replay_mapped(conn: &Connection, path: &Path) -> Result<(State, MerkleTree), StoreError> {
+/// The replay over `conn`; `open` opens the fold thread's own connection
+/// to the same file.
+fn replay_mapped(
+    conn: &Connection,
+    open: &(dyn Fn() -> rusqlite::Result<Connection> + Sync),
+) -> Result<(State, MerkleTree), StoreError> {
     // The entries are numbered from 0 without gaps (invariant 6), and each
     // adds about two stored hashes.
     let entries: i64 = conn.query_row("SELECT COALESCE(MAX(idx) + 1, 0) FROM entries", [], |r| r.get(0))?;
@@ -490,7 +511,7 @@ fn replay_mapped(conn: &Connection, path: &Path) -> Result<(State, MerkleTree), 
         // thread that allocated them (much faster for the allocator).
         let (done, folded) = mpsc::channel::<Decoded>();
         let stored = &stored;
-        let fold_conn = schema::connect(path)?;
+        let fold_conn = open()?;
         fold_conn.pragma_update(None, "mmap_size", REPLAY_MMAP_BYTES)?;
         let folder = std::thread::Builder::new()
             .name("accord-replay".into())

@@ -25,6 +25,21 @@
 //! and starts again from a copy of the published state. Nothing
 //! unacknowledged is visible and nothing acknowledged is lost.
 //!
+//! # Leading
+//! Among servers that share a database only the leader sequences
+//! (`leader.rs`). The sequencer takes a job only while the store leads
+//! ([`Shared::term`] is not 0; otherwise the job fails with
+//! [`StoreError::NotLeader`] at once), and starts from a copy of the
+//! published state whenever the term changes. Each batch is committed with
+//! its [`Fence`]: the term it was sequenced in and the committed head it
+//! was sequenced on. A batch whose term is no longer the store's, or that
+//! the database refuses because another leader moved the head, is failed
+//! with everything pending and nothing of it is acknowledged; a refusal by
+//! the database also ends the term here (the leadership thread then gives
+//! up the role and the store follows). Commits and the follower's catch-up
+//! take turns ([`Shared::gate`]), so the published state only ever grows by
+//! committed entries, once each.
+//!
 //! How a batch is written is the backend's ([`crate::backend::BatchWriter`]).
 //! Content an entry names by hash (`BlobRef`) is written to `blobs` in the
 //! entry's transaction. Whether an e-mail address is taken is checked by the
@@ -42,7 +57,7 @@ use accord_domain::{Email, Entry, EntryBody, Refusal, State};
 use accord_log::{Hash, MerkleTree};
 use tokio::sync::oneshot;
 
-use crate::backend::BatchWriter;
+use crate::backend::{BatchWriter, Fence};
 use crate::{count_entry, Clock, Shared, StoreError};
 
 /// The most entries committed in one transaction. Large enough that a burst
@@ -97,6 +112,10 @@ impl Reply {
 /// An entry the sequencer accepted, waiting to be committed.
 pub(crate) struct Sequenced {
     reply: Reply,
+    /// The term it was sequenced in.
+    term: u64,
+    /// The tree's root with this entry.
+    root: Hash,
     pub(crate) appended: Appended,
     pub(crate) private: Option<PrivateWrite>,
 }
@@ -111,6 +130,10 @@ struct Pending {
     /// Set by the committer when a commit failed: the leading state is
     /// ahead of anything that will be committed.
     stale: bool,
+    /// The failed commit was refused by the fence: another server leads, so
+    /// a job failed for it is answered `NotLeader` (retry elsewhere), not a
+    /// storage failure.
+    stale_fenced: bool,
     /// Set by the sequencer when the queue closed: commit what is pending,
     /// then stop.
     closed: bool,
@@ -142,7 +165,12 @@ pub(crate) fn spawn(
             // The leading copy is made here rather than in `Store::open`, so
             // that opening does not wait for it.
             let state = shared.state.read().unwrap_or_else(|e| e.into_inner()).clone();
-            sequence_loop(Leading { state, tree }, jobs, &handoff, &shared);
+            // Among several servers, the leadership thread may fold entries
+            // and take a term before this copy is made, leaving `tree` (from
+            // the replay) behind `state`: term 0 makes the first job under a
+            // term rebuild both from the published pair, under the gate.
+            let term = if shared.fenced { 0 } else { shared.term.load(Ordering::Acquire) };
+            sequence_loop(Leading { state, tree, term }, jobs, &handoff, &shared);
             handoff.pending.lock().unwrap_or_else(|e| e.into_inner()).closed = true;
             handoff.ready.notify_all();
             let _ = committer.join();
@@ -156,23 +184,59 @@ pub(crate) fn spawn(
 struct Leading {
     state: State,
     tree: MerkleTree,
+    /// The term these copies were made for (0: none yet).
+    term: u64,
+}
+
+impl Leading {
+    /// A copy of the published state and tree, read together.
+    fn published(shared: &Shared, term: u64) -> Leading {
+        let _gate = shared.gate.lock().unwrap_or_else(|e| e.into_inner());
+        Leading {
+            state: shared.state.read().unwrap_or_else(|e| e.into_inner()).clone(),
+            tree: shared.tree.read().unwrap_or_else(|e| e.into_inner()).clone(),
+            term,
+        }
+    }
 }
 
 fn sequence_loop(mut leading: Leading, jobs: mpsc::Receiver<Job>, handoff: &Handoff, shared: &Shared) {
     while let Ok(job) = jobs.recv() {
+        let term = shared.term.load(Ordering::Acquire);
+        if term == 0 {
+            let _ = job.reply.send(Err(StoreError::NotLeader));
+            continue;
+        }
+        if term != leading.term {
+            // A new term: what the leading copy held beyond the published
+            // state was failed with the old term, and the copy starts again.
+            leading = Leading::published(shared, term);
+            let mut pending = handoff.pending.lock().unwrap_or_else(|e| e.into_inner());
+            (pending.stale, pending.stale_fenced) = (false, false);
+        }
         let result = sequence(shared, &mut leading, &job, handoff, &shared.clock);
+        // The root goes into the batch's fence, computed before the hand-off
+        // is locked; a store alone on its database (SQLite) is not fenced
+        // and spares the hashing (a root costs a few dozen hashes, a tenth
+        // of an entry's whole cost at SQLite's rate).
+        let root = match &result {
+            Ok(Ok(_)) if shared.fenced => leading.tree.root(),
+            _ => Hash([0; 32]),
+        };
         let mut pending = handoff.pending.lock().unwrap_or_else(|e| e.into_inner());
         if pending.stale {
             // A commit failed after this job was sequenced on top of it.
-            leading = Leading {
-                state: shared.state.read().unwrap_or_else(|e| e.into_inner()).clone(),
-                tree: shared.tree.read().unwrap_or_else(|e| e.into_inner()).clone(),
-            };
             pending.stale = false;
+            let fenced = std::mem::take(&mut pending.stale_fenced);
             drop(pending);
-            let _ = job.reply.send(Err(StoreError::Damaged {
-                index: leading.state.next_index,
-                reason: "the entry could not be stored: an earlier commit failed".into(),
+            leading = Leading::published(shared, term);
+            let _ = job.reply.send(Err(if fenced {
+                StoreError::NotLeader
+            } else {
+                StoreError::Damaged {
+                    index: leading.state.next_index,
+                    reason: "the entry could not be stored: an earlier commit failed".into(),
+                }
             }));
             continue;
         }
@@ -181,7 +245,7 @@ fn sequence_loop(mut leading: Leading, jobs: mpsc::Receiver<Job>, handoff: &Hand
                 if let Some(PrivateWrite::CreateAccount { email, .. }) = &job.private {
                     pending.emails.insert(email.as_str().to_owned());
                 }
-                pending.entries.push(Sequenced { reply: job.reply, appended, private: job.private });
+                pending.entries.push(Sequenced { reply: job.reply, term, root, appended, private: job.private });
                 drop(pending);
                 handoff.ready.notify_one();
             }
@@ -208,7 +272,7 @@ fn sequence(
     handoff: &Handoff,
     clock: &Clock,
 ) -> Result<Result<Appended, Refusal>, StoreError> {
-    let Leading { state: leading, tree } = leading;
+    let Leading { state: leading, tree, .. } = leading;
     // The store's clock, never before the last entry's time.
     let time = clock.now_unix_ms().max(leading.last_time);
     let (actor, body, signature) = match leading.prepare_at(job.principal, job.action.clone(), time) {
@@ -252,12 +316,37 @@ fn commit_loop(mut batches: Box<dyn BatchWriter>, handoff: &Handoff, shared: &Sh
             if pending.entries.is_empty() {
                 return;
             }
-            let n = pending.entries.len().min(MAX_BATCH);
+            // One term per batch: the fence names one.
+            let term = pending.entries[0].term;
+            let n = pending.entries.iter().take(MAX_BATCH).take_while(|s| s.term == term).count();
             pending.entries.drain(..n).collect()
         };
         let started = Instant::now();
-        let first_hash = shared.tree.read().unwrap_or_else(|e| e.into_inner()).stored().len();
-        let result = batches.write_batch(&batch, first_hash);
+        let gate = shared.gate.lock().unwrap_or_else(|e| e.into_inner());
+        let (size, root, first_hash) = {
+            let tree = shared.tree.read().unwrap_or_else(|e| e.into_inner());
+            let root = if shared.fenced { tree.root() } else { Hash([0; 32]) };
+            (tree.size(), root, tree.stored().len())
+        };
+        let (first, last) = (&batch[0], &batch[batch.len() - 1]);
+        let result = if first.term != shared.term.load(Ordering::Acquire) || first.appended.entry.index != size {
+            // Sequenced in a term that ended, or on a state that is not
+            // the committed one: never written.
+            Err(StoreError::NotLeader)
+        } else {
+            let fence =
+                Fence { term: first.term, size, root, new_size: last.appended.entry.index + 1, new_root: last.root };
+            let written = batches.write_batch(&batch, first_hash, &fence);
+            if matches!(written, Err(StoreError::NotLeader)) {
+                // Another leader moved the head: this term is over.
+                let _ = shared.term.compare_exchange(first.term, 0, Ordering::AcqRel, Ordering::Acquire);
+                tracing::warn!(
+                    term = first.term,
+                    "the database refused a batch: another server leads; stepping down to follow"
+                );
+            }
+            written
+        };
         let emails = batch.iter().filter_map(|s| match &s.private {
             Some(PrivateWrite::CreateAccount { email, .. }) => Some(email.as_str().to_owned()),
             _ => None,
@@ -277,6 +366,7 @@ fn commit_loop(mut batches: Box<dyn BatchWriter>, handoff: &Handoff, shared: &Sh
                     }
                     shared.committed.send_replace(published.next_index);
                 }
+                drop(gate);
                 if !emails.is_empty() {
                     let mut pending = handoff.pending.lock().unwrap_or_else(|e| e.into_inner());
                     for email in &emails {
@@ -288,7 +378,10 @@ fn commit_loop(mut batches: Box<dyn BatchWriter>, handoff: &Handoff, shared: &Sh
                 }
             }
             Err(error) => {
-                tracing::error!(%error, "commit failed; the batch is refused and nothing of it is acknowledged");
+                drop(gate);
+                if !matches!(error, StoreError::NotLeader) {
+                    tracing::error!(%error, "commit failed; the batch is refused and nothing of it is acknowledged");
+                }
                 // Everything pending was sequenced on top of this batch.
                 let mut failed = batch;
                 {
@@ -296,12 +389,13 @@ fn commit_loop(mut batches: Box<dyn BatchWriter>, handoff: &Handoff, shared: &Sh
                     failed.append(&mut pending.entries);
                     pending.emails.clear();
                     pending.stale = true;
+                    pending.stale_fenced = matches!(error, StoreError::NotLeader);
                 }
                 let index = shared.state.read().unwrap_or_else(|e| e.into_inner()).next_index;
                 for s in failed {
-                    let _ = s.reply.send(Err(StoreError::Damaged {
-                        index,
-                        reason: format!("the entry could not be stored: {error}"),
+                    let _ = s.reply.send(Err(match &error {
+                        StoreError::NotLeader => StoreError::NotLeader,
+                        _ => StoreError::Damaged { index, reason: format!("the entry could not be stored: {error}") },
                     }));
                 }
             }

@@ -32,7 +32,7 @@ struct Cli {
     /// Log format: `text` or `json`.
     #[arg(long, global = true, default_value = "text", env = "ACCORD_LOG_FORMAT")]
     log_format: String,
-    /// Keep the record and the private tables in PostgreSQL, e.g. postgres://accord@db.example.org/forum, instead of the data directory's SQLite file (serve, init, demo, import, export, admin). The log's signing key stays in the data directory.
+    /// Keep the record and the private tables in PostgreSQL, e.g. postgres://accord@db.example.org/forum, instead of the data directory's SQLite file (serve, init, demo, import, export, admin, backup; for restore and migrate, the new directory's database). The log's signing key stays in the data directory.
     #[arg(long, global = true, env = "ACCORD_DATABASE")]
     database: Option<String>,
     #[command(subcommand)]
@@ -74,6 +74,15 @@ enum Command {
         /// The pages' language for a visitor who has chosen none and whose browser asks for none of the six: ar, zh, en, fr, ru or es.
         #[arg(long, default_value = "en")]
         language: String,
+        /// Also write the public log as files to DIR (checkpoint, tiles, entry bundles, blobs, published states), as the server serves them under /log/, after every checkpoint: serve DIR as log/ from nginx, a CDN or an object store.
+        #[arg(long, env = "ACCORD_LOG_DIR", value_name = "DIR")]
+        log_dir: Option<PathBuf>,
+        /// A directory holding the fonts PDFs are set in (Noto Sans, Noto Naskh Arabic, Noto Sans CJK), looked in before the system's /usr/share/fonts.
+        #[arg(long, env = "ACCORD_FONTS")]
+        fonts: Option<PathBuf>,
+        /// The most PDFs typeset at once (each takes a core); beyond, a request is told to retry.
+        #[arg(long, default_value_t = accord_server::DEFAULT_MAX_PDF_JOBS)]
+        max_pdf_jobs: usize,
     },
     /// Run a witness (C2SP tlog-witness): cosign a forum's checkpoints after checking that its log only grew.
     Witness {
@@ -129,7 +138,7 @@ enum Command {
         format: String,
         file: PathBuf,
     },
-    /// Write a version of a process as a document: Akoma Ntoso or Word (under the process's document symbol) or Markdown (the server must be stopped).
+    /// Write a version of a process as a document: Akoma Ntoso, Word or PDF (under the process's document symbol) or Markdown (the server must be stopped).
     Export {
         #[arg(long, default_value = "./accord-data", env = "ACCORD_DATA_DIR")]
         data_dir: PathBuf,
@@ -139,10 +148,19 @@ enum Command {
         /// The version's number or name ("3", "Rev.1", "zero"); the latest when not given. With --document redline, the newer version.
         #[arg(long)]
         version: Option<String>,
-        /// `akn` (Akoma Ntoso 3.0), `docx` (Word) or `md` (Accord's Markdown convention).
-        #[arg(long, default_value = "akn", value_parser = ["akn", "docx", "md"])]
+        /// `akn` (Akoma Ntoso 3.0), `docx` (Word), `pdf` (typeset for print, A4) or `md` (Accord's Markdown convention).
+        #[arg(long, default_value = "akn", value_parser = ["akn", "docx", "pdf", "md"])]
         format: String,
-        /// What to write: a `version` of the text; the `rolling-text` with every open proposal in brackets (akn or docx); the `redline` from --from to --version as Word tracked changes (docx); the `compilation` of proposals article by article (docx).
+        /// For pdf: the language it is printed in (ar, zh, en, fr, ru or es); the text's own language when not given.
+        #[arg(long)]
+        language: Option<String>,
+        /// For pdf: number every line in the margin.
+        #[arg(long)]
+        line_numbers: bool,
+        /// For pdf: a directory holding the fonts, looked in before the system's /usr/share/fonts.
+        #[arg(long, env = "ACCORD_FONTS")]
+        fonts: Option<PathBuf>,
+        /// What to write: a `version` of the text; the `rolling-text` with every open proposal in brackets (akn, docx or pdf); the `redline` from --from to --version as Word tracked changes (docx); the `compilation` of proposals article by article (docx).
         #[arg(long, default_value = "version", value_parser = ["version", "rolling-text", "redline", "compilation"])]
         document: String,
         /// The older version of a redline (number or name).
@@ -151,9 +169,38 @@ enum Command {
         /// Where the rolling text in Word names the members behind each option: `footnote` or `inline`.
         #[arg(long, default_value = "footnote", value_parser = ["footnote", "inline"])]
         members: String,
+        /// With --document rolling-text or compilation: the conference room paper of that number (1, 2…, as `GET /api/v1/processes/{id}/papers` lists them), written as it stood when issued, under its own symbol. Without it, the text as it is now (under the symbol of the paper it still is, else the process's).
+        #[arg(long, value_name = "N")]
+        paper: Option<u64>,
         /// The file to write.
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Write a backup of a forum to one file, while it serves: one consistent snapshot of the record, the checkpoints, the accounts, sessions, API tokens, preferences and the server's secrets, and the log's signing key (the forum's identity: a restored forum signs with it). The file is readable by its owner only; whoever holds it can sign as the forum.
+    Backup {
+        #[arg(long, default_value = "./accord-data", env = "ACCORD_DATA_DIR")]
+        data_dir: PathBuf,
+        /// The backup file to write; it must not exist.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Restore a backup into a new, empty data directory (its record in the directory's SQLite file, or with --database in an empty PostgreSQL database). The whole file is checked first (checksums, a replay of the record, the checkpoints' signatures); nothing is written unless all of it is good.
+    Restore {
+        /// The backup file, as `accord backup` wrote it.
+        #[arg(long = "in")]
+        file: PathBuf,
+        /// The new data directory: absent, or empty.
+        #[arg(long, env = "ACCORD_DATA_DIR")]
+        data_dir: PathBuf,
+    },
+    /// Move a stopped forum's record from one database to the other (SQLite to PostgreSQL, or back): the forum in --from (stopped: its server holds its lock) is copied into the new data directory --to, its record in the PostgreSQL database --database names, or in its SQLite file without --database. --from is left as it was. The same checks as a restore.
+    Migrate {
+        /// The forum's data directory (its record is where the directory says: its SQLite file or its PostgreSQL database).
+        #[arg(long)]
+        from: PathBuf,
+        /// The new data directory: absent, or empty.
+        #[arg(long)]
+        to: PathBuf,
     },
     /// Accounts, passwords and tokens, from the console (the server must be stopped for create-account).
     Admin {
@@ -167,10 +214,10 @@ enum Command {
     },
     /// Verify a forum's record independently: signatures, cosignatures, every hash, a full replay, and that the log only grew since the last run.
     Verify {
-        /// The forum's base address (the log is read under URL/log/).
+        /// The forum's base address, or that of a static host serving a copy of its log/ (`accord serve --log-dir`): the log is read under URL/log/; give --key for a static host, which has no API to take it from.
         #[arg(long, conflicts_with = "dir", required_unless_present = "dir")]
         url: Option<String>,
-        /// A directory holding a mirrored copy of the log (checkpoint, tile/...).
+        /// A directory holding a copy of the log (checkpoint, tile/...), such as `accord serve --log-dir` writes.
         #[arg(long)]
         dir: Option<PathBuf>,
         /// The log's verifier key (name+id+base64), as the forum publishes it.
@@ -324,7 +371,9 @@ fn main() -> std::process::ExitCode {
     // (ACCORD_DATABASE in the environment is simply not used there).
     let flag = std::env::args().any(|a| a == "--database" || a.starts_with("--database="));
     if flag && !opens_the_record(&cli.command) {
-        eprintln!("error: --database applies to serve, init, demo, import, export and admin, which open the record");
+        eprintln!(
+            "error: --database applies to serve, init, demo, import, export, admin, backup, restore and migrate, which open the record"
+        );
         return std::process::ExitCode::FAILURE;
     }
     DATABASE.get_or_init(|| database);
@@ -361,6 +410,9 @@ fn run(command: Command) -> Result<()> {
             writes_per_second,
             max_event_streams,
             language,
+            log_dir,
+            fonts,
+            max_pdf_jobs,
         } => {
             let Some(language) = accord_server::i18n::Lang::parse(&language).filter(|_| language.len() <= 35) else {
                 bail!("--language must be one of ar, zh, en, fr, ru, es (got {language:?})");
@@ -387,9 +439,11 @@ fn run(command: Command) -> Result<()> {
                 },
                 max_event_streams,
                 language,
+                font_dirs: accord_pdf::Fonts::dirs(fonts.as_deref()),
+                max_pdf_jobs,
                 ..Default::default()
             };
-            serve(&data_dir, &listen, demo, config)
+            serve(&data_dir, &listen, demo, config, log_dir.as_deref())
         }
         Command::Witness { listen, key, name, logs, state } => witness(&listen, &key, &name, logs, state),
         Command::Init { data_dir, forum, admin_email, admin_name, languages, log_origin } => {
@@ -418,6 +472,9 @@ fn run(command: Command) -> Result<()> {
         Command::Demo { data_dir } => {
             let dir = DataDir::open(&data_dir)?;
             let store = open_store(&dir)?;
+            if !store.wait_to_lead(std::time::Duration::from_secs(5)) {
+                bail!("another Accord server leads the writes on this database: the demonstration forum is created by one server alone");
+            }
             let logins = setup::load_demo(&store)?;
             log_signer(&dir, DEMO_ORIGIN)?;
             store.shutdown();
@@ -426,7 +483,20 @@ fn run(command: Command) -> Result<()> {
             Ok(())
         }
         Command::Import { data_dir, title, format, file } => import(&data_dir, title, &format, &file),
-        Command::Export { data_dir, process, version, format, document, from, members, out } => {
+        Command::Export {
+            data_dir,
+            process,
+            version,
+            format,
+            language,
+            line_numbers,
+            fonts,
+            document,
+            from,
+            members,
+            paper,
+            out,
+        } => {
             use accord_server::negotiation::documents as docs;
             let format = docs::Format::parse(Some(format.as_str())).map_err(|r| anyhow::anyhow!(r.message))?;
             if version.as_deref().is_some_and(|v| v.trim().is_empty()) {
@@ -435,7 +505,7 @@ fn run(command: Command) -> Result<()> {
             match (document.as_str(), format, from.is_some()) {
                 ("redline", _, false) => bail!("--document redline needs --from: the older version's number or name"),
                 (_, _, true) if document != "redline" => bail!("--from applies to --document redline only"),
-                ("redline" | "compilation", docs::Format::Akn | docs::Format::Markdown, _) => {
+                ("redline" | "compilation", docs::Format::Akn | docs::Format::Markdown | docs::Format::Pdf, _) => {
                     bail!("--document {document} is written as Word only: give --format docx")
                 }
                 ("rolling-text", docs::Format::Markdown, _) => {
@@ -444,21 +514,66 @@ fn run(command: Command) -> Result<()> {
                 ("rolling-text" | "compilation", _, _) if version.is_some() => {
                     bail!("--document {document} is made on the latest version: leave out --version")
                 }
+                ("version" | "redline", _, _) if paper.is_some() => {
+                    bail!("--paper applies to --document rolling-text or compilation only")
+                }
                 _ => {}
+            }
+            if format != docs::Format::Pdf && (language.is_some() || line_numbers) {
+                bail!("--language and --line-numbers apply to --format pdf only");
             }
             let backers = accord_documents::docx::Backers::parse(&members).map_err(|r| anyhow::anyhow!(r.message))?;
             refuse_inside(&out, &data_dir)?;
             let dir = existing_forum(&data_dir)?;
             let store = open_store(&dir)?;
-            let document = {
-                let state = store.state();
-                match document.as_str() {
-                    "rolling-text" => docs::rolling_document(&state, process, format, backers),
-                    "redline" => {
-                        docs::redline_document(&state, process, from.as_deref().unwrap_or_default(), version.as_deref())
+            let document = if let Some(n) = paper {
+                let kind = store.state().process(process).and_then(|p| p.paper(n)).map(|x| x.kind.as_str());
+                match kind {
+                    Ok(kind) if kind != document.replace('-', "_") => {
+                        store.shutdown();
+                        bail!("paper {n} of process {process} is not a {document} but a {}", kind.replace('_', "-"))
                     }
-                    "compilation" => docs::compilation_document(&state, process),
-                    _ => docs::version_document(&state, process, version.as_deref(), format),
+                    _ => {}
+                }
+                let written = docs::paper_document(&store, process, n, format, backers);
+                match written {
+                    Ok(written) => written,
+                    Err(e) => {
+                        store.shutdown();
+                        return Err(e).context("reading the record up to the paper");
+                    }
+                }
+            } else {
+                let state = store.state();
+                let pdf = |lang: Option<&str>| -> Result<docs::PdfRequest> {
+                    let original = state.process(process).map(|p| p.language.as_str().to_owned()).unwrap_or_default();
+                    let lang =
+                        accord_server::http::pdf::language(lang, &original).map_err(|e| anyhow::anyhow!(e.message))?;
+                    let fonts = accord_pdf::Fonts::shared(&accord_pdf::Fonts::dirs(fonts.as_deref()));
+                    accord_pdf::check_fonts(&fonts, accord_server::http::pdf::to_language(lang))
+                        .map_err(|r| anyhow::anyhow!(r.message))?;
+                    Ok(docs::PdfRequest { lang, line_numbers, backers, fonts })
+                };
+                match (document.as_str(), format) {
+                    ("rolling-text", docs::Format::Pdf) => {
+                        let request = pdf(language.as_deref())?;
+                        docs::rolling_pdf_job(&state, process, request).and_then(|job| job())
+                    }
+                    ("version", docs::Format::Pdf) => {
+                        let request = pdf(language.as_deref())?;
+                        docs::version_pdf_job(&state, process, version.as_deref(), request).and_then(|job| job())
+                    }
+                    _ => match document.as_str() {
+                        "rolling-text" => docs::rolling_document(&state, process, format, backers),
+                        "redline" => docs::redline_document(
+                            &state,
+                            process,
+                            from.as_deref().unwrap_or_default(),
+                            version.as_deref(),
+                        ),
+                        "compilation" => docs::compilation_document(&state, process),
+                        _ => docs::version_document(&state, process, version.as_deref(), format),
+                    },
                 }
             };
             store.shutdown();
@@ -479,6 +594,9 @@ fn run(command: Command) -> Result<()> {
             Ok(())
         }
         Command::Admin { command } => admin(command),
+        Command::Backup { data_dir, out } => backup(&data_dir, &out),
+        Command::Restore { file, data_dir } => restore(&file, &data_dir),
+        Command::Migrate { from, to } => migrate(&from, &to),
         Command::Verify { url, dir, key, witnesses, quorum, state, skip_state, forget } => {
             let source = match (url, dir) {
                 (Some(u), _) => accord_client::source::Source::url(&u),
@@ -788,6 +906,9 @@ fn opens_the_record(command: &Command) -> bool {
             | Command::Import { .. }
             | Command::Export { .. }
             | Command::Admin { .. }
+            | Command::Backup { .. }
+            | Command::Restore { .. }
+            | Command::Migrate { .. }
     )
 }
 
@@ -799,6 +920,17 @@ fn opens_the_record(command: &Command) -> bool {
 fn open_store(dir: &DataDir) -> Result<Store> {
     let database = dir.record_in(DATABASE.get().cloned().flatten())?;
     let store = Store::open_database(&database, accord_store::Clock::system())
+        .with_context(|| format!("opening the record in {}", database.describe()))?;
+    dir.remember(&database)?;
+    Ok(store)
+}
+
+/// [`open_store`] for `accord serve`: on PostgreSQL the server shares the
+/// database with any others, leading the writes when it can take the role
+/// and following the leader otherwise (`Store::open_shared`).
+fn open_store_shared(dir: &DataDir) -> Result<Store> {
+    let database = dir.record_in(DATABASE.get().cloned().flatten())?;
+    let store = Store::open_shared(&database, accord_store::Clock::system())
         .with_context(|| format!("opening the record in {}", database.describe()))?;
     dir.remember(&database)?;
     Ok(store)
@@ -868,7 +1000,13 @@ fn print_demo_logins(dir: &DataDir, logins: &[setup::DemoLogin]) -> Result<()> {
     Ok(())
 }
 
-fn serve(data_dir: &Path, listen: &str, demo: bool, config: accord_server::Config) -> Result<()> {
+fn serve(
+    data_dir: &Path,
+    listen: &str,
+    demo: bool,
+    config: accord_server::Config,
+    log_dir: Option<&Path>,
+) -> Result<()> {
     if !demo && !data_dir.exists() {
         // Nothing to serve: say so before creating anything there.
         bail!(
@@ -878,7 +1016,7 @@ fn serve(data_dir: &Path, listen: &str, demo: bool, config: accord_server::Confi
         );
     }
     let dir = DataDir::open(data_dir)?;
-    let store = open_store(&dir)?;
+    let store = open_store_shared(&dir)?;
     let (entries, took) = store.replay;
     tracing::info!(entries, seconds = took.as_secs_f64(), "record replayed");
     if store.is_empty() {
@@ -888,6 +1026,9 @@ fn serve(data_dir: &Path, listen: &str, demo: bool, config: accord_server::Confi
                 data_dir.display(),
                 data_dir.display()
             );
+        }
+        if !store.wait_to_lead(std::time::Duration::from_secs(5)) {
+            bail!("another Accord server leads the writes on this database: the demonstration forum is created by one server alone");
         }
         let logins = setup::load_demo(&store)?;
         log_signer(&dir, DEMO_ORIGIN)?;
@@ -910,12 +1051,28 @@ fn serve(data_dir: &Path, listen: &str, demo: bool, config: accord_server::Confi
             dir.log_key_path().display()
         );
     }
+    let log_dir = match log_dir {
+        Some(path) => {
+            let (published, private) = (std::path::absolute(path)?, std::path::absolute(data_dir)?);
+            if published.starts_with(&private) || private.starts_with(&published) {
+                bail!("--log-dir {} is published to the world: keep it apart from the data directory", path.display());
+            }
+            let opened = accord_server::record::log_dir::LogDir::open(path, &store, signer.verifier_key())
+                .map_err(|e| anyhow::anyhow!("refusing to write the log to --log-dir: {e}"))?;
+            tracing::info!(dir = %path.display(), written = opened.written(), "writing the log directory");
+            Some(opened)
+        }
+        None => None,
+    };
     let store = Arc::new(store);
     let (app, state) = accord_server::build(store.clone(), config, signer);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
         let state_for_stop = state.clone();
         tokio::spawn(accord_server::meetings::api::run_silence_scheduler(state.clone()));
+        if let Some(dir) = log_dir {
+            tokio::spawn(accord_server::record::log_dir::run_log_dir(state.clone(), dir));
+        }
         tokio::spawn(accord_server::log::run_checkpointer(state));
         let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("listening on {listen}"))?;
         let addr = listener.local_addr()?;
@@ -1019,6 +1176,108 @@ fn admin(command: AdminCommand) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// A progress bar on the terminal for a long copy (hidden when standard
+/// error is not a terminal): what is being done, rows done, rows in all.
+fn progress_bar() -> (indicatif::ProgressBar, impl Fn(&str, u64, u64)) {
+    let bar = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        indicatif::ProgressBar::with_draw_target(Some(0), indicatif::ProgressDrawTarget::stderr())
+            .with_style(
+                indicatif::ProgressStyle::with_template("{msg:>12} {bar:20} {human_pos}/{human_len} rows · {eta} left")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            )
+            .with_finish(indicatif::ProgressFinish::AndClear)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let shown = bar.clone();
+    (bar, move |doing: &str, done: u64, total: u64| {
+        if shown.message() != doing {
+            shown.set_message(doing.to_owned());
+        }
+        shown.set_length(total);
+        shown.set_position(done);
+    })
+}
+
+/// What a restore or a move made, for tools and people: the record's size,
+/// root and state digest, and the log's verifier key.
+fn print_restored(restored: &accord_store::backup::Restored) {
+    println!("entries: {}", restored.entries);
+    println!("root: {}", hex::encode(restored.root.0));
+    println!("state digest: {}", hex::encode(restored.state_digest));
+    println!("log key: {}", restored.verifier_key);
+}
+
+/// `accord backup`: beside a running server, without its lock.
+fn backup(data_dir: &Path, out: &Path) -> Result<()> {
+    if !data_dir.exists() {
+        bail!("{} does not exist: give the data directory of the forum to back up", data_dir.display());
+    }
+    refuse_inside(out, data_dir)?;
+    let dir = DataDir::at(data_dir);
+    let database = dir.record_in(DATABASE.get().cloned().flatten())?;
+    let key = dir
+        .read_log_key()?
+        .with_context(|| format!("{} holds no log key: it is not a forum's data directory", data_dir.display()))?;
+    let (bar, progress) = progress_bar();
+    let written = accord_store::backup::backup(&database, &key, out, false, &progress)
+        .with_context(|| format!("backing up the record in {}", database.describe()))?;
+    bar.finish_and_clear();
+    println!(
+        "{}",
+        t3("cli-backup-written", "file", out.display().to_string(), "entries", written.entries, "bytes", written.bytes)
+    );
+    println!("root: {}", hex::encode(written.root.0));
+    Ok(())
+}
+
+/// The lock of a data directory that is to receive a forum: made if
+/// absent.
+fn new_forum_dir(data_dir: &Path) -> Result<DataDir> {
+    Ok(DataDir::open(data_dir)?)
+}
+
+/// `accord restore`.
+fn restore(file: &Path, data_dir: &Path) -> Result<()> {
+    let dir = new_forum_dir(data_dir)?;
+    let target = DATABASE.get().cloned().flatten().unwrap_or_else(|| accord_store::Database::Sqlite(dir.database()));
+    let (bar, progress) = progress_bar();
+    let restored = accord_store::backup::restore(file, &dir, &target, &progress)
+        .with_context(|| format!("restoring {} into {}", file.display(), target.describe()))?;
+    bar.finish_and_clear();
+    println!("{}", t2("cli-restored", "entries", restored.entries, "dir", data_dir.display().to_string()));
+    print_restored(&restored);
+    Ok(())
+}
+
+/// `accord migrate`: stop-the-world, both directories locked.
+fn migrate(from: &Path, to: &Path) -> Result<()> {
+    if !from.exists() {
+        bail!("{} does not exist: give the data directory of the forum to move", from.display());
+    }
+    let source = DataDir::open(from).context("--from: the forum must be stopped while its record moves")?;
+    let dir = new_forum_dir(to)?;
+    let target = DATABASE.get().cloned().flatten().unwrap_or_else(|| accord_store::Database::Sqlite(dir.database()));
+    let (bar, progress) = progress_bar();
+    let restored = accord_store::backup::migrate(&source, &dir, &target, &progress)
+        .with_context(|| format!("moving the record of {} into {}", from.display(), target.describe()))?;
+    bar.finish_and_clear();
+    println!(
+        "{}",
+        t3(
+            "cli-migrated",
+            "entries",
+            restored.entries,
+            "dir",
+            to.display().to_string(),
+            "from",
+            from.display().to_string()
+        )
+    );
+    print_restored(&restored);
+    Ok(())
 }
 
 /// Refuses an output path inside the data directory, where a document

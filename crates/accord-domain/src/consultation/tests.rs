@@ -224,6 +224,48 @@ fn refusals_say_what_is_wrong_and_change_nothing() {
     assert_eq!(code_of(w.vote(1, 1, ConsultVote::Agree)), "consultation_closed");
     assert!(StatementText::parse("a\u{202e}b").is_err(), "bidirectional overrides are refused");
     assert!(StatementText::parse(&"x".repeat(501)).is_err());
+}
+
+/// Combining marks: a statement of marks alone, or one that stacks more
+/// than `STATEMENT_MAX_MARKS` on a character ("Zalgo"), is refused with
+/// its own code; the stacks real scripts use pass.
+#[test]
+fn statements_of_stacked_combining_marks_are_refused() {
+    use crate::ids::STATEMENT_MAX_MARKS;
+    let code = |t: &str| StatementText::parse(t).unwrap_err().code;
+    assert_eq!(code("\u{0301}\u{0308}\u{0323}"), "statement_only_marks");
+    assert_eq!(code(" \u{0301} \u{0302} "), "statement_only_marks");
+    let zalgo: String = "Zalgo"
+        .chars()
+        .flat_map(|c| {
+            std::iter::once(c)
+                .chain("\u{0300}\u{0301}\u{0302}\u{0303}\u{0304}\u{0305}\u{0306}\u{0307}\u{0308}\u{0309}".chars())
+        })
+        .collect();
+    assert_eq!(code(&zalgo), "too_many_combining_marks");
+    let at_limit = format!("a{} b", "\u{0316}".repeat(STATEMENT_MAX_MARKS));
+    assert!(StatementText::parse(&at_limit).is_ok());
+    let over = format!("a{} b", "\u{0316}".repeat(STATEMENT_MAX_MARKS + 1));
+    assert_eq!(code(&over), "too_many_combining_marks");
+    // Real scripts: Vietnamese, vowelled Arabic, pointed Hebrew, Hindi.
+    for ok in ["Tiếng Việt có dấu", "بِسْمِ ٱللَّٰهِ", "בְּרֵאשִׁית", "क़ीं हिन्दी"]
+    {
+        assert!(StatementText::parse(ok).is_ok(), "{ok}");
+    }
+}
+
+/// Runs of spaces are one space, so that the same words spaced otherwise,
+/// in another case, are the same statement.
+#[test]
+fn statements_spaced_otherwise_are_duplicates() {
+    assert_eq!(StatementText::parse("  Seed \u{00a0}  one  ").unwrap().as_str(), "Seed one");
+    assert_eq!(StatementText::parse("Seed\u{00a0}one").unwrap().as_str(), "Seed\u{00a0}one", "a single space stays");
+    assert_eq!(StatementText::parse("Seed\none").unwrap_err().code, "invalid_statement", "lines are not spaces");
+    let mut w = World::new();
+    w.open(&[]).unwrap();
+    w.seed("Seed  one").unwrap();
+    assert_eq!(code_of(w.seed("seed one")), "duplicate_statement");
+    assert_eq!(code_of(w.seed("SEED   ONE ")), "duplicate_statement");
     assert!(ParticipantId::parse("ABCDEF").is_err());
     assert!(ConsultVote::parse("maybe").is_err());
     assert!(ParticipantCategory::parse_open("delegation").is_err(), "the server sets a delegate's category");

@@ -49,6 +49,7 @@ pub(crate) fn process_opened(state: &mut State, entry: &Entry, p: &ProcessOpened
         changed: entry.index,
         edition: state.forum.as_ref().map_or(1, |f| f.edition),
         symbol: None,
+        papers: Vec::new(),
         language: crate::translation::original_language(state.forum.as_ref()),
     });
 }
@@ -185,4 +186,21 @@ pub(crate) fn revision_issued(state: &mut State, entry: &Entry, r: &RevisionIssu
 pub(crate) fn process_symbol_set(state: &mut State, entry: &Entry, s: &SymbolSet) {
     touch(state, s.process, entry);
     state.processes[s.process as usize - 1].symbol = Some(s.symbol.clone());
+}
+
+/// A paper is recorded on its process without touching `changed`: issuing
+/// it changes nothing the process shows but the list of papers.
+pub(crate) fn process_paper_issued(state: &mut State, entry: &Entry, p: &PaperIssued) {
+    let process = &mut state.processes[p.process as usize - 1];
+    let number = process.papers.len() as u32 + 1;
+    let as_of = process.changed;
+    process.papers.push(Paper {
+        number,
+        kind: p.kind,
+        symbol: p.symbol.clone(),
+        version: p.version,
+        entry: entry.index,
+        time: entry.time,
+        as_of,
+    });
 }

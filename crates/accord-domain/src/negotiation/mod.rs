@@ -78,7 +78,7 @@ pub use edit::map_range;
 pub(crate) use edit::*;
 pub use payloads::*;
 pub use process::*;
-pub use rules::may_table;
+pub use rules::{may_table, next_paper_symbol, symbol_holder};
 
 /// The longest justification, in characters.
 pub const JUSTIFICATION_MAX_CHARS: usize = 5_000;

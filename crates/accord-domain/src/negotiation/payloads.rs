@@ -141,3 +141,39 @@ pub struct SymbolSet {
     pub process: u64,
     pub symbol: String,
 }
+
+/// What a conference room paper reproduces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaperKind {
+    /// The rolling text: the latest version with every open proposal in
+    /// brackets, and the members behind each option.
+    RollingText,
+    /// The compilation of proposals, article by article.
+    Compilation,
+}
+
+impl PaperKind {
+    /// `rolling_text` or `compilation`, as the record and the API write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PaperKind::RollingText => "rolling_text",
+            PaperKind::Compilation => "compilation",
+        }
+    }
+}
+
+/// `process.paper_issued`: the secretariat issues the rolling text or the
+/// compilation of a process as a conference room paper under a document
+/// symbol of its own ("A/AC.292/2026/CRP.1"). The paper is what the
+/// process showed when the entry was recorded: the record up to the entry
+/// (its index is the record's size then) reproduces it, and `version`
+/// names the version it is on, which must be the latest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaperIssued {
+    pub process: u64,
+    pub kind: PaperKind,
+    pub symbol: String,
+    pub version: u32,
+}

@@ -142,12 +142,36 @@ pub struct Process {
     /// while unset, so that records without symbols digest as before.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub symbol: Option<String>,
+    /// The conference room papers issued on it (`process.paper_issued`),
+    /// in order. Left out of the state's digest while there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub papers: Vec<Paper>,
     /// The language its instrument is written in, the original that
     /// translations render ([`crate::translation::original_language`] of
     /// the forum when the process was opened). Derived from the record,
     /// so left out of what is serialised.
     #[serde(skip)]
     pub language: crate::ids::LanguageTag,
+}
+
+/// A conference room paper: the rolling text or the compilation of a
+/// process as it stood when the secretariat issued it, under a document
+/// symbol of its own ("A/AC.292/2026/CRP.1").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Paper {
+    /// Its number among the process's papers, from 1.
+    pub number: u32,
+    pub kind: super::PaperKind,
+    pub symbol: String,
+    /// The version it is on (the latest when issued).
+    pub version: u32,
+    /// The entry that issued it: the record's first `entry` entries
+    /// reproduce what it shows.
+    pub entry: u64,
+    pub time: i64,
+    /// `Process::changed` when it was issued: while the process's
+    /// `changed` is still this, the paper is what the process shows.
+    pub as_of: u64,
 }
 
 /// The longest document symbol, in characters.
@@ -251,6 +275,19 @@ impl Process {
         })
     }
 
+    /// Its paper numbered `number` (from 1), or `unknown_paper`.
+    pub fn paper(&self, number: u64) -> Result<&Paper, Refusal> {
+        number.checked_sub(1).and_then(|i| self.papers.get(i as usize)).ok_or_else(|| {
+            Refusal::not_found("unknown_paper", format!("process {} has no conference room paper {number}", self.id))
+        })
+    }
+
+    /// The latest paper of `kind` when the process has not changed since
+    /// it was issued: what the process shows is that paper.
+    pub fn current_paper(&self, kind: super::PaperKind) -> Option<&Paper> {
+        self.papers.iter().rev().find(|p| p.kind == kind).filter(|p| p.as_of == self.changed)
+    }
+
     /// What the record commits to for this process, for the state digest.
     pub fn digest_value(&self) -> serde_json::Value {
         let mut value = serde_json::json!({
@@ -273,6 +310,10 @@ impl Process {
         // Only when set: a record without symbols digests as before.
         if let Some(symbol) = &self.symbol {
             value["symbol"] = serde_json::Value::from(symbol.as_str());
+        }
+        // Likewise papers, once one is issued.
+        if !self.papers.is_empty() {
+            value["papers"] = serde_json::to_value(&self.papers).expect("papers serialise");
         }
         value
     }

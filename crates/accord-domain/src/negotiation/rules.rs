@@ -313,6 +313,19 @@ pub(crate) fn process_symbol_set(state: &State, cx: &Cx<'_>, s: &SymbolSet) -> R
             ),
         ));
     }
+    if let Some((holder, paper)) = state
+        .processes
+        .iter()
+        .find_map(|p| p.papers.iter().find(|x| symbols_clash(&x.symbol, &s.symbol)).map(|x| (p.id, x.symbol.as_str())))
+    {
+        return Err(Refusal::conflict(
+            "symbol_taken",
+            format!(
+                "{paper} is a conference room paper of process {holder}: {} would name the same documents",
+                s.symbol
+            ),
+        ));
+    }
     if let Some(other) = state
         .processes
         .iter()
@@ -325,6 +338,81 @@ pub(crate) fn process_symbol_set(state: &State, cx: &Cx<'_>, s: &SymbolSet) -> R
                 other.id,
                 other.symbol.as_deref().unwrap_or_default(),
                 s.symbol
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Whether documents under `symbol` could bear the symbol of a process
+/// (or one of its revisions) or of a paper of the forum
+/// ([`symbols_clash`]): the process that has it, and its symbol.
+pub fn symbol_holder(state: &State, symbol: &str) -> Option<(u64, String)> {
+    state.processes.iter().find_map(|p| {
+        let process = p.symbol.as_deref().filter(|s| symbols_clash(s, symbol));
+        let paper = || p.papers.iter().map(|x| x.symbol.as_str()).find(|s| symbols_clash(s, symbol));
+        process.or_else(paper).map(|s| (p.id, s.to_owned()))
+    })
+}
+
+/// The symbol the secretariat is offered for the next conference room
+/// paper of `process`: its symbol's series (all but the last part,
+/// "A/AC.292/2026" for "A/AC.292/2026/L.1") followed by `/CRP.n`, `n`
+/// one more than the highest paper of that series in the forum, and free
+/// ([`symbol_holder`]); none while the process has no symbol.
+pub fn next_paper_symbol(state: &State, process: &Process) -> Option<String> {
+    let symbol = process.symbol.as_deref()?;
+    let series = symbol.rsplit_once('/').map_or(symbol, |(series, _)| series);
+    let prefix = format!("{series}/CRP.");
+    let highest = state
+        .processes
+        .iter()
+        .flat_map(|p| &p.papers)
+        .filter_map(|x| x.symbol.get(prefix.len()..).filter(|_| x.symbol.starts_with(&prefix)))
+        .filter_map(|n| n.parse::<u64>().ok())
+        .max()
+        .unwrap_or(0);
+    (highest + 1..)
+        .map(|n| format!("{prefix}{n}"))
+        .find(|s| symbol_holder(state, s).is_none() && check_symbol(s).is_ok())
+}
+
+pub(crate) fn process_paper_issued(state: &State, cx: &Cx<'_>, p: &PaperIssued) -> Result<(), Refusal> {
+    if !cx.rights.may_set_symbols() {
+        return Err(Refusal::forbidden("secretariat_only", "only the secretariat issues conference room papers"));
+    }
+    let process = state.process(p.process)?;
+    check_symbol(&p.symbol)?;
+    if let Some((holder, symbol)) = symbol_holder(state, &p.symbol) {
+        return Err(Refusal::conflict(
+            "symbol_taken",
+            format!(
+                "process {holder} has the document symbol {symbol}: {} would name the same documents or its revisions",
+                p.symbol
+            ),
+        ));
+    }
+    let latest = process.latest().number;
+    if p.version != latest {
+        return Err(Refusal::conflict(
+            "paper_outdated",
+            format!(
+                "process {} is at version {latest}, not {}: a paper is issued on the latest version",
+                process.id, p.version
+            ),
+        ));
+    }
+    if let Some(paper) = process.current_paper(p.kind) {
+        return Err(Refusal::conflict(
+            "paper_unchanged",
+            format!(
+                "the {} of process {} has not changed since it was issued as {}",
+                match p.kind {
+                    PaperKind::RollingText => "rolling text",
+                    PaperKind::Compilation => "compilation",
+                },
+                process.id,
+                paper.symbol
             ),
         ));
     }

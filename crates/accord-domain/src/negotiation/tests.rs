@@ -1115,3 +1115,88 @@ fn document_symbol_syntax() {
         assert_eq!(check_symbol(bad).unwrap_err().code, "invalid_symbol", "{bad:?}");
     }
 }
+
+/// The secretariat issues the rolling text and the compilation as
+/// conference room papers: secretariat only, on the latest version, under
+/// a symbol no process, revision or paper of the forum has, not twice for
+/// an unchanged process; the fold numbers them, notes the entry and the
+/// process's `changed`, and the digest has a `process P papers` part only
+/// once one is issued.
+#[test]
+fn conference_room_papers_are_issued_under_their_own_symbols() {
+    let mut w = World::new();
+    let sec = Principal::Delegate(w.secretariat);
+    let issue = |process: u64, kind: PaperKind, symbol: &str, version: u32| {
+        Action::Negotiate(Box::new(EntryBody::ProcessPaperIssued(PaperIssued {
+            process,
+            kind,
+            symbol: symbol.into(),
+            version,
+        })))
+    };
+    let set = |symbol: &str| {
+        Action::Negotiate(Box::new(EntryBody::ProcessSymbolSet(SymbolSet { process: 1, symbol: symbol.into() })))
+    };
+    assert_eq!(next_paper_symbol(&w.state, w.process()), None, "no symbol, no suggestion");
+    w.act(sec, set("A/AC.292/2026/L.1")).unwrap();
+    assert_eq!(next_paper_symbol(&w.state, w.process()).as_deref(), Some("A/AC.292/2026/CRP.1"));
+    let before = w.state.digest_parts();
+    let (rt, comp) = (PaperKind::RollingText, PaperKind::Compilation);
+
+    assert_eq!(
+        w.act(Principal::Delegate(w.chair), issue(1, rt, "A/AC.292/2026/CRP.1", 1)).unwrap_err().code,
+        "secretariat_only"
+    );
+    assert_eq!(w.act(w.head("BRA"), issue(1, rt, "A/AC.292/2026/CRP.1", 1)).unwrap_err().code, "secretariat_only");
+    assert_eq!(w.act(sec, issue(9, rt, "A/AC.292/2026/CRP.1", 1)).unwrap_err().code, "unknown_process");
+    assert_eq!(w.act(sec, issue(1, rt, "A/AC 292", 1)).unwrap_err().code, "invalid_symbol");
+    assert_eq!(w.act(sec, issue(1, rt, "A/AC.292/2026/L.1", 1)).unwrap_err().code, "symbol_taken");
+    assert_eq!(w.act(sec, issue(1, rt, "a/ac.292/2026/l.1/Rev.3", 1)).unwrap_err().code, "symbol_taken");
+    assert_eq!(w.act(sec, issue(1, rt, "A/AC.292/2026/CRP.1", 2)).unwrap_err().code, "paper_outdated");
+    assert_eq!(w.state.digest_parts(), before, "refusals change nothing");
+
+    let changed = w.process().changed;
+    w.act(sec, issue(1, rt, "A/AC.292/2026/CRP.1", 1)).unwrap();
+    let after = w.state.digest_parts();
+    let parts: Vec<&String> = after.keys().filter(|k| before.get(*k) != after.get(*k)).collect();
+    assert_eq!(parts, ["process 1 papers"]);
+    let paper = w.process().paper(1).unwrap().clone();
+    assert_eq!((paper.number, paper.kind, paper.version, paper.as_of), (1, rt, 1, changed));
+    assert_eq!(paper.entry, w.state.next_index - 1);
+    assert_eq!(w.process().changed, changed, "a paper changes nothing the process shows");
+    assert_eq!(w.process().current_paper(rt), Some(&paper));
+    assert_eq!(w.process().paper(2).unwrap_err().code, "unknown_paper");
+
+    // Twice on the same rolling text: refused; the compilation is another paper.
+    assert_eq!(w.act(sec, issue(1, rt, "A/AC.292/2026/CRP.2", 1)).unwrap_err().code, "paper_unchanged");
+    assert_eq!(w.act(sec, issue(1, comp, "a/ac.292/2026/crp.1", 1)).unwrap_err().code, "symbol_taken");
+    w.act(sec, issue(1, comp, "A/AC.292/2026/CRP.2", 1)).unwrap();
+    assert_eq!(next_paper_symbol(&w.state, w.process()).as_deref(), Some("A/AC.292/2026/CRP.3"));
+
+    // Once the text changes, the rolling text is issued again.
+    let a = w.propose("BRA", ProposalKind::ReplaceWords, P1, Some(("shall", Some(1))), None, Some("should")).unwrap();
+    assert_eq!(w.process().current_paper(rt), None);
+    w.act(sec, issue(1, rt, "A/AC.292/2026/CRP.3", 1)).unwrap();
+    w.on(Principal::Delegate(w.chair), EntryBody::ProposalAgreed, a).unwrap();
+    assert_eq!(w.act(sec, issue(1, rt, "A/AC.292/2026/CRP.4", 1)).unwrap_err().code, "paper_outdated");
+    w.act(sec, issue(1, rt, "A/AC.292/2026/CRP.4", 2)).unwrap();
+    let numbers: Vec<(u32, &str)> = w.process().papers.iter().map(|p| (p.number, p.symbol.as_str())).collect();
+    assert_eq!(
+        numbers,
+        [
+            (1, "A/AC.292/2026/CRP.1"),
+            (2, "A/AC.292/2026/CRP.2"),
+            (3, "A/AC.292/2026/CRP.3"),
+            (4, "A/AC.292/2026/CRP.4")
+        ]
+    );
+
+    // A process's symbol cannot be a paper's.
+    w.open(DRAFT).unwrap();
+    let set2 = Action::Negotiate(Box::new(EntryBody::ProcessSymbolSet(SymbolSet {
+        process: 2,
+        symbol: "A/AC.292/2026/CRP.2".into(),
+    })));
+    assert_eq!(w.act(sec, set2).unwrap_err().code, "symbol_taken");
+    assert_eq!(w.replay(), w.state);
+}

@@ -15,3 +15,6 @@ cli-renumbered = ما أعيد ترقيمه في المشروع الأولي ({ 
 cli-process-opened = فُتحت العملية { $id }: { $title }،
 cli-process-draft = مشروع أولي من { $articles } مادة و{ $provisions } حكمًا (القيد { $entry }).
 cli-appointed = عُيّن { $email } بصفة { $role } بالمعرّف { $id }
+cli-backup-written = كُتبت النسخة الاحتياطية في { $file }: { $entries } قيدًا، { $bytes } بايت. وهي تتضمن مفتاح توقيع السجل والحسابات، فاحفظها بالعناية نفسها التي يُحفظ بها دليل البيانات.
+cli-restored = استُعيد { $entries } قيدًا في { $dir }. ابدأ تشغيل المنتدى بالأمر: accord serve --data-dir { $dir }
+cli-migrated = نُقل { $entries } قيدًا إلى { $dir }؛ ويبقى { $from } على حاله. ابدأ تشغيل المنتدى بالأمر: accord serve --data-dir { $dir }

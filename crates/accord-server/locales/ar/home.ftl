@@ -67,3 +67,4 @@ home-error-code = رمز الخطأ:
 home-error-code-after = .
 home-error-nothing-changed = لم يتغير شيء.
 home-back = العودة إلى الصفحة الرئيسية
+home-notice-paper = صدرت ورقة غرفة الاجتماعات. القيد موجود في السجل.

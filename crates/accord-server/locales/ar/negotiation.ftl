@@ -345,3 +345,11 @@ neg-decision-line =
        *[vote] { $subject }، بالتصويت: { $outcome }
     }
 neg-decision-entry = { $line } (القيد { $entry })
+neg-papers = ورقات غرفة الاجتماعات
+neg-papers-lede = تصدر الأمانة النص المتجدد أو تجميع المقترحات ورقةً من ورقات غرفة الاجتماعات تحت رمز خاص بها؛ وتبقى الورقة كما صدرت مهما تغيّر بعد ذلك.
+neg-papers-none = لم تصدر أي ورقة من ورقات غرفة الاجتماعات.
+neg-paper-col-kind = الورقة
+neg-paper-current = (النص الحالي)
+neg-paper-kind-rolling_text = النص المتجدد
+neg-paper-kind-compilation = تجميع المقترحات
+neg-paper-issue = الإصدار ورقةً من ورقات غرفة الاجتماعات (النسخة { $version })

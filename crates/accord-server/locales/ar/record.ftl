@@ -166,3 +166,5 @@ rec-participant-technical_community = الأوساط التقنية
 rec-participant-public = فرد من الجمهور
 rec-sum-translation = ترجمة { $provision } إلى { $language } (العملية، الصيغة: { $where })
 rec-sum-translation-proposal = ترجمة P-{ $proposal } إلى { $language } (العملية، الصيغة: { $where })
+rec-sum-paper-rolling = صدر النص المتجدد بالرمز { $symbol } (العملية { $process })
+rec-sum-paper-compilation = صدر تجميع المقترحات بالرمز { $symbol } (العملية { $process })

@@ -15,3 +15,6 @@ cli-renumbered = Renumbered in the zero draft ({ $count }):
 cli-process-opened = Process { $id } opened: { $title },
 cli-process-draft = zero draft with { $articles } articles and { $provisions } provisions (entry { $entry }).
 cli-appointed = { $email } is appointed { $role } as { $id }
+cli-backup-written = Backup written to { $file }: { $entries } entries, { $bytes } bytes. It holds the log's signing key and the accounts: keep it as safe as the data directory.
+cli-restored = Restored { $entries } entries into { $dir }. Start the forum with: accord serve --data-dir { $dir }
+cli-migrated = Moved { $entries } entries into { $dir }; { $from } is left as it was. Start the forum with: accord serve --data-dir { $dir }

@@ -45,6 +45,7 @@ error-invalid_format = this format is not offered here: choose one of the format
 error-invalid_view = this view does not exist: choose all or clean
 error-unserialisable = the value could not be written: check what was sent
 error-shutting_down = the server is shutting down; nothing was changed; try again in a moment
+error-not_leader = this server does not take writes at the moment: another server sharing the database leads them, or the lead is changing hands; nothing was changed; try again in a moment
 error-internal_error = the server could not complete the request; nothing was changed; try again, and tell the secretariat if it persists
 error-too_many_streams = too many live event streams are open for you: close one or try again later (pages work without live updates)
 
@@ -163,7 +164,7 @@ error-invalid_range = this range of versions is not valid: give the older versio
 error-invalid_symbol = this is not a document symbol: write one such as A/AC.292/2026/L.1
 error-no_symbol = this process has no document symbol yet: the secretariat sets one before its texts are issued as documents
 error-symbol_fixed = this process already has its document symbol, under which its texts are issued: a symbol is not changed
-error-symbol_taken = another process has this document symbol: choose another
+error-symbol_taken = a process, a revision or a conference room paper has this document symbol already: choose another
 error-symbol_unchanged = this process already has this document symbol
 error-unknown_eid = the text has no such provision: check the provision's eId
 error-unknown_provision = the latest version has no such provision: check the provision's eId
@@ -296,3 +297,16 @@ error-unofficial_language = this language is not one of the forum's official lan
 error-original_language = the text is written in this language already: its original needs no translation
 error-translation_unchanged = this translation is recorded already, word for word, for this version
 error-invalid_path = a value in the address is not text (its percent-escapes are not UTF-8): check the link
+error-paper_outdated = the text has a newer version: a conference room paper is issued on the latest version, reload and issue it again
+error-paper_unchanged = nothing has changed since this text was last issued as a conference room paper: that paper is still the text
+error-unknown_paper = there is no such conference room paper: check its number
+error-invalid_paper_kind = a conference room paper is the rolling text or the compilation of proposals
+error-statement_only_marks = the statement holds only combining marks, with no letter under them: write words
+error-too_many_combining_marks = the statement stacks too many combining marks on one character: write the text without the stacked marks
+
+# PDF documents
+error-fonts_missing = the fonts this language is printed in are not installed on the server: the administrator installs the Debian packages fonts-noto-core and fonts-noto-cjk
+error-pdf_busy = the server is typesetting as many PDFs as it can at once: try again in a few seconds
+error-pdf_failed = the PDF could not be typeset: try again, and tell the secretariat if it persists
+error-invalid_pdf_language = a PDF is printed in Arabic, Chinese, English, French, Russian or Spanish: give language as ar, zh, en, fr, ru or es
+error-papers_busy = the server is writing as many conference room papers as it can at once: try again in a few seconds

@@ -72,3 +72,4 @@ home-error-code = Error code:
 home-error-code-after = .
 home-error-nothing-changed = Nothing was changed.
 home-back = Back to the home page
+home-notice-paper = The conference room paper is issued. The entry is in the record.

@@ -295,3 +295,11 @@ neg-decision-required = ; { $required } required
 # $method is consensus, silence or vote; $outcome is neg-outcome-… and the tally.
 neg-decision-line = { $subject }, by { $method }: { $outcome }
 neg-decision-entry = { $line } (entry { $entry })
+neg-papers = Conference room papers
+neg-papers-lede = The secretariat issues the rolling text or the compilation of proposals as a conference room paper under a symbol of its own; the paper stays as it was issued, whatever changes after.
+neg-papers-none = No conference room paper has been issued.
+neg-paper-col-kind = Paper
+neg-paper-current = (the text now)
+neg-paper-kind-rolling_text = Rolling text
+neg-paper-kind-compilation = Compilation of proposals
+neg-paper-issue = Issue as a conference room paper (version { $version })

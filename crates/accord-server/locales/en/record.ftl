@@ -175,3 +175,5 @@ rec-participant-technical_community = technical community
 rec-participant-public = member of the public
 rec-sum-translation = Translation of { $provision } into { $language } (process, version: { $where })
 rec-sum-translation-proposal = Translation of P-{ $proposal } into { $language } (process, version: { $where })
+rec-sum-paper-rolling = Rolling text issued as { $symbol } (process { $process })
+rec-sum-paper-compilation = Compilation of proposals issued as { $symbol } (process { $process })

@@ -15,3 +15,6 @@ cli-renumbered = Renumerado en el borrador cero ({ $count }):
 cli-process-opened = Proceso { $id } abierto: { $title },
 cli-process-draft = borrador cero con { $articles } artículos y { $provisions } disposiciones (entrada { $entry }).
 cli-appointed = { $email } queda designado { $role } con el identificador { $id }
+cli-backup-written = Copia de seguridad escrita en { $file }: { $entries } entradas, { $bytes } bytes. Contiene la clave de firma del registro y las cuentas: consérvela con el mismo cuidado que el directorio de datos.
+cli-restored = Se restauraron { $entries } entradas en { $dir }. Inicie el foro con: accord serve --data-dir { $dir }
+cli-migrated = Se trasladaron { $entries } entradas a { $dir }; { $from } queda sin cambios. Inicie el foro con: accord serve --data-dir { $dir }

@@ -44,6 +44,7 @@ error-invalid_format = este formato no se ofrece aquí: elija uno de los formato
 error-invalid_view = esta vista no existe: elija all o clean
 error-unserialisable = no se pudo escribir el valor: compruebe lo que se envió
 error-shutting_down = el servidor se está apagando; no se modificó nada; vuelva a intentarlo en un momento
+error-not_leader = este servidor no acepta escrituras en este momento: otro servidor que comparte la base de datos las dirige, o la dirección se está traspasando; no se modificó nada; vuelva a intentarlo en un momento
 error-internal_error = el servidor no pudo completar la solicitud; no se modificó nada; vuelva a intentarlo e informe a la secretaría si el problema persiste
 error-too_many_streams = tiene abiertos demasiados flujos de eventos en directo: cierre uno o vuelva a intentarlo más tarde (las páginas funcionan sin actualizaciones en directo)
 
@@ -162,7 +163,7 @@ error-invalid_range = este intervalo de versiones no es válido: indique la vers
 error-invalid_symbol = esta no es una signatura de documento: escriba una como A/AC.292/2026/L.1
 error-no_symbol = este proceso aún no tiene signatura: la secretaría le asigna una antes de que sus textos se publiquen como documentos
 error-symbol_fixed = este proceso ya tiene su signatura, con la que se publican sus textos: una signatura no se cambia
-error-symbol_taken = otro proceso tiene esta signatura: elija otra
+error-symbol_taken = un proceso, una revisión o un documento de sesión ya tiene esta signatura: elija otra
 error-symbol_unchanged = este proceso ya tiene esta signatura
 error-unknown_eid = el texto no contiene esa disposición: compruebe el eId de la disposición
 error-unknown_provision = la última versión no contiene esa disposición: compruebe el eId de la disposición
@@ -295,3 +296,16 @@ error-unofficial_language = este idioma no es uno de los idiomas oficiales del f
 error-original_language = el texto ya está redactado en este idioma: su original no necesita traducción
 error-translation_unchanged = esta traducción ya está registrada, palabra por palabra, para esta versión
 error-invalid_path = un valor de la dirección no es texto (sus secuencias de escape no son UTF-8): compruebe el enlace
+error-paper_outdated = el texto tiene una versión más reciente: un documento de sesión se publica sobre la última versión; vuelva a cargar la página y publíquelo de nuevo
+error-paper_unchanged = nada ha cambiado desde que este texto se publicó por última vez como documento de sesión: ese documento sigue siendo el texto
+error-unknown_paper = no existe ese documento de sesión: compruebe su número
+error-invalid_paper_kind = un documento de sesión es el texto renovable o la compilación de propuestas
+error-statement_only_marks = la declaración solo contiene signos diacríticos combinables, sin letra que los lleve: escriba palabras
+error-too_many_combining_marks = la declaración acumula demasiados signos diacríticos combinables sobre un mismo carácter: escriba el texto sin esos signos acumulados
+
+# PDF documents
+error-fonts_missing = las fuentes con las que se imprime este idioma no están instaladas en el servidor: el administrador debe instalar los paquetes Debian fonts-noto-core y fonts-noto-cjk
+error-pdf_busy = el servidor ya está componiendo tantos PDF como puede a la vez: vuelva a intentarlo dentro de unos segundos
+error-pdf_failed = no se pudo componer el PDF: vuelva a intentarlo e informe a la secretaría si el problema persiste
+error-invalid_pdf_language = un PDF se imprime en árabe, chino, español, francés, inglés o ruso: indique language como ar, zh, en, fr, ru o es
+error-papers_busy = el servidor ya está preparando tantos documentos de sesión como puede a la vez: vuelva a intentarlo dentro de unos segundos

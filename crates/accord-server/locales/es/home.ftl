@@ -67,3 +67,4 @@ home-error-code = Código de error:
 home-error-code-after = .
 home-error-nothing-changed = No se ha cambiado nada.
 home-back = Volver a la página de inicio
+home-notice-paper = El documento de sesión queda publicado. La entrada figura en el registro.

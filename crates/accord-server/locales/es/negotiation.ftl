@@ -329,3 +329,11 @@ neg-decision-line =
        *[vote] { $subject }, por votación: { $outcome }
     }
 neg-decision-entry = { $line } (entrada { $entry })
+neg-papers = Documentos de sesión
+neg-papers-lede = La secretaría publica el texto renovable o la compilación de propuestas como documento de sesión con una signatura propia; el documento se mantiene tal como se publicó, cambie lo que cambie después.
+neg-papers-none = No se ha publicado ningún documento de sesión.
+neg-paper-col-kind = Documento
+neg-paper-current = (el texto actual)
+neg-paper-kind-rolling_text = Texto renovable
+neg-paper-kind-compilation = Compilación de propuestas
+neg-paper-issue = Publicar como documento de sesión (versión { $version })

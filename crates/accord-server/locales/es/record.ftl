@@ -174,3 +174,5 @@ rec-participant-technical_community = comunidad técnica
 rec-participant-public = miembro del público
 rec-sum-translation = Traducción de { $provision } al { $language } (proceso, versión: { $where })
 rec-sum-translation-proposal = Traducción de P-{ $proposal } al { $language } (proceso, versión: { $where })
+rec-sum-paper-rolling = Texto renovable publicado como { $symbol } (proceso { $process })
+rec-sum-paper-compilation = Compilación de propuestas publicada como { $symbol } (proceso { $process })

@@ -15,3 +15,6 @@ cli-renumbered = Renumérotés dans l’avant-projet ({ $count }) :
 cli-process-opened = Processus { $id } ouvert : { $title },
 cli-process-draft = avant-projet de { $articles } articles et { $provisions } dispositions (entrée { $entry }).
 cli-appointed = { $email } est nommé { $role } sous l’identifiant { $id }
+cli-backup-written = Sauvegarde écrite dans { $file } : { $entries } entrées, { $bytes } octets. Elle contient la clef de signature du journal et les comptes : conservez-la avec le même soin que le répertoire de données.
+cli-restored = { $entries } entrées restaurées dans { $dir }. Démarrez le forum avec : accord serve --data-dir { $dir }
+cli-migrated = { $entries } entrées transférées dans { $dir } ; { $from } reste inchangé. Démarrez le forum avec : accord serve --data-dir { $dir }

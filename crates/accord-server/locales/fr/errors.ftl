@@ -44,6 +44,7 @@ error-invalid_format = ce format n’est pas proposé ici : choisissez l’un de
 error-invalid_view = cette vue n’existe pas : choisissez all ou clean
 error-unserialisable = la valeur n’a pas pu être écrite : vérifiez ce qui a été envoyé
 error-shutting_down = le serveur s’arrête ; rien n’a été modifié ; réessayez dans un instant
+error-not_leader = ce serveur n’accepte pas d’écritures pour le moment : un autre serveur partageant la base de données les dirige, ou la direction est en cours de transfert ; rien n’a été modifié ; réessayez dans un instant
 error-internal_error = le serveur n’a pas pu traiter la requête ; rien n’a été modifié ; réessayez et, si le problème persiste, informez-en le secrétariat
 error-too_many_streams = trop de flux d’événements en direct sont ouverts pour vous : fermez-en un ou réessayez plus tard (les pages fonctionnent sans mise à jour en direct)
 
@@ -162,7 +163,7 @@ error-invalid_range = cette plage de versions n’est pas valide : indiquez la v
 error-invalid_symbol = ceci n’est pas une cote de document : écrivez-en une comme A/AC.292/2026/L.1
 error-no_symbol = ce processus n’a pas encore de cote : le secrétariat en attribue une avant que ses textes ne soient publiés comme documents
 error-symbol_fixed = ce processus a déjà sa cote, sous laquelle ses textes sont publiés : une cote ne se change pas
-error-symbol_taken = un autre processus a cette cote : choisissez-en une autre
+error-symbol_taken = un processus, une révision ou un document de séance a déjà cette cote : choisissez-en une autre
 error-symbol_unchanged = ce processus a déjà cette cote
 error-unknown_eid = le texte ne contient pas cette disposition : vérifiez l’eId de la disposition
 error-unknown_provision = la dernière version ne contient pas cette disposition : vérifiez l’eId de la disposition
@@ -295,3 +296,16 @@ error-unofficial_language = cette langue n’est pas une langue officielle du fo
 error-original_language = le texte est déjà rédigé dans cette langue : son original n’a pas besoin de traduction
 error-translation_unchanged = cette traduction est déjà enregistrée, mot pour mot, pour cette version
 error-invalid_path = une valeur de l’adresse n’est pas du texte (ses séquences d’échappement ne sont pas de l’UTF-8) : vérifiez le lien
+error-paper_outdated = le texte a une version plus récente : un document de séance est publié sur la dernière version, rechargez la page et publiez-le à nouveau
+error-paper_unchanged = rien n’a changé depuis la dernière publication de ce texte comme document de séance : ce document reste le texte
+error-unknown_paper = ce document de séance n’existe pas : vérifiez son numéro
+error-invalid_paper_kind = un document de séance est le texte évolutif ou la compilation des propositions
+error-statement_only_marks = la déclaration ne contient que des signes diacritiques combinants, sans lettre qui les porte : écrivez des mots
+error-too_many_combining_marks = la déclaration empile trop de signes diacritiques combinants sur un même caractère : écrivez le texte sans ces signes empilés
+
+# PDF documents
+error-fonts_missing = les polices dans lesquelles cette langue s’imprime ne sont pas installées sur le serveur : l’administrateur installe les paquets Debian fonts-noto-core et fonts-noto-cjk
+error-pdf_busy = le serveur compose déjà autant de PDF qu’il le peut à la fois : réessayez dans quelques secondes
+error-pdf_failed = le PDF n’a pas pu être composé : réessayez et, si le problème persiste, informez-en le secrétariat
+error-invalid_pdf_language = un PDF s’imprime en anglais, arabe, chinois, espagnol, français ou russe : indiquez language sous la forme ar, zh, en, fr, ru ou es
+error-papers_busy = le serveur établit déjà autant de documents de séance qu’il le peut à la fois : réessayez dans quelques secondes

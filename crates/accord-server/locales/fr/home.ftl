@@ -67,3 +67,4 @@ home-error-code = Code d’erreur :
 home-error-code-after = .
 home-error-nothing-changed = Rien n’a été modifié.
 home-back = Retour à la page d’accueil
+home-notice-paper = Le document de séance est publié. L’entrée figure au registre.

@@ -329,3 +329,11 @@ neg-decision-line =
        *[vote] { $subject }, par vote : { $outcome }
     }
 neg-decision-entry = { $line } (entrée { $entry })
+neg-papers = Documents de séance
+neg-papers-lede = Le secrétariat publie le texte évolutif ou la compilation des propositions comme document de séance sous une cote propre ; le document reste tel qu’il a été publié, quoi qu’il change ensuite.
+neg-papers-none = Aucun document de séance n’a été publié.
+neg-paper-col-kind = Document
+neg-paper-current = (le texte actuel)
+neg-paper-kind-rolling_text = Texte évolutif
+neg-paper-kind-compilation = Compilation des propositions
+neg-paper-issue = Publier comme document de séance (version { $version })

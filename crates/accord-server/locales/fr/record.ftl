@@ -174,3 +174,5 @@ rec-participant-technical_community = communauté technique
 rec-participant-public = membre du public
 rec-sum-translation = Traduction de { $provision } en { $language } (processus, version : { $where })
 rec-sum-translation-proposal = Traduction de P-{ $proposal } en { $language } (processus, version : { $where })
+rec-sum-paper-rolling = Texte évolutif publié sous la cote { $symbol } (processus { $process })
+rec-sum-paper-compilation = Compilation des propositions publiée sous la cote { $symbol } (processus { $process })

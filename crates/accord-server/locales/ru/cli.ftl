@@ -15,3 +15,6 @@ cli-renumbered = Перенумеровано в нулевом проекте (
 cli-process-opened = Процесс { $id } открыт: { $title },
 cli-process-draft = нулевой проект: статей — { $articles }, положений — { $provisions } (запись { $entry }).
 cli-appointed = { $email } назначен(а) на должность «{ $role }» с идентификатором { $id }
+cli-backup-written = Резервная копия записана в { $file }: записей — { $entries }, байтов — { $bytes }. Она содержит ключ подписи журнала и учетные записи: храните ее так же надежно, как каталог данных.
+cli-restored = Восстановлено записей: { $entries }, в { $dir }. Запустите форум командой: accord serve --data-dir { $dir }
+cli-migrated = Перенесено записей: { $entries }, в { $dir }; { $from } остается без изменений. Запустите форум командой: accord serve --data-dir { $dir }

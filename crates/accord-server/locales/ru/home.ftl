@@ -67,3 +67,4 @@ home-error-code = Код ошибки:
 home-error-code-after = .
 home-error-nothing-changed = Ничего не изменено.
 home-back = Вернуться на главную страницу
+home-notice-paper = Документ зала заседаний выпущен. Запись внесена в реестр.

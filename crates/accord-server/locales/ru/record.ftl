@@ -183,3 +183,5 @@ rec-participant-technical_community = техническое сообществ�
 rec-participant-public = представитель общественности
 rec-sum-translation = Перевод { $provision } на язык { $language } (процесс, версия: { $where })
 rec-sum-translation-proposal = Перевод P-{ $proposal } на язык { $language } (процесс, версия: { $where })
+rec-sum-paper-rolling = Сводный текст выпущен как { $symbol } (процесс { $process })
+rec-sum-paper-compilation = Подборка предложений выпущена как { $symbol } (процесс { $process })

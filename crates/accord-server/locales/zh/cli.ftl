@@ -15,3 +15,6 @@ cli-renumbered = 零草案中重新编号的（{ $count }）：
 cli-process-opened = 进程 { $id } 已开启：{ $title }，
 cli-process-draft = 零草案共 { $articles } 条、{ $provisions } 项规定（条目 { $entry }）。
 cli-appointed = { $email } 被任命为{ $role }，标识为 { $id }
+cli-backup-written = 备份已写入 { $file }：{ $entries } 个条目，{ $bytes } 字节。备份包含日志签名密钥和各账户，请像保管数据目录一样妥善保管。
+cli-restored = 已将 { $entries } 个条目恢复到 { $dir }。启动论坛的命令：accord serve --data-dir { $dir }
+cli-migrated = 已将 { $entries } 个条目迁移到 { $dir }；{ $from } 保持不变。启动论坛的命令：accord serve --data-dir { $dir }

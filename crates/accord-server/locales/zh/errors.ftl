@@ -44,6 +44,7 @@ error-invalid_format = 此处不提供这种格式：请从此地址提供的格
 error-invalid_view = 没有这种视图：请选择 all 或 clean
 error-unserialisable = 无法写出该值：请检查所发送的内容
 error-shutting_down = 服务器正在关闭；未作任何更改；请稍后重试
+error-not_leader = 本服务器目前不接受写入：共用同一数据库的另一台服务器负责写入，或写入职责正在移交；未作任何更改；请稍后重试
 error-internal_error = 服务器无法完成请求；未作任何更改；请重试，如问题仍然存在，请告知秘书处
 error-too_many_streams = 您打开的实时事件流过多：请关闭一个或稍后重试（页面无需实时更新也能使用）
 
@@ -162,7 +163,7 @@ error-invalid_range = 该版本范围无效：请将较早的版本作为 from
 error-invalid_symbol = 这不是文件编号：请填写类似 A/AC.292/2026/L.1 的编号
 error-no_symbol = 该进程尚无文件编号：秘书处须先设定编号，其案文才能作为文件印发
 error-symbol_fixed = 该进程已有文件编号，其案文以此编号印发：编号不可更改
-error-symbol_taken = 另一进程已使用此文件编号：请另选一个
+error-symbol_taken = 已有进程、修订本或会议室文件使用此文件编号：请另选一个
 error-symbol_unchanged = 该进程已有此文件编号
 error-unknown_eid = 案文中没有这一条款：请核对条款的 eId
 error-unknown_provision = 最新版本中没有这一条款：请核对条款的 eId
@@ -295,3 +296,16 @@ error-unofficial_language = 该语言不是本论坛的正式语言
 error-original_language = 案文已用该语言撰写：其原文无需翻译
 error-translation_unchanged = 此译文已针对该版本逐字记录
 error-invalid_path = 地址中的某个值不是文本（其百分号转义不是 UTF-8）：请检查链接
+error-paper_outdated = 案文已有更新的版本：会议室文件须依据最新版本印发，请重新加载后再次印发
+error-paper_unchanged = 自该案文上次作为会议室文件印发以来没有任何变动：该文件仍为现行案文
+error-unknown_paper = 没有这份会议室文件：请核对其编号
+error-invalid_paper_kind = 会议室文件须为滚动案文或提案汇编
+error-statement_only_marks = 该陈述仅由组合附加符号构成，没有承载它们的字母：请写出文字
+error-too_many_combining_marks = 该陈述在同一字符上叠加了过多组合附加符号：请去掉叠加的符号后重写
+
+# PDF documents
+error-fonts_missing = 服务器上未安装印制该语文所需的字体：请管理员安装 Debian 软件包 fonts-noto-core 和 fonts-noto-cjk
+error-pdf_busy = 服务器正在同时排版所能处理的最多 PDF 文件：请几秒钟后重试
+error-pdf_failed = 无法排版该 PDF 文件：请重试，如问题仍然存在，请告知秘书处
+error-invalid_pdf_language = PDF 文件以阿拉伯文、中文、英文、法文、俄文或西班牙文印制：language 请写作 ar、zh、en、fr、ru 或 es
+error-papers_busy = 服务器正在同时编写所能处理的最多会议室文件：请几秒钟后重试

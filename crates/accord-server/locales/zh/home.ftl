@@ -67,3 +67,4 @@ home-error-code = 错误代码：
 home-error-code-after = 。
 home-error-nothing-changed = 未作任何更改。
 home-back = 返回首页
+home-notice-paper = 会议室文件已印发。该条目已载入记录。

@@ -313,3 +313,11 @@ neg-decision-line =
        *[vote] { $subject }，经表决：{ $outcome }
     }
 neg-decision-entry = { $line }（记录条目 { $entry }）
+neg-papers = 会议室文件
+neg-papers-lede = 秘书处将滚动案文或提案汇编作为会议室文件以其自身文号印发；文件一经印发即保持原样，不随此后的任何变动而改变。
+neg-papers-none = 尚未印发会议室文件。
+neg-paper-col-kind = 文件
+neg-paper-current = （现行案文）
+neg-paper-kind-rolling_text = 滚动案文
+neg-paper-kind-compilation = 提案汇编
+neg-paper-issue = 作为会议室文件印发（第 { $version } 版）

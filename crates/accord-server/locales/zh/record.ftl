@@ -166,3 +166,5 @@ rec-participant-technical_community = 技术界
 rec-participant-public = 公众
 rec-sum-translation = { $provision } 译为 { $language }（进程、版本：{ $where }）
 rec-sum-translation-proposal = P-{ $proposal } 译为 { $language }（进程、版本：{ $where }）
+rec-sum-paper-rolling = 滚动案文作为 { $symbol } 印发（进程 { $process }）
+rec-sum-paper-compilation = 提案汇编作为 { $symbol } 印发（进程 { $process }）

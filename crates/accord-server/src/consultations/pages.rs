@@ -261,6 +261,8 @@ struct ConsultationPage {
     published: Vec<(u64, u64, String)>,
     /// The provisions a delegation may propose changes to, citing a statement.
     proposable: Vec<(String, String)>,
+    /// The statement typed in the form that was refused, shown in it again.
+    typed: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -300,6 +302,20 @@ async fn show(
     notice: Option<String>,
     error: Option<String>,
     status: StatusCode,
+) -> Response {
+    show_typed(app, who, id, notice, error, status, String::new()).await
+}
+
+/// [`show`], with the statement the visitor typed in its form again
+/// (after a refusal, so that it is corrected rather than retyped).
+async fn show_typed(
+    app: &AppState,
+    who: &Who,
+    id: u64,
+    notice: Option<String>,
+    error: Option<String>,
+    status: StatusCode,
+    typed: String,
 ) -> Response {
     let user = who.user();
     let computed = match analysis::current(app, id).await {
@@ -358,6 +374,7 @@ async fn show(
         changed: c.changed,
         published: c.published.iter().map(|p| (p.entry, p.record_size, p.digest.clone())).collect(),
         proposable: proposable(&state, c, matches!(who, Who::Delegate(..))),
+        typed,
     };
     drop(state);
     render(status, page)
@@ -634,7 +651,7 @@ async fn write(
     .await;
     match result {
         Ok(n) => Redirect::to(&format!("/consultations/{id}?notice={n}")).into_response(),
-        Err(e) => show(&app, &who, id, None, Some(e.message), e.status).await,
+        Err(e) => show_typed(&app, &who, id, None, Some(e.message), e.status, form.text).await,
     }
 }
 

@@ -73,6 +73,7 @@ mod tests {
             "text/event-stream",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "application/zip",
+            "application/pdf",
             "application/octet-stream",
             "image/png",
         ] {

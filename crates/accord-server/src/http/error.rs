@@ -95,10 +95,25 @@ impl From<Refusal> for ApiError {
     }
 }
 
+/// The `Retry-After` of a write that reached a server that does not lead:
+/// a new leader takes over within a few of the store's quarter-second
+/// attempts, and a client that retries finds it (or the same follower,
+/// which answers the same).
+pub const NOT_LEADER_RETRY_AFTER: u64 = 1;
+
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Refused(r) => r.into(),
+            StoreError::NotLeader => ApiError {
+                retry_after: Some(NOT_LEADER_RETRY_AFTER),
+                ..ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "not_leader",
+                    "this server does not take writes at the moment: another server sharing the database leads them, \
+                     or the lead is changing hands; nothing was changed; try again after Retry-After seconds",
+                )
+            },
             StoreError::Closed => ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "shutting_down",

@@ -133,6 +133,10 @@ path_value!(
     ProposalId(u64) = "pid", proposal_id
 );
 path_value!(
+    /// `{n}`: a conference room paper of a process, 1, 2, …
+    PaperNumber(u64) = "n", |raw| number(raw, "paper")
+);
+path_value!(
     /// `{sid}` of `/sessions/{sid}`.
     SessionId(u64) = "sid", |raw| number(raw, "session")
 );

@@ -13,6 +13,7 @@ pub mod metrics;
 pub mod openapi;
 pub mod openapi_errors;
 pub mod page;
+pub mod pdf;
 pub mod ranges;
 pub mod routes;
 pub mod security;

@@ -73,8 +73,11 @@ fn add_errors(op: &mut Operation, writes: bool, shared: &[utoipa::openapi::path:
     }
     for (code, description) in codes {
         op.responses.responses.entry(code.to_string()).or_insert_with(|| {
-            ResponseBuilder::new()
-                .description(description)
+            let mut response = ResponseBuilder::new().description(description);
+            if code == 503 {
+                response = response.header("Retry-After", not_leader_retry_after());
+            }
+            response
                 .content(
                     "application/json",
                     ContentBuilder::new().schema(Some(Ref::from_schema_name("ErrorBody"))).build(),
@@ -83,4 +86,19 @@ fn add_errors(op: &mut Operation, writes: bool, shared: &[utoipa::openapi::path:
                 .into()
         });
     }
+}
+
+/// The `Retry-After` of a 503 on a write: the server shuts down
+/// (`shutting_down`), or it shares its database with other servers and
+/// does not lead the writes at the moment (`not_leader`).
+fn not_leader_retry_after() -> utoipa::openapi::header::Header {
+    utoipa::openapi::header::HeaderBuilder::new()
+        .schema(utoipa::openapi::ObjectBuilder::new().schema_type(utoipa::openapi::schema::Type::Integer))
+        .description(Some(
+            "seconds to wait before trying again. With `not_leader`, the server shares its database with other \
+             `accord serve` processes and another of them leads the writes, or the lead is changing hands (a new \
+             leader takes over within seconds): nothing was written; send the write again, here or to another \
+             server. Reads are served by every server.",
+        ))
+        .build()
 }

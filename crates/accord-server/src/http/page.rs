@@ -437,6 +437,7 @@ pub(crate) fn notice_text(code: Option<&str>) -> Option<String> {
         "chair_text" => t("home-notice-chair_text"),
         "revision" => t("home-notice-revision"),
         "symbol" => t("home-notice-symbol"),
+        "paper" => t("home-notice-paper"),
         "key_registered" => t("home-notice-key_registered"),
         "key_revoked" => t("home-notice-key_revoked"),
         "signatures_required" => t("home-notice-signatures_required"),

@@ -742,6 +742,13 @@ pub async fn run_silence_scheduler(app: AppState) {
                 s.proceedings.running_silences().partition(|x| x.deadline <= now);
             (due.iter().map(|x| x.id).collect(), later.iter().map(|x| x.deadline).min())
         };
+        // A server that follows another (several servers on one database)
+        // leaves the conclusion to the leader, and looks again in half a
+        // second in case it takes the lead meanwhile.
+        if !due.is_empty() && !app.store.is_leader() {
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            continue;
+        }
         let mut failed = false;
         for silence in due {
             let body = EntryBody::SilenceConcluded(accord_domain::decisions::SilenceRef { silence });
@@ -998,8 +1005,52 @@ pub async fn summary(
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct SummaryDocumentQuery {
-    /// `akn` (Akoma Ntoso 3.0), the only format of this document.
+    /// `akn` (Akoma Ntoso 3.0, the default) or `pdf` (typeset for print).
     pub format: Option<String>,
+    /// For `pdf`: the language it is set in (`ar`, `zh`, `en`, `fr`, `ru`, `es`), English when not given; names, titles and statements are printed as recorded.
+    pub language: Option<String>,
+    /// For `pdf`: number every line in the margin.
+    pub line_numbers: Option<bool>,
+}
+
+/// The summary record as a PDF, in the language asked for.
+async fn summary_pdf(
+    app: &AppState,
+    meeting: u64,
+    q: &SummaryDocumentQuery,
+) -> Result<axum::response::Response, ApiError> {
+    let lang = crate::http::pdf::language(q.language.as_deref(), "en")?;
+    let fonts = crate::http::pdf::fonts_for(&app.pdf, lang)?;
+    let (record, masthead, labels) = {
+        let s = app.store.state();
+        let m = s.proceedings.meeting(meeting)?;
+        let summary = summary_of(&s, meeting)?;
+        let masthead = accord_documents::export::Masthead {
+            forum: s.forum.as_ref().map(|f| f.name.to_string()).unwrap_or_default(),
+            symbol: summary_symbol(&s, meeting),
+            distribution: accord_documents::export::Distribution::General,
+            date: m.date.clone(),
+            original_language: "English".into(),
+            session: summary.session.clone(),
+            // The items are the record's sections; the line under the
+            // session names the kind of document.
+            agenda_item: lang.scope_sync(|| crate::t("meet-summary-record")),
+        };
+        let record = lang.scope_sync(|| super::pages::summary_pdf_record(&summary));
+        let labels = crate::http::pdf::labels(lang, &masthead, "en", None);
+        (record, masthead, labels)
+    };
+    let options = accord_pdf::Options {
+        language: crate::http::pdf::to_language(lang),
+        line_numbers: q.line_numbers.unwrap_or(false),
+        backers: accord_documents::docx::Backers::Footnote,
+        fonts,
+    };
+    let file = format!("{}-{}.pdf", masthead.symbol.replace(['/', '.'], "-"), lang.code());
+    let pdf =
+        crate::http::pdf::typeset(&app.pdf, move || accord_pdf::summary_record(&record, &masthead, &labels, &options))
+            .await?;
+    Ok(crate::http::pdf::response(pdf, &file))
 }
 
 /// The symbol of meeting `n`'s summary record: `SR.n` under the symbol of
@@ -1020,22 +1071,27 @@ pub(crate) fn summary_symbol(s: &DomainState, n: u64) -> String {
 /// A meeting's summary record as an Akoma Ntoso 3.0 `debate` (`name="summaryRecord"`): attendance, the speakers in the order the floor was given, the decisions with each recorded vote's tally and each member's vote, under the symbol SR.n of the forum's body.
 #[utoipa::path(get, path = "/api/v1/meetings/{mid}/summary/document", tag = "meetings",
     params(("mid" = u64, Path, minimum = 1, maximum = 9007199254740991_u64), SummaryDocumentQuery),
-    responses((status = 200, content_type = "application/akn+xml", body = String),
-        (status = 400, description = "unknown format", body = ErrorBody), (status = 404, description = "unknown meeting", body = ErrorBody)))]
+    responses((status = 200, description = "Akoma Ntoso 3.0 (`format=akn`) or PDF (`format=pdf`)", content((String = "application/akn+xml"), (Vec<u8> = "application/pdf"))),
+        (status = 400, description = "unknown format or language", body = ErrorBody), (status = 404, description = "unknown meeting", body = ErrorBody),
+        (status = 503, description = "PDF only: `fonts_missing` or `pdf_busy` (with `Retry-After`)", body = ErrorBody)))]
 pub async fn summary_document(
     State(app): State<AppState>,
     MeetingId(meeting): MeetingId,
     crate::http::extract::ApiQuery(q): crate::http::extract::ApiQuery<SummaryDocumentQuery>,
 ) -> Result<axum::response::Response, ApiError> {
     use axum::response::IntoResponse;
-    if let Some(other) = q.format.as_deref().map(str::trim).filter(|f| *f != "akn") {
-        return Err(ApiError::bad_request(
-            "invalid_format",
-            format!(
-                "the summary record is written in akn (Akoma Ntoso), not {:?}",
-                other.chars().take(40).collect::<String>()
-            ),
-        ));
+    match q.format.as_deref().map(str::trim) {
+        None | Some("akn") => {}
+        Some("pdf") => return summary_pdf(&app, meeting, &q).await,
+        Some(other) => {
+            return Err(ApiError::bad_request(
+                "invalid_format",
+                format!(
+                    "the summary record is written in akn (Akoma Ntoso) or pdf, not {:?}",
+                    other.chars().take(40).collect::<String>()
+                ),
+            ))
+        }
     }
     let (xml, symbol) = {
         let s = app.store.state();

@@ -577,6 +577,69 @@ async fn summary_markdown(State(app): State<AppState>, MeetingId(mid): MeetingId
     Ok(([(header::CONTENT_TYPE, "text/markdown; charset=utf-8")], md).into_response())
 }
 
+/// The summary record as the PDF prints it under its masthead, in the
+/// current language: the same words as [`summary_markdown`] (names,
+/// titles and statements as recorded).
+pub(crate) fn summary_pdf_record(s: &dapi::SummaryJson) -> accord_pdf::Record {
+    use accord_pdf::{Record, Section};
+    let m = &s.meeting;
+    let mut sections = Vec::new();
+    let present = if m.present.is_empty() { crate::t("meet-no-member-present") } else { m.present.join(", ") };
+    sections.push(Section {
+        heading: crate::t("meet-attendance"),
+        paragraphs: vec![
+            (None, present),
+            (None, crate::t2("meet-md-quorum", "count", m.voting_members_present, "to_decide", m.decision_quorum)),
+        ],
+    });
+    for item in &m.agenda {
+        let mut paragraphs = Vec::new();
+        let spoke: Vec<&super::shapes::FloorJson> =
+            item.requests.iter().filter(|r| r.status == "spoke" || r.status == "speaking").collect();
+        if spoke.is_empty() {
+            paragraphs.push((None, crate::t("meet-no-one-spoke")));
+        }
+        for r in spoke {
+            let who = match r.kind.as_str() {
+                "point_of_order" => format!("{} {}", r.member, crate::t("meet-note-point-of-order")),
+                "right_of_reply" => format!("{} {}", r.member, crate::t("meet-note-right-of-reply")),
+                _ => r.member.clone(),
+            };
+            let words = r
+                .statement
+                .clone()
+                .or_else(|| r.file_name.clone().map(|n| crate::t1("meet-md-statement-in", "file", n)))
+                .unwrap_or_default();
+            paragraphs.push((Some(who), words));
+        }
+        sections.push(Section {
+            heading: crate::t2("meet-item-heading", "label", item.label.as_str(), "title", item.title.as_str()),
+            paragraphs,
+        });
+    }
+    let mut decisions = Vec::new();
+    if s.decisions.is_empty() {
+        decisions.push((None, crate::t("meet-no-decision-was-taken")));
+    }
+    for d in &s.decisions {
+        decisions.push((None, decision_text(&d.decision, "")));
+        if !d.ballots.is_empty() {
+            for choice in ["yes", "no", "abstain"] {
+                let who: Vec<&str> =
+                    d.ballots.iter().filter(|(_, c)| c.as_str() == choice).map(|(m, _)| m.as_str()).collect();
+                let who = if who.is_empty() { crate::t("meet-md-none") } else { who.join(", ") };
+                decisions.push((Some(choice_word(choice)), who));
+            }
+        }
+    }
+    sections.push(Section { heading: crate::t("meet-decisions"), paragraphs: decisions });
+    Record {
+        title: crate::t1("meet-summary-title", "number", m.number),
+        subtitle: format!("{}, {}", m.place, s.session),
+        sections,
+    }
+}
+
 pub struct SilenceView {
     pub id: u64,
     pub label: String,

@@ -4,9 +4,13 @@
 //! [`super::api::open`] (shared with `accord import`), and a proposal is
 //! built by [`super::shapes::ProposalRequest::into_body`].
 
-use accord_domain::negotiation::{Anchor, ChairText, ProposalReanchored, ProposalRef, RevisionIssued, SymbolSet};
+use accord_domain::negotiation::{
+    next_paper_symbol, Anchor, ChairText, PaperIssued, PaperKind, ProposalReanchored, ProposalRef, RevisionIssued,
+    SymbolSet,
+};
 use accord_domain::state::Action;
 use accord_domain::EntryBody;
+use accord_domain::Refusal;
 
 use crate::http::error::ApiError;
 use crate::shared::tidy;
@@ -75,6 +79,34 @@ pub(crate) fn revision(process: u64, name: &str) -> Action {
 /// The process's document symbol, as written (spaces around it left out).
 pub(crate) fn symbol(process: u64, symbol: &str) -> Action {
     negotiate(EntryBody::ProcessSymbolSet(SymbolSet { process, symbol: symbol.trim().to_owned() }))
+}
+
+/// The process's rolling text or compilation issued as a conference room
+/// paper: under `symbol` as written (spaces around it left out), else the
+/// next of its series (`next_paper_symbol`); on `version`, else the
+/// latest. A process without a symbol needs one given: `no_symbol`.
+pub(crate) fn paper(
+    state: &accord_domain::State,
+    process: u64,
+    kind: PaperKind,
+    symbol: Option<&str>,
+    version: Option<u32>,
+) -> Result<Action, Refusal> {
+    let p = state.process(process)?;
+    let symbol = match symbol.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) => s.to_owned(),
+        None => next_paper_symbol(state, p).ok_or_else(|| {
+            Refusal::conflict(
+                "no_symbol",
+                format!(
+                    "process {process} has no document symbol to number papers after: give the paper's symbol, \
+                     or set the process's (PUT /api/v1/processes/{process}/symbol)"
+                ),
+            )
+        })?,
+    };
+    let version = version.unwrap_or(p.latest().number);
+    Ok(negotiate(EntryBody::ProcessPaperIssued(PaperIssued { process, kind, symbol, version })))
 }
 
 fn negotiate(body: EntryBody) -> Action {

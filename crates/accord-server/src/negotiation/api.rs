@@ -698,6 +698,7 @@ fn version_json(p: &Process, v: &accord_domain::negotiation::Version, now: Count
         options: counts.options,
         counts_as_of,
         symbol: p.version_symbol(v),
+        papers: p.papers.iter().filter(|x| x.version == v.number).map(|x| x.symbol.clone()).collect(),
     }
 }
 

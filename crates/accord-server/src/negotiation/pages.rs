@@ -44,6 +44,7 @@ pub fn routes() -> crate::http::routes::Routes {
         .get("/processes/{id}/versions", versions)
         .post("/processes/{id}/versions", issue_revision)
         .post("/processes/{id}/symbol", set_symbol)
+        .post("/processes/{id}/papers", issue_paper)
         .get("/processes/{id}/diff", diff_page)
         .get("/processes/{id}/provisions/{eid}", provision_page)
         .get("/processes/{id}/proposals", to_rolling_text)
@@ -289,6 +290,65 @@ struct RollingPage {
     my_member: Option<String>,
     /// The secretariat sets the document symbol.
     can_set_symbol: bool,
+    papers: PapersPanel,
+}
+
+/// A conference room paper as the pages list it.
+pub struct PaperRow {
+    pub number: u32,
+    pub symbol: String,
+    /// "Rolling text" or "Compilation of proposals", in the reader's language.
+    pub kind: String,
+    pub version: u32,
+    pub entry: u64,
+    pub time: String,
+    /// The process still shows what it shows.
+    pub current: bool,
+    /// The compilation downloads in Word only.
+    pub docx_only: bool,
+}
+
+/// The papers of a process and, for the secretariat, the form that
+/// issues one. Read outside the view cache: issuing a paper does not
+/// change what the process shows, so not its stamp either.
+pub struct PapersPanel {
+    pub rows: Vec<PaperRow>,
+    pub can_issue: bool,
+    /// The symbol the form offers (`next_paper_symbol`), or empty.
+    pub next_symbol: String,
+    /// The latest version, which a paper is issued on.
+    pub latest: u32,
+}
+
+fn papers_panel(app: &AppState, id: u64, secretariat: bool) -> PapersPanel {
+    use accord_domain::negotiation::{next_paper_symbol, PaperKind};
+    let state = app.store.state();
+    let Ok(p) = state.process(id) else {
+        return PapersPanel { rows: Vec::new(), can_issue: false, next_symbol: String::new(), latest: 0 };
+    };
+    PapersPanel {
+        rows: p
+            .papers
+            .iter()
+            .rev()
+            .map(|x| PaperRow {
+                number: x.number,
+                symbol: x.symbol.clone(),
+                kind: match x.kind {
+                    PaperKind::RollingText => t("neg-paper-kind-rolling_text"),
+                    PaperKind::Compilation => t("neg-paper-kind-compilation"),
+                },
+                version: x.version,
+                entry: x.entry,
+                time: rfc3339(x.time),
+                current: x.as_of == p.changed,
+                docx_only: x.kind == PaperKind::Compilation,
+            })
+            .collect(),
+        can_issue: secretariat,
+        next_symbol: next_paper_symbol(&state, p).unwrap_or_default(),
+        latest: p.latest().number,
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -397,6 +457,7 @@ async fn rolling_page(
                     member: member.unwrap_or_default().to_uppercase(),
                     my_member: p.member,
                     can_set_symbol,
+                    papers: papers_panel(&app, id, p.secretariat),
                 },
             )
         }
@@ -1121,6 +1182,7 @@ struct VersionsPage {
     can_name: bool,
     /// The process has a document symbol: its versions download as Akoma Ntoso.
     has_symbol: bool,
+    papers: PapersPanel,
 }
 
 async fn versions_view(
@@ -1132,6 +1194,7 @@ async fn versions_view(
 ) -> Result<VersionsPage, ApiError> {
     let now = napi::current_counts(app, id).await?;
     let pw = powers(app, user);
+    let papers = papers_panel(app, id, pw.secretariat);
     with_process(app, id, |p| {
         Ok(VersionsPage {
             chrome: Chrome::new(app, user, "processes"),
@@ -1161,6 +1224,7 @@ async fn versions_view(
             latest_named: p.latest().name.is_some(),
             can_name: pw.chair || pw.secretariat,
             has_symbol: p.symbol.is_some(),
+            papers,
         })
     })
 }
@@ -1174,6 +1238,48 @@ async fn versions(
     let page = versions_view(&app, &user, id, notice_text(q.notice.as_deref()), None).await;
     match page {
         Ok(p) => render(StatusCode::OK, p),
+        Err(e) => error_page(&app, &user, e),
+    }
+}
+
+#[derive(Deserialize)]
+struct PaperForm {
+    csrf: String,
+    kind: String,
+    symbol: String,
+    version: Option<u32>,
+}
+
+/// The secretariat issues the rolling text or the compilation as a
+/// conference room paper from the process's pages.
+async fn issue_paper(
+    State(app): State<AppState>,
+    RequireUser(u): RequireUser,
+    Path(id): Path<String>,
+    form: CsrfForm<PaperForm>,
+) -> Response {
+    use accord_domain::negotiation::PaperKind;
+    let user = Some(u.clone());
+    let result = async {
+        let id = process_id(&id)?;
+        let form = form.check(&u)?;
+        let kind = match form.kind.as_str() {
+            "rolling_text" => PaperKind::RollingText,
+            "compilation" => PaperKind::Compilation,
+            other => {
+                return Err(ApiError::bad_request(
+                    "invalid_paper_kind",
+                    format!("a paper is the rolling_text or the compilation, not {other:?}"),
+                ))
+            }
+        };
+        let action = actions::paper(&app.store.state(), id, kind, Some(&form.symbol), form.version)?;
+        app.store.submit(u.principal(), action, None).await?;
+        Ok::<u64, ApiError>(id)
+    }
+    .await;
+    match result {
+        Ok(id) => Redirect::to(&format!("/processes/{id}/versions?notice=paper")).into_response(),
         Err(e) => error_page(&app, &user, e),
     }
 }
@@ -1347,7 +1453,7 @@ async fn diff_page(
     }
 }
 
-with_csrf!(ChairTextForm, OpenForm, ProposeForm, ReanchorForm, RevisionForm, SignedForm, SymbolForm);
+with_csrf!(ChairTextForm, OpenForm, PaperForm, ProposeForm, ReanchorForm, RevisionForm, SignedForm, SymbolForm);
 
 #[cfg(test)]
 mod tests {

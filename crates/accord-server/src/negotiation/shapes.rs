@@ -306,6 +306,8 @@ pub struct VersionJson {
     /// `/Rev.N` for the Nth named revision; null for other versions or
     /// while the process has no symbol.
     pub symbol: Option<String>,
+    /// The symbols of the conference room papers issued on it, in order.
+    pub papers: Vec<String>,
 }
 
 // ---- requests ----

@@ -6,6 +6,11 @@
 //! - `GET /log/tile/<L>/<N>[.p/<W>]` and `GET /log/tile/entries/<N>[.p/<W>]`:
 //!   C2SP tlog-tiles, immutable, cacheable for a year, so that any static
 //!   server or CDN can mirror the record.
+//! - `GET /log/blob/<sha256>`: content entries name by hash.
+//! - `GET /log/state/<size>`: the state published with the checkpoint of
+//!   `size` (as `/api/v1/log/state/<size>`), so that a copy of `log/` on a
+//!   static host ([`crate::record::log_dir`]) holds everything
+//!   `accord verify` compares.
 //! - `GET /api/v1/log`: the log's origin, verifier key and checkpoint.
 //! - `GET /api/v1/log/inclusion?index=I&size=S` and
 //!   `GET /api/v1/log/consistency?old=A&new=B`: proofs, base64 hashes.
@@ -119,6 +124,12 @@ impl Log {
         });
         status.sending = Some(size);
     }
+
+    /// Changes whenever a checkpoint is signed or gets a cosignature: what
+    /// the log directory's writer waits on ([`crate::record::log_dir`]).
+    pub fn watch(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.published.subscribe()
+    }
 }
 
 /// What the server last heard from one witness: published in `/api/v1/log`
@@ -182,7 +193,21 @@ pub fn check_stored_checkpoint(store: &Store, signer: &LogSigner) -> Result<(), 
 /// Signs a checkpoint of the current tree if it has grown since the last
 /// one, and publishes it at once (receipts that wait for it are answered
 /// now, whatever the witnesses do). Answers the new size, if it signed.
+///
+/// Only the server that leads the writes signs (servers sharing a database
+/// share the log key). A server that follows publishes the latest
+/// checkpoint the leader stored, once its own state has reached it.
 pub fn sign_checkpoint(app: &AppState) -> Result<Option<u64>, ApiError> {
+    if !app.store.is_leader() {
+        let Some((size, note)) = app.store.latest_checkpoint()? else { return Ok(None) };
+        if size > app.store.len() || app.log.latest().is_some_and(|(s, n)| s > size || (s == size && n == note)) {
+            return Ok(None);
+        }
+        *app.log.latest.write().unwrap_or_else(|e| e.into_inner()) = Some((size, note));
+        app.log.signed.notify_waiters();
+        app.log.published.send_replace(size);
+        return Ok(None);
+    }
     if app.log.latest().is_some_and(|(s, _)| s >= app.store.len()) {
         return Ok(None);
     }
@@ -246,7 +271,8 @@ pub async fn push_to_witness(app: AppState, url: String) {
     let mut sent = 0u64;
     loop {
         let size = *sizes.borrow_and_update();
-        if size > sent {
+        // Among servers sharing a database, the leader, which signs, pushes.
+        if size > sent && app.store.is_leader() {
             if let Some((size, note)) = app.log.latest() {
                 sent = size;
                 app.log.mark_sending(&url, size, app.config.clock.now_unix_ms());
@@ -390,6 +416,10 @@ fn add_cosignatures(app: &AppState, size: u64, lines: &[String]) {
     let mut latest = app.log.latest.write().unwrap_or_else(|e| e.into_inner());
     if latest.as_ref().is_some_and(|(s, _)| *s == size) {
         *latest = Some((size, cosigned));
+        drop(latest);
+        // The published checkpoint changed (not its size): the log
+        // directory rewrites it; the witnesses' tasks see no new size.
+        app.log.published.send_modify(|_| {});
     }
 }
 
@@ -398,6 +428,7 @@ pub fn routes() -> crate::http::routes::Routes {
         .get("/log/checkpoint", checkpoint)
         .get("/log/tile/{*path}", tile)
         .get("/log/blob/{sha256}", blob)
+        .get("/log/state/{size}", state_file)
         .api(routes!(log_info))
         .api(routes!(inclusion))
         .api(routes!(consistency))
@@ -526,17 +557,46 @@ pub struct StateDigest {
     pub parts: Option<std::collections::BTreeMap<String, String>>,
 }
 
+/// The state published with the checkpoint of `size`, if one was signed.
+pub fn published_state(store: &Store, size: u64) -> Result<Option<StateDigest>, accord_store::StoreError> {
+    Ok(store.checkpoint_state(size)?.map(|published| {
+        let format = if published.parts.is_some() { STATE_DIGEST_V2 } else { STATE_DIGEST_V1 };
+        StateDigest { size, digest: hex::encode(published.digest), format: format.into(), parts: published.parts }
+    }))
+}
+
+async fn read_state(app: &AppState, size: &str) -> Result<StateDigest, ApiError> {
+    let size: u64 = size.parse().map_err(|_| ApiError::bad_request("invalid_size", "the size is a number"))?;
+    let app2 = app.clone();
+    tokio::task::spawn_blocking(move || published_state(&app2.store, size))
+        .await
+        .map_err(|_| ApiError::internal())??
+        .ok_or_else(|| ApiError::not_found("no_checkpoint", format!("no checkpoint of size {size} was signed")))
+}
+
 #[utoipa::path(get, path = "/api/v1/log/state/{size}", tag = "record", params(("size" = u64, Path, minimum = 0, maximum = 9007199254740991_u64)),
     responses((status = 200, body = StateDigest), (status = 404, body = ErrorBody)))]
 async fn state_digest(State(app): State<AppState>, Path(size): Path<String>) -> Result<Json<StateDigest>, ApiError> {
-    let size: u64 = size.parse().map_err(|_| ApiError::bad_request("invalid_size", "the size is a number"))?;
-    let app2 = app.clone();
-    let published = tokio::task::spawn_blocking(move || app2.store.checkpoint_state(size))
-        .await
-        .map_err(|_| ApiError::internal())??
-        .ok_or_else(|| ApiError::not_found("no_checkpoint", format!("no checkpoint of size {size} was signed")))?;
-    let format = if published.parts.is_some() { STATE_DIGEST_V2 } else { STATE_DIGEST_V1 };
-    Ok(Json(StateDigest { size, digest: hex::encode(published.digest), format: format.into(), parts: published.parts }))
+    Ok(Json(read_state(&app, &size).await?))
+}
+
+/// The same state under `/log/state/<size>`, beside the tiles, as a log
+/// directory holds it ([`crate::record::log_dir`]): a static host of `log/`
+/// publishes it too, and `accord verify` reads it there when the forum's
+/// API is not at hand. A checkpoint's state never changes: cached for a
+/// year.
+async fn state_file(State(app): State<AppState>, Path(size): Path<String>) -> Response {
+    match read_state(&app, &size).await {
+        Ok(published) => (
+            [
+                (header::CONTENT_TYPE, "application/json"),
+                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+            ],
+            serde_json::to_vec(&published).expect("a state serialises"),
+        )
+            .into_response(),
+        Err(e) => e.into_response(),
+    }
 }
 
 #[derive(Deserialize, IntoParams)]

@@ -5,6 +5,7 @@
 pub mod api;
 pub mod live;
 pub mod log;
+pub mod log_dir;
 pub mod pages;
 pub mod shapes;
 pub mod witness;

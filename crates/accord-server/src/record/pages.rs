@@ -173,6 +173,16 @@ fn summarise(body: &accord_domain::EntryBody) -> String {
             ),
         },
         B::ProcessSymbolSet(p) => t2("rec-sum-symbol", "symbol", s(&p.symbol), "process", s(&p.process)),
+        B::ProcessPaperIssued(p) => t2(
+            match p.kind {
+                accord_domain::negotiation::PaperKind::RollingText => "rec-sum-paper-rolling",
+                accord_domain::negotiation::PaperKind::Compilation => "rec-sum-paper-compilation",
+            },
+            "symbol",
+            s(&p.symbol),
+            "process",
+            s(&p.process),
+        ),
         B::RulesChanged(r) => match r.process {
             Some(p) => t1("rec-sum-rules-process", "process", s(&p)),
             None => t("rec-sum-rules-forum"),

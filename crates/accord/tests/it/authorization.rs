@@ -425,6 +425,13 @@ fn rows() -> Vec<Row> {
             json!({"symbol": "A/AC.1/L.1"}),
             Sec,
         ),
+        api(
+            M::POST,
+            "/api/v1/processes/{id}/papers",
+            "/api/v1/processes/1/papers",
+            json!({"kind": "rolling_text", "symbol": "A/AC.1/CRP.1"}),
+            Sec,
+        ),
         // Translations.
         api(
             M::POST,
@@ -518,6 +525,12 @@ fn rows() -> Vec<Row> {
         page("/processes", "/processes", &[("title", "Second"), ("markdown", DRAFT)], Sec),
         page("/processes/{id}/versions", "/processes/1/versions", &[("name", "Rev.1")], ChairCofacSec),
         page("/processes/{id}/symbol", "/processes/1/symbol", &[("symbol", "A/AC.1/L.1")], Sec),
+        page(
+            "/processes/{id}/papers",
+            "/processes/1/papers",
+            &[("kind", "compilation"), ("symbol", "A/AC.1/CRP.2")],
+            Sec,
+        ),
         page(
             "/processes/{id}/translations",
             "/processes/1/translations",

@@ -372,3 +372,61 @@ async fn wrong_and_hostile_requests_are_refused_and_change_nothing() {
     let closed = as_participant(&forum, Method::POST, "/api/v1/consultations/1/votes", Some(&key), vote).await;
     assert_error(&closed, StatusCode::CONFLICT, "consultation_closed");
 }
+
+/// A statement spaced otherwise in another case is a duplicate; one of
+/// combining marks only, or stacking them ("Zalgo"), is refused with its
+/// own code; and a statement refused on the page is back in its form, to
+/// be corrected rather than typed again.
+#[tokio::test]
+async fn near_duplicates_and_stacked_marks_are_refused_and_the_page_keeps_what_was_typed() {
+    let forum = TestForum::new();
+    let t = forum.tokens().await;
+    let sec = t["sec"].clone();
+    opened(&forum, &sec).await;
+    let before = forum.record_len();
+    let statements = "/api/v1/consultations/1/statements";
+    for spaced in ["statement  number 3", "  STATEMENT number\u{00a0}\u{00a0}3 "] {
+        assert_error(
+            &forum.post(statements, &sec, json!({"text": spaced})).await,
+            StatusCode::CONFLICT,
+            "duplicate_statement",
+        );
+    }
+    let zalgo: String = "Protect hospitals"
+        .chars()
+        .flat_map(|c| {
+            std::iter::once(c)
+                .chain("\u{0300}\u{0301}\u{0302}\u{0303}\u{0304}\u{0305}\u{0306}\u{0307}\u{0308}\u{0309}".chars())
+        })
+        .collect();
+    assert_error(
+        &forum.post(statements, &sec, json!({"text": zalgo})).await,
+        StatusCode::BAD_REQUEST,
+        "too_many_combining_marks",
+    );
+    assert_error(
+        &forum.post(statements, &sec, json!({"text": "\u{0301}\u{0302}\u{0303}"})).await,
+        StatusCode::BAD_REQUEST,
+        "statement_only_marks",
+    );
+    assert_eq!(forum.record_len(), before, "nothing refused was recorded");
+    let (s, v) = forum.post(statements, &sec, json!({"text": "Protect   hospitals  first"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    assert!(record_text(&forum).contains("\"Protect hospitals first\""), "spaces collapsed in the record");
+
+    // The page: refused, the typed statement is in the form again.
+    let mut browser = crate::pages::Browser::new(&forum);
+    browser.log_in("sec", PASSWORD).await;
+    let page = browser.get("/consultations/1").await;
+    let csrf = crate::pages::Browser::csrf(&page);
+    let refused =
+        browser.post("/consultations/1/statements", &[("csrf", &csrf), ("text", "statement number 3 ")]).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.html);
+    assert!(refused.html.contains(">statement number 3 </textarea>"), "the statement is kept: {}", refused.html);
+    // Kept as words: markup typed is escaped in the form.
+    let long = format!("{}<b>&</b>", "x".repeat(495));
+    let refused = browser.post("/consultations/1/statements", &[("csrf", &csrf), ("text", &long)]).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.html);
+    assert!(refused.html.contains("&lt;b&gt;&amp;&lt;/b&gt;</textarea>"), "{}", refused.html);
+    assert!(!refused.html.contains("<b>&</b>"));
+}

@@ -490,6 +490,31 @@ async fn decisions_put_proposals_into_the_text_and_provenance_names_them() {
         "invalid_format",
     );
     assert_eq!(forum.get("/api/v1/meetings/999/summary/document").await.0, StatusCode::NOT_FOUND);
+    // And as a PDF, in English and in Arabic.
+    for (lang, words) in [
+        (
+            "en",
+            &["SR.1", "Distr.: General", "Summary record of meeting 1", "Attendance", "BRA, KEN", "Decision 1 on P-1"]
+                [..],
+        ),
+        ("ar", &["SR.1", "Distr.: General", "الأصل", "BRA"][..]),
+    ] {
+        let res = forum
+            .response(
+                axum::http::Request::get(format!("/api/v1/meetings/{mid}/summary/document?format=pdf&language={lang}"))
+                    .body(axum::body::Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        let status = res.status();
+        let pdf = http_body_util::BodyExt::collect(res.into_body()).await.unwrap().to_bytes().to_vec();
+        assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&pdf));
+        let text = crate::pdf::check_pdf(&pdf);
+        let mut at = 0;
+        for w in words {
+            at += text[at..].find(w).unwrap_or_else(|| panic!("{lang}: {w:?} not after byte {at} of {text}")) + w.len();
+        }
+    }
 }
 
 fn call(agent: &ureq::Agent, method: &str, url: &str, token: &str, body: Value) -> (u16, Value) {

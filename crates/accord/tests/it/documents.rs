@@ -263,7 +263,7 @@ async fn versions_and_the_rolling_text_download_as_akoma_ntoso_that_validates() 
     assert!(!String::from_utf8(again).unwrap().contains("Third substantive session"), "Rev.1 came before the session");
 
     // Refusals.
-    let (s, b) = forum.get("/api/v1/processes/1/versions/3/document?format=pdf").await;
+    let (s, b) = forum.get("/api/v1/processes/1/versions/3/document?format=odt").await;
     assert_error(&(s, b), StatusCode::BAD_REQUEST, "invalid_format");
     let (s, b) = forum.get("/api/v1/processes/1/rolling-text/document?format=md").await;
     assert_error(&(s, b), StatusCode::BAD_REQUEST, "invalid_format");
@@ -297,7 +297,7 @@ async fn versions_and_the_rolling_text_download_as_akoma_ntoso_that_validates() 
     assert!(!html.contains("format=akn"), "no Akoma Ntoso link without a symbol");
 }
 
-fn accord(args: &[&str]) -> std::process::Output {
+pub(crate) fn accord(args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_accord")).args(args).env("ACCORD_LOG", "warn").output().unwrap()
 }
 
@@ -636,7 +636,7 @@ async fn versions_the_rolling_text_a_redline_and_the_compilation_download_as_wor
 
     // Refusals.
     for (path, status, code) in [
-        ("/api/v1/processes/1/versions/3/document?format=pdf", StatusCode::BAD_REQUEST, "invalid_format"),
+        ("/api/v1/processes/1/versions/3/document?format=odt", StatusCode::BAD_REQUEST, "invalid_format"),
         ("/api/v1/processes/1/rolling-text/document?format=md", StatusCode::BAD_REQUEST, "invalid_format"),
         (
             "/api/v1/processes/1/rolling-text/document?format=docx&members=margin",
@@ -756,9 +756,9 @@ fn accord_import_and_export_word_documents() {
         .all(|(x, y)| (&x.eid, &x.num, &x.heading, &x.text) == (&y.eid, &y.num, &y.heading, &y.text)));
     drop(state);
     store.shutdown();
-    // PDF is not written.
+    // A format Accord does not write is refused.
     let out =
-        accord(&["export", "--data-dir", data, "--process", "1", "--format", "pdf", "--out", file.to_str().unwrap()]);
+        accord(&["export", "--data-dir", data, "--process", "1", "--format", "odt", "--out", file.to_str().unwrap()]);
     assert!(!out.status.success());
 
     // The rolling text, a redline and the compilation, as the API serves them.

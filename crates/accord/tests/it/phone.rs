@@ -110,3 +110,42 @@ async fn the_rolling_text_fits_a_phone_in_chromium() {
     assert!(stray.is_empty(), "outside the screen in Arabic: {stray:?}");
     client.close().await.unwrap();
 }
+
+/// A consultation's tables on a phone: their header rows are hidden to
+/// fit the screen, so every cell says the column it is in (the statements'
+/// votes, the groups' statements, common ground, bridging), in the
+/// reader's language.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn consultation_tables_keep_their_headers_on_a_phone() {
+    let (dir, _logins) = demo_forum();
+    let server = Server::start(dir.path());
+    let (_driver, driver_url) = chromedriver();
+    let profile = tempfile::tempdir().unwrap();
+    let client = phone(&driver_url, profile.path()).await;
+    let base = &server.base;
+    // Each visible cell of the consultation's tables: its text, and what
+    // its `::before` shows, with whether the header row is shown.
+    let cells = "return [...document.querySelectorAll('main table.list')].flatMap(t =>
+         [...t.querySelectorAll('tbody td')].filter(td => td.getClientRects().length > 0).map(td =>
+           [getComputedStyle(td, '::before').content, td.textContent.trim(),
+            getComputedStyle(t.querySelector('thead')).display]));";
+    for (lang, agree, statement) in [("en", "Agree", "Statement"), ("ar", "يوافق", "البيان")] {
+        client.execute(&format!("document.cookie = 'accord_lang={lang}; path=/'"), vec![]).await.ok();
+        client.goto(&format!("{base}/consultations/1")).await.unwrap();
+        client.execute(&format!("document.cookie = 'accord_lang={lang}; path=/'"), vec![]).await.unwrap();
+        client.goto(&format!("{base}/consultations/1")).await.unwrap();
+        let (width, viewport) = overflow(&client).await;
+        assert_eq!(viewport, 390.0, "{lang}: the consultation lays out wider than the phone");
+        assert!(width <= 0.0, "{lang}: the consultation scrolls sideways by {width}px on a phone");
+        let v = client.execute(cells, vec![]).await.unwrap();
+        let cells: Vec<(String, String, String)> = serde_json::from_value(v).unwrap();
+        assert!(cells.len() > 20, "{lang}: the demonstration's tables: {cells:?}");
+        for (before, text, thead) in &cells {
+            assert_eq!(thead, "none", "{lang}: the header row is hidden on a phone");
+            assert!(before.len() > 4 && before.ends_with(": \""), "{lang}: {text:?} does not say its column: {before}");
+        }
+        assert!(cells.iter().any(|(b, _, _)| b.contains(agree)), "{lang}: {cells:?}");
+        assert!(cells.iter().any(|(b, _, _)| b.contains(statement)), "{lang}: {cells:?}");
+    }
+    client.close().await.unwrap();
+}

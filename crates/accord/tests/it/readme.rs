@@ -36,6 +36,10 @@ const SKIPPED: &[(&str, &str)] = &[
     ("./test.sh", "it runs the whole test suite, this test included, and installs packages"),
     ("accord witness ", "it serves a witness until stopped, on 0.0.0.0:8090"),
     (
+        "accord migrate --from ./forum --to ./forum-pg",
+        "it needs a PostgreSQL server at db.example.org; the move both ways is tested in backup.rs",
+    ),
+    (
         "accord serve --data-dir ./forum --witness",
         "it serves until stopped, and asks a witness host that does not exist",
     ),

@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 use crate::helpers::*;
 
-fn start_witness(dir: &Path, name: &str, log_key: &str) -> (Server, String) {
+pub(crate) fn start_witness(dir: &Path, name: &str, log_key: &str) -> (Server, String) {
     let key_file = dir.join(format!("{name}.key"));
     let args: Vec<String> = [
         "witness",
@@ -62,7 +62,7 @@ fn admit(base: &str, token: &str, codes: &[&str]) {
 
 /// Waits until the served checkpoint covers the record and carries
 /// `cosignatures` witness signatures; answers the note.
-fn settled_checkpoint(base: &str, cosignatures: usize) -> String {
+pub(crate) fn settled_checkpoint(base: &str, cosignatures: usize) -> String {
     for _ in 0..150 {
         let mut res = agent().get(format!("{base}/api/v1/forum")).call().unwrap();
         let size = res.body_mut().read_json::<Value>().unwrap()["record_size"].as_u64().unwrap();

@@ -10,7 +10,7 @@ use crate::http::i18n::{exactly_in, Lang};
 /// The crates whose errors reach a client: the domain's refusals, the
 /// server's own errors, the store's (its writer refuses too) and the
 /// documents' (imports are refused with their codes).
-const CRATES: [&str; 4] = ["accord-domain", "accord-server", "accord-store", "accord-documents"];
+const CRATES: [&str; 5] = ["accord-domain", "accord-server", "accord-store", "accord-documents", "accord-pdf"];
 
 /// Calls whose first argument (after a status) is an error's code.
 const BUILDERS: [&str; 11] = [

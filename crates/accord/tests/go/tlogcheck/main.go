@@ -2,7 +2,7 @@
 // golang.org/x/mod/sumdb/note and golang.org/x/mod/sumdb/tlog, code that
 // nobody on the Accord team wrote:
 //
-//	tlogcheck BASE_URL VERIFIER_KEY OLD_SIZE [OLD_SIZE...]
+//	tlogcheck [-static] BASE_URL VERIFIER_KEY OLD_SIZE [OLD_SIZE...]
 //
 // It verifies the checkpoint's signature, reads the tree through the C2SP
 // tiles (tlog's TileHashReader checks every tile against the signed root),
@@ -11,6 +11,11 @@
 // computed from the tiles, and checks the server's consistency proofs from
 // each OLD_SIZE. It prints one line per check and exits 1 on the first
 // failure.
+//
+// With -static, BASE_URL is a static host serving a copy of the log
+// (`accord serve --log-dir`) with no API: every proof is computed from the
+// tiles alone (tlog.ProveRecord, tlog.ProveTree) and checked against the
+// signed root (tlog.CheckRecord, tlog.CheckTree).
 package main
 
 import (
@@ -92,11 +97,16 @@ func decodeHashes(list []string) []tlog.Hash {
 }
 
 func main() {
-	if len(os.Args) < 3 {
-		fail("usage: tlogcheck BASE_URL VERIFIER_KEY OLD_SIZE...")
+	args := os.Args[1:]
+	static := len(args) > 0 && args[0] == "-static"
+	if static {
+		args = args[1:]
 	}
-	base = strings.TrimSuffix(os.Args[1], "/")
-	verifier, err := note.NewVerifier(os.Args[2])
+	if len(args) < 2 {
+		fail("usage: tlogcheck [-static] BASE_URL VERIFIER_KEY OLD_SIZE...")
+	}
+	base = strings.TrimSuffix(args[0], "/")
+	verifier, err := note.NewVerifier(args[1])
 	if err != nil {
 		fail("verifier key: %v", err)
 	}
@@ -141,6 +151,19 @@ func main() {
 		fail("%d entries in the bundles, checkpoint says %d", len(entries), size)
 	}
 	for i, e := range entries {
+		leaf := tlog.RecordHash(e)
+		if static {
+			// No server to ask: the proof comes from the tiles, and must
+			// lead from the bundle's entry to the signed root.
+			p, err := tlog.ProveRecord(size, int64(i), thr)
+			if err != nil {
+				fail("entry %d: proof from tiles: %v", i, err)
+			}
+			if err := tlog.CheckRecord(p, size, root, int64(i), leaf); err != nil {
+				fail("entry %d: inclusion proof from the tiles: %v", i, err)
+			}
+			continue
+		}
 		var proof struct {
 			Proof    []string `json:"proof"`
 			LeafHash string   `json:"leaf_hash"`
@@ -148,7 +171,6 @@ func main() {
 		if err := json.Unmarshal(get(fmt.Sprintf("/api/v1/log/inclusion?index=%d&size=%d", i, size)), &proof); err != nil {
 			fail("inclusion JSON: %v", err)
 		}
-		leaf := tlog.RecordHash(e)
 		if base64.StdEncoding.EncodeToString(leaf[:]) != proof.LeafHash {
 			fail("entry %d: leaf hash differs", i)
 		}
@@ -168,8 +190,23 @@ func main() {
 	}
 	fmt.Printf("ok %d entries: leaf hashes and inclusion proofs\n", size)
 
-	for _, arg := range os.Args[3:] {
+	for _, arg := range args[2:] {
 		old, _ := strconv.ParseInt(arg, 10, 64)
+		if static {
+			oldRoot, err := tlog.TreeHash(old, thr)
+			if err != nil {
+				fail("old root %d: %v", old, err)
+			}
+			p, err := tlog.ProveTree(size, old, thr)
+			if err != nil {
+				fail("consistency proof %d -> %d from tiles: %v", old, size, err)
+			}
+			if err := tlog.CheckTree(p, size, root, old, oldRoot); err != nil {
+				fail("consistency %d -> %d: %v", old, size, err)
+			}
+			fmt.Printf("ok consistency %d -> %d\n", old, size)
+			continue
+		}
 		var proof struct {
 			Proof   []string `json:"proof"`
 			OldRoot string   `json:"old_root"`
