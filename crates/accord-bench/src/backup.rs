@@ -49,7 +49,7 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
 
     let cpu = CpuUse::start();
     let started = Instant::now();
-    backup::check(&file, &quiet)?;
+    backup::check(&file, None, &quiet)?;
     let took = started.elapsed();
     println!(
         "check of the file (checksums, read-only replay): {:.2} s, {} entries/s; {}",
@@ -62,7 +62,7 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
     let dir = DataDir::open(&target.path().join("forum"))?;
     let cpu = CpuUse::start();
     let started = Instant::now();
-    let restored = backup::restore(&file, &dir, &Database::Sqlite(dir.database()), &quiet)?;
+    let restored = backup::restore(&file, None, &dir, &Database::Sqlite(dir.database()), &quiet)?;
     let took = started.elapsed();
     println!(
         "restore into SQLite (the check included): {:.2} s, {} entries/s; {}",
@@ -78,7 +78,7 @@ pub fn run(runtime: &tokio::runtime::Runtime, options: &Options) -> Result<()> {
         let dir = DataDir::open(&target.path().join("forum"))?;
         let cpu = CpuUse::start();
         let started = Instant::now();
-        backup::restore(&file, &dir, &Database::Postgres(url.clone()), &quiet)?;
+        backup::restore(&file, None, &dir, &Database::Postgres(url.clone()), &quiet)?;
         let took = started.elapsed();
         println!(
             "restore into PostgreSQL (the check included): {:.2} s, {} entries/s; {}",

@@ -173,6 +173,9 @@ pub(crate) trait Leadership: Send {
     fn step_down(&mut self);
     /// Waits up to `timeout` for news that another server committed.
     fn wait_for_commit(&mut self, timeout: std::time::Duration);
+    /// Waits `timeout` while leading, when no other server commits: hears
+    /// no news of commits (its own would wake it for nothing, each one).
+    fn rest_while_leading(&mut self, timeout: std::time::Duration);
     /// The stored tree hashes from hash number `first` on, as runs in order.
     fn hash_runs_from(&self, first: usize) -> Result<Vec<(usize, Vec<u8>)>, StoreError>;
 }

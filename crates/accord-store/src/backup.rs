@@ -55,7 +55,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use accord_log::{Hash, MerkleTree};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use sha2::{Digest as _, Sha256};
 
 use crate::backend::push_hash_run;
@@ -809,7 +809,12 @@ pub struct Restored {
 
 /// Checks a backup file throughout (header, rows, replay, checkpoints)
 /// without writing anything: answers its header and what it restores to.
-pub fn check(file: &Path, progress: Progress<'_>) -> Result<(Header, Restored), StoreError> {
+///
+/// `expect_key`, the forum's log verifier key as its home page or `accord
+/// log key` shows it, makes the check refuse a backup of another forum, or
+/// one forged whole with a key of its own: everything else in the file,
+/// the key included, could have been written by whoever wrote the file.
+pub fn check(file: &Path, expect_key: Option<&str>, progress: Progress<'_>) -> Result<(Header, Restored), StoreError> {
     let conn = Connection::open_with_flags(file, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| {
         if file.exists() {
             damaged(file, e)
@@ -832,17 +837,41 @@ pub fn check(file: &Path, progress: Progress<'_>) -> Result<(Header, Restored), 
     }
     let signer = accord_log::checkpoint::LogSigner::from_key(&header.log_key)
         .map_err(|e| damaged(file, format!("its log key is not a signing key: {e}")))?;
-    let latest: Option<(i64, String)> = conn
-        .query_row("SELECT size, note FROM checkpoints ORDER BY size DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    if let Some((size, note)) = latest {
-        let checkpoint = accord_log::checkpoint::open_checkpoint(note.as_bytes(), signer.verifier_key())
-            .map_err(|e| damaged(file, format!("its latest checkpoint does not verify with its log key: {e}")))?;
-        if checkpoint.size != size as u64 || tree.root_at(checkpoint.size).ok() != Some(checkpoint.root) {
-            return Err(damaged(file, format!("its latest checkpoint (size {size}) does not name the record's root")));
+    if let Some(expected) = expect_key {
+        let expected = expected.trim();
+        if signer.verifier_key() != expected {
+            return Err(StoreError::Config(format!(
+                "{} is not a backup of the forum whose log key is {expected}: its records are signed with {} \
+                 (another forum's backup, or a forged one); nothing was restored",
+                file.display(),
+                signer.verifier_key()
+            )));
         }
     }
     let digest = accord_domain::State::digest_v2(state.next_index, &state.digest_parts());
+    // Every checkpoint, not only the latest: each must be signed with the
+    // key and name the replayed tree's root at its size, and the one at
+    // the record's size must publish the replayed state.
+    progress("checking the checkpoints", 0, 0);
+    let mut stmt = conn.prepare("SELECT size, note, state_digest FROM checkpoints ORDER BY size")?;
+    let mut rows = stmt.query([])?;
+    let mut has_parts = conn.prepare("SELECT 1 FROM checkpoint_states WHERE size = ?1")?;
+    while let Some(row) = rows.next()? {
+        let (size, note, published): (i64, String, Vec<u8>) = (row.get(0)?, row.get(1)?, row.get(2)?);
+        let checkpoint =
+            accord_log::checkpoint::open_checkpoint(note.as_bytes(), signer.verifier_key()).map_err(|e| {
+                damaged(file, format!("its checkpoint of size {size} does not verify with its log key: {e}"))
+            })?;
+        if checkpoint.size != size as u64 || tree.root_at(checkpoint.size).ok() != Some(checkpoint.root) {
+            return Err(damaged(file, format!("its checkpoint of size {size} does not name the record's root")));
+        }
+        if checkpoint.size == tree.size() && has_parts.exists([size])? && published.as_slice() != digest.as_slice() {
+            return Err(damaged(
+                file,
+                format!("its checkpoint of size {size} publishes a state that the replay of its record does not give"),
+            ));
+        }
+    }
     let restored = Restored {
         entries: tree.size(),
         root: tree.root(),
@@ -858,8 +887,14 @@ pub fn check(file: &Path, progress: Progress<'_>) -> Result<(Header, Restored), 
 /// database holding no Accord rows). Checks the file throughout first
 /// ([`check`]); writes nothing unless all of it is good, and leaves nothing
 /// half-written on failure.
-pub fn restore(file: &Path, dir: &DataDir, target: &Database, progress: Progress<'_>) -> Result<Restored, StoreError> {
-    let (header, restored) = check(file, progress)?;
+pub fn restore(
+    file: &Path,
+    expect_key: Option<&str>,
+    dir: &DataDir,
+    target: &Database,
+    progress: Progress<'_>,
+) -> Result<Restored, StoreError> {
+    let (header, restored) = check(file, expect_key, progress)?;
     refuse_unless_empty(dir)?;
     let backup = Connection::open_with_flags(file, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     let read_tx = backup.unchecked_transaction()?;
@@ -999,7 +1034,12 @@ pub fn migrate(
     let name = to.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "accord".into());
     let parent = to.path().parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let temp = parent.join(format!(".{name}.moving-{}.accord-backup", std::process::id()));
-    let result = backup(&source, &key, &temp, true, progress).and_then(|_| restore(&temp, to, target, progress));
+    let verifier = accord_log::checkpoint::LogSigner::from_key(&key)
+        .map_err(|e| StoreError::Config(format!("the log key in {} is not a signing key: {e}", from.path().display())))?
+        .verifier_key()
+        .to_owned();
+    let result = backup(&source, &key, &temp, true, progress)
+        .and_then(|_| restore(&temp, Some(&verifier), to, target, progress));
     let _ = std::fs::remove_file(&temp);
     result
 }
@@ -1068,7 +1108,7 @@ mod tests {
         let written = backup(&Database::Sqlite(path), &key, &file, false, &quiet).unwrap();
         assert_eq!((written.entries, written.root), (4, root));
         let target = DataDir::open(&dir.path().join("restored")).unwrap();
-        let restored = restore(&file, &target, &Database::Sqlite(target.database()), &quiet).unwrap();
+        let restored = restore(&file, None, &target, &Database::Sqlite(target.database()), &quiet).unwrap();
         assert_eq!(restored.root, root);
         let conn = Connection::open(target.database()).unwrap();
         let rows: i64 = conn.query_row("SELECT count(*) FROM tree_hashes", [], |r| r.get(0)).unwrap();

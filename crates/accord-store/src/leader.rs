@@ -68,9 +68,45 @@ pub(crate) fn spawn(leadership: Box<dyn Leadership>, shared: Arc<Shared>) -> Res
     Ok(Handle { stop, thread: Mutex::new(Some(thread)) })
 }
 
+/// How often a failure that goes on (the database unreachable) is logged
+/// again: the first is logged at once, and the recovery.
+const REPEAT_LOG: Duration = Duration::from_secs(30);
+
+/// A failure that repeats every [`POLL`]: logged when it begins, then
+/// every [`REPEAT_LOG`] with the number of attempts, and when it ends.
+#[derive(Default)]
+struct Trouble {
+    since: Option<Instant>,
+    logged: Option<Instant>,
+    attempts: u64,
+}
+
+impl Trouble {
+    /// Whether this failure is to be logged now.
+    fn failed(&mut self) -> bool {
+        self.attempts += 1;
+        let now = Instant::now();
+        self.since.get_or_insert(now);
+        if self.logged.is_none_or(|at| now.duration_since(at) >= REPEAT_LOG) {
+            self.logged = Some(now);
+            return true;
+        }
+        false
+    }
+
+    /// Ends a run of failures: answers how long it lasted and how many
+    /// attempts failed, if it was one.
+    fn ended(&mut self) -> Option<(Duration, u64)> {
+        let since = self.since.take()?;
+        self.logged = None;
+        Some((since.elapsed(), std::mem::take(&mut self.attempts)))
+    }
+}
+
 fn run(mut l: Box<dyn Leadership>, shared: &Shared, stop: &AtomicBool) {
     let mut leading = false;
     let mut tried = Instant::now() - POLL;
+    let (mut following, mut reaching) = (Trouble::default(), Trouble::default());
     while !stop.load(Ordering::Acquire) {
         if leading {
             if shared.term.load(Ordering::Acquire) == 0 || !l.still_leading() {
@@ -80,19 +116,33 @@ fn run(mut l: Box<dyn Leadership>, shared: &Shared, stop: &AtomicBool) {
                 tracing::warn!("this server no longer leads the writes: it follows the record");
                 continue;
             }
-            // Also drains the notifications of this server's own commits.
-            l.wait_for_commit(POLL);
+            l.rest_while_leading(POLL);
             continue;
         }
-        if let Err(error) = catch_up(shared, &*l) {
-            tracing::error!(%error, "could not follow the record");
+        match catch_up(shared, &*l) {
+            Err(error) => {
+                if following.failed() {
+                    tracing::error!(%error, attempts = following.attempts, "could not follow the record");
+                }
+            }
+            Ok(_) => {
+                if let Some((lasted, attempts)) = following.ended() {
+                    tracing::info!(?lasted, attempts, "following the record again");
+                }
+            }
         }
         if tried.elapsed() < POLL {
             l.wait_for_commit(POLL - tried.elapsed());
             continue;
         }
         tried = Instant::now();
-        match l.try_lead() {
+        let attempt = l.try_lead();
+        if attempt.is_ok() {
+            if let Some((lasted, attempts)) = reaching.ended() {
+                tracing::info!(?lasted, attempts, "the database is reachable again");
+            }
+        }
+        match attempt {
             Ok(Some(term)) => match take_over(shared, &mut *l, term) {
                 Ok(size) => {
                     shared.term.store(term, Ordering::Release);
@@ -106,7 +156,14 @@ fn run(mut l: Box<dyn Leadership>, shared: &Shared, stop: &AtomicBool) {
             },
             Ok(None) => l.wait_for_commit(POLL),
             Err(error) => {
-                tracing::warn!(%error, "could not reach the database to try for the writer's role");
+                if reaching.failed() {
+                    tracing::warn!(
+                        %error,
+                        attempts = reaching.attempts,
+                        "could not reach the database to try for the writer's role (tried every quarter second; \
+                         logged again every 30 s while it lasts)"
+                    );
+                }
                 std::thread::sleep(POLL);
             }
         }
@@ -177,4 +234,25 @@ pub(crate) fn catch_up(shared: &Shared, l: &dyn Leadership) -> Result<u64, Store
         shared.committed.send_replace(state.next_index);
     }
     Ok(folded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failure_that_goes_on_is_logged_once_then_every_while_and_its_end() {
+        let mut trouble = Trouble::default();
+        assert_eq!(trouble.ended(), None, "no run of failures yet");
+        assert!(trouble.failed(), "the first failure is logged");
+        for _ in 0..100 {
+            assert!(!trouble.failed(), "repeats within the interval are not");
+        }
+        trouble.logged = Some(Instant::now() - REPEAT_LOG);
+        assert!(trouble.failed(), "logged again once the interval passed");
+        let (_, attempts) = trouble.ended().expect("a run ended");
+        assert_eq!(attempts, 102);
+        assert_eq!(trouble.ended(), None);
+        assert!(trouble.failed(), "a new run is logged at once");
+    }
 }

@@ -563,6 +563,14 @@ impl crate::backend::Leadership for PgLeadership {
         }
     }
 
+    fn rest_while_leading(&mut self, timeout: Duration) {
+        // The `LISTEN` connection goes: every commit of this server would
+        // wake it, its server process and this thread. Following again
+        // opens it anew (`wait_for_commit`), after a catch-up.
+        self.listen = None;
+        std::thread::sleep(timeout);
+    }
+
     fn hash_runs_from(&self, first: usize) -> Result<Vec<(usize, Vec<u8>)>, StoreError> {
         let first = first as i64;
         self.c.run(move |c| async move {

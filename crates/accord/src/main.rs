@@ -192,6 +192,9 @@ enum Command {
         /// The new data directory: absent, or empty.
         #[arg(long, env = "ACCORD_DATA_DIR")]
         data_dir: PathBuf,
+        /// The forum's log verifier key, as its home page or `accord log key` shows it: a backup signed with another key (another forum's, or a forged file) is refused. Without it, the key is the one the file holds.
+        #[arg(long, value_name = "VERIFIER_KEY")]
+        expect_log_key: Option<String>,
     },
     /// Move a stopped forum's record from one database to the other (SQLite to PostgreSQL, or back): the forum in --from (stopped: its server holds its lock) is copied into the new data directory --to, its record in the PostgreSQL database --database names, or in its SQLite file without --database. --from is left as it was. The same checks as a restore.
     Migrate {
@@ -350,6 +353,11 @@ enum AdminCommand {
         email: String,
         #[arg(long, default_value = "console")]
         label: String,
+    },
+    /// Among several servers on one PostgreSQL database: end the database session of the server that leads the writes (one that hangs, or is cut off from its clients), so that another takes the role within a second. The old leader can no longer commit anything (every batch is fenced) and follows when it wakes.
+    EndLeaderSession {
+        #[arg(long, default_value = "./accord-data", env = "ACCORD_DATA_DIR")]
+        data_dir: PathBuf,
     },
 }
 
@@ -595,7 +603,7 @@ fn run(command: Command) -> Result<()> {
         }
         Command::Admin { command } => admin(command),
         Command::Backup { data_dir, out } => backup(&data_dir, &out),
-        Command::Restore { file, data_dir } => restore(&file, &data_dir),
+        Command::Restore { file, data_dir, expect_log_key } => restore(&file, &data_dir, expect_log_key.as_deref()),
         Command::Migrate { from, to } => migrate(&from, &to),
         Command::Verify { url, dir, key, witnesses, quorum, state, skip_state, forget } => {
             let source = match (url, dir) {
@@ -1053,7 +1061,10 @@ fn serve(
     }
     let log_dir = match log_dir {
         Some(path) => {
-            let (published, private) = (std::path::absolute(path)?, std::path::absolute(data_dir)?);
+            // Resolved (`..`, symbolic links), so that no other spelling of
+            // the data directory, or of a place inside it, gets through.
+            let published = resolved(path).with_context(|| format!("--log-dir {}", path.display()))?;
+            let private = resolved(data_dir).with_context(|| format!("--data-dir {}", data_dir.display()))?;
             if published.starts_with(&private) || private.starts_with(&published) {
                 bail!("--log-dir {} is published to the world: keep it apart from the data directory", path.display());
             }
@@ -1162,6 +1173,27 @@ fn admin(command: AdminCommand) -> Result<()> {
             );
             Ok(())
         }
+        AdminCommand::EndLeaderSession { data_dir } => {
+            if !data_dir.exists() {
+                bail!("{} does not exist: give the data directory of a forum on PostgreSQL", data_dir.display());
+            }
+            match DataDir::at(&data_dir).record_in(DATABASE.get().cloned().flatten())? {
+                accord_store::Database::Postgres(url) => {
+                    let ended = accord_store::postgres::end_leader_session(&url)?;
+                    if ended == 0 {
+                        println!("no server leads the writes: nothing to end");
+                    } else {
+                        println!("ended the leader's database session: another server takes the role");
+                    }
+                    Ok(())
+                }
+                accord_store::Database::Sqlite(_) => bail!(
+                    "the record of {} is in its SQLite file, written by one server alone: there is no leader's \
+                     session to end",
+                    data_dir.display()
+                ),
+            }
+        }
         AdminCommand::IssueToken { data_dir, email, label } => {
             let email = Email::parse(&email).context("--email")?;
             let store = open_private_store(&data_dir)?;
@@ -1240,11 +1272,11 @@ fn new_forum_dir(data_dir: &Path) -> Result<DataDir> {
 }
 
 /// `accord restore`.
-fn restore(file: &Path, data_dir: &Path) -> Result<()> {
+fn restore(file: &Path, data_dir: &Path, expect_key: Option<&str>) -> Result<()> {
     let dir = new_forum_dir(data_dir)?;
     let target = DATABASE.get().cloned().flatten().unwrap_or_else(|| accord_store::Database::Sqlite(dir.database()));
     let (bar, progress) = progress_bar();
-    let restored = accord_store::backup::restore(file, &dir, &target, &progress)
+    let restored = accord_store::backup::restore(file, expect_key, &dir, &target, &progress)
         .with_context(|| format!("restoring {} into {}", file.display(), target.describe()))?;
     bar.finish_and_clear();
     println!("{}", t2("cli-restored", "entries", restored.entries, "dir", data_dir.display().to_string()));
@@ -1278,6 +1310,26 @@ fn migrate(from: &Path, to: &Path) -> Result<()> {
     );
     print_restored(&restored);
     Ok(())
+}
+
+/// `path` as the file system resolves it (`..` and symbolic links
+/// followed), whether or not it exists yet: its longest existing ancestor
+/// resolved, and the rest joined on.
+fn resolved(path: &Path) -> Result<PathBuf> {
+    let absolute = std::path::absolute(path)?;
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        let (Some(parent), Some(name)) = (existing.parent(), existing.file_name()) else { break };
+        rest.push(name.to_owned());
+        existing = parent;
+    }
+    if rest.iter().any(|n| n == "..") {
+        bail!("it names .. after a folder that does not exist");
+    }
+    let mut out = existing.canonicalize()?;
+    out.extend(rest.iter().rev());
+    Ok(out)
 }
 
 /// Refuses an output path inside the data directory, where a document

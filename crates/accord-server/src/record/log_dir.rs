@@ -16,7 +16,7 @@
 //!   compares with its replay.
 //!
 //! [`run_log_dir`] writes after each signed checkpoint: every file is
-//! written under a temporary name (`.NAME.tmp`, in the same directory),
+//! written under a temporary name (`.NAME.PID.tmp`, in the same directory),
 //! flushed to disk and renamed over its final name, so that a static
 //! server never serves half a file; the directories are flushed too, and
 //! the checkpoint comes last, so that every tile and bundle it commits to
@@ -158,8 +158,15 @@ impl LogDir {
                 let path = item.path();
                 let name = item.file_name().to_string_lossy().into_owned();
                 if !item.file_type().map_err(io("reading", &path))?.is_dir() {
-                    if name.starts_with('.') && name.ends_with(".tmp") {
-                        std::fs::remove_file(&path).map_err(io("removing", &path))?;
+                    // Another server writing the same directory may be
+                    // between creating and renaming its own: only what
+                    // has lain there a while is a stopped run's.
+                    if name.starts_with('.') && name.ends_with(".tmp") && left_a_while(&path) {
+                        match std::fs::remove_file(&path) {
+                            Ok(()) => {}
+                            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                            Err(e) => return Err(io("removing", &path)(e)),
+                        }
                     }
                     continue;
                 }
@@ -350,7 +357,10 @@ impl LogDir {
             }
         }
         let name = file.file_name().expect("a file name").to_string_lossy();
-        let tmp = parent.join(format!(".{name}.tmp"));
+        // Named for this process: servers sharing the directory (several
+        // on one database) each write whole files and rename them into
+        // place, the same bytes under the same final name.
+        let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
         let mut out = std::fs::File::create(&tmp).map_err(io("creating", &tmp))?;
         out.write_all(bytes).map_err(io("writing", &tmp))?;
         out.sync_all().map_err(io("flushing", &tmp))?;
@@ -359,6 +369,16 @@ impl LogDir {
         dirs.insert(parent);
         Ok(())
     }
+}
+
+/// Whether a temporary file was last written a minute ago or more (a file
+/// whose age cannot be read counts as old).
+fn left_a_while(path: &Path) -> bool {
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_none_or(|age| age >= std::time::Duration::from_secs(60))
 }
 
 /// Flushes a directory, so that the names renamed into it last.

@@ -278,7 +278,7 @@ fn a_forum_moves_from_sqlite_to_postgresql_and_back_with_every_row() {
         let file = root.path().join(format!("{}.accord-backup", dir.file_name().unwrap().to_string_lossy()));
         let out = accord_env(&["backup", "--data-dir", path(dir), "--out", path(&file)]);
         assert!(out.status.success(), "{}", text(&out));
-        accord_store::backup::check(&file, &|_: &str, _: u64, _: u64| {}).unwrap().0.content_sha256
+        accord_store::backup::check(&file, None, &|_: &str, _: u64, _: u64| {}).unwrap().0.content_sha256
     };
     assert_eq!(checksum(&on_pg), checksum(&back));
     let (pg_bytes, pg_root, pg_digest) = record_of(&on_pg, size + 1);
@@ -359,9 +359,26 @@ fn damaged_backups_and_non_empty_targets_are_refused_and_leave_nothing() {
     assert!(text(&out).contains("is not empty (it holds notes.txt)"), "{}", text(&out));
     assert_eq!(entries_of(&used), vec!["accord.lock".to_owned(), "notes.txt".to_owned()]);
 
-    // The good file restores.
+    // Another forum's backup, whole and signed with its own key, is
+    // refused when the operator names the forum's key.
+    let other = tempfile::tempdir().unwrap();
+    init_forum_cli(other.path());
+    let forged = files.path().join("other.accord-backup");
+    let out = accord(&["backup", "--data-dir", path(other.path()), "--out", path(&forged)]);
+    assert!(out.status.success(), "{}", text(&out));
+    let key = log_key(source.path());
+    let target = targets.path().join("other");
+    let out = accord(&["restore", "--in", path(&forged), "--data-dir", path(&target), "--expect-log-key", &key]);
+    assert!(!out.status.success(), "another forum's backup was restored");
+    assert!(text(&out).contains("is not a backup of the forum whose log key is"), "{}", text(&out));
+    assert_eq!(entries_of(&target), vec!["accord.lock".to_owned()], "nothing restored");
+
+    // The good file restores, with the key named or not.
     let target = targets.path().join("good");
+    let out = accord(&["restore", "--in", path(&file), "--data-dir", path(&target), "--expect-log-key", &key]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(field(&out, "log key"), key);
+    let target = targets.path().join("good-unnamed");
     let out = accord(&["restore", "--in", path(&file), "--data-dir", path(&target)]);
     assert!(out.status.success(), "{}", text(&out));
-    assert_eq!(field(&out, "log key"), log_key(source.path()));
 }

@@ -291,7 +291,6 @@ fn a_paused_leader_fenced_off_is_refused_and_steps_down() {
     let root = tempfile::tempdir().unwrap();
     let dirs = shared_data_dirs(root.path(), 2);
     let key = log_key(&dirs[0]);
-    let url = std::fs::read_to_string(dirs[0].join("database")).unwrap().trim().to_owned();
     let servers: Vec<Option<Server>> = dirs.iter().map(|d| Some(Server::start(d))).collect();
     let token = token(&servers[0].as_ref().unwrap().base);
     let old = find_leader(&servers, &token, Duration::from_secs(30));
@@ -305,7 +304,18 @@ fn a_paused_leader_fenced_off_is_refused_and_steps_down() {
 
     // The leader hangs; an operator ends its database session.
     signal(servers[old].as_ref().unwrap(), "STOP");
-    assert_eq!(accord_store::postgres::end_leader_session(&url).unwrap(), 1, "one session held the writer's role");
+    let end = |dir: &Path| {
+        let out = Command::new(env!("CARGO_BIN_EXE_accord"))
+            .args(["admin", "end-leader-session", "--data-dir"])
+            .arg(dir)
+            .env_remove("ACCORD_DATABASE")
+            .env("ACCORD_LOG", "warn")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(end(&dirs[new]).contains("ended the leader's database session"), "one session held the writer's role");
     // Clients keep writing to the paused server: their requests wait.
     let waiting: Vec<_> = (0..4)
         .map(|i| {

@@ -413,6 +413,27 @@ fn the_log_directory_follows_the_record_and_resumes_after_a_restart() {
     assert!(!out.status.success());
     assert!(stderr.contains("keep it apart from the data directory"), "{stderr}");
     assert!(!other.join("log").exists());
+    // Nor through another spelling of it: a symbolic link, or `..`.
+    #[cfg(unix)]
+    {
+        let link = tmp.path().join("innocent");
+        std::os::unix::fs::symlink(&other, &link).unwrap();
+        let spelled = other.join("..").join(other.file_name().unwrap()).join("log");
+        for dir in [link.join("log"), spelled] {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
+                .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
+                .arg(&other)
+                .arg("--log-dir")
+                .arg(&dir)
+                .envs(cli_database(&other).map(|url| ("ACCORD_DATABASE", url)))
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(!out.status.success(), "{} was taken", dir.display());
+            assert!(stderr.contains("keep it apart from the data directory"), "{stderr}");
+            assert!(!other.join("log").exists());
+        }
+    }
 }
 
 #[test]
@@ -509,10 +530,18 @@ fn superseded_partial_tiles_and_states_go_ten_minutes_later_and_readers_fall_bac
     // A restart finds what was superseded; ten minutes on, the next
     // checkpoint's write removes it.
     drop(writer);
-    // (A run that stopped while writing left a temporary file.)
-    std::fs::write(log.join("tile/entries/.001.tmp"), b"half").unwrap();
+    // (A run that stopped while writing left a temporary file a while
+    // ago; another server sharing the directory is writing one now.)
+    let stale = log.join("tile/entries/.001.4242.tmp");
+    std::fs::write(&stale, b"half").unwrap();
+    let long_ago = std::time::SystemTime::now() - Duration::from_secs(120);
+    std::fs::File::options().write(true).open(&stale).unwrap().set_modified(long_ago).unwrap();
+    let busy = log.join("tile/entries/.002.4343.tmp");
+    std::fs::write(&busy, b"being written").unwrap();
     let mut writer = LogDir::open(&log, &forum.store, &key).unwrap();
-    assert!(!log.join("tile/entries/.001.tmp").exists());
+    assert!(!stale.exists(), "a stopped run's temporary file is removed");
+    assert!(busy.exists(), "another writer's file in progress is left alone");
+    std::fs::remove_file(&busy).unwrap();
     clock.advance(Duration::from_millis(accord_server::record::log_dir::SUPERSEDED_KEPT_FOR_MS as u64 - 1));
     admit_many(&forum, 300, 1);
     let (size, note) = sign(&forum);
