@@ -173,6 +173,21 @@ fn postgres_runs(
             raw.commits,
             raw.cpu
         );
+        // The same inserts at the store's own rows per commit (its writers
+        // wait for their acknowledgement, so a commit holds what arrived
+        // during the one before): what the database gives at the batching
+        // the store achieved, beside the batching it could at best.
+        let achieved = (accord.entries as f64 / accord.commits.max(1) as f64).round().max(1.0) as usize;
+        if achieved != writers {
+            let url = accord_store::postgres::create_database(admin, &format!("bench_raw_{tag}_{writers}_achieved"))?;
+            let same = raw_postgres(runtime, &url, entries, achieved, &accord.sample)?;
+            println!(
+                "  raw PostgreSQL at the store's {:>3} rows/txn: {:>9} rows/s; the store is {:.2} of it",
+                same.per_commit,
+                group(rate(same.rows, same.took)),
+                rate(accord.entries, accord.took) / rate(same.rows, same.took)
+            );
+        }
         runs.push((accord, raw));
     }
     println!();
