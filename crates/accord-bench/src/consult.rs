@@ -116,45 +116,16 @@ const SWEEP_FLOOR: f64 = 0.98;
 /// follows its group's leaning with probability `fidelity`; otherwise it
 /// passes or votes the other way, half and half, as [`plant`] does.
 fn plant_planar(plan: &Plan) -> accord_consult::planted::Planted {
-    use accord_consult::kmeans::SplitMix64;
-    use accord_consult::Vote;
-    let mut rng = SplitMix64::new(plan.seed);
-    let below = |rng: &mut SplitMix64, n: usize| (rng.next_u64() % n as u64) as usize;
+    let mut rng = accord_consult::kmeans::SplitMix64::new(plan.seed);
     let phi: Vec<f64> = (0..plan.statements).map(|_| rng.next_f64() * std::f64::consts::TAU).collect();
-    let leaning = |g: usize, j: usize| {
+    accord_consult::planted::plant_leaning(plan, rng, |g, j| {
         let theta = std::f64::consts::TAU * g as f64 / plan.groups as f64;
         if (phi[j] - theta).cos() > 0.0 {
             1
         } else {
             -1
         }
-    };
-    let group_of: Vec<usize> = (0..plan.participants).map(|_| below(&mut rng, plan.groups)).collect();
-    let each = plan.votes_each.min(plan.statements);
-    let mut votes = Vec::with_capacity(plan.participants * each);
-    let mut seen = vec![u32::MAX; plan.statements];
-    for (p, &g) in group_of.iter().enumerate() {
-        let mut cast = 0;
-        while cast < each {
-            let j = below(&mut rng, plan.statements);
-            if seen[j] == p as u32 {
-                continue;
-            }
-            seen[j] = p as u32;
-            let r = rng.next_f64();
-            let lean = leaning(g, j);
-            let value = if r < plan.fidelity {
-                lean
-            } else if r < plan.fidelity + (1.0 - plan.fidelity) / 2.0 {
-                0
-            } else {
-                -lean
-            };
-            votes.push(Vote { participant: p as u32, statement: j as u32, value });
-            cast += 1;
-        }
-    }
-    accord_consult::planted::Planted { group_of, votes }
+    })
 }
 
 /// `consult --planted-sweep`: planted conversations of 2 to 5 groups at

@@ -28,11 +28,20 @@ pub struct Planted {
 
 pub fn plant(plan: &Plan) -> Planted {
     let mut rng = SplitMix64::new(plan.seed);
-    let below = |rng: &mut SplitMix64, n: usize| (rng.next_u64() % n as u64) as usize;
     // Each group's leaning on each statement: agree or disagree.
     let leaning: Vec<Vec<i8>> = (0..plan.groups)
         .map(|_| (0..plan.statements).map(|_| if rng.next_u64() & 1 == 0 { 1 } else { -1 }).collect())
         .collect();
+    plant_leaning(plan, rng, |g, j| leaning[g][j])
+}
+
+/// The participants and their votes of a planted conversation whose group
+/// `g` leans `leaning(g, j)` (1 or -1) on statement `j`, drawn from `rng`:
+/// each participant's group, then its `votes_each` distinct statements,
+/// each vote following the leaning with probability `fidelity` (the rest:
+/// half passes, half the opposite).
+pub fn plant_leaning(plan: &Plan, mut rng: SplitMix64, leaning: impl Fn(usize, usize) -> i8) -> Planted {
+    let below = |rng: &mut SplitMix64, n: usize| (rng.next_u64() % n as u64) as usize;
     let group_of: Vec<usize> = (0..plan.participants).map(|_| below(&mut rng, plan.groups)).collect();
     let each = plan.votes_each.min(plan.statements);
     let mut votes = Vec::with_capacity(plan.participants * each);
@@ -46,7 +55,7 @@ pub fn plant(plan: &Plan) -> Planted {
             }
             seen[j] = p as u32;
             let r = rng.next_f64();
-            let lean = leaning[g][j];
+            let lean = leaning(g, j);
             let value = if r < plan.fidelity {
                 lean
             } else if r < plan.fidelity + (1.0 - plan.fidelity) / 2.0 {

@@ -162,23 +162,37 @@ fn masthead_saying(
         Some(s) => s,
         None => process.symbol.clone().ok_or_else(no_symbol)?,
     };
+    Ok(masthead_at(state, symbol, version.entry, version.time, no_session, no_item))
+}
+
+/// The masthead of a document of the forum issued under `symbol` at the
+/// record's entry `entry` (time `time`): the session is the last opened
+/// before it.
+fn masthead_at(
+    state: &DomainState,
+    symbol: String,
+    entry: u64,
+    time: i64,
+    no_session: &str,
+    no_item: &str,
+) -> Masthead {
     let forum = state.forum.as_ref().map(|f| f.name.to_string()).unwrap_or_default();
     let session = state
         .proceedings
         .sessions
         .iter()
         .rev()
-        .find(|s| s.entry <= version.entry)
+        .find(|s| s.entry <= entry)
         .map_or_else(|| no_session.to_owned(), |s| s.title.clone());
-    Ok(Masthead {
+    Masthead {
         forum,
         symbol,
         distribution: Distribution::Limited,
-        date: rfc3339(version.time)[..10].to_owned(),
+        date: rfc3339(time)[..10].to_owned(),
         original_language: "English".into(),
         session,
         agenda_item: no_item.to_owned(),
-    })
+    }
 }
 
 fn expression(version: &Version) -> Expression {
@@ -225,23 +239,7 @@ pub fn version_document(state: &DomainState, id: u64, key: Option<&str>, format:
 /// The masthead of a conference room paper: its symbol, and the day it
 /// was issued; the session, the last opened before it.
 pub fn paper_masthead(state: &DomainState, paper: &Paper) -> Masthead {
-    let forum = state.forum.as_ref().map(|f| f.name.to_string()).unwrap_or_default();
-    let session = state
-        .proceedings
-        .sessions
-        .iter()
-        .rev()
-        .find(|s| s.entry <= paper.entry)
-        .map_or_else(|| "No session recorded".to_owned(), |s| s.title.clone());
-    Masthead {
-        forum,
-        symbol: paper.symbol.clone(),
-        distribution: Distribution::Limited,
-        date: rfc3339(paper.time)[..10].to_owned(),
-        original_language: "English".into(),
-        session,
-        agenda_item: "No agenda item recorded".into(),
-    }
+    masthead_at(state, paper.symbol.clone(), paper.entry, paper.time, "No session recorded", "No agenda item recorded")
 }
 
 /// The masthead of a working paper on the whole process (the rolling

@@ -376,21 +376,7 @@ fn accord_export_writes_a_version_in_akoma_ntoso_under_its_symbol() {
     assert!(String::from_utf8_lossy(&refused.stderr).contains("has no document symbol"));
     assert!(!out.exists());
     // The console sets one (as the secretariat would).
-    let database = accord_store::DataDir::at(dir.path()).record_in(None).unwrap();
-    let store = accord_store::Store::open_database(&database, accord_store::Clock::system()).unwrap();
-    let body = accord_domain::EntryBody::ProcessSymbolSet(accord_domain::negotiation::SymbolSet {
-        process: 1,
-        symbol: SYMBOL.into(),
-    });
-    store
-        .submit_blocking(
-            accord_domain::state::Principal::System,
-            accord_domain::Action::Negotiate(Box::new(body)),
-            None,
-        )
-        .unwrap();
-    store.shutdown();
-    drop(store);
+    record_offline(dir.path(), [set_symbol(SYMBOL)]);
     let done = export("zero");
     assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
     let xml = std::fs::read(&out).unwrap();
@@ -714,21 +700,7 @@ fn accord_import_and_export_word_documents() {
     assert_eq!(processes_in(dir.path()), 1, "a refused import records nothing");
 
     // Export, with a symbol.
-    let database = accord_store::DataDir::at(dir.path()).record_in(None).unwrap();
-    let store = accord_store::Store::open_database(&database, accord_store::Clock::system()).unwrap();
-    let body = accord_domain::EntryBody::ProcessSymbolSet(accord_domain::negotiation::SymbolSet {
-        process: 1,
-        symbol: SYMBOL.into(),
-    });
-    store
-        .submit_blocking(
-            accord_domain::state::Principal::System,
-            accord_domain::Action::Negotiate(Box::new(body)),
-            None,
-        )
-        .unwrap();
-    store.shutdown();
-    drop(store);
+    record_offline(dir.path(), [set_symbol(SYMBOL)]);
     let elsewhere = tempfile::tempdir().unwrap();
     let file = elsewhere.path().join("act.docx");
     let out =
@@ -863,4 +835,24 @@ async fn a_process_opens_from_an_uploaded_word_or_akoma_ntoso_document() {
     let (s, b) = post_document(&forum, &t["sec"], "", "text/plain", b"Title".to_vec()).await;
     assert_eq!(s, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{b}");
     assert_eq!(count().await, 2);
+}
+
+/// Records `bodies` in the forum of the data directory `dir` (its server
+/// stopped) as the console would: the system's actions, one by one.
+pub fn record_offline(dir: &std::path::Path, bodies: impl IntoIterator<Item = accord_domain::EntryBody>) {
+    let database = accord_store::DataDir::at(dir).record_in(None).unwrap();
+    let store = accord_store::Store::open_database(&database, accord_store::Clock::system()).unwrap();
+    for body in bodies {
+        let negotiate = accord_domain::Action::Negotiate(Box::new(body));
+        store.submit_blocking(accord_domain::state::Principal::System, negotiate, None).unwrap();
+    }
+    store.shutdown();
+}
+
+/// Process 1's document symbol set to `symbol`.
+pub fn set_symbol(symbol: &str) -> accord_domain::EntryBody {
+    accord_domain::EntryBody::ProcessSymbolSet(accord_domain::negotiation::SymbolSet {
+        process: 1,
+        symbol: symbol.into(),
+    })
 }

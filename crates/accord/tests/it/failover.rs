@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use crate::helpers::*;
+use crate::postgres_restart::members;
 
 /// Forum data directories sharing one database: the first made by
 /// `accord init`, the others copies of it.
@@ -66,19 +67,6 @@ fn admit(agent: &ureq::Agent, base: &str, token: &str, code: &str) -> Result<u64
         }
         Err(_) => Err(0),
     }
-}
-
-/// The organisations a server shows, code → index of their admission.
-fn organisations(base: &str) -> BTreeMap<String, u64> {
-    let mut res = agent().get(format!("{base}/api/v1/members?kind=organisation")).call().unwrap();
-    assert_eq!(res.status(), 200);
-    let members: Value = res.body_mut().read_json().unwrap();
-    members
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| (m["code"].as_str().unwrap().to_owned(), m["admitted_entry"].as_u64().unwrap()))
-        .collect()
 }
 
 fn record_size(base: &str) -> u64 {
@@ -198,7 +186,7 @@ fn the_leader_killed_under_load_another_takes_over_and_nothing_acknowledged_is_l
     for (i, base) in bases.iter().enumerate().filter(|(i, _)| *i != leader) {
         assert_eq!(admit(&agent(), base, &token, &format!("FOLLOWER-{i}")), Err(503));
         let deadline = Instant::now() + Duration::from_secs(30);
-        while !organisations(base).keys().any(|c| c.starts_with("PROBE")) {
+        while !members(base).keys().any(|c| c.starts_with("PROBE")) {
             assert!(Instant::now() < deadline, "a follower does not show the leader's writes");
             std::thread::sleep(Duration::from_millis(20));
         }
@@ -269,13 +257,13 @@ fn the_leader_killed_under_load_another_takes_over_and_nothing_acknowledged_is_l
     assert_eq!(alive.len(), 2);
     wait_until_equal(&alive);
     for server in &alive {
-        let shown = organisations(&server.base);
+        let shown = members(&server.base);
         for (code, (index, _, _)) in &acked {
             assert_eq!(shown.get(code), Some(index), "acknowledged admission of {code} (entry {index}) is not shown");
         }
         admissions_in_record(&server.base);
     }
-    assert_eq!(organisations(&alive[0].base), organisations(&alive[1].base), "the two servers show the same forum");
+    assert_eq!(members(&alive[0].base), members(&alive[1].base), "the two servers show the same forum");
     verify(&alive[0].base, &key, &root.path().join("verify-state.json"));
     verify(&alive[1].base, &key, &root.path().join("verify-state-2.json"));
 }
@@ -353,7 +341,7 @@ fn a_paused_leader_fenced_off_is_refused_and_steps_down() {
     let codes = admissions_in_record(&new_base);
     assert!(codes.iter().all(|c| !c.starts_with("PAUSED") && c != "LATE"), "a refused write is in the record");
     for server in [o, n_] {
-        let shown = organisations(&server.base);
+        let shown = members(&server.base);
         for (code, index) in &acked {
             assert_eq!(shown.get(code), Some(index), "acknowledged admission of {code} is not shown");
         }

@@ -374,65 +374,40 @@ fn the_log_directory_follows_the_record_and_resumes_after_a_restart() {
     // Another forum's server refuses the directory.
     let other = tmp.path().join("other");
     init_forum_cli(&other);
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
-        .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
-        .arg(&other)
-        .arg("--log-dir")
-        .arg(&log)
-        .envs(cli_database(&other).map(|url| ("ACCORD_DATABASE", url)))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success());
+    // `accord serve` of `other` with `--log-dir dir`, refused: its stderr.
+    let refused = |dir: &Path| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
+            .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
+            .arg(&other)
+            .arg("--log-dir")
+            .arg(dir)
+            .envs(cli_database(&other).map(|url| ("ACCORD_DATABASE", url)))
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{} was taken", dir.display());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let stderr = refused(&log);
     assert!(stderr.contains("holds the log of another forum or key"), "{stderr}");
     // So does a directory that holds something else.
     let elsewhere = tmp.path().join("elsewhere");
     std::fs::create_dir_all(&elsewhere).unwrap();
     std::fs::write(elsewhere.join("index.html"), "hello").unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
-        .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
-        .arg(&other)
-        .arg("--log-dir")
-        .arg(&elsewhere)
-        .envs(cli_database(&other).map(|url| ("ACCORD_DATABASE", url)))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success());
+    let stderr = refused(&elsewhere);
     assert!(stderr.contains("is not empty (index.html) and holds no checkpoint"), "{stderr}");
-    // And one inside the data directory, which holds the log's key.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
-        .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
-        .arg(&other)
-        .arg("--log-dir")
-        .arg(other.join("log"))
-        .envs(cli_database(&other).map(|url| ("ACCORD_DATABASE", url)))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success());
-    assert!(stderr.contains("keep it apart from the data directory"), "{stderr}");
-    assert!(!other.join("log").exists());
-    // Nor through another spelling of it: a symbolic link, or `..`.
+    // And one inside the data directory, which holds the log's key, nor
+    // through another spelling of it: a symbolic link, or `..`.
+    let mut inside = vec![other.join("log"), other.join("..").join(other.file_name().unwrap()).join("log")];
     #[cfg(unix)]
     {
         let link = tmp.path().join("innocent");
         std::os::unix::fs::symlink(&other, &link).unwrap();
-        let spelled = other.join("..").join(other.file_name().unwrap()).join("log");
-        for dir in [link.join("log"), spelled] {
-            let out = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
-                .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
-                .arg(&other)
-                .arg("--log-dir")
-                .arg(&dir)
-                .envs(cli_database(&other).map(|url| ("ACCORD_DATABASE", url)))
-                .output()
-                .unwrap();
-            let stderr = String::from_utf8_lossy(&out.stderr);
-            assert!(!out.status.success(), "{} was taken", dir.display());
-            assert!(stderr.contains("keep it apart from the data directory"), "{stderr}");
-            assert!(!other.join("log").exists());
-        }
+        inside.push(link.join("log"));
+    }
+    for dir in inside {
+        let stderr = refused(&dir);
+        assert!(stderr.contains("keep it apart from the data directory"), "{stderr}");
+        assert!(!other.join("log").exists());
     }
 }
 

@@ -6,7 +6,7 @@
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
-use crate::documents::{assert_valid_akn, forum_with_symbol, SYMBOL};
+use crate::documents::{assert_valid_akn, forum_with_symbol, record_offline, set_symbol, SYMBOL};
 use crate::helpers::*;
 use crate::pages::Browser;
 
@@ -171,28 +171,14 @@ fn accord_export_writes_an_issued_paper_as_it_stood() {
     assert!(accord(&["import", "--data-dir", data, "--title", "Framework", file.to_str().unwrap()]).status.success());
     // The console issues a paper under a symbol given (the process has
     // none), then sets the process's symbol: the process changed.
-    let database = accord_store::DataDir::at(dir.path()).record_in(None).unwrap();
-    let store = accord_store::Store::open_database(&database, accord_store::Clock::system()).unwrap();
-    use accord_domain::negotiation::{PaperIssued, PaperKind, SymbolSet};
-    for body in [
-        accord_domain::EntryBody::ProcessPaperIssued(PaperIssued {
-            process: 1,
-            kind: PaperKind::RollingText,
-            symbol: CRP1.into(),
-            version: 1,
-        }),
-        accord_domain::EntryBody::ProcessSymbolSet(SymbolSet { process: 1, symbol: SYMBOL.into() }),
-    ] {
-        store
-            .submit_blocking(
-                accord_domain::state::Principal::System,
-                accord_domain::Action::Negotiate(Box::new(body)),
-                None,
-            )
-            .unwrap();
-    }
-    store.shutdown();
-    drop(store);
+    use accord_domain::negotiation::{PaperIssued, PaperKind};
+    let paper = accord_domain::EntryBody::ProcessPaperIssued(PaperIssued {
+        process: 1,
+        kind: PaperKind::RollingText,
+        symbol: CRP1.into(),
+        version: 1,
+    });
+    record_offline(dir.path(), [paper, set_symbol(SYMBOL)]);
 
     let elsewhere = tempfile::tempdir().unwrap();
     let out = elsewhere.path().join("out.xml");

@@ -10,7 +10,7 @@ use std::process::Command;
 use axum::http::StatusCode;
 use serde_json::json;
 
-use crate::documents::{accord, forum_with_symbol, SYMBOL};
+use crate::documents::{accord, forum_with_symbol, record_offline, set_symbol, SYMBOL};
 use crate::helpers::*;
 
 /// Status, content type and body of a GET.
@@ -247,21 +247,7 @@ fn accord_export_writes_a_pdf() {
     assert!(!refused.status.success(), "no symbol, no document");
     assert!(String::from_utf8_lossy(&refused.stderr).contains("symbol"));
     // The console sets a symbol (as the secretariat would).
-    let database = accord_store::DataDir::at(dir.path()).record_in(None).unwrap();
-    let store = accord_store::Store::open_database(&database, accord_store::Clock::system()).unwrap();
-    let body = accord_domain::EntryBody::ProcessSymbolSet(accord_domain::negotiation::SymbolSet {
-        process: 1,
-        symbol: SYMBOL.into(),
-    });
-    store
-        .submit_blocking(
-            accord_domain::state::Principal::System,
-            accord_domain::Action::Negotiate(Box::new(body)),
-            None,
-        )
-        .unwrap();
-    store.shutdown();
-    drop(store);
+    record_offline(dir.path(), [set_symbol(SYMBOL)]);
     for extra in [&["--language", "ru"][..], &["--document", "rolling-text", "--line-numbers"][..]] {
         let done = export(extra);
         assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));

@@ -90,7 +90,8 @@ impl Drop for Cluster {
     }
 }
 
-fn members(base: &str) -> BTreeMap<String, u64> {
+/// The organisations a server shows, code → index of their admission.
+pub(crate) fn members(base: &str) -> BTreeMap<String, u64> {
     let mut res = agent().get(format!("{base}/api/v1/members?kind=organisation")).call().unwrap();
     assert_eq!(res.status(), 200);
     let members: Value = res.body_mut().read_json().unwrap();
