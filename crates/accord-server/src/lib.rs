@@ -320,7 +320,26 @@ fn all_routes() -> http::routes::Routes {
         .merge(consultations::routes())
         .merge(translations::routes())
         .get("/healthz", || async { "ok" })
+        .get("/healthz/writer", writer_health)
         .get("/metrics", http::metrics::render)
+}
+
+/// Whether this server takes writes now: `200 leading` when it sequences
+/// them (always, alone on SQLite), `503 following` with `Retry-After` when
+/// another server sharing the PostgreSQL database leads them or the lead is
+/// changing hands. A load balancer sends writes where this answers 200.
+async fn writer_health(axum::extract::State(app): axum::extract::State<AppState>) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if app.store.is_leader() {
+        "leading".into_response()
+    } else {
+        (
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            [(axum::http::header::RETRY_AFTER, http::error::NOT_LEADER_RETRY_AFTER.to_string())],
+            "following",
+        )
+            .into_response()
+    }
 }
 
 /// Every `(method, path)` the application answers (paths as the router

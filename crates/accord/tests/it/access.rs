@@ -429,6 +429,9 @@ async fn health_and_metrics() {
     let forum = TestForum::new();
     let (status, _) = forum.get("/healthz").await;
     assert_eq!(status, StatusCode::OK);
+    // Alone on its database, the server takes the writes.
+    let req = axum::http::Request::builder().uri("/healthz/writer").body(axum::body::Body::empty()).unwrap();
+    assert_eq!(forum.raw(req).await, (StatusCode::OK, b"leading".to_vec()));
     forum.get("/api/v1/members").await;
     let req = axum::http::Request::builder().uri("/metrics").body(axum::body::Body::empty()).unwrap();
     let (status, body) = forum.raw(req).await;

@@ -178,10 +178,19 @@ fn the_leader_killed_under_load_another_takes_over_and_nothing_acknowledged_is_l
     let root = tempfile::tempdir().unwrap();
     let dirs = shared_data_dirs(root.path(), 3);
     let key = log_key(&dirs[0]);
-    let mut servers: Vec<Option<Server>> = dirs.iter().map(|d| Some(Server::start(d))).collect();
+    let mut servers: Vec<Option<Server>> = dirs.iter().map(|d| Some(Server::start_shared(d, &[]))).collect();
     let token = token(&servers[1].as_ref().unwrap().base);
     let leader = find_leader(&servers, &token, Duration::from_secs(30));
     let bases: Vec<String> = servers.iter().map(|s| s.as_ref().unwrap().base.clone()).collect();
+    // The health check a load balancer reads says which server leads.
+    let writer = |base: &str| {
+        let mut res = agent().get(format!("{base}/healthz/writer")).call().unwrap();
+        (res.status().as_u16(), res.body_mut().read_to_string().unwrap())
+    };
+    for (i, base) in bases.iter().enumerate() {
+        let expected = if i == leader { (200, "leading") } else { (503, "following") };
+        assert_eq!(writer(base), (expected.0, expected.1.to_owned()), "server {i}");
+    }
     // A follower serves reads and refuses writes, saying when to retry.
     for (i, base) in bases.iter().enumerate().filter(|(i, _)| *i != leader) {
         assert_eq!(admit(&agent(), base, &token, &format!("FOLLOWER-{i}")), Err(503));
@@ -279,7 +288,7 @@ fn a_paused_leader_fenced_off_is_refused_and_steps_down() {
     let root = tempfile::tempdir().unwrap();
     let dirs = shared_data_dirs(root.path(), 2);
     let key = log_key(&dirs[0]);
-    let servers: Vec<Option<Server>> = dirs.iter().map(|d| Some(Server::start(d))).collect();
+    let servers: Vec<Option<Server>> = dirs.iter().map(|d| Some(Server::start_shared(d, &[]))).collect();
     let token = token(&servers[0].as_ref().unwrap().base);
     let old = find_leader(&servers, &token, Duration::from_secs(30));
     let new = 1 - old;

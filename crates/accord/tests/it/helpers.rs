@@ -364,16 +364,41 @@ pub struct Server {
 }
 
 impl Server {
+    /// A server alone on its database, once it takes writes: on
+    /// PostgreSQL a server restarted after a kill follows until the
+    /// database has ended the killed one's session.
     pub fn start(data_dir: &std::path::Path) -> Server {
         Self::start_with(data_dir, &[])
     }
 
-    /// `accord serve` with more arguments.
+    /// `accord serve` with more arguments, once it takes writes.
     pub fn start_with(data_dir: &std::path::Path, extra: &[&str]) -> Server {
+        let server = Self::start_shared(data_dir, extra);
+        server.wait_to_lead(std::time::Duration::from_secs(20));
+        server
+    }
+
+    /// `accord serve` as one of several servers on one database: once it
+    /// listens, whether it leads or follows.
+    pub fn start_shared(data_dir: &std::path::Path, extra: &[&str]) -> Server {
         let mut args = vec!["serve".to_owned(), "--listen".into(), "127.0.0.1:0".into(), "--data-dir".into()];
         args.push(data_dir.to_str().unwrap().to_owned());
         args.extend(extra.iter().map(|s| s.to_string()));
         Self::spawn(&args, " at http://")
+    }
+
+    /// Waits until `GET /healthz/writer` says the server leads the writes.
+    pub fn wait_to_lead(&self, within: std::time::Duration) {
+        let deadline = std::time::Instant::now() + within;
+        let agent = agent();
+        loop {
+            let status = agent.get(format!("{}/healthz/writer", self.base)).call().map(|r| r.status().as_u16());
+            if status.is_ok_and(|s| s == 200) {
+                return;
+            }
+            assert!(std::time::Instant::now() < deadline, "the server at {} does not lead the writes", self.base);
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
     }
 
     /// Runs `accord ARGS` and waits for the line that gives its address.

@@ -145,7 +145,7 @@ fn restarted_under_load(n: usize) {
         }
     }
     // The data directory names its database: `accord serve` finds it.
-    let mut servers: Vec<Server> = dirs.iter().map(|d| Server::start(d)).collect();
+    let mut servers: Vec<Server> = dirs.iter().map(|d| Server::start_shared(d, &[])).collect();
     let bases: Vec<String> = servers.iter().map(|s| s.base.clone()).collect();
     let mut login = agent()
         .post(format!("{}/api/v1/auth/token", bases[0]))
