@@ -62,12 +62,14 @@ fn check_published_analysis(
     published: &accord_domain::consultation::AnalysisPublished,
 ) -> Result<(), String> {
     let c = state.consultation(published.consultation).map_err(|r| format!("entry {index}: {}", r.message))?;
-    let (_, report) = accord_domain::consultation::analysis::analyse_consultation(c);
+    let engine = published.engine.unwrap_or(1);
+    let (_, report) = accord_domain::consultation::analysis::analyse_consultation(c, engine);
     let ours = report.digest();
     if ours != published.digest {
         return Err(format!(
             "entry {index}: the analysis of consultation {} published at record size {} has the digest {}, but \
-             recomputed from the record it is {ours}: the published result is not what the votes give",
+             recomputed from the record (engine edition {engine}) it is {ours}: the published result is not what \
+             the votes give",
             published.consultation, published.record_size, published.digest
         ));
     }

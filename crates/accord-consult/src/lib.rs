@@ -63,9 +63,14 @@
 //!   vectors and k-means with the first k distinct points in the order of
 //!   the participants. Accord starts power iteration from vectors computed
 //!   from the data (all ones; the statements' mean votes), and seeds k-means
-//!   with k-means++ from a fixed seed over the points sorted by position, so
-//!   the groups do not depend on the order in which participants or
-//!   statements are given. Opinion groups keep the best of several seedings
+//!   with k-means++ from a fixed seed over the points sorted by position.
+//! - **An order from the votes.** Every sum is taken over participants and
+//!   statements in an order computed from the votes alone ([`canonical`]),
+//!   not the order given, so that the analysis — not only the groups, but
+//!   every figure to the last bit — does not depend on the order in which
+//!   participants joined or statements were written. (Sums in another
+//!   order differ in their last bits, which on a weakly drawn conversation
+//!   is enough to move a participant on a border.) Opinion groups keep the best of several seedings
 //!   (least weighted inertia), which Polis's history-carrying k-means does
 //!   not need.
 //! - **Convergence.** Polis runs 100 power iterations and stops k-means when
@@ -107,6 +112,7 @@
 
 pub mod ari;
 pub mod bridging;
+pub mod canonical;
 pub mod kmeans;
 pub mod matrix;
 pub mod parallel;
@@ -172,6 +178,11 @@ pub struct Settings {
     /// Threads to share the work (0: as many as the machine has, at most
     /// 8). The analysis is the same whatever their number ([`parallel`]).
     pub threads: usize,
+    /// Analyse in the order computed from the votes ([`canonical`]), so
+    /// that the numbering of participants and statements changes nothing;
+    /// when false, in the order given (as analyses published before that
+    /// order existed were computed, and are recomputed).
+    pub canonical_order: bool,
 }
 
 impl Default for Settings {
@@ -189,6 +200,7 @@ impl Default for Settings {
             seed: 0x5EED_AC0D,
             bridging: bridging::BridgingSettings::default(),
             threads: 0,
+            canonical_order: true,
         }
     }
 }
@@ -256,9 +268,11 @@ fn group_counts(m: &VoteMatrix, group_of: &[Option<usize>], n_groups: usize) -> 
 }
 
 /// Analyses a vote matrix. `moderated_out[j]` is true for a statement a
-/// moderator removed (an empty slice: none).
+/// moderator removed (an empty slice: none). The participants and
+/// statements are analysed in an order computed from the votes
+/// ([`canonical`]), so that numbering them otherwise changes nothing
+/// (unless [`Settings::canonical_order`] is off).
 pub fn analyse(m: &VoteMatrix, moderated_out: &[bool], settings: &Settings) -> Result<Analysis, ConsultError> {
-    let n_p = m.n_participants();
     let n_s = m.n_statements();
     let kept: Vec<bool> = if moderated_out.is_empty() {
         vec![true; n_s]
@@ -267,6 +281,67 @@ pub fn analyse(m: &VoteMatrix, moderated_out: &[bool], settings: &Settings) -> R
     } else {
         return Err(ConsultError::ModerationLength { got: moderated_out.len(), want: n_s });
     };
+    if !settings.canonical_order {
+        return Ok(analyse_in_order(m, &kept, settings));
+    }
+    let order = canonical::order(m, &kept);
+    let renumbered = canonical::renumber(m, &order);
+    let kept_renumbered: Vec<bool> = order.statements.iter().map(|&j| kept[j as usize]).collect();
+    Ok(analyse_in_order(&renumbered, &kept_renumbered, settings).numbered_back(&order))
+}
+
+impl Analysis {
+    /// The analysis of a renumbered matrix, told in the given numbering.
+    fn numbered_back(self, order: &canonical::Order) -> Analysis {
+        let participant = |new: usize| order.participants[new] as usize;
+        let statement = |new: usize| order.statements[new] as usize;
+        let per_participant = |values: &[_]| {
+            let mut out = values.to_vec();
+            for (new, &v) in values.iter().enumerate() {
+                out[participant(new)] = v;
+            }
+            out
+        };
+        let per_statement = |values: &[f64]| {
+            let mut out = values.to_vec();
+            for (new, &v) in values.iter().enumerate() {
+                out[statement(new)] = v;
+            }
+            out
+        };
+        let mut group_of = vec![None; self.group_of.len()];
+        for (new, &g) in self.group_of.iter().enumerate() {
+            group_of[participant(new)] = g;
+        }
+        let groups = self
+            .groups
+            .into_iter()
+            .map(|mut g| {
+                g.representative.iter_mut().for_each(|r| r.statement = statement(r.statement));
+                g
+            })
+            .collect();
+        let mut consensus: Vec<Scored> =
+            self.consensus.into_iter().map(|c| Scored { statement: statement(c.statement), ..c }).collect();
+        consensus.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.statement.cmp(&b.statement)));
+        let mut bridging: Vec<Bridged> =
+            self.bridging.into_iter().map(|b| Bridged { statement: statement(b.statement), ..b }).collect();
+        bridging.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.statement.cmp(&b.statement)));
+        let pca = pca::Pca {
+            center: per_statement(&self.pca.center),
+            components: [per_statement(&self.pca.components[0]), per_statement(&self.pca.components[1])],
+            projections: per_participant(&self.pca.projections),
+            iterations: self.pca.iterations,
+        };
+        Analysis { group_of, groups, consensus, bridging, pca, ..self }
+    }
+}
+
+/// [`analyse`] on the matrix in the order given; `kept[j]` is false for a
+/// statement moderated out.
+fn analyse_in_order(m: &VoteMatrix, kept: &[bool], settings: &Settings) -> Analysis {
+    let n_p = m.n_participants();
+    let n_s = m.n_statements();
     let mut voted = vec![false; n_s];
     for p in 0..n_p {
         for &j in m.row(p).0 {
@@ -288,7 +363,7 @@ pub fn analyse(m: &VoteMatrix, moderated_out: &[bool], settings: &Settings) -> R
     }
 
     // 2–3. PCA and projections.
-    let pca = pca::pca(m, &kept, settings.pca_iters, settings.threads);
+    let pca = pca::pca(m, kept, settings.pca_iters, settings.threads);
 
     // 4. Base clusters.
     let members: Vec<usize> = (0..n_p).filter(|&p| counted[p]).collect();
@@ -388,14 +463,14 @@ pub fn analyse(m: &VoteMatrix, moderated_out: &[bool], settings: &Settings) -> R
 
     // 8. Bridging.
     let start: Vec<f64> = pca.projections.iter().map(|p| p[0]).collect();
-    let fit = bridging::fit(m, &kept, &start, &settings.bridging, settings.threads);
+    let fit = bridging::fit(m, kept, &start, &settings.bridging, settings.threads);
     let mut bridging: Vec<Bridged> = (0..n_s)
         .filter(|&j| kept[j] && fit.ratings[j] > 0)
         .map(|j| Bridged { statement: j, score: fit.intercept[j], factor: fit.factor[j], votes: fit.ratings[j] })
         .collect();
     bridging.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.statement.cmp(&b.statement)));
 
-    Ok(Analysis { group_of, groups, consensus, bridging, pca, base_clusters, silhouettes })
+    Analysis { group_of, groups, consensus, bridging, pca, base_clusters, silhouettes }
 }
 
 fn mean_centre(points: &[[f64; 2]], weights: &[f64]) -> [f64; 2] {

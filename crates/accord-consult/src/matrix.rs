@@ -76,6 +76,18 @@ impl VoteMatrix {
         Ok(VoteMatrix { n_participants, n_statements, row_start, statements, values })
     }
 
+    /// A matrix from its compressed rows, each listing its statements in
+    /// ascending order once (the caller builds them so).
+    pub(crate) fn from_rows(
+        n_statements: usize,
+        row_start: Vec<usize>,
+        statements: Vec<u32>,
+        values: Vec<i8>,
+    ) -> VoteMatrix {
+        debug_assert!(row_start.windows(2).all(|w| statements[w[0]..w[1]].windows(2).all(|s| s[0] < s[1])));
+        VoteMatrix { n_participants: row_start.len() - 1, n_statements, row_start, statements, values }
+    }
+
     pub fn n_participants(&self) -> usize {
         self.n_participants
     }

@@ -98,5 +98,6 @@ pub(crate) fn analysis_published(state: &mut State, entry: &Entry, a: &AnalysisP
         entry: entry.index,
         record_size: a.record_size,
         digest: a.digest.clone(),
+        engine: a.engine.unwrap_or(1),
     });
 }

@@ -173,6 +173,14 @@ pub struct Published {
     pub entry: u64,
     pub record_size: u64,
     pub digest: String,
+    /// The engine's edition that computed it; left out of the digest's
+    /// JSON when 1, so that older records' digests are what they were.
+    #[serde(skip_serializing_if = "is_first_engine")]
+    pub engine: u32,
+}
+
+fn is_first_engine(engine: &u32) -> bool {
+    *engine == 1
 }
 
 /// A consultation.

@@ -88,11 +88,15 @@ pub struct ConsultationRef {
 
 /// `consultation.analysis_published`: the analysis of the consultation as
 /// the record stood at `record_size` entries, named by the SHA-256 of its
-/// result (lowercase hex) as `accord-consult` writes it.
+/// result (lowercase hex) as `accord-consult` writes it, and the edition
+/// of the engine that computed it ([`super::analysis::ENGINE`]; absent in
+/// entries written before editions existed, which name edition 1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnalysisPublished {
     pub consultation: u64,
     pub record_size: u64,
     pub digest: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub engine: Option<u32>,
 }

@@ -230,6 +230,12 @@ pub(crate) fn analysis_published(state: &State, cx: &Cx<'_>, a: &AnalysisPublish
     if a.digest.len() != 64 || !a.digest.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
         return Err(Refusal::invalid("invalid_digest", "the digest is not 64 lowercase hexadecimal digits (SHA-256)"));
     }
+    if let Some(engine) = a.engine.filter(|e| !(1..=super::analysis::ENGINE).contains(e)) {
+        return Err(Refusal::invalid(
+            "unknown_engine",
+            format!("no edition {engine} of the analysis engine exists: editions 1 to {} do", super::analysis::ENGINE),
+        ));
+    }
     if a.record_size > state.next_index || a.record_size <= c.changed {
         return Err(Refusal::conflict(
             "analysis_outdated",

@@ -1,6 +1,7 @@
 //! Consultation scenarios through prepare → encode → apply, as the store
 //! runs them, and replay from the encoded bytes.
 
+use super::analysis::ENGINE;
 use super::*;
 use crate::blob::BlobRef;
 use crate::entry::{Entry, EntryBody};
@@ -278,16 +279,21 @@ fn an_analysis_is_published_only_at_a_size_where_the_consultation_stands_as_it_d
     w.seed("One").unwrap();
     w.join(1).unwrap();
     let changed = w.state.consultation(1).unwrap().changed;
-    let publish = |size: u64, digest: &str| {
+    let publish_by = |size: u64, digest: &str, engine: Option<u32>| {
         EntryBody::ConsultationAnalysisPublished(AnalysisPublished {
             consultation: 1,
             record_size: size,
             digest: digest.to_owned(),
+            engine,
         })
     };
+    let publish = |size: u64, digest: &str| publish_by(size, digest, Some(ENGINE));
     let digest = "ab".repeat(32);
     assert_eq!(code_of(w.sec(publish(changed, &digest))), "analysis_outdated");
     assert_eq!(code_of(w.sec(publish(changed + 1, "AB"))), "invalid_digest");
+    for engine in [0, ENGINE + 1] {
+        assert_eq!(code_of(w.sec(publish_by(changed + 1, &digest, Some(engine)))), "unknown_engine");
+    }
     // An entry elsewhere does not outdate the analysis.
     w.sec(EntryBody::ConsultationOpened(ConsultationOpened {
         title: DisplayName::parse("Another").unwrap(),
@@ -300,5 +306,10 @@ fn an_analysis_is_published_only_at_a_size_where_the_consultation_stands_as_it_d
     assert_eq!(code_of(w.sec(publish(changed + 1, &digest))), "analysis_published");
     assert_eq!(code_of(w.sec(publish(w.state.next_index + 1, &digest))), "analysis_outdated");
     assert_eq!(w.state.consultation(1).unwrap().published[0].record_size, changed + 1);
+    assert_eq!(w.state.consultation(1).unwrap().published[0].engine, ENGINE);
+    // An entry written before engines had editions names none: edition 1.
+    let size = w.state.next_index;
+    w.sec(publish_by(size, &digest, None)).unwrap();
+    assert_eq!(w.state.consultation(1).unwrap().published[1].engine, 1);
     assert_eq!(w.replay(), w.state);
 }

@@ -282,6 +282,7 @@ error-invalid_vote = هذا ليس صوتًا: agree (موافق) أو disagree 
 error-vote_unchanged = هذا الصوت مسجّل بالفعل
 error-already_moderated = صدر بشأن هذا البيان قرار الإشراف هذا بالفعل
 error-invalid_digest = قيمة SHA-256 للنص ليست 64 رقمًا ست عشريًا بأحرف صغيرة
+error-unknown_engine = لا توجد هذه الطبعة من محرك التحليل: الطبعات من 1 إلى الطبعة التي يحسبها هذا الخادم
 error-text_mismatch = هذا ليس النص الذي قُدّم: قيمة SHA-256 الخاصة به مختلفة
 error-text_missing = نص هذا البيان غير موجود على هذا الخادم
 error-text_required = يُقبل هذا البيان مع نصه: أرسل النص الذي ذُكرت قيمة SHA-256 الخاصة به عند تقديمه

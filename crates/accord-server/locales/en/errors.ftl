@@ -283,6 +283,7 @@ error-invalid_vote = this is not a vote: agree, disagree or pass
 error-vote_unchanged = this vote is already recorded
 error-already_moderated = this statement has already been moderated this way
 error-invalid_digest = the text's SHA-256 is not 64 lowercase hexadecimal digits
+error-unknown_engine = no such edition of the analysis engine: the editions are those from 1 to the one this server computes
 error-text_mismatch = this is not the text that was submitted: its SHA-256 differs
 error-text_missing = the text of this statement is not on this server
 error-text_required = this statement is accepted with its text: send the text whose SHA-256 its submission named

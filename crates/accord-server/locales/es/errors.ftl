@@ -282,6 +282,7 @@ error-invalid_vote = este no es un voto: agree (de acuerdo), disagree (en desacu
 error-vote_unchanged = este voto ya está registrado
 error-already_moderated = este enunciado ya fue objeto de esa decisión de moderación
 error-invalid_digest = el SHA-256 del texto no consta de 64 dígitos hexadecimales en minúsculas
+error-unknown_engine = no existe esa edición del motor de análisis: las ediciones van de la 1 a la que calcula este servidor
 error-text_mismatch = este no es el texto que se presentó: su SHA-256 es distinto
 error-text_missing = el texto de este enunciado no está en este servidor
 error-text_required = este enunciado se acepta con su texto: envíe el texto cuyo SHA-256 indicó su presentación

@@ -282,6 +282,7 @@ error-invalid_vote = ceci n’est pas un vote : agree (d’accord), disagree (pa
 error-vote_unchanged = ce vote est déjà enregistré
 error-already_moderated = cet énoncé a déjà fait l’objet de cette décision de modération
 error-invalid_digest = le SHA-256 du texte n’est pas composé de 64 chiffres hexadécimaux en minuscules
+error-unknown_engine = cette édition du moteur d’analyse n’existe pas : les éditions vont de 1 à celle que calcule ce serveur
 error-text_mismatch = ce n’est pas le texte qui a été soumis : son SHA-256 diffère
 error-text_missing = le texte de cet énoncé n’est pas sur ce serveur
 error-text_required = cet énoncé est accepté avec son texte : envoyez le texte dont la soumission indiquait le SHA-256

@@ -282,6 +282,7 @@ error-invalid_vote = 这不是投票：agree（同意）、disagree（不同意�
 error-vote_unchanged = 该投票已有记录
 error-already_moderated = 这条陈述已作过同样的审核处理
 error-invalid_digest = 文本的 SHA-256 不是 64 个小写十六进制数字
+error-unknown_engine = 分析引擎没有这一版本：版本从 1 到本服务器所计算的版本
 error-text_mismatch = 这不是所提交的文本：其 SHA-256 不同
 error-text_missing = 此服务器上没有这条陈述的文本
 error-text_required = 这条陈述须连同其文本一起接受：请发送其提交时所注明 SHA-256 的文本

@@ -68,7 +68,12 @@ pub fn close(consultation: u64) -> Action {
 }
 
 pub fn publish(consultation: u64, record_size: u64, digest: String) -> Action {
-    act(EntryBody::ConsultationAnalysisPublished(AnalysisPublished { consultation, record_size, digest }))
+    act(EntryBody::ConsultationAnalysisPublished(AnalysisPublished {
+        consultation,
+        record_size,
+        digest,
+        engine: Some(accord_domain::consultation::analysis::ENGINE),
+    }))
 }
 
 /// Participants' entries are recorded by the server, in no one's name.

@@ -6,15 +6,16 @@
 //!
 //! The JSON is the shape of `accord consult analyse --format json`, with
 //! `record_size` (the record's size when computed: replaying that many
-//! entries gives the same consultation) and `digest` (SHA-256 of the shape
-//! without those two keys, as `consultation.analysis_published` names it).
+//! entries gives the same consultation), `engine` (the edition of the
+//! engine that computed it) and `digest` (SHA-256 of the shape without
+//! those three keys, as `consultation.analysis_published` names it).
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::{Arc, Mutex};
 
 use accord_consult::report::Report;
-use accord_domain::consultation::analysis::analyse_consultation;
+use accord_domain::consultation::analysis::{analyse_consultation, ENGINE};
 use accord_domain::consultation::Consultation;
 
 use crate::http::error::ApiError;
@@ -49,6 +50,7 @@ pub struct Analyses {
 struct Served<'a> {
     record_size: u64,
     digest: &'a str,
+    engine: u32,
     #[serde(flatten)]
     report: &'a Report<String>,
 }
@@ -86,9 +88,9 @@ pub async fn current(app: &AppState, id: u64) -> Result<Arc<Computed>, ApiError>
 }
 
 fn compute(c: &Consultation, record_size: u64) -> Computed {
-    let (analysis, report) = analyse_consultation(c);
+    let (analysis, report) = analyse_consultation(c, ENGINE);
     let digest = report.digest();
-    let json = serde_json::to_vec(&Served { record_size, digest: &digest, report: &report })
+    let json = serde_json::to_vec(&Served { record_size, digest: &digest, engine: ENGINE, report: &report })
         .expect("an analysis serialises")
         .into();
     // Drawing is cheap beside the analysis: every language at once, so

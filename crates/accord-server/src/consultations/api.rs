@@ -384,8 +384,8 @@ pub async fn close(
 }
 
 /// The analysis as the consultation stands: the shape of `accord consult analyse --format json`
-/// (`participants`, `groups`, `consensus`, `bridging`), with the `record_size` it was computed at
-/// and the `digest` of the rest (SHA-256 of its compact JSON).
+/// (`participants`, `groups`, `consensus`, `bridging`), with the `record_size` it was computed at,
+/// the `engine` edition that computed it and the `digest` of the rest (SHA-256 of its compact JSON).
 #[utoipa::path(get, path = "/api/v1/consultations/{id}/analysis", tag = "consultations", params(("id" = u64, Path)),
     responses((status = 200, description = "the analysis", content_type = "application/json"), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn get_analysis(
@@ -406,7 +406,15 @@ pub async fn publish_analysis(
     ConsultationId(id): ConsultationId,
 ) -> Result<(StatusCode, Json<AnalysisPublishedShape>), ApiError> {
     let (record_size, digest, appended) = publish(&app, caller.principal(), id).await?;
-    Ok((StatusCode::CREATED, Json(AnalysisPublishedShape { record_size, digest, entry: (&appended).into() })))
+    Ok((
+        StatusCode::CREATED,
+        Json(AnalysisPublishedShape {
+            record_size,
+            digest,
+            engine: accord_domain::consultation::analysis::ENGINE,
+            entry: (&appended).into(),
+        }),
+    ))
 }
 
 /// Publishes the current analysis: shared by the API and the page. If the

@@ -86,6 +86,9 @@ pub struct PublishedShape {
     pub entry: u64,
     pub record_size: u64,
     pub digest: String,
+    /// The edition of the analysis engine that computed it (1: entries
+    /// written before editions existed).
+    pub engine: u32,
 }
 
 impl StatementShape {
@@ -119,7 +122,12 @@ pub fn detail(c: &Consultation, everything: bool) -> ConsultationDetail {
         published: c
             .published
             .iter()
-            .map(|p| PublishedShape { entry: p.entry, record_size: p.record_size, digest: p.digest.clone() })
+            .map(|p| PublishedShape {
+                entry: p.entry,
+                record_size: p.record_size,
+                digest: p.digest.clone(),
+                engine: p.engine,
+            })
             .collect(),
     }
 }
@@ -213,5 +221,7 @@ pub struct NextStatement {
 pub struct AnalysisPublishedShape {
     pub record_size: u64,
     pub digest: String,
+    /// The edition of the analysis engine that computed it.
+    pub engine: u32,
     pub entry: EntryRef,
 }

@@ -434,9 +434,29 @@ fn verify_refuses_a_state_file_of_another_log_unless_told_to_forget_it() {
     assert!(ok && out.contains("consistent with the checkpoint of size 5 verified earlier"), "{out}");
 }
 
-/// A record with a consultation whose analysis is published with `digest`
-/// (`None`: the digest of the analysis as the votes give it).
-fn consultation_record(origin: &str, digest: Option<&str>) -> Vec<Vec<u8>> {
+/// Votes `(participant, statement from 1, value)` of a small conversation
+/// of two sides, 40 participants on 8 statements.
+fn two_sides() -> (u32, u32, Vec<(u32, u32, i8)>) {
+    let mut votes = Vec::new();
+    for p in 0..40u32 {
+        for statement in 1..=8u32 {
+            let agree = (statement <= 4) == (p % 2 == 0) || (p + statement) % 7 == 0;
+            votes.push((p, statement, if agree { 1 } else { -1 }));
+        }
+    }
+    (40, 8, votes)
+}
+
+/// A record with a consultation of `participants` and `statements` and
+/// `votes` (each participant joins before its first vote), whose analysis
+/// is published naming `engine` with `digest` (`None`: the digest of the
+/// analysis that edition of the engine gives).
+fn consultation_record(
+    origin: &str,
+    (participants, statements, votes): (u32, u32, Vec<(u32, u32, i8)>),
+    engine: Option<u32>,
+    digest: Option<&str>,
+) -> Vec<Vec<u8>> {
     use accord_domain::consultation::*;
     use accord_domain::ids::{DisplayName, LanguageTag, ParticipantId, Reason, StatementText};
     use accord_domain::state::Principal;
@@ -468,50 +488,41 @@ fn consultation_record(origin: &str, digest: Option<&str>) -> Vec<Vec<u8>> {
             provisions: vec![],
         })),
     );
-    for s in 1..=8 {
+    for s in 1..=statements {
         let text = StatementText::parse(&format!("Statement {s}")).unwrap();
         record(
             &mut state,
             act(EntryBody::ConsultationStatementSeeded(StatementSeeded { consultation: 1, text, proposal: None })),
         );
     }
-    for p in 0..40u32 {
-        let participant = ParticipantId::parse(&format!("{p:032x}")).unwrap();
-        let category = ParticipantCategory::Public;
-        record(
-            &mut state,
-            act(EntryBody::ConsultationParticipantJoined(ParticipantJoined {
-                consultation: 1,
-                participant: participant.clone(),
-                category,
-            })),
-        );
-        for statement in 1..=8u32 {
-            let agree = (statement <= 4) == (p % 2 == 0) || (p + statement) % 7 == 0;
-            let vote = if agree { ConsultVote::Agree } else { ConsultVote::Disagree };
-            record(
-                &mut state,
-                act(EntryBody::ConsultationVoteCast(ConsultVoteCast {
-                    consultation: 1,
-                    participant: participant.clone(),
-                    statement,
-                    vote,
-                })),
-            );
+    let pseudonym = |p: u32| ParticipantId::parse(&format!("{p:032x}")).unwrap();
+    let mut joined = vec![false; participants as usize];
+    for (p, statement, value) in votes {
+        if !std::mem::replace(&mut joined[p as usize], true) {
+            let join =
+                ParticipantJoined { consultation: 1, participant: pseudonym(p), category: ParticipantCategory::Public };
+            record(&mut state, act(EntryBody::ConsultationParticipantJoined(join)));
         }
+        let vote = ConsultVote::parse(match value {
+            1 => "agree",
+            -1 => "disagree",
+            _ => "pass",
+        })
+        .unwrap();
+        let cast = ConsultVoteCast { consultation: 1, participant: pseudonym(p), statement, vote };
+        record(&mut state, act(EntryBody::ConsultationVoteCast(cast)));
     }
-    let ours = analysis::analyse_consultation(state.consultation(1).unwrap()).1.digest();
+    let ours = analysis::analyse_consultation(state.consultation(1).unwrap(), engine.unwrap_or(1)).1.digest();
     let digest = digest.map_or(ours, str::to_owned);
     let record_size = state.next_index;
-    record(
-        &mut state,
-        act(EntryBody::ConsultationAnalysisPublished(AnalysisPublished { consultation: 1, record_size, digest })),
-    );
+    let published = AnalysisPublished { consultation: 1, record_size, digest, engine };
+    record(&mut state, act(EntryBody::ConsultationAnalysisPublished(published)));
     out
 }
 
 #[test]
 fn verify_recomputes_every_published_consultation_analysis() {
+    use accord_domain::consultation::analysis::{analyse_consultation, ENGINE};
     let work = tempfile::tempdir().unwrap();
     let check = |name: &str, entries: &[Vec<u8>]| {
         let dir = work.path().join(name);
@@ -519,13 +530,13 @@ fn verify_recomputes_every_published_consultation_analysis() {
         let state = work.path().join(format!("{name}.json"));
         accord(&["verify", "--dir", dir.to_str().unwrap(), "--key", &key, "--state", state.to_str().unwrap()])
     };
-    let (ok, out) = check("true", &consultation_record("accord.test/mirror", None));
+    let (ok, out) = check("true", &consultation_record("accord.test/mirror", two_sides(), Some(ENGINE), None));
     assert!(ok, "{out}");
     assert!(out.contains("consultations: 1 published analyses recomputed from the record"), "{out}");
     // A result that is not what the votes give: the record is refused,
     // naming the entry.
     let wrong = "0".repeat(64);
-    let entries = consultation_record("accord.test/mirror", Some(&wrong));
+    let entries = consultation_record("accord.test/mirror", two_sides(), Some(ENGINE), Some(&wrong));
     let (ok, out) = check("altered", &entries);
     assert!(!ok, "{out}");
     let last = entries.len() - 1;
@@ -535,4 +546,37 @@ fn verify_recomputes_every_published_consultation_analysis() {
         )),
         "{out}"
     );
+
+    // A weakly planted conversation on which the first edition of the
+    // engine, taking participants and statements in the record's order,
+    // gives other groups than today's: published before engines had
+    // editions, its analysis names none and is recomputed by edition 1.
+    let plan = accord_consult::planted::Plan {
+        participants: 150,
+        statements: 40,
+        votes_each: 20,
+        groups: 4,
+        fidelity: 0.75,
+        seed: 755_527,
+    };
+    let planted = accord_consult::planted::plant(&plan);
+    let conversation =
+        || (150, 40, planted.votes.iter().map(|v| (v.participant, v.statement + 1, v.value)).collect::<Vec<_>>());
+    let first = consultation_record("accord.test/mirror", conversation(), None, None);
+    let state = {
+        let mut state = accord_domain::State::new();
+        for bytes in &first[..first.len() - 1] {
+            state.apply(&accord_domain::Entry::decode(bytes).unwrap()).unwrap();
+        }
+        state
+    };
+    let consultation = state.consultation(1).unwrap();
+    let by = |engine| analyse_consultation(consultation, engine).1.digest();
+    assert_ne!(by(1), by(ENGINE), "the two editions differ on this conversation");
+    let (ok, out) = check("edition-1", &first);
+    assert!(ok, "{out}");
+    // The same digest claimed for today's engine is not what it gives.
+    let claimed = consultation_record("accord.test/mirror", conversation(), Some(ENGINE), Some(&by(1)));
+    let (ok, out) = check("edition-1-claimed-as-2", &claimed);
+    assert!(!ok && out.contains(&format!("(engine edition {ENGINE})")), "{out}");
 }
