@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use accord_consult::planted::{plant, Plan};
-use accord_consult::{analyse, bridging, kmeans, pca, Settings, VoteMatrix};
+use accord_consult::{analyse, bridging, canonical, kmeans, pca, Settings, VoteMatrix};
 
 /// CPU seconds this process has used (user and system), from /proc/self/stat.
 fn cpu() -> f64 {
@@ -23,6 +23,13 @@ fn main() {
     let m = VoteMatrix::from_votes(n_p, n_s, &planted.votes).unwrap();
     let kept = vec![true; n_s];
     let s = Settings { threads, ..Settings::default() };
+    let (t, c) = (Instant::now(), cpu());
+    let order = canonical::order(&m, &kept, threads);
+    println!("order from the votes: {:?}, cpu {:.2} s", t.elapsed(), cpu() - c);
+    let (t, c) = (Instant::now(), cpu());
+    let renumbered = canonical::renumber(&m, &order, threads);
+    println!("renumbering: {:?}, cpu {:.2} s", t.elapsed(), cpu() - c);
+    drop(renumbered);
     let (t, c) = (Instant::now(), cpu());
     let p = pca::pca(&m, &kept, s.pca_iters, threads);
     println!("pca: {:?}, cpu {:.2} s ({} iterations)", t.elapsed(), cpu() - c, p.iterations);

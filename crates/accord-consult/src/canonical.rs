@@ -22,6 +22,7 @@
 //! Ties left are broken by the given index.
 
 use crate::matrix::VoteMatrix;
+use crate::parallel;
 
 /// Rounds of refinement after the first keys. Two carry each participant's
 /// key through its statements' voters and back; a third costs one more pass
@@ -49,45 +50,64 @@ fn part(key: u64, value: i8) -> u64 {
 }
 
 /// The order of `m`'s participants and statements by their refined keys.
-/// `kept[j]` is false for a statement moderated out.
-pub fn order(m: &VoteMatrix, kept: &[bool]) -> Order {
+/// `kept[j]` is false for a statement moderated out. `threads` share the
+/// passes over the votes (0: as many as the machine has); every key is a
+/// wrapping sum, the same whatever the threads.
+pub fn order(m: &VoteMatrix, kept: &[bool], threads: usize) -> Order {
     let (n_p, n_s) = (m.n_participants(), m.n_statements());
-    let mut tally = vec![[0u64; 3]; n_s];
-    for p in 0..n_p {
-        let (js, vals) = m.row(p);
-        for (&j, &v) in js.iter().zip(vals) {
-            tally[j as usize][(v + 1) as usize] += 1;
-        }
-    }
-    let mut statement_key: Vec<u64> =
-        tally.iter().zip(kept).map(|(t, &k)| mix(mix(mix(mix(u64::from(k)) ^ t[0]) ^ t[1]) ^ t[2])).collect();
-    let mut participant_key = vec![0u64; n_p];
-    let refine_participants = |statement_key: &[u64], participant_key: &mut [u64]| {
-        for (p, key) in participant_key.iter_mut().enumerate() {
-            let (js, vals) = m.row(p);
-            let sum =
-                js.iter().zip(vals).fold(0u64, |acc, (&j, &v)| acc.wrapping_add(part(statement_key[j as usize], v)));
-            *key = mix(mix(*key ^ js.len() as u64) ^ sum);
-        }
-    };
-    refine_participants(&statement_key, &mut participant_key);
-    for _ in 0..ROUNDS {
-        let mut sums = vec![0u64; n_s];
-        for (p, &key) in participant_key.iter().enumerate() {
-            let (js, vals) = m.row(p);
-            for (&j, &v) in js.iter().zip(vals) {
-                let s = &mut sums[j as usize];
-                *s = s.wrapping_add(part(key, v));
+    let threads = parallel::threads(threads);
+    let rows = parallel::statement_blocks(m);
+    // Per statement, the wrapping sum of `f(participant, vote)` over its votes.
+    let per_statement = |f: &(dyn Fn(usize, i8) -> u64 + Sync)| {
+        let parts = parallel::map(threads, &rows, |range| {
+            let mut sums = vec![0u64; n_s];
+            for p in range {
+                let (js, vals) = m.row(p);
+                for (&j, &v) in js.iter().zip(vals) {
+                    let s = &mut sums[j as usize];
+                    *s = s.wrapping_add(f(p, v));
+                }
             }
+            sums
+        });
+        let mut sums = vec![0u64; n_s];
+        for part in parts {
+            sums.iter_mut().zip(part).for_each(|(s, q)| *s = s.wrapping_add(q));
         }
+        sums
+    };
+    // Each statement's tally: disagrees, passes, agrees.
+    let tallies = [-1i8, 0, 1].map(|value| per_statement(&|_, v| u64::from(v == value)));
+    let mut statement_key: Vec<u64> = (0..n_s)
+        .map(|j| mix(mix(mix(mix(u64::from(kept[j])) ^ tallies[0][j]) ^ tallies[1][j]) ^ tallies[2][j]))
+        .collect();
+    let blocks = parallel::row_blocks(m, parallel::BLOCK_VOTES);
+    let refine_participants = |statement_key: &[u64], participant_key: &[u64]| -> Vec<u64> {
+        parallel::map(threads, &blocks, |range| {
+            range
+                .map(|p| {
+                    let (js, vals) = m.row(p);
+                    let sum = js
+                        .iter()
+                        .zip(vals)
+                        .fold(0u64, |acc, (&j, &v)| acc.wrapping_add(part(statement_key[j as usize], v)));
+                    mix(mix(participant_key[p] ^ js.len() as u64) ^ sum)
+                })
+                .collect::<Vec<u64>>()
+        })
+        .concat()
+    };
+    let mut participant_key = refine_participants(&statement_key, &vec![0u64; n_p]);
+    for _ in 0..ROUNDS {
+        let sums = per_statement(&|p, v| part(participant_key[p], v));
         for (key, sum) in statement_key.iter_mut().zip(sums) {
             *key = mix(*key ^ sum);
         }
-        refine_participants(&statement_key, &mut participant_key);
+        participant_key = refine_participants(&statement_key, &participant_key);
     }
     let sorted = |keys: &[u64]| {
         let mut order: Vec<u32> = (0..keys.len() as u32).collect();
-        order.sort_by_key(|&i| (keys[i as usize], i));
+        order.sort_unstable_by_key(|&i| (keys[i as usize], i));
         order
     };
     Order { participants: sorted(&participant_key), statements: sorted(&statement_key) }
@@ -103,52 +123,42 @@ pub fn inverse(order: &[u32]) -> Vec<u32> {
 }
 
 /// `m` renumbered by `order`: row `new` holds the votes of participant
-/// `order.participants[new]`, on statements numbered anew. Two passes over
-/// the votes (to columns in the new participant order, then back to rows in
-/// the new statement order) leave every row sorted without sorting it.
-pub fn renumber(m: &VoteMatrix, order: &Order) -> VoteMatrix {
-    let (n_p, n_s) = (m.n_participants(), m.n_statements());
+/// `order.participants[new]`, on statements numbered anew, each row sorted
+/// again. Rows are renumbered in blocks on up to `threads` threads.
+pub fn renumber(m: &VoteMatrix, order: &Order, threads: usize) -> VoteMatrix {
     let new_statement = inverse(&order.statements);
-    let mut column_start = vec![0usize; n_s + 1];
-    for p in 0..n_p {
-        for &j in m.row(p).0 {
-            column_start[new_statement[j as usize] as usize + 1] += 1;
+    let mut row_start = Vec::with_capacity(m.n_participants() + 1);
+    row_start.push(0);
+    for &old in &order.participants {
+        row_start.push(row_start.last().copied().unwrap_or(0) + m.row_len(old as usize));
+    }
+    let mut blocks = Vec::new();
+    let (mut start, mut acc) = (0, 0);
+    for new in 0..order.participants.len() {
+        acc += row_start[new + 1] - row_start[new];
+        if acc >= parallel::BLOCK_VOTES {
+            blocks.push(start..new + 1);
+            (start, acc) = (new + 1, 0);
         }
     }
-    for j in 0..n_s {
-        column_start[j + 1] += column_start[j];
-    }
-    let mut next = column_start.clone();
-    let mut column_participants = vec![0u32; m.n_votes()];
-    let mut column_values = vec![0i8; m.n_votes()];
-    for (new_p, &old_p) in order.participants.iter().enumerate() {
-        let (js, vals) = m.row(old_p as usize);
-        for (&j, &v) in js.iter().zip(vals) {
-            let slot = &mut next[new_statement[j as usize] as usize];
-            column_participants[*slot] = new_p as u32;
-            column_values[*slot] = v;
-            *slot += 1;
+    blocks.push(start..order.participants.len());
+    let parts = parallel::map(parallel::threads(threads), &blocks, |range| {
+        let mut cells: Vec<(u32, i8)> = Vec::with_capacity(row_start[range.end] - row_start[range.start]);
+        for new in range {
+            let (js, vals) = m.row(order.participants[new] as usize);
+            let from = cells.len();
+            cells.extend(js.iter().zip(vals).map(|(&j, &v)| (new_statement[j as usize], v)));
+            cells[from..].sort_unstable_by_key(|c| c.0);
         }
+        cells
+    });
+    let mut statements = Vec::with_capacity(m.n_votes());
+    let mut values = Vec::with_capacity(m.n_votes());
+    for part in parts {
+        statements.extend(part.iter().map(|c| c.0));
+        values.extend(part.iter().map(|c| c.1));
     }
-    let mut row_start = vec![0usize; n_p + 1];
-    for &p in &column_participants {
-        row_start[p as usize + 1] += 1;
-    }
-    for p in 0..n_p {
-        row_start[p + 1] += row_start[p];
-    }
-    let mut next = row_start.clone();
-    let mut statements = vec![0u32; m.n_votes()];
-    let mut values = vec![0i8; m.n_votes()];
-    for j in 0..n_s {
-        for k in column_start[j]..column_start[j + 1] {
-            let slot = &mut next[column_participants[k] as usize];
-            statements[*slot] = j as u32;
-            values[*slot] = column_values[k];
-            *slot += 1;
-        }
-    }
-    VoteMatrix::from_rows(n_s, row_start, statements, values)
+    VoteMatrix::from_rows(m.n_statements(), row_start, statements, values)
 }
 
 #[cfg(test)]
@@ -166,10 +176,10 @@ mod tests {
     fn a_renumbering_moves_the_order_with_it() {
         // Participant 0 agrees with both, 1 disagrees with statement 1, 2 passes on 0.
         let cells = [(0, 0, 1), (0, 1, 1), (1, 0, 1), (1, 1, -1), (2, 0, 0), (2, 1, 1)];
-        let a = order(&matrix(3, 2, &cells), &[true, true]);
+        let a = order(&matrix(3, 2, &cells), &[true, true], 1);
         // The same votes with participants 0 ↔ 2 and statements 0 ↔ 1 swapped.
         let swapped: Vec<(u32, u32, i8)> = cells.iter().map(|&(p, s, v)| (2 - p, 1 - s, v)).collect();
-        let b = order(&matrix(3, 2, &swapped), &[true, true]);
+        let b = order(&matrix(3, 2, &swapped), &[true, true], 1);
         let p: Vec<u32> = a.participants.iter().map(|&p| 2 - p).collect();
         let s: Vec<u32> = a.statements.iter().map(|&s| 1 - s).collect();
         assert_eq!((p, s), (b.participants, b.statements));
@@ -179,8 +189,8 @@ mod tests {
     fn moderation_is_part_of_a_statements_key() {
         let cells = [(0, 0, 1), (0, 1, 1), (1, 0, 1), (1, 1, 1)];
         let m = matrix(2, 2, &cells);
-        let kept_first = order(&m, &[true, false]).statements;
-        let kept_second = order(&m, &[false, true]).statements;
+        let kept_first = order(&m, &[true, false], 1).statements;
+        let kept_second = order(&m, &[false, true], 1).statements;
         assert_ne!(kept_first, kept_second, "two statements alike but for moderation are told apart");
     }
 
@@ -189,7 +199,7 @@ mod tests {
         let cells = [(0, 0, 1), (0, 2, -1), (1, 1, 0), (2, 0, -1), (2, 1, 1), (2, 2, 1)];
         let m = matrix(3, 3, &cells);
         let order = Order { participants: vec![2, 0, 1], statements: vec![1, 2, 0] };
-        let r = renumber(&m, &order);
+        let r = renumber(&m, &order, 1);
         let (np, ns) = (inverse(&order.participants), inverse(&order.statements));
         let mut got = Vec::new();
         for p in 0..3 {

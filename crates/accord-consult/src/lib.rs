@@ -284,8 +284,8 @@ pub fn analyse(m: &VoteMatrix, moderated_out: &[bool], settings: &Settings) -> R
     if !settings.canonical_order {
         return Ok(analyse_in_order(m, &kept, settings));
     }
-    let order = canonical::order(m, &kept);
-    let renumbered = canonical::renumber(m, &order);
+    let order = canonical::order(m, &kept, settings.threads);
+    let renumbered = canonical::renumber(m, &order, settings.threads);
     let kept_renumbered: Vec<bool> = order.statements.iter().map(|&j| kept[j as usize]).collect();
     Ok(analyse_in_order(&renumbered, &kept_renumbered, settings).numbered_back(&order))
 }
