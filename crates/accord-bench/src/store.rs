@@ -155,13 +155,14 @@ fn postgres_runs(
         let url = accord_store::postgres::create_database(admin, &format!("bench_raw_{tag}_{writers}"))?;
         let raw = raw_postgres(runtime, &url, entries, writers, &accord.sample)?;
         println!(
-            "  accord on PostgreSQL, {:>3} writers: {:>7} entries in {:>7.3} s = {:>9} entries/s; {} commits ({:.1} entries each); {}",
+            "  accord on PostgreSQL, {:>3} writers: {:>7} entries in {:>7.3} s = {:>9} entries/s; {} commits ({:.1} entries each, {:.0} us each on average); {}",
             accord.writers,
             accord.entries,
             accord.took.as_secs_f64(),
             group(rate(accord.entries, accord.took)),
             accord.commits,
             accord.entries as f64 / accord.commits.max(1) as f64,
+            accord.commit_time.as_secs_f64() * 1e6 / accord.commits.max(1) as f64,
             accord.cpu
         );
         println!(
@@ -186,6 +187,17 @@ fn postgres_runs(
                 same.per_commit,
                 group(rate(same.rows, same.took)),
                 rate(accord.entries, accord.took) / rate(same.rows, same.took)
+            );
+            // The store's own statement (fence, entries, tree hashes,
+            // notification) sent alone at that batching, one after the
+            // other: what the database costs the store, without the store.
+            let url = accord_store::postgres::create_database(admin, &format!("bench_statement_{tag}_{writers}"))?;
+            let alone = store_statement_alone(runtime, &url, entries, achieved, &accord.sample)?;
+            println!(
+                "  the store's statement alone at {:>3} rows/txn: {:>9} rows/s; the store is {:.2} of it",
+                alone.per_commit,
+                group(rate(alone.rows, alone.took)),
+                rate(accord.entries, accord.took) / rate(alone.rows, alone.took)
             );
         }
         runs.push((accord, raw));
@@ -343,4 +355,77 @@ pub fn tree_rows(conn: &rusqlite::Connection) -> Result<Option<(u64, u64)>> {
         hashes += h;
     }
     Ok(Some((rows as u64, hashes as u64)))
+}
+
+/// Sends the store's batch statement (`accord_store::postgres::BATCH`)
+/// alone: `rows` copies of `row` in batches of `per_commit`, each with two
+/// tree hashes per entry and a fence moved from the head the last left, on
+/// a database a store made (its tables and head) and left. No sequencing,
+/// no state, no acknowledgements.
+fn store_statement_alone(
+    runtime: &tokio::runtime::Runtime,
+    url: &str,
+    rows: usize,
+    per_commit: usize,
+    row: &[u8],
+) -> Result<RawRun> {
+    {
+        let dir = temp_dir()?;
+        let path = dir.path().join("unused");
+        let forum = crate::common::new_forum_in(dir, path, &accord_store::Database::Postgres(url.into()))?;
+        forum.store.shutdown();
+    }
+    let cpu = CpuUse::start();
+    let (took, commits) = runtime.block_on(async {
+        let mut config: tokio_postgres::Config = url.parse()?;
+        config.options("-c synchronous_commit=on");
+        let (client, connection) = config.connect(tokio_postgres::NoTls).await?;
+        tokio::spawn(connection);
+        let head = client.query_one("SELECT term, size, root FROM accord_head WHERE id = 1", &[]).await?;
+        let (term, mut size, mut root): (i64, i64, Vec<u8>) = (head.get(0), head.get(1), head.get(2));
+        let runs = client.query_one("SELECT COALESCE(MAX(first), 0) + 1000000 FROM tree_hash_runs", &[]).await?;
+        let mut first_hash: i64 = runs.get(0);
+        let batch = client.prepare(accord_store::postgres::BATCH).await?;
+        let (no_bytes, no_slices): (Vec<Vec<u8>>, Vec<&[u8]>) = (Vec::new(), Vec::new());
+        let (no_ids, no_texts, no_flags): (Vec<i64>, Vec<&str>, Vec<bool>) = (Vec::new(), Vec::new(), Vec::new());
+        let started = Instant::now();
+        let (mut done, mut commits) = (0usize, 0u64);
+        while done < rows {
+            let n = per_commit.min(rows - done);
+            let idx: Vec<i64> = (0..n as i64).map(|i| size + i).collect();
+            let bytes: Vec<&[u8]> = vec![row; n];
+            let hashes = vec![commits as u8; 64 * n];
+            let (new_size, new_root) = (size + n as i64, vec![(commits % 251) as u8; 32]);
+            let answer = client
+                .query(
+                    &batch,
+                    &[
+                        &idx,
+                        &bytes,
+                        &first_hash,
+                        &hashes,
+                        &no_bytes,
+                        &no_slices,
+                        &no_ids,
+                        &no_texts,
+                        &no_texts,
+                        &no_flags,
+                        &no_ids,
+                        &term,
+                        &size,
+                        &root,
+                        &new_size,
+                        &new_root,
+                    ],
+                )
+                .await?;
+            anyhow::ensure!(answer.len() == 1, "the fence refused a batch");
+            (size, root) = (new_size, new_root);
+            first_hash += 2 * n as i64;
+            done += n;
+            commits += 1;
+        }
+        anyhow::Ok((started.elapsed(), commits))
+    })?;
+    Ok(RawRun { rows, per_commit, took, commits, cpu: cpu.report_process() })
 }

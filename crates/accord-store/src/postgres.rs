@@ -374,7 +374,7 @@ pub(crate) fn open(url: &str) -> Result<Opened, StoreError> {
     connections.migrate()?;
     let (state, tree) = replay(&connections)?;
     let backend = PgBackend { c: connections.clone() };
-    let writer = PgWriter { c: connections.clone() };
+    let writer = PgWriter { c: connections.clone(), own: None };
     let leadership = PgLeadership { c: connections, lock: None, listen: None, checked: Instant::now() };
     Ok(Opened {
         backend: Box::new(backend),
@@ -1006,9 +1006,64 @@ impl Backend for PgBackend {
     }
 }
 
-/// The committer's side.
+/// The committer's side. It writes batches on a connection of its own,
+/// driven by a runtime of its own on the committer's thread: a batch's
+/// round trip then wakes no other thread (the pool's connections are
+/// driven by the pool's threads, and each answer would hop from one of
+/// them to the committer). Made at the first batch, and again after the
+/// connection is lost.
 struct PgWriter {
     c: Arc<Connections>,
+    own: Option<OwnConnection>,
+}
+
+struct OwnConnection {
+    runtime: tokio::runtime::Runtime,
+    client: tokio_postgres::Client,
+    batch: tokio_postgres::Statement,
+}
+
+impl OwnConnection {
+    fn connect(config: &tokio_postgres::Config) -> Result<OwnConnection, BatchError> {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| {
+            BatchError::Lost(StoreError::Postgres(format!("cannot start the committer's runtime: {e}")))
+        })?;
+        let (client, batch) = runtime.block_on(async {
+            let (client, connection) = config.connect(NoTls).await.map_err(classify)?;
+            // Polled whenever the committer waits on the runtime.
+            tokio::spawn(connection);
+            let batch = client.prepare(BATCH).await.map_err(classify)?;
+            Ok::<_, BatchError>((client, batch))
+        })?;
+        Ok(OwnConnection { runtime, client, batch })
+    }
+
+    fn write(&self, rows: &BatchRows<'_>) -> Result<(), BatchError> {
+        let written = self.runtime.block_on(self.client.query(&self.batch, &rows.params())).map_err(classify)?;
+        if written.is_empty() {
+            return Err(BatchError::Fenced);
+        }
+        Ok(())
+    }
+}
+
+impl PgWriter {
+    /// Writes the batch once on the committer's own connection, making it
+    /// first if needed; a lost connection is dropped, to be made again.
+    fn write_once(&mut self, rows: &BatchRows<'_>) -> Result<(), BatchError> {
+        if self.own.as_ref().is_some_and(|o| o.client.is_closed()) {
+            self.own = None;
+        }
+        let own = match &mut self.own {
+            Some(own) => own,
+            empty => empty.insert(OwnConnection::connect(&self.c.config)?),
+        };
+        let written = own.write(rows);
+        if matches!(written, Err(BatchError::Lost(_))) {
+            self.own = None;
+        }
+        written
+    }
 }
 
 /// A batch in one statement: the fence, entries, tree hashes, blobs and
@@ -1022,7 +1077,8 @@ struct PgWriter {
 /// at most one moves it; the row's lock orders them. The statement answers
 /// one row when the batch is written, none when it is fenced off (and then
 /// wrote nothing). The notification is sent at commit, to followers.
-const BATCH: &str = "WITH fence AS (\
+/// Public for the benchmark, which runs it alone beside the store.
+pub const BATCH: &str = "WITH fence AS (\
         UPDATE accord_head SET size = $15, root = $16 \
         WHERE id = 1 AND term = $12 AND size = $13 AND root = $14 RETURNING size\
     ), entries_written AS (\
@@ -1061,6 +1117,28 @@ struct BatchRows<'a> {
 }
 
 impl<'a> BatchRows<'a> {
+    /// The statement's parameters, `$1` to `$16`.
+    fn params(&self) -> [&(dyn tokio_postgres::types::ToSql + Sync); 16] {
+        [
+            &self.idx,
+            &self.bytes,
+            &self.first_hash,
+            &self.hashes,
+            &self.blob_sha256,
+            &self.blob_bytes,
+            &self.account_delegate,
+            &self.account_email,
+            &self.account_hash,
+            &self.account_must_change,
+            &self.account_time,
+            &self.term,
+            &self.size,
+            &self.root,
+            &self.new_size,
+            &self.new_root,
+        ]
+    }
+
     fn new(batch: &'a [Sequenced], first_hash: usize, fence: &Fence) -> BatchRows<'a> {
         let mut rows = BatchRows {
             term: fence.term as i64,
@@ -1150,39 +1228,6 @@ fn classify(e: tokio_postgres::Error) -> BatchError {
     }
 }
 
-async fn write_once(pool: &Pool, rows: &BatchRows<'_>) -> Result<(), BatchError> {
-    let client = pool.get().await.map_err(|e| BatchError::Lost(pool_err(e)))?;
-    let batch = client.prepare_cached(BATCH).await.map_err(classify)?;
-    let written = client
-        .query(
-            &batch,
-            &[
-                &rows.idx,
-                &rows.bytes,
-                &rows.first_hash,
-                &rows.hashes,
-                &rows.blob_sha256,
-                &rows.blob_bytes,
-                &rows.account_delegate,
-                &rows.account_email,
-                &rows.account_hash,
-                &rows.account_must_change,
-                &rows.account_time,
-                &rows.term,
-                &rows.size,
-                &rows.root,
-                &rows.new_size,
-                &rows.new_root,
-            ],
-        )
-        .await
-        .map_err(classify)?;
-    if written.is_empty() {
-        return Err(BatchError::Fenced);
-    }
-    Ok(())
-}
-
 /// Whether the batch's last entry is stored: `Some(true)` with the same
 /// bytes, `Some(false)` if another entry holds its index, `None` if absent.
 async fn landed(pool: &Pool, idx: i64, bytes: &[u8]) -> Result<Option<bool>, StoreError> {
@@ -1196,11 +1241,12 @@ impl BatchWriter for PgWriter {
         let rows = BatchRows::new(batch, first_hash, fence);
         let (Some(&last_idx), Some(&last_bytes)) = (rows.idx.last(), rows.bytes.last()) else { return Ok(()) };
         let deadline = Instant::now() + RECONNECT_FOR;
-        let pool = &self.c.pool;
+        let c = self.c.clone();
+        let pool = &c.pool;
         let mut pause = Duration::from_millis(50);
         let mut lost_before = false;
         loop {
-            let lost = match self.c.handle.block_on(write_once(pool, &rows)) {
+            let lost = match self.write_once(&rows) {
                 Ok(()) => return Ok(()),
                 Err(BatchError::Refused(e)) => return Err(e),
                 // After a lost connection, the first attempt's transaction
@@ -1209,7 +1255,7 @@ impl BatchWriter for PgWriter {
                 // then meets the head that attempt moved. Believe the fence
                 // only once the batch is known not to be stored.
                 Err(BatchError::Fenced) if lost_before => {
-                    return match self.c.handle.block_on(landed(pool, last_idx, last_bytes)) {
+                    return match c.handle.block_on(landed(pool, last_idx, last_bytes)) {
                         Ok(Some(true)) => Ok(()),
                         Ok(_) => Err(StoreError::NotLeader),
                         Err(e) => Err(e),
@@ -1230,7 +1276,7 @@ impl BatchWriter for PgWriter {
                 }
                 std::thread::sleep(pause);
                 pause = (pause * 2).min(Duration::from_secs(1));
-                match self.c.handle.block_on(landed(pool, last_idx, last_bytes)) {
+                match c.handle.block_on(landed(pool, last_idx, last_bytes)) {
                     Ok(Some(true)) => {
                         tracing::info!("the batch had been committed before the connection was lost");
                         return Ok(());
