@@ -87,7 +87,7 @@ pub fn run(options: &Options) -> Result<()> {
 
     // Raw SHA-256: one leaf hash per entry, and as many interior node
     // hashes (0x01 || left || right) as the tree computed.
-    let nodes = tree.stored().len() as u64 - n;
+    let nodes = tree.stored_len() as u64 - n;
     let started = Instant::now();
     let mut last = [0u8; 32];
     for bytes in &entries {

@@ -49,16 +49,75 @@ pub fn leaf_hash(entry: &[u8]) -> Hash {
 /// The tree: stored hashes for `size` entries.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MerkleTree {
-    hashes: Vec<Hash>,
+    hashes: Hashes,
     size: u64,
 }
 
-/// Reads stored hashes from a slice.
-struct SliceReader<'a>(&'a [Hash]);
+/// Hashes a chunk holds (1 MiB of them).
+const CHUNK: usize = 1 << 15;
 
-impl HashReader for SliceReader<'_> {
+/// The stored hashes, in chunks of [`CHUNK`]: appending never moves the
+/// hashes stored before. (One vector would double now and then, copying
+/// all of them at once: at a million entries 64 MB, a stall of the
+/// writer that appends.)
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Hashes {
+    chunks: Vec<Vec<Hash>>,
+    len: usize,
+}
+
+impl Hashes {
+    fn from_vec(hashes: Vec<Hash>) -> Hashes {
+        let len = hashes.len();
+        let chunks = hashes
+            .chunks(CHUNK)
+            .map(|c| {
+                let mut chunk = Vec::with_capacity(CHUNK);
+                chunk.extend_from_slice(c);
+                chunk
+            })
+            .collect();
+        Hashes { chunks, len }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn get(&self, i: usize) -> Option<Hash> {
+        self.chunks.get(i / CHUNK)?.get(i % CHUNK).copied()
+    }
+
+    fn extend(&mut self, added: &[Hash]) {
+        for &h in added {
+            match self.chunks.last_mut() {
+                Some(chunk) if chunk.len() < CHUNK => chunk.push(h),
+                _ => {
+                    let mut chunk = Vec::with_capacity(CHUNK);
+                    chunk.push(h);
+                    self.chunks.push(chunk);
+                }
+            }
+        }
+        self.len += added.len();
+    }
+}
+
+/// Reads the stored hashes, followed by `added` (hashes of entries not
+/// appended yet).
+struct Reader<'a>(&'a Hashes, &'a [Hash]);
+
+impl HashReader for Reader<'_> {
     fn read_hashes(&self, indexes: &[u64]) -> Result<Vec<Hash>, tlog_tiles::Error> {
-        indexes.iter().map(|&i| self.0.get(i as usize).copied().ok_or(tlog_tiles::Error::IndexesNotInTree)).collect()
+        let (stored, added) = (self.0, self.1);
+        indexes
+            .iter()
+            .map(|&i| {
+                let i = i as usize;
+                if i < stored.len() { stored.get(i) } else { added.get(i - stored.len()).copied() }
+                    .ok_or(tlog_tiles::Error::IndexesNotInTree)
+            })
+            .collect()
     }
 }
 
@@ -74,24 +133,25 @@ impl MerkleTree {
         if hashes.len() as u64 != want {
             return Err(format!("{} stored hashes for {size} entries, expected {want}", hashes.len()));
         }
-        Ok(Self { hashes, size })
+        Ok(Self { hashes: Hashes::from_vec(hashes), size })
     }
 
     pub fn size(&self) -> u64 {
         self.size
     }
 
-    /// All stored hashes, in storage order.
-    pub fn stored(&self) -> &[Hash] {
-        &self.hashes
+    /// How many stored hashes the tree has (the position of the next
+    /// entry's first one).
+    pub fn stored_len(&self) -> usize {
+        self.hashes.len()
     }
 
     /// Appends the next entry; answers the stored hashes it added (to be
     /// persisted in order after those already stored).
     pub fn append(&mut self, entry: &[u8]) -> Vec<Hash> {
-        let added = tlog_tiles::stored_hashes(self.size, entry, &SliceReader(&self.hashes))
+        let added = tlog_tiles::stored_hashes(self.size, entry, &Reader(&self.hashes, &[]))
             .expect("the stored hashes of every earlier entry are present");
-        self.hashes.extend_from_slice(&added);
+        self.hashes.extend(&added);
         self.size += 1;
         added
     }
@@ -104,7 +164,7 @@ impl MerkleTree {
             tlog_tiles::stored_hash_count(self.size + 1),
             "stored hashes of one entry"
         );
-        self.hashes.extend_from_slice(added);
+        self.hashes.extend(added);
         self.size += 1;
     }
 
@@ -113,11 +173,23 @@ impl MerkleTree {
         if size > self.size {
             return Err(ProofError::SizeBeyondLog { size, have: self.size });
         }
-        tlog_tiles::tree_hash(size, &SliceReader(&self.hashes)).map_err(|_| ProofError::Invalid)
+        tlog_tiles::tree_hash(size, &Reader(&self.hashes, &[])).map_err(|_| ProofError::Invalid)
     }
 
     pub fn root(&self) -> Hash {
         self.root_at(self.size).expect("the current size is in range")
+    }
+
+    /// The root the tree would have at `size` entries with `added` — the
+    /// stored hashes [`MerkleTree::append`] gave for the entries after
+    /// this tree's, in order — appended: the root after a batch, computed
+    /// once, without copying the tree. Refuses `added` of the wrong length
+    /// for `size`.
+    pub fn root_with(&self, size: u64, added: &[Hash]) -> Result<Hash, ProofError> {
+        if size < self.size || tlog_tiles::stored_hash_count(size) != (self.hashes.len() + added.len()) as u64 {
+            return Err(ProofError::Invalid);
+        }
+        tlog_tiles::tree_hash(size, &Reader(&self.hashes, added)).map_err(|_| ProofError::Invalid)
     }
 
     /// The hash of entry `index` (its leaf hash).
@@ -125,7 +197,7 @@ impl MerkleTree {
         if index >= self.size {
             return Err(ProofError::IndexOutOfRange { index, size: self.size });
         }
-        Ok(self.hashes[tlog_tiles::stored_hash_index(0, index) as usize])
+        self.hashes.get(tlog_tiles::stored_hash_index(0, index) as usize).ok_or(ProofError::Invalid)
     }
 
     /// The hash of the node at `level` and position `n` (a complete subtree
@@ -135,7 +207,7 @@ impl MerkleTree {
         if (n + 1) << level > self.size {
             return None;
         }
-        self.hashes.get(i as usize).copied()
+        self.hashes.get(i as usize)
     }
 
     /// An inclusion proof (RFC 9162 audit path) of entry `index` in the
@@ -149,7 +221,7 @@ impl MerkleTree {
         if index >= size {
             return Err(ProofError::IndexOutOfRange { index, size });
         }
-        tlog_tiles::prove_record(size, index, &SliceReader(&self.hashes)).map_err(|_| ProofError::Invalid)
+        tlog_tiles::prove_record(size, index, &Reader(&self.hashes, &[])).map_err(|_| ProofError::Invalid)
     }
 
     /// A consistency proof between the trees of `old` and `new` entries.
@@ -163,7 +235,7 @@ impl MerkleTree {
         if old == 0 || old == new {
             return Ok(Vec::new());
         }
-        tlog_tiles::prove_tree(new, old, &SliceReader(&self.hashes)).map_err(|_| ProofError::Invalid)
+        tlog_tiles::prove_tree(new, old, &Reader(&self.hashes, &[])).map_err(|_| ProofError::Invalid)
     }
 }
 
@@ -246,7 +318,55 @@ mod tests {
         }
     }
 
+    fn stored(tree: &MerkleTree) -> Vec<Hash> {
+        (0..tree.stored_len()).map(|i| tree.hashes.get(i).unwrap()).collect()
+    }
+
+    /// A tree whose stored hashes fill more than one chunk gives the roots,
+    /// leaves and proofs RFC 6962 gives, and rebuilds from its hashes.
+    #[test]
+    fn a_tree_over_several_chunks_of_hashes_is_the_same_tree() {
+        let n = CHUNK / 2 + 300; // about CHUNK + 600 stored hashes
+        let leaves: Vec<Vec<u8>> = (0..n).map(|i| format!("entry {i}").into_bytes()).collect();
+        let mut tree = MerkleTree::new();
+        for leaf in &leaves {
+            tree.append(leaf);
+        }
+        assert!(tree.stored_len() > CHUNK && tree.hashes.chunks.len() == 2);
+        assert_eq!(tree.root().0, reference_root(&leaves));
+        for index in [0, CHUNK as u64 / 2 - 1, CHUNK as u64 / 2, n as u64 - 1] {
+            assert_eq!(tree.leaf(index).unwrap(), leaf_hash(&leaves[index as usize]));
+            let proof: Vec<Vec<u8>> =
+                tree.inclusion_proof(index, n as u64).unwrap().iter().map(|h| h.0.to_vec()).collect();
+            assert!(verify_inclusion(index, n as u64, &tree.leaf(index).unwrap().0, &tree.root().0, &proof).is_ok());
+        }
+        let again = MerkleTree::from_stored(tree.size(), stored(&tree)).unwrap();
+        assert_eq!(again, tree);
+        let mut copy = again.clone();
+        copy.append(b"one more");
+        tree.append(b"one more");
+        assert_eq!(copy.root(), tree.root());
+    }
+
     proptest::proptest! {
+        #[test]
+        fn the_root_with_a_batch_appended_is_the_root_after_it(before in 0usize..70, batch in 0usize..70) {
+            let leaves: Vec<Vec<u8>> = (0..before + batch).map(|i| format!("entry {i}").into_bytes()).collect();
+            let mut tree = MerkleTree::new();
+            for leaf in &leaves[..before] {
+                tree.append(leaf);
+            }
+            let mut ahead = tree.clone();
+            let added: Vec<Hash> = leaves[before..].iter().flat_map(|leaf| ahead.append(leaf)).collect();
+            let size = (before + batch) as u64;
+            proptest::prop_assert_eq!(tree.root_with(size, &added), Ok(ahead.root()));
+            proptest::prop_assert_eq!(ahead.root().0, reference_root(&leaves));
+            if batch > 0 {
+                proptest::prop_assert_eq!(tree.root_with(size - 1, &added), Err(ProofError::Invalid));
+                proptest::prop_assert_eq!(tree.root_with(size, &added[1..]), Err(ProofError::Invalid));
+            }
+        }
+
         #[test]
         fn roots_and_proofs_agree_with_rfc_6962(n in 1usize..80, a in 0usize..80, b in 0usize..80) {
             let leaves: Vec<Vec<u8>> = (0..n).map(|i| format!("entry {i}").into_bytes()).collect();
@@ -272,7 +392,7 @@ mod tests {
                 proptest::prop_assert!(verify_consistency(old, size, &other.0, &root.0, &cproof).is_err());
             }
             // The stored hashes rebuild the same tree.
-            let again = MerkleTree::from_stored(tree.size(), tree.stored().to_vec()).unwrap();
+            let again = MerkleTree::from_stored(tree.size(), stored(&tree)).unwrap();
             proptest::prop_assert_eq!(again.root(), tree.root());
         }
     }

@@ -142,7 +142,24 @@ pub(crate) trait Backend: Send + Sync {
 /// committed; an error means not committed (a backend that cannot tell
 /// keeps finding out until it can, or gives up with an error).
 pub(crate) trait BatchWriter: Send {
-    fn write_batch(&mut self, batch: &[Sequenced], first_hash: usize, fence: &Fence) -> Result<(), StoreError>;
+    /// Writes and commits `batch`. `meanwhile` is work to do while the
+    /// database commits (the batch before, published and acknowledged):
+    /// called once, before this returns, at best after the batch is sent.
+    fn write_batch(
+        &mut self,
+        batch: &[Sequenced],
+        first_hash: usize,
+        fence: &Fence,
+        meanwhile: &mut dyn FnMut(),
+    ) -> Result<(), StoreError>;
+
+    /// Whether `meanwhile` runs while the database works (a server on
+    /// another process), so that the committer should leave a batch to
+    /// publish during the next one's commit. Not for SQLite, whose commit
+    /// is this thread's own work.
+    fn pipelines(&self) -> bool {
+        false
+    }
 }
 
 /// What a batch was sequenced on, checked in its transaction: the term of

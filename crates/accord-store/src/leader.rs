@@ -191,7 +191,7 @@ pub(crate) fn catch_up(shared: &Shared, l: &dyn Leadership) -> Result<u64, Store
     let _gate = shared.gate.lock().unwrap_or_else(|e| e.into_inner());
     let (mut next, have) = {
         let tree = shared.tree.read().unwrap_or_else(|e| e.into_inner());
-        (tree.size(), tree.stored().len())
+        (tree.size(), tree.stored_len())
     };
     let mut new: Vec<Hash> = Vec::new();
     for (first, bytes) in l.hash_runs_from(have)? {

@@ -1038,8 +1038,26 @@ impl OwnConnection {
         Ok(OwnConnection { runtime, client, batch })
     }
 
-    fn write(&self, rows: &BatchRows<'_>) -> Result<(), BatchError> {
-        let written = self.runtime.block_on(self.client.query(&self.batch, &rows.params())).map_err(classify)?;
+    /// Writes the batch; `meanwhile` runs once it is sent, while the
+    /// server works on it.
+    fn write(&self, rows: &BatchRows<'_>, meanwhile: &mut dyn FnMut()) -> Result<(), BatchError> {
+        let params = rows.params();
+        let written = self
+            .runtime
+            .block_on(async {
+                let query = self.client.query(&self.batch, &params);
+                let mut query = std::pin::pin!(query);
+                // The first poll queues the request; yielding lets the
+                // connection's task write it to the socket.
+                let first = std::future::poll_fn(|cx| std::task::Poll::Ready(query.as_mut().poll(cx))).await;
+                if let std::task::Poll::Ready(answer) = first {
+                    return answer;
+                }
+                tokio::task::yield_now().await;
+                meanwhile();
+                query.await
+            })
+            .map_err(classify)?;
         if written.is_empty() {
             return Err(BatchError::Fenced);
         }
@@ -1050,7 +1068,7 @@ impl OwnConnection {
 impl PgWriter {
     /// Writes the batch once on the committer's own connection, making it
     /// first if needed; a lost connection is dropped, to be made again.
-    fn write_once(&mut self, rows: &BatchRows<'_>) -> Result<(), BatchError> {
+    fn write_once(&mut self, rows: &BatchRows<'_>, meanwhile: &mut dyn FnMut()) -> Result<(), BatchError> {
         if self.own.as_ref().is_some_and(|o| o.client.is_closed()) {
             self.own = None;
         }
@@ -1058,7 +1076,7 @@ impl PgWriter {
             Some(own) => own,
             empty => empty.insert(OwnConnection::connect(&self.c.config)?),
         };
-        let written = own.write(rows);
+        let written = own.write(rows, meanwhile);
         if matches!(written, Err(BatchError::Lost(_))) {
             self.own = None;
         }
@@ -1237,7 +1255,17 @@ async fn landed(pool: &Pool, idx: i64, bytes: &[u8]) -> Result<Option<bool>, Sto
 }
 
 impl BatchWriter for PgWriter {
-    fn write_batch(&mut self, batch: &[Sequenced], first_hash: usize, fence: &Fence) -> Result<(), StoreError> {
+    fn pipelines(&self) -> bool {
+        true
+    }
+
+    fn write_batch(
+        &mut self,
+        batch: &[Sequenced],
+        first_hash: usize,
+        fence: &Fence,
+        meanwhile: &mut dyn FnMut(),
+    ) -> Result<(), StoreError> {
         let rows = BatchRows::new(batch, first_hash, fence);
         let (Some(&last_idx), Some(&last_bytes)) = (rows.idx.last(), rows.bytes.last()) else { return Ok(()) };
         let deadline = Instant::now() + RECONNECT_FOR;
@@ -1246,7 +1274,7 @@ impl BatchWriter for PgWriter {
         let mut pause = Duration::from_millis(50);
         let mut lost_before = false;
         loop {
-            let lost = match self.write_once(&rows) {
+            let lost = match self.write_once(&rows, meanwhile) {
                 Ok(()) => return Ok(()),
                 Err(BatchError::Refused(e)) => return Err(e),
                 // After a lost connection, the first attempt's transaction

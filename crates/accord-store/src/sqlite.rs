@@ -386,7 +386,14 @@ struct SqliteWriter {
 
 impl BatchWriter for SqliteWriter {
     /// No fence: the data directory's lock keeps every other process out.
-    fn write_batch(&mut self, batch: &[Sequenced], first_hash: usize, _fence: &Fence) -> Result<(), StoreError> {
+    fn write_batch(
+        &mut self,
+        batch: &[Sequenced],
+        first_hash: usize,
+        _fence: &Fence,
+        meanwhile: &mut dyn FnMut(),
+    ) -> Result<(), StoreError> {
+        meanwhile();
         Ok(write_batch(&mut self.conn, batch, first_hash)?)
     }
 }

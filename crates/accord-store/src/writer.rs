@@ -18,6 +18,13 @@
 //!
 //! While the committer waits for an fsync, the sequencer checks and encodes
 //! the next entries, and a batch holds every entry that arrived meanwhile.
+//! With a database in another process (PostgreSQL), whose commit leaves the
+//! committer waiting on the network, the committer sends the next batch
+//! first and folds and acknowledges the one before while the database
+//! works on it ([`BatchWriter::pipelines`]); a batch is still acknowledged
+//! only once committed, and batches in order. The fence's roots (the
+//! committed head's and the head a batch leaves) are computed once a batch,
+//! from the published tree and the hashes of the batches not yet folded.
 //!
 //! If a commit fails, the committer fails its batch and everything pending
 //! (all of it was sequenced on top of the failed batch), and marks the
@@ -114,8 +121,6 @@ pub(crate) struct Sequenced {
     reply: Reply,
     /// The term it was sequenced in.
     term: u64,
-    /// The tree's root with this entry.
-    root: Hash,
     pub(crate) appended: Appended,
     pub(crate) private: Option<PrivateWrite>,
 }
@@ -215,14 +220,6 @@ fn sequence_loop(mut leading: Leading, jobs: mpsc::Receiver<Job>, handoff: &Hand
             (pending.stale, pending.stale_fenced) = (false, false);
         }
         let result = sequence(shared, &mut leading, &job, handoff, &shared.clock);
-        // The root goes into the batch's fence, computed before the hand-off
-        // is locked; a store alone on its database (SQLite) is not fenced
-        // and spares the hashing (a root costs a few dozen hashes, a tenth
-        // of an entry's whole cost at SQLite's rate).
-        let root = match &result {
-            Ok(Ok(_)) if shared.fenced => leading.tree.root(),
-            _ => Hash([0; 32]),
-        };
         let mut pending = handoff.pending.lock().unwrap_or_else(|e| e.into_inner());
         if pending.stale {
             // A commit failed after this job was sequenced on top of it.
@@ -245,7 +242,7 @@ fn sequence_loop(mut leading: Leading, jobs: mpsc::Receiver<Job>, handoff: &Hand
                 if let Some(PrivateWrite::CreateAccount { email, .. }) = &job.private {
                     pending.emails.insert(email.as_str().to_owned());
                 }
-                pending.entries.push(Sequenced { reply: job.reply, term, root, appended, private: job.private });
+                pending.entries.push(Sequenced { reply: job.reply, term, appended, private: job.private });
                 drop(pending);
                 handoff.ready.notify_one();
             }
@@ -306,10 +303,58 @@ fn sequence(
     Ok(Ok(Appended { entry, bytes, tree_hashes }))
 }
 
+/// A batch committed but not yet folded into the published state nor
+/// acknowledged: with a backend that [pipelines](BatchWriter::pipelines),
+/// that is done while the next batch is being committed.
+struct Committed {
+    batch: Vec<Sequenced>,
+    /// The batch's stored tree hashes, in order.
+    hashes: Vec<Hash>,
+    /// Addresses of the accounts it created, to leave the in-flight set.
+    emails: Vec<String>,
+}
+
+/// Folds a committed batch into the published state and tree and
+/// acknowledges each of its jobs. Called with the gate held.
+fn publish(shared: &Shared, handoff: &Handoff, committed: Committed) {
+    {
+        let mut published = shared.state.write().unwrap_or_else(|e| e.into_inner());
+        let mut tree = shared.tree.write().unwrap_or_else(|e| e.into_inner());
+        for s in &committed.batch {
+            published.apply_accepted(&s.appended.entry);
+            tree.append_stored(&s.appended.tree_hashes);
+        }
+        shared.committed.send_replace(published.next_index);
+    }
+    if !committed.emails.is_empty() {
+        let mut pending = handoff.pending.lock().unwrap_or_else(|e| e.into_inner());
+        for email in &committed.emails {
+            pending.emails.remove(email);
+        }
+    }
+    for s in committed.batch {
+        let _ = s.reply.send(Ok(s.appended));
+    }
+}
+
 fn commit_loop(mut batches: Box<dyn BatchWriter>, handoff: &Handoff, shared: &Shared) {
+    let pipelines = batches.pipelines();
+    // Held from a batch's write until everything committed is published:
+    // across consecutive batches when pipelining.
+    let mut gate = None;
+    let mut unpublished: Option<Committed> = None;
     loop {
         let batch: Vec<Sequenced> = {
             let mut pending = handoff.pending.lock().unwrap_or_else(|e| e.into_inner());
+            if pending.entries.is_empty() {
+                if let Some(committed) = unpublished.take() {
+                    // Nothing to overlap with: published now.
+                    drop(pending);
+                    publish(shared, handoff, committed);
+                    gate = None;
+                    continue;
+                }
+            }
             while pending.entries.is_empty() && !pending.closed {
                 pending = handoff.ready.wait(pending).unwrap_or_else(|e| e.into_inner());
             }
@@ -322,21 +367,41 @@ fn commit_loop(mut batches: Box<dyn BatchWriter>, handoff: &Handoff, shared: &Sh
             pending.entries.drain(..n).collect()
         };
         let started = Instant::now();
-        let gate = shared.gate.lock().unwrap_or_else(|e| e.into_inner());
-        let (size, root, first_hash) = {
-            let tree = shared.tree.read().unwrap_or_else(|e| e.into_inner());
-            let root = if shared.fenced { tree.root() } else { Hash([0; 32]) };
-            (tree.size(), root, tree.stored().len())
-        };
+        if gate.is_none() {
+            gate = Some(shared.gate.lock().unwrap_or_else(|e| e.into_inner()));
+        }
         let (first, last) = (&batch[0], &batch[batch.len() - 1]);
+        let new_size = last.appended.entry.index + 1;
+        let hashes: Vec<Hash> = batch.iter().flat_map(|s| s.appended.tree_hashes.iter().copied()).collect();
+        // The committed head is the published tree and the batch not yet
+        // published. The fence names it and the head the batch leaves, each
+        // root computed once a batch (a root costs a few dozen hashes); a
+        // store alone on its database (SQLite) is not fenced and spares them.
+        let (size, roots, first_hash) = {
+            let tree = shared.tree.read().unwrap_or_else(|e| e.into_inner());
+            let prior: &[Hash] = unpublished.as_ref().map_or(&[], |c| &c.hashes);
+            let size = tree.size() + unpublished.as_ref().map_or(0, |c| c.batch.len() as u64);
+            let roots = if shared.fenced && first.appended.entry.index == size {
+                let after: Vec<Hash> = prior.iter().chain(&hashes).copied().collect();
+                tree.root_with(size, prior).ok().zip(tree.root_with(new_size, &after).ok())
+            } else {
+                Some((Hash([0; 32]), Hash([0; 32])))
+            };
+            (size, roots, tree.stored_len() + prior.len())
+        };
+        let mut prior = unpublished.take();
+        let mut publish_prior = || {
+            if let Some(committed) = prior.take() {
+                publish(shared, handoff, committed);
+            }
+        };
         let result = if first.term != shared.term.load(Ordering::Acquire) || first.appended.entry.index != size {
             // Sequenced in a term that ended, or on a state that is not
             // the committed one: never written.
             Err(StoreError::NotLeader)
-        } else {
-            let fence =
-                Fence { term: first.term, size, root, new_size: last.appended.entry.index + 1, new_root: last.root };
-            let written = batches.write_batch(&batch, first_hash, &fence);
+        } else if let Some((root, new_root)) = roots {
+            let fence = Fence { term: first.term, size, root, new_size, new_root };
+            let written = batches.write_batch(&batch, first_hash, &fence, &mut publish_prior);
             if matches!(written, Err(StoreError::NotLeader)) {
                 // Another leader moved the head: this term is over.
                 let _ = shared.term.compare_exchange(first.term, 0, Ordering::AcqRel, Ordering::Acquire);
@@ -346,7 +411,15 @@ fn commit_loop(mut batches: Box<dyn BatchWriter>, handoff: &Handoff, shared: &Sh
                 );
             }
             written
+        } else {
+            // The sequencer's hashes do not extend the committed tree.
+            Err(StoreError::Damaged {
+                index: first.appended.entry.index,
+                reason: "the batch's tree hashes do not extend the committed tree".into(),
+            })
         };
+        // The batch before is committed whatever became of this one.
+        publish_prior();
         let emails = batch.iter().filter_map(|s| match &s.private {
             Some(PrivateWrite::CreateAccount { email, .. }) => Some(email.as_str().to_owned()),
             _ => None,
@@ -357,28 +430,16 @@ fn commit_loop(mut batches: Box<dyn BatchWriter>, handoff: &Handoff, shared: &Sh
                 shared.metrics.commits.fetch_add(1, Ordering::Relaxed);
                 shared.metrics.commit_micros_total.fetch_add(started.elapsed().as_micros() as u64, Ordering::Relaxed);
                 count_entry(&shared.metrics, batch.len() as u64);
-                {
-                    let mut published = shared.state.write().unwrap_or_else(|e| e.into_inner());
-                    let mut tree = shared.tree.write().unwrap_or_else(|e| e.into_inner());
-                    for s in &batch {
-                        published.apply_accepted(&s.appended.entry);
-                        tree.append_stored(&s.appended.tree_hashes);
-                    }
-                    shared.committed.send_replace(published.next_index);
-                }
-                drop(gate);
-                if !emails.is_empty() {
-                    let mut pending = handoff.pending.lock().unwrap_or_else(|e| e.into_inner());
-                    for email in &emails {
-                        pending.emails.remove(email);
-                    }
-                }
-                for s in batch {
-                    let _ = s.reply.send(Ok(s.appended));
+                let committed = Committed { batch, hashes, emails };
+                if pipelines {
+                    unpublished = Some(committed);
+                } else {
+                    publish(shared, handoff, committed);
+                    gate = None;
                 }
             }
             Err(error) => {
-                drop(gate);
+                gate = None;
                 if !matches!(error, StoreError::NotLeader) {
                     tracing::error!(%error, "commit failed; the batch is refused and nothing of it is acknowledged");
                 }
