@@ -198,6 +198,7 @@ fn check(options: &Options) -> Result<(), &'static str> {
 }
 
 fn main() -> Result<()> {
+    accord_server::allocator::keep_freed_memory();
     let (benchmark, options) = parse_args();
     let runs = |b: Benchmark| {
         benchmark == b

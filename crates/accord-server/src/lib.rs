@@ -80,6 +80,7 @@
 //! a retry after a failed write) and for measuring its own speed.
 
 pub mod account;
+pub mod allocator;
 pub mod consultations;
 pub mod demo;
 pub mod http;

@@ -366,6 +366,7 @@ enum AdminCommand {
 static DATABASE: std::sync::OnceLock<Option<accord_store::Database>> = std::sync::OnceLock::new();
 
 fn main() -> std::process::ExitCode {
+    accord_server::allocator::keep_freed_memory();
     let cli = Cli::parse();
     init_logs(&cli.log_format);
     let database = match cli.database.as_deref().map(accord_store::Database::parse).transpose() {
