@@ -27,9 +27,9 @@ pub fn keep_freed_memory() {
 }
 
 /// The purge delay mimalloc uses now, in milliseconds (-1: never).
-pub fn purge_delay() -> i64 {
+pub fn purge_delay() -> std::os::raw::c_long {
     // SAFETY: reading an option is a plain load from mimalloc's option table.
-    i64::from(unsafe { mi_option_get(PURGE_DELAY) })
+    unsafe { mi_option_get(PURGE_DELAY) }
 }
 
 #[cfg(test)]
