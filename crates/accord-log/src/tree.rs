@@ -60,10 +60,27 @@ const CHUNK: usize = 1 << 15;
 /// hashes stored before. (One vector would double now and then, copying
 /// all of them at once: at a million entries 64 MB, a stall of the
 /// writer that appends.)
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Default, PartialEq)]
 struct Hashes {
     chunks: Vec<Vec<Hash>>,
     len: usize,
+}
+
+impl Clone for Hashes {
+    /// Every chunk of the copy has room for [`CHUNK`] hashes, so that the
+    /// copy too grows without moving any.
+    fn clone(&self) -> Hashes {
+        let chunks = self
+            .chunks
+            .iter()
+            .map(|c| {
+                let mut chunk = Vec::with_capacity(CHUNK);
+                chunk.extend_from_slice(c);
+                chunk
+            })
+            .collect();
+        Hashes { chunks, len: self.len }
+    }
 }
 
 impl Hashes {
@@ -342,6 +359,16 @@ mod tests {
         }
         let again = MerkleTree::from_stored(tree.size(), stored(&tree)).unwrap();
         assert_eq!(again, tree);
+        // The root after a batch whose hashes cross into the second chunk.
+        let mut before = MerkleTree::new();
+        for leaf in &leaves[..CHUNK / 2 - 10] {
+            before.append(leaf);
+        }
+        assert!(before.stored_len() < CHUNK);
+        let mut ahead = before.clone();
+        let added: Vec<Hash> = leaves[CHUNK / 2 - 10..].iter().flat_map(|leaf| ahead.append(leaf)).collect();
+        assert_eq!(before.root_with(n as u64, &added), Ok(tree.root()));
+        assert_eq!(ahead, tree);
         let mut copy = again.clone();
         copy.append(b"one more");
         tree.append(b"one more");

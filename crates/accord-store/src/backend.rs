@@ -143,8 +143,10 @@ pub(crate) trait Backend: Send + Sync {
 /// keeps finding out until it can, or gives up with an error).
 pub(crate) trait BatchWriter: Send {
     /// Writes and commits `batch`. `meanwhile` is work to do while the
-    /// database commits (the batch before, published and acknowledged):
-    /// called once, before this returns, at best after the batch is sent.
+    /// database commits (the batch before, published and acknowledged),
+    /// at best once the batch is sent; it may be called more than once or
+    /// not at all (the caller's closure does its work once, and the caller
+    /// calls it again after this returns).
     fn write_batch(
         &mut self,
         batch: &[Sequenced],

@@ -142,7 +142,7 @@ pub(crate) struct Shared {
     /// a time.
     pub(crate) gate: Mutex<()>,
     /// Whether batches are fenced (several servers may share the database):
-    /// the sequencer then computes each entry's tree root for the fence.
+    /// the committer then computes the roots a batch's fence names.
     pub(crate) fenced: bool,
 }
 
@@ -191,8 +191,8 @@ impl Store {
         let replay = (state.next_index, started.elapsed());
         let committed = tokio::sync::watch::Sender::new(state.next_index);
         // The published state is the replayed one; the writer thread makes
-        // its leading copy itself. The tree is a flat vector of hashes and
-        // cheap to copy.
+        // its leading copy itself. The tree is a list of chunks of hashes
+        // and cheap to copy.
         let leading_tree = tree.clone();
         let shared = Arc::new(Shared {
             backend,

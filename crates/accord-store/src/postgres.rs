@@ -1292,6 +1292,9 @@ impl BatchWriter for PgWriter {
                 Err(BatchError::Fenced) => return Err(StoreError::NotLeader),
                 Err(BatchError::Lost(e)) => e,
             };
+            // The batch before is committed: acknowledged now, not after
+            // the wait for the server below.
+            meanwhile();
             lost_before = true;
             tracing::warn!(error = %lost, "the database connection was lost while committing; finding out whether the batch is stored");
             // Wait for the server and find out whether the commit happened.

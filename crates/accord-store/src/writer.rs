@@ -24,7 +24,8 @@
 //! works on it ([`BatchWriter::pipelines`]); a batch is still acknowledged
 //! only once committed, and batches in order. The fence's roots (the
 //! committed head's and the head a batch leaves) are computed once a batch,
-//! from the published tree and the hashes of the batches not yet folded.
+//! from the published tree and the hashes of the batch not yet folded (at
+//! most one).
 //!
 //! If a commit fails, the committer fails its batch and everything pending
 //! (all of it was sequenced on top of the failed batch), and marks the
@@ -439,7 +440,6 @@ fn commit_loop(mut batches: Box<dyn BatchWriter>, handoff: &Handoff, shared: &Sh
                 }
             }
             Err(error) => {
-                gate = None;
                 if !matches!(error, StoreError::NotLeader) {
                     tracing::error!(%error, "commit failed; the batch is refused and nothing of it is acknowledged");
                 }
@@ -452,6 +452,10 @@ fn commit_loop(mut batches: Box<dyn BatchWriter>, handoff: &Handoff, shared: &Sh
                     pending.stale = true;
                     pending.stale_fenced = matches!(error, StoreError::NotLeader);
                 }
+                // Only now may the sequencer start again from the published
+                // state: a job it sequences afterwards is not failed with
+                // these.
+                gate = None;
                 let index = shared.state.read().unwrap_or_else(|e| e.into_inner()).next_index;
                 for s in failed {
                     let _ = s.reply.send(Err(match &error {
