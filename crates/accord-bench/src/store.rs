@@ -182,22 +182,22 @@ fn postgres_runs(
         if achieved != writers {
             let url = accord_store::postgres::create_database(admin, &format!("bench_raw_{tag}_{writers}_achieved"))?;
             let same = raw_postgres(runtime, &url, entries, achieved, &accord.sample)?;
-            println!(
-                "  raw PostgreSQL at the store's {:>3} rows/txn: {:>9} rows/s; the store is {:.2} of it",
-                same.per_commit,
-                group(rate(same.rows, same.took)),
-                rate(accord.entries, accord.took) / rate(same.rows, same.took)
-            );
+            let beside = |what: &str, other: &RawRun| {
+                println!(
+                    "  {what} at {:>3} rows/txn: {:>9} rows/s; the store is {:.2} of it",
+                    other.per_commit,
+                    group(rate(other.rows, other.took)),
+                    rate(accord.entries, accord.took) / rate(other.rows, other.took)
+                )
+            };
+            beside("raw PostgreSQL at the store's", &same);
             // The store's own statement (fence, entries, tree hashes,
             // notification) sent alone at that batching, one after the
             // other: what the database costs the store, without the store.
             let url = accord_store::postgres::create_database(admin, &format!("bench_statement_{tag}_{writers}"))?;
-            let alone = store_statement_alone(runtime, &url, entries, achieved, &accord.sample)?;
-            println!(
-                "  the store's statement alone at {:>3} rows/txn: {:>9} rows/s; the store is {:.2} of it",
-                alone.per_commit,
-                group(rate(alone.rows, alone.took)),
-                rate(accord.entries, accord.took) / rate(alone.rows, alone.took)
+            beside(
+                "the store's statement alone",
+                &store_statement_alone(runtime, &url, entries, achieved, &accord.sample)?,
             );
         }
         runs.push((accord, raw));

@@ -79,13 +79,7 @@ fn the_analysis_does_not_depend_on_the_number_of_threads() {
     let one = with(1);
     assert_eq!(one.groups.len(), 3);
     for threads in [2, 3] {
-        let many = with(threads);
-        assert_eq!(many.group_of, one.group_of, "{threads} threads");
-        assert_eq!(many.groups, one.groups, "{threads} threads");
-        assert_eq!(many.consensus, one.consensus, "{threads} threads");
-        assert_eq!(many.bridging, one.bridging, "{threads} threads");
-        assert_eq!(many.pca.projections, one.pca.projections, "{threads} threads");
-        assert_eq!(many.pca.components, one.pca.components, "{threads} threads");
+        assert_same(&with(threads), &one, &format!("{threads} threads"));
     }
 }
 

@@ -66,35 +66,24 @@ struct Hashes {
     len: usize,
 }
 
+/// A chunk holding `hashes`, with room for [`CHUNK`].
+fn chunk_of(hashes: &[Hash]) -> Vec<Hash> {
+    let mut chunk = Vec::with_capacity(CHUNK);
+    chunk.extend_from_slice(hashes);
+    chunk
+}
+
 impl Clone for Hashes {
     /// Every chunk of the copy has room for [`CHUNK`] hashes, so that the
     /// copy too grows without moving any.
     fn clone(&self) -> Hashes {
-        let chunks = self
-            .chunks
-            .iter()
-            .map(|c| {
-                let mut chunk = Vec::with_capacity(CHUNK);
-                chunk.extend_from_slice(c);
-                chunk
-            })
-            .collect();
-        Hashes { chunks, len: self.len }
+        Hashes { chunks: self.chunks.iter().map(|c| chunk_of(c)).collect(), len: self.len }
     }
 }
 
 impl Hashes {
     fn from_vec(hashes: Vec<Hash>) -> Hashes {
-        let len = hashes.len();
-        let chunks = hashes
-            .chunks(CHUNK)
-            .map(|c| {
-                let mut chunk = Vec::with_capacity(CHUNK);
-                chunk.extend_from_slice(c);
-                chunk
-            })
-            .collect();
-        Hashes { chunks, len }
+        Hashes { chunks: hashes.chunks(CHUNK).map(chunk_of).collect(), len: hashes.len() }
     }
 
     fn len(&self) -> usize {
@@ -109,11 +98,7 @@ impl Hashes {
         for &h in added {
             match self.chunks.last_mut() {
                 Some(chunk) if chunk.len() < CHUNK => chunk.push(h),
-                _ => {
-                    let mut chunk = Vec::with_capacity(CHUNK);
-                    chunk.push(h);
-                    self.chunks.push(chunk);
-                }
+                _ => self.chunks.push(chunk_of(&[h])),
             }
         }
         self.len += added.len();
